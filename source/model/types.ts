@@ -1,0 +1,141 @@
+// Shapes shared across the model. The model is pure: no ink, react or client-node
+// import at run time. `now` is always a parameter (epoch ms): the replay clock in
+// replay, the wall clock live.
+
+import type {Pod, KubeEvent, Node} from '../kube/types.js';
+import type {PrintedRow} from '../session/format.js';
+
+/**
+ * How the API server's printer behaves, derived from its version.
+ * - terminatingForTerminalPods: servers before PR #122038 (≈1.31) print Terminating for any
+ *   pod with a deletionTimestamp, also Succeeded/Failed ones.
+ * - errorBeatsCompleted: servers from 1.35 (PR #124766) let a failed container's reason beat
+ *   "Completed" and check Ready before turning Completed into Running.
+ */
+export interface StatusCompat {
+	/** Label shown to users, e.g. "1.32" or "latest". */
+	label: string;
+	terminatingForTerminalPods: boolean;
+	errorBeatsCompleted: boolean;
+}
+
+/**
+ * The now-independent part of a pod's printed row (printPod), computed once per object.
+ * AGE and the "(X ago)" of RESTARTS depend on `now` and are formatted from the
+ * epoch-ms fields here.
+ */
+export interface PodColumns {
+	ready: string;
+	status: string;
+	/** The restart count that RESTARTS prints. */
+	restarts: number;
+	/** Newest lastState.terminated.finishedAt among the counted containers (epoch ms), or null. */
+	lastRestartMs: number | null;
+	/** metadata.creationTimestamp (epoch ms), or null → "<unknown>". */
+	createdMs: number | null;
+	ip: string;
+	node: string;
+	nominatedNode: string;
+	readinessGates: string;
+}
+
+export type ContainerKind = 'init' | 'sidecar' | 'regular' | 'ephemeral';
+export type ContainerStateName = 'waiting' | 'running' | 'terminated' | 'unknown';
+
+export interface Termination {
+	exitCode: number;
+	signal: number | null;
+	reason: string | null;
+	message: string | null;
+	startedMs: number | null;
+	finishedMs: number | null;
+}
+
+export interface ContainerView {
+	kind: ContainerKind;
+	name: string;
+	/** Position in its spec list (init/sidecar share the initContainers index). */
+	index: number;
+	image: string | null;
+	imagePullPolicy: string | null;
+	state: ContainerStateName;
+	reason: string | null;
+	message: string | null;
+	exitCode: number | null;
+	signal: number | null;
+	startedMs: number | null;
+	finishedMs: number | null;
+	ready: boolean;
+	started: boolean | null;
+	restartCount: number;
+	lastTermination: Termination | null;
+	/** The kubelet's back-off, parsed from "back-off 40s restarting failed container=…". */
+	backOffMs: number | null;
+	/** lastTermination.finishedMs + backOffMs: when the kubelet restarts it next. */
+	nextRestartMs: number | null;
+}
+
+export interface MirrorInfo {
+	/** The node that owns the static pod (owner reference kind Node, else the name suffix). */
+	node: string | null;
+	/** kubernetes.io/config.source (file, http, api). */
+	source: string | null;
+	/** kubernetes.io/config.hash. */
+	hash: string | null;
+	/** kubernetes.io/config.mirror. */
+	mirror: string;
+}
+
+export type Health = 'ok' | 'progressing' | 'failing';
+
+export interface CrashLoopSignal {
+	/** Container that causes it; null when it is the pod as a whole. */
+	container: string | null;
+	/** CrashLoopBackOff, ImagePullBackOff, ErrImagePull, CreateContainerConfigError, OOMKilled, Error, RestartsRising, … */
+	reason: string;
+	/** When the kubelet will try again (epoch ms), when known. */
+	nextRestartMs: number | null;
+}
+
+export type TransitionKind = 'created' | 'phase' | 'status' | 'ready' | 'condition' | 'container' | 'restart' | 'node' | 'deleted' | 'deleting';
+
+export interface Transition {
+	/** When the change was seen (epoch ms of the entry). */
+	at: number;
+	kind: TransitionKind;
+	/** What changed: "phase", "STATUS", "Ready", "container app", … */
+	subject: string;
+	from: string | null;
+	to: string | null;
+	/** The STATUS column after this change. */
+	statusAfter: string;
+	/** Extra words: a reason or message. */
+	detail?: string;
+}
+
+export interface PodState {
+	/** "namespace/name". */
+	key: string;
+	uid: string;
+	namespace: string;
+	name: string;
+	object: Pod;
+	columns: PodColumns;
+	containers: ContainerView[];
+	mirror: MirrorInfo | null;
+	sidecars: number;
+	history: Transition[];
+	/** When the pod was deleted (epoch ms): a tombstone keeps its last state. */
+	deletedAt: number | null;
+	firstSeenAt: number;
+	lastChangedAt: number;
+	/** The server's row from the last entry that carried one (for parity checks). */
+	serverRow: PrintedRow | null;
+}
+
+export interface StoreView {
+	pods: ReadonlyMap<string, PodState>;
+	nodes: ReadonlyMap<string, Node>;
+	/** Events by involved pod key "namespace/name". */
+	eventsByPod: ReadonlyMap<string, readonly KubeEvent[]>;
+}

@@ -1,0 +1,35 @@
+// What the app and the headless outputs need from a source of entries, live or
+// replayed. Sources produce session entries (SESSION-FORMAT.md); everything
+// downstream takes `now` from the source's clock, never from Date.now().
+
+import type {ConnectionState, SessionHeader} from '../session/format.js';
+
+export interface SourceInfo {
+	kind: 'replay' | 'live';
+	/** Session title, or the context name live. */
+	title: string;
+	/** Session file path (replay). */
+	file?: string;
+	context?: string | null;
+	server?: string | null;
+	serverVersion?: string | null;
+	/** Namespace scope; null = all namespaces. */
+	namespace?: string | null;
+	labelSelector?: string | null;
+	header?: SessionHeader;
+}
+
+export interface ConnectionStatus {
+	state: ConnectionState;
+	message?: string;
+	/** Epoch ms when this state began. */
+	since: number;
+	/** Reconnect attempt number while reconnecting. */
+	attempt?: number;
+}
+
+/** The clock a view reads time from. */
+export interface Clock {
+	/** Current time in epoch ms (replay clock or wall clock). */
+	now(): number;
+}
