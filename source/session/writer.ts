@@ -1,0 +1,87 @@
+// Writes a session file (SESSION-FORMAT.md, "Writing"). Each entry is one
+// writeSync of one whole line straight to the file descriptor, with no buffer
+// in this process: a recording killed at any moment leaves a valid session up
+// to its last whole line (at worst a cut-off last line, which readers accept).
+// No fsync: surviving a process kill needs the kernel to have the bytes, not the disk.
+
+import {closeSync, openSync, writeSync} from 'node:fs';
+import type {SessionEntry, SessionHeader} from './format.js';
+import {redactObject} from './redact.js';
+import {SessionError} from './session-error.js';
+import {checkEntry, checkHeader} from './validate.js';
+
+export interface SessionWriterOptions {
+	/** Redact env values, last-applied annotations and managedFields (default true). */
+	redact?: boolean;
+	/** Compressed writing is not offered: a gzip stream cut by a kill loses its tail. */
+	gzip?: false;
+}
+
+function describeOpenError(file: string, error: unknown): SessionError {
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	if (code === 'ENOENT') return new SessionError(file, undefined, 'cannot write the session (the folder does not exist)');
+	if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+		return new SessionError(file, undefined, 'cannot write the session (permission denied)');
+	}
+	if (code === 'EISDIR') return new SessionError(file, undefined, 'cannot write the session (it is a directory)');
+	const message = error instanceof Error ? error.message : String(error);
+	return new SessionError(file, undefined, `cannot write the session (${message})`);
+}
+
+export class SessionWriter {
+	private fd: number | undefined;
+	private written = 0;
+	private previousT = 0;
+
+	private constructor(
+		readonly file: string,
+		fd: number,
+		private readonly redact: boolean,
+	) {
+		this.fd = fd;
+	}
+
+	/** Creates (or truncates) `path` and writes the header line. */
+	static open(path: string, header: SessionHeader, options: SessionWriterOptions = {}): SessionWriter {
+		const checked = checkHeader(header);
+		// A bad header is a bug in podlife, not something the user did.
+		if (!checked.ok) throw new Error(`SessionWriter: invalid header: ${checked.problem}`);
+		let fd: number;
+		try {
+			fd = openSync(path, 'w');
+		} catch (error) {
+			throw describeOpenError(path, error);
+		}
+		const writer = new SessionWriter(path, fd, options.redact ?? true);
+		writer.writeLine(header);
+		return writer;
+	}
+
+	get entriesWritten(): number {
+		return this.written;
+	}
+
+	write(entry: SessionEntry): void {
+		if (this.fd === undefined) throw new Error(`SessionWriter: write after close (${this.file})`);
+		// Never write what a reader would refuse; t order is the recorder's duty.
+		const checked = checkEntry(entry, this.previousT);
+		if (!checked.ok) throw new Error(`SessionWriter: entry ${this.written + 1} of ${this.file}: ${checked.problem}`);
+		this.writeLine(this.redact ? redactObject(entry) : entry);
+		this.previousT = entry.t;
+		this.written++;
+	}
+
+	close(): void {
+		if (this.fd === undefined) return;
+		closeSync(this.fd);
+		this.fd = undefined;
+	}
+
+	private writeLine(value: unknown): void {
+		if (this.fd === undefined) return;
+		// JSON.stringify escapes every newline inside strings, so this is one line.
+		const bytes = Buffer.from(`${JSON.stringify(value)}\n`, 'utf8');
+		let offset = 0;
+		while (offset < bytes.length) offset += writeSync(this.fd, bytes, offset, bytes.length - offset);
+	}
+}

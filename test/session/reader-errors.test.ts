@@ -1,0 +1,142 @@
+import {gzipSync} from 'node:zlib';
+import {afterAll, describe, expect, it} from 'vitest';
+import {openSession, readSession, SessionError} from '../../source/session/reader.js';
+import {UserError} from '../../source/errors.js';
+import {added, HEADER, lines, TempDir} from './temp-files.js';
+
+const temp = new TempDir();
+afterAll(() => temp.remove());
+
+async function errorOf(run: () => Promise<unknown>): Promise<SessionError> {
+	try {
+		await run();
+	} catch (error) {
+		expect(error).toBeInstanceOf(SessionError);
+		return error as SessionError;
+	}
+	throw new Error('expected a SessionError');
+}
+
+describe('a file that is not a session stops the reader with a one-line message', () => {
+	it('says plainly that the file does not exist', async () => {
+		const file = temp.path('missing.ndjson');
+		const error = await errorOf(() => openSession(file));
+		expect(error.message).toBe(`${file}: file not found`);
+		expect(error).toBeInstanceOf(UserError);
+		expect(error.exitCode).toBe(1);
+	});
+
+	it('says a directory is not a session file', async () => {
+		const error = await errorOf(() => openSession(temp.dir));
+		expect(error.message).toBe(`${temp.dir}: is a directory, not a session file`);
+	});
+
+	it('says an empty file is not a session', async () => {
+		const file = temp.file('empty.ndjson', '');
+		const error = await errorOf(() => openSession(file));
+		expect(error.message).toBe(`${file}: empty file, not a session (line 1 must be the session header)`);
+	});
+
+	it('says an empty gzip file is not a session', async () => {
+		const file = temp.file('empty.ndjson.gz', '', {gzip: true});
+		const error = await errorOf(() => openSession(file));
+		expect(error.message).toBe(`${file}: empty file, not a session (line 1 must be the session header)`);
+	});
+
+	const headerCases: Array<[string, string, string]> = [
+		['a first line that is not JSON', 'hello world\n', ':1: not a podlife session: line 1 is not JSON'],
+		['a first line that is a JSON array', '[1,2]\n', ':1: not a podlife session: line 1 is not a JSON object'],
+		['a first line without podlife: session', lines({...HEADER, podlife: 'recording'}), ':1: not a podlife session: line 1 has no "podlife":"session" header'],
+		['a first line that is an entry', lines(added(0)), ':1: not a podlife session: line 1 has no "podlife":"session" header'],
+		['a header of version 2', lines({...HEADER, version: 2}), ':1: session format version 2 is not supported (podlife reads version 1)'],
+		['a header version given as a string', lines({...HEADER, version: '1'}), ':1: session format version "1" is not supported (podlife reads version 1)'],
+		['a header without version', lines({podlife: 'session', recordedAt: HEADER.recordedAt}), ':1: session header has no "version" (podlife reads version 1)'],
+		['a header without recordedAt', lines({podlife: 'session', version: 1}), ':1: session header has no "recordedAt"'],
+		['a header with a recordedAt that is not a time', lines({...HEADER, recordedAt: 'yesterday'}), ':1: session header "recordedAt" is not an RFC 3339 time: "yesterday"'],
+		['a header with a recordedAt without a zone', lines({...HEADER, recordedAt: '2026-11-25 03:00:00'}), ':1: session header "recordedAt" is not an RFC 3339 time: "2026-11-25 03:00:00"'],
+	];
+	for (const [name, text, message] of headerCases) {
+		it(`names the file and line 1 for ${name}`, async () => {
+			const file = temp.file('header.ndjson', text);
+			const error = await errorOf(() => openSession(file));
+			expect(error.message).toBe(`${file}${message}`);
+		});
+	}
+
+	it('refuses a bad header in lenient mode too', async () => {
+		const file = temp.file('header-lenient.ndjson', lines({...HEADER, version: 3}, added(0)));
+		const error = await errorOf(() => openSession(file, {lenient: true}));
+		expect(error.message).toBe(`${file}:1: session format version 3 is not supported (podlife reads version 1)`);
+	});
+});
+
+describe('a bad entry stops the reader with the file, the line and the problem', () => {
+	const entryCases: Array<[string, unknown, string]> = [
+		['a line that is not JSON', '{"t": 5, "type": "ADDED", ', 'line is not JSON'],
+		['an entry that is not an object', '[1,2,3]', 'entry is not a JSON object'],
+		['an entry that is null', 'null', 'entry is not a JSON object'],
+		['an entry without t', {type: 'ADDED', object: {kind: 'Pod'}}, 'entry has no "t"'],
+		['an entry without type', {t: 1500, object: {kind: 'Pod'}}, 'entry has no "type"'],
+		['a negative t', {...added(0), t: -5}, '"t" must be a whole number of milliseconds, 0 or more (found -5)'],
+		['a fractional t', {...added(0), t: 1500.5}, '"t" must be a whole number of milliseconds, 0 or more (found 1500.5)'],
+		['a t given as a string', {...added(0), t: '1500'}, '"t" must be a whole number of milliseconds, 0 or more (found "1500")'],
+		['a t that goes backwards', added(1200), 't goes backwards (1200 after 1532)'],
+		['an unknown type', {t: 1600, type: 'UPDATED', object: {kind: 'Pod'}}, 'unknown entry type "UPDATED" (expected ADDED, MODIFIED, DELETED, SYNCED, STATUS, ERROR or BOOKMARK)'],
+		['a watch event without object', {t: 1600, type: 'MODIFIED'}, 'MODIFIED entry has no "object"'],
+		['a watch event whose object is a string', {t: 1600, type: 'ADDED', object: 'pod'}, 'ADDED entry\'s "object" is not a JSON object'],
+		['a watch event without object.kind', {t: 1600, type: 'DELETED', object: {metadata: {name: 'web'}}}, 'DELETED entry\'s object has no "kind"'],
+		['a STATUS marker with an unknown state', {t: 1600, type: 'STATUS', state: 'offline'}, 'STATUS entry has unknown state "offline" (expected connected, reconnecting, relisting or disconnected)'],
+		['a STATUS marker without state', {t: 1600, type: 'STATUS'}, 'STATUS entry has no "state" (expected connected, reconnecting, relisting or disconnected)'],
+		['a SYNCED marker without resource', {t: 1600, type: 'SYNCED'}, 'SYNCED entry has no "resource"'],
+		['an ERROR event without object', {t: 1600, type: 'ERROR'}, 'ERROR entry has no "object"'],
+	];
+	for (const [name, bad, problem] of entryCases) {
+		it(`reports ${name} at its line`, async () => {
+			// Line 1 header, line 2 t=1000, line 3 t=1532, line 4 the bad one, line 5 one more good entry.
+			const file = temp.file('entry.ndjson', lines(HEADER, added(1000), added(1532), bad, added(2000)) + '\n');
+			const session = await openSession(file);
+			const seen: number[] = [];
+			const error = await errorOf(async () => {
+				for await (const {line} of session.entries()) seen.push(line);
+			});
+			expect(error.message).toBe(`${file}:4: ${problem}`);
+			expect(error.line).toBe(4);
+			expect(seen).toEqual([2, 3]);
+		});
+	}
+
+	it('reports an empty line in the middle as not JSON', async () => {
+		const file = temp.file('blank.ndjson', lines(HEADER, added(1), '', added(2)) + '\n');
+		const error = await errorOf(() => readSession(file));
+		expect(error.message).toBe(`${file}:3: empty line is not JSON`);
+	});
+
+	it('reports a gzip stream whose checksum does not match at the line it broke in', async () => {
+		const text = lines(HEADER, ...Array.from({length: 200}, (_, i) => added(i, `pod-${i % 37}`))) + '\n';
+		const bytes = Buffer.from(gzipSync(Buffer.from(text)));
+		// The CRC-32 of the data sits in the 8-byte trailer.
+		bytes[bytes.length - 8] ^= 0xff;
+		const file = temp.file('corrupt.ndjson', bytes);
+		const session = await openSession(file);
+		const seen: number[] = [];
+		const error = await errorOf(async () => {
+			for await (const {line} of session.entries()) seen.push(line);
+		});
+		expect(error.message).toBe(`${file}:${seen.length + 2}: gzip data is corrupt (incorrect data check)`);
+	});
+
+	it('reports a gzip stream with a broken gzip header at line 1', async () => {
+		const bytes = Buffer.from(gzipSync(Buffer.from(lines(HEADER, added(1)))));
+		bytes[2] = 7; // compression method: only 8 (deflate) exists
+		const file = temp.file('badmethod.ndjson.gz', bytes);
+		const error = await errorOf(() => openSession(file));
+		expect(error.message).toBe(`${file}:1: gzip data is corrupt (unknown compression method)`);
+	});
+
+	it('keeps every message on one line', async () => {
+		const file = temp.file('oneline.ndjson', lines(HEADER, {t: 1, type: 'ADDED\nMODIFIED', object: {kind: 'Pod'}}));
+		const error = await errorOf(() => readSession(file));
+		expect(error.message).not.toContain('\n');
+		expect(error.message).toBe(`${file}:2: unknown entry type "ADDED\\nMODIFIED" (expected ADDED, MODIFIED, DELETED, SYNCED, STATUS, ERROR or BOOKMARK)`);
+	});
+});
