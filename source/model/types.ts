@@ -3,7 +3,7 @@
 // replay, the wall clock live.
 
 import type {Pod, KubeEvent, Node} from '../kube/types.js';
-import type {PrintedRow} from '../session/format.js';
+import type {ConnectionState, PrintedRow} from '../session/format.js';
 
 /**
  * How the API server's printer behaves, derived from its version.
@@ -138,4 +138,31 @@ export interface StoreView {
 	nodes: ReadonlyMap<string, Node>;
 	/** Events by involved pod key "namespace/name". */
 	eventsByPod: ReadonlyMap<string, readonly KubeEvent[]>;
+}
+
+/** The connection to the API server, from the last STATUS marker of the stream. */
+export interface ConnectionStatus {
+	state: ConnectionState;
+	message: string | null;
+	/** When the marker was seen (epoch ms). */
+	at: number;
+}
+
+/**
+ * A PodStore's whole state at one version, for seeking in replay (PodStore.restore). It shares its
+ * maps and PodState objects with the store (they are never changed in place), so taking one is O(1).
+ * Opaque to everything but the store.
+ */
+export interface StoreSnapshot {
+	readonly version: number;
+	readonly compat: StatusCompat;
+	readonly pods: ReadonlyMap<string, PodState>;
+	readonly nodes: ReadonlyMap<string, Node>;
+	readonly eventsByPod: ReadonlyMap<string, readonly KubeEvent[]>;
+	/** Event id (uid, else namespace/name) → the pod key it is filed under. */
+	readonly eventOwners: ReadonlyMap<string, string>;
+	/** Deleted pod keys → deletedAt, oldest deletion first. */
+	readonly tombstones: ReadonlyMap<string, number>;
+	readonly synced: ReadonlySet<string>;
+	readonly connection: ConnectionStatus | null;
 }

@@ -1,0 +1,151 @@
+// Is a pod fine, on its way, or in trouble? One word for the table's colour, plus the crash-loop
+// signal (which container, why, when the kubelet tries again) for the detail view.
+
+import {containerSubject} from './history.js';
+import type {ContainerView, CrashLoopSignal, Health, PodState} from './types.js';
+
+export type StatusBucket = 'running' | 'pending' | 'failing' | 'succeeded' | 'terminating';
+
+/**
+ * The window in which rising restarts count as a crash loop even while STATUS reads Running.
+ * The kubelet resets a container's back-off once it has run 10 minutes without failing: its
+ * flowcontrol.Backoff starts over when 2 × maxDuration passed since the last failure (hasExpired), and
+ * maxDuration is MaxContainerBackOff = 300 s. Restarts closer together than that are one loop.
+ */
+export const RESTART_LOOP_WINDOW_MS = 10 * 60_000;
+/** Restarts within RESTART_LOOP_WINDOW_MS that make a Running pod "failing": one can be a fluke. */
+export const RESTART_LOOP_MIN_RESTARTS = 2;
+/**
+ * How long a Running pod may stay not all ready before it counts as failing: the Deployment
+ * controller's default progressDeadlineSeconds (600 s), upstream's own "this is stuck" threshold.
+ */
+export const NOT_READY_GRACE_MS = 10 * 60_000;
+
+/** Reasons a waiting container gives when it cannot run (kubelet images/ and kuberuntime/ errors). */
+const FAILING_WAITING = new Set([
+	'CrashLoopBackOff',
+	'ImagePullBackOff',
+	'ErrImagePull',
+	'ErrImageNeverPull',
+	'InvalidImageName',
+	'ImageInspectError',
+	'RegistryUnavailable',
+	'CreateContainerConfigError',
+	'CreateContainerError',
+	'RunContainerError',
+	'PreCreateHookError',
+	'PreStartHookError',
+	'PostStartHookError',
+]);
+
+/**
+ * The STATUS values the printer produces on the normal path of a pod's life (printPod): everything
+ * else is a reason something went wrong (a container's waiting/terminated reason, ExitCode:N, Signal:N,
+ * or status.reason of a failed pod: Evicted, NodeAffinity, OutOfcpu, Shutdown, …), so unknown words
+ * land in 'failing' on purpose.
+ */
+const PENDING = new Set(['Pending', 'ContainerCreating', 'PodInitializing', 'SchedulingGated']);
+const RUNNING = new Set(['Running', 'NotReady']);
+const SUCCEEDED = new Set(['Completed', 'Succeeded']);
+const INIT_PROGRESS = /^Init:\d+\/\d+$/;
+
+/** Which group of the header's counts a STATUS string belongs to. */
+export function statusBucket(status: string): StatusBucket {
+	if (status === 'Terminating') return 'terminating';
+	if (RUNNING.has(status)) return 'running';
+	if (SUCCEEDED.has(status)) return 'succeeded';
+	if (PENDING.has(status) || INIT_PROGRESS.test(status)) return 'pending';
+	return 'failing';
+}
+
+export function podHealth(state: PodState, now: number): {health: Health; crashLoop: CrashLoopSignal | null} {
+	const status = state.columns.status;
+	const bucket = statusBucket(status);
+	const containers = state.containers.filter(view => view.kind !== 'ephemeral');
+
+	if (bucket === 'failing') return {health: 'failing', crashLoop: failingSignal(status, containers)};
+	if (state.object.status?.phase === 'Failed') {
+		// A failed pod whose STATUS hides it: servers before 1.35 print "Completed" for a pod whose first
+		// container completed and a later one failed (kubectl#1511). Name the container that failed.
+		const culprit = containers.find(view => isFailingContainer(view));
+		const reason = state.object.status.reason || (culprit ? printedReason(culprit) : null) || 'Failed';
+		return {health: 'failing', crashLoop: {container: culprit?.name ?? null, reason, nextRestartMs: null}};
+	}
+	if (bucket === 'running') {
+		const rising = risingRestarts(state, now);
+		if (rising) return {health: 'failing', crashLoop: rising};
+		if (!allReady(state.columns.ready)) {
+			const since = notReadySince(state);
+			if (now - since < NOT_READY_GRACE_MS) return {health: 'progressing', crashLoop: null};
+			const stuck = containers.find(view => (view.kind === 'regular' || view.kind === 'sidecar') && !view.ready);
+			return {health: 'failing', crashLoop: {container: stuck?.name ?? null, reason: 'NotReady', nextRestartMs: null}};
+		}
+		return {health: 'ok', crashLoop: null};
+	}
+	if (bucket === 'succeeded') return {health: 'ok', crashLoop: null};
+	return {health: 'progressing', crashLoop: null};
+}
+
+/** The container behind a failing STATUS: the one whose waiting/terminated reason the printer showed. */
+function failingSignal(status: string, containers: readonly ContainerView[]): CrashLoopSignal {
+	const init = status.startsWith('Init:');
+	const reason = init ? status.slice('Init:'.length) : status;
+	const candidates = containers.filter(view => (init ? view.kind === 'init' || view.kind === 'sidecar' : view.kind === 'regular'));
+	const culprit =
+		candidates.find(view => printedReason(view) === reason) ??
+		containers.find(view => printedReason(view) === reason) ??
+		containers.find(view => isFailingContainer(view));
+	if (!culprit) return {container: null, reason, nextRestartMs: null};
+	return {container: culprit.name, reason: printedReason(culprit) ?? reason, nextRestartMs: culprit.nextRestartMs};
+}
+
+/** The reason printPod would take from this container (waiting reason, terminated reason, Signal:N, ExitCode:N). */
+function printedReason(view: ContainerView): string | null {
+	if (view.state === 'waiting') return view.reason;
+	if (view.state === 'terminated') {
+		if (view.reason) return view.reason;
+		return view.signal ? `Signal:${view.signal}` : `ExitCode:${view.exitCode ?? 0}`;
+	}
+	return null;
+}
+
+function isFailingContainer(view: ContainerView): boolean {
+	if (view.state === 'waiting') return view.reason !== null && FAILING_WAITING.has(view.reason);
+	if (view.state === 'terminated') return (view.exitCode ?? 0) !== 0;
+	return false;
+}
+
+function risingRestarts(state: PodState, now: number): CrashLoopSignal | null {
+	const since = now - RESTART_LOOP_WINDOW_MS;
+	const running = state.containers.filter(view => view.kind === 'regular' || view.kind === 'sidecar');
+	let restarts = 0;
+	let latest: ContainerView | null = null;
+	// History is in time order: walk back only through the window.
+	for (let index = state.history.length - 1; index >= 0; index -= 1) {
+		const transition = state.history[index]!;
+		if (transition.at <= since) break;
+		if (transition.at > now || transition.kind !== 'restart') continue;
+		// Only containers that run alongside a Running pod count: a plain init container's retries
+		// before it succeeded (init-crash.ndjson) are over once the pod runs.
+		const view = running.find(candidate => transition.subject === containerSubject(candidate));
+		if (!view) continue;
+		restarts += Number(transition.to) - Number(transition.from);
+		latest ??= view;
+	}
+	if (restarts < RESTART_LOOP_MIN_RESTARTS) return null;
+	return {container: latest?.name ?? null, reason: 'RestartsRising', nextRestartMs: latest?.nextRestartMs ?? null};
+}
+
+function allReady(ready: string): boolean {
+	const [have, want] = ready.split('/');
+	return have === want;
+}
+
+/** When the pod last changed READY or STATUS (from its history), else when it was first seen. */
+function notReadySince(state: PodState): number {
+	for (let index = state.history.length - 1; index >= 0; index -= 1) {
+		const transition = state.history[index]!;
+		if (transition.kind === 'ready' || transition.kind === 'status' || transition.kind === 'created') return transition.at;
+	}
+	return state.firstSeenAt;
+}
