@@ -1,0 +1,81 @@
+// `podlife serve FILE`: play a session as a Kubernetes API server on loopback,
+// in real time, until Ctrl-C. Writes a kubeconfig that points at it so that
+// `KUBECONFIG=… podlife` or `kubectl --kubeconfig … get pods -w` just works.
+
+import {mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {basename, join} from 'node:path';
+import {UserError} from '../errors.js';
+import {FakeApiServer} from './fake-api-server.js';
+import {kubeconfigFor} from './kubeconfig.js';
+
+export interface ServeOptions {
+	file: string;
+	port?: number;
+	host?: string;
+	/** Playback speed factor; default 1 (real time). */
+	speed?: number;
+	/** Start over after the end of the session. */
+	loop?: boolean;
+	/** Where to write the kubeconfig; default a file in a new temp directory (removed on exit). */
+	kubeconfigOut?: string;
+	/** Require this bearer token (written into the kubeconfig). */
+	token?: string;
+	/** Receives the one-line announcement (and the URL); without it the line goes to stdout. */
+	onListening?: (line: string, url: string) => void;
+	/** Receives reader warnings (e.g. a cut-off last line); default stderr. */
+	warn?: (line: string) => void;
+	/** Resolves to stop the server; default: the first SIGINT or SIGTERM. */
+	until?: Promise<unknown>;
+}
+
+function untilSignal(): Promise<void> {
+	return new Promise(resolve => {
+		const stop = () => {
+			process.off('SIGINT', stop);
+			process.off('SIGTERM', stop);
+			resolve();
+		};
+		process.on('SIGINT', stop);
+		process.on('SIGTERM', stop);
+	});
+}
+
+export async function runServe(options: ServeOptions): Promise<void> {
+	if (options.speed !== undefined && !(options.speed > 0)) throw new UserError(`--speed must be a number above 0, not ${options.speed}`);
+	const server = await FakeApiServer.fromFile(options.file, {host: options.host, port: options.port ?? 0});
+	const warn = options.warn ?? ((line: string) => void process.stderr.write(`podlife: ${line}\n`));
+	for (const warning of server.warnings) warn(warning);
+	if (options.token) server.requireToken(options.token);
+	let url: string;
+	try {
+		url = await server.start();
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EADDRINUSE') throw new UserError(`port ${options.port} is in use; pick another with --port`);
+		if (code === 'EACCES') throw new UserError(`not allowed to listen on port ${options.port}; pick one above 1023 with --port`);
+		throw error;
+	}
+
+	const tempDir = options.kubeconfigOut ? undefined : await mkdtemp(join(tmpdir(), 'podlife-serve-'));
+	const kubeconfigPath = options.kubeconfigOut ?? join(tempDir!, 'kubeconfig');
+	try {
+		await writeFile(kubeconfigPath, kubeconfigFor(url, {token: options.token}), {mode: 0o600});
+	} catch (error) {
+		await server.close();
+		throw new UserError(`cannot write the kubeconfig ${kubeconfigPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+	}
+
+	const title = server.header.title ?? basename(options.file);
+	const line = `serving ${options.file} (${title}) at ${url} — point a kubeconfig at it; Ctrl-C stops — kubeconfig: ${kubeconfigPath}`;
+	if (options.onListening) options.onListening(line, url);
+	else process.stdout.write(`${line}\n`);
+
+	server.play({speed: options.speed ?? 1, loop: options.loop ?? false});
+	try {
+		await (options.until ?? untilSignal());
+	} finally {
+		await server.close();
+		if (tempDir) await rm(tempDir, {recursive: true, force: true});
+	}
+}

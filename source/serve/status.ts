@@ -1,0 +1,66 @@
+// metav1.Status bodies shaped like the real API server's (apimachinery
+// pkg/api/errors: NewUnauthorized, NewForbidden, NewNotFound, NewResourceExpired,
+// NewBadRequest), so clients that read `reason`/`code` behave as against a cluster.
+
+export interface StatusBody {
+	kind: 'Status';
+	apiVersion: 'v1';
+	metadata: Record<string, never>;
+	status: 'Failure';
+	message: string;
+	reason: string;
+	details?: {name?: string; kind?: string; group?: string};
+	code: number;
+}
+
+function failure(code: number, reason: string, message: string, details?: StatusBody['details']): StatusBody {
+	const body: StatusBody = {kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code};
+	if (details) body.details = details;
+	return body;
+}
+
+export function unauthorized(): StatusBody {
+	return failure(401, 'Unauthorized', 'Unauthorized');
+}
+
+/** apiserver's authorization failure message (endpoints/handlers/responsewriters.forbiddenMessage). */
+export function forbidden(request: {user: string; verb: string; resource: string; namespace?: string; name?: string}): StatusBody {
+	const subject = request.name ? `${request.resource} "${request.name}"` : request.resource;
+	const scope = request.namespace ? `in the namespace "${request.namespace}"` : 'at the cluster scope';
+	const message = `${subject} is forbidden: User "${request.user}" cannot ${request.verb} resource "${request.resource}" in API group "" ${scope}`;
+	const details: StatusBody['details'] = request.name ? {name: request.name, kind: request.resource} : {kind: request.resource};
+	return failure(403, 'Forbidden', message, details);
+}
+
+export function notFound(resource: string, name: string): StatusBody {
+	return failure(404, 'NotFound', `${resource} "${name}" not found`, {name, kind: resource});
+}
+
+export function unknownPath(): StatusBody {
+	return failure(404, 'NotFound', 'the server could not find the requested resource', {});
+}
+
+/** The watch cache's answer to a resourceVersion it no longer holds (storage/cacher watch_cache.go). */
+export function expired(requested: number, oldest: number): StatusBody {
+	return failure(410, 'Expired', `too old resource version: ${requested} (${oldest})`);
+}
+
+export function continueExpired(): StatusBody {
+	return failure(
+		410,
+		'Expired',
+		'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+	);
+}
+
+export function badRequest(message: string): StatusBody {
+	return failure(400, 'BadRequest', message);
+}
+
+export function methodNotAllowed(): StatusBody {
+	return failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+}
+
+export function notAcceptable(): StatusBody {
+	return failure(406, 'NotAcceptable', 'only the following media types are accepted: application/json, application/json;as=Table;v=v1;g=meta.k8s.io');
+}

@@ -1,0 +1,209 @@
+// A recorded session turned into the history of an etcd-like store: each watch
+// entry applied in order becomes a change with a fresh, strictly increasing
+// resourceVersion (the recorded ones come from another cluster and would not
+// be consistent across lists, watches and loops). Time is the session's `t`;
+// whoever owns the clock calls advanceTo().
+
+import type {KubeObject} from '../kube/types.js';
+import {isWatchEntry, type PrintedRow, type SessionEntry, type WatchEntry, type WatchType} from '../session/format.js';
+
+export type ResourceName = 'pods' | 'nodes' | 'events';
+
+const resourceOfKind: Record<string, ResourceName> = {Pod: 'pods', Node: 'nodes', Event: 'events'};
+
+export function resourceOf(object: KubeObject): ResourceName | undefined {
+	return object.kind ? resourceOfKind[object.kind] : undefined;
+}
+
+export interface StoredObject {
+	object: KubeObject;
+	/** The server's printed row recorded with this state (pods only). */
+	row?: PrintedRow;
+}
+
+export interface Change {
+	rv: number;
+	/** Session time the change happened at. */
+	t: number;
+	resource: ResourceName;
+	type: WatchType;
+	object: KubeObject;
+	/** The state before this change (MODIFIED/DELETED), for selector transitions. */
+	previous?: KubeObject;
+	row?: PrintedRow;
+	previousRow?: PrintedRow;
+}
+
+export function objectKey(object: KubeObject): string {
+	const meta = object.metadata ?? {};
+	return meta.namespace ? `${meta.namespace}/${meta.name ?? ''}` : (meta.name ?? '');
+}
+
+function withResourceVersion(object: KubeObject, rv: number): KubeObject {
+	const copy = structuredClone(object);
+	copy.metadata = {...copy.metadata, resourceVersion: String(rv)};
+	return copy;
+}
+
+export class Timeline {
+	private readonly entries: WatchEntry[];
+	private cursor = 0;
+	private time = 0;
+	private rv: number;
+	private readonly initialRv: number;
+	private readonly store = new Map<ResourceName, Map<string, StoredObject & {sourceRv?: string}>>();
+	private readonly history: Change[] = [];
+	/** Changes with rv below this are forgotten: resuming before it is "too old". */
+	private oldest = 0;
+
+	constructor(entries: SessionEntry[], options: {firstResourceVersion?: number} = {}) {
+		this.entries = entries.filter(isWatchEntry).filter(entry => resourceOf(entry.object) !== undefined);
+		this.rv = options.firstResourceVersion ?? 1000;
+		this.initialRv = this.rv;
+		for (const resource of ['pods', 'nodes', 'events'] as const) this.store.set(resource, new Map());
+	}
+
+	/** Session time in ms. */
+	get now(): number {
+		return this.time;
+	}
+
+	get resourceVersion(): number {
+		return this.rv;
+	}
+
+	get ended(): boolean {
+		return this.cursor >= this.entries.length;
+	}
+
+	/** Session time of the last entry. */
+	get duration(): number {
+		return this.entries.at(-1)?.t ?? 0;
+	}
+
+	/** `t` of the next entry still to apply, undefined at the end. */
+	get nextTime(): number | undefined {
+		return this.entries[this.cursor]?.t;
+	}
+
+	/** Oldest resourceVersion a watch may resume from (the cacher's `oldest-1`). */
+	get oldestResumable(): number {
+		return Math.max(this.initialRv, this.oldest - 1);
+	}
+
+	/** Apply every entry with t ≤ `t`; returns the changes made, in order. */
+	advanceTo(t: number): Change[] {
+		const changes: Change[] = [];
+		while (this.cursor < this.entries.length && this.entries[this.cursor]!.t <= t) {
+			const change = this.apply(this.entries[this.cursor++]!);
+			if (change) changes.push(change);
+		}
+		this.time = Math.max(this.time, t);
+		return changes;
+	}
+
+	advanceToEnd(): Change[] {
+		return this.advanceTo(Math.max(this.duration, this.time));
+	}
+
+	/** Start the session over (loop): everything present is deleted, time goes back to 0, rv keeps growing. */
+	rewind(): Change[] {
+		const changes: Change[] = [];
+		for (const [resource, objects] of this.store) {
+			for (const [key, stored] of objects) {
+				objects.delete(key);
+				changes.push(this.record({t: this.time, resource, type: 'DELETED', object: stored.object, previous: stored.object, row: stored.row, previousRow: stored.row}));
+			}
+		}
+		this.cursor = 0;
+		this.time = 0;
+		return changes;
+	}
+
+	private apply(entry: WatchEntry): Change | undefined {
+		const resource = resourceOf(entry.object)!;
+		const objects = this.store.get(resource)!;
+		const key = objectKey(entry.object);
+		const existing = objects.get(key);
+		const sourceRv = entry.object.metadata?.resourceVersion;
+		if (entry.type === 'DELETED') {
+			if (!existing) return undefined;
+			objects.delete(key);
+			return this.record({
+				t: entry.t,
+				resource,
+				type: 'DELETED',
+				object: entry.object,
+				previous: existing.object,
+				row: entry.row ?? existing.row,
+				previousRow: existing.row,
+			});
+		}
+		// A relist inside the recording repeats objects unchanged: not a change.
+		if (existing && sourceRv !== undefined && existing.sourceRv === sourceRv) return undefined;
+		const change = this.record({
+			t: entry.t,
+			resource,
+			type: existing ? 'MODIFIED' : 'ADDED',
+			object: entry.object,
+			previous: existing?.object,
+			row: entry.row,
+			previousRow: existing?.row,
+		});
+		objects.set(key, {object: change.object, row: change.row, sourceRv});
+		return change;
+	}
+
+	private record(change: Omit<Change, 'rv'>): Change {
+		this.rv += 1;
+		const recorded: Change = {...change, rv: this.rv, object: withResourceVersion(change.object, this.rv)};
+		this.history.push(recorded);
+		return recorded;
+	}
+
+	/** Current objects of a resource, in the server's key order (namespace/name). */
+	list(resource: ResourceName): StoredObject[] {
+		return [...this.store.get(resource)!.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, stored]) => stored);
+	}
+
+	get(resource: ResourceName, namespace: string | undefined, name: string): StoredObject | undefined {
+		return this.store.get(resource)!.get(namespace ? `${namespace}/${name}` : name);
+	}
+
+	/** Objects as they were at `rv` (exact), or 'expired' when that point is forgotten. */
+	listAt(resource: ResourceName, rv: number): StoredObject[] | 'expired' {
+		if (rv < this.oldestResumable) return 'expired';
+		// Walk back from the present, undoing newer changes: works however much history was compacted.
+		const state = new Map<string, StoredObject>(this.store.get(resource)!);
+		for (let index = this.history.length - 1; index >= 0 && this.history[index]!.rv > rv; index--) {
+			const change = this.history[index]!;
+			if (change.resource !== resource) continue;
+			const key = objectKey(change.object);
+			if (change.type === 'ADDED') state.delete(key);
+			else state.set(key, {object: change.previous!, row: change.previousRow});
+		}
+		return [...state.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, stored]) => stored);
+	}
+
+	/** Changes after `rv`, or 'expired' when some of them are forgotten. */
+	changesAfter(rv: number): Change[] | 'expired' {
+		if (rv < this.oldestResumable) return 'expired';
+		return this.history.filter(change => change.rv > rv);
+	}
+
+	/** Forget changes with rv < `rv` (etcd compaction / watch cache window). */
+	expireBefore(rv: number): void {
+		this.oldest = Math.max(this.oldest, rv);
+		while (this.history.length > 0 && this.history[0]!.rv < this.oldest) this.history.shift();
+	}
+
+	/** Namespaces any object of the session lives in (whatever the time). */
+	namespaces(): Set<string> {
+		const names = new Set<string>();
+		for (const entry of this.entries) {
+			const namespace = entry.object.metadata?.namespace;
+			if (namespace) names.add(namespace);
+		}
+		return names;
+	}
+}

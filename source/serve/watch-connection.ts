@@ -1,0 +1,146 @@
+// One open watch: filters the store's changes to the request's scope and
+// selectors, turns them into WatchEvent lines in the negotiated representation
+// and writes them in order (optionally slowed down). Selector transitions follow
+// the cacher (storage/cacher cache_watcher.go convertToWatchEvent): an object
+// that starts matching arrives as ADDED, one that stops matching as DELETED.
+
+import type {ServerResponse} from 'node:http';
+import type {KubeObject} from '../kube/types.js';
+import type {PrintedRow, WatchType} from '../session/format.js';
+import type {Representation} from './media-type.js';
+import type {StatusBody} from './status.js';
+import {table, type IncludeObject} from './table.js';
+import type {Change, ResourceName, StoredObject} from './timeline.js';
+
+export type WatchEventType = WatchType | 'BOOKMARK' | 'ERROR';
+
+export interface WatchScope {
+	resource: ResourceName | 'namespaces';
+	namespace?: string;
+	matches: (object: KubeObject) => boolean;
+}
+
+export interface WatchOptions {
+	representation: Representation;
+	include: IncludeObject;
+	allowBookmarks: boolean;
+	/** Current delay per chunk (the server's `slow()` setting). */
+	chunkDelay: () => number;
+}
+
+const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
+
+export class WatchConnection {
+	/** Resource version of the last change this watch has seen (sent or filtered out). */
+	position: number;
+	private closed = false;
+	private firstTable = true;
+	private queue: Promise<void> = Promise.resolve();
+
+	constructor(
+		private readonly response: ServerResponse,
+		readonly scope: WatchScope,
+		private readonly options: WatchOptions,
+		position: number,
+	) {
+		this.position = position;
+		response.on('close', () => {
+			this.closed = true;
+		});
+	}
+
+	get isOpen(): boolean {
+		return !this.closed;
+	}
+
+	private inScope(object: KubeObject | undefined): boolean {
+		if (!object) return false;
+		if (this.scope.namespace && object.metadata?.namespace !== this.scope.namespace) return false;
+		return this.scope.matches(object);
+	}
+
+	/** Send one store change if it concerns this watch. */
+	sendChange(change: Change): void {
+		if (change.rv <= this.position) return;
+		this.position = change.rv;
+		if (change.resource !== this.scope.resource) return;
+		const now = change.type === 'DELETED' ? false : this.inScope(change.object);
+		const before = change.type === 'ADDED' ? false : this.inScope(change.previous);
+		if (change.type === 'DELETED') {
+			if (before || this.inScope(change.object)) this.sendObject('DELETED', {object: change.object, row: change.row});
+			return;
+		}
+		if (now && before) this.sendObject('MODIFIED', {object: change.object, row: change.row});
+		else if (now) this.sendObject('ADDED', {object: change.object, row: change.row});
+		else if (before) {
+			const previous = structuredClone(change.previous!);
+			previous.metadata = {...previous.metadata, resourceVersion: String(change.rv)};
+			this.sendObject('DELETED', {object: previous, row: change.previousRow});
+		}
+	}
+
+	/** The synthetic ADDED events of a watch without a resourceVersion (current state). */
+	sendInitial(items: StoredObject[]): void {
+		for (const item of items) if (this.inScope(item.object)) this.sendObject('ADDED', item);
+	}
+
+	sendObject(type: WatchType, item: {object: KubeObject; row?: PrintedRow}): void {
+		this.write({type, object: this.represent(item)});
+	}
+
+	/** A BOOKMARK carries only the kind and the resourceVersion (apimachinery watch.Bookmark). */
+	sendBookmark(rv: number, annotations?: Record<string, string>): void {
+		if (!this.options.allowBookmarks) return;
+		this.position = Math.max(this.position, rv);
+		const kinds: Record<WatchScope['resource'], string> = {pods: 'Pod', nodes: 'Node', events: 'Event', namespaces: 'Namespace'};
+		const metadata: Record<string, unknown> = {resourceVersion: String(rv), creationTimestamp: null};
+		if (annotations) metadata['annotations'] = annotations;
+		this.write({type: 'BOOKMARK', object: {kind: kinds[this.scope.resource], apiVersion: 'v1', metadata}});
+	}
+
+	/** An ERROR event with a Status, then the stream ends (as the cacher's errWatcher does). */
+	sendErrorAndEnd(status: StatusBody): void {
+		this.write({type: 'ERROR', object: status});
+		this.end();
+	}
+
+	private represent(item: {object: KubeObject; row?: PrintedRow}): unknown {
+		const representation = this.options.representation;
+		if (representation.kind === 'json' || this.scope.resource === 'namespaces') return item.object;
+		if (representation.kind === 'partial') {
+			return {kind: 'PartialObjectMetadata', apiVersion: representation.groupVersion, metadata: item.object.metadata ?? {}};
+		}
+		const noHeaders = !this.firstTable;
+		this.firstTable = false;
+		return table(this.scope.resource, [item], {
+			groupVersion: representation.groupVersion,
+			include: this.options.include,
+			resourceVersion: item.object.metadata?.resourceVersion,
+			noHeaders,
+		});
+	}
+
+	private write(event: {type: WatchEventType; object: unknown}): void {
+		const line = `${JSON.stringify(event)}\n`;
+		this.queue = this.queue.then(async () => {
+			const delay = this.options.chunkDelay();
+			if (delay > 0) await sleep(delay);
+			if (!this.closed) this.response.write(line);
+		});
+	}
+
+	/** Close the stream cleanly after what is queued (timeoutSeconds, server close). */
+	end(): void {
+		this.queue = this.queue.then(() => {
+			if (!this.closed) this.response.end();
+			this.closed = true;
+		});
+	}
+
+	/** Drop the connection mid-stream, as a network cut or a dying server would. */
+	cut(): void {
+		this.closed = true;
+		this.response.socket?.destroy();
+		this.response.destroy();
+	}
+}

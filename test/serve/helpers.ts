@@ -1,0 +1,66 @@
+// Shared by the fake API server tests: start a server on a recorded capture, a
+// client-node KubeConfig pointing at it, and the session's own answer to "what
+// pods exist at t" computed straight from the file (not through the server's timeline).
+
+import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {KubeConfig} from '@kubernetes/client-node';
+import {FakeApiServer, type FakeApiServerOptions} from '../../source/serve/fake-api-server.js';
+import {isWatchEntry, type SessionEntry, type SessionHeader, type WatchEntry} from '../../source/session/format.js';
+
+export function capturePath(name: string): string {
+	return fileURLToPath(new URL(`../fixtures/captures/${name}.ndjson`, import.meta.url));
+}
+
+export function readCapture(name: string): {header: SessionHeader; entries: SessionEntry[]} {
+	const [head, ...rest] = readFileSync(capturePath(name), 'utf8').trim().split('\n');
+	return {header: JSON.parse(head!) as SessionHeader, entries: rest.map(line => JSON.parse(line) as SessionEntry)};
+}
+
+export function podEntries(entries: SessionEntry[]): WatchEntry[] {
+	return entries.filter(isWatchEntry).filter(entry => entry.object.kind === 'Pod');
+}
+
+/** Pods present at session time t, keyed namespace/name, with the entry that last set them. */
+export function podsAt(entries: SessionEntry[], t: number): Map<string, WatchEntry> {
+	const pods = new Map<string, WatchEntry>();
+	for (const entry of podEntries(entries)) {
+		if (entry.t > t) break;
+		const key = `${entry.object.metadata?.namespace}/${entry.object.metadata?.name}`;
+		if (entry.type === 'DELETED') pods.delete(key);
+		else pods.set(key, entry);
+	}
+	return pods;
+}
+
+export async function startServer(
+	name: string,
+	options: Omit<FakeApiServerOptions, 'header' | 'entries'> = {},
+): Promise<{server: FakeApiServer; url: string; header: SessionHeader; entries: SessionEntry[]}> {
+	const {header, entries} = readCapture(name);
+	const server = new FakeApiServer({...options, header, entries});
+	const url = await server.start();
+	return {server, url, header, entries};
+}
+
+export function kubeConfig(url: string, token?: string): KubeConfig {
+	const kc = new KubeConfig();
+	kc.loadFromOptions({
+		clusters: [{name: 'fake', server: url, skipTLSVerify: true}],
+		users: [token === undefined ? {name: 'tester'} : {name: 'tester', token}],
+		contexts: [{name: 'fake', cluster: 'fake', user: 'tester'}],
+		currentContext: 'fake',
+	});
+	return kc;
+}
+
+/** Poll until check() returns a value other than undefined (watch events arrive asynchronously). */
+export async function waitFor<T>(check: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = check();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise(resolve => setTimeout(resolve, 10));
+	}
+}

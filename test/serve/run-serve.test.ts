@@ -1,0 +1,68 @@
+import {existsSync} from 'node:fs';
+import {mkdtemp, readFile, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {CoreV1Api, KubeConfig} from '@kubernetes/client-node';
+import {describe, expect, it} from 'vitest';
+import {UserError} from '../../source/errors.js';
+import {runServe} from '../../source/serve/run-serve.js';
+import {capturePath, waitFor} from './helpers.js';
+
+describe('podlife serve', () => {
+	it('announces itself in one line, writes a kubeconfig client-node can use, and plays the session', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'podlife-serve-test-'));
+		const kubeconfigOut = join(dir, 'config');
+		let stop!: () => void;
+		const until = new Promise<void>(resolve => (stop = resolve));
+		const announced: Array<{line: string; url: string}> = [];
+		// 1000× speed: the 8.5 s session plays in under 10 ms.
+		const running = runServe({file: capturePath('web'), speed: 1000, kubeconfigOut, until, onListening: (line, url) => announced.push({line, url})});
+
+		const {line, url} = await waitFor(() => announced[0], 'the announcement');
+		expect(line).toMatch(/^serving .*web\.ndjson \(web: nginx pod, [^)]*\) at http:\/\/127\.0\.0\.1:\d+ — point a kubeconfig at it; Ctrl-C stops — kubeconfig: /);
+		expect(line).toContain(url);
+		expect(line).toContain(kubeconfigOut);
+		expect(line).not.toContain('\n');
+
+		const kc = new KubeConfig();
+		kc.loadFromString(await readFile(kubeconfigOut, 'utf8'));
+		expect(kc.getCurrentCluster()?.server).toBe(url);
+		const api = kc.makeApiClient(CoreV1Api);
+		// Played in real time (sped up): poll until the pod reaches its last recorded phase.
+		let phase: string | undefined;
+		for (let attempt = 0; attempt < 200 && phase !== 'Running'; attempt++) {
+			const pods = await api.listNamespacedPod({namespace: 'default'});
+			phase = pods.items.find(pod => pod.metadata?.name === 'web-fjmnw')?.status?.phase;
+			if (phase !== 'Running') await new Promise(resolve => setTimeout(resolve, 10));
+		}
+		expect(phase).toBe('Running');
+
+		stop();
+		await running;
+		await expect(api.listNamespacedPod({namespace: 'default'})).rejects.toThrow();
+		await rm(dir, {recursive: true, force: true});
+	});
+
+	it('removes the temporary kubeconfig it made when it stops', async () => {
+		let stop!: () => void;
+		const until = new Promise<void>(resolve => (stop = resolve));
+		const lines: string[] = [];
+		const running = runServe({file: capturePath('web'), until, onListening: line => lines.push(line)});
+		const line = await waitFor(() => lines[0], 'the announcement');
+		const path = line.split('kubeconfig: ')[1]!;
+		expect(existsSync(path)).toBe(true);
+		stop();
+		await running;
+		expect(existsSync(path)).toBe(false);
+	});
+
+	it('fails with a one-line user error naming a file it cannot read', async () => {
+		const failure = await runServe({file: '/nonexistent/session.ndjson', until: Promise.resolve()}).then(
+			() => undefined,
+			(error: unknown) => error,
+		);
+		expect(failure).toBeInstanceOf(UserError);
+		expect((failure as Error).message).toContain('/nonexistent/session.ndjson');
+		expect((failure as Error).message).not.toContain('\n');
+	});
+});

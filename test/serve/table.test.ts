@@ -1,0 +1,88 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import type {FakeApiServer} from '../../source/serve/fake-api-server.js';
+import {podEntries, podsAt, startServer} from './helpers.js';
+
+const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
+
+let server: FakeApiServer | undefined;
+afterEach(async () => {
+	await server?.close();
+	server = undefined;
+});
+
+interface Table {
+	kind: string;
+	apiVersion: string;
+	metadata: {resourceVersion?: string};
+	columnDefinitions: Array<{name: string; priority: number}> | null;
+	rows: Array<{cells: unknown[]; object?: {kind?: string; metadata?: {name?: string}; spec?: unknown}}>;
+}
+
+/** Read a watch stream line by line until `count` events came. */
+async function readEvents(response: Response, count: number): Promise<Array<{type: string; object: Table}>> {
+	const reader = response.body!.getReader();
+	const decoder = new TextDecoder();
+	let buffer = '';
+	const events: Array<{type: string; object: Table}> = [];
+	while (events.length < count) {
+		const {value, done} = await reader.read();
+		if (done) break;
+		buffer += decoder.decode(value, {stream: true});
+		let newline = buffer.indexOf('\n');
+		while (newline >= 0) {
+			events.push(JSON.parse(buffer.slice(0, newline)) as {type: string; object: Table});
+			buffer = buffer.slice(newline + 1);
+			newline = buffer.indexOf('\n');
+		}
+	}
+	await reader.cancel();
+	return events.slice(0, count);
+}
+
+describe('FakeApiServer Table responses', () => {
+	it('answers kubectl\'s Table accept with the pod columns and the recorded cells verbatim', async () => {
+		const started = await startServer('crashloop');
+		server = started.server;
+		server.advanceTo(60_000);
+		const response = await fetch(`${started.url}/api/v1/namespaces/default/pods?includeObject=Object`, {headers: {Accept: TABLE}});
+		expect(response.headers.get('content-type')).toBe('application/json;as=Table;v=v1;g=meta.k8s.io');
+		const body = (await response.json()) as Table;
+		expect(body).toMatchObject({kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: {resourceVersion: String(server.resourceVersion)}});
+		expect(body.columnDefinitions!.map(column => column.name)).toEqual(['Name', 'Ready', 'Status', 'Restarts', 'Age', 'IP', 'Node', 'Nominated Node', 'Readiness Gates']);
+		expect(body.columnDefinitions!.map(column => column.priority)).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1]);
+
+		const recorded = [...podsAt(started.entries, 60_000).values()].filter(entry => entry.object.metadata?.namespace === 'default');
+		expect(body.rows).toHaveLength(recorded.length);
+		const row = recorded[0]!.row!;
+		expect(body.rows[0]!.cells).toEqual([recorded[0]!.object.metadata?.name, row.ready, row.status, row.restarts, row.age, row.ip, row.node, row.nominatedNode, row.readinessGates]);
+		expect(body.rows[0]!.object).toMatchObject({kind: 'Pod', metadata: {name: recorded[0]!.object.metadata?.name}, spec: {containers: expect.any(Array)}});
+	});
+
+	it('gives row objects as PartialObjectMetadata unless includeObject=Object', async () => {
+		const started = await startServer('web');
+		server = started.server;
+		server.advanceToEnd();
+		const body = (await (await fetch(`${started.url}/api/v1/namespaces/default/pods`, {headers: {Accept: TABLE}})).json()) as Table;
+		expect(body.rows[0]!.object).toMatchObject({kind: 'PartialObjectMetadata', metadata: {name: 'web-fjmnw'}});
+		expect(body.rows[0]!.object).not.toHaveProperty('spec');
+	});
+
+	it('watches as one-row Tables, with column definitions on the first event only', async () => {
+		const started = await startServer('crashloop');
+		server = started.server;
+		server.advanceTo(3000);
+		const response = await fetch(
+			`${started.url}/api/v1/namespaces/default/pods?watch=true&includeObject=Object&resourceVersion=${server.resourceVersion}`,
+			{headers: {Accept: TABLE}},
+		);
+		const expected = podEntries(started.entries).filter(entry => entry.t > 3000 && entry.object.metadata?.namespace === 'default').slice(0, 4);
+		server.advanceToEnd();
+		const events = await readEvents(response, expected.length);
+
+		expect(events.map(event => event.type)).toEqual(expected.map(entry => entry.type));
+		expect(events.map(event => event.object.rows[0]!.cells.slice(1, 5))).toEqual(expected.map(entry => [entry.row!.ready, entry.row!.status, entry.row!.restarts, entry.row!.age]));
+		expect(events[0]!.object.columnDefinitions).toHaveLength(9);
+		expect(events.slice(1).every(event => event.object.columnDefinitions === null)).toBe(true);
+		expect(events.every(event => event.object.kind === 'Table' && event.object.rows.length === 1 && event.object.rows[0]!.object?.kind === 'Pod')).toBe(true);
+	});
+});
