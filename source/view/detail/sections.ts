@@ -1,0 +1,56 @@
+// The detail screen's sections and the one function that builds the lines of any of them. The UI
+// slices these lines to the visible window; detailLineCount gives the scroll limit.
+
+import type {KubeEvent, Node} from '../../kube/types.js';
+import type {PodState} from '../../model/types.js';
+import {containersLines} from './containers.js';
+import {eventsLines} from './events.js';
+import type {Line} from './lines.js';
+import {overviewLines} from './overview.js';
+import {schedulingLines} from './scheduling.js';
+import {timelineLines} from './timeline.js';
+import {yamlLines} from './yaml.js';
+
+export const SECTIONS = ['Overview', 'Containers', 'Timeline', 'Scheduling', 'Events', 'YAML'] as const;
+export type Section = typeof SECTIONS[number];
+
+export interface SectionInput {
+	section: Section;
+	pod: PodState;
+	events: readonly KubeEvent[];
+	nodes: ReadonlyMap<string, Node>;
+	now: number;
+	width: number;
+	/** Containers: index into pod.containers shown in full. */
+	selectedContainer?: number;
+	/** Overview: one line of diagnosis shown first. */
+	why?: string;
+}
+
+export function sectionLines(input: SectionInput): Line[] {
+	const {pod, events, nodes, now, width} = input;
+	switch (input.section) {
+		case 'Overview':
+			return overviewLines({pod, now, width, why: input.why});
+		case 'Containers':
+			return containersLines({pod, now, width, selectedContainer: input.selectedContainer});
+		case 'Timeline':
+			return timelineLines({pod, events, now, width});
+		case 'Scheduling':
+			return schedulingLines({pod, nodes, width, events});
+		case 'Events':
+			return eventsLines({events, now, width});
+		case 'YAML':
+			return yamlLines(pod.object, width);
+	}
+}
+
+/** How many lines the section has at this width (the host's scroll limit is this minus its height). */
+export function detailLineCount(input: SectionInput): number {
+	return sectionLines(input).length;
+}
+
+/** The scroll offset clamped so the last page is full: 0 … max(0, count − height). */
+export function clampScroll(scroll: number, count: number, height: number): number {
+	return Math.max(0, Math.min(scroll, count - height));
+}

@@ -1,0 +1,203 @@
+// Timeline, the lifecycle visualizer: (a) a lane per container across the pod's life, (b) how long
+// the pod took to get scheduled, initialized and ready, and the intervals of a crash loop, (c) every
+// transition with its time and the time since the previous one, the pod's Events interleaved.
+// A pure function of the pod, its events and `now`: it moves live as the replay clock moves.
+
+import {timeMs, type KubeEvent} from '../../kube/types.js';
+import {containerSubject} from '../../model/history.js';
+import {eventTime} from '../../model/store.js';
+import type {PodState, Transition} from '../../model/types.js';
+import {formatClock} from '../goto-time.js';
+import {containerLanes, drawLane, legendLine} from './lanes.js';
+import {blank, fitLines, formatDelta, formatSpan, heading, line, span, truncate, type Line, type Tone} from './lines.js';
+
+export interface TimelineInput {
+	pod: PodState;
+	events: readonly KubeEvent[];
+	now: number;
+	width: number;
+}
+
+/** A pod seen this long after its creation is drawn from first sight: the time before is unknown. */
+const UNSEEN_LIMIT_MS = 10_000;
+const MILESTONES: ReadonlyArray<{condition: string; words: string}> = [
+	{condition: 'PodScheduled', words: 'scheduled'},
+	{condition: 'Initialized', words: 'initialized'},
+	{condition: 'ContainersReady', words: 'containers ready'},
+	{condition: 'Ready', words: 'ready'},
+];
+
+export interface TimelineAxis {
+	start: number;
+	end: number;
+	/** The axis starts at first sight, not at creation (the pod is older than the session). */
+	fromFirstSight: boolean;
+}
+
+/** From creation (or first sight, for a pod older than what was seen) to deletion or now. */
+export function timelineAxis(pod: PodState, now: number): TimelineAxis {
+	const end = Math.max(pod.deletedAt ?? now, pod.firstSeenAt);
+	const created = pod.columns.createdMs;
+	const fromFirstSight = created === null || pod.firstSeenAt - created > Math.max(UNSEEN_LIMIT_MS, end - pod.firstSeenAt);
+	const start = fromFirstSight ? pod.firstSeenAt : Math.min(created, pod.firstSeenAt);
+	return {start, end, fromFirstSight};
+}
+
+export function timelineLines({pod, events, now, width}: TimelineInput): Line[] {
+	const axis = timelineAxis(pod, now);
+	const lines: Line[] = [];
+	const endWord = pod.deletedAt !== null ? 'deleted' : 'now';
+	lines.push(heading(`Lifecycle  ${formatClock(axis.start)} → ${formatClock(axis.end)} (${formatSpan(axis.end - axis.start)}, ${endWord})`));
+	if (axis.fromFirstSight && pod.columns.createdMs !== null) {
+		lines.push(line(`  drawn from ${formatClock(pod.firstSeenAt)}, when podlife first saw the pod (created ${formatSpan(pod.firstSeenAt - pod.columns.createdMs)} earlier)`, 'dim'));
+	}
+
+	const lanes = containerLanes(pod, axis.start, axis.end);
+	const labelWidth = Math.min(22, Math.max(8, ...lanes.map(lane => laneLabel(lane.kind, lane.name).length + 1)));
+	const cells = Math.max(10, width - labelWidth - 4);
+	for (const lane of lanes) {
+		lines.push([span(`  ${truncate(laneLabel(lane.kind, lane.name), labelWidth - 1).padEnd(labelWidth)}`, 'label'), ...drawLane(lane, axis.start, axis.end, cells)]);
+	}
+	if (lanes.length > 0) {
+		const left = formatClock(axis.start);
+		const right = formatClock(axis.end);
+		lines.push([span(' '.repeat(labelWidth + 2)), span(left + ' '.repeat(Math.max(1, cells - left.length - right.length)) + right, 'dim')]);
+		lines.push(legendLine());
+	}
+
+	lines.push(blank, heading('Milestones'));
+	lines.push(...milestoneLines(pod, now));
+
+	lines.push(blank, heading('Transitions and events'));
+	lines.push(...transitionLines(pod, events, width));
+	return fitLines(lines, width);
+}
+
+function laneLabel(kind: string, name: string): string {
+	return kind === 'regular' ? name : `${kind === 'ephemeral' ? 'eph' : kind} ${name}`;
+}
+
+/**
+ * "scheduled after 1s", from the conditions' lastTransitionTime minus creation. A condition that
+ * turned True and later fell back has its first True from the history, and says what it is now.
+ */
+function milestoneLines(pod: PodState, now: number): Line[] {
+	const created = pod.columns.createdMs;
+	const conditions = pod.object.status?.conditions ?? [];
+	const out: Line[] = [];
+	for (const milestone of MILESTONES) {
+		const condition = conditions.find(entry => entry.type === milestone.condition);
+		const firstTrue = pod.history.find(transition => transition.kind === 'condition' && transition.subject === milestone.condition && transition.to === 'True');
+		const at = condition?.status === 'True' ? timeMs(condition.lastTransitionTime) ?? firstTrue?.at ?? null : firstTrue?.at ?? null;
+		const label = span(`  ${milestone.words.padEnd(18)}`, 'label');
+		if (at === null || created === null) {
+			out.push([label, span('not yet', 'warn'), span(condition?.reason ? ` (${condition.reason})` : '', 'dim')]);
+			continue;
+		}
+		const spans: Line = [label, span(`after ${formatSpan(Math.max(0, at - created))}`, condition?.status === 'True' ? 'good' : 'warn')];
+		if (condition && condition.status !== 'True') spans.push(span(` (now ${condition.status}${condition.reason ? `: ${condition.reason}` : ''})`, 'bad'));
+		out.push(spans);
+	}
+	for (const view of pod.containers) {
+		const restarts = pod.history.filter(transition => transition.kind === 'restart' && transition.subject === containerSubject(view));
+		if (view.restartCount === 0 && restarts.length === 0) continue;
+		const intervals = restarts.slice(1).map((restart, index) => formatSpan(restart.at - restarts[index]!.at));
+		const spans: Line = [span(`  ${`${view.name} restarts`.padEnd(18)}`, 'label'), span(`restarted ${view.restartCount} time${view.restartCount === 1 ? '' : 's'}`, 'warn')];
+		if (intervals.length > 0) spans.push(span(`, intervals ${intervals.join(', ')}`));
+		if (view.backOffMs !== null) spans.push(span(`, back-off now ${formatSpan(view.backOffMs)}`, 'bad'));
+		if (view.nextRestartMs !== null && view.nextRestartMs > now) spans.push(span(`, restart in ${formatSpan(view.nextRestartMs - now)}`, 'accent'));
+		out.push(spans);
+	}
+	return out;
+}
+
+interface Row {
+	at: number;
+	/** Order among rows of the same time: history first (its times are exact), then events. */
+	order: number;
+	spans: Line;
+}
+
+/** Transitions and events, oldest first; each row has its time and the time since the row before. */
+export function transitionLines(pod: PodState, events: readonly KubeEvent[], width: number): Line[] {
+	const rows: Row[] = [];
+	pod.history.forEach((transition, index) => {
+		rows.push({at: transition.at, order: index, spans: describeTransition(transition)});
+	});
+	events.forEach((event, index) => {
+		rows.push({at: eventTime(event), order: pod.history.length + index, spans: describeEvent(event)});
+	});
+	rows.sort((a, b) => a.at - b.at || a.order - b.order);
+	if (rows.length === 0) return [line('  (nothing recorded yet)', 'dim')];
+	const out: Line[] = [];
+	let previous: number | null = null;
+	for (const row of rows) {
+		// Rows of one moment (one watch event) share its time: only the first shows it.
+		if (row.at === previous) {
+			out.push([span(' '.repeat(22)), ...row.spans]);
+			continue;
+		}
+		const delta = previous === null ? '' : formatDelta(row.at - previous);
+		out.push([span(`  ${clockTenths(row.at)} `, 'dim'), span(delta.padStart(7), 'dim'), span('  '), ...row.spans]);
+		previous = row.at;
+	}
+	return fitLines(out, width);
+}
+
+/** "04:17:10.0" */
+function clockTenths(ms: number): string {
+	return `${formatClock(ms)}.${Math.floor((((ms % 1000) + 1000) % 1000) / 100)}`;
+}
+
+/** One transition in words: "STATUS Running → Error", "container api: running → terminated(Error, exit 1)". */
+export function describeTransition(transition: Transition): Line {
+	const arrow = `${transition.from ?? '∅'} → ${transition.to ?? '∅'}`;
+	const detail = transition.detail ? span(`  ${oneLine(transition.detail)}`, 'dim') : span('');
+	switch (transition.kind) {
+		case 'created':
+			return [span('created', 'info'), span(`  STATUS ${transition.statusAfter}`), detail];
+		case 'deleting':
+			return [span('deletion requested', 'warn'), detail];
+		case 'deleted':
+			return [span('deleted', 'bad'), span(`  last STATUS ${transition.from ?? transition.statusAfter}`)];
+		case 'node':
+			return [span(`scheduled to ${transition.to}`, 'info')];
+		case 'phase':
+			return [span('phase '), span(arrow, toneOf(transition.to)), detail];
+		case 'status':
+			return [span('STATUS ', 'label'), span(arrow, toneOf(transition.to))];
+		case 'ready':
+			return [span('READY '), span(arrow)];
+		case 'condition':
+			return [span(`${transition.subject} `), span(arrow, transition.to === 'True' ? 'good' : 'warn'), detail];
+		case 'restart':
+			return [span(`↻ ${transition.subject} restarted`, 'accent'), span(` (${arrow})`), detail];
+		case 'container':
+			return [span(`${transition.subject}: `), span(arrow, toneOf(transition.to)), detail];
+		default:
+			return [span(`${transition.subject} ${arrow}`), detail];
+	}
+}
+
+/** "⚑ Warning BackOff ×4: Back-off restarting failed container …" */
+function describeEvent(event: KubeEvent): Line {
+	const warning = event.type === 'Warning';
+	const count = event.series?.count ?? event.count ?? 1;
+	return [
+		span(warning ? '⚑ event Warning ' : '⚑ event ', warning ? 'bad' : 'info'),
+		span(event.reason ?? '', warning ? 'bad' : 'info'),
+		span(count > 1 ? ` ×${count}` : ''),
+		span(`: ${oneLine(event.message ?? '')}`, 'dim'),
+	];
+}
+
+function toneOf(label: string | null): Tone {
+	if (label === null) return 'dim';
+	if (/Error|BackOff|Err|OOM|Failed|Unknown|exit [1-9]/.test(label)) return 'bad';
+	if (/^running$|^Running$|^Succeeded$|^Completed$|exit 0\)/.test(label)) return 'good';
+	return 'warn';
+}
+
+function oneLine(text: string): string {
+	return text.trim().replace(/\s*\n\s*/g, ' ⏎ ');
+}

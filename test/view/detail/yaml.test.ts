@@ -1,0 +1,28 @@
+import {describe, expect, it} from 'vitest';
+import {parse} from 'yaml';
+import {lineText} from '../../../source/view/detail/lines.js';
+import {podYaml, yamlLines} from '../../../source/view/detail/yaml.js';
+import {loadCapture} from './capture.js';
+
+describe('yamlLines', () => {
+	const capture = loadCapture('crashloop.ndjson');
+	const pod = capture.pod('crashloop');
+
+	it('shows the pod as of this moment, without managedFields', () => {
+		expect(pod.object.metadata.managedFields).toBeDefined();
+		const parsed = parse(podYaml(pod.object)) as typeof pod.object;
+		expect(parsed.metadata.managedFields).toBeUndefined();
+		expect(parsed.metadata.name).toBe(pod.name);
+		expect(parsed.status?.containerStatuses?.[0]?.restartCount).toBe(4);
+	});
+
+	it('changes with the moment shown', () => {
+		const early = loadCapture('crashloop.ndjson', 12_000).pod('crashloop');
+		expect(yamlLines(early.object, 100).map(lineText)).toContain('      restartCount: 1');
+		expect(yamlLines(pod.object, 100).map(lineText)).toContain('      restartCount: 4');
+	});
+
+	it('cuts long lines to the width', () => {
+		for (const entry of yamlLines(pod.object, 50).map(lineText)) expect(entry.length).toBeLessThanOrEqual(50);
+	});
+});
