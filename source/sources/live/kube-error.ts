@@ -1,0 +1,53 @@
+// The errors the live source raises before they are put into words
+// (errors.ts turns them into one line for the user).
+
+import {UserError} from '../../errors.js';
+
+/** A kubeconfig problem, already worded for the user. */
+export class KubeconfigError extends UserError {
+	constructor(message: string) {
+		super(message);
+		this.name = 'KubeconfigError';
+	}
+}
+
+/** The `Status` object the API server sends with a failure (or in a watch ERROR event). */
+export interface KubeStatus {
+	kind?: string;
+	status?: string;
+	message?: string;
+	reason?: string;
+	code?: number;
+	details?: {name?: string; kind?: string; group?: string};
+}
+
+/** A non-2xx answer of the API server (or a watch ERROR event), with what was asked. */
+export class KubeApiError extends Error {
+	readonly statusCode: number;
+	readonly status: KubeStatus | null;
+	readonly verb: string;
+	readonly resource: string;
+	readonly namespace: string | null;
+
+	constructor(statusCode: number, status: KubeStatus | null, request: {verb: string; resource: string; namespace: string | null}) {
+		super(`${request.verb} ${request.resource}: HTTP ${statusCode}${status?.reason ? ` ${status.reason}` : ''}`);
+		this.name = 'KubeApiError';
+		this.statusCode = statusCode;
+		this.status = status;
+		this.verb = request.verb;
+		this.resource = request.resource;
+		this.namespace = request.namespace;
+	}
+}
+
+/** 410 Gone / Expired: the resourceVersion is too old, a relist is needed. */
+export function isGone(error: unknown): boolean {
+	return error instanceof KubeApiError && (error.statusCode === 410 || error.status?.reason === 'Expired' || error.status?.reason === 'Gone');
+}
+
+/** Errors that retrying cannot fix while nothing else changes (the user must act). */
+export function isFatal(error: unknown): boolean {
+	if (error instanceof UserError) return true;
+	if (!(error instanceof KubeApiError)) return false;
+	return error.statusCode === 401 || error.statusCode === 403 || error.statusCode === 404 || error.statusCode === 400;
+}

@@ -1,0 +1,269 @@
+// The live cluster as a stream of session entries (SESSION-FORMAT.md): pods in
+// scope, all nodes, and pod events, each listed then watched by a Reflector.
+// Fatal problems found at start (no kubeconfig, unreachable server, 401,
+// namespace not found, RBAC forbids listing pods) reject with one UserError
+// line; once running, the source never dies silently: every connection change
+// becomes a STATUS entry and every failure is retried.
+
+import type {KubeObject} from '../../kube/types.js';
+import type {SessionEntry, SessionHeader} from '../../session/format.js';
+import type {ConnectionStatus, SourceInfo} from '../types.js';
+import type {BackoffOptions} from './backoff.js';
+import {ConnectionTracker, type TrackedStatus} from './connection-tracker.js';
+import {describeKubeError, shortError, type KubeErrorContext} from './errors.js';
+import {isFatal, KubeApiError} from './kube-error.js';
+import {loadKubeconfig} from './kubeconfig.js';
+import {Reflector, type ReflectorEvent, type ReflectorState, type ResourceSpec} from './reflector.js';
+import {createTransport, type Transport} from './transport.js';
+
+export interface LiveOptions {
+	kubeconfig?: string;
+	context?: string;
+	/** undefined = the context's namespace (else "default"); null = all namespaces. */
+	namespace?: string | null;
+	allNamespaces?: boolean;
+	labelSelector?: string;
+	fieldSelector?: string;
+	/** Ask the server for its printed Table rows of pods (recording). */
+	withTable?: boolean;
+}
+
+/** Knobs for tests (and nothing else needs them). */
+export interface LiveTuning {
+	backoff?: BackoffOptions;
+	watchTimeoutSeconds?: number;
+	pageSize?: number;
+}
+
+export interface LiveSourceOptions extends LiveOptions, LiveTuning {
+	onEntry: (entry: SessionEntry, atMs: number) => void;
+	onStatus?: (status: ConnectionStatus) => void;
+	/** Something was left out (e.g. nodes not visible to this user); the source carries on. */
+	onWarning?: (message: string) => void;
+	clock?: () => number;
+	signal?: AbortSignal;
+}
+
+export interface LiveSource {
+	info: SourceInfo;
+	/** The header a recording of this source starts with (t = 0 is startedAt). */
+	header(): SessionHeader;
+	/** Resolves after the initial list of pods, nodes and events; rejects with a UserError when pods cannot be listed. */
+	synced: Promise<void>;
+	/** Epoch ms of t = 0. */
+	startedAt: number;
+	/** The source's clock (epoch ms). */
+	now(): number;
+	status(): ConnectionStatus;
+	warnings: readonly string[];
+	/** Stops every request; resolves when all loops have ended. */
+	stop(): Promise<void>;
+}
+
+const EVENTS_FIELD_SELECTOR = 'involvedObject.kind=Pod';
+
+function namespaced(namespace: string | null, resource: string): string {
+	return namespace === null ? `/api/v1/${resource}` : `/api/v1/namespaces/${encodeURIComponent(namespace)}/${resource}`;
+}
+
+function resourceSpecs(namespace: string | null, options: LiveOptions): ResourceSpec[] {
+	return [
+		{
+			resource: 'pods',
+			kind: 'Pod',
+			apiVersion: 'v1',
+			path: namespaced(namespace, 'pods'),
+			namespace,
+			labelSelector: options.labelSelector,
+			fieldSelector: options.fieldSelector,
+			table: Boolean(options.withTable),
+		},
+		{resource: 'nodes', kind: 'Node', apiVersion: 'v1', path: '/api/v1/nodes', namespace: null, table: false},
+		{
+			resource: 'events',
+			kind: 'Event',
+			apiVersion: 'v1',
+			path: namespaced(namespace, 'events'),
+			namespace,
+			fieldSelector: EVENTS_FIELD_SELECTOR,
+			table: false,
+		},
+	];
+}
+
+async function serverVersion(transport: Transport, ctx: KubeErrorContext): Promise<string | null> {
+	try {
+		const version = (await transport.getJson('/version', {request: {verb: 'get', resource: 'version', namespace: null}})) as {gitVersion?: string};
+		return version.gitVersion ?? null;
+	} catch (error) {
+		// Some clusters hide /version from unauthenticated users; a 403 here is not a reason to stop.
+		if (error instanceof KubeApiError && (error.statusCode === 403 || error.statusCode === 404)) return null;
+		throw describeKubeError(error, {...ctx, verb: 'get', resource: 'version'});
+	}
+}
+
+/** A namespace that does not exist would watch nothing forever: say so instead. */
+async function checkNamespace(transport: Transport, namespace: string, ctx: KubeErrorContext): Promise<void> {
+	try {
+		await transport.getJson(`/api/v1/namespaces/${encodeURIComponent(namespace)}`, {request: {verb: 'get', resource: 'namespaces', namespace}});
+	} catch (error) {
+		// Many users may not get namespaces at all; the pod list below tells what they may see.
+		if (error instanceof KubeApiError && error.statusCode === 403) return;
+		throw describeKubeError(error, {...ctx, verb: 'get', resource: 'namespaces'});
+	}
+}
+
+/** Fails fast, with the RBAC message, when the user may not list pods in scope. */
+async function checkPodAccess(transport: Transport, spec: ResourceSpec, ctx: KubeErrorContext): Promise<void> {
+	try {
+		await transport.getJson(spec.path, {
+			query: {limit: '1', labelSelector: spec.labelSelector || undefined, fieldSelector: spec.fieldSelector || undefined},
+			request: {verb: 'list', resource: 'pods', namespace: spec.namespace},
+		});
+	} catch (error) {
+		throw describeKubeError(error, {...ctx, verb: 'list', resource: 'pods'});
+	}
+}
+
+function statusMessage(resource: string, state: ReflectorState): TrackedStatus {
+	switch (state.state) {
+		case 'connected':
+			return {state: 'connected', message: 'watching'};
+		case 'relisting':
+			return {state: 'relisting', message: `${resource}: resource version expired, listing again`};
+		case 'reconnecting':
+			return {
+				state: 'reconnecting',
+				attempt: state.attempt,
+				message: `${resource}: ${shortError(state.error)}; retrying in ${(state.delayMs / 1000).toFixed(1)}s (attempt ${state.attempt})`,
+			};
+	}
+}
+
+export async function startLiveSource(options: LiveSourceOptions): Promise<LiveSource> {
+	const clock = options.clock ?? Date.now;
+	const startedAt = clock();
+	const loaded = await loadKubeconfig(options);
+	const {kc, context, server, namespace} = loaded;
+	const ctx: KubeErrorContext = {context, server, namespace};
+	const transport = createTransport(kc, kc.getCurrentCluster()!.server);
+	const version = await serverVersion(transport, ctx);
+	if (namespace !== null) await checkNamespace(transport, namespace, ctx);
+	const specs = resourceSpecs(namespace, options);
+	await checkPodAccess(transport, specs[0]!, ctx);
+
+	const controller = new AbortController();
+	const warnings: string[] = [];
+	const active = new Set(specs.map(spec => spec.resource));
+	let lastT = 0;
+	let current: ConnectionStatus = {state: 'connected', since: startedAt};
+
+	function emit(entry: Record<string, unknown> & {type: string}): void {
+		const t = Math.max(lastT, Math.round(clock() - startedAt));
+		lastT = t;
+		options.onEntry({t, ...entry} as SessionEntry, startedAt + t);
+	}
+
+	function publish(status: TrackedStatus): void {
+		emit({type: 'STATUS', state: status.state, message: status.message});
+		current = {state: status.state, message: status.message, since: startedAt + lastT, ...(status.attempt ? {attempt: status.attempt} : {})};
+		options.onStatus?.(current);
+	}
+
+	const tracker = new ConnectionTracker([...active], publish);
+	tracker.setAll({state: 'connected', message: `connected to ${server}${version ? ` (${version})` : ''}`});
+
+	function toEntry(resource: string, event: ReflectorEvent): void {
+		if (event.type === 'SYNCED') emit({type: 'SYNCED', resource, resourceVersion: event.resourceVersion});
+		else if (event.type === 'ERROR') emit({type: 'ERROR', object: event.object});
+		else emit(event.row ? {type: event.type, object: event.object as KubeObject, row: event.row} : {type: event.type, object: event.object});
+	}
+
+	const reflectors = specs.map(
+		spec =>
+			new Reflector(spec, {
+				transport,
+				emit: event => toEntry(spec.resource, event),
+				report: state => tracker.set(spec.resource, statusMessage(spec.resource, state)),
+				signal: controller.signal,
+				clock,
+				backoff: options.backoff,
+				watchTimeoutSeconds: options.watchTimeoutSeconds,
+				pageSize: options.pageSize,
+			}),
+	);
+
+	const loops: Promise<void>[] = [];
+	const initial = reflectors.map(async reflector => {
+		const {resource} = reflector.spec;
+		try {
+			await reflector.initialList();
+		} catch (error) {
+			if (resource === 'pods' || !isFatal(error)) throw describeKubeError(error, {...ctx, namespace: reflector.spec.namespace});
+			// Nodes and events only enrich the view: carry on without them.
+			active.delete(resource);
+			tracker.remove(resource);
+			const message = `${resource} left out: ${describeKubeError(error, {...ctx, namespace: reflector.spec.namespace}).message}`;
+			warnings.push(message);
+			options.onWarning?.(message);
+			return;
+		}
+		if (!controller.signal.aborted) loops.push(reflector.run());
+	});
+
+	let stopped: Promise<void> | null = null;
+	function stop(): Promise<void> {
+		stopped ??= (async () => {
+			controller.abort();
+			await Promise.allSettled(initial);
+			await Promise.allSettled(loops);
+			if (current.state !== 'disconnected') tracker.setAll({state: 'disconnected', message: 'stopped'});
+		})();
+		return stopped;
+	}
+
+	const synced = Promise.all(initial).then(
+		() => undefined,
+		async (error: unknown) => {
+			const message = error instanceof Error ? error.message : String(error);
+			controller.abort();
+			tracker.setAll({state: 'disconnected', message});
+			throw error;
+		},
+	);
+	// Callers that never await `synced` must not crash the process on its rejection.
+	synced.catch(() => {});
+	options.signal?.addEventListener('abort', () => void stop(), {once: true});
+
+	const info: SourceInfo = {
+		kind: 'live',
+		title: context,
+		context,
+		server,
+		serverVersion: version,
+		namespace,
+		labelSelector: options.labelSelector ?? null,
+	};
+
+	return {
+		info,
+		header: () => ({
+			podlife: 'session',
+			version: 1,
+			recordedAt: new Date(startedAt).toISOString(),
+			context,
+			server,
+			serverVersion: version,
+			namespace,
+			labelSelector: options.labelSelector ?? null,
+			fieldSelector: options.fieldSelector ?? null,
+			resources: specs.map(spec => spec.resource).filter(resource => active.has(resource)),
+		}),
+		synced,
+		startedAt,
+		now: clock,
+		status: () => current,
+		warnings,
+		stop,
+	};
+}
