@@ -118,6 +118,14 @@ export class PodStore {
 		return this.cachedView.view;
 	}
 
+	/**
+	 * The current maps without handing them out: valid only until the next apply(). For
+	 * per-entry readers (headless ndjson) that must not pay view()'s copy-on-next-write.
+	 */
+	peek(): StoreView {
+		return {pods: this.pods.current, nodes: this.nodes.current, eventsByPod: this.eventsByPod.current};
+	}
+
 	pod(key: string): PodState | undefined {
 		return this.pods.current.get(key);
 	}

@@ -34,7 +34,7 @@ export async function runLiveHeadless(options: LiveHeadlessOptions): Promise<voi
 		if (options.output !== 'ndjson' || !isWatchEntry(entry) || entry.object.kind !== 'Pod') return;
 		const meta = entry.object.metadata ?? {};
 		const state = store!.pod(`${meta.namespace ?? ''}/${meta.name ?? ''}`);
-		if (state) options.write(ndjsonLine(entry, state, atMs));
+		if (state) options.write(ndjsonLine(entry, state, atMs, store!.peek()));
 	}
 
 	const source = await startLiveSource({
@@ -60,7 +60,7 @@ export async function runLiveHeadless(options: LiveHeadlessOptions): Promise<voi
 	} finally {
 		await source.stop();
 	}
-	const pods = store.view().pods.values();
-	if (options.output === 'table') options.write(renderTable(pods, source.now()));
-	if (options.output === 'json') options.write(renderJson(pods, source.now()));
+	const view = store.view();
+	if (options.output === 'table') options.write(renderTable(view.pods.values(), source.now(), view));
+	if (options.output === 'json') options.write(renderJson(view.pods.values(), source.now(), view));
 }

@@ -1,0 +1,117 @@
+// Why a pod is not healthy, in one line with the evidence in the objects' own words: which
+// container, how it ended, what the kubelet or the scheduler said, since when, and what happens
+// next. The causes live under why/ (one file per family); this file picks the one that explains
+// the pod and settles its health.
+//
+// The order follows a pod's life backwards from the most final fact: a failed pod, a deleted one,
+// a lost node, an unscheduled pod, a container that cannot run, init containers still running,
+// containers being created, and last a running pod that is not Ready.
+
+import type {KubeEvent} from '../kube/types.js';
+import {podHealth} from './health.js';
+import type {PodState, StoreView} from './types.js';
+import {containerTrouble, restartsRising} from './why/container-trouble.js';
+import type {Diagnosis, WhyContext} from './why/diagnosis.js';
+import {failedDiagnosis, NODE_LOST_REASON, nodeLostDiagnosis, nodeTrouble, terminatingDiagnosis} from './why/lifecycle.js';
+import {pendingDiagnosis} from './why/pending.js';
+import {notReadyDiagnosis, readinessGateDiagnosis} from './why/readiness.js';
+import {currentInit, initializing, initRunning, startingDiagnosis} from './why/starting.js';
+import {oneLine} from './why/words.js';
+
+export type {WhyContext} from './why/diagnosis.js';
+
+export interface Why {
+	/**
+	 * Short kind, stable for scripts: crash-loop, image-pull, config-error, start-error, init-failing,
+	 * init-stuck, initializing, sidecar-failing, unschedulable, scheduling-gated, scheduling, starting,
+	 * volume-mount, sandbox, not-ready, readiness-gate, terminating, stuck-terminating, node-lost,
+	 * evicted, failed, status.
+	 */
+	cause: string;
+	/** The container the cause is about; null when it is the pod as a whole. */
+	container: string | null;
+	/** One line: the evidence in the objects' words. */
+	text: string;
+	/**
+	 * podHealth's verdict, raised to 'failing' by causes that do not resolve by waiting
+	 * (Unschedulable, stuck terminating, a lost node, an init container stuck for 10 min).
+	 */
+	health: 'progressing' | 'failing';
+}
+
+/** Why the pod is not healthy, or null when it is (running and ready, or completed). */
+export function explainPod(state: PodState, ctx: WhyContext): Why | null {
+	if (state.deletedAt !== null) return null;
+	const base = podHealth(state, ctx.now);
+	let found = diagnose(state, ctx, base.crashLoop?.reason === 'RestartsRising' ? base.crashLoop.container : null);
+	if (!found) {
+		if (base.health === 'ok') return null;
+		const message = state.object.status?.message;
+		found = {cause: 'status', container: base.crashLoop?.container ?? null, text: `STATUS ${state.columns.status}${message ? `: ${oneLine(message)}` : ''}`, severity: null};
+	}
+	const health = base.health === 'failing' || found.severity === 'failing' ? 'failing' : 'progressing';
+	return {cause: found.cause, container: found.container, text: found.text, health};
+}
+
+/** The context explainPod needs, taken from a store view for one pod. */
+export function whyContext(view: Pick<StoreView, 'nodes' | 'eventsByPod'>, key: string, now: number): WhyContext {
+	return {nodes: view.nodes, events: view.eventsByPod.get(key) ?? EMPTY_EVENTS, now};
+}
+
+/**
+ * The line the TUI shows under the table and in the WHY column: "crash-loop: container app exited
+ * 1 (Error) after 3s; …", or null when the pod is healthy.
+ */
+export function whyLine(state: PodState, view: Pick<StoreView, 'nodes' | 'eventsByPod'>, now: number): string | null {
+	const why = explainPod(state, whyContext(view, state.key, now));
+	return why ? `${why.cause}: ${why.text}` : null;
+}
+
+const EMPTY_EVENTS: readonly KubeEvent[] = [];
+
+function diagnose(state: PodState, ctx: WhyContext, risingContainer: string | null): Diagnosis | null {
+	const pod = state.object;
+	const status = pod.status ?? {};
+	const phase = status.phase;
+	if (phase === 'Failed') return failedDiagnosis(state);
+	if (pod.metadata.deletionTimestamp) {
+		if (status.reason === NODE_LOST_REASON) return nodeLostDiagnosis(state, ctx);
+		return terminatingDiagnosis(state, ctx);
+	}
+	if (phase === 'Succeeded') return null;
+	if (status.reason === NODE_LOST_REASON || phase === 'Unknown') return nodeLostDiagnosis(state, ctx);
+	if (!pod.spec?.nodeName) return pendingDiagnosis(state, ctx);
+
+	// Main containers first: when both fail, the app matters more than its helpers.
+	const order = [...state.containers.filter(view => view.kind === 'regular'), ...state.containers.filter(view => view.kind === 'init' || view.kind === 'sidecar')];
+	for (const view of order) {
+		const trouble = containerTrouble(state, view, ctx);
+		if (!trouble) continue;
+		if (view.kind === 'sidecar') return withMainRunning(state, trouble);
+		return trouble;
+	}
+	if (risingContainer !== null) {
+		const view = state.containers.find(candidate => candidate.name === risingContainer && candidate.kind !== 'init' && candidate.kind !== 'ephemeral');
+		if (view) return view.kind === 'sidecar' ? withMainRunning(state, restartsRising(state, view, ctx.now)) : restartsRising(state, view, ctx.now);
+	}
+	const nodeName = pod.spec.nodeName;
+	const nodeDown = nodeTrouble(nodeName, ctx.nodes.get(nodeName), ctx.now);
+	if (nodeDown && !podReady(state)) return {cause: 'node-lost', container: null, text: nodeDown, severity: 'failing'};
+	if (initializing(state)) {
+		const view = currentInit(state)!;
+		if (view.state === 'running') return initRunning(state, view, ctx.now);
+	}
+	return startingDiagnosis(state, ctx) ?? notReadyDiagnosis(state, ctx) ?? readinessGateDiagnosis(state, ctx);
+}
+
+function podReady(state: PodState): boolean {
+	return state.object.status?.conditions?.some(condition => condition.type === 'Ready' && condition.status === 'True') ?? false;
+}
+
+/** A failing native sidecar next to a main container that keeps running: say so, it is why STATUS may read Running. */
+function withMainRunning(state: PodState, trouble: Diagnosis): Diagnosis {
+	const running = state.containers.filter(view => view.kind === 'regular' && view.state === 'running').map(view => view.name);
+	if (running.length === 0) return trouble;
+	return {...trouble, text: `${trouble.text}; ${running.length === 1 ? 'container' : 'containers'} ${running.join(', ')} still running`};
+}
+

@@ -1,0 +1,121 @@
+// `podlife check`: judge the pods in scope once and exit, for scripts and CI. One line per pod
+// that is not healthy (`namespace/name  STATUS  cause: why`), failing pods first, then a summary;
+// exit 0 when every pod is healthy or progressing normally, EXIT_UNHEALTHY (3) when some fail.
+//
+// On a session (`podlife replay FILE --output check [--at D]`) it judges the state at the end or
+// at --at; live it judges after the initial list, or after --for DURATION of watching.
+
+import {EXIT_OK, EXIT_UNHEALTHY} from '../errors.js';
+import {compatForServerVersion} from '../model/compat.js';
+import {PodStore} from '../model/store.js';
+import type {PodState, StatusCompat, StoreView} from '../model/types.js';
+import {explainPod, whyContext, type Why} from '../model/why.js';
+import type {SessionEntry} from '../session/format.js';
+import type {LiveOptions, LiveTuning} from '../sources/live/live-source.js';
+import {replayInto} from './headless-replay.js';
+import {livePods} from './table.js';
+
+export interface CheckVerdict {
+	/** The report: the unhealthy pods' lines and the summary, ending in a newline. */
+	text: string;
+	exitCode: number;
+	failing: number;
+	progressing: number;
+	ok: number;
+}
+
+interface Judged {
+	state: PodState;
+	why: Why;
+}
+
+/** Judges every live pod (tombstones left out) at `now`. */
+export function judgePods(pods: Iterable<PodState>, view: Pick<StoreView, 'nodes' | 'eventsByPod'>, now: number): CheckVerdict {
+	const list = livePods(pods);
+	const judged: Judged[] = [];
+	for (const state of list) {
+		const why = explainPod(state, whyContext(view, state.key, now));
+		if (why) judged.push({state, why});
+	}
+	const failing = judged.filter(entry => entry.why.health === 'failing');
+	const progressing = judged.filter(entry => entry.why.health === 'progressing');
+	const ok = list.length - judged.length;
+	const rows = [...failing, ...progressing].map(({state, why}) => [state.key, state.columns.status, `${why.cause}: ${why.text}`] as const);
+	const keyWidth = Math.max(0, ...rows.map(row => row[0].length));
+	const statusWidth = Math.max(0, ...rows.map(row => row[1].length));
+	const lines = rows.map(([key, status, why]) => `${key.padEnd(keyWidth)}  ${status.padEnd(statusWidth)}  ${why}`);
+	lines.push(summary(list.length, failing.length, progressing.length, ok));
+	return {
+		text: lines.join('\n') + '\n',
+		exitCode: failing.length > 0 ? EXIT_UNHEALTHY : EXIT_OK,
+		failing: failing.length,
+		progressing: progressing.length,
+		ok,
+	};
+}
+
+function summary(total: number, failing: number, progressing: number, ok: number): string {
+	if (total === 0) return 'No pods found.';
+	const counts = `${failing} failing, ${progressing} progressing, ${ok} ok`;
+	return `${total} ${total === 1 ? 'pod' : 'pods'}: ${counts}${failing > 0 ? ' — unhealthy' : ' — healthy'}`;
+}
+
+export interface ReplayCheckOptions {
+	file: string;
+	/** ms from the session start, or 'end'. */
+	at: number | 'end';
+	compat?: StatusCompat;
+	lenient?: boolean;
+	write: (text: string) => void;
+	warn: (text: string) => void;
+}
+
+/** `podlife replay FILE --output check [--at D]`: the verdict on the session's state at that moment. */
+export async function runReplayCheck(options: ReplayCheckOptions): Promise<number> {
+	const {store, now} = await replayInto(options.file, options.at, {compat: options.compat, lenient: options.lenient, warn: options.warn});
+	const view = store.view();
+	const verdict = judgePods(view.pods.values(), view, now);
+	options.write(verdict.text);
+	return verdict.exitCode;
+}
+
+export interface LiveCheckOptions extends LiveOptions, LiveTuning {
+	/** Watch this long before judging; undefined = judge right after the initial list. */
+	forMs?: number;
+	compat?: StatusCompat;
+	write: (text: string) => void;
+	warn?: (text: string) => void;
+	/** Ends the --for wait early (default: Ctrl-C / SIGTERM). */
+	signal?: AbortSignal;
+	clock?: () => number;
+}
+
+/** `podlife check [cluster flags] [--for D]`: the verdict on the cluster after the initial sync (or --for). */
+export async function runLiveCheck(options: LiveCheckOptions): Promise<number> {
+	// client-node is heavy: load the live source only when a live check runs.
+	const [{startLiveSource}, {runUntil}] = await Promise.all([import('../sources/live/live-source.js'), import('../sources/live/run-until.js')]);
+	let store: PodStore | null = null;
+	// Entries that arrive before the server version (and so the status compat) is known.
+	const early: Array<[SessionEntry, number]> = [];
+	const source = await startLiveSource({
+		...options,
+		signal: undefined,
+		onWarning: options.warn,
+		onEntry: (entry, atMs) => {
+			if (store) store.apply(entry, atMs);
+			else early.push([entry, atMs]);
+		},
+	});
+	try {
+		store = new PodStore({compat: options.compat ?? compatForServerVersion(source.info.serverVersion)});
+		for (const [entry, atMs] of early.splice(0)) store.apply(entry, atMs);
+		await source.synced;
+		if (options.forMs !== undefined) await runUntil({durationMs: options.forMs, signal: options.signal}).done;
+	} finally {
+		await source.stop();
+	}
+	const view = store.view();
+	const verdict = judgePods(view.pods.values(), view, source.now());
+	options.write(verdict.text);
+	return verdict.exitCode;
+}

@@ -1,0 +1,68 @@
+// Headless replay: apply a session to the store up to a moment and print it
+// (table / json), or print podlife's columns for every pod entry as it is
+// applied (ndjson). Streams the file: nothing but the store is kept.
+
+import {openSession} from '../session/reader.js';
+import {isWatchEntry} from '../session/format.js';
+import {PodStore} from '../model/store.js';
+import {compatForServerVersion} from '../model/compat.js';
+import type {StatusCompat} from '../model/types.js';
+import {renderTable} from './table.js';
+import {ndjsonLine} from './ndjson.js';
+import {renderJson} from './json.js';
+
+export interface HeadlessReplayOptions {
+	file: string;
+	output: 'table' | 'json' | 'ndjson';
+	/** ms from the session start, or 'end' (default). */
+	at: number | 'end';
+	compat?: StatusCompat;
+	lenient?: boolean;
+	write: (text: string) => void;
+	warn: (text: string) => void;
+}
+
+export interface ReplayedState {
+	store: PodStore;
+	/** The replay clock at the chosen moment (epoch ms). */
+	now: number;
+	recordedAtMs: number;
+}
+
+/** Replays `file` into a store up to `at`; calls `onPodEntry` after each pod entry is applied. */
+export async function replayInto(
+	file: string,
+	at: number | 'end',
+	options: {compat?: StatusCompat; lenient?: boolean; warn: (text: string) => void; onPodEntry?: (line: string) => void; ndjson?: boolean},
+): Promise<ReplayedState> {
+	const session = await openSession(file, {lenient: options.lenient});
+	const recordedAtMs = Date.parse(session.header.recordedAt);
+	const store = new PodStore({compat: options.compat ?? compatForServerVersion(session.header.serverVersion)});
+	let lastT = 0;
+	for await (const {entry} of session.entries()) {
+		if (at !== 'end' && entry.t > at) break;
+		lastT = entry.t;
+		const atMs = recordedAtMs + entry.t;
+		store.apply(entry, atMs);
+		if (options.onPodEntry && isWatchEntry(entry) && entry.object.kind === 'Pod') {
+			const meta = entry.object.metadata ?? {};
+			const state = store.pod(`${meta.namespace ?? ''}/${meta.name ?? ''}`);
+			if (state) options.onPodEntry(ndjsonLine(entry, state, atMs, store.peek()));
+		}
+	}
+	for (const warning of session.warnings) options.warn(warning);
+	const now = recordedAtMs + (at === 'end' ? lastT : at);
+	return {store, now, recordedAtMs};
+}
+
+export async function runHeadlessReplay(options: HeadlessReplayOptions): Promise<void> {
+	const {store, now} = await replayInto(options.file, options.at, {
+		compat: options.compat,
+		lenient: options.lenient,
+		warn: options.warn,
+		onPodEntry: options.output === 'ndjson' ? options.write : undefined,
+	});
+	const view = store.view();
+	if (options.output === 'table') options.write(renderTable(view.pods.values(), now, view));
+	if (options.output === 'json') options.write(renderJson(view.pods.values(), now, view));
+}

@@ -1,0 +1,78 @@
+// The JSON shape of one pod in `--output json` and `--output ndjson`: podlife's
+// columns at a moment, plus what podlife adds (mirror flag, containers, health, why).
+// Times are RFC 3339 strings, as in Kubernetes objects.
+
+import {formatAge, formatRestarts} from '../model/columns.js';
+import {podHealth} from '../model/health.js';
+import type {ContainerView, PodState, StoreView, Termination} from '../model/types.js';
+import {explainPod, whyContext} from '../model/why.js';
+
+/** Nodes and events for `why`; without them the diagnosis still reads the pod itself. */
+export type WhySource = Pick<StoreView, 'nodes' | 'eventsByPod'>;
+
+export const NO_WHY_SOURCE: WhySource = {nodes: new Map(), eventsByPod: new Map()};
+
+function iso(ms: number | null): string | null {
+	return ms === null ? null : new Date(ms).toISOString();
+}
+
+function terminationJson(t: Termination | null) {
+	if (!t) return null;
+	return {
+		exitCode: t.exitCode,
+		signal: t.signal,
+		reason: t.reason,
+		message: t.message,
+		startedAt: iso(t.startedMs),
+		finishedAt: iso(t.finishedMs),
+	};
+}
+
+function containerJson(c: ContainerView) {
+	return {
+		kind: c.kind,
+		name: c.name,
+		image: c.image,
+		state: c.state,
+		reason: c.reason,
+		message: c.message,
+		exitCode: c.exitCode,
+		signal: c.signal,
+		startedAt: iso(c.startedMs),
+		finishedAt: iso(c.finishedMs),
+		ready: c.ready,
+		started: c.started,
+		restartCount: c.restartCount,
+		lastTermination: terminationJson(c.lastTermination),
+		nextRestartAt: iso(c.nextRestartMs),
+	};
+}
+
+export function podJson(state: PodState, now: number, source: WhySource = NO_WHY_SOURCE) {
+	const {columns} = state;
+	const {health, crashLoop} = podHealth(state, now);
+	const why = explainPod(state, whyContext(source, state.key, now));
+	return {
+		namespace: state.namespace,
+		name: state.name,
+		phase: state.object.status?.phase ?? null,
+		ready: columns.ready,
+		status: columns.status,
+		restarts: formatRestarts(columns, now),
+		age: formatAge(columns, now),
+		ip: columns.ip,
+		node: columns.node,
+		nominatedNode: columns.nominatedNode,
+		readinessGates: columns.readinessGates,
+		mirror: state.mirror ? {node: state.mirror.node, source: state.mirror.source, hash: state.mirror.hash} : null,
+		sidecars: state.sidecars,
+		health,
+		crashLoop: crashLoop
+			? {container: crashLoop.container, reason: crashLoop.reason, nextRestartAt: iso(crashLoop.nextRestartMs)}
+			: null,
+		/** Why the pod is not healthy (null when it is): cause, container, one line of evidence, health. */
+		why: why ? {cause: why.cause, container: why.container, text: why.text, health: why.health} : null,
+		deletedAt: iso(state.deletedAt),
+		containers: state.containers.map(containerJson),
+	};
+}

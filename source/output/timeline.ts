@@ -1,0 +1,123 @@
+// `podlife replay FILE --timeline POD`: one pod's life as plain text, one transition a
+// line, meant to be pasted into a bug report. Times are given twice: from the session's
+// start (what the replay clock shows) and as UTC clock time (what logs and events show).
+
+import {openSession} from '../session/reader.js';
+import {PodStore} from '../model/store.js';
+import {compatForServerVersion} from '../model/compat.js';
+import type {PodState, StatusCompat, Transition} from '../model/types.js';
+import {UserError} from '../errors.js';
+
+export interface TimelineOptions {
+	compat?: StatusCompat;
+	lenient?: boolean;
+	/** Receives the reader's warnings (a cut-off last line, skipped lines). */
+	warn?: (text: string) => void;
+}
+
+const COLUMNS = ['AT', 'CLOCK (UTC)', 'WHAT', 'CHANGE', 'STATUS', 'DETAIL'] as const;
+
+/** The pod's transitions as an aligned text table under a one-line heading. */
+export function renderTimeline(state: PodState, recordedAtMs: number): string {
+	const heading = [
+		`Timeline of ${state.key}`,
+		state.uid ? `uid ${state.uid}` : null,
+		`${state.history.length} change${state.history.length === 1 ? '' : 's'}`,
+		`session recorded ${new Date(recordedAtMs).toISOString()}`,
+		state.deletedAt !== null ? `deleted at ${formatOffset(state.deletedAt - recordedAtMs)}` : null,
+	]
+		.filter(part => part !== null)
+		.join(' · ');
+	const rows = state.history.map(transition => timelineCells(transition, recordedAtMs));
+	const widths = COLUMNS.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)));
+	const line = (cells: readonly string[]): string =>
+		cells
+			.map((cell, column) => (column === 0 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+			.join('  ')
+			.trimEnd();
+	return [heading, line(COLUMNS), ...rows.map(line)].join('\n') + '\n';
+}
+
+function timelineCells(transition: Transition, recordedAtMs: number): string[] {
+	const change = transition.kind === 'deleted' ? `${transition.from ?? '–'} → deleted` : `${transition.from ?? '–'} → ${transition.to ?? '–'}`;
+	return [
+		formatOffset(transition.at - recordedAtMs),
+		new Date(transition.at).toISOString().slice(11, 23),
+		transition.subject,
+		change,
+		transition.statusAfter,
+		oneLine(transition.detail ?? ''),
+	];
+}
+
+/** "+12.3s", "+1m04.8s", "+1h02m03.4s": time since the session's start, to a tenth of a second. */
+export function formatOffset(ms: number): string {
+	const sign = ms < 0 ? '-' : '+';
+	const tenths = Math.round(Math.abs(ms) / 100);
+	const seconds = Math.floor(tenths / 10) % 60;
+	const minutes = Math.floor(tenths / 600) % 60;
+	const hours = Math.floor(tenths / 36_000);
+	const secondsText = `${seconds}.${tenths % 10}s`;
+	if (hours > 0) return `${sign}${hours}h${pad2(minutes)}m${secondsText.padStart(5, '0')}`;
+	if (minutes > 0) return `${sign}${minutes}m${secondsText.padStart(5, '0')}`;
+	return `${sign}${secondsText}`;
+}
+
+function pad2(value: number): string {
+	return String(value).padStart(2, '0');
+}
+
+/** Container messages can span lines; a table row cannot. */
+function oneLine(text: string): string {
+	return text.replace(/\s*\n\s*/g, ' ⏎ ');
+}
+
+/** Replays the whole file headless and renders the timeline of `podKey` ("namespace/name" or a unique name). */
+export async function runTimeline(file: string, podKey: string, options: TimelineOptions = {}): Promise<string> {
+	const session = await openSession(file, {lenient: options.lenient});
+	const recordedAtMs = Date.parse(session.header.recordedAt);
+	const store = new PodStore({compat: options.compat ?? compatForServerVersion(session.header.serverVersion)});
+	for await (const {entry} of session.entries()) store.apply(entry, recordedAtMs + entry.t);
+	for (const warning of session.warnings) options.warn?.(String(warning));
+	return renderTimeline(findPod(store, podKey, file), recordedAtMs);
+}
+
+function findPod(store: PodStore, podKey: string, file: string): PodState {
+	const exact = store.pod(podKey);
+	if (exact) return exact;
+	const keys = [...store.view().pods.keys()];
+	if (!podKey.includes('/')) {
+		const named = keys.filter(key => key.slice(key.indexOf('/') + 1) === podKey);
+		if (named.length === 1) return store.pod(named[0]!)!;
+		if (named.length > 1) throw new UserError(`pod name "${podKey}" is in several namespaces of ${file} (${named.join(', ')}): give namespace/name`);
+	}
+	if (keys.length === 0) throw new UserError(`pod "${podKey}" never appears in ${file}: the session holds no pods`);
+	throw new UserError(`pod "${podKey}" never appears in ${file}; close names: ${closeNames(podKey, keys).join(', ')}`);
+}
+
+/** Up to five keys nearest to `wanted`: ones that contain it (or its name) first, then by edit distance. */
+export function closeNames(wanted: string, keys: readonly string[]): string[] {
+	const wantedName = wanted.slice(wanted.indexOf('/') + 1).toLowerCase();
+	const score = (key: string): number => {
+		const name = key.slice(key.indexOf('/') + 1).toLowerCase();
+		const contains = name.includes(wantedName) || wantedName.includes(name) ? -1000 : 0;
+		return contains + Math.min(editDistance(wanted.toLowerCase(), key.toLowerCase()), editDistance(wantedName, name));
+	};
+	return keys
+		.map(key => ({key, score: score(key)}))
+		.sort((a, b) => a.score - b.score || a.key.localeCompare(b.key))
+		.slice(0, 5)
+		.map(candidate => candidate.key);
+}
+
+function editDistance(a: string, b: string): number {
+	let previous = Array.from({length: b.length + 1}, (_, index) => index);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++) {
+			current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+		}
+		previous = current;
+	}
+	return previous[b.length]!;
+}

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {runHeadlessReplay} from '../../source/output/headless-replay.js';
+
+const CAPTURES = path.join(import.meta.dirname, '..', 'fixtures', 'captures');
+
+async function headless(name: string, output: 'table' | 'json' | 'ndjson', at: number | 'end' = 'end'): Promise<string> {
+	let out = '';
+	await runHeadlessReplay({file: path.join(CAPTURES, `${name}.ndjson`), output, at, write: text => void (out += text), warn: () => {}});
+	return out;
+}
+
+describe('why in the headless outputs', () => {
+	it('adds WHY as the last table column, empty for healthy pods', async () => {
+		const lines = (await headless('crashloop', 'table')).trimEnd().split('\n');
+		expect(lines[0]).toMatch(/\s+FLAGS\s+WHY$/);
+		const crashing = lines.find(line => line.startsWith('default '))!;
+		expect(crashing).toMatch(/crashloop restart in 78s\s+crash-loop: container api exited 1 \(Error\) after 3s; 4 restarts in 93s; back-off 1m20s, next restart in 78s;/);
+		const healthy = lines.find(line => line.includes('coredns'))!;
+		expect(healthy).toMatch(/Running\s+0\s+\S+\s+\S+\s+kind-\S+$/);
+	});
+
+	it('gives every pod a why in json: null when healthy, cause and evidence when not', async () => {
+		const doc = JSON.parse(await headless('imagepull', 'json')) as {pods: Array<{name: string; why: {cause: string; container: string | null; health: string; text: string} | null}>};
+		const bad = doc.pods.find(pod => pod.name === 'bad-image-67pzh')!;
+		expect(bad.why).toMatchObject({cause: 'image-pull', container: 'web', health: 'failing'});
+		expect(bad.why!.text).toMatch(/4 failed pulls, next pull in about 78s$/);
+		expect(doc.pods.filter(pod => pod.name !== 'bad-image-67pzh').every(pod => pod.why === null)).toBe(true);
+	});
+
+	it('puts the why of each moment in the ndjson lines of a pod that is not healthy', async () => {
+		const lines = (await headless('init-crash', 'ndjson'))
+			.trimEnd()
+			.split('\n')
+			.map(line => JSON.parse(line) as {namespace: string; status: string; why: {cause: string; text: string} | null});
+		const scenario = lines.filter(line => line.namespace === 'default');
+		expect(scenario.map(line => `${line.status} ${line.why?.cause ?? '-'}`)).toEqual([
+			'Pending scheduling',
+			'Pending starting',
+			'Init:0/1 starting',
+			'Init:0/1 starting',
+			'Init:0/1 initializing',
+			'Init:Error init-failing',
+			'Init:0/1 initializing',
+			'Init:Error init-failing',
+			'Init:CrashLoopBackOff init-failing',
+			'Init:0/1 initializing',
+			'Init:Error init-failing',
+			'Init:CrashLoopBackOff init-failing',
+			'Init:0/1 initializing',
+			'PodInitializing starting',
+			'Running -',
+		]);
+	});
+});
