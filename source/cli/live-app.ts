@@ -1,0 +1,29 @@
+// `podlife` with no subcommand: the live cluster in the TUI. The source feeds
+// the same store and app as replay, with the wall clock.
+
+import {PodStore} from '../model/store.js';
+import {compatForServerVersion} from '../model/compat.js';
+import type {StatusCompat} from '../model/types.js';
+import type {LiveOptions} from '../sources/live/live-source.js';
+
+export interface LiveAppOptions {
+	cluster: LiveOptions;
+	compat?: StatusCompat;
+	noColor: boolean;
+}
+
+export async function runLiveApp(options: LiveAppOptions): Promise<void> {
+	const {startLiveSource} = await import('../sources/live/live-source.js');
+	const store = new PodStore({compat: options.compat ?? compatForServerVersion(null)});
+	const source = await startLiveSource({...options.cluster, onEntry: (entry, atMs) => store.apply(entry, atMs)});
+	try {
+		// Columns follow the cluster's printer unless --status-compat says otherwise.
+		if (!options.compat) store.setCompat(compatForServerVersion(source.info.serverVersion));
+		// Fatal start problems (RBAC, missing namespace) reject here, before the screen is taken.
+		await source.synced;
+		const {runApp} = await import('../ui/run-app.js');
+		await runApp({store, clock: {now: () => source.now()}, info: source.info, noColor: options.noColor});
+	} finally {
+		await source.stop();
+	}
+}

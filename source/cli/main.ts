@@ -1,0 +1,175 @@
+// Flags → source + output. Heavy modules (ink, react, client-node) are imported
+// only by the commands that need them, so `podlife replay -o table` never pays
+// for React and `podlife demo` never pays for client-node.
+
+import {EXIT_OK, EXIT_UNHEALTHY, UsageError} from '../errors.js';
+import {parseArgs, type Flags} from './flags.js';
+import {parseAt, parseDuration} from './duration-flag.js';
+import {compatForServerVersion, parseStatusCompat} from '../model/compat.js';
+import type {StatusCompat} from '../model/types.js';
+
+const REPLAY_OUTPUTS = ['table', 'json', 'ndjson', 'timeline', 'check'] as const;
+const LIVE_OUTPUTS = ['table', 'json', 'ndjson'] as const;
+
+export interface Io {
+	write: (text: string) => void;
+	warn: (text: string) => void;
+	isTty: boolean;
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+	if ((allowed as readonly string[]).includes(value)) return value as T;
+	throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+function compatFlag(flags: Flags): StatusCompat | undefined {
+	return flags.statusCompat === undefined ? undefined : parseStatusCompat(flags.statusCompat);
+}
+
+function noColor(flags: Flags): boolean {
+	return flags.color === false || (process.env['NO_COLOR'] ?? '') !== '';
+}
+
+function requireTty(io: Io, command: string): void {
+	if (!io.isTty) {
+		throw new UsageError(
+			`stdout is not a terminal, so the TUI cannot start; for text use e.g. podlife ${command} --output table (or json, ndjson)`,
+		);
+	}
+}
+
+function one(input: string[], what: string, usage: string): string {
+	if (input.length === 0) throw new UsageError(`missing ${what}; usage: ${usage}`);
+	if (input.length > 1) throw new UsageError(`unexpected argument "${input[1]}"; usage: ${usage}`);
+	return input[0]!;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+	const cli = parseArgs(argv);
+	const [command, ...rest] = cli.input;
+	const flags = cli.flags;
+	switch (command) {
+		case 'replay':
+			return replay(one(rest, 'session file', 'podlife replay FILE'), flags, io);
+		case 'demo':
+			return demo(rest, flags, io);
+		case 'record':
+			return record(one(rest, 'session file to write', 'podlife record FILE'), flags, io);
+		case 'serve':
+			return serve(one(rest, 'session file', 'podlife serve FILE [--port P]'), flags, io);
+		case 'check':
+			if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; usage: podlife check [cluster flags] [--for DURATION]`);
+			return check(flags, io);
+		case undefined:
+			return live(flags, io);
+		default:
+			throw new UsageError(`unknown command "${command}"; commands: replay, demo, record, check, serve (see podlife --help)`);
+	}
+}
+
+async function demo(rest: string[], flags: Flags, io: Io): Promise<number> {
+	const catalog = await import('../demo/catalog.js');
+	if (flags.list) {
+		const demos = await catalog.listDemos();
+		const width = Math.max(...demos.map(d => d.name.length));
+		for (const d of demos) io.write(`${d.name.padEnd(width)}   ${d.title}${d.name === catalog.DEFAULT_DEMO ? '   (default)' : ''}\n`);
+		return EXIT_OK;
+	}
+	if (rest.length > 1) throw new UsageError(`unexpected argument "${rest[1]}"; usage: podlife demo [NAME]`);
+	return replay(catalog.resolveDemo(rest[0]), flags, io, 'demo');
+}
+
+async function replay(file: string, flags: Flags, io: Io, command = 'replay'): Promise<number> {
+	const at = flags.at === undefined ? undefined : parseAt(flags.at);
+	const compat = compatFlag(flags);
+	if (flags.output !== undefined) {
+		const output = oneOf(flags.output, REPLAY_OUTPUTS, '--output');
+		if (output === 'timeline') {
+			if (!flags.pod) throw new UsageError('--output timeline needs --pod NAMESPACE/NAME');
+			const {runTimeline} = await import('../output/timeline.js');
+			io.write(await runTimeline(file, flags.pod, {compat, lenient: flags.lenient, warn: io.warn}));
+			return EXIT_OK;
+		}
+		if (output === 'check') {
+			const {runReplayCheck} = await import('../output/check.js');
+			return runReplayCheck({file, at: at ?? 'end', compat, lenient: flags.lenient, write: io.write, warn: io.warn});
+		}
+		const {runHeadlessReplay} = await import('../output/headless-replay.js');
+		await runHeadlessReplay({file, output, at: at ?? 'end', compat, lenient: flags.lenient, write: io.write, warn: io.warn});
+		return EXIT_OK;
+	}
+	requireTty(io, `${command}${command === 'replay' ? ' FILE' : ''}`);
+	const speed = flags.speed;
+	if (speed !== undefined && !(speed >= 0.25 && speed <= 64)) throw new UsageError(`--speed must be between 0.25 and 64 (got ${speed})`);
+	const {ReplayPlayer} = await import('../sources/replay/player.js');
+	const player = await ReplayPlayer.open(file, {compat, speed, paused: flags.paused, loop: flags.loop, atMs: at, lenient: flags.lenient});
+	const {runApp} = await import('../ui/run-app.js');
+	const info = {
+		kind: 'replay' as const,
+		title: player.header.title ?? file,
+		file,
+		context: player.header.context ?? null,
+		server: player.header.server ?? null,
+		serverVersion: player.header.serverVersion ?? null,
+		namespace: player.header.namespace ?? null,
+		labelSelector: player.header.labelSelector ?? null,
+		header: player.header,
+	};
+	await runApp({store: player.store, clock: player, info, player, noColor: noColor(flags)});
+	return EXIT_OK;
+}
+
+function clusterOptions(flags: Flags) {
+	if (flags.allNamespaces && flags.namespace !== undefined) {
+		throw new UsageError('-n/--namespace and -A/--all-namespaces cannot be used together');
+	}
+	return {
+		kubeconfig: flags.kubeconfig,
+		context: flags.context,
+		namespace: flags.allNamespaces ? null : flags.namespace,
+		allNamespaces: flags.allNamespaces,
+		labelSelector: flags.selector,
+		fieldSelector: flags.fieldSelector,
+	};
+}
+
+async function live(flags: Flags, io: Io): Promise<number> {
+	const cluster = clusterOptions(flags);
+	const compat = compatFlag(flags);
+	if (flags.output !== undefined) {
+		const output = oneOf(flags.output, LIVE_OUTPUTS, '--output');
+		const watchForMs = flags.watchFor === undefined ? undefined : parseDuration(flags.watchFor, '--watch-for');
+		const {runLiveHeadless} = await import('../sources/live/headless.js');
+		await runLiveHeadless({...cluster, output, watchForMs, compat, write: io.write, warn: io.warn});
+		return EXIT_OK;
+	}
+	requireTty(io, '');
+	const {runLiveApp} = await import('./live-app.js');
+	await runLiveApp({cluster, compat, noColor: noColor(flags)});
+	return EXIT_OK;
+}
+
+async function record(file: string, flags: Flags, io: Io): Promise<number> {
+	const cluster = clusterOptions(flags);
+	const durationMs = flags.duration === undefined ? undefined : parseDuration(flags.duration, '--duration');
+	if (flags.ui) requireTty(io, 'record FILE --no-ui');
+	const {runRecord} = await import('./record-command.js');
+	await runRecord({file, cluster, durationMs, redact: flags.redact, ui: flags.ui, compat: compatFlag(flags), noColor: noColor(flags), warn: io.warn});
+	return EXIT_OK;
+}
+
+async function serve(file: string, flags: Flags, io: Io): Promise<number> {
+	const {runServe} = await import('../serve/index.js');
+	await runServe({file, port: flags.port, speed: flags.speed, loop: flags.loop, kubeconfigOut: flags.kubeconfigOut, onListening: line => io.warn(line)});
+	return EXIT_OK;
+}
+
+async function check(flags: Flags, io: Io): Promise<number> {
+	const cluster = clusterOptions(flags);
+	const forMs = flags.for === undefined ? undefined : parseDuration(flags.for, '--for');
+	const {runLiveCheck} = await import('../output/check.js');
+	const code = await runLiveCheck({...cluster, forMs, compat: compatFlag(flags), write: io.write});
+	return code === EXIT_UNHEALTHY ? EXIT_UNHEALTHY : EXIT_OK;
+}
+
+export {compatForServerVersion};

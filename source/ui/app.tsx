@@ -1,0 +1,292 @@
+// The app shell: header (+ scrubber when replaying), the pod table or a pod's
+// detail, the status/prompt line and the footer. It reads the store and the
+// clock once per frame (useFrame), asks the view model for the visible rows,
+// and turns keys into reducer actions or player calls through the key table.
+
+import React, {useReducer, useRef} from 'react';
+import {Box, Text, useApp, useInput, type Key} from 'ink';
+import type {ConnectionStatus, StoreView} from '../model/types.js';
+import type {Clock, SourceInfo} from '../sources/types.js';
+import type {ReplayPlayer} from '../sources/replay/player.js';
+import {PodIndex, type IndexSource, type RowList} from '../view/pod-index.js';
+import {podRow, selectedPodText, type PodRow} from '../view/pod-row.js';
+import {tableLayout} from '../view/table-layout.js';
+import {screenLayout, tooSmallMessage} from '../view/screen-layout.js';
+import {activeFilter, initialUiState, tableWindow, uiReducer, type UiAction, type UiState} from '../view/ui-state.js';
+import {countsText, liveClockText, replayClockText, scopeText, sourceText} from '../view/header-text.js';
+import {scrubberCells} from '../view/scrubber.js';
+import {formatOffset, gotoOffset, parseGoto} from '../view/goto-time.js';
+import {TONE_STYLE} from '../view/health-style.js';
+import type {FrameSource} from './frame-source.js';
+import {useFrame} from './use-frame.js';
+import {useTerminalSize} from './use-terminal-size.js';
+import {keyName} from './key-name.js';
+import {actionFor, type KeyAction} from './keys.js';
+import {Header} from './header.js';
+import {ScrubberLine} from './scrubber-line.js';
+import {PodTable, ROW_PREFIX_WIDTH} from './pod-table.js';
+import {StatusLine} from './status-line.js';
+import {PromptLine} from './prompt-line.js';
+import {Footer} from './footer.js';
+import {HelpOverlay} from './help-overlay.js';
+import {DetailScreen, detailScrollMax} from './detail-screen.js';
+import {useTheme} from './theme.js';
+
+/** What the app needs from the pod store (model/store.ts PodStore). */
+export interface AppStore extends IndexSource {
+	readonly connection: ConnectionStatus | null;
+}
+
+export interface AppProps {
+	store: AppStore;
+	clock: Clock;
+	info: SourceInfo;
+	player?: ReplayPlayer;
+	frames: FrameSource;
+	initial?: Partial<UiState>;
+}
+
+/**
+ * UI state in a ref, advanced by the pure uiReducer: keys that arrive before
+ * React re-renders (fast typing, pasted text) still see the state the previous
+ * key made.
+ */
+function useUiState(initial: Partial<UiState> | undefined): [UiState, (action: UiAction) => void, {readonly current: UiState | null}] {
+	const ref = useRef<UiState | null>(null);
+	ref.current ??= {...initialUiState(), ...initial};
+	const [, rerender] = useReducer((n: number) => n + 1, 0);
+	const dispatch = (action: UiAction) => {
+		const next = uiReducer(ref.current!, action);
+		if (next === ref.current) return;
+		ref.current = next;
+		rerender();
+	};
+	return [ref.current, dispatch, ref];
+}
+
+interface FrameContext {
+	rows: RowList;
+	/** The detail section's largest scroll offset. */
+	detailMax: number;
+	bodyLines: number;
+	namespaces: readonly string[];
+	selectedKey: string | null;
+}
+
+export function App({store, clock, info, player, frames, initial}: AppProps): React.JSX.Element {
+	useFrame(frames);
+	const {exit} = useApp();
+	const theme = useTheme();
+	const {columns, rows: terminalRows} = useTerminalSize();
+	const [state, dispatch, uiRef] = useUiState(initial);
+	const stateRef = uiRef as {readonly current: UiState};
+	const indexRef = useRef<PodIndex | null>(null);
+	indexRef.current ??= new PodIndex(state.sort);
+	const index = indexRef.current;
+	const replaying = player !== undefined;
+	const layout = screenLayout(columns, terminalRows, replaying);
+
+	const now = clock.now();
+	index.setSort(state.sort);
+	index.update(store, now);
+	const filter = activeFilter(state);
+	const list = index.rows(filter);
+	const {cursor, offset} = tableWindow(state, list, layout.bodyLines);
+	const selectedKey = list.keyAt(cursor) ?? null;
+	const view: StoreView = store.view();
+	const detailPod = state.screen === 'detail' && state.selectedKey !== null ? (view.pods.get(state.selectedKey) ?? null) : null;
+	const detailMax = detailPod ? detailScrollMax({section: state.section, pod: detailPod, view, now, width: layout.width, height: layout.bodyLines}) : 0;
+	const frameRef = useRef<FrameContext>({rows: list, detailMax, bodyLines: layout.bodyLines, namespaces: [], selectedKey});
+	frameRef.current = {rows: list, detailMax, bodyLines: layout.bodyLines, namespaces: index.namespaces(), selectedKey};
+
+	const perform = (action: KeyAction) => {
+		const frame = frameRef.current;
+		const s = stateRef.current;
+		const detail = s.screen === 'detail';
+		const podKey = detail ? s.selectedKey : frame.selectedKey;
+		const move = (m: 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom') =>
+			dispatch({type: 'move', move: m, rows: frame.rows, height: frame.bodyLines});
+		switch (action) {
+			case 'up':
+				return detail ? dispatch({type: 'detail-scroll', delta: -1, max: frame.detailMax}) : move('up');
+			case 'down':
+				return detail ? dispatch({type: 'detail-scroll', delta: 1, max: frame.detailMax}) : move('down');
+			case 'pageUp':
+				return detail ? dispatch({type: 'detail-scroll', delta: -frame.bodyLines, max: frame.detailMax}) : move('pageUp');
+			case 'pageDown':
+				return detail ? dispatch({type: 'detail-scroll', delta: frame.bodyLines, max: frame.detailMax}) : move('pageDown');
+			case 'top':
+				return move('top');
+			case 'bottom':
+				return move('bottom');
+			case 'open':
+				return dispatch({type: 'open', rows: frame.rows});
+			case 'back':
+				return dispatch({type: 'back'});
+			case 'nextSection':
+				return dispatch({type: 'section', delta: 1});
+			case 'prevSection':
+				return dispatch({type: 'section', delta: -1});
+			case 'filter':
+				return dispatch({type: 'prompt-open', kind: 'filter'});
+			case 'faulty':
+				return dispatch({type: 'toggle-faulty'});
+			case 'scope':
+				return dispatch({type: 'scope-next', namespaces: frame.namespaces});
+			case 'sort':
+				return dispatch({type: 'sort-next'});
+			case 'wide':
+				return dispatch({type: 'toggle-wide'});
+			case 'help':
+				return dispatch({type: 'help', show: true});
+			case 'quit':
+				return exit();
+			case 'pause':
+				return player?.toggle();
+			case 'stepForward':
+				return player?.step(1);
+			case 'stepBack':
+				return player?.step(-1);
+			case 'faster':
+				return player?.faster();
+			case 'slower':
+				return player?.slower();
+			case 'goto':
+				return dispatch({type: 'prompt-open', kind: 'goto'});
+			case 'start':
+				return player?.seekToStart();
+			case 'end':
+				return player?.seekToEnd();
+			case 'prevChange':
+			case 'nextChange': {
+				if (!player) return;
+				if (podKey === null) return dispatch({type: 'notice', text: 'no pod selected'});
+				const direction = action === 'nextChange' ? 1 : -1;
+				const t = player.nextChangeOf(podKey, direction);
+				if (t === null) return dispatch({type: 'notice', text: `no ${direction === 1 ? 'later' : 'earlier'} change of ${podKey}`});
+				// Keep the pod selected while its row moves with the change.
+				dispatch({type: 'select', key: podKey});
+				player.pause();
+				return player.seek(t);
+			}
+		}
+	};
+
+	const onPromptKey = (name: string, input: string) => {
+		const prompt = stateRef.current.prompt!;
+		if (name === 'escape') return dispatch({type: 'prompt-cancel'});
+		if (name === 'backspace') return dispatch({type: 'prompt-backspace'});
+		if (name === 'enter') {
+			if (prompt.kind === 'filter') return dispatch({type: 'prompt-close'});
+			const target = parseGoto(prompt.text);
+			if (!target || !player) return dispatch({type: 'prompt-error', error: `"${prompt.text}" is not a time: use 90s, 1m30s or 04:18:30`});
+			dispatch({type: 'prompt-close'});
+			return player.seek(gotoOffset(target, player.recordedAtMs));
+		}
+		if (name === 'space') return dispatch({type: 'prompt-type', text: ' '});
+		// Printable text only (also pasted runs); named keys (arrows, tab) are ignored here.
+		if (input !== '' && name === input && !/[\u0000-\u001f\u007f]/.test(input)) dispatch({type: 'prompt-type', text: input});
+	};
+
+	const onKey = (input: string, key: Key) => {
+		const name = keyName(input, key);
+		if (name === 'ctrl+c') return exit();
+		const s = stateRef.current;
+		if (s.notice !== null) dispatch({type: 'notice', text: null});
+		if (s.prompt) return onPromptKey(name, input);
+		if (s.help) {
+			if (name === 'q') return exit();
+			if (name === '?' || name === 'escape' || name === 'enter') dispatch({type: 'help', show: false});
+			return;
+		}
+		const action = actionFor(name, s.screen, replaying);
+		if (action) perform(action);
+	};
+
+	useInput((input: string, key: Key) => {
+		// Keys typed faster than the terminal is read (or pasted) arrive as one chunk: "/crash\r".
+		// Each character is a key of its own; the state ref makes each see the state the one before left.
+		const plain = !key.ctrl && !key.meta && !key.return && !key.tab && !key.escape && !key.backspace && !key.delete;
+		if (plain && [...input].length > 1) {
+			for (const char of input) onKey(/[\u0000-\u001f\u007f]/.test(char) ? '' : char, charKey(key, char));
+			return;
+		}
+		onKey(input, key);
+	});
+
+	if (layout.tooSmall) return <Text>{tooSmallMessage(columns, terminalRows)}</Text>;
+
+	const counts = index.counts(state.namespace);
+	const totalShown = index.rows({text: '', faultyOnly: false, namespace: state.namespace}).length;
+	const scope = scopeText({filter: filter.text, faultyOnly: state.faultyOnly, namespace: state.namespace, sort: state.sort, shown: list.length, total: totalShown});
+	const clockText = player ? replayClockText(player) : liveClockText(now, store.connection);
+	const clockColor = player ? (player.paused ? 'yellow' : 'green') : store.connection?.state === 'connected' ? 'green' : store.connection?.state === 'disconnected' ? 'red' : 'yellow';
+
+	// Only the visible window becomes rows of strings.
+	const visible: PodRow[] = [];
+	for (let i = offset; i < Math.min(list.length, offset + layout.bodyLines); i++) {
+		const pod = view.pods.get(list.keyAt(i)!);
+		if (pod) visible.push(podRow(pod, now));
+	}
+	const selectedRow = visible[cursor - offset] ?? null;
+	const tableWidth = layout.width - ROW_PREFIX_WIDTH;
+
+	let body: React.JSX.Element;
+	let statusText = '';
+	let statusColor: string | undefined;
+	if (state.help) {
+		body = <HelpOverlay replaying={replaying} width={layout.width} height={layout.bodyLines + 1} />;
+	} else if (state.screen === 'detail' && state.selectedKey !== null) {
+		const pod = detailPod;
+		body = <DetailScreen section={state.section} podKey={state.selectedKey} pod={pod} view={view} now={now} width={layout.width} height={layout.bodyLines} scroll={state.detailScroll} noColor={theme.noColor} />;
+		if (pod) {
+			const row = podRow(pod, now);
+			statusText = selectedPodText(row, now);
+			statusColor = TONE_STYLE[row.tone].color;
+		} else {
+			statusText = `${state.selectedKey} is gone from the store`;
+		}
+	} else {
+		const empty = index.size === 0 ? 'No pods yet.' : 'No pods match: / edits the filter, f toggles faulty only, n changes the namespace.';
+		body = <PodTable layout={tableLayout(visible, state.wide, tableWidth)} rows={visible} selected={cursor - offset} height={layout.bodyLines} empty={empty} />;
+		if (selectedRow) {
+			statusText = selectedPodText(selectedRow, now);
+			statusColor = TONE_STYLE[selectedRow.tone].color;
+		}
+	}
+
+	let scrubber: React.JSX.Element | null = null;
+	if (player) {
+		// Times are session offsets (t, ms since recordedAt), as the go-to prompt and --at take them.
+		const left = formatOffset(player.positionMs);
+		const right = player.loaded ? formatOffset(player.endMs) : `${formatOffset(player.endMs)} loading ${Math.floor(player.progress * 100)}%`;
+		const barWidth = Math.max(10, layout.width - left.length - right.length - 2);
+		const cells = scrubberCells({density: player.density(barWidth), failures: player.failureMarks(), startMs: player.startMs, endMs: player.endMs, positionMs: player.positionMs});
+		scrubber = <ScrubberLine cells={cells} left={left} right={right} />;
+	}
+
+	return (
+		<Box flexDirection="column" width={layout.width} height={layout.height}>
+			<Header width={layout.width} source={sourceText(info)} clock={clockText} clockColor={clockColor} counts={countsText(counts)} scope={scope} />
+			{scrubber}
+			<Box flexDirection="column" height={layout.bodyLines + 1}>
+				{body}
+			</Box>
+			{state.prompt ? (
+				<PromptLine prompt={state.prompt} />
+			) : state.notice ? (
+				<Text color={theme.color('yellow')} wrap="truncate-end">
+					{state.notice}
+				</Text>
+			) : (
+				<StatusLine text={statusText} color={statusColor} />
+			)}
+			<Footer view={state.help ? 'table' : state.screen} replaying={replaying} />
+		</Box>
+	);
+}
+
+/** The Key of one character out of a chunk: Enter, Tab and Backspace are the control characters in one. */
+function charKey(chunk: Key, char: string): Key {
+	return {...chunk, return: char === '\r' || char === '\n', tab: char === '\t', backspace: char === '\u007f' || char === '\b', shift: /[A-Z]/.test(char)};
+}

@@ -1,0 +1,67 @@
+// The detail screen host: section tabs over the section body. The sections
+// themselves (Overview, Containers, Timeline, Scheduling, Events, YAML) live in
+// ./detail/ and are rendered through its DetailSection; this screen owns the
+// tabs, the keys and the scroll offset.
+
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {PodState, StoreView} from '../model/types.js';
+import type {DetailSectionName} from '../view/ui-state.js';
+import {DetailSection, detailLineCount} from './detail/index.js';
+import {SectionTabs} from './section-tabs.js';
+
+export interface DetailScreenProps {
+	section: DetailSectionName;
+	podKey: string;
+	pod: PodState | null;
+	view: StoreView;
+	now: number;
+	width: number;
+	height: number;
+	scroll: number;
+	noColor: boolean;
+	why?: string;
+}
+
+const NO_EVENTS: readonly never[] = [];
+
+/** The largest useful scroll offset of a section (its last page full). */
+export function detailScrollMax(props: Omit<DetailScreenProps, 'scroll' | 'podKey' | 'noColor'>): number {
+	if (!props.pod) return 0;
+	const count = detailLineCount({
+		section: props.section,
+		pod: props.pod,
+		events: props.view.eventsByPod.get(props.pod.key) ?? NO_EVENTS,
+		nodes: props.view.nodes,
+		now: props.now,
+		width: props.width,
+		why: props.why,
+	});
+	return Math.max(0, count - props.height);
+}
+
+export function DetailScreen({section, podKey, pod, view, now, width, height, scroll, noColor, why}: DetailScreenProps): React.JSX.Element {
+	return (
+		<Box flexDirection="column" width={width}>
+			<SectionTabs section={section} title={podKey} />
+			<Box flexDirection="column" height={height} overflow="hidden">
+				{pod ? (
+					<DetailSection
+						section={section}
+						pod={pod}
+						events={view.eventsByPod.get(pod.key) ?? NO_EVENTS}
+						nodes={view.nodes}
+						now={now}
+						width={width}
+						height={height}
+						scroll={scroll}
+						noColor={noColor}
+						why={why}
+					/>
+				) : (
+					<Text dimColor>{`${podKey} is no longer in the store.`}</Text>
+				)}
+			</Box>
+		</Box>
+	);
+}

@@ -1,0 +1,79 @@
+// The words of the header: where the pods come from, what time it is on the
+// source's clock, how many pods are in which bucket, and which filter is on.
+
+import type {ConnectionStatus} from '../model/types.js';
+import type {SourceInfo} from '../sources/types.js';
+import {humanDuration} from '../model/duration.js';
+import {formatClock, formatOffset} from './goto-time.js';
+import type {PodCounts} from './pod-index.js';
+import {SORT_LABEL, type SortMode} from './sort.js';
+
+export function sourceText(info: SourceInfo): string {
+	if (info.kind === 'replay') {
+		const file = info.file ? info.file.split('/').at(-1)! : '';
+		return file && file !== info.title ? `${info.title} — ${file}` : info.title;
+	}
+	const context = info.context ?? info.title;
+	return info.server ? `${context} (${info.server})` : context;
+}
+
+/** What the replay clock shows. */
+export interface ReplayClockState {
+	recordedAtMs: number;
+	positionMs: number;
+	startMs: number;
+	endMs: number;
+	speed: number;
+	paused: boolean;
+	loaded: boolean;
+	ended: boolean;
+	progress: number;
+}
+
+export function speedText(speed: number): string {
+	return `${Number.isInteger(speed) ? speed : speed.toFixed(2).replace(/0$/, '')}×`;
+}
+
+export function replayClockText(clock: ReplayClockState): string {
+	const state = clock.ended ? '■ end' : clock.paused ? '⏸ paused' : '▶ playing';
+	const position = `${formatOffset(clock.positionMs)}/${formatOffset(clock.endMs)}`;
+	const loading = clock.loaded ? '' : `  loading ${Math.floor(clock.progress * 100)}%`;
+	return `${formatClock(clock.recordedAtMs + clock.positionMs)} UTC  ${position}  ${speedText(clock.speed)}  ${state}${loading}`;
+}
+
+export function liveClockText(now: number, connection: ConnectionStatus | null): string {
+	const clock = `live ${formatClock(now)} UTC`;
+	if (!connection) return `${clock}  ○ connecting`;
+	const since = humanDuration(now - connection.at);
+	switch (connection.state) {
+		case 'connected':
+			return `${clock}  ● connected`;
+		case 'relisting':
+			return `${clock}  ◐ relisting (${since})`;
+		case 'reconnecting':
+			return `${clock}  ◌ reconnecting for ${since}${connection.message ? `: ${connection.message}` : ''}`;
+		case 'disconnected':
+			return `${clock}  ✗ disconnected for ${since}${connection.message ? `: ${connection.message}` : ''}`;
+	}
+}
+
+export function countsText(counts: PodCounts): string {
+	const parts: string[] = [];
+	const {buckets} = counts;
+	for (const bucket of ['running', 'pending', 'failing', 'succeeded', 'terminating'] as const) {
+		if (buckets[bucket] > 0) parts.push(`${buckets[bucket]} ${bucket}`);
+	}
+	let text = `${counts.total} pod${counts.total === 1 ? '' : 's'}`;
+	if (parts.length > 0) text += `: ${parts.join(', ')}`;
+	if (counts.faulty > 0) text += ` · ${counts.faulty} faulty`;
+	if (counts.deleted > 0) text += ` · ${counts.deleted} deleted`;
+	return text;
+}
+
+export function scopeText(options: {filter: string; faultyOnly: boolean; namespace: string | null; sort: SortMode; shown: number; total: number}): string {
+	const parts = [`ns: ${options.namespace ?? 'all'}`, `sort: ${SORT_LABEL[options.sort]}`];
+	if (options.filter !== '') parts.push(`filter: "${options.filter}"`);
+	if (options.faultyOnly) parts.push('faulty only');
+	if (options.filter !== '' || options.faultyOnly) parts.push(`showing ${options.shown} of ${options.total}`);
+	return parts.join('  ');
+}

@@ -1,0 +1,92 @@
+// One pod → one row of strings (k9s render/pod.go style): the cells the table
+// shows, plus what the row's look depends on. Computed only for the rows on
+// screen, because AGE, "(5s ago)" and the back-off countdown move with `now`.
+
+import {formatAge, formatRestarts} from '../model/columns.js';
+import {podHealth} from '../model/health.js';
+import type {CrashLoopSignal, PodState} from '../model/types.js';
+import {humanDuration} from '../model/duration.js';
+import {rowGlyph, type RowTone} from './health-style.js';
+
+/** How long a changed row stays highlighted. */
+export const CHANGE_HIGHLIGHT_MS = 1500;
+
+export interface PodRow {
+	key: string;
+	namespace: string;
+	name: string;
+	ready: string;
+	status: string;
+	restarts: string;
+	age: string;
+	ip: string;
+	node: string;
+	nominatedNode: string;
+	flags: string;
+	tone: RowTone;
+	glyph: string;
+	crashLoop: CrashLoopSignal | null;
+	/** Changed within CHANGE_HIGHLIGHT_MS of now. */
+	changed: boolean;
+}
+
+/**
+ * The FLAGS cell of the TUI: like --output table's (output/flags-cell.ts) but shorter, since the
+ * row's ↻ glyph already says "crash loop": "static", "sidecars:2", "restart in 37s".
+ */
+export function flagsText(state: PodState, crashLoop: CrashLoopSignal | null, now: number): string {
+	const marks: string[] = [];
+	if (crashLoop) {
+		if (crashLoop.nextRestartMs === null) marks.push('crashloop');
+		else {
+			const left = crashLoop.nextRestartMs - now;
+			marks.push(left > 0 ? `restart in ${humanDuration(left)}` : 'restart due');
+		}
+	}
+	if (state.mirror) marks.push('static');
+	if (state.sidecars > 0) marks.push(`sidecars:${state.sidecars}`);
+	return marks.join(' ');
+}
+
+export function podRow(state: PodState, now: number): PodRow {
+	const {columns} = state;
+	const {health, crashLoop} = podHealth(state, now);
+	const deleted = state.deletedAt !== null;
+	const tone: RowTone = deleted ? 'deleted' : health;
+	const signal = deleted ? null : crashLoop;
+	return {
+		key: state.key,
+		namespace: state.namespace,
+		name: state.name,
+		ready: columns.ready,
+		status: columns.status,
+		restarts: formatRestarts(columns, now),
+		age: formatAge(columns, now),
+		ip: columns.ip,
+		node: columns.node,
+		nominatedNode: columns.nominatedNode,
+		flags: deleted ? 'deleted' : flagsText(state, signal, now),
+		tone,
+		glyph: rowGlyph(tone, signal !== null),
+		crashLoop: signal,
+		changed: now - state.lastChangedAt >= 0 && now - state.lastChangedAt < CHANGE_HIGHLIGHT_MS,
+	};
+}
+
+/** The line under the table for the selected pod: its STATUS and, when it loops, why and when next. */
+export function selectedPodText(row: PodRow, now: number): string {
+	const head = `${row.namespace}/${row.name}  ${row.status}${row.tone === 'deleted' ? ' (deleted)' : ''}`;
+	const loop = row.crashLoop;
+	if (!loop) return head;
+	const who = loop.container ? ` in container ${loop.container}` : '';
+	let next = '';
+	if (loop.nextRestartMs !== null) {
+		const left = loop.nextRestartMs - now;
+		next = left > 0 ? `, restart in ${humanDuration(left)}` : ', restart due';
+	}
+	return `${head}  ${rowGlyphFor(loop.reason)} ${loop.reason}${who}${next}`;
+}
+
+function rowGlyphFor(reason: string): string {
+	return reason === 'CrashLoopBackOff' || reason === 'RestartsRising' ? '↻' : '✗';
+}

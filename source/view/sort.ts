@@ -1,0 +1,71 @@
+// Sort orders of the pod table. Every order ends with namespace/name so there
+// are no ties, and every sort key is taken from the index entry, which changes
+// only when the pod changes: rows never reshuffle on a clock tick. "worst" ranks
+// by bucket, so a row moves only when its bucket changes.
+
+import type {IndexEntry} from './index-entry.js';
+
+export const SORT_MODES = ['worst', 'name', 'namespace', 'status', 'restarts', 'age', 'node'] as const;
+export type SortMode = (typeof SORT_MODES)[number];
+
+export const SORT_LABEL: Readonly<Record<SortMode, string>> = {
+	worst: 'worst first',
+	name: 'name',
+	namespace: 'namespace',
+	status: 'status',
+	restarts: 'restarts (most first)',
+	age: 'age (newest first)',
+	node: 'node',
+};
+
+export function nextSortMode(mode: SortMode): SortMode {
+	return SORT_MODES[(SORT_MODES.indexOf(mode) + 1) % SORT_MODES.length]!;
+}
+
+const BUCKET_RANK = {failing: 0, progressing: 1, ok: 2, deleted: 3} as const;
+
+function text(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byNamespaceName(a: IndexEntry, b: IndexEntry): number {
+	return text(a.namespace, b.namespace) || text(a.name, b.name);
+}
+
+export function comparatorFor(mode: SortMode): (a: IndexEntry, b: IndexEntry) => number {
+	switch (mode) {
+		case 'worst':
+			return (a, b) => BUCKET_RANK[a.tone] - BUCKET_RANK[b.tone] || byNamespaceName(a, b);
+		case 'name':
+			return (a, b) => text(a.name, b.name) || text(a.namespace, b.namespace);
+		case 'namespace':
+			return byNamespaceName;
+		case 'status':
+			return (a, b) => text(a.status, b.status) || byNamespaceName(a, b);
+		case 'restarts':
+			return (a, b) => b.restarts - a.restarts || byNamespaceName(a, b);
+		case 'age':
+			return (a, b) => (b.createdMs ?? -Infinity) - (a.createdMs ?? -Infinity) || byNamespaceName(a, b);
+		case 'node':
+			return (a, b) => text(a.node, b.node) || byNamespaceName(a, b);
+	}
+}
+
+/** Whether a changed entry must move under this order. */
+export function sortKeyChanged(mode: SortMode, before: IndexEntry, after: IndexEntry): boolean {
+	switch (mode) {
+		case 'worst':
+			return before.tone !== after.tone;
+		case 'name':
+		case 'namespace':
+			return false;
+		case 'status':
+			return before.status !== after.status || before.tone !== after.tone;
+		case 'restarts':
+			return before.restarts !== after.restarts;
+		case 'age':
+			return before.createdMs !== after.createdMs;
+		case 'node':
+			return before.node !== after.node;
+	}
+}

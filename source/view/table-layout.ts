@@ -1,0 +1,111 @@
+// Fits the pod table to the terminal width: which columns (wide adds IP and
+// NOMINATED NODE, like `kubectl get pods -o wide`), how wide each is, and each
+// visible row as one padded line. Long names are cut with "…" rather than wrapped,
+// because a wrapped row would push the table past the screen.
+
+import stringWidth from 'string-width';
+import type {PodRow} from './pod-row.js';
+
+export type ColumnId = 'namespace' | 'name' | 'ready' | 'status' | 'restarts' | 'age' | 'ip' | 'node' | 'nominatedNode' | 'flags';
+
+interface ColumnSpec {
+	id: ColumnId;
+	title: string;
+	/** Narrowest it may be cut to when space is short (0 = never cut). */
+	min: number;
+	/** Widest it grows to. */
+	max: number;
+}
+
+const SPECS: Readonly<Record<ColumnId, ColumnSpec>> = {
+	namespace: {id: 'namespace', title: 'NAMESPACE', min: 9, max: 24},
+	name: {id: 'name', title: 'NAME', min: 16, max: 63},
+	ready: {id: 'ready', title: 'READY', min: 0, max: 7},
+	status: {id: 'status', title: 'STATUS', min: 0, max: 28},
+	restarts: {id: 'restarts', title: 'RESTARTS', min: 0, max: 16},
+	age: {id: 'age', title: 'AGE', min: 0, max: 8},
+	ip: {id: 'ip', title: 'IP', min: 7, max: 39},
+	node: {id: 'node', title: 'NODE', min: 6, max: 32},
+	nominatedNode: {id: 'nominatedNode', title: 'NOMINATED NODE', min: 6, max: 32},
+	flags: {id: 'flags', title: 'FLAGS', min: 0, max: 60},
+};
+
+const NARROW: readonly ColumnId[] = ['namespace', 'name', 'ready', 'status', 'restarts', 'age', 'node', 'flags'];
+const WIDE: readonly ColumnId[] = ['namespace', 'name', 'ready', 'status', 'restarts', 'age', 'ip', 'node', 'nominatedNode', 'flags'];
+/**
+ * When the row does not fit, columns give up width in this order, each down to
+ * the width given: first long names are cut to a still-readable length, then
+ * further, down to each column's minimum.
+ */
+const SHRINK: ReadonlyArray<readonly [ColumnId, number]> = [
+	['nominatedNode', 6],
+	['ip', 7],
+	['node', 12],
+	['namespace', 11],
+	['name', 32],
+	['node', 8],
+	['namespace', 9],
+	['name', 20],
+	['node', 6],
+	['name', 16],
+];
+const GAP = 2;
+
+export interface TableLayout {
+	columns: ReadonlyArray<{id: ColumnId; title: string; width: number}>;
+	header: string;
+	/** The width the lines are cut to (when even the narrowest columns do not fit). */
+	width: number;
+}
+
+export function truncate(text: string, width: number): string {
+	if (width <= 0) return '';
+	if (stringWidth(text) <= width) return text;
+	let out = '';
+	for (const char of text) {
+		if (stringWidth(out + char) > width - 1) break;
+		out += char;
+	}
+	return out + '…';
+}
+
+function pad(text: string, width: number): string {
+	const cut = truncate(text, width);
+	return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
+}
+
+/** Column widths for these rows in `width` cells (the row prefix not included). */
+export function tableLayout(rows: readonly PodRow[], wide: boolean, width: number): TableLayout {
+	const ids = wide ? WIDE : NARROW;
+	const widths = new Map<ColumnId, number>();
+	for (const id of ids) {
+		const spec = SPECS[id];
+		let w = stringWidth(spec.title);
+		for (const row of rows) w = Math.max(w, stringWidth(row[id]));
+		widths.set(id, Math.min(w, spec.max));
+	}
+	const fixed = () => ids.filter(id => id !== 'flags').reduce((sum, id) => sum + widths.get(id)! + GAP, 0);
+	// FLAGS keeps a little room ("static") before names are cut; a long crash-loop mark is cut instead.
+	const flagsRoom = Math.min(6, Math.max(stringWidth(SPECS.flags.title), ...rows.map(r => stringWidth(r.flags))));
+	for (const [id, floor] of SHRINK) {
+		const over = fixed() + flagsRoom - width;
+		if (over <= 0) break;
+		const w = widths.get(id);
+		if (w === undefined) continue;
+		widths.set(id, Math.max(floor, w - over, Math.min(w, floor)));
+	}
+	widths.set('flags', Math.max(0, width - fixed()));
+	const columns = ids.map(id => ({id, title: SPECS[id].title, width: widths.get(id)!}));
+	return {columns, header: truncate(line(columns.map(c => [c.title, c.width])), width), width};
+}
+
+function line(cells: ReadonlyArray<readonly [string, number]>): string {
+	return cells
+		.map(([text, width], i) => (i === cells.length - 1 ? truncate(text, width) : pad(text, width) + ' '.repeat(GAP)))
+		.join('')
+		.trimEnd();
+}
+
+export function rowLine(row: PodRow, layout: TableLayout): string {
+	return truncate(line(layout.columns.map(c => [row[c.id], c.width] as const)), layout.width);
+}

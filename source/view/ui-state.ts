@@ -1,0 +1,193 @@
+// The app's UI state as a reducer: cursor, scroll window, sort, filter, scope,
+// wide, screen and section, help overlay, prompt. Key handlers only dispatch;
+// this file has no React in it and is tested with plain assertions.
+//
+// The cursor follows a pod, not a position: `selectedKey` is the truth and
+// `cursor` is where it was last seen, used when the pod leaves the list (filtered
+// out, deleted) so the cursor stays near where it was.
+
+import {clampIndex, fitWindow} from './scroll-window.js';
+import {nextScope} from './filter.js';
+import {nextSortMode, type SortMode} from './sort.js';
+import type {RowFilter} from './filter.js';
+import type {RowList} from './pod-index.js';
+import {SECTIONS, type Section} from './detail/sections.js';
+
+/** The detail screen's sections, in tab order (defined with the sections, view/detail/sections.ts). */
+export const DETAIL_SECTIONS = SECTIONS;
+export type DetailSectionName = Section;
+
+export type Screen = 'table' | 'detail';
+export type PromptKind = 'filter' | 'goto';
+
+export interface Prompt {
+	kind: PromptKind;
+	text: string;
+	/** Shown after a rejected submit (e.g. a go-to time that does not parse). */
+	error: string | null;
+}
+
+export interface UiState {
+	screen: Screen;
+	selectedKey: string | null;
+	cursor: number;
+	offset: number;
+	sort: SortMode;
+	filter: string;
+	faultyOnly: boolean;
+	namespace: string | null;
+	wide: boolean;
+	section: DetailSectionName;
+	detailScroll: number;
+	help: boolean;
+	prompt: Prompt | null;
+	/** A one-line answer to the last key ("no later change of this pod"), cleared by the next key. */
+	notice: string | null;
+}
+
+export function initialUiState(options: Partial<Pick<UiState, 'namespace' | 'wide' | 'sort' | 'filter' | 'faultyOnly'>> = {}): UiState {
+	return {
+		screen: 'table',
+		selectedKey: null,
+		cursor: 0,
+		offset: 0,
+		sort: options.sort ?? 'worst',
+		filter: options.filter ?? '',
+		faultyOnly: options.faultyOnly ?? false,
+		namespace: options.namespace ?? null,
+		wide: options.wide ?? false,
+		section: 'Overview',
+		detailScroll: 0,
+		help: false,
+		prompt: null,
+		notice: null,
+	};
+}
+
+export type CursorMove = 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom';
+
+export type UiAction =
+	| {type: 'move'; move: CursorMove; rows: RowList; height: number}
+	| {type: 'select'; key: string}
+	| {type: 'sort-next'}
+	| {type: 'toggle-faulty'}
+	| {type: 'toggle-wide'}
+	| {type: 'scope-next'; namespaces: readonly string[]}
+	| {type: 'open'; rows: RowList}
+	| {type: 'back'}
+	| {type: 'section'; delta: 1 | -1}
+	| {type: 'detail-scroll'; delta: number; max: number}
+	| {type: 'help'; show: boolean}
+	| {type: 'prompt-open'; kind: PromptKind}
+	| {type: 'prompt-type'; text: string}
+	| {type: 'prompt-backspace'}
+	| {type: 'prompt-error'; error: string}
+	| {type: 'prompt-close'}
+	| {type: 'prompt-cancel'}
+	| {type: 'notice'; text: string | null};
+
+/** The filter the table applies now (a filter prompt filters as you type). */
+export function activeFilter(state: UiState): RowFilter {
+	const text = state.prompt?.kind === 'filter' ? state.prompt.text : state.filter;
+	return {text, faultyOnly: state.faultyOnly, namespace: state.namespace};
+}
+
+/** Where the cursor is in `rows`: on the selected pod if it is listed, else near where it was. */
+export function resolveCursor(state: UiState, rows: RowList): number {
+	if (state.selectedKey !== null) {
+		const at = rows.indexOf(state.selectedKey);
+		if (at !== -1) return at;
+	}
+	return clampIndex(state.cursor, rows.length);
+}
+
+/** The cursor and the first visible row for a table `height` rows tall. */
+export function tableWindow(state: UiState, rows: RowList, height: number): {cursor: number; offset: number} {
+	const cursor = resolveCursor(state, rows);
+	return {cursor, offset: fitWindow(state.offset, cursor, height, rows.length)};
+}
+
+function moveTarget(move: CursorMove, from: number, count: number, height: number): number {
+	const page = Math.max(1, height - 1);
+	switch (move) {
+		case 'up':
+			return from - 1;
+		case 'down':
+			return from + 1;
+		case 'pageUp':
+			return from - page;
+		case 'pageDown':
+			return from + page;
+		case 'top':
+			return 0;
+		case 'bottom':
+			return count - 1;
+	}
+}
+
+/** A list change (filter, sort, scope) keeps the selected pod and scrolls to it. */
+function relist(state: UiState, patch: Partial<UiState>): UiState {
+	return {...state, ...patch, offset: 0};
+}
+
+export function uiReducer(state: UiState, action: UiAction): UiState {
+	switch (action.type) {
+		case 'move': {
+			const {rows, height} = action;
+			if (rows.length === 0) return state;
+			const from = resolveCursor(state, rows);
+			const cursor = clampIndex(moveTarget(action.move, from, rows.length, height), rows.length);
+			const offset = fitWindow(fitWindow(state.offset, from, height, rows.length), cursor, height, rows.length);
+			return {...state, cursor, offset, selectedKey: rows.keyAt(cursor) ?? null};
+		}
+		case 'select':
+			return {...state, selectedKey: action.key};
+		case 'sort-next':
+			return relist(state, {sort: nextSortMode(state.sort)});
+		case 'toggle-faulty':
+			return relist(state, {faultyOnly: !state.faultyOnly});
+		case 'toggle-wide':
+			return {...state, wide: !state.wide};
+		case 'scope-next':
+			return relist(state, {namespace: nextScope(state.namespace, action.namespaces)});
+		case 'open': {
+			if (action.rows.length === 0) return state;
+			const cursor = resolveCursor(state, action.rows);
+			const key = action.rows.keyAt(cursor);
+			if (key === undefined) return state;
+			return {...state, screen: 'detail', selectedKey: key, cursor, detailScroll: 0, section: 'Overview'};
+		}
+		case 'back':
+			return {...state, screen: 'table'};
+		case 'section': {
+			const at = DETAIL_SECTIONS.indexOf(state.section);
+			const next = (at + action.delta + DETAIL_SECTIONS.length) % DETAIL_SECTIONS.length;
+			return {...state, section: DETAIL_SECTIONS[next]!, detailScroll: 0};
+		}
+		case 'detail-scroll':
+			return {...state, detailScroll: Math.max(0, Math.min(action.max, state.detailScroll + action.delta))};
+		case 'help':
+			return {...state, help: action.show};
+		case 'prompt-open':
+			return {...state, help: false, prompt: {kind: action.kind, text: action.kind === 'filter' ? state.filter : '', error: null}};
+		case 'prompt-type':
+			if (!state.prompt) return state;
+			return {...state, prompt: {...state.prompt, text: state.prompt.text + action.text, error: null}, offset: state.prompt.kind === 'filter' ? 0 : state.offset};
+		case 'prompt-backspace':
+			if (!state.prompt) return state;
+			return {...state, prompt: {...state.prompt, text: state.prompt.text.slice(0, -1), error: null}};
+		case 'prompt-error':
+			if (!state.prompt) return state;
+			return {...state, prompt: {...state.prompt, error: action.error}};
+		case 'prompt-close':
+			// Enter: a filter prompt applies what was typed.
+			if (!state.prompt) return state;
+			return state.prompt.kind === 'filter' ? relist(state, {filter: state.prompt.text.trim(), prompt: null}) : {...state, prompt: null};
+		case 'notice':
+			return state.notice === action.text ? state : {...state, notice: action.text};
+		case 'prompt-cancel':
+			// Esc: a filter prompt clears the filter; a go-to prompt just closes.
+			if (!state.prompt) return state;
+			return state.prompt.kind === 'filter' ? relist(state, {filter: '', prompt: null}) : {...state, prompt: null};
+	}
+}

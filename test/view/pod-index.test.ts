@@ -1,0 +1,125 @@
+import {describe, expect, it} from 'vitest';
+import {PodIndex, TOMBSTONE_SHOW_MS} from '../../source/view/pod-index.js';
+import {NO_FILTER} from '../../source/view/filter.js';
+import {PodStore} from '../../source/model/store.js';
+import {compatForServerVersion} from '../../source/model/compat.js';
+import {loadCapture} from '../helpers/load-capture.js';
+import {captureFile, captureStore} from '../ui/helpers/capture-store.js';
+
+function keys(index: PodIndex, filter = NO_FILTER): string[] {
+	const list = index.rows(filter);
+	return Array.from({length: list.length}, (_, i) => list.keyAt(i)!);
+}
+
+describe('pod index', () => {
+	it('orders worst first: failing, then progressing, then namespace and name', () => {
+		const {store, clock} = captureStore('mixed', 20_000);
+		const index = new PodIndex();
+		index.update(store, clock.now());
+		const order = keys(index).map(key => index.entry(key)!.tone);
+		const rank = {failing: 0, progressing: 1, ok: 2, deleted: 3};
+		expect(order.map(t => rank[t])).toEqual([...order.map(t => rank[t])].sort());
+		expect(order[0]).toBe('failing');
+		const okKeys = keys(index).filter(k => index.entry(k)!.tone === 'ok');
+		expect(okKeys).toEqual([...okKeys].sort());
+	});
+
+	it('counts pods by STATUS bucket for the header', () => {
+		const {store, clock} = captureStore('mixed');
+		const index = new PodIndex();
+		index.update(store, clock.now());
+		const counts = index.counts(null);
+		expect(counts.total).toBe(17);
+		expect(counts.buckets.failing).toBe(2);
+		expect(counts.buckets.succeeded).toBe(1);
+		expect(counts.faulty).toBe(2);
+		expect(index.counts('default').total).toBe(6);
+	});
+
+	it('gives the same rows updated entry by entry as built from scratch', () => {
+		const capture = loadCapture(captureFile('mixed'));
+		const recordedAt = Date.parse(capture.header.recordedAt);
+		const store = new PodStore({compat: compatForServerVersion(capture.header.serverVersion)});
+		const incremental = new PodIndex();
+		for (const entry of capture.entries) {
+			store.apply(entry, recordedAt + entry.t);
+			incremental.update(store, recordedAt + entry.t);
+			const fresh = new PodIndex();
+			fresh.update(store, recordedAt + entry.t);
+			expect(keys(incremental)).toEqual(keys(fresh));
+			expect(keys(incremental, {text: 'run', faultyOnly: false, namespace: null})).toEqual(keys(fresh, {text: 'run', faultyOnly: false, namespace: null}));
+		}
+	});
+
+	it('re-projects only the pods that changed', () => {
+		const capture = loadCapture(captureFile('mixed'));
+		const recordedAt = Date.parse(capture.header.recordedAt);
+		const store = new PodStore({compat: compatForServerVersion(capture.header.serverVersion)});
+		const [first, ...rest] = capture.entries.filter(e => e.t <= 30_000);
+		store.apply(first!, recordedAt + first!.t);
+		const index = new PodIndex();
+		let at = recordedAt + first!.t;
+		index.update(store, at);
+		for (const entry of rest) store.apply(entry, recordedAt + entry.t);
+		const before = new Map(keys(index).map(k => [k, index.entry(k)]));
+		const changed = store.changedSince(1)!;
+		at = recordedAt + rest.at(-1)!.t;
+		// Within the full-refresh interval: only changed pods get new entries.
+		index.update(store, Math.min(at, recordedAt + first!.t + 4_000));
+		for (const [key, entry] of before) {
+			if (!changed.has(key)) expect(index.entry(key)).toBe(entry);
+		}
+	});
+
+	it('filters case-insensitively on namespace, name, STATUS and NODE, but not across columns', () => {
+		const {store, clock} = captureStore('mixed');
+		const index = new PodIndex();
+		index.update(store, clock.now());
+		const filter = (text: string) => keys(index, {text, faultyOnly: false, namespace: null});
+		expect(filter('KUBE-SYSTEM').every(k => k.startsWith('kube-system/'))).toBe(true);
+		expect(filter('crashloopbackoff')).toEqual(filter('crashloop-'));
+		expect(filter('kind-worker').every(k => index.entry(k)!.node === 'kind-worker')).toBe(true);
+		expect(filter('default/web')).toEqual([]);
+	});
+
+	it('keeps a deleted pod, dimmed with its last status, for a while, then drops it', () => {
+		const {store, clock} = captureStore('terminating');
+		const index = new PodIndex();
+		index.update(store, clock.now());
+		const deleted = keys(index).filter(k => index.entry(k)!.tone === 'deleted');
+		expect(deleted).toHaveLength(1);
+		expect(index.counts(null).deleted).toBe(1);
+		const deletedAt = index.entry(deleted[0]!)!.deletedAt!;
+		index.update(store, deletedAt + TOMBSTONE_SHOW_MS + 1);
+		expect(keys(index)).not.toContain(deleted[0]);
+	});
+
+	it('keeps faulty pods only with faulty-only, including Running ones in a restart loop', () => {
+		// t = 25 s: Running again after its second restart.
+		const {store, clock} = captureStore('crashloop', 25_000);
+		const index = new PodIndex();
+		index.update(store, clock.now());
+		const faulty = keys(index, {text: '', faultyOnly: true, namespace: null});
+		expect(faulty).toHaveLength(1);
+		expect(faulty[0]).toMatch(/^default\/crashloop-/);
+		expect(index.entry(faulty[0]!)!.status).toBe('Running');
+	});
+
+	it('re-sorts by another column and back', () => {
+		const {store, clock} = captureStore('mixed');
+		const index = new PodIndex();
+		index.update(store, clock.now());
+		const worst = keys(index);
+		index.setSort('restarts');
+		expect(index.entry(keys(index)[0]!)!.restarts).toBeGreaterThan(0);
+		index.setSort('worst');
+		expect(keys(index)).toEqual(worst);
+	});
+
+	it('lists the namespaces for scope cycling', () => {
+		const {store, clock} = captureStore('mixed');
+		const index = new PodIndex();
+		index.update(store, clock.now());
+		expect(index.namespaces()).toEqual(['default', 'kube-system', 'local-path-storage']);
+	});
+});
