@@ -10,6 +10,7 @@ import type {Clock, SourceInfo} from '../sources/types.js';
 import type {ReplayPlayer} from '../sources/replay/player.js';
 import {PodIndex, type IndexSource, type RowList} from '../view/pod-index.js';
 import {podRow, selectedPodText, type PodRow} from '../view/pod-row.js';
+import {whyLine} from '../model/why.js';
 import {tableLayout} from '../view/table-layout.js';
 import {screenLayout, tooSmallMessage} from '../view/screen-layout.js';
 import {activeFilter, initialUiState, tableWindow, uiReducer, type UiAction, type UiState} from '../view/ui-state.js';
@@ -95,7 +96,9 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 	const selectedKey = list.keyAt(cursor) ?? null;
 	const view: StoreView = store.view();
 	const detailPod = state.screen === 'detail' && state.selectedKey !== null ? (view.pods.get(state.selectedKey) ?? null) : null;
-	const detailMax = detailPod ? detailScrollMax({section: state.section, pod: detailPod, view, now, width: layout.width, height: layout.bodyLines}) : 0;
+	// The diagnosis reads the pod's events and node: made for the pod on screen only, never per row of the store.
+	const detailWhy = detailPod ? (whyLine(detailPod, view, now) ?? undefined) : undefined;
+	const detailMax = detailPod ? detailScrollMax({section: state.section, pod: detailPod, view, now, width: layout.width, height: layout.bodyLines, why: detailWhy}) : 0;
 	const frameRef = useRef<FrameContext>({rows: list, detailMax, bodyLines: layout.bodyLines, namespaces: [], selectedKey});
 	frameRef.current = {rows: list, detailMax, bodyLines: layout.bodyLines, namespaces: index.namespaces(), selectedKey};
 
@@ -222,26 +225,32 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 	const clockText = player ? replayClockText(player) : liveClockText(now, store.connection);
 	const clockColor = player ? (player.paused ? 'yellow' : 'green') : store.connection?.state === 'connected' ? 'green' : store.connection?.state === 'disconnected' ? 'red' : 'yellow';
 
-	// Only the visible window becomes rows of strings.
+	// Only the visible window becomes rows of strings; a row gets its why when the WHY column
+	// shows (wide) or it is the selected one (the status line), so a frame diagnoses at most a screenful.
 	const visible: PodRow[] = [];
+	const tableShown = !state.help && state.screen === 'table';
 	for (let i = offset; i < Math.min(list.length, offset + layout.bodyLines); i++) {
 		const pod = view.pods.get(list.keyAt(i)!);
-		if (pod) visible.push(podRow(pod, now));
+		if (!pod) continue;
+		const diagnose = tableShown && (state.wide || i === cursor);
+		visible.push(podRow(pod, now, diagnose ? whyLine(pod, view, now) : null));
 	}
 	const selectedRow = visible[cursor - offset] ?? null;
 	const tableWidth = layout.width - ROW_PREFIX_WIDTH;
 
 	let body: React.JSX.Element;
 	let statusText = '';
+	let statusWhy: string | null = null;
 	let statusColor: string | undefined;
 	if (state.help) {
 		body = <HelpOverlay replaying={replaying} width={layout.width} height={layout.bodyLines + 1} />;
 	} else if (state.screen === 'detail' && state.selectedKey !== null) {
 		const pod = detailPod;
-		body = <DetailScreen section={state.section} podKey={state.selectedKey} pod={pod} view={view} now={now} width={layout.width} height={layout.bodyLines} scroll={state.detailScroll} noColor={theme.noColor} />;
+		body = <DetailScreen section={state.section} podKey={state.selectedKey} pod={pod} view={view} now={now} width={layout.width} height={layout.bodyLines} scroll={state.detailScroll} noColor={theme.noColor} why={detailWhy} />;
 		if (pod) {
-			const row = podRow(pod, now);
+			const row = podRow(pod, now, detailWhy ?? null);
 			statusText = selectedPodText(row, now);
+			statusWhy = row.why || null;
 			statusColor = TONE_STYLE[row.tone].color;
 		} else {
 			statusText = `${state.selectedKey} is gone from the store`;
@@ -251,6 +260,7 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 		body = <PodTable layout={tableLayout(visible, state.wide, tableWidth)} rows={visible} selected={cursor - offset} height={layout.bodyLines} empty={empty} />;
 		if (selectedRow) {
 			statusText = selectedPodText(selectedRow, now);
+			statusWhy = selectedRow.why || null;
 			statusColor = TONE_STYLE[selectedRow.tone].color;
 		}
 	}
@@ -279,7 +289,7 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 					{state.notice}
 				</Text>
 			) : (
-				<StatusLine text={statusText} color={statusColor} />
+				<StatusLine text={statusText} why={statusWhy} color={statusColor} />
 			)}
 			<Footer view={state.help ? 'table' : state.screen} replaying={replaying} />
 		</Box>

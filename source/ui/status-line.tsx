@@ -1,5 +1,6 @@
-// One line under the table about the selected pod. The diagnosis ("why") will
-// fill `why`; until then it shows STATUS and the crash-loop signal.
+// One line under the table about the selected pod: its name and STATUS in the
+// health colour, then the diagnosis ("why", model/why.ts whyLine) when it is not
+// healthy. One line always: what does not fit is cut with "…", never wrapped.
 
 import React from 'react';
 import {Text} from 'ink';
@@ -16,7 +17,7 @@ export function StatusLine({text, why, color}: StatusLineProps): React.JSX.Eleme
 	return (
 		<Text wrap="truncate-end">
 			<Text color={theme.color(color)}>{text}</Text>
-			{why ? <Text dimColor>{`  — ${why}`}</Text> : null}
+			{why ? `  — ${why}` : null}
 		</Text>
 	);
 }

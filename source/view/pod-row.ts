@@ -28,6 +28,8 @@ export interface PodRow {
 	crashLoop: CrashLoopSignal | null;
 	/** Changed within CHANGE_HIGHLIGHT_MS of now. */
 	changed: boolean;
+	/** The diagnosis line (model/why.ts whyLine), '' when healthy or not computed: only rows on screen that show it get one. */
+	why: string;
 }
 
 /**
@@ -48,7 +50,8 @@ export function flagsText(state: PodState, crashLoop: CrashLoopSignal | null, no
 	return marks.join(' ');
 }
 
-export function podRow(state: PodState, now: number): PodRow {
+/** `why` is whyLine's answer for this pod, passed in because it needs the store's nodes and events. */
+export function podRow(state: PodState, now: number, why: string | null = null): PodRow {
 	const {columns} = state;
 	const {health, crashLoop} = podHealth(state, now);
 	const deleted = state.deletedAt !== null;
@@ -70,14 +73,18 @@ export function podRow(state: PodState, now: number): PodRow {
 		glyph: rowGlyph(tone, signal !== null),
 		crashLoop: signal,
 		changed: now - state.lastChangedAt >= 0 && now - state.lastChangedAt < CHANGE_HIGHLIGHT_MS,
+		why: why ?? '',
 	};
 }
 
-/** The line under the table for the selected pod: its STATUS and, when it loops, why and when next. */
+/**
+ * The line under the table for the selected pod: its STATUS and, when it loops, why and when next.
+ * With a diagnosis on the row the loop signal is left out: the why says the same, with evidence.
+ */
 export function selectedPodText(row: PodRow, now: number): string {
 	const head = `${row.namespace}/${row.name}  ${row.status}${row.tone === 'deleted' ? ' (deleted)' : ''}`;
 	const loop = row.crashLoop;
-	if (!loop) return head;
+	if (!loop || row.why !== '') return head;
 	const who = loop.container ? ` in container ${loop.container}` : '';
 	let next = '';
 	if (loop.nextRestartMs !== null) {

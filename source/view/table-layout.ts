@@ -1,12 +1,13 @@
 // Fits the pod table to the terminal width: which columns (wide adds IP and
-// NOMINATED NODE, like `kubectl get pods -o wide`), how wide each is, and each
-// visible row as one padded line. Long names are cut with "…" rather than wrapped,
-// because a wrapped row would push the table past the screen.
+// NOMINATED NODE, like `kubectl get pods -o wide`, and WHY, the diagnosis), how
+// wide each is, and each visible row as one padded line. Long names are cut with
+// "…" rather than wrapped, because a wrapped row would push the table past the
+// screen. The last column (FLAGS, or WHY in wide mode) takes what is left.
 
 import stringWidth from 'string-width';
 import type {PodRow} from './pod-row.js';
 
-export type ColumnId = 'namespace' | 'name' | 'ready' | 'status' | 'restarts' | 'age' | 'ip' | 'node' | 'nominatedNode' | 'flags';
+export type ColumnId = 'namespace' | 'name' | 'ready' | 'status' | 'restarts' | 'age' | 'ip' | 'node' | 'nominatedNode' | 'flags' | 'why';
 
 interface ColumnSpec {
 	id: ColumnId;
@@ -28,10 +29,11 @@ const SPECS: Readonly<Record<ColumnId, ColumnSpec>> = {
 	node: {id: 'node', title: 'NODE', min: 6, max: 32},
 	nominatedNode: {id: 'nominatedNode', title: 'NOMINATED NODE', min: 6, max: 32},
 	flags: {id: 'flags', title: 'FLAGS', min: 0, max: 60},
+	why: {id: 'why', title: 'WHY', min: 0, max: Number.POSITIVE_INFINITY},
 };
 
 const NARROW: readonly ColumnId[] = ['namespace', 'name', 'ready', 'status', 'restarts', 'age', 'node', 'flags'];
-const WIDE: readonly ColumnId[] = ['namespace', 'name', 'ready', 'status', 'restarts', 'age', 'ip', 'node', 'nominatedNode', 'flags'];
+const WIDE: readonly ColumnId[] = ['namespace', 'name', 'ready', 'status', 'restarts', 'age', 'ip', 'node', 'nominatedNode', 'flags', 'why'];
 /**
  * When the row does not fit, columns give up width in this order, each down to
  * the width given: first long names are cut to a still-readable length, then
@@ -39,7 +41,8 @@ const WIDE: readonly ColumnId[] = ['namespace', 'name', 'ready', 'status', 'rest
  */
 const SHRINK: ReadonlyArray<readonly [ColumnId, number]> = [
 	['nominatedNode', 6],
-	['ip', 7],
+	// Only when FLAGS is not last (wide mode, before WHY): a long mark gives way before the IPs.
+	['flags', 15],
 	['node', 12],
 	['namespace', 11],
 	['name', 32],
@@ -48,8 +51,16 @@ const SHRINK: ReadonlyArray<readonly [ColumnId, number]> = [
 	['name', 20],
 	['node', 6],
 	['name', 16],
+	// A cut IP is of no use: it gives way last.
+	['ip', 7],
 ];
 const GAP = 2;
+/**
+ * Room the last column keeps before the others are cut: FLAGS a little ("static"; a long
+ * crash-loop mark is cut instead), WHY enough for the cause and the container
+ * ("crash-loop: container api e…"; the status line has the rest).
+ */
+const REST_ROOM: Partial<Record<ColumnId, number>> = {flags: 6, why: 28};
 
 export interface TableLayout {
 	columns: ReadonlyArray<{id: ColumnId; title: string; width: number}>;
@@ -84,17 +95,17 @@ export function tableLayout(rows: readonly PodRow[], wide: boolean, width: numbe
 		for (const row of rows) w = Math.max(w, stringWidth(row[id]));
 		widths.set(id, Math.min(w, spec.max));
 	}
-	const fixed = () => ids.filter(id => id !== 'flags').reduce((sum, id) => sum + widths.get(id)! + GAP, 0);
-	// FLAGS keeps a little room ("static") before names are cut; a long crash-loop mark is cut instead.
-	const flagsRoom = Math.min(6, Math.max(stringWidth(SPECS.flags.title), ...rows.map(r => stringWidth(r.flags))));
+	const rest = ids.at(-1)!;
+	const fixed = () => ids.filter(id => id !== rest).reduce((sum, id) => sum + widths.get(id)! + GAP, 0);
+	const restRoom = Math.min(REST_ROOM[rest] ?? 0, Math.max(stringWidth(SPECS[rest].title), ...rows.map(r => stringWidth(r[rest]))));
 	for (const [id, floor] of SHRINK) {
-		const over = fixed() + flagsRoom - width;
+		const over = fixed() + restRoom - width;
 		if (over <= 0) break;
 		const w = widths.get(id);
-		if (w === undefined) continue;
+		if (w === undefined || id === rest) continue;
 		widths.set(id, Math.max(floor, w - over, Math.min(w, floor)));
 	}
-	widths.set('flags', Math.max(0, width - fixed()));
+	widths.set(rest, Math.max(0, width - fixed()));
 	const columns = ids.map(id => ({id, title: SPECS[id].title, width: widths.get(id)!}));
 	return {columns, header: truncate(line(columns.map(c => [c.title, c.width])), width), width};
 }

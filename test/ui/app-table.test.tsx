@@ -56,13 +56,13 @@ describe('pod table', () => {
 		expect(frame).toMatch(/sidecar-demo-\S+ .*sidecars:1/);
 	});
 
-	it('marks the crash-looping pod with ↻ and its back-off in the status line', async () => {
+	it('marks the crash-looping pod with ↻ and says why, with its back-off, in the status line', async () => {
 		const app = renderApp({columns: 160, rows: 50});
 		await app.waitFor('crashloop');
 		await app.press('/', ...'crashloop', KEY.enter);
 		const frame = await app.waitFor(f => tableLines(f).length === 1);
 		expect(tableLines(frame)[0]).toMatch(/^›↻/);
-		expect(frame).toMatch(/default\/crashloop-\S+\s+CrashLoopBackOff\s+↻ CrashLoopBackOff in container/);
+		expect(frame).toMatch(/default\/crashloop-\S+\s+CrashLoopBackOff\s+— crash-loop: container api exited 1 .*back-off/);
 	});
 
 	it('moves the cursor with j/k, arrows, g/G and pages', async () => {
@@ -159,13 +159,13 @@ describe('pod table', () => {
 		await app.waitFor('ns: all');
 	});
 
-	it('adds IP and NOMINATED NODE with w', async () => {
-		const app = renderApp({columns: 200, rows: 50});
+	it('adds IP, NOMINATED NODE and WHY with w', async () => {
+		const app = renderApp({columns: 220, rows: 50});
 		let frame = await app.waitFor('crashloop');
 		expect(frame).not.toContain('NOMINATED NODE');
 		await app.press('w');
 		frame = await app.waitFor('NOMINATED NODE');
-		expect(frame).toMatch(/AGE\s+IP\s+NODE\s+NOMINATED NODE\s+FLAGS/);
+		expect(frame).toMatch(/AGE\s+IP\s+NODE\s+NOMINATED NODE\s+FLAGS\s+WHY/);
 		expect(frame).toMatch(/\d+\.\d+\.\d+\.\d+/);
 	});
 

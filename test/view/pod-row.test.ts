@@ -52,4 +52,13 @@ describe('pod row', () => {
 		expect(row.restarts).toBe(pod.serverRow!.restarts);
 		expect(row.age).toBe(pod.serverRow!.age);
 	});
+
+	it('lets the diagnosis speak for a looping pod instead of repeating the loop signal', () => {
+		const {pod, now} = podNamed('crashloop', 'crashloop', 14_200);
+		const why = 'crash-loop: container api exited 1 (Error) after 3s';
+		const row = podRow(pod, now, why);
+		expect(row.why).toBe(why);
+		expect(selectedPodText(row, now)).toMatch(/^default\/crashloop-\S+ {2}CrashLoopBackOff$/);
+		expect(podRow(pod, now).why).toBe('');
+	});
 });

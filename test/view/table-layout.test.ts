@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import stringWidth from 'string-width';
 import {rowLine, tableLayout, truncate} from '../../source/view/table-layout.js';
 import {podRow} from '../../source/view/pod-row.js';
+import {whyLine} from '../../source/model/why.js';
 import {captureStore} from '../ui/helpers/capture-store.js';
 
 function rows() {
@@ -9,10 +10,17 @@ function rows() {
 	return [...store.view().pods.values()].map(p => podRow(p, clock.now()));
 }
 
+/** The rows with their diagnosis, as wide mode shows them. */
+function rowsWithWhy() {
+	const {store, clock} = captureStore('mixed');
+	const view = store.view();
+	return [...view.pods.values()].map(p => podRow(p, clock.now(), whyLine(p, view, clock.now())));
+}
+
 describe('table layout', () => {
-	it('shows kubectl columns and FLAGS; wide adds IP and NOMINATED NODE', () => {
+	it('shows kubectl columns and FLAGS; wide adds IP, NOMINATED NODE and WHY', () => {
 		expect(tableLayout(rows(), false, 200).columns.map(c => c.title)).toEqual(['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'NODE', 'FLAGS']);
-		expect(tableLayout(rows(), true, 200).columns.map(c => c.title)).toEqual(['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'NOMINATED NODE', 'FLAGS']);
+		expect(tableLayout(rows(), true, 200).columns.map(c => c.title)).toEqual(['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'NOMINATED NODE', 'FLAGS', 'WHY']);
 	});
 
 	it('keeps whole names when there is room', () => {
@@ -35,5 +43,39 @@ describe('table layout', () => {
 	it('truncates by terminal cells', () => {
 		expect(truncate('crashloop-4wqpg', 8)).toBe('crashlo…');
 		expect(truncate('web', 8)).toBe('web');
+	});
+
+	it('gives WHY the width left in wide mode and cuts a long diagnosis with …', () => {
+		const all = rowsWithWhy();
+		const failing = all.filter(r => r.why !== '');
+		expect(failing.map(r => r.name.split('-')[0]).sort()).toEqual(['bad', 'crashloop']);
+		for (const width of [156, 200, 400]) {
+			const layout = tableLayout(all, true, width);
+			const why = layout.columns.find(c => c.id === 'why')!;
+			expect(layout.columns.at(-1)).toBe(why);
+			for (const row of all) {
+				const text = rowLine(row, layout);
+				expect(stringWidth(text)).toBeLessThanOrEqual(width);
+				if (row.why === '') continue;
+				// The cause and its container are always readable, the rest as far as the width goes.
+				const shown = text.slice(text.lastIndexOf(row.why.slice(0, 12)));
+				expect(row.why.startsWith(shown.replace(/…$/, ''))).toBe(true);
+				expect(stringWidth(shown)).toBe(Math.min(why.width, stringWidth(row.why)));
+				expect(stringWidth(shown)).toBeGreaterThanOrEqual(Math.min(28, stringWidth(row.why)));
+			}
+		}
+	});
+
+	it('keeps the narrow table free of WHY, FLAGS last', () => {
+		const layout = tableLayout(rowsWithWhy(), false, 200);
+		expect(layout.columns.at(-1)!.id).toBe('flags');
+		expect(layout.header).not.toContain('WHY');
+	});
+
+	it('cuts names before IPs when WHY needs room', () => {
+		const all = rowsWithWhy();
+		const layout = tableLayout(all, true, 156);
+		for (const row of all) expect(rowLine(row, layout)).toContain(` ${row.ip} `);
+		expect(all.map(r => rowLine(r, layout)).join('\n')).toMatch(/\S…\s/);
 	});
 });
