@@ -97,7 +97,10 @@ export class PodStore {
 				return;
 			}
 			case 'STATUS': {
-				this.connectionStatus = {state: entry.state, message: entry.message ?? null, at: atMs};
+				// `at` is when this state began: a further reconnect attempt keeps "reconnecting for 40s" counting.
+				const previous = this.connectionStatus;
+				const since = previous && previous.state === entry.state ? previous.at : atMs;
+				this.connectionStatus = {state: entry.state, message: entry.message ?? null, at: since};
 				this.changed(null);
 				return;
 			}
