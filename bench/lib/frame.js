@@ -1,0 +1,145 @@
+// Frame: time from one pod update in a store of 10k pods to the write of the next frame, with Ink
+// rendering the podlife app into a fake stdout of 160×50; beside it, in the same process and
+// alternating sample by sample, bare Ink rendering the same number of rows and columns as plain
+// coloured text (one <Text> per line, the app's own visible text), updated one row at a time.
+// Run as a child of bench/run.js: node bench/lib/frame.js FILE SAMPLES
+
+import React from 'react';
+import {render, Box, Text} from 'ink';
+import {useSyncExternalStore} from 'react';
+import {distImport, report} from './dist.js';
+import {FakeStdin, FakeStdout, stripAnsi} from './fake-tty.js';
+import {median, percentile, sleep} from './stats.js';
+
+const [file, samplesText = '60'] = process.argv.slice(2);
+const samples = Number(samplesText);
+const COLUMNS = 160;
+const ROWS = 50;
+/** Longer than the app's coalescing window (FRAME_INTERVAL_MS, 100) and Ink's throttle (33 ms): every sample starts idle. */
+const GAP_MS = 130;
+
+const {replayInto} = await distImport('output/headless-replay.js');
+const {App} = await distImport('ui/app.js');
+const {FrameSource, FRAME_INTERVAL_MS} = await distImport('ui/frame-source.js');
+const {makeTheme, ThemeContext} = await distImport('ui/theme.js');
+const {realScheduler} = await distImport('sources/replay/scheduler.js');
+
+// The store: the session's initial list (t = 0), i.e. every pod of the big session once.
+const {store, now: listedAt} = await replayInto(file, 0, {warn: () => {}});
+const podCount = store.view().pods.size;
+let nowMs = listedAt + 5_000;
+const clock = {now: () => nowMs};
+
+// ── the podlife app ────────────────────────────────────────────────────────
+const appOut = new FakeStdout(COLUMNS, ROWS);
+const frames = new FrameSource([listener => store.subscribe(listener)], realScheduler, FRAME_INTERVAL_MS, 0);
+const info = {kind: 'live', title: 'bench', context: 'bench', namespace: null};
+const appTimes = [];
+const appInk = render(
+	React.createElement(ThemeContext.Provider, {value: makeTheme(false)}, React.createElement(App, {store, clock, info, frames})),
+	{stdout: appOut, stdin: new FakeStdin(), stderr: new FakeStdout(), exitOnCtrlC: false, patchConsole: false, incrementalRendering: false, onRender: ({renderTime}) => appTimes.push(renderTime)},
+);
+await sleep(300);
+const appLines = stripAnsi(appOut.lastFrame).replace(/\n$/, '').split('\n');
+
+// The pods on screen: an update to one of them changes what the frame shows.
+const visible = [];
+for (const pod of store.view().pods.values()) {
+	if (appLines.some(line => line.includes(` ${pod.name} `))) visible.push(pod);
+}
+if (visible.length === 0) throw new Error('no pod of the store is on screen: cannot measure a frame');
+
+let restarts = 1000;
+function nextUpdate() {
+	const pod = visible[restarts % visible.length];
+	const object = JSON.parse(JSON.stringify(store.pod(pod.key).object));
+	restarts += 1;
+	object.metadata.resourceVersion = String(10_000_000 + restarts);
+	const status = object.status.containerStatuses?.[0];
+	if (status) status.restartCount = restarts;
+	return {t: 5_000, type: 'MODIFIED', object};
+}
+
+// ── bare Ink: the same rows as plain coloured text ─────────────────────────
+const bareOut = new FakeStdout(COLUMNS, ROWS);
+let bareRows = appLines.map(line => line.padEnd(COLUMNS - 1).slice(0, COLUMNS - 1));
+let bareVersion = 0;
+const bareListeners = new Set();
+const bareStore = {
+	subscribe: listener => {
+		bareListeners.add(listener);
+		return () => bareListeners.delete(listener);
+	},
+	snapshot: () => bareVersion,
+};
+const COLOURS = ['green', 'yellow', 'red', 'cyan', undefined];
+function Bare() {
+	useSyncExternalStore(bareStore.subscribe, bareStore.snapshot);
+	return React.createElement(
+		Box,
+		{flexDirection: 'column', width: COLUMNS},
+		bareRows.map((line, index) => React.createElement(Text, {key: index, color: COLOURS[index % COLOURS.length], wrap: 'truncate-end'}, line)),
+	);
+}
+const bareTimes = [];
+const bareInk = render(React.createElement(Bare), {stdout: bareOut, stdin: new FakeStdin(), stderr: new FakeStdout(), exitOnCtrlC: false, patchConsole: false, incrementalRendering: false, onRender: ({renderTime}) => bareTimes.push(renderTime)});
+await sleep(200);
+let bareCounter = 0;
+function bareUpdate() {
+	bareCounter += 1;
+	const row = 5 + (bareCounter % Math.max(1, bareRows.length - 8));
+	bareRows = bareRows.slice();
+	bareRows[row] = `${String(bareCounter).padStart(6)}${bareRows[row].slice(6)}`;
+	bareVersion += 1;
+	for (const listener of bareListeners) listener();
+}
+
+// ── samples, alternating ───────────────────────────────────────────────────
+async function sampleApp() {
+	const entry = nextUpdate();
+	nowMs += 1;
+	const frame = appOut.nextFrame();
+	const started = performance.now();
+	store.apply(entry, nowMs);
+	return (await frame) - started;
+}
+async function sampleBare() {
+	const frame = bareOut.nextFrame();
+	const started = performance.now();
+	bareUpdate();
+	return (await frame) - started;
+}
+
+const WARMUP = 10;
+const app = [];
+const bare = [];
+const ratios = [];
+for (let i = 0; i < WARMUP + samples; i++) {
+	await sleep(GAP_MS);
+	const a = await sampleApp();
+	await sleep(GAP_MS);
+	const b = await sampleBare();
+	if (i < WARMUP) continue;
+	app.push(a);
+	bare.push(b);
+	ratios.push(a / b);
+}
+const appStage = median(appTimes.slice(-samples));
+const bareStage = median(bareTimes.slice(-samples));
+appInk.unmount();
+bareInk.unmount();
+frames.dispose();
+report({
+	pods: podCount,
+	visibleRows: appLines.length,
+	frameMsMedian: median(app),
+	frameMsP95: percentile(app, 95),
+	bareMsMedian: median(bare),
+	bareMsP95: percentile(bare, 95),
+	ratio: median(app) / median(bare),
+	ratioMedianOfPairs: median(ratios),
+	appInkStringStageMs: appStage,
+	bareInkStringStageMs: bareStage,
+	samples,
+});
+process.exit(0);

@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+// `npm run bench`: podlife's performance on this machine, measured on the compiled JS in dist/.
+// Prints its method first, then each figure beside its budget, and ends with one JSON line.
+// Every measurement runs in a child process of its own (a fresh heap, its own peak RSS), with
+// NODE_ENV=production as the CLI sets it. Sessions are made by bench/generate.js (seeded, so the
+// same bytes every time) and kept in bench/out/ between runs.
+//
+//   node bench/run.js [--quick] [--no-50k] [--runs N]
+//     --quick   a 2 000-pod session and fewer samples: checks that the bench works, not figures
+//     --no-50k  skip the 50 000-pod memory figure (its session is ~1 GB and takes a minute to make)
+
+import {spawn} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {writeSession} from './generate.js';
+import {CLI, ROOT} from './lib/dist.js';
+import {measureFirstFrames} from './lib/first-frame.js';
+import {stripAnsi} from './lib/fake-tty.js';
+import {round} from './lib/stats.js';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const with50k = !quick && !args.includes('--no-50k');
+const runsAt = args.indexOf('--runs');
+const runs = runsAt === -1 ? 3 : Number(args[runsAt + 1]);
+
+const BIG = quick ? {pods: 2000, namespaces: 40, entries: 20_000, seed: 1, rate: 1000} : {pods: 10_000, namespaces: 200, entries: 200_000, seed: 1, rate: 1000};
+// 50k pods: the initial list and as many changes again (its file is ~400 MB).
+const HUGE = {pods: 50_000, namespaces: 200, entries: 100_000, seed: 1, rate: 1000};
+const FRAME_SAMPLES = quick ? 15 : 60;
+const SEEKS = quick ? 10 : 40;
+const CPU_WINDOW_MS = quick ? 4000 : 10_000;
+const CPU_FROM_MS = quick ? 3000 : 10_000;
+
+const BUDGETS = {
+	ingestRatio: {limit: 0.5, better: 'higher', text: '≥ 50 % of raw parse'},
+	ingestPerSec: {limit: 10_000, better: 'higher', text: '≥ 10 000 entries/s'},
+	frameMsMedian: {limit: 20, better: 'lower', text: '≤ 20 ms'},
+	frameRatioToInk: {limit: 1.2, better: 'lower', text: '≤ 1.2× bare Ink'},
+	cpuAt1kEps: {limit: 0.4, better: 'lower', text: '≤ 40 % of a core'},
+	rssMb: {limit: 300, better: 'lower', text: '≤ 300 MB'},
+	firstFrameDemoMs: {limit: 600, better: 'lower', text: '≤ 600 ms'},
+	firstFrameBigMs: {limit: 1000, better: 'lower', text: '≤ 1 s'},
+	seekMsMedian: {limit: 100, better: 'lower', text: '≤ 100 ms'},
+};
+
+const out = text => process.stdout.write(`${text}\n`);
+
+function sessionFile(options) {
+	return path.join(ROOT, 'bench', 'out', `session-p${options.pods}-n${options.namespaces}-e${options.entries}-s${options.seed}-r${options.rate}.ndjson`);
+}
+
+async function ensureSession(options) {
+	const file = sessionFile(options);
+	if (existsSync(file)) return file;
+	const started = performance.now();
+	const bytes = await writeSession(file, options);
+	out(`  generated ${path.relative(ROOT, file)}: ${(bytes / 1e6).toFixed(0)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	return file;
+}
+
+/** Runs bench/lib/<script> in a child; resolves with its BENCH-RESULT. */
+function child(script, childArgs, nodeFlags = []) {
+	return new Promise((resolve, reject) => {
+		const env = {...process.env, NODE_ENV: 'production'};
+		// Ink renders only the last frame when it believes it runs in CI (is-in-ci).
+		delete env.CI;
+		delete env.CONTINUOUS_INTEGRATION;
+		const proc = spawn(process.execPath, [...nodeFlags, path.join(ROOT, 'bench', 'lib', script), ...childArgs], {cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe']});
+		// Progress lines pass through; terminal escapes (Ink showing the cursor on exit) do not.
+		proc.stderr.on('data', chunk => process.stderr.write(stripAnsi(chunk.toString('utf8'))));
+		let stdout = '';
+		proc.stdout.on('data', chunk => {
+			stdout += chunk.toString('utf8');
+		});
+		proc.on('exit', code => {
+			const match = /BENCH-RESULT (\{.*\})/.exec(stdout);
+			if (code === 0 && match) resolve(JSON.parse(match[1]));
+			else reject(new Error(`bench/lib/${script} failed (exit ${code})\n${stdout.slice(-2000)}`));
+		});
+	});
+}
+
+function method(big) {
+	const cpus = os.cpus();
+	out('podlife bench — method');
+	out(`  machine: ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`);
+	out(`  date: ${new Date().toISOString()}; load average at start: ${os.loadavg().map(n => n.toFixed(2)).join(' ')} (figures are only meaningful on an idle machine)`);
+	out(`  code: ${path.relative(process.cwd(), CLI) || CLI} and the rest of dist/ (compiled JS, NODE_ENV=production), each figure in a child process of its own`);
+	out(`  big session: bench/generate.js ${big.pods} pods, ${big.namespaces} namespaces, ${big.entries} entries, seed ${big.seed}, ~${big.rate} entries per second of session time`);
+	out('  ingest: headless replay (output/headless-replay.ts replayInto: read + parse + apply to a PodStore) of the big session,');
+	out(`          vs. the same file streamed, split and JSON.parse'd; alternating, ${runs} runs each, medians; ratio = median of per-pair ratios`);
+	out('  frame: the initial list of the big session in a PodStore, the app (ui/app.tsx App) rendered by Ink into a fake 160×50 stdout;');
+	out(`          one on-screen pod gets a new restartCount (store.apply), time to the write of the next frame; beside it, alternating,`);
+	out(`          bare Ink rendering the same rows (the app's own visible text, one coloured <Text> per line) after one row changes; ${FRAME_SAMPLES} samples each after 10 warm-up`);
+	out(`  memory: ReplayPlayer.open of the big session, loaded to the end, display store at the end: peak RSS (process.resourceUsage().maxRSS)${with50k ? `; again with ${HUGE.pods} pods (${HUGE.entries} entries)` : ''}`);
+	out(`  seek: ReplayPlayer.seek to ${SEEKS} (or as many as fit in 60 s) seeded random moments of the loaded big session, forward and back; time of the call, median`);
+	out(`  CPU: the TUI (ui/run-app.ts runApp, fake 160×50 terminal) playing the big session at speed 1 (~1 000 entries/s) from t=${CPU_FROM_MS / 1000}s;`);
+	out(`          process.cpuUsage over ${CPU_WINDOW_MS / 1000} s after a 2 s warm-up, as a share of one core`);
+	out(`  first frame: spawn \`node dist/cli.js demo\` / \`replay BIG\` in a pty (script(1), 160×50) until the first frame (alt screen + header); ${runs} runs, medians;`);
+	out('          beside it the floor: the same pty running `node -e` that prints one byte');
+	out('');
+}
+
+function verdict(key, value) {
+	const budget = BUDGETS[key];
+	if (value === null || value === undefined) return 'n/a';
+	const ok = budget.better === 'higher' ? value >= budget.limit : value <= budget.limit;
+	return ok ? 'within budget' : 'OVER BUDGET';
+}
+
+async function main() {
+	if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+	method(BIG);
+	const started = performance.now();
+	out('sessions');
+	const bigFile = await ensureSession(BIG);
+	const hugeFile = with50k ? await ensureSession(HUGE) : null;
+	out(`  big: ${path.relative(ROOT, bigFile)}${hugeFile ? `; 50k: ${path.relative(ROOT, hugeFile)}` : ''}`);
+
+	out('ingest');
+	const ingest = await child('ingest.js', [bigFile, String(runs)]);
+	out('frame');
+	const frame = await child('frame.js', [bigFile, String(FRAME_SAMPLES)]);
+	out('memory, seek, CPU (replay player)');
+	const player = await child('player.js', [bigFile, '--seeks', String(SEEKS), '--window-ms', String(CPU_WINDOW_MS), '--from', String(CPU_FROM_MS)]);
+	const huge = hugeFile ? await child('player.js', [hugeFile, '--memory-only']) : null;
+	out('first frame');
+	const first = await measureFirstFrames(bigFile, runs);
+
+	const figures = {
+		ingestRatio: round(ingest.ratio, 3),
+		ingestPerSec: Math.round(ingest.ingestPerSec),
+		frameMsMedian: round(frame.frameMsMedian, 1),
+		frameMsP95: round(frame.frameMsP95, 1),
+		frameRatioToInk: round(frame.ratio, 2),
+		cpuAt1kEps: round(player.cpuShare, 3),
+		rssMb: Math.round(player.rssMb),
+		firstFrameDemoMs: Math.round(first.demoMs),
+		firstFrameBigMs: Math.round(first.bigMs),
+		seekMsMedian: round(player.seekMsMedian, 1),
+	};
+
+	out('');
+	out('figures');
+	const line = (label, value, detail, key) => out(`  ${label.padEnd(22)}${String(value).padEnd(16)}${key ? `${BUDGETS[key].text.padEnd(22)}${verdict(key, figures[key])}` : ''.padEnd(22)}  ${detail}`);
+	line('ingest', `${figures.ingestPerSec}/s`, `${ingest.entries} entries, ${ingest.pods} pods at the end`, 'ingestPerSec');
+	line('  vs raw parse', `${Math.round(figures.ingestRatio * 100)} %`, `raw stream+split+JSON.parse: ${Math.round(ingest.rawPerSec)} entries/s`, 'ingestRatio');
+	line('frame median', `${figures.frameMsMedian} ms`, `p95 ${figures.frameMsP95} ms; ${frame.pods} pods, ${frame.visibleRows} lines; Ink string stage ${round(frame.appInkStringStageMs, 1)} ms`, 'frameMsMedian');
+	line('  vs bare Ink', `${figures.frameRatioToInk}×`, `bare Ink median ${round(frame.bareMsMedian, 1)} ms, p95 ${round(frame.bareMsP95, 1)} ms (string stage ${round(frame.bareInkStringStageMs, 1)} ms)`, 'frameRatioToInk');
+	line('CPU while replaying', `${Math.round(figures.cpuAt1kEps * 100)} %`, `${Math.round(player.cpuEntriesPerSec)} entries/s applied, ${round(player.framesPerSec, 1)} writes/s, ${Math.round(player.bytesPerSec / 1000)} kB/s to the terminal`, 'cpuAt1kEps');
+	line('peak RSS', `${figures.rssMb} MB`, `${player.pods} pods, ${player.transitions} transitions, ${player.entries} entries loaded in ${round(player.loadSeconds, 1)} s (${Math.round(player.loadPerSec)}/s)`, 'rssMb');
+	if (huge) line('  with 50k pods', `${Math.round(huge.rssMb)} MB`, `${huge.pods} pods, ${huge.transitions} transitions, loaded in ${round(huge.loadSeconds, 1)} s (reported, no budget)`);
+	line('first frame demo', `${figures.firstFrameDemoMs} ms`, `node alone in the same pty: ${Math.round(first.nodeFloorMs)} ms`, 'firstFrameDemoMs');
+	line('first frame big', `${figures.firstFrameBigMs} ms`, `podlife replay of the big session`, 'firstFrameBigMs');
+	line('seek median', `${figures.seekMsMedian} ms`, `forward ${round(player.seekForwardMsMedian, 1)} ms, back ${round(player.seekBackMsMedian, 1)} ms, worst ${round(player.seekMsMax, 1)} ms (${player.seeks} seeks)`, 'seekMsMedian');
+	out(`  bench took ${((performance.now() - started) / 1000).toFixed(0)} s; load average now ${os.loadavg().map(n => n.toFixed(2)).join(' ')}`);
+	out(JSON.stringify(figures));
+}
+
+main().catch(error => {
+	process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+	process.exitCode = 1;
+});
