@@ -235,7 +235,11 @@ export function formatAge(columns: PodColumns, now: number): string {
 
 /** All eight cells, like a session entry's `row`. */
 export function printedRow(pod: Pod, now: number, compat: StatusCompat): PrintedRow {
-	const columns = podColumns(pod, compat);
+	return rowCells(podColumns(pod, compat), now);
+}
+
+/** The eight printed cells of already computed columns at `now`. */
+export function rowCells(columns: PodColumns, now: number): PrintedRow {
 	return {
 		ready: columns.ready,
 		status: columns.status,

@@ -2,7 +2,7 @@
 // columns at a moment, plus what podlife adds (mirror flag, containers, health, why).
 // Times are RFC 3339 strings, as in Kubernetes objects.
 
-import {formatAge, formatRestarts} from '../model/columns.js';
+import {rowCells} from '../model/columns.js';
 import {podHealth} from '../model/health.js';
 import type {ContainerView, PodState, StoreView, Termination} from '../model/types.js';
 import {explainPod, whyContext} from '../model/why.js';
@@ -56,14 +56,7 @@ export function podJson(state: PodState, now: number, source: WhySource = NO_WHY
 		namespace: state.namespace,
 		name: state.name,
 		phase: state.object.status?.phase ?? null,
-		ready: columns.ready,
-		status: columns.status,
-		restarts: formatRestarts(columns, now),
-		age: formatAge(columns, now),
-		ip: columns.ip,
-		node: columns.node,
-		nominatedNode: columns.nominatedNode,
-		readinessGates: columns.readinessGates,
+		...rowCells(columns, now),
 		mirror: state.mirror ? {node: state.mirror.node, source: state.mirror.source, hash: state.mirror.hash} : null,
 		sidecars: state.sidecars,
 		health,
