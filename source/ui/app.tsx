@@ -13,11 +13,14 @@ import {podRow, selectedPodText, type PodRow} from '../view/pod-row.js';
 import {whyLine} from '../model/why.js';
 import {tableLayout} from '../view/table-layout.js';
 import {screenLayout, tooSmallMessage} from '../view/screen-layout.js';
-import {activeFilter, initialUiState, tableWindow, uiReducer, type UiAction, type UiState} from '../view/ui-state.js';
+import {activeFilter, initialUiState, inputView, tableWindow, uiReducer, type UiAction, type UiState} from '../view/ui-state.js';
+import {containerBlocks, containerListOrder, type ContainerBlock} from '../view/detail/containers.js';
+import {clampIndex} from '../view/scroll-window.js';
 import {countsText, liveClockText, replayClockText, scopeText, sourceText} from '../view/header-text.js';
 import {scrubberCells} from '../view/scrubber.js';
 import {formatOffset, gotoOffset, parseGoto} from '../view/goto-time.js';
 import {TONE_STYLE} from '../view/health-style.js';
+import {resolveTimelineCursor, seekOffsetOf, timelineTargetsOf, type TimelineTargets} from '../view/timeline-cursor.js';
 import type {FrameSource} from './frame-source.js';
 import {useFrame} from './use-frame.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -72,6 +75,12 @@ interface FrameContext {
 	bodyLines: number;
 	namespaces: readonly string[];
 	selectedKey: string | null;
+	/** The Containers list's blocks, in list order (detail, Containers section, the list showing). */
+	containerBlocks: readonly ContainerBlock[];
+	/** How many containers the Containers section lists. */
+	containerCount: number;
+	/** The Timeline's transition rows (detail, Timeline section, replaying only). */
+	timeline: TimelineTargets | null;
 }
 
 export function App({store, clock, info, player, frames, initial}: AppProps): React.JSX.Element {
@@ -98,9 +107,17 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 	const detailPod = state.screen === 'detail' && state.selectedKey !== null ? (view.pods.get(state.selectedKey) ?? null) : null;
 	// The diagnosis reads the pod's events and node: made for the pod on screen only, never per row of the store.
 	const detailWhy = detailPod ? (whyLine(detailPod, view, now) ?? undefined) : undefined;
-	const detailMax = detailPod ? detailScrollMax({section: state.section, pod: detailPod, view, now, width: layout.width, height: layout.bodyLines, why: detailWhy}) : 0;
-	const frameRef = useRef<FrameContext>({rows: list, detailMax, bodyLines: layout.bodyLines, namespaces: [], selectedKey});
-	frameRef.current = {rows: list, detailMax, bodyLines: layout.bodyLines, namespaces: index.namespaces(), selectedKey};
+	// Containers: the cursor walks the list's order (init, sidecar, regular, ephemeral), not pod.containers' own.
+	const containerOrder = detailPod && state.section === 'Containers' ? containerListOrder(detailPod) : [];
+	const containerCursor = clampIndex(state.containerCursor, containerOrder.length);
+	const selectedContainer = state.containerOpen ? containerOrder[containerCursor] : undefined;
+	const listCursor = !state.containerOpen && containerOrder.length > 0 ? containerCursor : undefined;
+	const blocks = detailPod && listCursor !== undefined ? containerBlocks(detailPod, now) : [];
+	const detailMax = detailPod ? detailScrollMax({section: state.section, pod: detailPod, view, now, width: layout.width, height: layout.bodyLines, why: detailWhy, selectedContainer}) : 0;
+	const timeline = replaying && detailPod && state.section === 'Timeline' ? timelineTargetsOf({pod: detailPod, events: view.eventsByPod.get(detailPod.key) ?? [], now, width: layout.width}) : null;
+	const containerFrame = {containerBlocks: blocks, containerCount: containerOrder.length};
+	const frameRef = useRef<FrameContext>({rows: list, detailMax, bodyLines: layout.bodyLines, namespaces: [], selectedKey, timeline, ...containerFrame});
+	frameRef.current = {rows: list, detailMax, bodyLines: layout.bodyLines, namespaces: index.namespaces(), selectedKey, timeline, ...containerFrame};
 
 	const perform = (action: KeyAction) => {
 		const frame = frameRef.current;
@@ -160,6 +177,30 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 				return player?.seekToStart();
 			case 'end':
 				return player?.seekToEnd();
+			case 'containerUp':
+			case 'containerDown':
+				return dispatch({type: 'container-move', delta: action === 'containerDown' ? 1 : -1, blocks: frame.containerBlocks, height: frame.bodyLines});
+			case 'openContainer':
+				return dispatch({type: 'container-open', count: frame.containerCount});
+			case 'closeContainer':
+				return dispatch({type: 'container-close'});
+			case 'transitionUp':
+			case 'transitionDown':
+				if (!frame.timeline) return;
+				return dispatch({type: 'timeline-move', delta: action === 'transitionDown' ? 1 : -1, targets: frame.timeline, height: frame.bodyLines});
+			case 'seekTransition': {
+				if (!player || !frame.timeline) return;
+				const at = resolveTimelineCursor(s.timelineCursor, frame.timeline.targets);
+				if (at === -1) return dispatch({type: 'notice', text: 'pick a transition with ↑/↓ first'});
+				// Paused at that moment, so the user can look; the detail stays on the pod.
+				player.pause();
+				player.seek(seekOffsetOf(frame.timeline.targets[at]!, player.recordedAtMs));
+				// The seek applied synchronously: the rows above the transition are those of then now.
+				const seen = s.selectedKey === null ? undefined : store.view().pods.get(s.selectedKey);
+				if (!seen) return;
+				const targets = timelineTargetsOf({pod: seen, events: store.view().eventsByPod.get(seen.key) ?? [], now: clock.now(), width: layout.width});
+				return dispatch({type: 'timeline-reveal', targets, height: frame.bodyLines});
+			}
 			case 'prevChange':
 			case 'nextChange': {
 				if (!player) return;
@@ -202,7 +243,7 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 			if (name === '?' || name === 'escape' || name === 'enter') dispatch({type: 'help', show: false});
 			return;
 		}
-		const action = actionFor(name, s.screen, replaying);
+		const action = actionFor(name, inputView(s), replaying, s.screen === 'detail' ? s.section : undefined);
 		if (action) perform(action);
 	};
 
@@ -246,7 +287,7 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 		body = <HelpOverlay replaying={replaying} width={layout.width} height={layout.bodyLines + 1} />;
 	} else if (state.screen === 'detail' && state.selectedKey !== null) {
 		const pod = detailPod;
-		body = <DetailScreen section={state.section} podKey={state.selectedKey} pod={pod} view={view} now={now} width={layout.width} height={layout.bodyLines} scroll={state.detailScroll} noColor={theme.noColor} why={detailWhy} />;
+		body = <DetailScreen section={state.section} podKey={state.selectedKey} pod={pod} view={view} now={now} width={layout.width} height={layout.bodyLines} scroll={state.detailScroll} noColor={theme.noColor} why={detailWhy} timelineCursor={replaying ? state.timelineCursor : null} selectedContainer={selectedContainer} containerCursor={listCursor} />;
 		if (pod) {
 			const row = podRow(pod, now, detailWhy ?? null);
 			statusText = selectedPodText(row, now);
@@ -291,7 +332,7 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 			) : (
 				<StatusLine text={statusText} why={statusWhy} color={statusColor} />
 			)}
-			<Footer view={state.help ? 'table' : state.screen} replaying={replaying} />
+			<Footer view={state.help ? 'table' : inputView(state)} replaying={replaying} section={!state.help && state.screen === 'detail' ? state.section : undefined} />
 		</Box>
 	);
 }

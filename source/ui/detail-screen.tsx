@@ -9,6 +9,7 @@ import type {PodState, StoreView} from '../model/types.js';
 import type {DetailSectionName} from '../view/ui-state.js';
 import {DetailSection, detailLineCount} from './detail/index.js';
 import {SectionTabs} from './section-tabs.js';
+import type {TimelineCursor} from '../view/timeline-cursor.js';
 
 export interface DetailScreenProps {
 	section: DetailSectionName;
@@ -21,6 +22,12 @@ export interface DetailScreenProps {
 	scroll: number;
 	noColor: boolean;
 	why?: string;
+	/** Timeline: the transition row marked as selected (replay only). */
+	timelineCursor?: TimelineCursor | null;
+	/** Containers: index into pod.containers shown in full (Enter), else the list. */
+	selectedContainer?: number;
+	/** Containers list: the cursor's position in it (containerListOrder). */
+	containerCursor?: number;
 }
 
 const NO_EVENTS: readonly never[] = [];
@@ -36,11 +43,12 @@ export function detailScrollMax(props: Omit<DetailScreenProps, 'scroll' | 'podKe
 		now: props.now,
 		width: props.width,
 		why: props.why,
+		selectedContainer: props.selectedContainer,
 	});
 	return Math.max(0, count - props.height);
 }
 
-export function DetailScreen({section, podKey, pod, view, now, width, height, scroll, noColor, why}: DetailScreenProps): React.JSX.Element {
+export function DetailScreen({section, podKey, pod, view, now, width, height, scroll, noColor, why, timelineCursor, selectedContainer, containerCursor}: DetailScreenProps): React.JSX.Element {
 	return (
 		<Box flexDirection="column" width={width}>
 			<SectionTabs section={section} title={podKey} />
@@ -57,6 +65,9 @@ export function DetailScreen({section, podKey, pod, view, now, width, height, sc
 						scroll={scroll}
 						noColor={noColor}
 						why={why}
+						timelineCursor={timelineCursor}
+						selectedContainer={selectedContainer}
+						containerCursor={containerCursor}
 					/>
 				) : (
 					<Text dimColor>{`${podKey} is no longer in the store.`}</Text>

@@ -4,23 +4,24 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {bindingsFor, keysText, type KeyView} from './keys.js';
+import type {Section} from '../view/detail/sections.js';
 
-export function footerText(view: KeyView, replaying: boolean, transport: boolean): string {
-	return bindingsFor(view, replaying)
+export function footerText(view: KeyView, replaying: boolean, transport: boolean, section?: Section): string {
+	return bindingsFor(view, replaying, section)
 		.filter(b => b.footer !== false && Boolean(b.replay) === transport)
 		.map(b => `${keysText(b)} ${b.label}`)
 		.join('  ');
 }
 
-export function Footer({view, replaying}: {view: KeyView; replaying: boolean}): React.JSX.Element {
+export function Footer({view, replaying, section}: {view: KeyView; replaying: boolean; section?: Section}): React.JSX.Element {
 	return (
 		<Box flexDirection="column">
 			<Text dimColor wrap="truncate-end">
-				{footerText(view, replaying, false)}
+				{footerText(view, replaying, false, section)}
 			</Text>
 			{replaying ? (
 				<Text dimColor wrap="truncate-end">
-					{`replay: ${footerText(view, replaying, true)}`}
+					{`replay: ${footerText(view, replaying, true, section)}`}
 				</Text>
 			) : null}
 		</Box>

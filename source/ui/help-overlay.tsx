@@ -7,6 +7,7 @@ import {Box, Text} from 'ink';
 import {bindingsFor, keysText, type KeyBinding} from './keys.js';
 import {TONE_STYLE, CRASH_LOOP_GLYPH} from '../view/health-style.js';
 import {truncate} from '../view/table-layout.js';
+import {SECTIONS} from '../view/detail/sections.js';
 
 interface HelpLine {
 	text: string;
@@ -30,6 +31,13 @@ export function helpLines(replaying: boolean): HelpLine[] {
 	const detail = bindingsFor('detail', replaying).filter(b => !b.replay && !table.some(t => t.action === b.action && t.label === b.label));
 	const lines = [...group('Pod table', table), ...group('Pod detail', detail)];
 	if (replaying) lines.push(...group('Replay', bindingsFor('table', true).filter(b => b.replay)));
+	for (const section of SECTIONS) {
+		const own = bindingsFor('detail', replaying, section).filter(b => b.sections?.includes(section));
+		if (own.length > 0) lines.push(...group(`Detail: ${section}`, own));
+	}
+	// One container in full (Enter in Containers): its own keys, those of the detail screen aside.
+	const container = bindingsFor('container', replaying).filter(b => !b.replay && !bindingsFor('detail', replaying).includes(b));
+	if (container.length > 0) lines.push(...group('Detail: a container in full', container));
 	const legend = (['ok', 'progressing', 'failing', 'deleted'] as const).map(t => `${TONE_STYLE[t].glyph} ${TONE_STYLE[t].word}`);
 	lines.push(
 		{text: 'Marks', heading: true},

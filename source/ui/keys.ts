@@ -5,8 +5,10 @@
 // and the first binding of a key in a view wins.
 
 import {showKey} from './key-name.js';
+import type {Section} from '../view/detail/sections.js';
 
-export type KeyView = 'table' | 'detail';
+/** 'container': the Containers section showing one container in full (ui-state.ts inputView). */
+export type KeyView = 'table' | 'detail' | 'container';
 
 export type KeyAction =
 	| 'up'
@@ -35,7 +37,14 @@ export type KeyAction =
 	| 'prevChange'
 	| 'nextChange'
 	| 'start'
-	| 'end';
+	| 'end'
+	| 'transitionUp'
+	| 'transitionDown'
+	| 'seekTransition'
+	| 'containerUp'
+	| 'containerDown'
+	| 'openContainer'
+	| 'closeContainer';
 
 export interface KeyBinding {
 	keys: readonly string[];
@@ -46,22 +55,33 @@ export interface KeyBinding {
 	replay?: true;
 	/** Left out of the footer (still in help and still works). */
 	footer?: false;
+	/** Only in these detail sections; listed before the section-less binding of the same key, so it wins there. */
+	sections?: readonly Section[];
 }
 
-const BOTH: readonly KeyView[] = ['table', 'detail'];
+/** Every view (the table and the detail screen, a container in full included). */
+const BOTH: readonly KeyView[] = ['table', 'detail', 'container'];
+const DETAIL: readonly KeyView[] = ['detail', 'container'];
 
 export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['up', 'k'], action: 'up', label: 'up', views: ['table'], footer: false},
 	{keys: ['down', 'j'], action: 'down', label: 'down', views: ['table'], footer: false},
-	{keys: ['up', 'k'], action: 'up', label: 'scroll up', views: ['detail'], footer: false},
-	{keys: ['down', 'j'], action: 'down', label: 'scroll down', views: ['detail'], footer: false},
+	{keys: ['up', 'k'], action: 'transitionUp', label: 'previous transition', views: ['detail'], sections: ['Timeline'], replay: true, footer: false},
+	{keys: ['down', 'j'], action: 'transitionDown', label: 'next transition', views: ['detail'], sections: ['Timeline'], replay: true, footer: false},
+	{keys: ['enter'], action: 'seekTransition', label: 'go to transition', views: ['detail'], sections: ['Timeline'], replay: true},
+	{keys: ['up', 'k'], action: 'containerUp', label: 'previous container', views: ['detail'], sections: ['Containers']},
+	{keys: ['down', 'j'], action: 'containerDown', label: 'next container', views: ['detail'], sections: ['Containers']},
+	{keys: ['enter'], action: 'openContainer', label: 'show container', views: ['detail'], sections: ['Containers']},
+	{keys: ['up', 'k'], action: 'up', label: 'scroll up', views: DETAIL, footer: false},
+	{keys: ['down', 'j'], action: 'down', label: 'scroll down', views: DETAIL, footer: false},
 	{keys: ['pageup'], action: 'pageUp', label: 'page up', views: BOTH, footer: false},
 	{keys: ['pagedown'], action: 'pageDown', label: 'page down', views: BOTH, footer: false},
 	{keys: ['g'], action: 'top', label: 'first row', views: ['table'], footer: false},
 	{keys: ['G'], action: 'bottom', label: 'last row', views: ['table'], footer: false},
 	{keys: ['enter'], action: 'open', label: 'open', views: ['table']},
-	{keys: ['tab', 'right'], action: 'nextSection', label: 'next section', views: ['detail']},
-	{keys: ['shift+tab', 'left'], action: 'prevSection', label: 'previous section', views: ['detail']},
+	{keys: ['escape'], action: 'closeContainer', label: 'back to containers', views: ['container']},
+	{keys: ['tab', 'right'], action: 'nextSection', label: 'next section', views: DETAIL},
+	{keys: ['shift+tab', 'left'], action: 'prevSection', label: 'previous section', views: DETAIL},
 	{keys: ['escape'], action: 'back', label: 'back', views: ['detail']},
 	{keys: ['/'], action: 'filter', label: 'filter', views: ['table']},
 	{keys: ['f'], action: 'faulty', label: 'faulty only', views: ['table']},
@@ -83,17 +103,33 @@ export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['escape'], action: 'quit', label: 'quit', views: ['table'], footer: false},
 ];
 
-/** The bindings that work in a view (transport keys only while replaying). */
-export function bindingsFor(view: KeyView, replaying: boolean): KeyBinding[] {
-	return KEY_TABLE.filter(b => b.views.includes(view) && (replaying || !b.replay));
+/**
+ * The bindings that work in a view (transport keys only while replaying; section keys only in their
+ * detail section), without the ones a section's own keys override there.
+ */
+export function bindingsFor(view: KeyView, replaying: boolean, section?: Section): KeyBinding[] {
+	const overridden = new Set<string>();
+	const out: KeyBinding[] = [];
+	for (const b of KEY_TABLE) {
+		if (!works(b, view, replaying, section)) continue;
+		if (b.sections) for (const key of b.keys) overridden.add(key);
+		else if (b.keys.every(key => overridden.has(key))) continue;
+		out.push(b);
+	}
+	return out;
 }
 
-/** The action a key does in a view, or null. */
-export function actionFor(keyName: string, view: KeyView, replaying: boolean): KeyAction | null {
+/** The action a key does in a view (and detail section), or null. */
+export function actionFor(keyName: string, view: KeyView, replaying: boolean, section?: Section): KeyAction | null {
 	for (const binding of KEY_TABLE) {
-		if (binding.keys.includes(keyName) && binding.views.includes(view) && (replaying || !binding.replay)) return binding.action;
+		if (binding.keys.includes(keyName) && works(binding, view, replaying, section)) return binding.action;
 	}
 	return null;
+}
+
+function works(binding: KeyBinding, view: KeyView, replaying: boolean, section: Section | undefined): boolean {
+	if (!binding.views.includes(view) || (binding.replay && !replaying)) return false;
+	return binding.sections === undefined || (section !== undefined && binding.sections.includes(section));
 }
 
 /** "↑/k" — a binding's keys as the footer and help show them. */

@@ -12,6 +12,8 @@ import {nextSortMode, type SortMode} from './sort.js';
 import type {RowFilter} from './filter.js';
 import type {RowList} from './pod-index.js';
 import {SECTIONS, type Section} from './detail/sections.js';
+import type {ContainerBlock} from './detail/containers.js';
+import {moveTimelineCursor, revealTimelineCursor, type TimelineCursor, type TimelineTargets} from './timeline-cursor.js';
 
 /** The detail screen's sections, in tab order (defined with the sections, view/detail/sections.ts). */
 export const DETAIL_SECTIONS = SECTIONS;
@@ -39,6 +41,14 @@ export interface UiState {
 	wide: boolean;
 	section: DetailSectionName;
 	detailScroll: number;
+	/** Timeline (replay only): the selected transition, null until ↑/↓ picks one. */
+	timelineCursor: TimelineCursor | null;
+	/** Containers section: the cursor's position in the list (containerListOrder, not pod.containers). */
+	containerCursor: number;
+	/** Containers section: the cursor's container is shown in full (Enter), not the list. */
+	containerOpen: boolean;
+	/** The list's scroll while a container is open, given back by Esc. */
+	containerListScroll: number;
 	help: boolean;
 	prompt: Prompt | null;
 	/** A one-line answer to the last key ("no later change of this pod"), cleared by the next key. */
@@ -58,6 +68,10 @@ export function initialUiState(options: Partial<Pick<UiState, 'namespace' | 'wid
 		wide: options.wide ?? false,
 		section: 'Overview',
 		detailScroll: 0,
+		timelineCursor: null,
+		containerCursor: 0,
+		containerOpen: false,
+		containerListScroll: 0,
 		help: false,
 		prompt: null,
 		notice: null,
@@ -84,7 +98,26 @@ export type UiAction =
 	| {type: 'prompt-error'; error: string}
 	| {type: 'prompt-close'}
 	| {type: 'prompt-cancel'}
-	| {type: 'notice'; text: string | null};
+	| {type: 'notice'; text: string | null}
+	| {type: 'container-move'; delta: 1 | -1; blocks: readonly ContainerBlock[]; height: number}
+	| {type: 'container-open'; count: number}
+	| {type: 'container-close'}
+	| {type: 'timeline-move'; delta: 1 | -1; targets: TimelineTargets; height: number}
+	| {type: 'timeline-reveal'; targets: TimelineTargets; height: number};
+
+/** Which key set applies: the table, the detail screen, or one container shown in full (Esc goes back to the list). */
+export function inputView(state: UiState): Screen | 'container' {
+	if (state.screen === 'detail' && state.section === 'Containers' && state.containerOpen) return 'container';
+	return state.screen;
+}
+
+/** The first visible line that shows all of `block` (or its top, when it is taller than the window). */
+function fitBlock(scroll: number, block: ContainerBlock, height: number): number {
+	const rows = Math.max(1, height);
+	if (block.start < scroll) return block.start;
+	if (block.end > scroll + rows) return Math.min(block.start, block.end - rows);
+	return scroll;
+}
 
 /** The filter the table applies now (a filter prompt filters as you type). */
 export function activeFilter(state: UiState): RowFilter {
@@ -155,17 +188,36 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			const cursor = resolveCursor(state, action.rows);
 			const key = action.rows.keyAt(cursor);
 			if (key === undefined) return state;
-			return {...state, screen: 'detail', selectedKey: key, cursor, detailScroll: 0, section: 'Overview'};
+			return {...state, screen: 'detail', selectedKey: key, cursor, detailScroll: 0, section: 'Overview', timelineCursor: null, containerCursor: 0, containerOpen: false};
 		}
 		case 'back':
 			return {...state, screen: 'table'};
 		case 'section': {
 			const at = DETAIL_SECTIONS.indexOf(state.section);
 			const next = (at + action.delta + DETAIL_SECTIONS.length) % DETAIL_SECTIONS.length;
-			return {...state, section: DETAIL_SECTIONS[next]!, detailScroll: 0};
+			return {...state, section: DETAIL_SECTIONS[next]!, detailScroll: 0, timelineCursor: null, containerCursor: 0, containerOpen: false};
 		}
 		case 'detail-scroll':
 			return {...state, detailScroll: Math.max(0, Math.min(action.max, state.detailScroll + action.delta))};
+		case 'container-move': {
+			if (action.blocks.length === 0) return state;
+			const containerCursor = clampIndex(clampIndex(state.containerCursor, action.blocks.length) + action.delta, action.blocks.length);
+			return {...state, containerCursor, detailScroll: fitBlock(state.detailScroll, action.blocks[containerCursor]!, action.height)};
+		}
+		case 'container-open':
+			if (action.count === 0 || state.containerOpen) return state;
+			return {...state, containerOpen: true, containerCursor: clampIndex(state.containerCursor, action.count), containerListScroll: state.detailScroll, detailScroll: 0};
+		case 'container-close':
+			if (!state.containerOpen) return state;
+			return {...state, containerOpen: false, detailScroll: state.containerListScroll};
+		case 'timeline-move': {
+			const moved = moveTimelineCursor({cursor: state.timelineCursor, scroll: state.detailScroll}, action.delta, action.targets, action.height);
+			return {...state, timelineCursor: moved.cursor, detailScroll: moved.scroll};
+		}
+		case 'timeline-reveal': {
+			const shown = revealTimelineCursor({cursor: state.timelineCursor, scroll: state.detailScroll}, action.targets, action.height);
+			return shown.scroll === state.detailScroll ? state : {...state, detailScroll: shown.scroll};
+		}
 		case 'help':
 			return {...state, help: action.show};
 		case 'prompt-open':

@@ -27,7 +27,7 @@ describe('key table', () => {
 	});
 
 	it('binds no key twice in the same view', () => {
-		for (const view of ['table', 'detail'] as const) {
+		for (const view of ['table', 'detail', 'container'] as const) {
 			const seen = new Map<string, string>();
 			for (const binding of bindingsFor(view, true)) {
 				for (const key of binding.keys) {

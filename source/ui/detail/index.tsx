@@ -7,6 +7,7 @@ import type {KubeEvent, Node} from '../../kube/types.js';
 import type {PodState} from '../../model/types.js';
 import {clampScroll, detailLineCount, sectionLines, SECTIONS, type Section, type SectionInput} from '../../view/detail/sections.js';
 import {useTheme} from '../theme.js';
+import type {TimelineCursor} from '../../view/timeline-cursor.js';
 import {LinesView} from './lines-view.js';
 
 export {SECTIONS, detailLineCount, clampScroll, sectionLines};
@@ -25,19 +26,23 @@ export interface DetailSectionProps {
 	scroll: number;
 	/** Containers section: index into pod.containers to show in full. */
 	selectedContainer?: number;
+	/** Containers list: the cursor's position in the list (containerListOrder), marked on its header. */
+	containerCursor?: number;
 	/** Colour off; defaults to the ThemeContext's choice. */
 	noColor?: boolean;
 	/** Overview: one line of diagnosis, shown at the top. */
 	why?: string;
+	/** Timeline: the transition row marked as selected (replay only). */
+	timelineCursor?: TimelineCursor | null;
 }
 
 export function DetailSection(props: DetailSectionProps): React.JSX.Element {
-	const {section, pod, events, nodes, now, width, height, scroll, selectedContainer, why} = props;
+	const {section, pod, events, nodes, now, width, height, scroll, selectedContainer, containerCursor, why, timelineCursor} = props;
 	const theme = useTheme();
 	const noColor = props.noColor ?? theme.noColor;
 	const lines = useMemo(
-		() => sectionLines({section, pod, events, nodes, now, width, selectedContainer, why}),
-		[section, pod, events, nodes, now, width, selectedContainer, why],
+		() => sectionLines({section, pod, events, nodes, now, width, selectedContainer, containerCursor, why, timelineCursor}),
+		[section, pod, events, nodes, now, width, selectedContainer, containerCursor, why, timelineCursor],
 	);
 	return <LinesView lines={lines} scroll={clampScroll(scroll, lines.length, height)} height={height} noColor={noColor} />;
 }

@@ -14,6 +14,15 @@ export interface ContainersInput {
 	width: number;
 	/** Index into pod.containers: show that container in full. */
 	selectedContainer?: number;
+	/** Position in the list (containerListOrder): that container's header line gets the "›" marker. */
+	cursor?: number;
+}
+
+/** Where one container's block is in the list: its index in pod.containers and its lines [start, end). */
+export interface ContainerBlock {
+	index: number;
+	start: number;
+	end: number;
 }
 
 export const GROUP_TITLES: Readonly<Record<ContainerKind, string>> = {
@@ -25,19 +34,53 @@ export const GROUP_TITLES: Readonly<Record<ContainerKind, string>> = {
 
 const GROUP_ORDER: readonly ContainerKind[] = ['init', 'sidecar', 'regular', 'ephemeral'];
 
-export function containersLines({pod, now, width, selectedContainer}: ContainersInput): Line[] {
+export function containersLines({pod, now, width, selectedContainer, cursor}: ContainersInput): Line[] {
 	const selected = selectedContainer === undefined ? undefined : pod.containers[selectedContainer];
 	if (selected) return fitLines(fullContainerLines(pod, selected, now, width), width);
-	const lines: Line[] = [];
+	return fitLines(listLayout(pod, now, cursor).lines, width);
+}
+
+/**
+ * The indices into pod.containers in the order the list shows them. Not pod.containers' own order:
+ * init containers and native sidecars share initContainers and may interleave there, while the list
+ * groups them (all init, then all sidecars), so a cursor over the list goes through this.
+ */
+export function containerListOrder(pod: PodState): number[] {
+	const order: number[] = [];
 	for (const kind of GROUP_ORDER) {
-		const views = pod.containers.filter(view => view.kind === kind);
-		if (views.length === 0) continue;
+		pod.containers.forEach((view, index) => {
+			if (view.kind === kind) order.push(index);
+		});
+	}
+	return order;
+}
+
+/**
+ * Each listed container's line range, in list order, so the host can scroll the selected one into
+ * view. The first container of a group starts at the group's heading, so its title comes along.
+ */
+export function containerBlocks(pod: PodState, now: number): ContainerBlock[] {
+	return listLayout(pod, now, undefined).blocks;
+}
+
+function listLayout(pod: PodState, now: number, cursor: number | undefined): {lines: Line[]; blocks: ContainerBlock[]} {
+	const lines: Line[] = [];
+	const blocks: ContainerBlock[] = [];
+	const order = containerListOrder(pod);
+	for (const kind of GROUP_ORDER) {
+		const indices = order.filter(index => pod.containers[index]!.kind === kind);
+		if (indices.length === 0) continue;
 		if (lines.length > 0) lines.push(blank);
-		lines.push(heading(`${GROUP_TITLES[kind]} (${views.length})`));
-		for (const view of views) lines.push(...summaryLines(pod, view, now));
+		let start = lines.length;
+		lines.push(heading(`${GROUP_TITLES[kind]} (${indices.length})`));
+		for (const index of indices) {
+			lines.push(...summaryLines(pod, pod.containers[index]!, now, blocks.length === cursor));
+			blocks.push({index, start, end: lines.length});
+			start = lines.length;
+		}
 	}
 	if (lines.length === 0) lines.push(line('(no containers in the spec)', 'dim'));
-	return fitLines(lines, width);
+	return {lines, blocks};
 }
 
 /** The spec entry a view was made from (init and sidecar share initContainers). */
@@ -54,9 +97,9 @@ export function specContainer(pod: Pod, view: ContainerView): Container | undefi
 	}
 }
 
-function summaryLines(pod: PodState, view: ContainerView, now: number): Line[] {
+function summaryLines(pod: PodState, view: ContainerView, now: number, selected: boolean): Line[] {
 	const container = specContainer(pod.object, view);
-	const out: Line[] = [headerLine(view)];
+	const out: Line[] = [headerLine(view, selected)];
 	out.push(field('image', imageText(view), 16, 4));
 	out.push(field('state', stateSpans(view, now), 16, 4));
 	if (view.message) out.push(field('message', [span(firstLine(view.message), 'dim')], 16, 4));
@@ -109,10 +152,11 @@ function fullContainerLines(pod: PodState, view: ContainerView, now: number, wid
 	return out;
 }
 
-/** "▸ api  running  ready ✓  started ✓  restarts 4" */
-function headerLine(view: ContainerView): Line {
+/** "▸ api  running  ready ✓  started ✓  restarts 4"; "› ▸ api …" under the list's cursor (the table's mark). */
+function headerLine(view: ContainerView, selected = false): Line {
 	return [
-		span('  ▸ '),
+		selected ? span('› ', 'accent') : span('  '),
+		span('▸ '),
 		span(view.name, 'heading'),
 		span('  '),
 		span(view.state === 'unknown' ? 'no status yet' : view.state, stateTone(view)),

@@ -8,7 +8,8 @@ import {eventsLines} from './events.js';
 import type {Line} from './lines.js';
 import {overviewLines} from './overview.js';
 import {schedulingLines} from './scheduling.js';
-import {timelineLines} from './timeline.js';
+import {timelineView} from './timeline.js';
+import {markTimelineCursor, type TimelineCursor} from '../timeline-cursor.js';
 import {yamlLines} from './yaml.js';
 
 export const SECTIONS = ['Overview', 'Containers', 'Timeline', 'Scheduling', 'Events', 'YAML'] as const;
@@ -23,8 +24,12 @@ export interface SectionInput {
 	width: number;
 	/** Containers: index into pod.containers shown in full. */
 	selectedContainer?: number;
+	/** Containers list: the cursor's position in it (containerListOrder), marked on that container. */
+	containerCursor?: number;
 	/** Overview: one line of diagnosis shown first. */
 	why?: string;
+	/** Timeline: the transition row marked as selected (replay only). */
+	timelineCursor?: TimelineCursor | null;
 }
 
 export function sectionLines(input: SectionInput): Line[] {
@@ -33,9 +38,9 @@ export function sectionLines(input: SectionInput): Line[] {
 		case 'Overview':
 			return overviewLines({pod, now, width, why: input.why});
 		case 'Containers':
-			return containersLines({pod, now, width, selectedContainer: input.selectedContainer});
+			return containersLines({pod, now, width, selectedContainer: input.selectedContainer, cursor: input.containerCursor});
 		case 'Timeline':
-			return timelineLines({pod, events, now, width});
+			return markTimelineCursor(timelineView({pod, events, now, width}), input.timelineCursor ?? null);
 		case 'Scheduling':
 			return schedulingLines({pod, nodes, width, events});
 		case 'Events':

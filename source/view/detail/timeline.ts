@@ -43,7 +43,18 @@ export function timelineAxis(pod: PodState, now: number): TimelineAxis {
 	return {start, end, fromFirstSight};
 }
 
-export function timelineLines({pod, events, now, width}: TimelineInput): Line[] {
+export function timelineLines(input: TimelineInput): Line[] {
+	return timelineView(input).lines;
+}
+
+/** The Timeline's lines and, for each line, the time of the transition it shows (null: any other line). */
+export interface TimelineView {
+	lines: Line[];
+	/** Epoch ms of the pod.history transition on that line: the replay can seek to it. */
+	at: Array<number | null>;
+}
+
+export function timelineView({pod, events, now, width}: TimelineInput): TimelineView {
 	const axis = timelineAxis(pod, now);
 	const lines: Line[] = [];
 	const endWord = pod.deletedAt !== null ? 'deleted' : 'now';
@@ -69,8 +80,10 @@ export function timelineLines({pod, events, now, width}: TimelineInput): Line[] 
 	lines.push(...milestoneLines(pod, now));
 
 	lines.push(blank, heading('Transitions and events'));
-	lines.push(...transitionLines(pod, events, width));
-	return fitLines(lines, width);
+	const transitions = transitionRows(pod, events, width);
+	const at: Array<number | null> = [...lines.map(() => null), ...transitions.at];
+	lines.push(...transitions.lines);
+	return {lines: fitLines(lines, width), at};
 }
 
 function laneLabel(kind: string, name: string): string {
@@ -113,6 +126,8 @@ function milestoneLines(pod: PodState, now: number): Line[] {
 
 interface Row {
 	at: number;
+	/** A pod.history transition (not an event). */
+	transition: boolean;
 	/** Order among rows of the same time: history first (its times are exact), then events. */
 	order: number;
 	spans: Line;
@@ -120,18 +135,24 @@ interface Row {
 
 /** Transitions and events, oldest first; each row has its time and the time since the row before. */
 export function transitionLines(pod: PodState, events: readonly KubeEvent[], width: number): Line[] {
+	return transitionRows(pod, events, width).lines;
+}
+
+function transitionRows(pod: PodState, events: readonly KubeEvent[], width: number): TimelineView {
 	const rows: Row[] = [];
 	pod.history.forEach((transition, index) => {
-		rows.push({at: transition.at, order: index, spans: describeTransition(transition)});
+		rows.push({at: transition.at, transition: true, order: index, spans: describeTransition(transition)});
 	});
 	events.forEach((event, index) => {
-		rows.push({at: eventTime(event), order: pod.history.length + index, spans: describeEvent(event)});
+		rows.push({at: eventTime(event), transition: false, order: pod.history.length + index, spans: describeEvent(event)});
 	});
 	rows.sort((a, b) => a.at - b.at || a.order - b.order);
-	if (rows.length === 0) return [line('  (nothing recorded yet)', 'dim')];
+	if (rows.length === 0) return {lines: [line('  (nothing recorded yet)', 'dim')], at: [null]};
 	const out: Line[] = [];
+	const at: Array<number | null> = [];
 	let previous: number | null = null;
 	for (const row of rows) {
+		at.push(row.transition ? row.at : null);
 		// Rows of one moment (one watch event) share its time: only the first shows it.
 		if (row.at === previous) {
 			out.push([span(' '.repeat(22)), ...row.spans]);
@@ -141,7 +162,7 @@ export function transitionLines(pod: PodState, events: readonly KubeEvent[], wid
 		out.push([span(`  ${clockTenths(row.at)} `, 'dim'), span(delta.padStart(7), 'dim'), span('  '), ...row.spans]);
 		previous = row.at;
 	}
-	return fitLines(out, width);
+	return {lines: fitLines(out, width), at};
 }
 
 /** "04:17:10.0" */
