@@ -113,8 +113,13 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 	const selectedContainer = state.containerOpen ? containerOrder[containerCursor] : undefined;
 	const listCursor = !state.containerOpen && containerOrder.length > 0 ? containerCursor : undefined;
 	const blocks = detailPod && listCursor !== undefined ? containerBlocks(detailPod, now) : [];
-	const detailMax = detailPod ? detailScrollMax({section: state.section, pod: detailPod, view, now, width: layout.width, height: layout.bodyLines, why: detailWhy, selectedContainer}) : 0;
 	const timeline = replaying && detailPod && state.section === 'Timeline' ? timelineTargetsOf({pod: detailPod, events: view.eventsByPod.get(detailPod.key) ?? [], now, width: layout.width}) : null;
+	// The Timeline is the costliest section to build: when its targets are built, their line count gives the scroll limit too.
+	const detailMax = !detailPod
+		? 0
+		: timeline
+			? Math.max(0, timeline.lineCount - layout.bodyLines)
+			: detailScrollMax({section: state.section, pod: detailPod, view, now, width: layout.width, height: layout.bodyLines, why: detailWhy, selectedContainer});
 	const containerFrame = {containerBlocks: blocks, containerCount: containerOrder.length};
 	const frameRef = useRef<FrameContext>({rows: list, detailMax, bodyLines: layout.bodyLines, namespaces: [], selectedKey, timeline, ...containerFrame});
 	frameRef.current = {rows: list, detailMax, bodyLines: layout.bodyLines, namespaces: index.namespaces(), selectedKey, timeline, ...containerFrame};
