@@ -85,14 +85,9 @@ function pad(text: string, width: number): string {
 	return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
 }
 
-/**
- * Column widths for these rows in `width` cells (the row prefix not included). Scoped to one
- * namespace, the NAMESPACE column is left out, as kubectl does without -A: the header names the
- * scope, and the width goes to the pod names.
- */
-export function tableLayout(rows: readonly PodRow[], wide: boolean, width: number, oneNamespace = false): TableLayout {
-	const all = wide ? WIDE : NARROW;
-	const ids = oneNamespace ? all.filter(id => id !== 'namespace') : all;
+/** Column widths for these rows in `width` cells (the row prefix not included). */
+export function tableLayout(rows: readonly PodRow[], wide: boolean, width: number): TableLayout {
+	const ids = wide ? WIDE : NARROW;
 	const widths = new Map<ColumnId, number>();
 	for (const id of ids) {
 		const spec = SPECS[id];

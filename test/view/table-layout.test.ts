@@ -23,15 +23,6 @@ describe('table layout', () => {
 		expect(tableLayout(rows(), true, 200).columns.map(c => c.title)).toEqual(['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'NOMINATED NODE', 'FLAGS', 'WHY']);
 	});
 
-	it('leaves NAMESPACE out when scoped to one namespace, giving an 80-column terminal room for pod names', () => {
-		const inKubeSystem = rows().filter(r => r.namespace === 'kube-system');
-		const scoped = tableLayout(inKubeSystem, false, 76, true);
-		expect(scoped.columns.map(c => c.title)).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'NODE', 'FLAGS']);
-		const nameWidth = (layout: ReturnType<typeof tableLayout>) => layout.columns.find(c => c.id === 'name')!.width;
-		expect(nameWidth(scoped)).toBeGreaterThan(nameWidth(tableLayout(inKubeSystem, false, 76)));
-		expect(rowLine(inKubeSystem.find(r => r.name.startsWith('coredns'))!, scoped)).toContain('coredns-668d6bf9bc-');
-	});
-
 	it('keeps whole names when there is room', () => {
 		const all = rows();
 		const layout = tableLayout(all, false, 200);
