@@ -6,7 +6,8 @@ import path from 'node:path';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DIST = path.join(ROOT, 'dist');
-export const CLI = path.join(DIST, 'cli.js');
+// The bin: the bundled CLI (scripts/bundle.mjs), as `podlife` and `npx podlife` run it.
+export const CLI = path.join(DIST, process.env.PODLIFE_BENCH_UNBUNDLED ? 'cli.js' : 'bundle/cli.js');
 
 /** import() of a module under dist/, e.g. distImport('model/store.js'). */
 export function distImport(relative) {

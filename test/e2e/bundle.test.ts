@@ -1,0 +1,36 @@
+// The `podlife` bin runs the bundled CLI (scripts/bundle.mjs); the unit tests import the sources.
+// This checks that bundling changed nothing a user would see: the same output, the same exit
+// codes and one-line errors, the bundled demos found, client-node left out of the bundle.
+import {spawnSync} from 'node:child_process';
+import {readdirSync, readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {describe, expect, it} from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function run(cli: string, args: string[]) {
+	const result = spawnSync(process.execPath, [cli, ...args], {cwd: root, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+	return {code: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+describe('the bundled CLI', () => {
+	it.each([
+		[['replay', 'test/fixtures/captures/mixed.ndjson', '--output', 'table', '--at', '60s']],
+		[['replay', 'test/fixtures/captures/crashloop.ndjson', '--output', 'check']],
+		[['replay', 'test/fixtures/captures/init.ndjson', '--output', 'timeline', '--pod', 'default/init-demo-bspfp']],
+		[['demo', '--list']],
+		[['replay', 'missing.ndjson', '--output', 'json']],
+		[['--output', 'yaml']],
+	])('prints what the unbundled CLI prints for %j', args => {
+		const bundled = run('dist/bundle/cli.js', args);
+		const plain = run('dist/cli.js', args);
+		expect(bundled).toEqual(plain);
+		expect(bundled.stdout.length + bundled.stderr.length).toBeGreaterThan(0);
+	});
+
+	it('keeps client-node out of the bundle, to be loaded only by the live source', () => {
+		const text = readdirSync(`${root}dist/bundle`).map(file => readFileSync(`${root}dist/bundle/${file}`, 'utf8')).join('\n');
+		expect(text).toContain('@kubernetes/client-node');
+		expect(text).not.toContain('class KubeConfig');
+	});
+});
