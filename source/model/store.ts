@@ -4,7 +4,8 @@
 //
 // Cost: every entry costs O(what it changes) — one pod's columns/containers/diff, one pod's event
 // list — never a scan over all pods. PodState objects are immutable (a change makes a new one) and
-// the maps are copy-on-write (cow-map.ts), so view() and snapshot() are O(1) and stay valid forever.
+// the maps are copy-on-write (cow-map.ts; the big ones per shard), so view() and snapshot() are
+// cheap (O(shards)), stay valid forever, and a write after them copies only the shard it touches.
 //
 // Tombstones: a DELETED pod stays in `pods` with its last object, `deletedAt` set and a 'deleted'
 // transition, so the UI can show how it ended. pruneTombstones(now) drops those deleted more than
@@ -15,7 +16,7 @@ import {timeMs, type KubeEvent, type Node, type Pod} from '../kube/types.js';
 import type {PrintedRow, SessionEntry, WatchType} from '../session/format.js';
 import {podColumns} from './columns.js';
 import {containerViews, countSidecars} from './containers.js';
-import {CowMap} from './cow-map.js';
+import {CowMap, ShardedCowMap} from './cow-map.js';
 import {diffPod} from './history.js';
 import {mirrorInfo} from './mirror.js';
 import type {ConnectionStatus, PodState, StatusCompat, StoreSnapshot, StoreView, Transition} from './types.js';
@@ -31,6 +32,8 @@ export const DEFAULT_TOMBSTONE_MS = 5 * 60_000;
 export const HISTORY_LIMIT = 500;
 /** Pod changes remembered for changedSince; older versions answer null ("recompute everything"). */
 export const CHANGE_LOG_LIMIT = 8192;
+/** Events kept per pod (the newest); a pod that keeps failing must not hold thousands. */
+export const EVENTS_PER_POD_LIMIT = 50;
 
 interface Change {
 	version: number;
@@ -40,10 +43,12 @@ interface Change {
 export class PodStore {
 	private compat: StatusCompat;
 	private readonly tombstoneMs: number;
-	private pods = new CowMap<string, PodState>();
+	// The big maps are sharded: a write after a hand-out (each frame's view, each snapshot) copies
+	// one shard, not 20k pods. Tombstones keep deletion order, so they stay one map.
+	private pods = new ShardedCowMap<PodState>();
 	private nodes = new CowMap<string, Node>();
-	private eventsByPod = new CowMap<string, readonly KubeEvent[]>();
-	private eventOwners = new CowMap<string, string>();
+	private eventsByPod = new ShardedCowMap<readonly KubeEvent[]>();
+	private eventOwners = new ShardedCowMap<string>();
 	private tombstones = new CowMap<string, number>();
 	private syncedSet: ReadonlySet<string> = new Set();
 	private connectionStatus: ConnectionStatus | null = null;
@@ -130,7 +135,7 @@ export class PodStore {
 	}
 
 	pod(key: string): PodState | undefined {
-		return this.pods.current.get(key);
+		return this.pods.get(key);
 	}
 
 	/**
@@ -177,10 +182,10 @@ export class PodStore {
 	 * recomputed if the compat was changed since the snapshot was taken.
 	 */
 	restore(snapshot: StoreSnapshot): void {
-		this.pods = new CowMap(snapshot.pods);
+		this.pods = new ShardedCowMap(snapshot.pods);
 		this.nodes = new CowMap(snapshot.nodes);
-		this.eventsByPod = new CowMap(snapshot.eventsByPod);
-		this.eventOwners = new CowMap(snapshot.eventOwners);
+		this.eventsByPod = new ShardedCowMap(snapshot.eventsByPod);
+		this.eventOwners = new ShardedCowMap(snapshot.eventOwners);
 		this.tombstones = new CowMap(snapshot.tombstones);
 		this.syncedSet = snapshot.synced;
 		this.connectionStatus = snapshot.connection;
@@ -207,10 +212,9 @@ export class PodStore {
 		}
 		if (expired.length === 0) return 0;
 		const tombstones = this.tombstones.write();
-		const pods = this.pods.write();
 		for (const key of expired) {
 			tombstones.delete(key);
-			pods.delete(key);
+			this.pods.delete(key);
 			this.dropEventsOf(key);
 			this.log(key);
 		}
@@ -218,13 +222,15 @@ export class PodStore {
 		return expired.length;
 	}
 
-	private applyPod(type: WatchType, pod: Pod, row: PrintedRow | undefined, at: number): void {
+	private applyPod(type: WatchType, received: Pod, row: PrintedRow | undefined, at: number): void {
+		// Every pod state keeps its object: managedFields are often half of it, and nothing shows them.
+		const pod = withoutManagedFields(received);
 		const namespace = pod.metadata?.namespace ?? '';
 		const name = pod.metadata?.name ?? '';
 		const key = `${namespace}/${name}`;
 		const uid = pod.metadata?.uid ?? '';
 		const deleted = type === 'DELETED';
-		const previous = this.pods.current.get(key);
+		const previous = this.pods.get(key);
 		// A new uid under the same name is a new pod: it replaces the tombstone and starts a new history.
 		const base = previous && previous.uid === uid ? previous : null;
 		if (base) {
@@ -253,7 +259,7 @@ export class PodStore {
 			lastChangedAt: at,
 			serverRow: row ?? base?.serverRow ?? null,
 		};
-		this.pods.write().set(key, state);
+		this.pods.set(key, state);
 		if (deleted) {
 			const tombstones = this.tombstones.write();
 			tombstones.delete(key); // re-insert at the end: the map stays in deletion order
@@ -275,46 +281,48 @@ export class PodStore {
 		this.changed(null);
 	}
 
-	private applyEvent(type: WatchType, event: KubeEvent): void {
+	private applyEvent(type: WatchType, received: KubeEvent): void {
+		const event = withoutManagedFields(received);
 		const id = event.metadata?.uid || `${event.metadata?.namespace ?? ''}/${event.metadata?.name ?? ''}`;
 		const involved = event.involvedObject;
 		// Only pod events are indexed: node events have no place in StoreView yet.
 		const podKey = involved?.kind === 'Pod' && involved.name ? `${involved.namespace ?? event.metadata?.namespace ?? ''}/${involved.name}` : null;
-		const owner = this.eventOwners.current.get(id);
+		const owner = this.eventOwners.get(id);
 		if (owner !== undefined && (type === 'DELETED' || owner !== podKey)) this.removeEvent(owner, id);
 		if (type === 'DELETED' || podKey === null) {
 			if (owner !== undefined) this.changed(null);
 			return;
 		}
-		const list = (this.eventsByPod.current.get(podKey) ?? []).filter(other => eventId(other) !== id);
+		const list = (this.eventsByPod.get(podKey) ?? []).filter(other => eventId(other) !== id);
 		list.push(event);
 		// Array sort is stable: events with the same time keep their arrival order.
 		list.sort((a, b) => eventTime(a) - eventTime(b));
-		this.eventsByPod.write().set(podKey, list);
-		this.eventOwners.write().set(id, podKey);
+		// Keep the newest only: the oldest fall off (and out of the owner index).
+		const dropped = list.length > EVENTS_PER_POD_LIMIT ? list.splice(0, list.length - EVENTS_PER_POD_LIMIT) : [];
+		this.eventsByPod.set(podKey, list);
+		for (const old of dropped) this.eventOwners.delete(eventId(old));
+		if (list.includes(event)) this.eventOwners.set(id, podKey);
 		this.changed(null);
 	}
 
 	private removeEvent(podKey: string, id: string): void {
-		this.eventOwners.write().delete(id);
-		const list = this.eventsByPod.current.get(podKey);
+		this.eventOwners.delete(id);
+		const list = this.eventsByPod.get(podKey);
 		if (!list) return;
 		const rest = list.filter(other => eventId(other) !== id);
-		if (rest.length === 0) this.eventsByPod.write().delete(podKey);
-		else this.eventsByPod.write().set(podKey, rest);
+		if (rest.length === 0) this.eventsByPod.delete(podKey);
+		else this.eventsByPod.set(podKey, rest);
 	}
 
 	private dropEventsOf(podKey: string): void {
-		const list = this.eventsByPod.current.get(podKey);
+		const list = this.eventsByPod.get(podKey);
 		if (!list) return;
-		const owners = this.eventOwners.write();
-		for (const event of list) owners.delete(eventId(event));
-		this.eventsByPod.write().delete(podKey);
+		for (const event of list) this.eventOwners.delete(eventId(event));
+		this.eventsByPod.delete(podKey);
 	}
 
 	private recomputeColumns(): void {
-		const pods = this.pods.write();
-		for (const [key, state] of pods) pods.set(key, {...state, columns: podColumns(state.object, this.compat)});
+		for (const [key, state] of [...this.pods.current]) this.pods.set(key, {...state, columns: podColumns(state.object, this.compat)});
 	}
 
 	private log(key: string): void {
@@ -337,6 +345,13 @@ export class PodStore {
 		this.currentVersion += 1;
 		for (const listener of this.listeners) listener();
 	}
+}
+
+/** The object without metadata.managedFields (a shallow copy only when it has them). */
+function withoutManagedFields<T extends {metadata?: {managedFields?: unknown[]}}>(object: T): T {
+	if (object.metadata?.managedFields === undefined) return object;
+	const {managedFields: _managedFields, ...metadata} = object.metadata;
+	return {...object, metadata};
 }
 
 function appendHistory(history: readonly Transition[], transitions: readonly Transition[]): Transition[] {

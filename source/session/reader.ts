@@ -31,10 +31,12 @@ export interface SessionReader {
 	header: SessionHeader;
 	file: string;
 	/**
-	 * Streams the entries after the header with their line numbers. Each call
-	 * starts a new pass from the top of the file (and resets warnings/skipped).
+	 * Streams the entries after the header with their line numbers and their
+	 * line's text as read (JSON.parse(text) gives the entry again: a reader that
+	 * keeps entries as text need not serialise them anew). Each call starts a new
+	 * pass from the top of the file (and resets warnings/skipped).
 	 */
-	entries(): AsyncGenerator<{entry: SessionEntry; line: number}>;
+	entries(): AsyncGenerator<SessionLine>;
 	/** Warnings of the current pass: cut-off last line, skipped lines (lenient). */
 	readonly warnings: string[];
 	/** Bad lines skipped in the current pass (lenient mode). */
@@ -43,6 +45,15 @@ export interface SessionReader {
 	readonly bytesRead: number;
 	/** Releases the file when a pass is abandoned early. Safe to call at any time. */
 	close(): Promise<void>;
+}
+
+/** One entry of a session as entries() yields it. */
+export interface SessionLine {
+	entry: SessionEntry;
+	/** 1-based line number in the file (the header is line 1). */
+	line: number;
+	/** The line's text, without its line ending. */
+	text: string;
 }
 
 /** How many skipped lines lenient mode describes one by one. */
@@ -104,7 +115,7 @@ class SessionFileReader implements SessionReader {
 		this.fresh = undefined;
 	}
 
-	async *entries(): AsyncGenerator<{entry: SessionEntry; line: number}> {
+	async *entries(): AsyncGenerator<SessionLine> {
 		const {file} = this;
 		let source = this.fresh;
 		this.fresh = undefined;
@@ -157,7 +168,7 @@ class SessionFileReader implements SessionReader {
 				}
 				previousT = parsed.value.t;
 				lastWhole = line;
-				yield {entry: parsed.value, line};
+				yield {entry: parsed.value, line, text: raw.text};
 			}
 			if (source.truncated && !cutOff) {
 				this.warnings.push(

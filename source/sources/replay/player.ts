@@ -397,10 +397,10 @@ export class ReplayPlayer implements Clock {
 	private async load(): Promise<void> {
 		let batch = 0;
 		try {
-			for await (const {entry} of this.session.entries()) {
+			for await (const {entry, text} of this.session.entries()) {
 				if (this.disposed) break;
-				// The reader hands over parsed entries (and line numbers): serialise again to keep it compact.
-				this.ingest(entry, JSON.stringify(entry));
+				// Keep the line as read: serialising the parsed entry again cost as much as parsing it.
+				this.ingest(entry, text);
 				if (++batch >= this.tuning.loadBatch) {
 					batch = 0;
 					this.afterBatch();
@@ -481,8 +481,12 @@ export class ReplayPlayer implements Clock {
 		this.goToIndex(this.log.countUpTo(this.position));
 	}
 
-	/** Brings the display store to the state after entries [0, target). */
-	private goToIndex(target: number): void {
+	/**
+	 * Brings the display store to the state after entries [0, target). `trail` false: the clock
+	 * playing forward, which takes no trail snapshots (each would cost a copy of the store's maps
+	 * on the next write, several times a second); a pause, step or jump leaves them again.
+	 */
+	private goToIndex(target: number, trail = true): void {
 		if (target === this.applied) return;
 		const forward = target > this.applied;
 		if (target === this.log.count && (!forward || target - this.applied > this.tuning.trailEvery)) {
@@ -500,15 +504,15 @@ export class ReplayPlayer implements Clock {
 			this.store.restore(base.snapshot);
 			this.applied = base.index;
 		}
-		// A snapshot costs a copy of the store's maps (10k pods: milliseconds) on the next write
-		// (copy-on-write): leave only a few trail snapshots just before the target, enough for the
-		// steps back that follow a jump; stepping back past them jumps again and leaves more.
+		// A snapshot pins the pod states that change after it (and the map shards they sit in):
+		// leave only a few trail snapshots just before the target, enough for the steps back
+		// that follow a jump; stepping back past them jumps again and leaves more.
 		const trailFrom = target - TRAIL_AFTER_JUMP * this.tuning.trailEvery;
 		while (this.applied < target) {
 			const entry = this.log.entry(this.applied);
 			this.store.apply(entry, this.recordedAtMs + entry.t);
 			this.applied++;
-			if (this.applied > trailFrom) this.keyframes.offerTrail(this.applied, () => this.store.snapshot());
+			if (trail && this.applied > trailFrom) this.keyframes.offerTrail(this.applied, () => this.store.snapshot());
 		}
 	}
 
@@ -540,7 +544,7 @@ export class ReplayPlayer implements Clock {
 		}
 		// While loading, the clock waits at the last loaded entry for more to come.
 		this.position = Math.min(target, end);
-		this.goToIndex(this.log.countUpTo(this.position));
+		this.goToIndex(this.log.countUpTo(this.position), false);
 	}
 
 	private readonly onTick = (): void => {
