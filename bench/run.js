@@ -98,7 +98,7 @@ function method(big) {
 	out(`  seek: ReplayPlayer.seek to ${SEEKS} (or as many as fit in 60 s) seeded random moments of the loaded big session, forward and back; time of the call, median`);
 	out(`  CPU: the TUI (ui/run-app.ts runApp, fake 160×50 terminal) playing the big session at speed 1 (~1 000 entries/s) from t=${CPU_FROM_MS / 1000}s;`);
 	out(`          process.cpuUsage over ${CPU_WINDOW_MS / 1000} s after a 2 s warm-up, as a share of one core`);
-	out(`  first frame: spawn \`node dist/cli.js demo\` / \`replay BIG\` in a pty (script(1), 160×50) until the first frame (alt screen + header); ${runs} runs, medians;`);
+	out(`  first frame: spawn \`node dist/bundle/cli.js demo\` / \`replay BIG\` in a pty (script(1), 160×50) until the first frame (alt screen + header); ${runs} runs, medians;`);
 	out('          beside it the floor: the same pty running `node -e` that prints one byte');
 	out('');
 }
@@ -111,7 +111,7 @@ function verdict(key, value) {
 }
 
 async function main() {
-	if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+	if (!existsSync(CLI)) throw new Error('dist/bundle/cli.js is missing: run `npm run build` first');
 	method(BIG);
 	const started = performance.now();
 	out('sessions');
