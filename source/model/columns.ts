@@ -239,7 +239,7 @@ export function printedRow(pod: Pod, now: number, compat: StatusCompat): Printed
 }
 
 /** The eight printed cells of already computed columns at `now`. */
-export function rowCells(columns: PodColumns, now: number): PrintedRow {
+export function rowCells(columns: PodColumns, now: number): Required<PrintedRow> {
 	return {
 		ready: columns.ready,
 		status: columns.status,

@@ -2,7 +2,7 @@
 // shows, plus what the row's look depends on. Computed only for the rows on
 // screen, because AGE, "(5s ago)" and the back-off countdown move with `now`.
 
-import {formatAge, formatRestarts} from '../model/columns.js';
+import {rowCells} from '../model/columns.js';
 import {podHealth} from '../model/health.js';
 import type {CrashLoopSignal, PodState} from '../model/types.js';
 import {humanDuration} from '../model/duration.js';
@@ -61,13 +61,7 @@ export function podRow(state: PodState, now: number, why: string | null = null):
 		key: state.key,
 		namespace: state.namespace,
 		name: state.name,
-		ready: columns.ready,
-		status: columns.status,
-		restarts: formatRestarts(columns, now),
-		age: formatAge(columns, now),
-		ip: columns.ip,
-		node: columns.node,
-		nominatedNode: columns.nominatedNode,
+		...rowCells(columns, now),
 		flags: deleted ? 'deleted' : flagsText(state, signal, now),
 		tone,
 		glyph: rowGlyph(tone, signal !== null),

@@ -3,37 +3,20 @@
 // `now` (countdowns, ages, the Timeline's right edge).
 
 import React, {useMemo} from 'react';
-import type {KubeEvent, Node} from '../../kube/types.js';
-import type {PodState} from '../../model/types.js';
 import {clampScroll, detailLineCount, sectionLines, SECTIONS, type Section, type SectionInput} from '../../view/detail/sections.js';
 import {useTheme} from '../theme.js';
-import type {TimelineCursor} from '../../view/timeline-cursor.js';
 import {LinesView} from './lines-view.js';
 
 export {SECTIONS, detailLineCount, clampScroll, sectionLines};
 export type {Section, SectionInput};
 
-export interface DetailSectionProps {
-	section: Section;
-	pod: PodState;
-	events: readonly KubeEvent[];
-	nodes: ReadonlyMap<string, Node>;
-	/** Epoch ms: the replay clock or the wall clock. */
-	now: number;
-	width: number;
+/** A section's content (SectionInput) plus what the host decides: the window and the colour. */
+export interface DetailSectionProps extends SectionInput {
 	height: number;
 	/** First line shown; clamped so the last page stays full. */
 	scroll: number;
-	/** Containers section: index into pod.containers to show in full. */
-	selectedContainer?: number;
-	/** Containers list: the cursor's position in the list (containerListOrder), marked on its header. */
-	containerCursor?: number;
 	/** Colour off; defaults to the ThemeContext's choice. */
 	noColor?: boolean;
-	/** Overview: one line of diagnosis, shown at the top. */
-	why?: string;
-	/** Timeline: the transition row marked as selected (replay only). */
-	timelineCursor?: TimelineCursor | null;
 }
 
 export function DetailSection(props: DetailSectionProps): React.JSX.Element {
