@@ -12,10 +12,15 @@ export interface LiveAppOptions {
 	noColor: boolean;
 }
 
+const TOMBSTONE_PRUNE_EVERY_MS = 30_000;
+
 export async function runLiveApp(options: LiveAppOptions): Promise<void> {
 	const {startLiveSource} = await import('../sources/live/live-source.js');
 	const store = new PodStore({compat: options.compat ?? compatForServerVersion(null)});
 	const source = await startLiveSource({...options.cluster, onEntry: (entry, atMs) => store.apply(entry, atMs)});
+	// A live session can run for days: deleted pods are shown for a while (the table hides them after a
+	// minute), then dropped so the store does not grow with every pod that ever lived.
+	const pruning = setInterval(() => store.pruneTombstones(source.now()), TOMBSTONE_PRUNE_EVERY_MS);
 	try {
 		// Columns follow the cluster's printer unless --status-compat says otherwise.
 		if (!options.compat) store.setCompat(compatForServerVersion(source.info.serverVersion));
@@ -24,6 +29,7 @@ export async function runLiveApp(options: LiveAppOptions): Promise<void> {
 		const {runApp} = await import('../ui/run-app.js');
 		await runApp({store, clock: {now: () => source.now()}, info: source.info, noColor: options.noColor});
 	} finally {
+		clearInterval(pruning);
 		await source.stop();
 	}
 }
