@@ -303,7 +303,7 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 		}
 	} else {
 		const empty = index.size === 0 ? 'No pods yet.' : 'No pods match: / edits the filter, f toggles faulty only, n changes the namespace.';
-		body = <PodTable layout={tableLayout(visible, state.wide, tableWidth)} rows={visible} selected={cursor - offset} height={layout.bodyLines} empty={empty} />;
+		body = <PodTable layout={tableLayout(visible, state.wide, tableWidth, state.namespace !== null)} rows={visible} selected={cursor - offset} height={layout.bodyLines} empty={empty} />;
 		if (selectedRow) {
 			statusText = selectedPodText(selectedRow, now);
 			statusWhy = selectedRow.why || null;

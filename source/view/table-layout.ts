@@ -85,9 +85,13 @@ function pad(text: string, width: number): string {
 	return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
 }
 
-/** Column widths for these rows in `width` cells (the row prefix not included). */
-export function tableLayout(rows: readonly PodRow[], wide: boolean, width: number): TableLayout {
-	const ids = wide ? WIDE : NARROW;
+/**
+ * Column widths for these rows in `width` cells (the row prefix not included).
+ * `oneNamespace`: the scope is a single namespace, so NAMESPACE is left out, as
+ * `kubectl get pods` leaves it out without -A; NAME gets the room.
+ */
+export function tableLayout(rows: readonly PodRow[], wide: boolean, width: number, oneNamespace = false): TableLayout {
+	const ids = (wide ? WIDE : NARROW).filter(id => !(oneNamespace && id === 'namespace'));
 	const widths = new Map<ColumnId, number>();
 	for (const id of ids) {
 		const spec = SPECS[id];

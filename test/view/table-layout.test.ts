@@ -23,6 +23,21 @@ describe('table layout', () => {
 		expect(tableLayout(rows(), true, 200).columns.map(c => c.title)).toEqual(['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'NOMINATED NODE', 'FLAGS', 'WHY']);
 	});
 
+	it('drops NAMESPACE when one namespace is in scope, as kubectl does without -A, and gives NAME the room', () => {
+		const kubeSystem = rows().filter(r => r.namespace === 'kube-system');
+		expect(tableLayout(kubeSystem, false, 200, true).columns.map(c => c.title)).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'NODE', 'FLAGS']);
+		expect(tableLayout(kubeSystem, true, 200, true).columns.map(c => c.title)).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'NOMINATED NODE', 'FLAGS', 'WHY']);
+		expect(tableLayout(kubeSystem, false, 200).columns[0]!.title).toBe('NAMESPACE');
+		const one = tableLayout(kubeSystem, false, 76, true);
+		const all = tableLayout(kubeSystem, false, 76);
+		const nameWidth = (layout: typeof one) => layout.columns.find(c => c.id === 'name')!.width;
+		expect(nameWidth(one)).toBeGreaterThan(nameWidth(all));
+		for (const row of kubeSystem) {
+			expect(rowLine(row, one).startsWith(row.name.slice(0, nameWidth(one) - 1))).toBe(true);
+			expect(rowLine(row, one)).not.toContain('kube-system');
+		}
+	});
+
 	it('keeps whole names when there is room', () => {
 		const all = rows();
 		const layout = tableLayout(all, false, 200);
