@@ -1,32 +1,14 @@
-import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../source/ui/app.js';
-import {FrameSource} from '../../source/ui/frame-source.js';
-import {ReplayPlayer} from '../../source/sources/replay/player.js';
-import {ManualScheduler} from '../../source/sources/replay/manual-scheduler.js';
-import {realScheduler} from '../../source/sources/replay/scheduler.js';
 import {actionFor} from '../../source/ui/keys.js';
 import {footerText} from '../../source/ui/footer.js';
-import {captureFile} from './helpers/capture-store.js';
-import {KEY, renderAtSize, type Rendered} from './helpers/render-at-size.js';
+import {closeReplayApps, openReplayApp} from './helpers/replay-app.js';
+import {KEY} from './helpers/render-at-size.js';
 
-let current: {app: Rendered; player: ReplayPlayer} | null = null;
-
-afterEach(() => {
-	current?.app.instance.unmount();
-	current?.player.dispose();
-	current = null;
-});
+afterEach(closeReplayApps);
 
 /** A capture replayed to its end, paused there, with the one pod whose name starts with `pod` opened on its Containers section. */
 async function containersOf(capture: string, pod: string, size = {columns: 120, rows: 40}) {
-	const player = await ReplayPlayer.open(captureFile(capture), {scheduler: new ManualScheduler(), paused: true});
-	await player.whenLoaded();
-	player.seekToEnd();
-	const frames = new FrameSource([player.subscribe], realScheduler, 0, 0);
-	const app = renderAtSize(<App store={player.store} clock={player} info={player.info} player={player} frames={frames} />, size);
-	current = {app, player};
-	await app.waitFor('■ end');
+	const {app} = await openReplayApp(capture, {size, atEnd: true});
 	await app.press('/', ...pod, KEY.enter);
 	await app.waitFor(f => f.split('\n').some(line => line.startsWith('›') && line.includes(pod)));
 	await app.press(KEY.enter);

@@ -1,31 +1,12 @@
-import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../source/ui/app.js';
-import {FrameSource} from '../../source/ui/frame-source.js';
-import {ReplayPlayer} from '../../source/sources/replay/player.js';
-import {ManualScheduler} from '../../source/sources/replay/manual-scheduler.js';
-import {realScheduler} from '../../source/sources/replay/scheduler.js';
-import {captureFile} from './helpers/capture-store.js';
-import {KEY, renderAtSize, type Rendered} from './helpers/render-at-size.js';
+import {closeReplayApps, openReplayApp} from './helpers/replay-app.js';
+import {KEY} from './helpers/render-at-size.js';
 
-let current: {app: Rendered; player: ReplayPlayer} | null = null;
-
-afterEach(() => {
-	current?.app.instance.unmount();
-	current?.player.dispose();
-	current = null;
-});
+afterEach(closeReplayApps);
 
 /** crashloop.ndjson: recordedAt 04:17:04.435 UTC, last entry at t = 94.809 s. */
 async function renderReplay(size = {columns: 120, rows: 40}) {
-	const scheduler = new ManualScheduler();
-	const player = await ReplayPlayer.open(captureFile('crashloop'), {scheduler, paused: true});
-	await player.whenLoaded();
-	const frames = new FrameSource([player.subscribe], realScheduler, 0, 0);
-	const app = renderAtSize(<App store={player.store} clock={player} info={player.info} player={player} frames={frames} />, size);
-	current = {app, player};
-	await app.waitFor('crashloop');
-	return {app, player, scheduler};
+	return openReplayApp('crashloop', {size});
 }
 
 function clockOf(frame: string): string {

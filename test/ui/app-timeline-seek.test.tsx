@@ -5,11 +5,11 @@ import {FrameSource} from '../../source/ui/frame-source.js';
 import {footerText} from '../../source/ui/footer.js';
 import {actionFor} from '../../source/ui/keys.js';
 import {ReplayPlayer} from '../../source/sources/replay/player.js';
-import {ManualScheduler} from '../../source/sources/replay/manual-scheduler.js';
 import {realScheduler} from '../../source/sources/replay/scheduler.js';
 import {formatClock, formatOffset} from '../../source/view/goto-time.js';
-import {captureFile, captureStore} from './helpers/capture-store.js';
+import {captureStore} from './helpers/capture-store.js';
 import {KEY, renderAtSize, type Rendered} from './helpers/render-at-size.js';
+import {closeReplayApps, openReplayApp} from './helpers/replay-app.js';
 
 let current: {app: Rendered; player?: ReplayPlayer} | null = null;
 
@@ -17,16 +17,11 @@ afterEach(() => {
 	current?.app.instance.unmount();
 	current?.player?.dispose();
 	current = null;
+	closeReplayApps();
 });
 
 async function renderReplay() {
-	const player = await ReplayPlayer.open(captureFile('crashloop'), {scheduler: new ManualScheduler(), paused: true});
-	await player.whenLoaded();
-	const frames = new FrameSource([player.subscribe], realScheduler, 0, 0);
-	const app = renderAtSize(<App store={player.store} clock={player} info={player.info} player={player} frames={frames} />, {columns: 120, rows: 40});
-	current = {app, player};
-	await app.waitFor('crashloop');
-	return {app, player};
+	return openReplayApp('crashloop');
 }
 
 /** Filters to the crashloop pod, opens it and goes to its Timeline. */

@@ -1,32 +1,14 @@
-import React from 'react';
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../source/ui/app.js';
-import {FrameSource} from '../../source/ui/frame-source.js';
-import {ReplayPlayer} from '../../source/sources/replay/player.js';
-import {ManualScheduler} from '../../source/sources/replay/manual-scheduler.js';
-import {realScheduler} from '../../source/sources/replay/scheduler.js';
 import {whyLine} from '../../source/model/why.js';
-import {captureFile} from './helpers/capture-store.js';
-import {KEY, renderAtSize, type Rendered} from './helpers/render-at-size.js';
+import {closeReplayApps, openReplayApp} from './helpers/replay-app.js';
+import {KEY} from './helpers/render-at-size.js';
 
-let current: {app: Rendered; player: ReplayPlayer} | null = null;
-
-afterEach(() => {
-	current?.app.instance.unmount();
-	current?.player.dispose();
-	current = null;
-});
+afterEach(closeReplayApps);
 
 /** crashloop.ndjson replayed to its end: default/crashloop-… in CrashLoopBackOff, the kube-system pods healthy. */
 async function renderAtEnd(size: {columns: number; rows: number}) {
-	const player = await ReplayPlayer.open(captureFile('crashloop'), {scheduler: new ManualScheduler(), paused: true});
-	await player.whenLoaded();
-	player.seekToEnd();
-	const frames = new FrameSource([player.subscribe], realScheduler, 0, 0);
-	const app = renderAtSize(<App store={player.store} clock={player} info={player.info} player={player} frames={frames} />, size);
-	current = {app, player};
-	await app.waitFor('■ end');
+	const {app, player} = await openReplayApp('crashloop', {size, atEnd: true});
 	const view = player.store.view();
 	const pod = [...view.pods.values()].find(p => p.name.startsWith('crashloop-'))!;
 	const why = whyLine(pod, view, player.now())!;

@@ -1,0 +1,39 @@
+// The app on a real ReplayPlayer over a capture, as `podlife replay` runs it, driven by a manual
+// scheduler (time moves only when a test says so). Close what was opened with closeReplayApps in afterEach.
+import {App} from '../../../source/ui/app.js';
+import {FrameSource} from '../../../source/ui/frame-source.js';
+import {ReplayPlayer} from '../../../source/sources/replay/player.js';
+import {ManualScheduler} from '../../../source/sources/replay/manual-scheduler.js';
+import {realScheduler} from '../../../source/sources/replay/scheduler.js';
+import {captureFile} from './capture-store.js';
+import {renderAtSize, type Rendered} from './render-at-size.js';
+
+export interface ReplayApp {
+	app: Rendered;
+	player: ReplayPlayer;
+	scheduler: ManualScheduler;
+}
+
+const open: ReplayApp[] = [];
+
+/** Paused at the start, or at the end with `atEnd`; resolves once the first frame shows the session. */
+export async function openReplayApp(capture: string, options: {size?: {columns: number; rows: number}; atEnd?: boolean} = {}): Promise<ReplayApp> {
+	const scheduler = new ManualScheduler();
+	const player = await ReplayPlayer.open(captureFile(capture), {scheduler, paused: true});
+	await player.whenLoaded();
+	if (options.atEnd) player.seekToEnd();
+	// Interval 0: every player change is a frame at once (coalescing has its own tests).
+	const frames = new FrameSource([player.subscribe], realScheduler, 0, 0);
+	const app = renderAtSize(<App store={player.store} clock={player} info={player.info} player={player} frames={frames} />, options.size ?? {columns: 120, rows: 40});
+	const opened = {app, player, scheduler};
+	open.push(opened);
+	await app.waitFor(options.atEnd ? '■ end' : capture);
+	return opened;
+}
+
+export function closeReplayApps(): void {
+	for (const {app, player} of open.splice(0)) {
+		app.instance.unmount();
+		player.dispose();
+	}
+}
