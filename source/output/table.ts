@@ -5,7 +5,7 @@ import {formatAge, formatRestarts} from '../model/columns.js';
 import {podHealth} from '../model/health.js';
 import type {PodState} from '../model/types.js';
 import {whyLine} from '../model/why.js';
-import {flagsCell} from './flags-cell.js';
+import {flagsCell} from '../view/flags.js';
 import {NO_WHY_SOURCE, type WhySource} from './pod-json.js';
 import {textTable} from './text-table.js';
 

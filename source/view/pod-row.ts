@@ -3,6 +3,7 @@
 // screen, because AGE, "(5s ago)" and the back-off countdown move with `now`.
 
 import {rowCells} from '../model/columns.js';
+import {flagsCell} from './flags.js';
 import {podHealth} from '../model/health.js';
 import type {CrashLoopSignal, PodState} from '../model/types.js';
 import {humanDuration} from '../model/duration.js';
@@ -32,24 +33,6 @@ export interface PodRow {
 	why: string;
 }
 
-/**
- * The FLAGS cell of the TUI: like --output table's (output/flags-cell.ts) but shorter, since the
- * row's ↻ glyph already says "crash loop": "static", "sidecars:2", "restart in 37s".
- */
-export function flagsText(state: PodState, crashLoop: CrashLoopSignal | null, now: number): string {
-	const marks: string[] = [];
-	if (crashLoop) {
-		if (crashLoop.nextRestartMs === null) marks.push('crashloop');
-		else {
-			const left = crashLoop.nextRestartMs - now;
-			marks.push(left > 0 ? `restart in ${humanDuration(left)}` : 'restart due');
-		}
-	}
-	if (state.mirror) marks.push('static');
-	if (state.sidecars > 0) marks.push(`sidecars:${state.sidecars}`);
-	return marks.join(' ');
-}
-
 /** `why` is whyLine's answer for this pod, passed in because it needs the store's nodes and events. */
 export function podRow(state: PodState, now: number, why: string | null = null): PodRow {
 	const {columns} = state;
@@ -62,7 +45,7 @@ export function podRow(state: PodState, now: number, why: string | null = null):
 		namespace: state.namespace,
 		name: state.name,
 		...rowCells(columns, now),
-		flags: deleted ? 'deleted' : flagsText(state, signal, now),
+		flags: deleted ? 'deleted' : flagsCell(state, signal, now, {glyphShowsCrashLoop: true}),
 		tone,
 		glyph: rowGlyph(tone, signal !== null),
 		crashLoop: signal,
