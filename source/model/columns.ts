@@ -184,40 +184,38 @@ export function podColumns(pod: Pod, compat: StatusCompat): PodColumns {
 		reason = 'Terminating';
 	}
 
+	// One object literal (no spread of a second one): this runs on every pod event.
 	return {
 		ready: `${readyContainers}/${totalContainers}`,
 		status: reason,
 		restarts,
 		lastRestartMs: lastRestartDate,
 		createdMs: timeMs(pod.metadata?.creationTimestamp),
-		...wideCells(pod),
+		// The -o wide cells of printPod, "<none>" when empty.
+		ip: status?.podIPs?.[0]?.ip || '<none>',
+		node: spec?.nodeName || '<none>',
+		nominatedNode: status?.nominatedNodeName || '<none>',
+		readinessGates: readinessGatesCell(pod),
 	};
 }
 
-/** The -o wide cells of printPod, "<none>" when empty. */
-function wideCells(pod: Pod): Pick<PodColumns, 'ip' | 'node' | 'nominatedNode' | 'readinessGates'> {
-	const status = pod.status;
+/** READINESS GATES: true gates / gates, "<none>" without gates. */
+function readinessGatesCell(pod: Pod): string {
 	const gates = pod.spec?.readinessGates;
-	let readinessGates = '<none>';
-	if (gates && gates.length > 0) {
-		let trueConditions = 0;
-		for (const gate of gates) {
-			// The first condition of the gate's type decides.
-			for (const condition of status?.conditions ?? []) {
-				if (condition.type === gate.conditionType) {
-					if (condition.status === 'True') trueConditions += 1;
-					break;
-				}
+	if (!gates || gates.length === 0) return '<none>';
+	const conditions = pod.status?.conditions;
+	let trueConditions = 0;
+	for (const gate of gates) {
+		if (!conditions) break;
+		// The first condition of the gate's type decides.
+		for (const condition of conditions) {
+			if (condition.type === gate.conditionType) {
+				if (condition.status === 'True') trueConditions += 1;
+				break;
 			}
 		}
-		readinessGates = `${trueConditions}/${gates.length}`;
 	}
-	return {
-		ip: status?.podIPs?.[0]?.ip || '<none>',
-		node: pod.spec?.nodeName || '<none>',
-		nominatedNode: status?.nominatedNodeName || '<none>',
-		readinessGates,
-	};
+	return `${trueConditions}/${gates.length}`;
 }
 
 /** RESTARTS: "N", or "N (X ago)" when something restarted and its finish time is known. */

@@ -13,34 +13,54 @@ export function isSidecar(container: Container): boolean {
 
 /** How many native sidecars the pod declares (they count in READY's denominator). */
 export function countSidecars(pod: Pod): number {
+	const initContainers = pod.spec?.initContainers;
+	if (!initContainers) return 0;
 	let count = 0;
-	for (const container of pod.spec?.initContainers ?? []) if (isSidecar(container)) count += 1;
+	for (const container of initContainers) if (isSidecar(container)) count += 1;
 	return count;
 }
 
+// Called on every pod event: plain loops and a search by name over the (few) statuses, no
+// closures or maps that would be garbage a moment later.
 export function containerViews(pod: Pod): ContainerView[] {
 	const spec = pod.spec;
 	const status = pod.status;
 	const views: ContainerView[] = [];
-	const initStatuses = byName(status?.initContainerStatuses);
-	(spec?.initContainers ?? []).forEach((container, index) => {
-		views.push(containerView(isSidecar(container) ? 'sidecar' : 'init', container, index, initStatuses.get(container.name)));
-	});
-	const statuses = byName(status?.containerStatuses);
-	(spec?.containers ?? []).forEach((container, index) => {
-		views.push(containerView('regular', container, index, statuses.get(container.name)));
-	});
-	const ephemeralStatuses = byName(status?.ephemeralContainerStatuses);
-	(spec?.ephemeralContainers ?? []).forEach((container, index) => {
-		views.push(containerView('ephemeral', container, index, ephemeralStatuses.get(container.name)));
-	});
+	const initContainers = spec?.initContainers;
+	if (initContainers) {
+		const initStatuses = status?.initContainerStatuses;
+		for (let index = 0; index < initContainers.length; index++) {
+			const container = initContainers[index]!;
+			views.push(containerView(isSidecar(container) ? 'sidecar' : 'init', container, index, statusNamed(initStatuses, container.name)));
+		}
+	}
+	const containers = spec?.containers;
+	if (containers) {
+		const statuses = status?.containerStatuses;
+		for (let index = 0; index < containers.length; index++) {
+			const container = containers[index]!;
+			views.push(containerView('regular', container, index, statusNamed(statuses, container.name)));
+		}
+	}
+	const ephemeral = spec?.ephemeralContainers;
+	if (ephemeral) {
+		const ephemeralStatuses = status?.ephemeralContainerStatuses;
+		for (let index = 0; index < ephemeral.length; index++) {
+			const container = ephemeral[index]!;
+			views.push(containerView('ephemeral', container, index, statusNamed(ephemeralStatuses, container.name)));
+		}
+	}
 	return views;
 }
 
-function byName(statuses: ContainerStatus[] | undefined): Map<string, ContainerStatus> {
-	const map = new Map<string, ContainerStatus>();
-	for (const status of statuses ?? []) map.set(status.name, status);
-	return map;
+/** The status of that name; the last one when a (malformed) list names a container twice. */
+function statusNamed(statuses: readonly ContainerStatus[] | undefined, name: string): ContainerStatus | undefined {
+	if (!statuses) return undefined;
+	for (let index = statuses.length - 1; index >= 0; index--) {
+		const status = statuses[index]!;
+		if (status.name === name) return status;
+	}
+	return undefined;
 }
 
 function containerView(kind: ContainerKind, container: Container, index: number, status: ContainerStatus | undefined): ContainerView {

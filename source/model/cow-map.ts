@@ -8,9 +8,15 @@ export class CowMap<K, V> {
 	private shared: boolean;
 
 	constructor(initial?: ReadonlyMap<K, V>) {
-		// A map given in (from a snapshot) belongs to its giver too: treat it as handed out.
-		this.map = (initial as Map<K, V> | undefined) ?? new Map<K, V>();
-		this.shared = initial !== undefined;
+		// A map given in (from a snapshot) belongs to its giver too: treat it as handed out. Any
+		// other ReadonlyMap (a PackedMap) is copied into a Map of our own.
+		if (initial === undefined || initial instanceof Map) {
+			this.map = (initial as Map<K, V> | undefined) ?? new Map<K, V>();
+			this.shared = initial !== undefined;
+		} else {
+			this.map = new Map(initial);
+			this.shared = false;
+		}
 	}
 
 	/** For reading inside the store only: never hand this out. */
@@ -69,7 +75,20 @@ export class ShardedCowMap<V> {
 		this.mask = shardCount - 1;
 		this.owned = new Uint8Array(shardCount);
 		this.live = new ShardedView(this.shards, () => this.count, this.mask);
-		if (initial !== undefined && !(initial instanceof ShardedView && initial.shardList.length === shardCount)) {
+		if (initial instanceof PackedMap) {
+			// Straight into shards of our own: restoring a keyframe of 20k pods is on a seek's path.
+			initial.forEach((value, key) => {
+				const index = shardOf(key as string, this.mask);
+				let shard = this.shards[index];
+				if (shard === undefined) {
+					shard = new Map<string, V>();
+					this.shards[index] = shard;
+					this.owned[index] = 1;
+				}
+				shard.set(key as string, value as V);
+			});
+			this.count = initial.size;
+		} else if (initial !== undefined && !(initial instanceof ShardedView && initial.shardList.length === shardCount)) {
 			for (const [key, value] of initial) this.set(key, value);
 		}
 	}
@@ -202,4 +221,69 @@ class ShardedView<V> implements ReadonlyMap<string, V> {
 /** A generator is an iterator of its own (what callers of a Map's entries() use). */
 function asMapIterator<T>(generator: Generator<T, undefined>): MapIterator<T> {
 	return generator as unknown as MapIterator<T>;
+}
+
+/**
+ * A frozen copy of a map as two arrays: ~8 bytes per entry where a Map (or a set of shards)
+ * takes ~50. For snapshots kept a long time (replay keyframes): a shared ShardedCowMap view is
+ * cheap to take but pins a copy of every shard written after it, which at 20k pods is ~1 MB per
+ * snapshot. Reading is by iteration (what restoring does); get/has scan, so they are O(n).
+ */
+export class PackedMap<K, V> implements ReadonlyMap<K, V> {
+	private readonly keyList: K[];
+	private readonly valueList: V[];
+
+	constructor(source: ReadonlyMap<K, V>) {
+		// Sized once: arrays grown by push keep up to half again as much room.
+		this.keyList = new Array<K>(source.size);
+		this.valueList = new Array<V>(source.size);
+		let at = 0;
+		for (const [key, value] of source) {
+			this.keyList[at] = key;
+			this.valueList[at] = value;
+			at++;
+		}
+	}
+
+	get size(): number {
+		return this.keyList.length;
+	}
+
+	get(key: K): V | undefined {
+		const at = this.keyList.indexOf(key);
+		return at === -1 ? undefined : this.valueList[at];
+	}
+
+	has(key: K): boolean {
+		return this.keyList.includes(key);
+	}
+
+	forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
+		for (let at = 0; at < this.keyList.length; at++) callback.call(thisArg, this.valueList[at]!, this.keyList[at]!, this);
+	}
+
+	entries(): MapIterator<[K, V]> {
+		return asMapIterator(this.walk(at => [this.keyList[at]!, this.valueList[at]!] as [K, V]));
+	}
+
+	keys(): MapIterator<K> {
+		return asMapIterator(this.walk(at => this.keyList[at]!));
+	}
+
+	values(): MapIterator<V> {
+		return asMapIterator(this.walk(at => this.valueList[at]!));
+	}
+
+	[Symbol.iterator](): MapIterator<[K, V]> {
+		return this.entries();
+	}
+
+	get [Symbol.toStringTag](): string {
+		return 'Map';
+	}
+
+	private *walk<T>(of: (at: number) => T): Generator<T, undefined> {
+		for (let at = 0; at < this.keyList.length; at++) yield of(at);
+		return undefined;
+	}
 }

@@ -64,11 +64,12 @@ export function podHealth(state: PodState, now: number): {health: Health; crashL
 	const containers = state.containers.filter(view => view.kind !== 'ephemeral');
 
 	if (bucket === 'failing') return {health: 'failing', crashLoop: failingSignal(status, containers)};
-	if (state.object.status?.phase === 'Failed') {
+	const phase = state.core ? state.core.phase : state.object.status?.phase;
+	if (phase === 'Failed') {
 		// A failed pod whose STATUS hides it: servers before 1.35 print "Completed" for a pod whose first
 		// container completed and a later one failed (kubectl#1511). Name the container that failed.
 		const culprit = containers.find(view => isFailingContainer(view));
-		const reason = state.object.status.reason || (culprit ? printedReason(culprit) : null) || 'Failed';
+		const reason = (state.core ? state.core.reason : state.object.status?.reason) || (culprit ? printedReason(culprit) : null) || 'Failed';
 		return {health: 'failing', crashLoop: {container: culprit?.name ?? null, reason, nextRestartMs: null}};
 	}
 	if (bucket === 'running') {

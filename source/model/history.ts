@@ -21,72 +21,109 @@ export interface DiffOptions {
  * containers, restarts, deleted — causes before effects, the printed columns before their details.
  */
 export function diffPod(prev: PodSnapshotForDiff | null, next: PodSnapshotForDiff, at: number, options: DiffOptions = {}): Transition[] {
-	const statusAfter = next.columns.status;
+	// Called on every pod event: transitions are pushed by a plain function (no closure per call),
+	// and conditions and containers are matched by a search over the short lists (no maps).
 	const out: Transition[] = [];
-	const add = (kind: TransitionKind, subject: string, from: string | null, to: string | null, detail?: string): void => {
-		const transition: Transition = {at, kind, subject, from, to, statusAfter};
-		if (detail) transition.detail = detail;
-		out.push(transition);
-	};
+	const statusAfter = next.columns.status;
 
 	if (prev === null) {
-		add('created', 'pod', null, statusAfter, createdDetail(next.pod));
+		add(out, at, statusAfter, 'created', 'pod', null, statusAfter, createdDetail(next.pod));
 	} else {
 		const wasDeleting = Boolean(prev.pod.metadata.deletionTimestamp);
 		const deletion = next.pod.metadata.deletionTimestamp;
-		if (!wasDeleting && deletion) add('deleting', 'deletion', null, deletion, graceDetail(next.pod));
+		if (!wasDeleting && deletion) add(out, at, statusAfter, 'deleting', 'deletion', null, deletion, graceDetail(next.pod));
 
 		const prevNode = prev.pod.spec?.nodeName || null;
 		const nextNode = next.pod.spec?.nodeName || null;
-		if (prevNode !== nextNode && nextNode) add('node', 'node', prevNode, nextNode);
+		if (prevNode !== nextNode && nextNode) add(out, at, statusAfter, 'node', 'node', prevNode, nextNode);
 
 		const prevPhase = prev.pod.status?.phase ?? null;
 		const nextPhase = next.pod.status?.phase ?? null;
-		if (prevPhase !== nextPhase) add('phase', 'phase', prevPhase, nextPhase, next.pod.status?.reason);
+		if (prevPhase !== nextPhase) add(out, at, statusAfter, 'phase', 'phase', prevPhase, nextPhase, next.pod.status?.reason);
 
-		if (prev.columns.status !== next.columns.status) add('status', 'STATUS', prev.columns.status, next.columns.status);
-		if (prev.columns.ready !== next.columns.ready) add('ready', 'READY', prev.columns.ready, next.columns.ready);
+		if (prev.columns.status !== next.columns.status) add(out, at, statusAfter, 'status', 'STATUS', prev.columns.status, next.columns.status);
+		if (prev.columns.ready !== next.columns.ready) add(out, at, statusAfter, 'ready', 'READY', prev.columns.ready, next.columns.ready);
 
-		diffConditions(prev.pod.status?.conditions ?? [], next.pod.status?.conditions ?? [], add);
-		diffContainers(prev.containers, next.containers, add);
+		diffConditions(prev.pod.status?.conditions ?? NONE, next.pod.status?.conditions ?? NONE, out, at, statusAfter);
+		diffContainers(prev.containers, next.containers, out, at, statusAfter);
 	}
-	if (options.deleted) add('deleted', 'pod', statusAfter, null);
+	if (options.deleted) add(out, at, statusAfter, 'deleted', 'pod', statusAfter, null);
 	return out;
 }
 
-type Add = (kind: TransitionKind, subject: string, from: string | null, to: string | null, detail?: string) => void;
+const NONE: readonly PodCondition[] = [];
 
-function diffConditions(prev: readonly PodCondition[], next: readonly PodCondition[], add: Add): void {
-	const before = new Map(prev.map(condition => [condition.type, condition]));
+function add(
+	out: Transition[],
+	at: number,
+	statusAfter: string,
+	kind: TransitionKind,
+	subject: string,
+	from: string | null,
+	to: string | null,
+	detail?: string,
+): void {
+	const transition: Transition = {at, kind, subject, from, to, statusAfter};
+	if (detail) transition.detail = detail;
+	out.push(transition);
+}
+
+/** The condition of that type in `list`; the last one when the type comes twice (as a map by type keeps it). */
+function conditionOfType(list: readonly PodCondition[], type: string): PodCondition | undefined {
+	for (let index = list.length - 1; index >= 0; index--) if (list[index]!.type === type) return list[index];
+	return undefined;
+}
+
+function diffConditions(prev: readonly PodCondition[], next: readonly PodCondition[], out: Transition[], at: number, statusAfter: string): void {
 	for (const condition of next) {
-		const old = before.get(condition.type);
+		const old = conditionOfType(prev, condition.type);
 		if (old?.status === condition.status) continue;
-		add('condition', condition.type, old?.status ?? null, condition.status, conditionDetail(condition));
+		add(out, at, statusAfter, 'condition', condition.type, old?.status ?? null, condition.status, conditionDetail(condition));
 	}
-	const after = new Set(next.map(condition => condition.type));
-	for (const condition of prev) if (!after.has(condition.type)) add('condition', condition.type, condition.status, null);
+	for (const condition of prev) {
+		if (conditionOfType(next, condition.type) === undefined) add(out, at, statusAfter, 'condition', condition.type, condition.status, null);
+	}
 }
 
-function diffContainers(prev: readonly ContainerView[], next: readonly ContainerView[], add: Add): void {
-	const before = new Map(prev.map(view => [containerKey(view), view]));
-	const restarts: Array<() => void> = [];
-	for (const view of next) {
-		const old = before.get(containerKey(view));
-		const subject = containerSubject(view);
-		const from = old ? containerStateLabel(old) : null;
-		const to = containerStateLabel(view);
-		if (from !== to) add('container', subject, from, to, view.state === 'waiting' || view.state === 'terminated' ? view.message ?? undefined : undefined);
-		const oldCount = old?.restartCount ?? 0;
-		if (view.restartCount > oldCount) {
-			restarts.push(() => add('restart', subject, String(oldCount), String(view.restartCount), terminationDetail(view)));
-		}
-	}
+/** Views of the same container: init and sidecar are one kind here (a container may change between them). */
+function sameContainer(a: ContainerView, b: ContainerView): boolean {
+	return a.name === b.name && keyKind(a) === keyKind(b);
+}
+
+function keyKind(view: ContainerView): string {
+	return view.kind === 'regular' || view.kind === 'ephemeral' ? view.kind : 'init';
+}
+
+/** The view of the same container in `list`; the last one when it comes twice (as a map by key keeps it). */
+function sameContainerIn(list: readonly ContainerView[], view: ContainerView): ContainerView | undefined {
+	for (let index = list.length - 1; index >= 0; index--) if (sameContainer(list[index]!, view)) return list[index];
+	return undefined;
+}
+
+/** containerStateLabel(a) === containerStateLabel(b), without building the labels when the fields they show agree. */
+function sameStateLabel(a: ContainerView, b: ContainerView): boolean {
+	if (a.state === b.state && a.reason === b.reason && a.signal === b.signal && a.exitCode === b.exitCode) return true;
+	return containerStateLabel(a) === containerStateLabel(b);
+}
+
+function diffContainers(prev: readonly ContainerView[], next: readonly ContainerView[], out: Transition[], at: number, statusAfter: string): void {
 	// Restarts after all state changes, so one entry reads "state changed, then the count went up".
-	for (const push of restarts) push();
-}
-
-function containerKey(view: ContainerView): string {
-	return `${view.kind === 'regular' || view.kind === 'ephemeral' ? view.kind : 'init'}/${view.name}`;
+	let restarts: Array<{view: ContainerView; oldCount: number}> | null = null;
+	for (const view of next) {
+		const old = sameContainerIn(prev, view);
+		const changed = old === undefined ? view.state !== 'unknown' : !sameStateLabel(old, view);
+		if (changed) {
+			const from = old ? containerStateLabel(old) : null;
+			const detail = view.state === 'waiting' || view.state === 'terminated' ? view.message ?? undefined : undefined;
+			add(out, at, statusAfter, 'container', containerSubject(view), from, containerStateLabel(view), detail);
+		}
+		const oldCount = old?.restartCount ?? 0;
+		if (view.restartCount > oldCount) (restarts ??= []).push({view, oldCount});
+	}
+	if (restarts === null) return;
+	for (const {view, oldCount} of restarts) {
+		add(out, at, statusAfter, 'restart', containerSubject(view), String(oldCount), String(view.restartCount), terminationDetail(view));
+	}
 }
 
 /** "container app", "init container wait-for-db", "sidecar log-shipper", "ephemeral container debug". */

@@ -16,15 +16,39 @@ import {timeMs, type KubeEvent, type Node, type Pod} from '../kube/types.js';
 import type {PrintedRow, SessionEntry, WatchType} from '../session/format.js';
 import {podColumns} from './columns.js';
 import {containerViews, countSidecars} from './containers.js';
-import {CowMap, ShardedCowMap} from './cow-map.js';
+import {CowMap, PackedMap, ShardedCowMap} from './cow-map.js';
 import {diffPod} from './history.js';
 import {mirrorInfo} from './mirror.js';
-import type {ConnectionStatus, PodState, StatusCompat, StoreSnapshot, StoreView, Transition} from './types.js';
+import type {PodCondition} from '../kube/types.js';
+import type {ConnectionStatus, ContainerView, MirrorInfo, PodColumns, PodCore, PodState, StatusCompat, StoreSnapshot, StoreView, Termination, Transition} from './types.js';
 
 export interface PodStoreOptions {
 	compat: StatusCompat;
 	/** How long a deleted pod stays (ms) before pruneTombstones drops it; default 5 min. */
 	tombstoneMs?: number;
+	/**
+	 * Drop expired tombstones on every apply, by the entry's own time. The replay player's stores
+	 * do: a pruning that depends only on the entries applied keeps "restore a snapshot, apply
+	 * the rest" equal to a straight replay, and a long session does not keep every pod it ever saw.
+	 */
+	pruneOnApply?: boolean;
+	/**
+	 * Keep pod objects out of memory (the replay player: it reads them back from its entry log).
+	 * States then keep `core` (what the store and the health rules read on every entry) and read
+	 * `object` and `serverRow` through this; all versions of a pod share one history array.
+	 * Without it, states hold their objects.
+	 */
+	objects?: ObjectSource;
+}
+
+/** How a store that keeps pod objects out of memory gets them back. */
+export interface ObjectSource {
+	/** A reference to the entry being applied now (the replay player: its index in the session). */
+	current(): number;
+	/** The pod object of entry `ref`, managedFields dropped. */
+	object(ref: number): Pod;
+	/** The `row` of entry `ref`, or null when it has none. */
+	row(ref: number): PrintedRow | null;
 }
 
 export const DEFAULT_TOMBSTONE_MS = 5 * 60_000;
@@ -43,12 +67,13 @@ interface Change {
 export class PodStore {
 	private compat: StatusCompat;
 	private readonly tombstoneMs: number;
+	private readonly pruneOnApply: boolean;
+	private readonly objects: ObjectSource | null;
 	// The big maps are sharded: a write after a hand-out (each frame's view, each snapshot) copies
 	// one shard, not 20k pods. Tombstones keep deletion order, so they stay one map.
 	private pods = new ShardedCowMap<PodState>();
 	private nodes = new CowMap<string, Node>();
 	private eventsByPod = new ShardedCowMap<readonly KubeEvent[]>();
-	private eventOwners = new ShardedCowMap<string>();
 	private tombstones = new CowMap<string, number>();
 	private syncedSet: ReadonlySet<string> = new Set();
 	private connectionStatus: ConnectionStatus | null = null;
@@ -62,6 +87,8 @@ export class PodStore {
 	constructor(options: PodStoreOptions) {
 		this.compat = options.compat;
 		this.tombstoneMs = options.tombstoneMs ?? DEFAULT_TOMBSTONE_MS;
+		this.pruneOnApply = options.pruneOnApply ?? false;
+		this.objects = options.objects ?? null;
 	}
 
 	/** Bumps on every change (entries, pruning, compat, restore). */
@@ -85,6 +112,11 @@ export class PodStore {
 
 	/** Apply one entry; `atMs` = header.recordedAt + entry.t (epoch ms). */
 	apply(entry: SessionEntry, atMs: number): void {
+		this.applyEntry(entry, atMs);
+		if (this.pruneOnApply) this.pruneTombstones(atMs);
+	}
+
+	private applyEntry(entry: SessionEntry, atMs: number): void {
 		switch (entry.type) {
 			case 'ADDED':
 			case 'MODIFIED':
@@ -169,8 +201,25 @@ export class PodStore {
 			pods: this.pods.share(),
 			nodes: this.nodes.share(),
 			eventsByPod: this.eventsByPod.share(),
-			eventOwners: this.eventOwners.share(),
 			tombstones: this.tombstones.share(),
+			synced: this.syncedSet,
+			connection: this.connectionStatus,
+		};
+	}
+
+	/**
+	 * A snapshot that keeps its own compact copy of the maps (PackedMap): O(pods) to take and to
+	 * restore (a few ms at 20k pods), but it pins no map shard that the store writes afterwards.
+	 * For snapshots kept long (replay keyframes); snapshot() for short-lived ones.
+	 */
+	packedSnapshot(): StoreSnapshot {
+		return {
+			version: this.currentVersion,
+			compat: this.compat,
+			pods: new PackedMap(this.pods.current),
+			nodes: this.nodes.share(),
+			eventsByPod: new PackedMap(this.eventsByPod.current),
+			tombstones: new PackedMap(this.tombstones.current),
 			synced: this.syncedSet,
 			connection: this.connectionStatus,
 		};
@@ -185,7 +234,6 @@ export class PodStore {
 		this.pods = new ShardedCowMap(snapshot.pods);
 		this.nodes = new CowMap(snapshot.nodes);
 		this.eventsByPod = new ShardedCowMap(snapshot.eventsByPod);
-		this.eventOwners = new ShardedCowMap(snapshot.eventOwners);
 		this.tombstones = new CowMap(snapshot.tombstones);
 		this.syncedSet = snapshot.synced;
 		this.connectionStatus = snapshot.connection;
@@ -215,7 +263,7 @@ export class PodStore {
 		for (const key of expired) {
 			tombstones.delete(key);
 			this.pods.delete(key);
-			this.dropEventsOf(key);
+			this.eventsByPod.delete(key);
 			this.log(key);
 		}
 		this.changed(null);
@@ -235,30 +283,37 @@ export class PodStore {
 		const base = previous && previous.uid === uid ? previous : null;
 		if (base) {
 			if (deleted && base.deletedAt !== null) return;
-			const sameVersion = pod.metadata.resourceVersion !== undefined && pod.metadata.resourceVersion === base.object.metadata.resourceVersion;
+			const baseVersion = base.core ? base.core.resourceVersion : base.object.metadata.resourceVersion;
+			const sameVersion = pod.metadata.resourceVersion !== undefined && pod.metadata.resourceVersion === baseVersion;
 			// A relist sends ADDED again for every pod it already had: the object did not change (its
 			// row may differ only in AGE).
 			if (sameVersion && !deleted && base.deletedAt === null) return;
 		}
-		const columns = podColumns(pod, this.compat);
-		const containers = containerViews(pod);
-		const transitions = diffPod(base ? {pod: base.object, columns: base.columns, containers: base.containers} : null, {pod, columns, containers}, at, {deleted});
-		const state: PodState = {
+		const columns = sameColumnsOr(base?.columns, podColumns(pod, this.compat));
+		const containers = sameContainersOr(base?.containers, containerViews(pod));
+		const transitions = diffPod(base ? {pod: base.core ? coreAsPod(base.core) : base.object, columns: base.columns, containers: base.containers} : null, {pod, columns, containers}, at, {deleted}).map(internTransition);
+		const fields = {
 			key,
 			uid,
 			namespace,
 			name,
-			object: pod,
 			columns,
 			containers,
 			mirror: mirrorInfo(pod),
 			sidecars: countSidecars(pod),
-			history: base ? appendHistory(base.history, transitions) : transitions,
 			deletedAt: deleted ? at : null,
 			firstSeenAt: base?.firstSeenAt ?? at,
 			lastChangedAt: at,
-			serverRow: row ?? base?.serverRow ?? null,
 		};
+		let state: PodState;
+		if (this.objects) {
+			const ref = this.objects.current();
+			const history = base instanceof LazyPodState ? base.historyLine.append(base.historyLength, transitions) : new HistoryLine(transitions);
+			// serverRow is read back from the entry when it has a row; else it is the previous one's.
+			state = new LazyPodState(fields, podCore(pod, base?.core ?? null), this.objects, ref, history, row ? undefined : (base?.serverRow ?? null));
+		} else {
+			state = {...fields, object: pod, history: base ? appendHistory(base.history, transitions) : transitions, serverRow: row ?? base?.serverRow ?? null};
+		}
 		this.pods.set(key, state);
 		if (deleted) {
 			const tombstones = this.tombstones.write();
@@ -282,47 +337,37 @@ export class PodStore {
 	}
 
 	private applyEvent(type: WatchType, received: KubeEvent): void {
-		const event = withoutManagedFields(received);
-		const id = event.metadata?.uid || `${event.metadata?.namespace ?? ''}/${event.metadata?.name ?? ''}`;
+		const event = slimEvent(received);
+		const id = eventId(event);
 		const involved = event.involvedObject;
-		// Only pod events are indexed: node events have no place in StoreView yet.
-		const podKey = involved?.kind === 'Pod' && involved.name ? `${involved.namespace ?? event.metadata?.namespace ?? ''}/${involved.name}` : null;
-		const owner = this.eventOwners.get(id);
-		if (owner !== undefined && (type === 'DELETED' || owner !== podKey)) this.removeEvent(owner, id);
-		if (type === 'DELETED' || podKey === null) {
-			if (owner !== undefined) this.changed(null);
+		// Only pod events are indexed: node events have no place in StoreView yet. An event names
+		// its pod for life (involvedObject is set when it is created), so its pod key is its place.
+		if (involved?.kind !== 'Pod' || !involved.name) return;
+		const podKey = `${involved.namespace ?? event.metadata?.namespace ?? ''}/${involved.name}`;
+		const old = this.eventsByPod.get(podKey) ?? [];
+		if (type === 'DELETED') {
+			if (!old.some(other => eventId(other) === id)) return;
+			const rest = old.filter(other => eventId(other) !== id);
+			if (rest.length === 0) this.eventsByPod.delete(podKey);
+			else this.eventsByPod.set(podKey, rest);
+			this.changed(null);
 			return;
 		}
-		const list = (this.eventsByPod.get(podKey) ?? []).filter(other => eventId(other) !== id);
-		list.push(event);
-		// Array sort is stable: events with the same time keep their arrival order.
-		list.sort((a, b) => eventTime(a) - eventTime(b));
-		// Keep the newest only: the oldest fall off (and out of the owner index).
-		const dropped = list.length > EVENTS_PER_POD_LIMIT ? list.splice(0, list.length - EVENTS_PER_POD_LIMIT) : [];
+		const list = old.filter(other => eventId(other) !== id);
+		// The list is in time order: insert after every event not newer (events with the same time
+		// keep their arrival order). Usually that is the end, after one comparison.
+		const time = eventTime(event);
+		let at = list.length;
+		while (at > 0 && eventTime(list[at - 1]!) > time) at--;
+		list.splice(at, 0, event);
+		// Keep the newest only: the oldest fall off.
+		if (list.length > EVENTS_PER_POD_LIMIT) list.splice(0, list.length - EVENTS_PER_POD_LIMIT);
 		this.eventsByPod.set(podKey, list);
-		for (const old of dropped) this.eventOwners.delete(eventId(old));
-		if (list.includes(event)) this.eventOwners.set(id, podKey);
 		this.changed(null);
 	}
 
-	private removeEvent(podKey: string, id: string): void {
-		this.eventOwners.delete(id);
-		const list = this.eventsByPod.get(podKey);
-		if (!list) return;
-		const rest = list.filter(other => eventId(other) !== id);
-		if (rest.length === 0) this.eventsByPod.delete(podKey);
-		else this.eventsByPod.set(podKey, rest);
-	}
-
-	private dropEventsOf(podKey: string): void {
-		const list = this.eventsByPod.get(podKey);
-		if (!list) return;
-		for (const event of list) this.eventOwners.delete(eventId(event));
-		this.eventsByPod.delete(podKey);
-	}
-
 	private recomputeColumns(): void {
-		for (const [key, state] of [...this.pods.current]) this.pods.set(key, {...state, columns: podColumns(state.object, this.compat)});
+		for (const [key, state] of [...this.pods.current]) this.pods.set(key, withColumns(state, podColumns(state.object, this.compat)));
 	}
 
 	private log(key: string): void {
@@ -347,8 +392,223 @@ export class PodStore {
 	}
 }
 
+/** A Pod-shaped skeleton of a core, for diffPod's previous side (it reads nothing else). */
+function coreAsPod(core: PodCore): Pod {
+	return {
+		metadata: {resourceVersion: core.resourceVersion ?? undefined, deletionTimestamp: core.deletionTimestamp ?? undefined},
+		spec: {nodeName: core.nodeName ?? undefined},
+		status: {phase: core.phase ?? undefined, reason: core.reason ?? undefined, conditions: core.conditions as PodCondition[]},
+	} as Pod;
+}
+
+/** The core fields of `pod`. Conditions keep type and status only; an unchanged list is shared with `previous`. */
+function podCore(pod: Pod, previous: PodCore | null): PodCore {
+	const status = pod.status;
+	let conditions: ReadonlyArray<{type: string; status: string}> = (status?.conditions ?? []).map(condition => ({type: intern(condition.type), status: intern(condition.status)}));
+	const before = previous?.conditions;
+	if (before && before.length === conditions.length && conditions.every((condition, index) => condition.type === before[index]!.type && condition.status === before[index]!.status)) {
+		conditions = before;
+	}
+	return {
+		resourceVersion: pod.metadata.resourceVersion ?? null,
+		deletionTimestamp: pod.metadata.deletionTimestamp ?? null,
+		nodeName: pod.spec?.nodeName ? intern(pod.spec.nodeName) : null,
+		phase: status?.phase ? intern(status.phase) : null,
+		reason: status?.reason ? intern(status.reason) : null,
+		conditions,
+	};
+}
+
+/**
+ * The transitions of every version of one pod, in one array: a version's history is a prefix of
+ * the next one's, so versions share it and keep only their length (a copy per version was a third
+ * of what a replay's snapshots held). Appending after a shorter prefix than the array's (a store
+ * restored to an earlier version replays again) starts a line of its own.
+ */
+class HistoryLine {
+	private items: Transition[];
+
+	constructor(items: Transition[]) {
+		this.items = items;
+	}
+
+	get length(): number {
+		return this.items.length;
+	}
+
+	/** A version's history: the last HISTORY_LIMIT transitions of the first `length`. */
+	prefix(length: number): Transition[] {
+		return this.items.slice(Math.max(0, length - HISTORY_LIMIT), length);
+	}
+
+	/** The line a version that has `length` transitions and adds `transitions` belongs to. */
+	append(length: number, transitions: readonly Transition[]): HistoryLine {
+		if (transitions.length === 0) return this;
+		if (length === this.items.length && this.items.length < 4 * HISTORY_LIMIT) {
+			this.items.push(...transitions);
+			return this;
+		}
+		// A branch, or a long line: a new one with what the version keeps.
+		return new HistoryLine([...this.items.slice(Math.max(0, length - HISTORY_LIMIT), length), ...transitions]);
+	}
+}
+
+/**
+ * A PodState that keeps no pod object: it reads it (and the server row) back through an
+ * ObjectSource. A class, not a literal with defined properties: instances keep V8's fast layout,
+ * and a replay's snapshots hold one for every version of every pod.
+ */
+class LazyPodState implements PodState {
+	key: string;
+	uid: string;
+	namespace: string;
+	name: string;
+	columns: PodColumns;
+	containers: ContainerView[];
+	mirror: MirrorInfo | null;
+	sidecars: number;
+	deletedAt: number | null;
+	firstSeenAt: number;
+	lastChangedAt: number;
+	readonly core: PodCore;
+	readonly historyLine: HistoryLine;
+	/** Transitions of this version in historyLine (before HISTORY_LIMIT cuts the front). */
+	readonly historyLength: number;
+	private readonly source: ObjectSource;
+	private readonly ref: number;
+	/** The server row when this entry had none (the previous version's); undefined: read it from the entry. */
+	private readonly rowFallback: PrintedRow | null | undefined;
+
+	constructor(fields: Omit<PodState, 'object' | 'core' | 'history' | 'serverRow'>, core: PodCore, source: ObjectSource, ref: number, history: HistoryLine, rowFallback: PrintedRow | null | undefined, historyLength = history.length) {
+		this.key = fields.key;
+		this.uid = fields.uid;
+		this.namespace = fields.namespace;
+		this.name = fields.name;
+		this.columns = fields.columns;
+		this.containers = fields.containers;
+		this.mirror = fields.mirror;
+		this.sidecars = fields.sidecars;
+		this.deletedAt = fields.deletedAt;
+		this.firstSeenAt = fields.firstSeenAt;
+		this.lastChangedAt = fields.lastChangedAt;
+		this.core = core;
+		this.source = source;
+		this.ref = ref;
+		this.historyLine = history;
+		this.historyLength = historyLength;
+		this.rowFallback = rowFallback;
+	}
+
+	get object(): Pod {
+		return this.source.object(this.ref);
+	}
+
+	get history(): Transition[] {
+		return this.historyLine.prefix(this.historyLength);
+	}
+
+	get serverRow(): PrintedRow | null {
+		return this.rowFallback !== undefined ? this.rowFallback : this.source.row(this.ref);
+	}
+
+	withColumns(columns: PodColumns): LazyPodState {
+		const {key, uid, namespace, name, containers, mirror, sidecars, deletedAt, firstSeenAt, lastChangedAt} = this;
+		const fields = {key, uid, namespace, name, columns, containers, mirror, sidecars, deletedAt, firstSeenAt, lastChangedAt};
+		return new LazyPodState(fields, this.core, this.source, this.ref, this.historyLine, this.rowFallback, this.historyLength);
+	}
+}
+
+/** The state with other columns; a lazy object stays lazy. */
+function withColumns(state: PodState, columns: PodColumns): PodState {
+	return state instanceof LazyPodState ? state.withColumns(columns) : {...state, columns};
+}
+
+// Strings that recur in every version of every pod (phases, reasons, container names, states,
+// event reasons and messages): one copy each instead of one per parse. Bounded: when full it
+// starts again (strings already shared stay shared).
+const INTERN_LIMIT = 50_000;
+let interned = new Map<string, string>();
+
+function intern<T extends string | null | undefined>(text: T): T {
+	if (typeof text !== 'string' || text.length > 512) return text;
+	const known = interned.get(text);
+	if (known !== undefined) return known as T;
+	if (interned.size >= INTERN_LIMIT) interned = new Map();
+	interned.set(text, text);
+	return text;
+}
+
+function internTransition(transition: Transition): Transition {
+	transition.subject = intern(transition.subject);
+	transition.from = intern(transition.from);
+	transition.to = intern(transition.to);
+	transition.statusAfter = intern(transition.statusAfter);
+	if (transition.detail !== undefined) transition.detail = intern(transition.detail);
+	return transition;
+}
+
+/** `next`, or `previous` when every field is the same (versions of a pod share what did not change). */
+function sameColumnsOr(previous: PodColumns | undefined, next: PodColumns): PodColumns {
+	if (!previous) return next;
+	for (const field of Object.keys(next) as Array<keyof PodColumns>) if (previous[field] !== next[field]) return next;
+	return previous;
+}
+
+function sameContainersOr(previous: readonly ContainerView[] | undefined, next: ContainerView[]): ContainerView[] {
+	if (!previous) return next;
+	let same = previous.length === next.length;
+	const shared = next.map((view, index) => {
+		const old = previous[index];
+		if (old && sameContainer(old, view)) return old;
+		same = false;
+		return view;
+	});
+	return same ? (previous as ContainerView[]) : shared;
+}
+
+function sameContainer(a: ContainerView, b: ContainerView): boolean {
+	for (const field of Object.keys(b) as Array<keyof ContainerView>) {
+		const x = a[field];
+		const y = b[field];
+		if (x === y) continue;
+		if (field === 'lastTermination' && x && y && typeof x === 'object' && typeof y === 'object') {
+			const p = x as Termination;
+			const q = y as Termination;
+			if (p.exitCode === q.exitCode && p.signal === q.signal && p.reason === q.reason && p.message === q.message && p.startedMs === q.startedMs && p.finishedMs === q.finishedMs) continue;
+		}
+		return false;
+	}
+	return Object.keys(a).length === Object.keys(b).length;
+}
+
+/**
+ * The fields of an event that podlife shows or reads (the KubeEvent type), its words interned: a
+ * pod that keeps failing has the same reason and message in every event. Annotations, labels,
+ * managedFields, related objects and the like are dropped.
+ */
+function slimEvent(event: KubeEvent): KubeEvent {
+	const meta = event.metadata ?? {};
+	const involved = event.involvedObject ?? {};
+	const slim: KubeEvent = {
+		kind: event.kind,
+		metadata: {name: meta.name, namespace: intern(meta.namespace), uid: meta.uid, resourceVersion: meta.resourceVersion, creationTimestamp: meta.creationTimestamp},
+		involvedObject: {kind: intern(involved.kind), namespace: intern(involved.namespace), name: intern(involved.name), uid: involved.uid, fieldPath: intern(involved.fieldPath)},
+	} as KubeEvent;
+	if (event.reason !== undefined) slim.reason = intern(event.reason);
+	if (event.message !== undefined) slim.message = intern(event.message);
+	if (event.type !== undefined) slim.type = intern(event.type);
+	if (event.count !== undefined) slim.count = event.count;
+	if (event.firstTimestamp !== undefined) slim.firstTimestamp = event.firstTimestamp;
+	if (event.lastTimestamp !== undefined) slim.lastTimestamp = event.lastTimestamp;
+	if (event.eventTime !== undefined) slim.eventTime = event.eventTime;
+	if (event.source !== undefined) slim.source = {component: intern(event.source.component), host: intern(event.source.host)};
+	if (event.reportingComponent !== undefined) slim.reportingComponent = intern(event.reportingComponent);
+	if (event.series !== undefined) slim.series = {count: event.series.count, lastObservedTime: event.series.lastObservedTime};
+	return slim;
+}
+
 /** The object without metadata.managedFields (a shallow copy only when it has them). */
-function withoutManagedFields<T extends {metadata?: {managedFields?: unknown[]}}>(object: T): T {
+export function withoutManagedFields<T extends {metadata?: {managedFields?: unknown[]}}>(object: T): T {
 	if (object.metadata?.managedFields === undefined) return object;
 	const {managedFields: _managedFields, ...metadata} = object.metadata;
 	return {...object, metadata};

@@ -113,13 +113,27 @@ export interface Transition {
 	detail?: string;
 }
 
+/** The fields of a pod object read on every entry (diffs, relist check, health). */
+export interface PodCore {
+	resourceVersion: string | null;
+	deletionTimestamp: string | null;
+	nodeName: string | null;
+	phase: string | null;
+	reason: string | null;
+	/** type and status of each condition. */
+	conditions: ReadonlyArray<{type: string; status: string}>;
+}
+
 export interface PodState {
 	/** "namespace/name". */
 	key: string;
 	uid: string;
 	namespace: string;
 	name: string;
+	/** The last object seen (managedFields dropped). The replay player's stores read it back from the session on demand. */
 	object: Pod;
+	/** When the store keeps objects out of memory: what is read of the object on every entry; absent, read `object`. */
+	core?: PodCore;
 	columns: PodColumns;
 	containers: ContainerView[];
 	mirror: MirrorInfo | null;
@@ -159,8 +173,6 @@ export interface StoreSnapshot {
 	readonly pods: ReadonlyMap<string, PodState>;
 	readonly nodes: ReadonlyMap<string, Node>;
 	readonly eventsByPod: ReadonlyMap<string, readonly KubeEvent[]>;
-	/** Event id (uid, else namespace/name) → the pod key it is filed under. */
-	readonly eventOwners: ReadonlyMap<string, string>;
 	/** Deleted pod keys → deletedAt, oldest deletion first. */
 	readonly tombstones: ReadonlyMap<string, number>;
 	readonly synced: ReadonlySet<string>;

@@ -1,5 +1,5 @@
 // Streams the lines of a session file, plain or gzip, without ever holding the
-// whole file: a 200 MB session costs one read buffer and one line at a time.
+// whole file: a 200 MB session costs one read buffer and the lines of one chunk at a time.
 // Gzip is detected by the magic bytes 1f 8b, whatever the file is called
 // (SESSION-FORMAT.md, "File"); the first bytes are taken from the stream itself
 // rather than a positioned read, so a pipe or FIFO works too.
@@ -9,9 +9,13 @@ import {Readable, pipeline} from 'node:stream';
 import {createGunzip} from 'node:zlib';
 import {SessionError} from './session-error.js';
 
-export interface RawLine {
-	text: string;
-	/** False only for a last line that the file does not end with "\n". */
+/**
+ * The whole lines of one read chunk (64 KB): the reader checks them in one synchronous loop, so a
+ * session costs one await per chunk, not one per line.
+ */
+export interface LineBatch {
+	lines: string[];
+	/** False only when the last of `lines` is the file's last line and the file does not end with "\n". */
 	terminated: boolean;
 }
 
@@ -23,7 +27,8 @@ export class StreamProblem extends Error {
 }
 
 export interface LineSource {
-	lines: AsyncGenerator<RawLine>;
+	/** Never yields an empty batch. */
+	batches: AsyncGenerator<LineBatch>;
 	/** Bytes read from the file so far (compressed bytes for gzip). */
 	readonly bytesRead: number;
 	readonly gzip: boolean;
@@ -114,32 +119,38 @@ export async function openLineSource(file: string): Promise<LineSource> {
 		chunks = fileChunks();
 	}
 
-	async function* splitLines(): AsyncGenerator<RawLine> {
-		// Split on the byte 0x0a: it never occurs inside a multi-byte UTF-8
-		// sequence, so each line can be decoded on its own.
+	async function* splitLines(): AsyncGenerator<LineBatch> {
+		// Split on the byte 0x0a: it never occurs inside a multi-byte UTF-8 sequence, so each line can
+		// be decoded on its own. Each line is decoded into a string of its own (not a slice of the
+		// chunk's string): a caller that keeps a line's text must not pin its whole chunk.
 		let pending: Buffer[] = [];
 		try {
 			for await (const chunk of chunks) {
+				const lines: string[] = [];
 				let start = 0;
 				let newline = chunk.indexOf(0x0a, start);
 				while (newline !== -1) {
-					const piece = chunk.subarray(start, newline);
-					const line = pending.length === 0 ? piece : Buffer.concat([...pending, piece]);
-					pending = [];
-					yield {text: line.toString('utf8'), terminated: true};
+					if (pending.length === 0) {
+						lines.push(chunk.toString('utf8', start, newline));
+					} else {
+						pending.push(chunk.subarray(start, newline));
+						lines.push(Buffer.concat(pending).toString('utf8'));
+						pending = [];
+					}
 					start = newline + 1;
 					newline = chunk.indexOf(0x0a, start);
 				}
 				if (start < chunk.length) pending.push(chunk.subarray(start));
+				if (lines.length > 0) yield {lines, terminated: true};
 			}
-			if (pending.length > 0) yield {text: Buffer.concat(pending).toString('utf8'), terminated: false};
+			if (pending.length > 0) yield {lines: [Buffer.concat(pending).toString('utf8')], terminated: false};
 		} finally {
 			stream.destroy();
 		}
 	}
 
 	return {
-		lines: splitLines(),
+		batches: splitLines(),
 		get bytesRead() {
 			return stream.bytesRead;
 		},

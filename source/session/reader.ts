@@ -1,6 +1,7 @@
 // Reads a session file (SESSION-FORMAT.md) as a stream of entries. openSession
-// reads and checks the header only; entries() streams the rest one line at a
-// time, so a session of any size costs memory for one line.
+// reads and checks the header only; entryBatches() streams the rest one read
+// chunk (64 KB) at a time, so a session of any size costs memory for one chunk's
+// lines; entries() hands the same out one by one.
 //
 // Bad input (the "Reading bad input" rules):
 // - strict (default): the first bad line stops the read with a SessionError
@@ -16,7 +17,7 @@
 // - The header is never skipped: a bad header is an error in both modes.
 
 import type {SessionEntry, SessionHeader} from './format.js';
-import {openLineSource, StreamProblem, type LineSource, type RawLine} from './line-source.js';
+import {openLineSource, StreamProblem, type LineBatch, type LineSource} from './line-source.js';
 import {SessionError} from './session-error.js';
 import {parseHeaderLine, parseSessionLine} from './validate.js';
 
@@ -37,8 +38,19 @@ export interface SessionReader {
 	 * pass from the top of the file (and resets warnings/skipped).
 	 */
 	entries(): AsyncGenerator<SessionLine>;
+	/**
+	 * The same pass as entries(), a read chunk's entries at a time (never an empty array): one
+	 * await per 64 KB instead of one per entry, for callers that apply thousands of entries.
+	 * A bad line (strict mode) ends the pass after the batch of the good lines before it.
+	 */
+	entryBatches(): AsyncGenerator<SessionLine[]>;
 	/** Warnings of the current pass: cut-off last line, skipped lines (lenient). */
 	readonly warnings: string[];
+	/**
+	 * The warnings of the current pass about lines up to `line`: what a reader that stopped after
+	 * that line would have been told, for a caller that stops inside a batch (replay up to a moment).
+	 */
+	warningsThrough(line: number): string[];
 	/** Bad lines skipped in the current pass (lenient mode). */
 	readonly skipped: number;
 	/** Bytes read from the file so far in the current pass (compressed bytes for gzip). */
@@ -59,26 +71,34 @@ export interface SessionLine {
 /** How many skipped lines lenient mode describes one by one. */
 export const MAX_LISTED = 20;
 
-async function nextLine(file: string, source: LineSource, line: number): Promise<IteratorResult<RawLine>> {
+async function nextBatch(file: string, source: LineSource, line: number): Promise<IteratorResult<LineBatch>> {
 	try {
-		return await source.lines.next();
+		return await source.batches.next();
 	} catch (error) {
 		if (error instanceof StreamProblem) throw new SessionError(file, error.atLine ? line : undefined, error.problem);
 		throw error;
 	}
 }
 
-async function openAndReadHeader(file: string): Promise<{source: LineSource; header: SessionHeader}> {
+/** A source past its header line, with the lines read along with the header. */
+interface OpenedSource {
+	source: LineSource;
+	/** The lines of the header's chunk after the header; null when there are none. */
+	rest: LineBatch | null;
+}
+
+async function openPastHeader(file: string): Promise<OpenedSource & {header: SessionHeader}> {
 	const source = await openLineSource(file);
 	try {
-		const first = await nextLine(file, source, 1);
+		const first = await nextBatch(file, source, 1);
 		if (first.done) {
 			if (source.truncated) throw new SessionError(file, undefined, 'gzip stream is cut off before the session header');
 			throw new SessionError(file, undefined, 'empty file, not a session (line 1 must be the session header)');
 		}
-		const header = parseHeaderLine(first.value.text);
+		const header = parseHeaderLine(first.value.lines[0]!);
 		if (!header.ok) throw new SessionError(file, 1, header.problem);
-		return {source, header: header.value};
+		const rest = first.value.lines.length > 1 ? {lines: first.value.lines.slice(1), terminated: first.value.terminated} : null;
+		return {source, rest, header: header.value};
 	} catch (error) {
 		source.close();
 		throw error;
@@ -87,19 +107,21 @@ async function openAndReadHeader(file: string): Promise<{source: LineSource; hea
 
 class SessionFileReader implements SessionReader {
 	readonly warnings: string[] = [];
+	/** The line each warning is about (Infinity for those about the whole pass). */
+	private readonly warningLines: number[] = [];
 	private skippedLines = 0;
 	private source: LineSource | undefined;
 	/** The source opened by openSession, handed to the first pass. */
-	private fresh: LineSource | undefined;
+	private fresh: OpenedSource | undefined;
 
 	constructor(
 		readonly file: string,
 		readonly header: SessionHeader,
-		source: LineSource,
+		opened: OpenedSource,
 		private readonly lenient: boolean,
 	) {
-		this.source = source;
-		this.fresh = source;
+		this.source = opened.source;
+		this.fresh = opened;
 	}
 
 	get skipped(): number {
@@ -115,68 +137,104 @@ class SessionFileReader implements SessionReader {
 		this.fresh = undefined;
 	}
 
+	warningsThrough(line: number): string[] {
+		return this.warnings.filter((_, index) => this.warningLines[index]! <= line);
+	}
+
 	async *entries(): AsyncGenerator<SessionLine> {
-		const {file} = this;
-		let source = this.fresh;
+		for await (const batch of this.entryBatches()) yield* batch;
+	}
+
+	async *entryBatches(): AsyncGenerator<SessionLine[]> {
+		const {file, lenient} = this;
+		let opened = this.fresh;
 		this.fresh = undefined;
-		if (source === undefined) {
+		if (opened === undefined) {
 			this.source?.close();
 			// A later pass: open again and step over the header, checked already.
-			source = await openLineSource(file);
-			this.source = source;
-			await nextLine(file, source, 1);
+			opened = await openPastHeader(file);
+			this.source = opened.source;
 		}
+		const {source} = opened;
+		let pendingBatch = opened.rest;
 		this.warnings.length = 0;
+		this.warningLines.length = 0;
 		this.skippedLines = 0;
-		const bad = (line: number, problem: string): void => {
-			if (!this.lenient) throw new SessionError(file, line, problem);
+		const warn = (line: number, warning: string): void => {
+			this.warnings.push(warning);
+			this.warningLines.push(line);
+		};
+		/** Lenient: count and describe the bad line; strict: the problem that ends the pass. */
+		const bad = (line: number, problem: string): SessionError | null => {
+			if (!lenient) return new SessionError(file, line, problem);
 			this.skippedLines++;
-			if (this.skippedLines <= MAX_LISTED) this.warnings.push(`${file}:${line}: ${problem} (skipped)`);
+			if (this.skippedLines <= MAX_LISTED) warn(line, `${file}:${line}: ${problem} (skipped)`);
+			return null;
 		};
 
 		let line = 1;
 		let lastWhole = 1;
 		let previousT = 0;
 		let cutOff = false;
+		let ended = false;
 		const blanks: number[] = [];
 		try {
-			while (true) {
-				const next = await nextLine(file, source, line + 1);
-				if (next.done) break;
-				line++;
-				const raw = next.value;
-				if (!raw.terminated && source.truncated) {
-					// The gzip stream stopped inside this line: drop it, whatever it holds.
-					break;
+			while (!ended) {
+				let batch = pendingBatch;
+				pendingBatch = null;
+				if (batch === null) {
+					const next = await nextBatch(file, source, line + 1);
+					if (next.done) break;
+					batch = next.value;
 				}
-				if (raw.text.trim() === '') {
-					if (raw.terminated) blanks.push(line);
-					continue;
-				}
-				for (const blank of blanks.splice(0)) bad(blank, 'empty line is not JSON');
-				const parsed = parseSessionLine(raw.text, previousT);
-				if (!parsed.ok) {
-					if (!raw.terminated && parsed.notJson) {
-						this.warnings.push(
-							`${file}:${line}: last line is cut off (recording was interrupted); the session ends at line ${lastWhole}`,
-						);
-						cutOff = true;
+				const {lines, terminated} = batch;
+				const out: SessionLine[] = [];
+				let failure: SessionError | null = null;
+				for (let index = 0; index < lines.length; index++) {
+					const text = lines[index]!;
+					line++;
+					const whole = terminated || index < lines.length - 1;
+					if (!whole && source.truncated) {
+						// The gzip stream stopped inside this line: drop it, whatever it holds.
+						ended = true;
 						break;
 					}
-					bad(line, parsed.problem);
-					continue;
+					if (text.trim() === '') {
+						if (whole) blanks.push(line);
+						continue;
+					}
+					if (blanks.length > 0) {
+						for (const blank of blanks.splice(0)) {
+							failure = bad(blank, 'empty line is not JSON');
+							if (failure) break;
+						}
+						if (failure) break;
+					}
+					const parsed = parseSessionLine(text, previousT);
+					if (!parsed.ok) {
+						if (!whole && parsed.notJson) {
+							warn(line, `${file}:${line}: last line is cut off (recording was interrupted); the session ends at line ${lastWhole}`);
+							cutOff = true;
+							ended = true;
+							break;
+						}
+						failure = bad(line, parsed.problem);
+						if (failure) break;
+						continue;
+					}
+					previousT = parsed.value.t;
+					lastWhole = line;
+					out.push({entry: parsed.value, line, text});
 				}
-				previousT = parsed.value.t;
-				lastWhole = line;
-				yield {entry: parsed.value, line, text: raw.text};
+				// The good lines before a bad one are delivered before the error, as one by one.
+				if (out.length > 0) yield out;
+				if (failure) throw failure;
 			}
 			if (source.truncated && !cutOff) {
-				this.warnings.push(
-					`${file}:${lastWhole + 1}: gzip stream is cut off (recording was interrupted); the session ends at line ${lastWhole}`,
-				);
+				warn(Infinity, `${file}:${lastWhole + 1}: gzip stream is cut off (recording was interrupted); the session ends at line ${lastWhole}`);
 			}
 			if (this.skippedLines > MAX_LISTED) {
-				this.warnings.push(`${file}: ${this.skippedLines} bad lines skipped in all; only the first ${MAX_LISTED} are listed`);
+				warn(Infinity, `${file}: ${this.skippedLines} bad lines skipped in all; only the first ${MAX_LISTED} are listed`);
 			}
 		} finally {
 			source.close();
@@ -186,8 +244,8 @@ class SessionFileReader implements SessionReader {
 
 /** Opens a session and checks its header; throws SessionError for a missing, unreadable or non-session file. */
 export async function openSession(path: string, options: ReadOptions = {}): Promise<SessionReader> {
-	const {source, header} = await openAndReadHeader(path);
-	return new SessionFileReader(path, header, source, options.lenient ?? false);
+	const {header, ...opened} = await openPastHeader(path);
+	return new SessionFileReader(path, header, opened, options.lenient ?? false);
 }
 
 /** Reads a whole session into memory: for small files and tests. */
@@ -197,6 +255,6 @@ export async function readSession(
 ): Promise<{header: SessionHeader; entries: SessionEntry[]; warnings: string[]; skipped: number}> {
 	const session = await openSession(path, options);
 	const entries: SessionEntry[] = [];
-	for await (const {entry} of session.entries()) entries.push(entry);
+	for await (const batch of session.entryBatches()) for (const {entry} of batch) entries.push(entry);
 	return {header: session.header, entries, warnings: [...session.warnings], skipped: session.skipped};
 }

@@ -209,3 +209,41 @@ describe('streaming', () => {
 		expect(rest).toEqual([2, 3]);
 	});
 });
+
+describe('reading a chunk of entries at a time', () => {
+	it('hands out the same entries, lines and texts as one by one, in chunks of many', async () => {
+		const file = temp.file('batches.ndjson', lines(HEADER, ...Array.from({length: 3000}, (_, i) => added(i, `pod-${i % 50}`))) + '\n');
+		const session = await openSession(file);
+		const batches: Array<Array<{line: number; t: number; text: string}>> = [];
+		for await (const batch of session.entryBatches()) batches.push(batch.map(({entry, line, text}) => ({line, t: entry.t, text})));
+		const oneByOne: Array<{line: number; t: number; text: string}> = [];
+		for await (const {entry, line, text} of session.entries()) oneByOne.push({line, t: entry.t, text});
+		expect(batches.flat()).toEqual(oneByOne);
+		expect(oneByOne.map(item => item.line)).toEqual(Array.from({length: 3000}, (_, i) => i + 2));
+		expect(batches.length).toBeGreaterThan(1);
+		expect(batches.length).toBeLessThan(300);
+	});
+
+	it('delivers the good entries before a bad line, then stops at it', async () => {
+		const file = temp.file('batch-bad.ndjson', lines(HEADER, added(1), added(2), 'oops', added(3)) + '\n');
+		const session = await openSession(file);
+		const seen: number[] = [];
+		let message = '';
+		try {
+			for await (const batch of session.entryBatches()) for (const {line} of batch) seen.push(line);
+		} catch (error) {
+			message = (error as Error).message;
+		}
+		expect(seen).toEqual([2, 3]);
+		expect(message).toBe(`${file}:4: line is not JSON`);
+	});
+
+	it('tells a caller that stopped at a line only the warnings about the lines up to it', async () => {
+		const file = temp.file('batch-through.ndjson', lines(HEADER, 'bad one', added(1), added(2), 'bad two', added(3)) + '\n');
+		const session = await openSession(file, {lenient: true});
+		for await (const batch of session.entryBatches()) expect(batch.length).toBeGreaterThan(0);
+		expect(session.warningsThrough(3)).toEqual([`${file}:2: line is not JSON (skipped)`]);
+		expect(session.warningsThrough(Infinity)).toEqual(session.warnings);
+		expect(session.warnings).toHaveLength(2);
+	});
+});

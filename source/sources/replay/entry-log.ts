@@ -1,25 +1,51 @@
-// The loaded session kept compactly: a session of 200 MB must not live in memory as
-// 200k parsed objects. Each entry is kept as its raw JSON line; lines are grouped in
-// blocks, and a full block is deflated (level 1: cheap, and pod JSON shrinks ~10×). The
-// same scheme serves plain and gzip files alike (a gzip stream cannot be re-read at an
-// offset). An entry is parsed again only when the player applies it; the last inflated
-// block is cached, so replaying forward inflates each block once.
+// The loaded session kept compactly: a session of 800 MB must not live in memory as 200k
+// parsed objects, nor as its text. Two ways to keep an entry:
+// - in the file: for a plain (not gzip) session, only the line's byte offset and length are
+//   kept, and the line is read again from the file when the player applies it (the file is
+//   there and does not change: it is a recording). Reads go through a window of a few
+//   hundred KB, so replaying forward reads each byte once.
+// - in memory: gzip sessions (a gzip stream cannot be re-read at an offset), and every line
+//   after the first whose offset is unknown (a line skipped in lenient mode, a line whose text
+//   is not the file's bytes). Lines are grouped in blocks; a full block is deflated (level 1:
+//   cheap, and pod JSON shrinks ~10×); the last inflated blocks are cached.
 
+import {closeSync, openSync, readSync} from 'node:fs';
 import {deflateRawSync, inflateRawSync} from 'node:zlib';
 import type {SessionEntry} from '../../session/format.js';
 
 export const DEFAULT_BLOCK_SIZE = 256;
+/** Bytes read from the file at a time. */
+const WINDOW_BYTES = 256 * 1024;
+/** Inflated blocks kept (random reads of pod objects hit a few blocks again and again). */
+const CACHED_BLOCKS = 4;
+
+/** Thrown when the session file no longer holds the line the log points at. */
+export class SessionChangedError extends Error {}
 
 export class EntryLog {
 	private times = new Float64Array(1024);
+	/** Byte offset of each line in the file (entries before `firstInMemory`). */
+	private offsets = new Float64Array(1024);
+	private lengths = new Uint32Array(1024);
 	private size = 0;
+	/** Entries from here on are kept in memory (Infinity: all are in the file so far). */
+	private firstInMemory = Number.POSITIVE_INFINITY;
 	private readonly sealed: Buffer[] = [];
 	private openLines: string[] = [];
-	private cachedBlock = -1;
-	private cachedLines: string[] = [];
+	private readonly cachedBlocks = new Map<number, string[]>();
 	private storedBytes = 0;
+	private fd: number | null;
+	private window: Buffer = Buffer.alloc(0);
+	private windowStart = 0;
 
-	constructor(private readonly blockSize: number = DEFAULT_BLOCK_SIZE) {}
+	/** `file`: the plain session file to read lines back from; null keeps every line in memory. */
+	constructor(
+		private readonly blockSize: number = DEFAULT_BLOCK_SIZE,
+		private readonly file: string | null = null,
+	) {
+		this.fd = file === null ? null : openSync(file, 'r');
+		if (this.fd === null) this.firstInMemory = 0;
+	}
 
 	/** Number of entries held. */
 	get count(): number {
@@ -33,13 +59,25 @@ export class EntryLog {
 		return this.storedBytes + open;
 	}
 
-	append(line: string, t: number): void {
-		if (this.size === this.times.length) {
-			const grown = new Float64Array(this.times.length * 2);
-			grown.set(this.times);
-			this.times = grown;
+	/** Entries read back from the file rather than kept in memory. */
+	get inFile(): number {
+		return Math.min(this.size, this.firstInMemory);
+	}
+
+	/**
+	 * Adds the next entry. `at`: the byte offset of its line in the file, or null when unknown
+	 * (then it, and every entry after it, is kept in memory).
+	 */
+	append(line: string, t: number, at: number | null): void {
+		if (this.size === this.times.length) this.grow();
+		const index = this.size++;
+		this.times[index] = t;
+		if (index < this.firstInMemory && this.fd !== null && at !== null) {
+			this.offsets[index] = at;
+			this.lengths[index] = Buffer.byteLength(line);
+			return;
 		}
-		this.times[this.size++] = t;
+		if (index < this.firstInMemory) this.firstInMemory = index;
 		this.openLines.push(line);
 		if (this.openLines.length === this.blockSize) {
 			const packed = deflateRawSync(Buffer.from(this.openLines.join('\n')), {level: 1});
@@ -68,17 +106,65 @@ export class EntryLog {
 
 	/** Entry `index`, parsed anew. */
 	entry(index: number): SessionEntry {
-		return JSON.parse(this.line(index)) as SessionEntry;
+		const text = this.line(index);
+		try {
+			return JSON.parse(text) as SessionEntry;
+		} catch {
+			throw new SessionChangedError(`${this.file}: the file changed while it was being replayed (entry ${index + 1} is no longer where it was); open it again`);
+		}
+	}
+
+	/** Releases the file. */
+	close(): void {
+		if (this.fd !== null) closeSync(this.fd);
+		this.fd = null;
 	}
 
 	private line(index: number): string {
-		const block = Math.floor(index / this.blockSize);
-		const offset = index % this.blockSize;
+		if (index < this.firstInMemory) return this.lineFromFile(index);
+		const position = index - this.firstInMemory;
+		const block = Math.floor(position / this.blockSize);
+		const offset = position % this.blockSize;
 		if (block === this.sealed.length) return this.openLines[offset]!;
-		if (block !== this.cachedBlock) {
-			this.cachedLines = inflateRawSync(this.sealed[block]!).toString('utf8').split('\n');
-			this.cachedBlock = block;
+		let lines = this.cachedBlocks.get(block);
+		if (!lines) {
+			lines = inflateRawSync(this.sealed[block]!).toString('utf8').split('\n');
+			if (this.cachedBlocks.size >= CACHED_BLOCKS) this.cachedBlocks.delete(this.cachedBlocks.keys().next().value!);
+		} else {
+			this.cachedBlocks.delete(block);
 		}
-		return this.cachedLines[offset]!;
+		this.cachedBlocks.set(block, lines);
+		return lines[offset]!;
+	}
+
+	private lineFromFile(index: number): string {
+		if (this.fd === null) throw new SessionChangedError(`${this.file}: the session file is closed`);
+		const at = this.offsets[index]!;
+		const length = this.lengths[index]!;
+		const from = at - this.windowStart;
+		if (from < 0 || from + length > this.window.length) {
+			// Read forward from this line: the next entries applied are usually the ones after it.
+			const size = Math.max(WINDOW_BYTES, length);
+			const buffer = Buffer.allocUnsafe(size);
+			const read = readSync(this.fd, buffer, 0, size, at);
+			this.window = buffer.subarray(0, read);
+			this.windowStart = at;
+			if (read < length) throw new SessionChangedError(`${this.file}: the file changed while it was being replayed (it is shorter now); open it again`);
+			return this.window.toString('utf8', 0, length);
+		}
+		return this.window.toString('utf8', from, from + length);
+	}
+
+	private grow(): void {
+		const capacity = this.times.length * 2;
+		const times = new Float64Array(capacity);
+		times.set(this.times);
+		this.times = times;
+		const offsets = new Float64Array(capacity);
+		offsets.set(this.offsets);
+		this.offsets = offsets;
+		const lengths = new Uint32Array(capacity);
+		lengths.set(this.lengths);
+		this.lengths = lengths;
 	}
 }

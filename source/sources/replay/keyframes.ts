@@ -27,7 +27,7 @@ export interface KeyframeTuning {
 	maxGapMs: number;
 	/** Keyframes kept at most. */
 	max: number;
-	/** Pod states (about) that keyframes may pin, counting map copies as a tenth of a state per pod. */
+	/** Pod states (about) that keyframes may pin (their packed maps counted as a fortieth of a state per pod). */
 	maxPinned: number;
 	/** Entries between trail snapshots. */
 	trailEvery: number;
@@ -153,10 +153,17 @@ export class KeyframeIndex<S> {
 		return best;
 	}
 
-	/** Estimated pod states the keyframes pin (a keyframe pins what changed before the next one). */
+	/**
+	 * Estimated pod states the keyframes pin. A keyframe pins the states of the pods that change
+	 * before the next one: with n pod entries spread over `pods` pods, pods × (1 − e^(−n/pods))
+	 * distinct ones. Its own packed copy of the maps costs about a fortieth of a state per pod.
+	 */
 	private pinned(pods: number): number {
 		let total = 0;
-		for (const keyframe of this.keyframes) total += Math.min(pods, keyframe.podEntries) + Math.ceil(pods / 10);
+		for (const keyframe of this.keyframes) {
+			const distinct = pods > 0 ? pods * (1 - Math.exp(-keyframe.podEntries / pods)) : 0;
+			total += distinct + Math.ceil(pods / 40);
+		}
 		return total;
 	}
 

@@ -7,12 +7,15 @@
 // session shows its first frame at once, and playback can start while the rest streams in.
 // While loading, a second store (the loader's) applies every entry once; it feeds the
 // pod-change index and the keyframes, and afterwards stays as the snapshot of the end.
-// Entries themselves are kept as compressed text (EntryLog), never as parsed objects.
+// Entries themselves are kept as byte offsets into the file (or compressed text for gzip: see
+// EntryLog), never as parsed objects; so are pod objects: the stores keep each pod's derived
+// state and read its object back from its entry when a screen asks for it.
 
-import {stat} from 'node:fs/promises';
+import {open as openFile, stat} from 'node:fs/promises';
 import {openSession} from '../../session/reader.js';
-import {isWatchEntry, type SessionEntry, type SessionHeader} from '../../session/format.js';
-import {PodStore} from '../../model/store.js';
+import {isWatchEntry, type PrintedRow, type SessionEntry, type SessionHeader} from '../../session/format.js';
+import {PodStore, withoutManagedFields, type ObjectSource} from '../../model/store.js';
+import type {Pod} from '../../kube/types.js';
 import {compatForServerVersion} from '../../model/compat.js';
 import type {StatusCompat, StoreSnapshot} from '../../model/types.js';
 import type {Clock, SourceInfo} from '../types.js';
@@ -60,6 +63,9 @@ export interface ReplayOptions {
 	tuning?: Partial<ReplayTuning>;
 }
 
+/** Pod objects read back from the log and kept (the rows on screen, the pod in the detail view). */
+const CACHED_OBJECTS = 512;
+
 /** Trail snapshots left before the target of a jump. */
 const TRAIL_AFTER_JUMP = 4;
 
@@ -87,6 +93,12 @@ export class ReplayPlayer implements Clock {
 	private readonly keyframes: KeyframeIndex<StoreSnapshot>;
 	private readonly changes = new ChangeIndex();
 	private readonly listeners = new Set<() => void>();
+	/** Index of the entry a store is applying: where its pod object can be read back. */
+	private applyingIndex = 0;
+	private readonly objects = new Map<number, {object: Pod; row: PrintedRow | null}>();
+	/** Byte offset of the next line in the file, while every line so far is where the log expects. */
+	private nextOffset: number | null;
+	private nextLine = 2;
 
 	private applied = 0;
 	/** Loaded entries at the last afterBatch(). */
@@ -107,7 +119,7 @@ export class ReplayPlayer implements Clock {
 	private densityCache: {buckets: number; count: number; counts: number[]} | null = null;
 	private readonly loading: Promise<void>;
 
-	private constructor(file: string, session: Session, fileBytes: number | null, options: ReplayOptions) {
+	private constructor(file: string, session: Session, fileBytes: number | null, firstLineBytes: number | null, options: ReplayOptions) {
 		this.file = file;
 		this.session = session;
 		this.header = session.header;
@@ -115,11 +127,12 @@ export class ReplayPlayer implements Clock {
 		this.scheduler = options.scheduler ?? realScheduler;
 		this.tuning = {...DEFAULT_REPLAY_TUNING, ...options.tuning};
 		const compat = options.compat ?? compatForServerVersion(session.header.serverVersion);
-		this.store = new PodStore({compat});
-		this.loader = new PodStore({compat});
-		this.log = new EntryLog(this.tuning.blockSize);
+		this.store = this.newStore(compat);
+		this.loader = this.newStore(compat);
+		this.nextOffset = firstLineBytes;
+		this.log = new EntryLog(this.tuning.blockSize, firstLineBytes === null ? null : file);
 		this.keyframes = new KeyframeIndex(this.tuning);
-		this.keyframes.offerLoaded(0, 0, 0, () => this.loader.snapshot());
+		this.keyframes.offerLoaded(0, 0, 0, () => this.loader.packedSnapshot());
 		this.currentSpeed = validSpeed(options.speed ?? 1);
 		this.isPaused = options.paused ?? false;
 		this.looping = options.loop ?? false;
@@ -137,7 +150,7 @@ export class ReplayPlayer implements Clock {
 			info => info.size,
 			() => null,
 		);
-		return new ReplayPlayer(file, session, size, options);
+		return new ReplayPlayer(file, session, size, await plainFirstLineBytes(file), options);
 	}
 
 	// ── clock ────────────────────────────────────────────────────────────────
@@ -390,6 +403,7 @@ export class ReplayPlayer implements Clock {
 		this.flushTimer = null;
 		this.listeners.clear();
 		void this.session.close();
+		this.log.close();
 	}
 
 	// ── internals ────────────────────────────────────────────────────────────
@@ -397,10 +411,10 @@ export class ReplayPlayer implements Clock {
 	private async load(): Promise<void> {
 		let batch = 0;
 		try {
-			for await (const {entry, text} of this.session.entries()) {
+			for await (const {entry, text, line} of this.session.entries()) {
 				if (this.disposed) break;
 				// Keep the line as read: serialising the parsed entry again cost as much as parsing it.
-				this.ingest(entry, text);
+				this.ingest(entry, text, line);
 				if (++batch >= this.tuning.loadBatch) {
 					batch = 0;
 					this.afterBatch();
@@ -422,26 +436,72 @@ export class ReplayPlayer implements Clock {
 		const wanted = this.keyframes.tailIndices(this.log.count);
 		const base = this.keyframes.lastKeyframe;
 		if (wanted.length === 0 || !base || base.index >= wanted[wanted.length - 1]!) return;
-		const scratch = new PodStore({compat: this.loader.statusCompat});
+		const scratch = this.newStore(this.loader.statusCompat);
 		scratch.restore(base.snapshot);
 		for (let index = base.index; index < wanted[wanted.length - 1]!; index++) {
 			const entry = this.log.entry(index);
+			this.applyingIndex = index;
 			scratch.apply(entry, this.recordedAtMs + entry.t);
-			if (wanted.includes(index + 1)) this.keyframes.addTail(index + 1, scratch.snapshot());
+			if (wanted.includes(index + 1)) this.keyframes.addTail(index + 1, scratch.packedSnapshot());
 		}
 	}
 
-	private ingest(entry: SessionEntry, line: string): void {
+	private ingest(entry: SessionEntry, text: string, line: number): void {
 		const index = this.log.count;
 		const key = podKeyOf(entry);
 		const before = key ? this.loader.pod(key) : undefined;
-		this.log.append(line, entry.t);
+		this.log.append(text, entry.t, this.placeOf(text, line));
+		this.applyingIndex = index;
 		this.loader.apply(entry, this.recordedAtMs + entry.t);
 		if (key) {
 			this.changes.record(index, entry.t, key, before, this.loader.pod(key));
 			this.keyframes.countPodEntry();
 		}
-		this.keyframes.offerLoaded(index + 1, entry.t, this.changes.podCount, () => this.loader.snapshot());
+		this.keyframes.offerLoaded(index + 1, entry.t, this.changes.podCount, () => this.loader.packedSnapshot());
+	}
+
+	/**
+	 * Where line `line` (text `text`) sits in the file, or null once that is not known for sure:
+	 * gzip, a line skipped in lenient mode, text that is not the file's bytes (invalid UTF-8).
+	 */
+	private placeOf(text: string, line: number): number | null {
+		const at = this.nextOffset;
+		if (at === null || line !== this.nextLine || text.includes('\uFFFD')) {
+			this.nextOffset = null;
+			return null;
+		}
+		this.nextOffset = at + Buffer.byteLength(text) + 1;
+		this.nextLine = line + 1;
+		return at;
+	}
+
+	/** A store for this session: tombstones pruned by entry time, pod objects read back from the log. */
+	private newStore(compat: StatusCompat): PodStore {
+		return new PodStore({compat, pruneOnApply: true, objects: this.objectSource});
+	}
+
+	/** The stores read pod objects and server rows back from the log, by entry index. */
+	private readonly objectSource: ObjectSource = {
+		current: () => this.applyingIndex,
+		object: index => this.podEntryAt(index).object,
+		row: index => this.podEntryAt(index).row,
+	};
+
+	/** The pod object (managedFields dropped, as the store keeps it) and row of entry `index`. */
+	private podEntryAt(index: number): {object: Pod; row: PrintedRow | null} {
+		const cached = this.objects.get(index);
+		if (cached) {
+			// Most recently used last: the first key is the one to drop.
+			this.objects.delete(index);
+			this.objects.set(index, cached);
+			return cached;
+		}
+		const entry = this.log.entry(index);
+		if (!isWatchEntry(entry) || entry.object.kind !== 'Pod') throw new Error(`entry ${index + 1} of ${this.file} is not a pod`);
+		const read = {object: withoutManagedFields(entry.object as Pod), row: entry.row ?? null};
+		if (this.objects.size >= CACHED_OBJECTS) this.objects.delete(this.objects.keys().next().value!);
+		this.objects.set(index, read);
+		return read;
 	}
 
 	/** Display follow-up after more entries loaded. */
@@ -510,6 +570,7 @@ export class ReplayPlayer implements Clock {
 		const trailFrom = target - TRAIL_AFTER_JUMP * this.tuning.trailEvery;
 		while (this.applied < target) {
 			const entry = this.log.entry(this.applied);
+			this.applyingIndex = this.applied;
 			this.store.apply(entry, this.recordedAtMs + entry.t);
 			this.applied++;
 			if (trail && this.applied > trailFrom) this.keyframes.offerTrail(this.applied, () => this.store.snapshot());
@@ -601,6 +662,20 @@ export class ReplayPlayer implements Clock {
 function validSpeed(speed: number): number {
 	if (!Number.isFinite(speed) || speed <= 0) throw new RangeError(`replay speed must be a positive number, got ${speed}`);
 	return speed;
+}
+
+/** Bytes of the first line of a plain (not gzip) file, newline included; null for gzip or when not found. */
+async function plainFirstLineBytes(file: string): Promise<number | null> {
+	const handle = await openFile(file, 'r');
+	try {
+		const buffer = Buffer.alloc(1024 * 1024);
+		const {bytesRead} = await handle.read(buffer, 0, buffer.length, 0);
+		if (bytesRead >= 2 && buffer[0] === 0x1f && buffer[1] === 0x8b) return null;
+		const newline = buffer.subarray(0, bytesRead).indexOf(0x0a);
+		return newline === -1 ? null : newline + 1;
+	} finally {
+		await handle.close();
+	}
 }
 
 /** "namespace/name" of a Pod watch entry, else null. */
