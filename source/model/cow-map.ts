@@ -61,6 +61,7 @@ export class ShardedCowMap<V> {
 	/** The view handed out last, while nothing has changed since. */
 	private frozen: ShardedView<V> | null = null;
 	private readonly live: ShardedView<V>;
+	private changes: Set<string> | null = null;
 
 	constructor(initial?: ReadonlyMap<string, V>, shardCount: number = DEFAULT_SHARDS) {
 		if (initial instanceof ShardedView && initial.shardList.length === shardCount) {
@@ -75,19 +76,14 @@ export class ShardedCowMap<V> {
 		this.mask = shardCount - 1;
 		this.owned = new Uint8Array(shardCount);
 		this.live = new ShardedView(this.shards, () => this.count, this.mask);
-		if (initial instanceof PackedMap) {
-			// Straight into shards of our own: restoring a keyframe of 20k pods is on a seek's path.
-			initial.forEach((value, key) => {
-				const index = shardOf(key as string, this.mask);
-				let shard = this.shards[index];
-				if (shard === undefined) {
-					shard = new Map<string, V>();
-					this.shards[index] = shard;
-					this.owned[index] = 1;
-				}
-				shard.set(key as string, value as V);
+		if (initial instanceof DeltaMap) {
+			this.fill(initial.base);
+			initial.forEachChange((value, key) => {
+				if (value === undefined) this.delete(key);
+				else this.set(key, value as V);
 			});
-			this.count = initial.size;
+		} else if (initial instanceof PackedMap) {
+			this.fill(initial);
 		} else if (initial !== undefined && !(initial instanceof ShardedView && initial.shardList.length === shardCount)) {
 			for (const [key, value] of initial) this.set(key, value);
 		}
@@ -96,6 +92,21 @@ export class ShardedCowMap<V> {
 	/** For reading inside the store only (it changes with the store): never hand this out. */
 	get current(): ReadonlyMap<string, V> {
 		return this.live;
+	}
+
+	/** Straight into shards of our own: restoring a keyframe of 20k pods is on a seek's path. */
+	private fill(packed: PackedMap<string, unknown>): void {
+		packed.forEach((value, key) => {
+			const index = shardOf(key, this.mask);
+			let shard = this.shards[index];
+			if (shard === undefined) {
+				shard = new Map<string, V>();
+				this.shards[index] = shard;
+				this.owned[index] = 1;
+			}
+			shard.set(key, value as V);
+		});
+		this.count = packed.size;
 	}
 
 	get(key: string): V | undefined {
@@ -120,7 +131,18 @@ export class ShardedCowMap<V> {
 		return this.frozen;
 	}
 
+	/**
+	 * Keys written (set or deleted) since the last call, or null the first time: from then on
+	 * the map records them (for snapshots that store only what changed since the previous one).
+	 */
+	takeChanges(): Set<string> | null {
+		const changes = this.changes;
+		this.changes = new Set();
+		return changes;
+	}
+
 	set(key: string, value: V): void {
+		this.changes?.add(key);
 		const shard = this.writable(shardOf(key, this.mask));
 		const size = shard.size;
 		shard.set(key, value);
@@ -128,6 +150,7 @@ export class ShardedCowMap<V> {
 	}
 
 	delete(key: string): boolean {
+		this.changes?.add(key);
 		const index = shardOf(key, this.mask);
 		if (!this.shards[index]?.has(key)) return false;
 		this.writable(index).delete(key);
@@ -224,50 +247,54 @@ function asMapIterator<T>(generator: Generator<T, undefined>): MapIterator<T> {
 }
 
 /**
- * A frozen copy of a map as two arrays: ~8 bytes per entry where a Map (or a set of shards)
- * takes ~50. For snapshots kept a long time (replay keyframes): a shared ShardedCowMap view is
- * cheap to take but pins a copy of every shard written after it, which at 20k pods is ~1 MB per
- * snapshot. Reading is by iteration (what restoring does); get/has scan, so they are O(n).
+ * A frozen copy of a map as an array of values (and of keys, unless each value names its own:
+ * `keyOf`): 4–8 bytes per entry where a Map (or a set of shards) takes ~50. For snapshots kept a
+ * long time (replay keyframes): a shared ShardedCowMap view is cheap to take but pins a copy of
+ * every shard written after it, ~1 MB per snapshot at 20k pods. Reading is by iteration (what
+ * restoring does); get/has scan, so they are O(n).
  */
 export class PackedMap<K, V> implements ReadonlyMap<K, V> {
-	private readonly keyList: K[];
+	private readonly keyList: K[] | null;
 	private readonly valueList: V[];
 
-	constructor(source: ReadonlyMap<K, V>) {
+	constructor(
+		source: ReadonlyMap<K, V>,
+		private readonly keyOf: ((value: V) => K) | null = null,
+	) {
 		// Sized once: arrays grown by push keep up to half again as much room.
-		this.keyList = new Array<K>(source.size);
+		this.keyList = keyOf ? null : new Array<K>(source.size);
 		this.valueList = new Array<V>(source.size);
 		let at = 0;
 		for (const [key, value] of source) {
-			this.keyList[at] = key;
+			if (this.keyList) this.keyList[at] = key;
 			this.valueList[at] = value;
 			at++;
 		}
 	}
 
 	get size(): number {
-		return this.keyList.length;
+		return this.valueList.length;
 	}
 
 	get(key: K): V | undefined {
-		const at = this.keyList.indexOf(key);
-		return at === -1 ? undefined : this.valueList[at];
+		for (let at = 0; at < this.valueList.length; at++) if (this.keyAt(at) === key) return this.valueList[at];
+		return undefined;
 	}
 
 	has(key: K): boolean {
-		return this.keyList.includes(key);
+		return this.get(key) !== undefined;
 	}
 
 	forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
-		for (let at = 0; at < this.keyList.length; at++) callback.call(thisArg, this.valueList[at]!, this.keyList[at]!, this);
+		for (let at = 0; at < this.valueList.length; at++) callback.call(thisArg, this.valueList[at]!, this.keyAt(at), this);
 	}
 
 	entries(): MapIterator<[K, V]> {
-		return asMapIterator(this.walk(at => [this.keyList[at]!, this.valueList[at]!] as [K, V]));
+		return asMapIterator(this.walk(at => [this.keyAt(at), this.valueList[at]!] as [K, V]));
 	}
 
 	keys(): MapIterator<K> {
-		return asMapIterator(this.walk(at => this.keyList[at]!));
+		return asMapIterator(this.walk(at => this.keyAt(at)));
 	}
 
 	values(): MapIterator<V> {
@@ -282,8 +309,86 @@ export class PackedMap<K, V> implements ReadonlyMap<K, V> {
 		return 'Map';
 	}
 
+	private keyAt(at: number): K {
+		return this.keyList ? this.keyList[at]! : this.keyOf!(this.valueList[at]!);
+	}
+
 	private *walk<T>(of: (at: number) => T): Generator<T, undefined> {
-		for (let at = 0; at < this.keyList.length; at++) yield of(at);
+		for (let at = 0; at < this.valueList.length; at++) yield of(at);
 		return undefined;
+	}
+}
+
+/**
+ * A frozen map as a PackedMap and the entries changed since it (undefined: deleted): a replay
+ * keyframe between two full ones stores only what changed (a few thousand entries, not 20k).
+ * Reading is for restoring: iteration builds a Map of the changes first.
+ */
+export class DeltaMap<V> implements ReadonlyMap<string, V> {
+	private readonly changedKeys: string[];
+	private readonly changedValues: Array<V | undefined>;
+
+	constructor(
+		readonly base: PackedMap<string, V>,
+		changes: Iterable<string>,
+		current: ReadonlyMap<string, V>,
+	) {
+		this.changedKeys = [...changes];
+		this.changedValues = this.changedKeys.map(key => current.get(key));
+	}
+
+	/** The changes, oldest map first: value undefined for a deleted key. */
+	forEachChange(callback: (value: V | undefined, key: string) => void): void {
+		for (let at = 0; at < this.changedKeys.length; at++) callback(this.changedValues[at], this.changedKeys[at]!);
+	}
+
+	get changeCount(): number {
+		return this.changedKeys.length;
+	}
+
+	get size(): number {
+		return this.materialise().size;
+	}
+
+	get(key: string): V | undefined {
+		const at = this.changedKeys.indexOf(key);
+		return at === -1 ? this.base.get(key) : this.changedValues[at];
+	}
+
+	has(key: string): boolean {
+		return this.get(key) !== undefined;
+	}
+
+	forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
+		for (const [key, value] of this.materialise()) callback.call(thisArg, value, key, this);
+	}
+
+	entries(): MapIterator<[string, V]> {
+		return this.materialise().entries();
+	}
+
+	keys(): MapIterator<string> {
+		return this.materialise().keys();
+	}
+
+	values(): MapIterator<V> {
+		return this.materialise().values();
+	}
+
+	[Symbol.iterator](): MapIterator<[string, V]> {
+		return this.entries();
+	}
+
+	get [Symbol.toStringTag](): string {
+		return 'Map';
+	}
+
+	private materialise(): Map<string, V> {
+		const map = new Map(this.base);
+		this.forEachChange((value, key) => {
+			if (value === undefined) map.delete(key);
+			else map.set(key, value);
+		});
+		return map;
 	}
 }

@@ -16,7 +16,8 @@ import {timeMs, type KubeEvent, type Node, type Pod} from '../kube/types.js';
 import type {PrintedRow, SessionEntry, WatchType} from '../session/format.js';
 import {podColumns} from './columns.js';
 import {containerViews, countSidecars} from './containers.js';
-import {CowMap, PackedMap, ShardedCowMap} from './cow-map.js';
+import {CowMap, DeltaMap, PackedMap, ShardedCowMap} from './cow-map.js';
+import {TombstoneQueue} from './tombstone-queue.js';
 import {diffPod} from './history.js';
 import {mirrorInfo} from './mirror.js';
 import type {PodCondition} from '../kube/types.js';
@@ -74,7 +75,9 @@ export class PodStore {
 	private pods = new ShardedCowMap<PodState>();
 	private nodes = new CowMap<string, Node>();
 	private eventsByPod = new ShardedCowMap<readonly KubeEvent[]>();
-	private tombstones = new CowMap<string, number>();
+	private tombstones = new TombstoneQueue();
+	private packedPods = new Packer(this.pods, state => state.key);
+	private packedEvents = new Packer(this.eventsByPod, null);
 	private syncedSet: ReadonlySet<string> = new Set();
 	private connectionStatus: ConnectionStatus | null = null;
 	private currentVersion = 0;
@@ -201,7 +204,7 @@ export class PodStore {
 			pods: this.pods.share(),
 			nodes: this.nodes.share(),
 			eventsByPod: this.eventsByPod.share(),
-			tombstones: this.tombstones.share(),
+			tombstones: this.tombstones.snapshot(),
 			synced: this.syncedSet,
 			connection: this.connectionStatus,
 		};
@@ -216,10 +219,10 @@ export class PodStore {
 		return {
 			version: this.currentVersion,
 			compat: this.compat,
-			pods: new PackedMap(this.pods.current),
+			pods: this.packedPods.take(),
 			nodes: this.nodes.share(),
-			eventsByPod: new PackedMap(this.eventsByPod.current),
-			tombstones: new PackedMap(this.tombstones.current),
+			eventsByPod: this.packedEvents.take(),
+			tombstones: this.tombstones.snapshot(),
 			synced: this.syncedSet,
 			connection: this.connectionStatus,
 		};
@@ -234,7 +237,9 @@ export class PodStore {
 		this.pods = new ShardedCowMap(snapshot.pods);
 		this.nodes = new CowMap(snapshot.nodes);
 		this.eventsByPod = new ShardedCowMap(snapshot.eventsByPod);
-		this.tombstones = new CowMap(snapshot.tombstones);
+		this.packedPods = new Packer(this.pods, state => state.key);
+		this.packedEvents = new Packer(this.eventsByPod, null);
+		this.tombstones = new TombstoneQueue(snapshot.tombstones);
 		this.syncedSet = snapshot.synced;
 		this.connectionStatus = snapshot.connection;
 		if (!sameCompat(snapshot.compat, this.compat)) this.recomputeColumns();
@@ -252,35 +257,35 @@ export class PodStore {
 	/** Drop tombstones deleted more than tombstoneMs before `now`. Returns how many were dropped. */
 	pruneTombstones(now: number): number {
 		const limit = now - this.tombstoneMs;
-		const expired: string[] = [];
+		let dropped = 0;
 		// Deletion order is time order: stop at the first one still young enough.
-		for (const [key, deletedAt] of this.tombstones.current) {
-			if (deletedAt > limit) break;
-			expired.push(key);
+		for (let mark = this.tombstones.peek(); mark !== undefined && mark.at <= limit; mark = this.tombstones.peek()) {
+			this.tombstones.shift();
+			const state = this.pods.get(mark.key);
+			// A stale mark: the pod came back (or was deleted again later).
+			if (state?.deletedAt !== mark.at) continue;
+			this.pods.delete(mark.key);
+			this.eventsByPod.delete(mark.key);
+			this.log(mark.key);
+			dropped++;
 		}
-		if (expired.length === 0) return 0;
-		const tombstones = this.tombstones.write();
-		for (const key of expired) {
-			tombstones.delete(key);
-			this.pods.delete(key);
-			this.eventsByPod.delete(key);
-			this.log(key);
-		}
-		this.changed(null);
-		return expired.length;
+		if (dropped > 0) this.changed(null);
+		return dropped;
 	}
 
 	private applyPod(type: WatchType, received: Pod, row: PrintedRow | undefined, at: number): void {
 		// Every pod state keeps its object: managedFields are often half of it, and nothing shows them.
 		const pod = withoutManagedFields(received);
-		const namespace = pod.metadata?.namespace ?? '';
-		const name = pod.metadata?.name ?? '';
-		const key = `${namespace}/${name}`;
-		const uid = pod.metadata?.uid ?? '';
+		let namespace = pod.metadata?.namespace ?? '';
+		let name = pod.metadata?.name ?? '';
+		let key = `${namespace}/${name}`;
+		let uid = pod.metadata?.uid ?? '';
 		const deleted = type === 'DELETED';
 		const previous = this.pods.get(key);
 		// A new uid under the same name is a new pod: it replaces the tombstone and starts a new history.
 		const base = previous && previous.uid === uid ? previous : null;
+		// The versions of a pod share its names (snapshots keep every version).
+		if (base) ({key, uid, namespace, name} = base);
 		if (base) {
 			if (deleted && base.deletedAt !== null) return;
 			const baseVersion = base.core ? base.core.resourceVersion : base.object.metadata.resourceVersion;
@@ -289,8 +294,8 @@ export class PodStore {
 			// row may differ only in AGE).
 			if (sameVersion && !deleted && base.deletedAt === null) return;
 		}
-		const columns = sameColumnsOr(base?.columns, podColumns(pod, this.compat));
-		const containers = sameContainersOr(base?.containers, containerViews(pod));
+		const columns = sameColumnsOr(base?.columns, internColumns(podColumns(pod, this.compat)));
+		const containers = sameContainersOr(base?.containers, containerViews(pod).map(internContainer));
 		const transitions = diffPod(base ? {pod: base.core ? coreAsPod(base.core) : base.object, columns: base.columns, containers: base.containers} : null, {pod, columns, containers}, at, {deleted}).map(internTransition);
 		const fields = {
 			key,
@@ -315,13 +320,7 @@ export class PodStore {
 			state = {...fields, object: pod, history: base ? appendHistory(base.history, transitions) : transitions, serverRow: row ?? base?.serverRow ?? null};
 		}
 		this.pods.set(key, state);
-		if (deleted) {
-			const tombstones = this.tombstones.write();
-			tombstones.delete(key); // re-insert at the end: the map stays in deletion order
-			tombstones.set(key, at);
-		} else if (previous?.deletedAt != null) {
-			this.tombstones.write().delete(key);
-		}
+		if (deleted) this.tombstones.push(key, at);
 		this.changed(key);
 	}
 
@@ -339,11 +338,10 @@ export class PodStore {
 	private applyEvent(type: WatchType, received: KubeEvent): void {
 		const event = slimEvent(received);
 		const id = eventId(event);
-		const involved = event.involvedObject;
 		// Only pod events are indexed: node events have no place in StoreView yet. An event names
 		// its pod for life (involvedObject is set when it is created), so its pod key is its place.
-		if (involved?.kind !== 'Pod' || !involved.name) return;
-		const podKey = `${involved.namespace ?? event.metadata?.namespace ?? ''}/${involved.name}`;
+		const podKey = podKeyOfEvent(event);
+		if (podKey === null) return;
 		const old = this.eventsByPod.get(podKey) ?? [];
 		if (type === 'DELETED') {
 			if (!old.some(other => eventId(other) === id)) return;
@@ -547,6 +545,29 @@ function internTransition(transition: Transition): Transition {
 	return transition;
 }
 
+function internColumns(columns: PodColumns): PodColumns {
+	columns.ready = intern(columns.ready);
+	columns.status = intern(columns.status);
+	columns.ip = intern(columns.ip);
+	columns.node = intern(columns.node);
+	columns.nominatedNode = intern(columns.nominatedNode);
+	columns.readinessGates = intern(columns.readinessGates);
+	return columns;
+}
+
+function internContainer(view: ContainerView): ContainerView {
+	view.name = intern(view.name);
+	view.image = intern(view.image);
+	view.imagePullPolicy = intern(view.imagePullPolicy);
+	view.reason = intern(view.reason);
+	view.message = intern(view.message);
+	if (view.lastTermination) {
+		view.lastTermination.reason = intern(view.lastTermination.reason);
+		view.lastTermination.message = intern(view.lastTermination.message);
+	}
+	return view;
+}
+
 /** `next`, or `previous` when every field is the same (versions of a pod share what did not change). */
 function sameColumnsOr(previous: PodColumns | undefined, next: PodColumns): PodColumns {
 	if (!previous) return next;
@@ -607,6 +628,40 @@ function slimEvent(event: KubeEvent): KubeEvent {
 	return slim;
 }
 
+/** Full packed copies at most this many snapshots apart; between them, deltas. */
+const DELTAS_PER_FULL = 8;
+
+/**
+ * Packed copies of one of the store's maps for packedSnapshot(): a full PackedMap, then deltas
+ * against it (what changed since) until the changes grow past a quarter of the map or
+ * DELTAS_PER_FULL deltas were made. A delta refers to the full copy, never to another delta,
+ * so dropping any keyframe frees what only it holds.
+ */
+class Packer<V> {
+	private full: PackedMap<string, V> | null = null;
+	/** Keys changed since `full` was taken. */
+	private changed = new Set<string>();
+	private deltas = 0;
+
+	constructor(
+		private readonly map: ShardedCowMap<V>,
+		private readonly keyOf: ((value: V) => string) | null,
+	) {}
+
+	take(): ReadonlyMap<string, V> {
+		const recent = this.map.takeChanges();
+		if (recent) for (const key of recent) this.changed.add(key);
+		if (this.full === null || recent === null || this.deltas >= DELTAS_PER_FULL || this.changed.size * 4 > this.map.size) {
+			this.full = new PackedMap(this.map.current, this.keyOf);
+			this.changed = new Set();
+			this.deltas = 0;
+			return this.full;
+		}
+		this.deltas++;
+		return new DeltaMap(this.full, this.changed, this.map.current);
+	}
+}
+
 /** The object without metadata.managedFields (a shallow copy only when it has them). */
 export function withoutManagedFields<T extends {metadata?: {managedFields?: unknown[]}}>(object: T): T {
 	if (object.metadata?.managedFields === undefined) return object;
@@ -618,6 +673,13 @@ function appendHistory(history: readonly Transition[], transitions: readonly Tra
 	if (transitions.length === 0) return history as Transition[];
 	const all = [...history, ...transitions];
 	return all.length > HISTORY_LIMIT ? all.slice(all.length - HISTORY_LIMIT) : all;
+}
+
+/** "namespace/name" of the pod an event is about, or null when it is not about a pod. */
+function podKeyOfEvent(event: KubeEvent): string | null {
+	const involved = event.involvedObject;
+	if (involved?.kind !== 'Pod' || !involved.name) return null;
+	return `${involved.namespace ?? event.metadata?.namespace ?? ''}/${involved.name}`;
 }
 
 function eventId(event: KubeEvent): string {

@@ -4,6 +4,7 @@
 
 import type {Pod, KubeEvent, Node} from '../kube/types.js';
 import type {ConnectionState, PrintedRow} from '../session/format.js';
+import type {TombstoneQueueSnapshot} from './tombstone-queue.js';
 
 /**
  * How the API server's printer behaves, derived from its version.
@@ -173,8 +174,8 @@ export interface StoreSnapshot {
 	readonly pods: ReadonlyMap<string, PodState>;
 	readonly nodes: ReadonlyMap<string, Node>;
 	readonly eventsByPod: ReadonlyMap<string, readonly KubeEvent[]>;
-	/** Deleted pod keys → deletedAt, oldest deletion first. */
-	readonly tombstones: ReadonlyMap<string, number>;
+	/** Deleted pods, oldest deletion first (model/tombstone-queue.ts). */
+	readonly tombstones: TombstoneQueueSnapshot;
 	readonly synced: ReadonlySet<string>;
 	readonly connection: ConnectionStatus | null;
 }
