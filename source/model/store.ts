@@ -313,9 +313,9 @@ export class PodStore {
 		let state: PodState;
 		if (this.objects) {
 			const ref = this.objects.current();
-			const history = base instanceof LazyPodState ? base.historyLine.append(base.historyLength, transitions) : new HistoryLine(transitions);
+			const history = base instanceof LazyPodState ? base.historyLine.append(base.historyLength, transitions) : {line: new HistoryLine(transitions), length: transitions.length};
 			// serverRow is read back from the entry when it has a row; else it is the previous one's.
-			state = new LazyPodState(fields, podCore(pod, base?.core ?? null), this.objects, ref, history, row ? undefined : (base?.serverRow ?? null));
+			state = new LazyPodState(fields, podCore(pod, base?.core ?? null), this.objects, ref, history.line, row ? undefined : (base?.serverRow ?? null), history.length);
 		} else {
 			state = {...fields, object: pod, history: base ? appendHistory(base.history, transitions) : transitions, serverRow: row ?? base?.serverRow ?? null};
 		}
@@ -439,15 +439,20 @@ class HistoryLine {
 		return this.items.slice(Math.max(0, length - HISTORY_LIMIT), length);
 	}
 
-	/** The line a version that has `length` transitions and adds `transitions` belongs to. */
-	append(length: number, transitions: readonly Transition[]): HistoryLine {
-		if (transitions.length === 0) return this;
+	/**
+	 * The line, and the length in it, of the version after one with `length` transitions here
+	 * that adds `transitions`.
+	 */
+	append(length: number, transitions: readonly Transition[]): {line: HistoryLine; length: number} {
+		if (transitions.length === 0) return {line: this, length};
 		if (length === this.items.length && this.items.length < 4 * HISTORY_LIMIT) {
 			this.items.push(...transitions);
-			return this;
+			return {line: this, length: this.items.length};
 		}
-		// A branch, or a long line: a new one with what the version keeps.
-		return new HistoryLine([...this.items.slice(Math.max(0, length - HISTORY_LIMIT), length), ...transitions]);
+		// A branch (a store restored to an earlier version: the later transitions here are another
+		// line's), or a long line: a new one with what the version keeps.
+		const line = new HistoryLine([...this.items.slice(Math.max(0, length - HISTORY_LIMIT), length), ...transitions]);
+		return {line, length: line.length};
 	}
 }
 
@@ -477,7 +482,7 @@ class LazyPodState implements PodState {
 	/** The server row when this entry had none (the previous version's); undefined: read it from the entry. */
 	private readonly rowFallback: PrintedRow | null | undefined;
 
-	constructor(fields: Omit<PodState, 'object' | 'core' | 'history' | 'serverRow'>, core: PodCore, source: ObjectSource, ref: number, history: HistoryLine, rowFallback: PrintedRow | null | undefined, historyLength = history.length) {
+	constructor(fields: Omit<PodState, 'object' | 'core' | 'history' | 'serverRow'>, core: PodCore, source: ObjectSource, ref: number, history: HistoryLine, rowFallback: PrintedRow | null | undefined, historyLength: number) {
 		this.key = fields.key;
 		this.uid = fields.uid;
 		this.namespace = fields.namespace;

@@ -12,6 +12,7 @@
 import {closeSync, openSync, readSync} from 'node:fs';
 import {deflateRawSync, inflateRawSync} from 'node:zlib';
 import type {SessionEntry} from '../../session/format.js';
+import {UserError} from '../../errors.js';
 
 export const DEFAULT_BLOCK_SIZE = 256;
 /** Bytes read from the file at a time. */
@@ -19,8 +20,8 @@ const WINDOW_BYTES = 256 * 1024;
 /** Inflated blocks kept (random reads of pod objects hit a few blocks again and again). */
 const CACHED_BLOCKS = 4;
 
-/** Thrown when the session file no longer holds the line the log points at. */
-export class SessionChangedError extends Error {}
+/** Thrown when the session file no longer holds the line the log points at (a user error: one line, exit 1). */
+export class SessionChangedError extends UserError {}
 
 export class EntryLog {
 	private times = new Float64Array(1024);
@@ -107,11 +108,17 @@ export class EntryLog {
 	/** Entry `index`, parsed anew. */
 	entry(index: number): SessionEntry {
 		const text = this.line(index);
+		let entry: SessionEntry | undefined;
 		try {
-			return JSON.parse(text) as SessionEntry;
+			entry = JSON.parse(text) as SessionEntry;
 		} catch {
+			// Reported below.
+		}
+		// A line read back from the file must be the one that was loaded: same place, same t.
+		if (entry?.t !== this.times[index]) {
 			throw new SessionChangedError(`${this.file}: the file changed while it was being replayed (entry ${index + 1} is no longer where it was); open it again`);
 		}
+		return entry;
 	}
 
 	/** Releases the file. */

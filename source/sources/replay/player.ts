@@ -411,16 +411,18 @@ export class ReplayPlayer implements Clock {
 	private async load(): Promise<void> {
 		let batch = 0;
 		try {
-			for await (const {entry, text, line} of this.session.entries()) {
-				if (this.disposed) break;
-				// Keep the line as read: serialising the parsed entry again cost as much as parsing it.
-				this.ingest(entry, text, line);
-				if (++batch >= this.tuning.loadBatch) {
-					batch = 0;
-					this.afterBatch();
-					// Let timers and keys run between batches even when the file is all in cache.
-					await new Promise<void>(resolve => setImmediate(resolve));
-					if (this.disposed) break;
+			read: for await (const lines of this.session.entryBatches()) {
+				for (const {entry, text, line} of lines) {
+					if (this.disposed) break read;
+					// The line's text gives its place in the file (entries are read back from there).
+					this.ingest(entry, text, line);
+					if (++batch >= this.tuning.loadBatch) {
+						batch = 0;
+						this.afterBatch();
+						// Let timers and keys run between batches even when the file is all in cache.
+						await new Promise<void>(resolve => setImmediate(resolve));
+						if (this.disposed) break read;
+					}
 				}
 			}
 		} catch (error) {

@@ -1,0 +1,85 @@
+// A PodStore that keeps pod objects out of memory (PodStoreOptions.objects), fed from an array
+// of entries the way the replay player feeds its stores from its entry log; and a plain copy of
+// everything a pod state shows, to compare a lazy store with a plain one.
+
+import type {Pod} from '../../source/kube/types.js';
+import {PodStore, withoutManagedFields, type ObjectSource, type PodStoreOptions} from '../../source/model/store.js';
+import type {PodState, StoreView} from '../../source/model/types.js';
+import {isWatchEntry, type PrintedRow, type SessionEntry, type WatchEntry} from '../../source/session/format.js';
+
+/** Entries by index, read back as the player reads them: the object without managedFields, the row or null. */
+export class EntryArray implements ObjectSource {
+	readonly entries: SessionEntry[] = [];
+	/** Index of the entry a store is applying now. */
+	applying = -1;
+
+	/** Adds `entry` and makes it the one being applied; returns its index. */
+	push(entry: SessionEntry): number {
+		this.entries.push(entry);
+		this.applying = this.entries.length - 1;
+		return this.applying;
+	}
+
+	current(): number {
+		return this.applying;
+	}
+
+	object(ref: number): Pod {
+		return withoutManagedFields(this.podEntry(ref).object as Pod);
+	}
+
+	row(ref: number): PrintedRow | null {
+		return this.podEntry(ref).row ?? null;
+	}
+
+	private podEntry(ref: number): WatchEntry {
+		const entry = this.entries[ref];
+		if (entry === undefined || !isWatchEntry(entry) || entry.object.kind !== 'Pod') throw new Error(`entry ${ref} is not a pod entry`);
+		return entry;
+	}
+}
+
+/** A store reading its pod objects from `source`. */
+export function lazyStore(source: EntryArray, options: Omit<PodStoreOptions, 'objects'>): PodStore {
+	return new PodStore({...options, objects: source});
+}
+
+/** Applies entry `index` of `source` to `store` (the store reads the object back by that index). */
+export function applyAt(store: PodStore, source: EntryArray, index: number, atMs: number): void {
+	source.applying = index;
+	store.apply(source.entries[index]!, atMs);
+}
+
+/** Everything a screen shows of one pod state (the object read through its getter), as plain data. */
+export function podPrint(state: PodState): unknown {
+	return JSON.parse(
+		JSON.stringify({
+			key: state.key,
+			uid: state.uid,
+			namespace: state.namespace,
+			name: state.name,
+			columns: state.columns,
+			containers: state.containers,
+			mirror: state.mirror,
+			sidecars: state.sidecars,
+			history: state.history,
+			deletedAt: state.deletedAt,
+			firstSeenAt: state.firstSeenAt,
+			lastChangedAt: state.lastChangedAt,
+			serverRow: state.serverRow,
+			object: state.object,
+		}),
+	);
+}
+
+/** Pods (full prints), nodes and events of a view, sorted by key, as plain data. */
+export function viewPrint(view: StoreView): unknown {
+	const byKey = <V>(map: ReadonlyMap<string, V>): Array<[string, V]> => [...map.entries()].sort(([a], [b]) => a.localeCompare(b));
+	return JSON.parse(
+		JSON.stringify({
+			pods: byKey(view.pods).map(([key, state]) => [key, podPrint(state)]),
+			nodes: byKey(view.nodes),
+			events: byKey(view.eventsByPod),
+		}),
+	);
+}

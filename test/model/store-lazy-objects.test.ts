@@ -1,0 +1,80 @@
+import {describe, expect, it} from 'vitest';
+import {compatForServerVersion, LATEST_COMPAT, parseStatusCompat} from '../../source/model/compat.js';
+import {podHealth} from '../../source/model/health.js';
+import {PodStore} from '../../source/model/store.js';
+import {whyLine} from '../../source/model/why.js';
+import {isWatchEntry} from '../../source/session/format.js';
+import type {Pod} from '../../source/kube/types.js';
+import {CAPTURE_FILES} from '../replay/replay-fixture.js';
+import {loadCapture} from '../helpers/load-capture.js';
+import {applyAt, EntryArray, lazyStore, podPrint} from './lazy-store-fixture.js';
+
+const NAMES = CAPTURE_FILES.map(file => [file.split('/').slice(-2).join('/'), file] as const);
+
+/** A plain store and a store that keeps objects out of memory, fed the same capture. */
+function bothStores(file: string, each?: (plain: PodStore, lazy: PodStore, index: number) => void): {plain: PodStore; lazy: PodStore; endMs: number} {
+	const capture = loadCapture(file);
+	const compat = compatForServerVersion(capture.header.serverVersion);
+	const plain = new PodStore({compat});
+	const source = new EntryArray();
+	const lazy = lazyStore(source, {compat});
+	const start = Date.parse(capture.header.recordedAt);
+	capture.entries.forEach((entry, index) => {
+		plain.apply(entry, start + entry.t);
+		source.push(entry);
+		applyAt(lazy, source, index, start + entry.t);
+		each?.(plain, lazy, index);
+	});
+	return {plain, lazy, endMs: start + (capture.entries.at(-1)?.t ?? 0)};
+}
+
+describe('a store that keeps pod objects out of memory', () => {
+	it.each(NAMES)('shows each pod as a plain store does after every entry of %s', (_name, file) => {
+		const capture = loadCapture(file);
+		let compared = 0;
+		bothStores(file, (plain, lazy, index) => {
+			const entry = capture.entries[index]!;
+			if (!isWatchEntry(entry) || entry.object.kind !== 'Pod') return;
+			const pod = entry.object as Pod;
+			const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+			expect(podPrint(lazy.pod(key)!), `${key} after entry ${index + 1}`).toEqual(podPrint(plain.pod(key)!));
+			compared++;
+		});
+		expect(compared).toBeGreaterThan(0);
+	});
+
+	it.each(NAMES)('ends %s with the same pods, health and why lines as a plain store', (_name, file) => {
+		const {plain, lazy, endMs} = bothStores(file);
+		const plainView = plain.view();
+		const lazyView = lazy.view();
+		expect([...lazyView.pods.keys()].sort()).toEqual([...plainView.pods.keys()].sort());
+		for (const [key, expected] of plainView.pods) {
+			const state = lazyView.pods.get(key)!;
+			// Out of memory: the state holds the core, not the object.
+			expect(Object.hasOwn(state, 'object'), key).toBe(false);
+			expect(state.core, key).toBeDefined();
+			expect(podPrint(state), key).toEqual(podPrint(expected));
+			expect(state.object.metadata.managedFields, key).toBeUndefined();
+			for (const now of [endMs, endMs + 60_000]) {
+				expect(podHealth(state, now), `${key} health`).toEqual(podHealth(expected, now));
+				expect(whyLine(state, lazyView, now), `${key} why`).toBe(whyLine(expected, plainView, now));
+			}
+		}
+		expect(JSON.parse(JSON.stringify([...lazyView.eventsByPod]))).toEqual(JSON.parse(JSON.stringify([...plainView.eventsByPod])));
+	});
+
+	it.each(NAMES)('prints the columns of another server version as a plain store does (%s)', (_name, file) => {
+		const {plain, lazy} = bothStores(file);
+		for (const compat of [parseStatusCompat('1.30'), LATEST_COMPAT, parseStatusCompat('1.34')]) {
+			plain.setCompat(compat);
+			lazy.setCompat(compat);
+			for (const [key, expected] of plain.view().pods) {
+				const state = lazy.pod(key)!;
+				expect(state.columns, `${key} as ${compat.label}`).toEqual(expected.columns);
+				// Still lazy after the recompute, and still the same object and history.
+				expect(Object.hasOwn(state, 'object'), key).toBe(false);
+				expect(podPrint(state), key).toEqual(podPrint(expected));
+			}
+		}
+	});
+});
