@@ -111,6 +111,17 @@ async function sampleBare() {
 }
 
 const WARMUP = 10;
+// Diagnostics only (FRAME_PROFILE=out.cpuprofile): a CPU profile of the sampling loop alone, without the store load.
+const profilePath = process.env.FRAME_PROFILE;
+let profiler = null;
+if (profilePath) {
+	const {Session} = await import('node:inspector/promises');
+	profiler = new Session();
+	profiler.connect();
+	await profiler.post('Profiler.enable');
+	await profiler.post('Profiler.setSamplingInterval', {interval: 200});
+	await profiler.post('Profiler.start');
+}
 const app = [];
 const bare = [];
 const ratios = [];
@@ -123,6 +134,12 @@ for (let i = 0; i < WARMUP + samples; i++) {
 	app.push(a);
 	bare.push(b);
 	ratios.push(a / b);
+}
+if (profiler) {
+	const {profile} = await profiler.post('Profiler.stop');
+	const {writeFileSync} = await import('node:fs');
+	writeFileSync(profilePath, JSON.stringify(profile));
+	profiler.disconnect();
 }
 const appStage = median(appTimes.slice(-samples));
 const bareStage = median(bareTimes.slice(-samples));

@@ -266,7 +266,8 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 	if (layout.tooSmall) return <Text>{tooSmallMessage(columns, terminalRows)}</Text>;
 
 	const counts = index.counts(state.namespace);
-	const totalShown = index.rows({text: '', faultyOnly: false, namespace: state.namespace}).length;
+	// Every pod in scope, tombstones included: what the list shows with no filter text and no faulty-only.
+	const totalShown = counts.total + counts.deleted;
 	const scope = scopeText({filter: filter.text, faultyOnly: state.faultyOnly, namespace: state.namespace, sort: state.sort, shown: list.length, total: totalShown});
 	const clockText = player ? replayClockText(player) : liveClockText(now, store.connection);
 	const clockColor = player ? (player.paused ? 'yellow' : 'green') : store.connection?.state === 'connected' ? 'green' : store.connection?.state === 'disconnected' ? 'red' : 'yellow';

@@ -9,7 +9,7 @@ import type {Clock, SourceInfo} from '../sources/types.js';
 import type {ReplayPlayer} from '../sources/replay/player.js';
 import {realScheduler} from '../sources/replay/scheduler.js';
 import {App} from './app.js';
-import {FrameSource, FRAME_INTERVAL_MS} from './frame-source.js';
+import {FrameSource, FRAME_CPU_SHARE, FRAME_INTERVAL_MS} from './frame-source.js';
 import {crashLine, enterFullScreen} from './terminal.js';
 import {makeTheme, ThemeContext} from './theme.js';
 
@@ -38,7 +38,7 @@ export async function runApp(options: RunAppOptions): Promise<void> {
 	const stderr = options.stderr ?? process.stderr;
 	const {store, clock, info, player} = options;
 
-	const frames = new FrameSource([player ? player.subscribe : listener => store.subscribe(listener)], realScheduler, FRAME_INTERVAL_MS, player ? 0 : LIVE_TICK_MS);
+	const frames = new FrameSource([player ? player.subscribe : listener => store.subscribe(listener)], realScheduler, FRAME_INTERVAL_MS, player ? 0 : LIVE_TICK_MS, FRAME_CPU_SHARE);
 	const screen = enterFullScreen(stdout);
 	let instance: ReturnType<typeof render> | null = null;
 

@@ -1,22 +1,22 @@
 // The table's model for many pods (10k): one IndexEntry per pod, kept sorted and
-// updated incrementally from the store's `changedSince(version)`, so a frame does
-// not rebuild 10k rows. Only changed pods are re-projected; a changed pod is
-// re-inserted (binary search) only when its sort key moved. The filtered list is
-// recomputed when the order or the filter changes, and rows of strings are made
-// only for the visible window (pod-row.ts).
+// updated incrementally from the store's `changedSince(version)`, so a frame costs
+// what changed, not what the store holds. Only changed pods are re-projected; each
+// change is applied by binary search to the sorted entries, to the filtered lists
+// of the last few filters and to the counts (per namespace), so a frame at 10k pods
+// neither re-sorts, re-filters, re-counts nor re-collects namespaces. Rows of
+// strings are made only for the visible window (pod-row.ts).
 
 import type {PodState, StoreView} from '../model/types.js';
 import {indexEntry, type IndexEntry} from './index-entry.js';
 import {filterKey, filterPredicate, type RowFilter} from './filter.js';
-import {comparatorFor, sortKeyChanged, type SortMode} from './sort.js';
+import {comparatorFor, type SortMode} from './sort.js';
+import {applyChanges, positionOf, type Compare, type EntryChange} from './sorted-entries.js';
 import type {StatusBucket} from '../model/health.js';
 
 /** How long a deleted pod stays in the table, dimmed with its last status. */
 export const TOMBSTONE_SHOW_MS = 60_000;
 /** Health can move with time alone (restarts leave the loop window, a not-ready grace runs out): re-project the pods it can happen to this often. */
 export const FULL_REFRESH_MS = 5_000;
-/** Above this many moved rows a full sort is cheaper than binary inserts. */
-const INSERT_LIMIT = 64;
 
 /** What the index needs from the pod store (source/model/store.ts PodStore). */
 export interface IndexSource {
@@ -40,33 +40,73 @@ export interface PodCounts {
 	deleted: number;
 }
 
-class KeyList implements RowList {
+/** How many filters keep an incrementally updated list (the active one, the one typed before, …). */
+const LIST_CACHE_SIZE = 4;
+
+/**
+ * A filtered list in order. Current while the index keeps it (indexOf is then a binary
+ * search with the pod's entry); once the index replaces it, it still answers for the
+ * rows it held, through a key → position map made on first use.
+ */
+class EntryList implements RowList {
+	stale = false;
 	private positions: Map<string, number> | null = null;
-	constructor(readonly keys: readonly string[]) {}
+	constructor(
+		readonly items: readonly IndexEntry[],
+		private readonly compare: Compare,
+		private readonly current: (key: string) => IndexEntry | undefined,
+	) {}
 	get length(): number {
-		return this.keys.length;
+		return this.items.length;
 	}
 	keyAt(index: number): string | undefined {
-		return this.keys[index];
+		return this.items[index]?.key;
 	}
 	indexOf(key: string): number {
-		if (!this.positions) this.positions = new Map(this.keys.map((k, i) => [k, i]));
+		if (!this.stale) {
+			const entry = this.current(key);
+			return entry ? positionOf(this.items, entry, this.compare) : -1;
+		}
+		if (!this.positions) this.positions = new Map(this.items.map((e, i) => [e.key, i]));
 		return this.positions.get(key) ?? -1;
 	}
+}
+
+interface CachedList {
+	matches: (entry: IndexEntry) => boolean;
+	list: EntryList;
+}
+
+function emptyCounts(): PodCounts {
+	return {total: 0, buckets: {running: 0, pending: 0, failing: 0, succeeded: 0, terminating: 0}, faulty: 0, deleted: 0};
+}
+
+function tally(counts: PodCounts, entry: IndexEntry, sign: 1 | -1): void {
+	if (entry.deletedAt !== null) {
+		counts.deleted += sign;
+		return;
+	}
+	counts.total += sign;
+	counts.buckets[entry.bucket] += sign;
+	if (entry.faulty) counts.faulty += sign;
 }
 
 export class PodIndex {
 	private readonly entries = new Map<string, IndexEntry>();
 	private sorted: IndexEntry[] = [];
+	/** Keys of the deleted pods shown (dropped TOMBSTONE_SHOW_MS after deletion). */
+	private readonly tombstones = new Set<string>();
 	private source: IndexSource | null = null;
 	private seenVersion = -1;
 	private lastFullAt = -Infinity;
 	private mode: SortMode;
-	/** Bumped whenever the order or membership changes. */
-	private orderVersion = 0;
-	private listCache: {order: number; filter: string; list: KeyList} | null = null;
-	private countsCache: {order: number; namespace: string | null; counts: PodCounts} | null = null;
-	private namespaceList: {order: number; names: string[]} | null = null;
+	/** Filtered lists by filterKey, least recently used first; each kept up to date change by change. */
+	private readonly lists = new Map<string, CachedList>();
+	/** Counts of all pods and per namespace, kept up to date change by change. */
+	private allCounts = emptyCounts();
+	private readonly namespaceCounts = new Map<string, PodCounts>();
+	private namespaceList: string[] | null = null;
+	private readonly current = (key: string) => this.entries.get(key);
 
 	constructor(mode: SortMode = 'worst') {
 		this.mode = mode;
@@ -80,10 +120,10 @@ export class PodIndex {
 		if (mode === this.mode) return;
 		this.mode = mode;
 		this.sorted.sort(comparatorFor(mode));
-		this.orderVersion++;
+		this.dropLists();
 	}
 
-	/** Brings the index up to the store's state at `now`. Cheap when nothing changed. */
+	/** Brings the index up to the store's state at `now`. Cheap when nothing changed: work grows with the pods that changed, not with the store. */
 	update(source: IndexSource, now: number): void {
 		const fromStore = source === this.source ? source.changedSince(this.seenVersion) : null;
 		const view = source.view();
@@ -102,95 +142,115 @@ export class PodIndex {
 			changed = timed;
 			this.lastFullAt = now;
 		}
-		const moved: IndexEntry[] = [];
-		const removed = new Set<string>();
-		for (const key of changed) this.refresh(key, view.pods.get(key), now, moved, removed);
-		for (const entry of this.entries.values()) {
-			if (entry.deletedAt !== null && !removed.has(entry.key) && now - entry.deletedAt > TOMBSTONE_SHOW_MS) {
-				this.entries.delete(entry.key);
-				removed.add(entry.key);
+		const changes: EntryChange[] = [];
+		for (const key of changed) {
+			const change = this.refresh(key, view.pods.get(key), now);
+			if (change) changes.push(change);
+		}
+		for (const key of this.tombstones) {
+			const entry = this.entries.get(key)!;
+			if (now - entry.deletedAt! > TOMBSTONE_SHOW_MS) {
+				this.setEntry(key, entry, undefined);
+				changes.push({before: entry, after: undefined});
 			}
 		}
-		if (changed.size === 0 && removed.size === 0) return;
-		// Any change can alter what the filter keeps or the counts: the filtered list is redone (O(n), cheap).
-		this.orderVersion++;
+		if (changes.length === 0) return;
 		const compare = comparatorFor(this.mode);
-		if (moved.length > INSERT_LIMIT) {
-			this.sorted = [...this.entries.values()].sort(compare);
-			return;
+		this.sorted = applyChanges(this.sorted, changes, compare, () => true);
+		for (const [signature, cached] of this.lists) {
+			const items = applyChanges(cached.list.items.slice(), changes, compare, cached.matches);
+			cached.list.stale = true;
+			this.lists.set(signature, {matches: cached.matches, list: new EntryList(items, compare, this.current)});
 		}
-		// One pass: drop removed and moving entries, swap in the new entry of a pod that keeps its place.
-		const movedKeys = new Set(moved.map(e => e.key));
-		const kept: IndexEntry[] = [];
-		for (const old of this.sorted) {
-			if (removed.has(old.key) || movedKeys.has(old.key)) continue;
-			kept.push(this.entries.get(old.key) ?? old);
-		}
-		for (const entry of moved) kept.splice(insertionPoint(kept, entry, compare), 0, entry);
-		this.sorted = kept;
 	}
 
 	private rebuild(pods: ReadonlyMap<string, PodState>, now: number): void {
 		this.entries.clear();
+		this.tombstones.clear();
+		this.allCounts = emptyCounts();
+		this.namespaceCounts.clear();
+		this.namespaceList = null;
 		for (const [key, state] of pods) {
-			if (visible(state, now)) this.entries.set(key, indexEntry(state, now));
+			if (visible(state, now)) this.setEntry(key, undefined, indexEntry(state, now));
 		}
 		this.sorted = [...this.entries.values()].sort(comparatorFor(this.mode));
 		this.lastFullAt = now;
-		this.orderVersion++;
+		this.dropLists();
 	}
 
-	private refresh(key: string, state: PodState | undefined, now: number, moved: IndexEntry[], removed: Set<string>): void {
+	/** The pod's new entry (or its removal), with the counts, tombstones and namespaces brought along. */
+	private refresh(key: string, state: PodState | undefined, now: number): EntryChange | null {
 		const before = this.entries.get(key);
-		if (!state || !visible(state, now)) {
-			if (before) {
-				this.entries.delete(key);
-				removed.add(key);
-			}
-			return;
-		}
-		const after = indexEntry(state, now);
-		this.entries.set(key, after);
-		// A pod whose sort key did not change keeps its place (update() swaps the new entry in).
-		if (!before || sortKeyChanged(this.mode, before, after)) moved.push(after);
+		const after = state && visible(state, now) ? indexEntry(state, now) : undefined;
+		if (!before && !after) return null;
+		this.setEntry(key, before, after);
+		return {before, after};
 	}
 
-	/** The keys that pass the filter, in order (cached until the order or the filter changes). */
+	private setEntry(key: string, before: IndexEntry | undefined, after: IndexEntry | undefined): void {
+		if (before) {
+			tally(this.allCounts, before, -1);
+			const inNamespace = this.namespaceCounts.get(before.namespace)!;
+			tally(inNamespace, before, -1);
+			if (inNamespace.total + inNamespace.deleted === 0) {
+				this.namespaceCounts.delete(before.namespace);
+				this.namespaceList = null;
+			}
+		}
+		if (after) {
+			this.entries.set(key, after);
+			tally(this.allCounts, after, 1);
+			let inNamespace = this.namespaceCounts.get(after.namespace);
+			if (!inNamespace) {
+				inNamespace = emptyCounts();
+				this.namespaceCounts.set(after.namespace, inNamespace);
+				this.namespaceList = null;
+			}
+			tally(inNamespace, after, 1);
+			if (after.deletedAt !== null) this.tombstones.add(key);
+			else this.tombstones.delete(key);
+		} else {
+			this.entries.delete(key);
+			this.tombstones.delete(key);
+		}
+	}
+
+	private dropLists(): void {
+		for (const cached of this.lists.values()) cached.list.stale = true;
+		this.lists.clear();
+	}
+
+	/** The keys that pass the filter, in order (kept up to date for the last few filters asked for). */
 	rows(filter: RowFilter): RowList {
 		const signature = filterKey(filter);
-		if (this.listCache?.order === this.orderVersion && this.listCache.filter === signature) return this.listCache.list;
-		const keys: string[] = [];
+		const cached = this.lists.get(signature);
+		if (cached) {
+			// Most recently used last.
+			this.lists.delete(signature);
+			this.lists.set(signature, cached);
+			return cached.list;
+		}
 		const matches = filterPredicate(filter);
-		for (const entry of this.sorted) if (matches(entry)) keys.push(entry.key);
-		const list = new KeyList(keys);
-		this.listCache = {order: this.orderVersion, filter: signature, list};
+		const list = new EntryList(this.sorted.filter(matches), comparatorFor(this.mode), this.current);
+		this.lists.set(signature, {matches, list});
+		if (this.lists.size > LIST_CACHE_SIZE) {
+			const [oldest] = this.lists.keys();
+			this.lists.get(oldest!)!.list.stale = true;
+			this.lists.delete(oldest!);
+		}
 		return list;
 	}
 
 	/** Counts by bucket among the pods in the namespace scope (the filter text is ignored). */
 	counts(namespace: string | null): PodCounts {
-		if (this.countsCache?.order === this.orderVersion && this.countsCache.namespace === namespace) return this.countsCache.counts;
-		const counts: PodCounts = {total: 0, buckets: {running: 0, pending: 0, failing: 0, succeeded: 0, terminating: 0}, faulty: 0, deleted: 0};
-		for (const entry of this.sorted) {
-			if (namespace !== null && entry.namespace !== namespace) continue;
-			if (entry.deletedAt !== null) {
-				counts.deleted++;
-				continue;
-			}
-			counts.total++;
-			counts.buckets[entry.bucket]++;
-			if (entry.faulty) counts.faulty++;
-		}
-		this.countsCache = {order: this.orderVersion, namespace, counts};
-		return counts;
+		const counts = namespace === null ? this.allCounts : (this.namespaceCounts.get(namespace) ?? emptyCounts());
+		return {...counts, buckets: {...counts.buckets}};
 	}
 
 	/** Namespaces present, sorted (for `n` scope cycling). */
 	namespaces(): string[] {
-		if (this.namespaceList?.order === this.orderVersion) return this.namespaceList.names;
-		const names = [...new Set([...this.entries.values()].map(e => e.namespace))].sort();
-		this.namespaceList = {order: this.orderVersion, names};
-		return names;
+		this.namespaceList ??= [...this.namespaceCounts.keys()].sort();
+		return this.namespaceList;
 	}
 
 	entry(key: string): IndexEntry | undefined {
@@ -204,15 +264,4 @@ export class PodIndex {
 
 function visible(state: PodState, now: number): boolean {
 	return state.deletedAt === null || now - state.deletedAt <= TOMBSTONE_SHOW_MS;
-}
-
-function insertionPoint(list: readonly IndexEntry[], entry: IndexEntry, compare: (a: IndexEntry, b: IndexEntry) => number): number {
-	let lo = 0;
-	let hi = list.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (compare(list[mid]!, entry) <= 0) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
 }

@@ -50,22 +50,3 @@ export function comparatorFor(mode: SortMode): (a: IndexEntry, b: IndexEntry) =>
 			return (a, b) => text(a.node, b.node) || byNamespaceName(a, b);
 	}
 }
-
-/** Whether a changed entry must move under this order. */
-export function sortKeyChanged(mode: SortMode, before: IndexEntry, after: IndexEntry): boolean {
-	switch (mode) {
-		case 'worst':
-			return before.tone !== after.tone;
-		case 'name':
-		case 'namespace':
-			return false;
-		case 'status':
-			return before.status !== after.status || before.tone !== after.tone;
-		case 'restarts':
-			return before.restarts !== after.restarts;
-		case 'age':
-			return before.createdMs !== after.createdMs;
-		case 'node':
-			return before.node !== after.node;
-	}
-}

@@ -123,3 +123,88 @@ describe('pod index', () => {
 		expect(index.namespaces()).toEqual(['default', 'kube-system', 'local-path-storage']);
 	});
 });
+
+describe('pod index kept up to date change by change', () => {
+	// mulberry32: the same random run every time.
+	function seeded(seed: number): () => number {
+		return () => {
+			seed = (seed + 0x6d2b79f5) >>> 0;
+			let z = seed;
+			z = Math.imul(z ^ (z >>> 15), z | 1);
+			z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
+			return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
+		};
+	}
+
+	const FILTERS = [
+		NO_FILTER,
+		{text: 'run', faultyOnly: false, namespace: null},
+		{text: '', faultyOnly: true, namespace: null},
+		{text: '', faultyOnly: false, namespace: 'ns-1'},
+		{text: 'a', faultyOnly: false, namespace: 'ns-2'},
+		{text: 'pend', faultyOnly: false, namespace: null},
+	];
+	const SORTS = ['worst', 'name', 'namespace', 'status', 'restarts', 'age', 'node'] as const;
+
+	it('shows the same rows, positions, counts and namespaces as an index built from scratch, after random adds, changes, deletions and sort changes', () => {
+		const random = seeded(7);
+		const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+		// Real pod objects of every capture, re-homed under a few synthetic names so the same pods change many times.
+		const objects = ['mixed', 'crashloop', 'imagepull', 'init-crash', 'job', 'terminating', 'sidecar']
+			.flatMap(name => loadCapture(captureFile(name)).entries)
+			.filter((e): e is Extract<typeof e, {object: unknown}> => 'object' in e && (e.object as {kind?: string}).kind === 'Pod' && e.type !== 'DELETED')
+			.map(e => e.object as {metadata: {name: string; namespace: string; uid: string; resourceVersion: string}});
+		const capture = loadCapture(captureFile('mixed'));
+		const store = new PodStore({compat: compatForServerVersion(capture.header.serverVersion)});
+		const names = Array.from({length: 60}, (_, i) => ({namespace: `ns-${i % 4}`, name: `pod-${(i * 7919) % 97}-${pick(['a', 'b', 'c'])}`}));
+		const live = new Set<number>();
+		let now = Date.parse(capture.header.recordedAt);
+		let version = 1;
+		const index = new PodIndex();
+		let steps = 0;
+		for (let round = 0; round < 150; round++) {
+			// A frame's worth of changes: from one to a burst over the insert limit.
+			const burst = random() < 0.05 ? 80 : 1 + Math.floor(random() * 6);
+			for (let i = 0; i < burst; i++) {
+				const slot = Math.floor(random() * names.length);
+				const object = structuredClone(pick(objects));
+				object.metadata = {...object.metadata, ...names[slot]!, uid: `uid-${slot}`, resourceVersion: String(++version)};
+				const deleting = live.has(slot) && random() < 0.2;
+				store.apply({t: 0, type: deleting ? 'DELETED' : live.has(slot) ? 'MODIFIED' : 'ADDED', object} as Parameters<typeof store.apply>[0], now);
+				if (deleting) live.delete(slot);
+				else live.add(slot);
+			}
+			// Time moves: now and then past the tombstone window and the full refresh.
+			now += random() < 0.1 ? TOMBSTONE_SHOW_MS / 2 : Math.floor(random() * 3_000);
+			if (random() < 0.1) index.setSort(pick(SORTS));
+			const asked = pick(FILTERS);
+			index.rows(asked);
+			index.update(store, now);
+			const fresh = new PodIndex(index.sortMode);
+			fresh.update(store, now);
+			for (const filter of [asked, pick(FILTERS)]) {
+				const expected = keys(fresh, filter);
+				expect(keys(index, filter)).toEqual(expected);
+				const list = index.rows(filter);
+				for (const [i, key] of expected.entries()) expect(list.indexOf(key)).toBe(i);
+			}
+			for (const namespace of [null, 'ns-0', 'ns-1', 'ns-2', 'ns-3', 'elsewhere']) expect(index.counts(namespace)).toEqual(fresh.counts(namespace));
+			expect(index.namespaces()).toEqual(fresh.namespaces());
+			steps++;
+		}
+		expect(steps).toBe(150);
+		expect(index.size).toBeGreaterThan(0);
+	});
+
+	it('answers positions of a list the index has since replaced, from the rows that list held', () => {
+		const {store, clock} = captureStore('mixed');
+		const index = new PodIndex();
+		index.update(store, clock.now());
+		const before = index.rows(NO_FILTER);
+		const held = keys(index);
+		index.setSort('restarts');
+		expect(before.length).toBe(held.length);
+		for (const [i, key] of held.entries()) expect(before.indexOf(key)).toBe(i);
+		expect(before.indexOf('nowhere/none')).toBe(-1);
+	});
+});

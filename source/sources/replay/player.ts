@@ -92,7 +92,7 @@ export class ReplayPlayer implements Clock {
 	private readonly log: EntryLog;
 	private readonly keyframes: KeyframeIndex<StoreSnapshot>;
 	private readonly changes = new ChangeIndex();
-	private readonly listeners = new Set<() => void>();
+	private readonly listeners = new Set<(urgent: boolean) => void>();
 	/** Index of the entry a store is applying: where its pod object can be read back. */
 	private applyingIndex = 0;
 	private readonly objects = new Map<number, {object: Pod; row: PrintedRow | null}>();
@@ -387,8 +387,8 @@ export class ReplayPlayer implements Clock {
 
 	// ── notifications ────────────────────────────────────────────────────────
 
-	/** Fires on clock and state changes; coalesced to one per notifyMs while playing or loading. */
-	subscribe = (listener: () => void): (() => void) => {
+	/** Fires on clock and state changes; coalesced to one per notifyMs while playing or loading. Its argument is true for a user's action. */
+	subscribe = (listener: (urgent: boolean) => void): (() => void) => {
 		this.listeners.add(listener);
 		return () => {
 			this.listeners.delete(listener);
@@ -641,7 +641,7 @@ export class ReplayPlayer implements Clock {
 		if (this.disposed) return;
 		const mono = this.scheduler.now();
 		if (urgent || mono - this.lastFlush >= this.tuning.notifyMs) {
-			this.flush();
+			this.flush(urgent);
 			return;
 		}
 		if (this.flushTimer === null) {
@@ -652,12 +652,13 @@ export class ReplayPlayer implements Clock {
 		}
 	}
 
-	private flush(): void {
+	/** `urgent`: a user's action, which a screen should show at once (listeners get it as their argument). */
+	private flush(urgent = false): void {
 		if (this.flushTimer !== null) this.scheduler.clearTimeout(this.flushTimer);
 		this.flushTimer = null;
 		this.version++;
 		this.lastFlush = this.scheduler.now();
-		for (const listener of [...this.listeners]) listener();
+		for (const listener of [...this.listeners]) listener(urgent);
 	}
 }
 
