@@ -1,12 +1,15 @@
 // Headless replay: apply a session to the store up to a moment and print it
 // (table / json), or print podlife's columns for every pod entry as it is
-// applied (ndjson). Streams the file: nothing but the store is kept.
+// applied (ndjson). Streams the file: nothing but the store is kept (and, for a plain
+// file, where each entry is: the store reads pod objects back from the file).
 
 import {openSession} from '../session/reader.js';
 import {isWatchEntry} from '../session/format.js';
 import {PodStore} from '../model/store.js';
 import {compatForServerVersion} from '../model/compat.js';
 import type {StatusCompat} from '../model/types.js';
+import {EntryLog, DEFAULT_BLOCK_SIZE, plainFirstLineBytes} from '../sources/replay/entry-log.js';
+import {LoggedObjects} from '../sources/replay/logged-objects.js';
 import {renderTable} from './table.js';
 import {ndjsonLine} from './ndjson.js';
 import {renderJson} from './json.js';
@@ -37,20 +40,31 @@ export async function replayInto(
 ): Promise<ReplayedState> {
 	const session = await openSession(file, {lenient: options.lenient});
 	const recordedAtMs = Date.parse(session.header.recordedAt);
-	const store = new PodStore({compat: options.compat ?? compatForServerVersion(session.header.serverVersion)});
+	const compat = options.compat ?? compatForServerVersion(session.header.serverVersion);
+	const onPodEntry = options.onPodEntry;
+	// A plain file is there to read again: the store keeps no pod object, only where its entry is
+	// (holding 10k–20k objects was most of the heap, and the garbage collector's work copying them
+	// most of the time). ndjson prints every object as it comes, so it keeps them; so does gzip.
+	const firstLineBytes = onPodEntry ? null : await plainFirstLineBytes(file);
+	const log = firstLineBytes === null ? null : new EntryLog(DEFAULT_BLOCK_SIZE, file, firstLineBytes);
+	const objects = log ? new LoggedObjects(log) : null;
+	const store = new PodStore({compat, objects: objects ?? undefined});
 	let lastT = 0;
 	/** The line of the first entry after `at`, where a one-by-one read would have stopped. */
 	let stoppedAt = Infinity;
-	const onPodEntry = options.onPodEntry;
 	// A chunk of entries per await: the loop below is the whole per-entry cost besides the store.
 	read: for await (const batch of session.entryBatches()) {
-		for (const {entry, line} of batch) {
+		for (const {entry, line, text} of batch) {
 			if (at !== 'end' && entry.t > at) {
 				stoppedAt = line;
 				break read;
 			}
 			lastT = entry.t;
 			const atMs = recordedAtMs + entry.t;
+			if (log && objects) {
+				objects.applying = log.count;
+				log.appendLine(text, entry.t, line);
+			}
 			store.apply(entry, atMs);
 			if (onPodEntry && isWatchEntry(entry) && entry.object.kind === 'Pod') {
 				const meta = entry.object.metadata ?? {};

@@ -10,6 +10,7 @@
 //   cheap, and pod JSON shrinks ~10×); the last inflated blocks are cached.
 
 import {closeSync, openSync, readSync} from 'node:fs';
+import {open as openFile} from 'node:fs/promises';
 import {deflateRawSync, inflateRawSync} from 'node:zlib';
 import type {SessionEntry} from '../../session/format.js';
 import {UserError} from '../../errors.js';
@@ -39,13 +40,40 @@ export class EntryLog {
 	private window: Buffer = Buffer.alloc(0);
 	private windowStart = 0;
 
-	/** `file`: the plain session file to read lines back from; null keeps every line in memory. */
+	/** Byte offset of the next line (appendLine), while every line so far is where it was expected. */
+	private nextOffset: number | null = null;
+	private nextLine = 2;
+
+	/**
+	 * `file`: the plain session file to read lines back from; null keeps every line in memory.
+	 * `firstLineBytes`: the header line's length with its newline (plainFirstLineBytes), for appendLine.
+	 */
 	constructor(
 		private readonly blockSize: number = DEFAULT_BLOCK_SIZE,
 		private readonly file: string | null = null,
+		firstLineBytes: number | null = null,
 	) {
 		this.fd = file === null ? null : openSync(file, 'r');
 		if (this.fd === null) this.firstInMemory = 0;
+		this.nextOffset = firstLineBytes;
+	}
+
+	/**
+	 * Adds the entry read from line `line` (1-based; entries start at line 2) with text `text`.
+	 * Its place in the file is known while every line has come in order and its text is the
+	 * file's bytes; after a gap (a line skipped in lenient mode) or text with U+FFFD (invalid
+	 * UTF-8 decoded), the rest is kept in memory.
+	 */
+	appendLine(text: string, t: number, line: number): void {
+		let at = this.nextOffset;
+		if (at === null || line !== this.nextLine || text.includes('\uFFFD')) {
+			at = null;
+			this.nextOffset = null;
+		} else {
+			this.nextOffset = at + Buffer.byteLength(text) + 1;
+			this.nextLine = line + 1;
+		}
+		this.append(text, t, at);
 	}
 
 	/** Number of entries held. */
@@ -173,5 +201,19 @@ export class EntryLog {
 		const lengths = new Uint32Array(capacity);
 		lengths.set(this.lengths);
 		this.lengths = lengths;
+	}
+}
+
+/** Bytes of the first line of a plain (not gzip) file, newline included; null for gzip or when not found. */
+export async function plainFirstLineBytes(file: string): Promise<number | null> {
+	const handle = await openFile(file, 'r');
+	try {
+		const buffer = Buffer.alloc(1024 * 1024);
+		const {bytesRead} = await handle.read(buffer, 0, buffer.length, 0);
+		if (bytesRead >= 2 && buffer[0] === 0x1f && buffer[1] === 0x8b) return null;
+		const newline = buffer.subarray(0, bytesRead).indexOf(0x0a);
+		return newline === -1 ? null : newline + 1;
+	} finally {
+		await handle.close();
 	}
 }

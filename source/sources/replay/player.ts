@@ -11,16 +11,16 @@
 // EntryLog), never as parsed objects; so are pod objects: the stores keep each pod's derived
 // state and read its object back from its entry when a screen asks for it.
 
-import {open as openFile, stat} from 'node:fs/promises';
+import {stat} from 'node:fs/promises';
 import {openSession} from '../../session/reader.js';
-import {isWatchEntry, type PrintedRow, type SessionEntry, type SessionHeader} from '../../session/format.js';
-import {PodStore, withoutManagedFields, type ObjectSource} from '../../model/store.js';
-import type {Pod} from '../../kube/types.js';
+import {isWatchEntry, type SessionEntry, type SessionHeader} from '../../session/format.js';
+import {PodStore} from '../../model/store.js';
 import {compatForServerVersion} from '../../model/compat.js';
 import type {StatusCompat, StoreSnapshot} from '../../model/types.js';
 import type {Clock, SourceInfo} from '../types.js';
 import {realScheduler, type Scheduler, type TimerHandle} from './scheduler.js';
-import {EntryLog, DEFAULT_BLOCK_SIZE} from './entry-log.js';
+import {EntryLog, DEFAULT_BLOCK_SIZE, plainFirstLineBytes} from './entry-log.js';
+import {LoggedObjects} from './logged-objects.js';
 import {KeyframeIndex, DEFAULT_KEYFRAME_TUNING, type KeyframeTuning} from './keyframes.js';
 import {ChangeIndex} from './change-index.js';
 import {fasterSpeed, slowerSpeed} from './speed.js';
@@ -63,9 +63,6 @@ export interface ReplayOptions {
 	tuning?: Partial<ReplayTuning>;
 }
 
-/** Pod objects read back from the log and kept (the rows on screen, the pod in the detail view). */
-const CACHED_OBJECTS = 512;
-
 /** Trail snapshots left before the target of a jump. */
 const TRAIL_AFTER_JUMP = 4;
 
@@ -93,12 +90,8 @@ export class ReplayPlayer implements Clock {
 	private readonly keyframes: KeyframeIndex<StoreSnapshot>;
 	private readonly changes = new ChangeIndex();
 	private readonly listeners = new Set<(urgent: boolean) => void>();
-	/** Index of the entry a store is applying: where its pod object can be read back. */
-	private applyingIndex = 0;
-	private readonly objects = new Map<number, {object: Pod; row: PrintedRow | null}>();
-	/** Byte offset of the next line in the file, while every line so far is where the log expects. */
-	private nextOffset: number | null;
-	private nextLine = 2;
+	/** Pod objects read back from the log (the stores keep none); `applying` is set before each apply. */
+	private readonly objects: LoggedObjects;
 
 	private applied = 0;
 	/** Loaded entries at the last afterBatch(). */
@@ -127,10 +120,10 @@ export class ReplayPlayer implements Clock {
 		this.scheduler = options.scheduler ?? realScheduler;
 		this.tuning = {...DEFAULT_REPLAY_TUNING, ...options.tuning};
 		const compat = options.compat ?? compatForServerVersion(session.header.serverVersion);
+		this.log = new EntryLog(this.tuning.blockSize, firstLineBytes === null ? null : file, firstLineBytes);
+		this.objects = new LoggedObjects(this.log);
 		this.store = this.newStore(compat);
 		this.loader = this.newStore(compat);
-		this.nextOffset = firstLineBytes;
-		this.log = new EntryLog(this.tuning.blockSize, firstLineBytes === null ? null : file);
 		this.keyframes = new KeyframeIndex(this.tuning);
 		this.keyframes.offerLoaded(0, 0, 0, () => this.loader.packedSnapshot());
 		this.currentSpeed = validSpeed(options.speed ?? 1);
@@ -442,7 +435,7 @@ export class ReplayPlayer implements Clock {
 		scratch.restore(base.snapshot);
 		for (let index = base.index; index < wanted[wanted.length - 1]!; index++) {
 			const entry = this.log.entry(index);
-			this.applyingIndex = index;
+			this.objects.applying = index;
 			scratch.apply(entry, this.recordedAtMs + entry.t);
 			if (wanted.includes(index + 1)) this.keyframes.addTail(index + 1, scratch.packedSnapshot());
 		}
@@ -452,8 +445,8 @@ export class ReplayPlayer implements Clock {
 		const index = this.log.count;
 		const key = podKeyOf(entry);
 		const before = key ? this.loader.pod(key) : undefined;
-		this.log.append(text, entry.t, this.placeOf(text, line));
-		this.applyingIndex = index;
+		this.log.appendLine(text, entry.t, line);
+		this.objects.applying = index;
 		this.loader.apply(entry, this.recordedAtMs + entry.t);
 		if (key) {
 			this.changes.record(index, entry.t, key, before, this.loader.pod(key));
@@ -462,48 +455,9 @@ export class ReplayPlayer implements Clock {
 		this.keyframes.offerLoaded(index + 1, entry.t, this.changes.podCount, () => this.loader.packedSnapshot());
 	}
 
-	/**
-	 * Where line `line` (text `text`) sits in the file, or null once that is not known for sure:
-	 * gzip, a line skipped in lenient mode, text that is not the file's bytes (invalid UTF-8).
-	 */
-	private placeOf(text: string, line: number): number | null {
-		const at = this.nextOffset;
-		if (at === null || line !== this.nextLine || text.includes('\uFFFD')) {
-			this.nextOffset = null;
-			return null;
-		}
-		this.nextOffset = at + Buffer.byteLength(text) + 1;
-		this.nextLine = line + 1;
-		return at;
-	}
-
 	/** A store for this session: tombstones pruned by entry time, pod objects read back from the log. */
 	private newStore(compat: StatusCompat): PodStore {
-		return new PodStore({compat, pruneOnApply: true, objects: this.objectSource});
-	}
-
-	/** The stores read pod objects and server rows back from the log, by entry index. */
-	private readonly objectSource: ObjectSource = {
-		current: () => this.applyingIndex,
-		object: index => this.podEntryAt(index).object,
-		row: index => this.podEntryAt(index).row,
-	};
-
-	/** The pod object (managedFields dropped, as the store keeps it) and row of entry `index`. */
-	private podEntryAt(index: number): {object: Pod; row: PrintedRow | null} {
-		const cached = this.objects.get(index);
-		if (cached) {
-			// Most recently used last: the first key is the one to drop.
-			this.objects.delete(index);
-			this.objects.set(index, cached);
-			return cached;
-		}
-		const entry = this.log.entry(index);
-		if (!isWatchEntry(entry) || entry.object.kind !== 'Pod') throw new Error(`entry ${index + 1} of ${this.file} is not a pod`);
-		const read = {object: withoutManagedFields(entry.object as Pod), row: entry.row ?? null};
-		if (this.objects.size >= CACHED_OBJECTS) this.objects.delete(this.objects.keys().next().value!);
-		this.objects.set(index, read);
-		return read;
+		return new PodStore({compat, pruneOnApply: true, objects: this.objects});
 	}
 
 	/** Display follow-up after more entries loaded. */
@@ -572,7 +526,7 @@ export class ReplayPlayer implements Clock {
 		const trailFrom = target - TRAIL_AFTER_JUMP * this.tuning.trailEvery;
 		while (this.applied < target) {
 			const entry = this.log.entry(this.applied);
-			this.applyingIndex = this.applied;
+			this.objects.applying = this.applied;
 			this.store.apply(entry, this.recordedAtMs + entry.t);
 			this.applied++;
 			if (trail && this.applied > trailFrom) this.keyframes.offerTrail(this.applied, () => this.store.snapshot());
@@ -665,20 +619,6 @@ export class ReplayPlayer implements Clock {
 function validSpeed(speed: number): number {
 	if (!Number.isFinite(speed) || speed <= 0) throw new RangeError(`replay speed must be a positive number, got ${speed}`);
 	return speed;
-}
-
-/** Bytes of the first line of a plain (not gzip) file, newline included; null for gzip or when not found. */
-async function plainFirstLineBytes(file: string): Promise<number | null> {
-	const handle = await openFile(file, 'r');
-	try {
-		const buffer = Buffer.alloc(1024 * 1024);
-		const {bytesRead} = await handle.read(buffer, 0, buffer.length, 0);
-		if (bytesRead >= 2 && buffer[0] === 0x1f && buffer[1] === 0x8b) return null;
-		const newline = buffer.subarray(0, bytesRead).indexOf(0x0a);
-		return newline === -1 ? null : newline + 1;
-	} finally {
-		await handle.close();
-	}
 }
 
 /** "namespace/name" of a Pod watch entry, else null. */
