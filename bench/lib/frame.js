@@ -25,7 +25,8 @@ const {makeTheme, ThemeContext} = await distImport('ui/theme.js');
 const {realScheduler} = await distImport('sources/replay/scheduler.js');
 
 // The store: the session's initial list (t = 0), i.e. every pod of the big session once.
-const {store, now: listedAt} = await replayInto(file, 0, {warn: () => {}});
+// The bench applies updates of its own afterwards: a store that keeps its objects (as live does).
+const {store, now: listedAt} = await replayInto(file, 0, {warn: () => {}, keepObjects: true});
 const podCount = store.view().pods.size;
 let nowMs = listedAt + 5_000;
 const clock = {now: () => nowMs};
@@ -51,7 +52,12 @@ if (visible.length === 0) throw new Error('no pod of the store is on screen: can
 
 let restarts = 1000;
 function nextUpdate() {
-	const pod = visible[restarts % visible.length];
+	// A pod on screen now: updates move pods (a rising restart count sorts a pod up), and an update
+	// to a pod off screen changes no frame.
+	const lines = stripAnsi(appOut.lastFrame);
+	const pods = [...store.view().pods.values()].filter(pod => lines.includes(` ${pod.name} `));
+	if (pods.length === 0) throw new Error('no pod of the store is on screen: cannot measure a frame');
+	const pod = pods[restarts % pods.length];
 	const object = JSON.parse(JSON.stringify(store.pod(pod.key).object));
 	restarts += 1;
 	object.metadata.resourceVersion = String(10_000_000 + restarts);

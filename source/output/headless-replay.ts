@@ -36,7 +36,15 @@ export interface ReplayedState {
 export async function replayInto(
 	file: string,
 	at: number | 'end',
-	options: {compat?: StatusCompat; lenient?: boolean; warn: (text: string) => void; onPodEntry?: (line: string) => void; ndjson?: boolean},
+	options: {
+		compat?: StatusCompat;
+		lenient?: boolean;
+		warn: (text: string) => void;
+		onPodEntry?: (line: string) => void;
+		ndjson?: boolean;
+		/** The store keeps its pod objects: for a caller that applies entries of its own afterwards. */
+		keepObjects?: boolean;
+	},
 ): Promise<ReplayedState> {
 	const session = await openSession(file, {lenient: options.lenient});
 	const recordedAtMs = Date.parse(session.header.recordedAt);
@@ -45,7 +53,7 @@ export async function replayInto(
 	// A plain file is there to read again: the store keeps no pod object, only where its entry is
 	// (holding 10k–20k objects was most of the heap, and the garbage collector's work copying them
 	// most of the time). ndjson prints every object as it comes, so it keeps them; so does gzip.
-	const firstLineBytes = onPodEntry ? null : await plainFirstLineBytes(file);
+	const firstLineBytes = onPodEntry || options.keepObjects ? null : await plainFirstLineBytes(file);
 	const log = firstLineBytes === null ? null : new EntryLog(DEFAULT_BLOCK_SIZE, file, firstLineBytes);
 	const objects = log ? new LoggedObjects(log) : null;
 	const store = new PodStore({compat, objects: objects ?? undefined});

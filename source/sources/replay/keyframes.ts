@@ -1,10 +1,12 @@
 // Store snapshots that make seeking cheap: a seek restores the nearest snapshot at or
 // before its target and applies only the entries after it.
 //
-// A snapshot shares every pod state that has not changed since (the store is copy-on-write),
-// but pins the ones that changed after it: the memory a set of snapshots holds grows with
-// the pod changes between them, up to a whole copy of the state each. So there are three
-// kinds, all bounded:
+// A snapshot shares every pod state that has not changed since, but pins the ones that
+// changed after it: the memory a set of snapshots holds grows with the pod changes between
+// them. Pod states are small in the player's stores (no pod object, a shared history line:
+// model/store.ts), and keyframes are packed (PodStore.packedSnapshot: arrays, deltas against a
+// full copy, tombstones as a shared queue), so a keyframe costs ~0.2 MB at 10k pods. There are
+// three kinds, all bounded:
 // - keyframes, taken by the loader every `every` entries (and after `maxGapMs` of session
 //   time). When there are more than `max`, or they pin more than about `maxPinned` pod
 //   states, every other one is dropped and the interval doubles: a session with heavy churn
