@@ -50,6 +50,8 @@ export interface ObjectSource {
 	object(ref: number): Pod;
 	/** The `row` of entry `ref`, or null when it has none. */
 	row(ref: number): PrintedRow | null;
+	/** The event of entry `ref`, slimmed as the store keeps events (slimEvent). */
+	event(ref: number): KubeEvent;
 }
 
 export const DEFAULT_TOMBSTONE_MS = 5 * 60_000;
@@ -336,8 +338,9 @@ export class PodStore {
 	}
 
 	private applyEvent(type: WatchType, received: KubeEvent): void {
-		const event = slimEvent(received);
-		const id = eventId(event);
+		const slim = slimEvent(received);
+		const id = eventId(slim);
+		const event = this.objects ? new LazyEvent(this.objects, this.objects.current(), id, eventTime(slim)) : slim;
 		// Only pod events are indexed: node events have no place in StoreView yet. An event names
 		// its pod for life (involvedObject is set when it is created), so its pod key is its place.
 		const podKey = podKeyOfEvent(event);
@@ -612,7 +615,7 @@ function sameContainer(a: ContainerView, b: ContainerView): boolean {
  * pod that keeps failing has the same reason and message in every event. Annotations, labels,
  * managedFields, related objects and the like are dropped.
  */
-function slimEvent(event: KubeEvent): KubeEvent {
+export function slimEvent(event: KubeEvent): KubeEvent {
 	const meta = event.metadata ?? {};
 	const involved = event.involvedObject ?? {};
 	const slim: KubeEvent = {
@@ -680,6 +683,85 @@ function appendHistory(history: readonly Transition[], transitions: readonly Tra
 	return all.length > HISTORY_LIMIT ? all.slice(all.length - HISTORY_LIMIT) : all;
 }
 
+/**
+ * An event kept by a store without objects: its id and time (what the store orders and replaces
+ * events by) and where to read the rest (the session entry). Reads go through the source's cache.
+ */
+class LazyEvent implements KubeEvent {
+	[field: string]: unknown;
+
+	constructor(
+		private readonly from: ObjectSource,
+		private readonly ref: number,
+		readonly id: string,
+		readonly time: number,
+	) {}
+
+	private get read(): KubeEvent {
+		return this.from.event(this.ref);
+	}
+
+	get kind(): string | undefined {
+		return this.read.kind;
+	}
+
+	get apiVersion(): string | undefined {
+		return this.read.apiVersion;
+	}
+
+	get metadata(): KubeEvent['metadata'] {
+		return this.read.metadata;
+	}
+
+	get involvedObject(): KubeEvent['involvedObject'] {
+		return this.read.involvedObject;
+	}
+
+	get reason(): string | undefined {
+		return this.read.reason;
+	}
+
+	get message(): string | undefined {
+		return this.read.message;
+	}
+
+	get type(): string | undefined {
+		return this.read.type;
+	}
+
+	get count(): number | undefined {
+		return this.read.count;
+	}
+
+	get firstTimestamp(): string | null | undefined {
+		return this.read.firstTimestamp;
+	}
+
+	get lastTimestamp(): string | null | undefined {
+		return this.read.lastTimestamp;
+	}
+
+	get eventTime(): string | null | undefined {
+		return this.read.eventTime;
+	}
+
+	get source(): KubeEvent['source'] {
+		return this.read.source;
+	}
+
+	get reportingComponent(): string | undefined {
+		return this.read.reportingComponent;
+	}
+
+	get series(): KubeEvent['series'] {
+		return this.read.series;
+	}
+
+	toJSON(): KubeEvent {
+		return this.read;
+	}
+}
+
 /** "namespace/name" of the pod an event is about, or null when it is not about a pod. */
 function podKeyOfEvent(event: KubeEvent): string | null {
 	const involved = event.involvedObject;
@@ -688,11 +770,13 @@ function podKeyOfEvent(event: KubeEvent): string | null {
 }
 
 function eventId(event: KubeEvent): string {
+	if (event instanceof LazyEvent) return event.id;
 	return event.metadata?.uid || `${event.metadata?.namespace ?? ''}/${event.metadata?.name ?? ''}`;
 }
 
 /** The newest time the event speaks of (series, lastTimestamp, eventTime, firstTimestamp, creation). */
 export function eventTime(event: KubeEvent): number {
+	if (event instanceof LazyEvent) return event.time;
 	return (
 		timeMs(event.series?.lastObservedTime) ??
 		timeMs(event.lastTimestamp) ??

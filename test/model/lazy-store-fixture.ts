@@ -2,8 +2,8 @@
 // of entries the way the replay player feeds its stores from its entry log; and a plain copy of
 // everything a pod state shows, to compare a lazy store with a plain one.
 
-import type {Pod} from '../../source/kube/types.js';
-import {PodStore, withoutManagedFields, type ObjectSource, type PodStoreOptions} from '../../source/model/store.js';
+import type {KubeEvent, Pod} from '../../source/kube/types.js';
+import {PodStore, slimEvent, withoutManagedFields, type ObjectSource, type PodStoreOptions} from '../../source/model/store.js';
 import type {PodState, StoreView} from '../../source/model/types.js';
 import {isWatchEntry, type PrintedRow, type SessionEntry, type WatchEntry} from '../../source/session/format.js';
 
@@ -30,6 +30,12 @@ export class EntryArray implements ObjectSource {
 
 	row(ref: number): PrintedRow | null {
 		return this.podEntry(ref).row ?? null;
+	}
+
+	event(ref: number): KubeEvent {
+		const entry = this.entries[ref];
+		if (!entry || !isWatchEntry(entry) || entry.object.kind !== 'Event') throw new Error(`entry ${ref} is not an event`);
+		return slimEvent(entry.object as KubeEvent);
 	}
 
 	private podEntry(ref: number): WatchEntry {
