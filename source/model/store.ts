@@ -18,6 +18,7 @@ import {podColumns} from './columns.js';
 import {containerViews, countSidecars} from './containers.js';
 import {CowMap, DeltaMap, PackedMap, ShardedCowMap} from './cow-map.js';
 import {TombstoneQueue} from './tombstone-queue.js';
+import {HISTORY_LIMIT, HistoryLine} from './history-line.js';
 import {diffPod} from './history.js';
 import {mirrorInfo} from './mirror.js';
 import type {PodCondition} from '../kube/types.js';
@@ -55,8 +56,7 @@ export interface ObjectSource {
 }
 
 export const DEFAULT_TOMBSTONE_MS = 5 * 60_000;
-/** Transitions kept per pod; older ones fall off (a pod in a week-long crash loop stays bounded). */
-export const HISTORY_LIMIT = 500;
+export {HISTORY_LIMIT} from './history-line.js';
 /** Pod changes remembered for changedSince; older versions answer null ("recompute everything"). */
 export const CHANGE_LOG_LIMIT = 8192;
 /** Events kept per pod (the newest); a pod that keeps failing must not hold thousands. */
@@ -421,45 +421,6 @@ function podCore(pod: Pod, previous: PodCore | null): PodCore {
 }
 
 /**
- * The transitions of every version of one pod, in one array: a version's history is a prefix of
- * the next one's, so versions share it and keep only their length (a copy per version was a third
- * of what a replay's snapshots held). Appending after a shorter prefix than the array's (a store
- * restored to an earlier version replays again) starts a line of its own.
- */
-class HistoryLine {
-	private items: Transition[];
-
-	constructor(items: Transition[]) {
-		this.items = items;
-	}
-
-	get length(): number {
-		return this.items.length;
-	}
-
-	/** A version's history: the last HISTORY_LIMIT transitions of the first `length`. */
-	prefix(length: number): Transition[] {
-		return this.items.slice(Math.max(0, length - HISTORY_LIMIT), length);
-	}
-
-	/**
-	 * The line, and the length in it, of the version after one with `length` transitions here
-	 * that adds `transitions`.
-	 */
-	append(length: number, transitions: readonly Transition[]): {line: HistoryLine; length: number} {
-		if (transitions.length === 0) return {line: this, length};
-		if (length === this.items.length && this.items.length < 4 * HISTORY_LIMIT) {
-			this.items.push(...transitions);
-			return {line: this, length: this.items.length};
-		}
-		// A branch (a store restored to an earlier version: the later transitions here are another
-		// line's), or a long line: a new one with what the version keeps.
-		const line = new HistoryLine([...this.items.slice(Math.max(0, length - HISTORY_LIMIT), length), ...transitions]);
-		return {line, length: line.length};
-	}
-}
-
-/**
  * A PodState that keeps no pod object: it reads it (and the server row) back through an
  * ObjectSource. A class, not a literal with defined properties: instances keep V8's fast layout,
  * and a replay's snapshots hold one for every version of every pod.
@@ -522,6 +483,11 @@ class LazyPodState implements PodState {
 		const fields = {key, uid, namespace, name, columns, containers, mirror, sidecars, deletedAt, firstSeenAt, lastChangedAt};
 		return new LazyPodState(fields, this.core, this.source, this.ref, this.historyLine, this.rowFallback, this.historyLength);
 	}
+}
+
+/** How many transitions `state.history` holds, without building them (a lazy state keeps them packed). */
+export function historyLength(state: PodState): number {
+	return state instanceof LazyPodState ? Math.min(state.historyLength, HISTORY_LIMIT) : state.history.length;
 }
 
 /** The state with other columns; a lazy object stays lazy. */

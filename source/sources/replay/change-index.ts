@@ -4,6 +4,7 @@
 
 import type {PodState} from '../../model/types.js';
 import {statusBucket} from '../../model/health.js';
+import {historyLength} from '../../model/store.js';
 
 export class ChangeIndex {
 	private readonly changesByPod = new Map<string, number[]>();
@@ -41,7 +42,7 @@ export class ChangeIndex {
 /** A pod entry changed what a user sees: a new transition, a column, a deletion. */
 function changed(before: PodState | undefined, after: PodState): boolean {
 	if (!before) return true;
-	if (before.history.length !== after.history.length) return true;
+	if (historyLength(before) !== historyLength(after)) return true;
 	if (before.deletedAt !== after.deletedAt) return true;
 	const a = before.columns;
 	const b = after.columns;
