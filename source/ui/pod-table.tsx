@@ -49,13 +49,16 @@ const CellsLine = memo(function CellsLine({text, inverse, dimColor, bold}: LineS
 
 export function PodTable({layout, rows, selected, height, empty}: PodTableProps): React.JSX.Element {
 	const theme = useTheme();
+	const header = (
+		<Text bold wrap="truncate-end">
+			{' '.repeat(ROW_PREFIX_WIDTH)}
+			{layout.header}
+		</Text>
+	);
 	if (rows.length === 0) {
 		return (
 			<Box flexDirection="column" height={height + 1}>
-				<Text bold wrap="truncate-end">
-					{' '.repeat(ROW_PREFIX_WIDTH)}
-					{layout.header}
-				</Text>
+				{header}
 				<Text dimColor>{`${' '.repeat(ROW_PREFIX_WIDTH)}${empty}`}</Text>
 			</Box>
 		);
@@ -63,10 +66,7 @@ export function PodTable({layout, rows, selected, height, empty}: PodTableProps)
 	const styles = rows.map((row, i) => lineStyle(row, i === selected));
 	return (
 		<Box flexDirection="column" height={height + 1}>
-			<Text bold wrap="truncate-end">
-				{' '.repeat(ROW_PREFIX_WIDTH)}
-				{layout.header}
-			</Text>
+			{header}
 			<Box flexDirection="row">
 				<Box width={ROW_PREFIX_WIDTH} flexShrink={0}>
 					<Text wrap="truncate-end">

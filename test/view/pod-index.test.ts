@@ -5,6 +5,7 @@ import {PodStore} from '../../source/model/store.js';
 import {compatForServerVersion} from '../../source/model/compat.js';
 import {loadCapture} from '../helpers/load-capture.js';
 import {captureFile, captureStore} from '../ui/helpers/capture-store.js';
+import {seededRandom} from '../replay/seeded-random.js';
 
 function keys(index: PodIndex, filter = NO_FILTER): string[] {
 	const list = index.rows(filter);
@@ -125,16 +126,6 @@ describe('pod index', () => {
 });
 
 describe('pod index kept up to date change by change', () => {
-	// mulberry32: the same random run every time.
-	function seeded(seed: number): () => number {
-		return () => {
-			seed = (seed + 0x6d2b79f5) >>> 0;
-			let z = seed;
-			z = Math.imul(z ^ (z >>> 15), z | 1);
-			z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-			return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-		};
-	}
 
 	const FILTERS = [
 		NO_FILTER,
@@ -147,7 +138,7 @@ describe('pod index kept up to date change by change', () => {
 	const SORTS = ['worst', 'name', 'namespace', 'status', 'restarts', 'age', 'node'] as const;
 
 	it('shows the same rows, positions, counts and namespaces as an index built from scratch, after random adds, changes, deletions and sort changes', () => {
-		const random = seeded(7);
+		const random = seededRandom(7);
 		const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 		// Real pod objects of every capture, re-homed under a few synthetic names so the same pods change many times.
 		const objects = ['mixed', 'crashloop', 'imagepull', 'init-crash', 'job', 'terminating', 'sidecar']

@@ -39,33 +39,33 @@ export class LoggedObjects implements ObjectSource {
 	}
 
 	event(ref: number): KubeEvent {
-		const cached = this.events.get(ref);
-		if (cached) {
-			this.events.delete(ref);
-			this.events.set(ref, cached);
-			return cached;
-		}
-		const entry = this.log.entry(ref);
-		if (!isWatchEntry(entry) || entry.object.kind !== 'Event') throw new Error(`entry ${ref + 1} of the session is not an event`);
-		const event = slimEvent(entry.object as KubeEvent);
-		if (this.events.size >= CACHED_EVENTS) this.events.delete(this.events.keys().next().value!);
-		this.events.set(ref, event);
-		return event;
+		return cached(this.events, CACHED_EVENTS, ref, () => {
+			const entry = this.log.entry(ref);
+			if (!isWatchEntry(entry) || entry.object.kind !== 'Event') throw new Error(`entry ${ref + 1} of the session is not an event`);
+			return slimEvent(entry.object as KubeEvent);
+		});
 	}
 
 	private read(index: number): Read {
-		const cached = this.cache.get(index);
-		if (cached) {
-			// Most recently used last: the first key is the one to drop.
-			this.cache.delete(index);
-			this.cache.set(index, cached);
-			return cached;
-		}
-		const entry = this.log.entry(index);
-		if (!isWatchEntry(entry) || entry.object.kind !== 'Pod') throw new Error(`entry ${index + 1} of the session is not a pod`);
-		const read = {object: withoutManagedFields(entry.object as Pod), row: entry.row ?? null};
-		if (this.cache.size >= CACHED_OBJECTS) this.cache.delete(this.cache.keys().next().value!);
-		this.cache.set(index, read);
-		return read;
+		return cached(this.cache, CACHED_OBJECTS, index, () => {
+			const entry = this.log.entry(index);
+			if (!isWatchEntry(entry) || entry.object.kind !== 'Pod') throw new Error(`entry ${index + 1} of the session is not a pod`);
+			return {object: withoutManagedFields(entry.object as Pod), row: entry.row ?? null};
+		});
 	}
+}
+
+/** `cache`'s value for `key`, read and kept if missing; at most `capacity` kept, the least recently used dropped. */
+function cached<T>(cache: Map<number, T>, capacity: number, key: number, read: () => T): T {
+	const known = cache.get(key);
+	if (known !== undefined) {
+		// Most recently used last: the first key is the one to drop.
+		cache.delete(key);
+		cache.set(key, known);
+		return known;
+	}
+	const value = read();
+	if (cache.size >= capacity) cache.delete(cache.keys().next().value!);
+	cache.set(key, value);
+	return value;
 }
