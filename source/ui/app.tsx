@@ -166,6 +166,9 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 				return dispatch({type: 'help', show: true});
 			case 'quit':
 				return exit();
+			case 'escape':
+				// Esc takes back a filter first (as k9s does); with none, it quits.
+				return state.filter ? dispatch({type: 'filter-clear'}) : exit();
 			case 'pause':
 				return player?.toggle();
 			case 'stepForward':

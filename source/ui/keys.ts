@@ -28,6 +28,7 @@ export type KeyAction =
 	| 'back'
 	| 'help'
 	| 'quit'
+	| 'escape'
 	| 'pause'
 	| 'stepForward'
 	| 'stepBack'
@@ -100,7 +101,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['end'], action: 'end', label: 'to end', views: BOTH, replay: true, footer: false},
 	{keys: ['?'], action: 'help', label: 'help', views: BOTH},
 	{keys: ['q'], action: 'quit', label: 'quit', views: BOTH},
-	{keys: ['escape'], action: 'quit', label: 'quit', views: ['table'], footer: false},
+	{keys: ['escape'], action: 'escape', label: 'clear the filter, else quit', views: ['table'], footer: false},
 ];
 
 /**

@@ -98,6 +98,7 @@ export type UiAction =
 	| {type: 'prompt-error'; error: string}
 	| {type: 'prompt-close'}
 	| {type: 'prompt-cancel'}
+	| {type: 'filter-clear'}
 	| {type: 'notice'; text: string | null}
 	| {type: 'container-move'; delta: 1 | -1; blocks: readonly ContainerBlock[]; height: number}
 	| {type: 'container-open'; count: number}
@@ -237,6 +238,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return state.prompt.kind === 'filter' ? relist(state, {filter: state.prompt.text.trim(), prompt: null}) : {...state, prompt: null};
 		case 'notice':
 			return state.notice === action.text ? state : {...state, notice: action.text};
+		case 'filter-clear':
+			return state.filter ? relist(state, {filter: ''}) : state;
 		case 'prompt-cancel':
 			// Esc: a filter prompt clears the filter; a go-to prompt just closes.
 			if (!state.prompt) return state;

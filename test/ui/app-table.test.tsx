@@ -240,6 +240,22 @@ describe('pod table', () => {
 		await expect(exited).resolves.toBeUndefined();
 	});
 
+	it('takes back the filter with Esc before quitting with it', async () => {
+		const app = renderApp();
+		await app.waitFor('crashloop');
+		const exited = app.instance.waitUntilExit();
+		let quit = false;
+		void exited.then(() => (quit = true));
+		await app.press('/', ...'crashloop', KEY.enter);
+		await app.waitFor('filter: "crashloop"');
+		await app.press(KEY.escape);
+		const frame = await app.waitFor(f => !f.includes('filter: "crashloop"'));
+		expect(frame).toContain('NAMESPACE');
+		expect(quit).toBe(false);
+		await app.press(KEY.escape);
+		await expect(exited).resolves.toBeUndefined();
+	});
+
 	it('quits with Esc from the table', async () => {
 		const app = renderApp();
 		await app.waitFor('crashloop');
