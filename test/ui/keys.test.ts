@@ -12,8 +12,8 @@ const none: Key = {
 };
 
 describe('key table', () => {
-	it('quits with Esc only from the table; in the detail Esc goes back', () => {
-		expect(actionFor('escape', 'table', false)).toBe('quit');
+	it('gives Esc to the table (filter, then quit) only; in the detail Esc goes back', () => {
+		expect(actionFor('escape', 'table', false)).toBe('escape');
 		expect(actionFor('escape', 'detail', false)).toBe('back');
 		expect(actionFor('q', 'detail', false)).toBe('quit');
 	});
