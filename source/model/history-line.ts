@@ -2,10 +2,13 @@
 // next one's, so versions share the line and keep only their length. Used by stores that keep pod
 // objects out of memory (the replay player's), whose snapshots hold every version of every pod.
 //
-// Compact: a transition is a time (Float64Array) and six numbers (Int32Array: its kind, and its
-// subject, from, to, statusAfter and detail as numbers in a table of strings shared by all lines),
-// ~32 bytes where a Transition object with a boxed time took ~100. prefix() builds the objects for
-// whoever reads a history (a screen, a diagnosis); the store reads only lengths.
+// Compact: a transition is seven numbers in one array of doubles (stored unboxed): its time, its
+// kind, and its subject, from, to, statusAfter and detail as numbers in a table of strings shared
+// by all lines — 56 bytes where a Transition object with a boxed time took ~110. One plain array
+// sized to fit when the line starts: most pods have a handful of transitions, and a typed array's
+// buffer, or a second array, or the room a growing array keeps, costs more than they do (at 50k
+// pods, tens of MB). prefix() builds the objects for whoever reads a history (a screen, a
+// diagnosis); the store reads only lengths.
 
 import type {Transition, TransitionKind} from './types.js';
 
@@ -16,8 +19,8 @@ const KINDS: readonly TransitionKind[] = ['created', 'phase', 'status', 'ready',
 const KIND_CODES = new Map(KINDS.map((kind, index) => [kind, index]));
 const NULL = -1;
 const ABSENT = -2;
-/** Numbers per transition in `codes`. */
-const WIDTH = 6;
+/** Numbers per transition in `data`. */
+const WIDTH = 7;
 
 // Never shrinks: a number, once given, is in lines that snapshots may keep. Its strings are the
 // words of transitions (phases, reasons, container states, messages), most of them recurring.
@@ -43,19 +46,15 @@ function decode(number: number): string | null | undefined {
 }
 
 export class HistoryLine {
-	private times: Float64Array;
-	private codes: Int32Array;
-	private count = 0;
+	private readonly data: number[];
 
-	constructor(transitions: readonly Transition[], capacity = 8) {
-		const size = Math.max(capacity, transitions.length);
-		this.times = new Float64Array(size);
-		this.codes = new Int32Array(size * WIDTH);
-		for (const transition of transitions) this.push(transition);
+	constructor(transitions: readonly Transition[]) {
+		this.data = new Array<number>(transitions.length * WIDTH);
+		transitions.forEach((transition, index) => this.write(index * WIDTH, transition));
 	}
 
 	get length(): number {
-		return this.count;
+		return this.data.length / WIDTH;
 	}
 
 	/** A version's history: the last HISTORY_LIMIT transitions of the first `length`. */
@@ -72,48 +71,37 @@ export class HistoryLine {
 	 */
 	append(length: number, transitions: readonly Transition[]): {line: HistoryLine; length: number} {
 		if (transitions.length === 0) return {line: this, length};
-		if (length === this.count && this.count < 4 * HISTORY_LIMIT) {
-			for (const transition of transitions) this.push(transition);
-			return {line: this, length: this.count};
+		if (length === this.length && length < 4 * HISTORY_LIMIT) {
+			for (const transition of transitions) this.write(this.data.length, transition);
+			return {line: this, length: this.length};
 		}
 		// A branch (a store restored to an earlier version: the later transitions here are another
 		// line's), or a long line: a new one with what the version keeps.
-		const line = new HistoryLine(this.prefix(length), length + transitions.length);
-		for (const transition of transitions) line.push(transition);
-		return {line, length: line.count};
+		const line = new HistoryLine([...this.prefix(length), ...transitions]);
+		return {line, length: line.length};
 	}
 
-	private push(transition: Transition): void {
-		if (this.count === this.times.length) {
-			const times = new Float64Array(this.times.length * 2);
-			times.set(this.times);
-			this.times = times;
-			const codes = new Int32Array(this.codes.length * 2);
-			codes.set(this.codes);
-			this.codes = codes;
-		}
-		const at = this.count * WIDTH;
-		this.times[this.count] = transition.at;
-		this.codes[at] = KIND_CODES.get(transition.kind)!;
-		this.codes[at + 1] = encode(transition.subject);
-		this.codes[at + 2] = encode(transition.from);
-		this.codes[at + 3] = encode(transition.to);
-		this.codes[at + 4] = encode(transition.statusAfter);
-		this.codes[at + 5] = encode(transition.detail);
-		this.count++;
+	private write(at: number, transition: Transition): void {
+		this.data[at] = transition.at;
+		this.data[at + 1] = KIND_CODES.get(transition.kind)!;
+		this.data[at + 2] = encode(transition.subject);
+		this.data[at + 3] = encode(transition.from);
+		this.data[at + 4] = encode(transition.to);
+		this.data[at + 5] = encode(transition.statusAfter);
+		this.data[at + 6] = encode(transition.detail);
 	}
 
 	private transition(index: number): Transition {
 		const at = index * WIDTH;
 		const transition: Transition = {
-			at: this.times[index]!,
-			kind: KINDS[this.codes[at]!]!,
-			subject: decode(this.codes[at + 1]!)!,
-			from: decode(this.codes[at + 2]!) ?? null,
-			to: decode(this.codes[at + 3]!) ?? null,
-			statusAfter: decode(this.codes[at + 4]!)!,
+			at: this.data[at]!,
+			kind: KINDS[this.data[at + 1]!]!,
+			subject: decode(this.data[at + 2]!)!,
+			from: decode(this.data[at + 3]!) ?? null,
+			to: decode(this.data[at + 4]!) ?? null,
+			statusAfter: decode(this.data[at + 5]!)!,
 		};
-		const detail = decode(this.codes[at + 5]!);
+		const detail = decode(this.data[at + 6]!);
 		if (detail !== undefined && detail !== null) transition.detail = detail;
 		return transition;
 	}
