@@ -298,7 +298,7 @@ export class PodStore {
 		}
 		const columns = sameColumnsOr(base?.columns, internColumns(podColumns(pod, this.compat)));
 		const containers = sameContainersOr(base?.containers, containerViews(pod).map(internContainer));
-		const transitions = diffPod(base ? {pod: base.core ? coreAsPod(base.core) : base.object, columns: base.columns, containers: base.containers} : null, {pod, columns, containers}, at, {deleted}).map(internTransition);
+		const transitions = diffPod(base ? {pod: base.core ? coreAsPod(base.core) : base.object, columns: base.columns, containers: base.containers} : null, {pod, columns, containers}, at, {deleted});
 		const fields = {
 			key,
 			uid,
@@ -319,6 +319,8 @@ export class PodStore {
 			// serverRow is read back from the entry when it has a row; else it is the previous one's.
 			state = new LazyPodState(fields, podCore(pod, base?.core ?? null), this.objects, ref, history.line, row ? undefined : (base?.serverRow ?? null), history.length);
 		} else {
+			// Interned: the store keeps these transitions as they are (a lazy one packs them).
+			transitions.forEach(internTransition);
 			state = {...fields, object: pod, history: base ? appendHistory(base.history, transitions) : transitions, serverRow: row ?? base?.serverRow ?? null};
 		}
 		this.pods.set(key, state);
@@ -338,12 +340,12 @@ export class PodStore {
 	}
 
 	private applyEvent(type: WatchType, received: KubeEvent): void {
-		const slim = slimEvent(received);
-		const id = eventId(slim);
-		const event = this.objects ? new LazyEvent(this.objects, this.objects.current(), id, eventTime(slim)) : slim;
+		const id = eventId(received);
+		// A store without objects keeps the event's id and time, and reads the rest back when shown.
+		const event = this.objects ? new LazyEvent(this.objects, this.objects.current(), id, eventTime(received)) : slimEvent(received);
 		// Only pod events are indexed: node events have no place in StoreView yet. An event names
 		// its pod for life (involvedObject is set when it is created), so its pod key is its place.
-		const podKey = podKeyOfEvent(event);
+		const podKey = podKeyOfEvent(received);
 		if (podKey === null) return;
 		const old = this.eventsByPod.get(podKey) ?? [];
 		if (type === 'DELETED') {

@@ -32,7 +32,11 @@ export class EntryArray implements ObjectSource {
 		return this.podEntry(ref).row ?? null;
 	}
 
+	/** Events read back so far. */
+	eventReads = 0;
+
 	event(ref: number): KubeEvent {
+		this.eventReads++;
 		const entry = this.entries[ref];
 		if (!entry || !isWatchEntry(entry) || entry.object.kind !== 'Event') throw new Error(`entry ${ref} is not an event`);
 		return slimEvent(entry.object as KubeEvent);

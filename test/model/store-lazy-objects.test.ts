@@ -29,6 +29,23 @@ function bothStores(file: string, each?: (plain: PodStore, lazy: PodStore, index
 }
 
 describe('a store that keeps pod objects out of memory', () => {
+	it.each(NAMES)('files the events of %s without reading them back, and reads them when shown', (_name, file) => {
+		const capture = loadCapture(file);
+		const source = new EntryArray();
+		const lazy = lazyStore(source, {compat: compatForServerVersion(capture.header.serverVersion)});
+		const start = Date.parse(capture.header.recordedAt);
+		capture.entries.forEach((entry, index) => {
+			source.push(entry);
+			applyAt(lazy, source, index, start + entry.t);
+		});
+		expect(source.eventReads).toBe(0);
+		const lists = [...lazy.view().eventsByPod.values()];
+		// One read per event shown (here: each event's reason, once).
+		const reasons = lists.flatMap(list => list.map(event => event.reason));
+		expect(source.eventReads).toBe(reasons.length);
+		expect(reasons.every(reason => typeof reason === 'string')).toBe(true);
+	});
+
 	it.each(NAMES)('shows each pod as a plain store does after every entry of %s', (_name, file) => {
 		const capture = loadCapture(file);
 		let compared = 0;
