@@ -8,15 +8,9 @@ export class CowMap<K, V> {
 	private shared: boolean;
 
 	constructor(initial?: ReadonlyMap<K, V>) {
-		// A map given in (from a snapshot) belongs to its giver too: treat it as handed out. Any
-		// other ReadonlyMap (a PackedMap) is copied into a Map of our own.
-		if (initial === undefined || initial instanceof Map) {
-			this.map = (initial as Map<K, V> | undefined) ?? new Map<K, V>();
-			this.shared = initial !== undefined;
-		} else {
-			this.map = new Map(initial);
-			this.shared = false;
-		}
+		// A map given in (from a snapshot) belongs to its giver too: treat it as handed out.
+		this.map = (initial as Map<K, V> | undefined) ?? new Map<K, V>();
+		this.shared = initial !== undefined;
 	}
 
 	/** For reading inside the store only: never hand this out. */

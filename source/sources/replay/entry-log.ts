@@ -65,15 +65,16 @@ export class EntryLog {
 	 * UTF-8 decoded), the rest is kept in memory.
 	 */
 	appendLine(text: string, t: number, line: number): void {
-		let at = this.nextOffset;
+		const at = this.nextOffset;
 		if (at === null || line !== this.nextLine || text.includes('\uFFFD')) {
-			at = null;
 			this.nextOffset = null;
-		} else {
-			this.nextOffset = at + Buffer.byteLength(text) + 1;
-			this.nextLine = line + 1;
+			this.add(text, t, null, 0);
+			return;
 		}
-		this.append(text, t, at);
+		const bytes = Buffer.byteLength(text);
+		this.nextOffset = at + bytes + 1;
+		this.nextLine = line + 1;
+		this.add(text, t, at, bytes);
 	}
 
 	/** Number of entries held. */
@@ -98,12 +99,17 @@ export class EntryLog {
 	 * (then it, and every entry after it, is kept in memory).
 	 */
 	append(line: string, t: number, at: number | null): void {
+		this.add(line, t, at, at === null ? 0 : Buffer.byteLength(line));
+	}
+
+	/** `bytes`: the line's length in UTF-8 when `at` is known. */
+	private add(line: string, t: number, at: number | null, bytes: number): void {
 		if (this.size === this.times.length) this.grow();
 		const index = this.size++;
 		this.times[index] = t;
 		if (index < this.firstInMemory && this.fd !== null && at !== null) {
 			this.offsets[index] = at;
-			this.lengths[index] = Buffer.byteLength(line);
+			this.lengths[index] = bytes;
 			return;
 		}
 		if (index < this.firstInMemory) this.firstInMemory = index;
