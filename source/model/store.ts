@@ -317,7 +317,8 @@ export class PodStore {
 			const ref = this.objects.current();
 			const history = base instanceof LazyPodState ? base.historyLine.append(base.historyLength, transitions) : {line: new HistoryLine(transitions), length: transitions.length};
 			// serverRow is read back from the entry when it has a row; else it is the previous one's.
-			state = new LazyPodState(fields, podCore(pod, base?.core ?? null), this.objects, ref, history.line, row ? undefined : (base?.serverRow ?? null), history.length);
+			const identity = base instanceof LazyPodState ? base.identity : {key, uid, namespace, name, firstSeenAt: fields.firstSeenAt, source: this.objects};
+			state = new LazyPodState(identity, fields, podCore(pod, base?.core ?? null), ref, history.line, history.length, row ? undefined : (base?.serverRow ?? null));
 		} else {
 			// Interned: the store keeps these transitions as they are (a lazy one packs them).
 			transitions.forEach(internTransition);
@@ -404,12 +405,27 @@ function coreAsPod(core: PodCore): Pod {
 	} as Pod;
 }
 
+// One object per (type, status) of a condition: "Ready=False" recurs in every version of every pod.
+const conditionPairs = new Map<string, {type: string; status: string}>();
+
+function conditionPair(type: string, status: string): {type: string; status: string} {
+	const key = `${type}\u0000${status}`;
+	let pair = conditionPairs.get(key);
+	if (!pair) {
+		pair = Object.freeze({type: intern(type), status: intern(status)});
+		// Bounded like the string table: a cluster has a few dozen condition types.
+		if (conditionPairs.size >= INTERN_LIMIT) conditionPairs.clear();
+		conditionPairs.set(key, pair);
+	}
+	return pair;
+}
+
 /** The core fields of `pod`. Conditions keep type and status only; an unchanged list is shared with `previous`. */
 function podCore(pod: Pod, previous: PodCore | null): PodCore {
 	const status = pod.status;
-	let conditions: ReadonlyArray<{type: string; status: string}> = (status?.conditions ?? []).map(condition => ({type: intern(condition.type), status: intern(condition.status)}));
+	let conditions: ReadonlyArray<{type: string; status: string}> = (status?.conditions ?? []).map(condition => conditionPair(condition.type, condition.status));
 	const before = previous?.conditions;
-	if (before && before.length === conditions.length && conditions.every((condition, index) => condition.type === before[index]!.type && condition.status === before[index]!.status)) {
+	if (before && before.length === conditions.length && conditions.every((condition, index) => condition === before[index])) {
 		conditions = before;
 	}
 	return {
@@ -428,48 +444,59 @@ function podCore(pod: Pod, previous: PodCore | null): PodCore {
  * and a replay's snapshots hold one for every version of every pod.
  */
 class LazyPodState implements PodState {
-	key: string;
-	uid: string;
-	namespace: string;
-	name: string;
 	columns: PodColumns;
 	containers: ContainerView[];
 	mirror: MirrorInfo | null;
 	sidecars: number;
 	deletedAt: number | null;
-	firstSeenAt: number;
 	lastChangedAt: number;
 	readonly core: PodCore;
 	readonly historyLine: HistoryLine;
 	/** Transitions of this version in historyLine (before HISTORY_LIMIT cuts the front). */
 	readonly historyLength: number;
-	private readonly source: ObjectSource;
+	/** What every version of the pod shares: one object, not five fields in each. */
+	readonly identity: PodIdentity;
 	private readonly ref: number;
 	/** The server row when this entry had none (the previous version's); undefined: read it from the entry. */
 	private readonly rowFallback: PrintedRow | null | undefined;
 
-	constructor(fields: Omit<PodState, 'object' | 'core' | 'history' | 'serverRow'>, core: PodCore, source: ObjectSource, ref: number, history: HistoryLine, rowFallback: PrintedRow | null | undefined, historyLength: number) {
-		this.key = fields.key;
-		this.uid = fields.uid;
-		this.namespace = fields.namespace;
-		this.name = fields.name;
+	constructor(identity: PodIdentity, fields: VersionFields, core: PodCore, ref: number, history: HistoryLine, historyLength: number, rowFallback: PrintedRow | null | undefined) {
+		this.identity = identity;
 		this.columns = fields.columns;
 		this.containers = fields.containers;
 		this.mirror = fields.mirror;
 		this.sidecars = fields.sidecars;
 		this.deletedAt = fields.deletedAt;
-		this.firstSeenAt = fields.firstSeenAt;
 		this.lastChangedAt = fields.lastChangedAt;
 		this.core = core;
-		this.source = source;
 		this.ref = ref;
 		this.historyLine = history;
 		this.historyLength = historyLength;
 		this.rowFallback = rowFallback;
 	}
 
+	get key(): string {
+		return this.identity.key;
+	}
+
+	get uid(): string {
+		return this.identity.uid;
+	}
+
+	get namespace(): string {
+		return this.identity.namespace;
+	}
+
+	get name(): string {
+		return this.identity.name;
+	}
+
+	get firstSeenAt(): number {
+		return this.identity.firstSeenAt;
+	}
+
 	get object(): Pod {
-		return this.source.object(this.ref);
+		return this.identity.source.object(this.ref);
 	}
 
 	get history(): Transition[] {
@@ -477,15 +504,26 @@ class LazyPodState implements PodState {
 	}
 
 	get serverRow(): PrintedRow | null {
-		return this.rowFallback !== undefined ? this.rowFallback : this.source.row(this.ref);
+		return this.rowFallback !== undefined ? this.rowFallback : this.identity.source.row(this.ref);
 	}
 
 	withColumns(columns: PodColumns): LazyPodState {
-		const {key, uid, namespace, name, containers, mirror, sidecars, deletedAt, firstSeenAt, lastChangedAt} = this;
-		const fields = {key, uid, namespace, name, columns, containers, mirror, sidecars, deletedAt, firstSeenAt, lastChangedAt};
-		return new LazyPodState(fields, this.core, this.source, this.ref, this.historyLine, this.rowFallback, this.historyLength);
+		const {containers, mirror, sidecars, deletedAt, lastChangedAt} = this;
+		return new LazyPodState(this.identity, {columns, containers, mirror, sidecars, deletedAt, lastChangedAt}, this.core, this.ref, this.historyLine, this.historyLength, this.rowFallback);
 	}
 }
+
+/** What all versions of one pod share in a store that keeps objects out of memory. */
+interface PodIdentity {
+	readonly key: string;
+	readonly uid: string;
+	readonly namespace: string;
+	readonly name: string;
+	readonly firstSeenAt: number;
+	readonly source: ObjectSource;
+}
+
+type VersionFields = Pick<PodState, 'columns' | 'containers' | 'mirror' | 'sidecars' | 'deletedAt' | 'lastChangedAt'>;
 
 /** How many transitions `state.history` holds, without building them (a lazy state keeps them packed). */
 export function historyLength(state: PodState): number {
