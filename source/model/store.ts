@@ -596,9 +596,15 @@ function sameContainersOr(previous: readonly ContainerView[] | undefined, next: 
 		const old = previous[index];
 		if (old && sameContainer(old, view)) return old;
 		same = false;
+		// A restart count or state changed; the last termination usually did not.
+		if (old?.lastTermination && view.lastTermination && sameTermination(old.lastTermination, view.lastTermination)) view.lastTermination = old.lastTermination;
 		return view;
 	});
 	return same ? (previous as ContainerView[]) : shared;
+}
+
+function sameTermination(p: Termination, q: Termination): boolean {
+	return p.exitCode === q.exitCode && p.signal === q.signal && p.reason === q.reason && p.message === q.message && p.startedMs === q.startedMs && p.finishedMs === q.finishedMs;
 }
 
 function sameContainer(a: ContainerView, b: ContainerView): boolean {
@@ -606,11 +612,7 @@ function sameContainer(a: ContainerView, b: ContainerView): boolean {
 		const x = a[field];
 		const y = b[field];
 		if (x === y) continue;
-		if (field === 'lastTermination' && x && y && typeof x === 'object' && typeof y === 'object') {
-			const p = x as Termination;
-			const q = y as Termination;
-			if (p.exitCode === q.exitCode && p.signal === q.signal && p.reason === q.reason && p.message === q.message && p.startedMs === q.startedMs && p.finishedMs === q.finishedMs) continue;
-		}
+		if (field === 'lastTermination' && x && y && typeof x === 'object' && typeof y === 'object' && sameTermination(x as Termination, y as Termination)) continue;
 		return false;
 	}
 	return Object.keys(a).length === Object.keys(b).length;
