@@ -9,8 +9,14 @@
 //
 // Tombstones: a DELETED pod stays in `pods` with its last object, `deletedAt` set and a 'deleted'
 // transition, so the UI can show how it ended. pruneTombstones(now) drops those deleted more than
-// tombstoneMs (default 5 min) before `now`; the store never prunes by itself, because `now` is the
-// caller's (replay clock or wall clock).
+// tombstoneMs (default 5 min) before `now`; the store prunes by itself only with pruneOnApply (by
+// each entry's time: the replay player), because otherwise `now` is the caller's wall clock.
+//
+// Objects out of memory (`objects`, the replay player and headless replay of a plain file): a
+// replay's keyframes keep every version of every pod, so a version must be small. Such a store
+// keeps for each version its derived state and a `core`, and reads the pod object, its server row
+// and its events back from the session through an ObjectSource; the versions of a pod share one
+// identity and one packed history line (history-line.ts). Strings that recur are interned.
 
 import {timeMs, type KubeEvent, type Node, type Pod} from '../kube/types.js';
 import type {PrintedRow, SessionEntry, WatchType} from '../session/format.js';
