@@ -336,10 +336,6 @@ export class DeltaMap<V> implements ReadonlyMap<string, V> {
 		for (let at = 0; at < this.changedKeys.length; at++) callback(this.changedValues[at], this.changedKeys[at]!);
 	}
 
-	get changeCount(): number {
-		return this.changedKeys.length;
-	}
-
 	get size(): number {
 		return this.materialise().size;
 	}
