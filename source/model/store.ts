@@ -282,8 +282,9 @@ export class PodStore {
 	}
 
 	private applyPod(type: WatchType, received: Pod, row: PrintedRow | undefined, at: number): void {
-		// Every pod state keeps its object: managedFields are often half of it, and nothing shows them.
-		const pod = withoutManagedFields(received);
+		// A state that keeps its object keeps it without managedFields (often half of it, and nothing
+		// shows them); a store without objects only derives from it, and reads it back stripped.
+		const pod = this.objects ? received : withoutManagedFields(received);
 		let namespace = pod.metadata?.namespace ?? '';
 		let name = pod.metadata?.name ?? '';
 		let key = `${namespace}/${name}`;
@@ -292,9 +293,9 @@ export class PodStore {
 		const previous = this.pods.get(key);
 		// A new uid under the same name is a new pod: it replaces the tombstone and starts a new history.
 		const base = previous && previous.uid === uid ? previous : null;
-		// The versions of a pod share its names (snapshots keep every version).
-		if (base) ({key, uid, namespace, name} = base);
 		if (base) {
+			// The versions of a pod share its names (snapshots keep every version).
+			({key, uid, namespace, name} = base);
 			if (deleted && base.deletedAt !== null) return;
 			const baseVersion = base.core ? base.core.resourceVersion : base.object.metadata.resourceVersion;
 			const sameVersion = pod.metadata.resourceVersion !== undefined && pod.metadata.resourceVersion === baseVersion;
@@ -321,10 +322,12 @@ export class PodStore {
 		let state: PodState;
 		if (this.objects) {
 			const ref = this.objects.current();
-			const history = base instanceof LazyPodState ? base.historyLine.append(base.historyLength, transitions) : {line: new HistoryLine(transitions), length: transitions.length};
-			// serverRow is read back from the entry when it has a row; else it is the previous one's.
-			const identity = base instanceof LazyPodState ? base.identity : {key, uid, namespace, name, firstSeenAt: fields.firstSeenAt, source: this.objects};
-			state = new LazyPodState(identity, fields, podCore(pod, base?.core ?? null), ref, history.line, history.length, row ? undefined : (base?.serverRow ?? null));
+			const lazyBase = base instanceof LazyPodState ? base : null;
+			const history = lazyBase ? lazyBase.historyLine.append(lazyBase.historyLength, transitions) : {line: new HistoryLine(transitions), length: transitions.length};
+			const identity = lazyBase?.identity ?? {key, uid, namespace, name, firstSeenAt: fields.firstSeenAt, source: this.objects};
+			// serverRow: this entry's row, else that of the last entry that had one.
+			const rowRef = row ? ref : (lazyBase?.rowRef ?? null);
+			state = new LazyPodState(identity, fields, podCore(pod, base?.core ?? null), ref, history.line, history.length, rowRef);
 		} else {
 			// Interned: the store keeps these transitions as they are (a lazy one packs them).
 			transitions.forEach(internTransition);
@@ -463,10 +466,10 @@ class LazyPodState implements PodState {
 	/** What every version of the pod shares: one object, not five fields in each. */
 	readonly identity: PodIdentity;
 	private readonly ref: number;
-	/** The server row when this entry had none (the previous version's); undefined: read it from the entry. */
-	private readonly rowFallback: PrintedRow | null | undefined;
+	/** The entry whose row is this version's serverRow (the last one that carried a row), or null. */
+	readonly rowRef: number | null;
 
-	constructor(identity: PodIdentity, fields: VersionFields, core: PodCore, ref: number, history: HistoryLine, historyLength: number, rowFallback: PrintedRow | null | undefined) {
+	constructor(identity: PodIdentity, fields: VersionFields, core: PodCore, ref: number, history: HistoryLine, historyLength: number, rowRef: number | null) {
 		this.identity = identity;
 		this.columns = fields.columns;
 		this.containers = fields.containers;
@@ -478,7 +481,7 @@ class LazyPodState implements PodState {
 		this.ref = ref;
 		this.historyLine = history;
 		this.historyLength = historyLength;
-		this.rowFallback = rowFallback;
+		this.rowRef = rowRef;
 	}
 
 	get key(): string {
@@ -510,12 +513,12 @@ class LazyPodState implements PodState {
 	}
 
 	get serverRow(): PrintedRow | null {
-		return this.rowFallback !== undefined ? this.rowFallback : this.identity.source.row(this.ref);
+		return this.rowRef === null ? null : this.identity.source.row(this.rowRef);
 	}
 
 	withColumns(columns: PodColumns): LazyPodState {
 		const {containers, mirror, sidecars, deletedAt, lastChangedAt} = this;
-		return new LazyPodState(this.identity, {columns, containers, mirror, sidecars, deletedAt, lastChangedAt}, this.core, this.ref, this.historyLine, this.historyLength, this.rowFallback);
+		return new LazyPodState(this.identity, {columns, containers, mirror, sidecars, deletedAt, lastChangedAt}, this.core, this.ref, this.historyLine, this.historyLength, this.rowRef);
 	}
 }
 
@@ -589,9 +592,44 @@ function internContainer(view: ContainerView): ContainerView {
 }
 
 /** `next`, or `previous` when every field is the same (versions of a pod share what did not change). */
+// The fields compared, listed once (the Record makes the compiler check the list is whole): on every
+// pod entry, so no Object.keys per call.
+const COLUMN_FIELDS = Object.keys({
+	ready: true,
+	status: true,
+	restarts: true,
+	lastRestartMs: true,
+	createdMs: true,
+	ip: true,
+	node: true,
+	nominatedNode: true,
+	readinessGates: true,
+} satisfies Record<keyof PodColumns, true>) as Array<keyof PodColumns>;
+
+const CONTAINER_FIELDS = Object.keys({
+	kind: true,
+	name: true,
+	index: true,
+	image: true,
+	imagePullPolicy: true,
+	state: true,
+	reason: true,
+	message: true,
+	exitCode: true,
+	signal: true,
+	startedMs: true,
+	finishedMs: true,
+	ready: true,
+	started: true,
+	restartCount: true,
+	lastTermination: true,
+	backOffMs: true,
+	nextRestartMs: true,
+} satisfies Record<keyof ContainerView, true>) as Array<keyof ContainerView>;
+
 function sameColumnsOr(previous: PodColumns | undefined, next: PodColumns): PodColumns {
 	if (!previous) return next;
-	for (const field of Object.keys(next) as Array<keyof PodColumns>) if (previous[field] !== next[field]) return next;
+	for (const field of COLUMN_FIELDS) if (previous[field] !== next[field]) return next;
 	return previous;
 }
 
@@ -614,14 +652,12 @@ function sameTermination(p: Termination, q: Termination): boolean {
 }
 
 function sameContainer(a: ContainerView, b: ContainerView): boolean {
-	for (const field of Object.keys(b) as Array<keyof ContainerView>) {
-		const x = a[field];
-		const y = b[field];
-		if (x === y) continue;
-		if (field === 'lastTermination' && x && y && typeof x === 'object' && typeof y === 'object' && sameTermination(x as Termination, y as Termination)) continue;
+	for (const field of CONTAINER_FIELDS) {
+		if (a[field] === b[field]) continue;
+		if (field === 'lastTermination' && a.lastTermination && b.lastTermination && sameTermination(a.lastTermination, b.lastTermination)) continue;
 		return false;
 	}
-	return Object.keys(a).length === Object.keys(b).length;
+	return true;
 }
 
 /**

@@ -41,7 +41,6 @@ export async function replayInto(
 		lenient?: boolean;
 		warn: (text: string) => void;
 		onPodEntry?: (line: string) => void;
-		ndjson?: boolean;
 		/** The store keeps its pod objects: for a caller that applies entries of its own afterwards. */
 		keepObjects?: boolean;
 	},

@@ -29,6 +29,42 @@ function bothStores(file: string, each?: (plain: PodStore, lazy: PodStore, index
 }
 
 describe('a store that keeps pod objects out of memory', () => {
+	it("keeps the server row of the last entry that had one, as a plain store does, without reading entries while applying", () => {
+		const object = (rv: string, phase: string): Pod => ({
+			apiVersion: 'v1',
+			kind: 'Pod',
+			metadata: {name: 'web', namespace: 'default', uid: 'u', resourceVersion: rv},
+			spec: {containers: [{name: 'app'}]},
+			status: {phase},
+		});
+		const row = {ready: '0/1', status: 'Pending', restarts: '0', age: '1s'};
+		const entries = [
+			{t: 0, type: 'ADDED' as const, object: object('1', 'Pending'), row},
+			{t: 1, type: 'MODIFIED' as const, object: object('2', 'Running')},
+			{t: 2, type: 'MODIFIED' as const, object: object('3', 'Running')},
+		];
+		const plain = new PodStore({compat: LATEST_COMPAT});
+		const source = new EntryArray();
+		const reads: number[] = [];
+		const row0 = source.row.bind(source);
+		source.row = ref => {
+			reads.push(ref);
+			return row0(ref);
+		};
+		const lazy = lazyStore(source, {compat: LATEST_COMPAT});
+		entries.forEach((entry, index) => {
+			plain.apply(entry, index);
+			source.push(entry);
+			applyAt(lazy, source, index, index);
+		});
+		expect(reads).toEqual([]);
+		const shown = lazy.pod('default/web')!.serverRow;
+		expect(shown).toEqual(plain.pod('default/web')!.serverRow);
+		expect(shown).toEqual(row);
+		// Read from the first entry, the one that carried the row.
+		expect(reads).toEqual([0]);
+	});
+
 	it.each(NAMES)('files the events of %s without reading them back, and reads them when shown', (_name, file) => {
 		const capture = loadCapture(file);
 		const source = new EntryArray();
