@@ -3,20 +3,14 @@
 // index applies a frame's few changes with these instead of re-sorting or
 // re-filtering 10k entries: O(log n) to find, one memmove to splice.
 
+import {partitionPoint} from '../model/partition-point.js';
 import type {IndexEntry} from './index-entry.js';
 
 export type Compare = (a: IndexEntry, b: IndexEntry) => number;
 
 /** Where `entry` goes so that the array stays sorted. */
 export function insertionPoint(list: readonly IndexEntry[], entry: IndexEntry, compare: Compare): number {
-	let lo = 0;
-	let hi = list.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (compare(list[mid]!, entry) < 0) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
+	return partitionPoint(list.length, at => compare(list[at]!, entry) < 0);
 }
 
 /** Position of the entry of `entry.key` that sorts like `entry`, or -1 when the list does not hold it. */

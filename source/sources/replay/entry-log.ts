@@ -14,6 +14,7 @@ import {open as openFile} from 'node:fs/promises';
 import {deflateRawSync, inflateRawSync} from 'node:zlib';
 import type {SessionEntry} from '../../session/format.js';
 import {UserError} from '../../errors.js';
+import {partitionPoint} from '../../model/partition-point.js';
 
 export const DEFAULT_BLOCK_SIZE = 256;
 /** Bytes read from the file at a time. */
@@ -129,14 +130,7 @@ export class EntryLog {
 
 	/** How many entries have t <= tMs (entries are sorted by t). */
 	countUpTo(tMs: number): number {
-		let low = 0;
-		let high = this.size;
-		while (low < high) {
-			const middle = (low + high) >>> 1;
-			if (this.times[middle]! <= tMs) low = middle + 1;
-			else high = middle;
-		}
-		return low;
+		return partitionPoint(this.size, index => this.times[index]! <= tMs);
 	}
 
 	/** Entry `index`, parsed anew. */

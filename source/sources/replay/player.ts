@@ -24,6 +24,7 @@ import {LoggedObjects} from './logged-objects.js';
 import {KeyframeIndex, DEFAULT_KEYFRAME_TUNING, type KeyframeTuning} from './keyframes.js';
 import {ChangeIndex} from './change-index.js';
 import {fasterSpeed, slowerSpeed} from './speed.js';
+import {partitionPoint} from '../../model/partition-point.js';
 
 export interface ReplayTuning extends KeyframeTuning {
 	/** Entries per compressed block of the entry log. */
@@ -339,13 +340,7 @@ export class ReplayPlayer implements Clock {
 	nextChangeOf(podKey: string, direction: 1 | -1): number | null {
 		const indices = this.changes.changesOf(podKey);
 		// First change with t > position.
-		let low = 0;
-		let high = indices.length;
-		while (low < high) {
-			const middle = (low + high) >>> 1;
-			if (this.log.t(indices[middle]!) <= this.position) low = middle + 1;
-			else high = middle;
-		}
+		const low = partitionPoint(indices.length, at => this.log.t(indices[at]!) <= this.position);
 		if (direction === 1) return low < indices.length ? this.log.t(indices[low]!) : null;
 		// Last change with t < position (a change at exactly the position is the current one).
 		for (let at = low - 1; at >= 0; at--) {
