@@ -28,6 +28,13 @@ describe('the bundled CLI', () => {
 		expect(bundled.stdout.length + bundled.stderr.length).toBeGreaterThan(0);
 	});
 
+	it("ships Ink with podlife's output stage (patches/ink+6.8.0.patch), not Ink as published", () => {
+		const text = readdirSync(`${root}dist/bundle`).map(file => readFileSync(`${root}dist/bundle/${file}`, 'utf8')).join('\n');
+		expect(text).toContain('ROW_CACHE_MAX_ROWS');
+		// Text widths from Ink's measureText cache (published Ink: `currentWidth = widestLine(text)`).
+		expect(text).toMatch(/const currentWidth = \w+\(\w+\)\.width;/);
+	});
+
 	it('keeps client-node out of the bundle, to be loaded only by the live source', () => {
 		const text = readdirSync(`${root}dist/bundle`).map(file => readFileSync(`${root}dist/bundle/${file}`, 'utf8')).join('\n');
 		expect(text).toContain('@kubernetes/client-node');
