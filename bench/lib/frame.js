@@ -1,11 +1,15 @@
 // Frame: time from one pod update in a store of 10k pods to the write of the next frame, with Ink
 // rendering the podlife app into a fake stdout of 160×50; beside it, in the same process and
 // alternating sample by sample, bare Ink rendering the same number of rows and columns as plain
-// coloured text (one <Text> per line, the app's own visible text), updated one row at a time.
+// coloured text (one <Text> per line, the app's own visible text), updated one row at a time —
+// twice: with the Ink podlife runs (node_modules/ink, its output stage patched by
+// patches/ink+6.8.0.patch: the strict baseline, the same renderer as the app's) and with Ink as
+// published (the `ink-stock` alias of the same version: the baseline the budget was set against).
 // Run as a child of bench/run.js: node bench/lib/frame.js FILE SAMPLES
 
 import React from 'react';
-import {render, Box, Text} from 'ink';
+import * as patchedInk from 'ink';
+import * as stockInk from 'ink-stock';
 import {useSyncExternalStore} from 'react';
 import {distImport, report} from './dist.js';
 import {FakeStdin, FakeStdout, stripAnsi} from './fake-tty.js';
@@ -36,7 +40,7 @@ const appOut = new FakeStdout(COLUMNS, ROWS);
 const frames = new FrameSource([listener => store.subscribe(listener)], realScheduler, FRAME_INTERVAL_MS, 0);
 const info = {kind: 'live', title: 'bench', context: 'bench', namespace: null};
 const appTimes = [];
-const appInk = render(
+const appInk = patchedInk.render(
 	React.createElement(ThemeContext.Provider, {value: makeTheme(false)}, React.createElement(App, {store, clock, info, frames})),
 	{stdout: appOut, stdin: new FakeStdin(), stderr: new FakeStdout(), exitOnCtrlC: false, patchConsole: false, incrementalRendering: false, onRender: ({renderTime}) => appTimes.push(renderTime)},
 );
@@ -67,38 +71,48 @@ function nextUpdate() {
 }
 
 // ── bare Ink: the same rows as plain coloured text ─────────────────────────
-const bareOut = new FakeStdout(COLUMNS, ROWS);
-let bareRows = appLines.map(line => line.padEnd(COLUMNS - 1).slice(0, COLUMNS - 1));
-let bareVersion = 0;
-const bareListeners = new Set();
-const bareStore = {
-	subscribe: listener => {
-		bareListeners.add(listener);
-		return () => bareListeners.delete(listener);
-	},
-	snapshot: () => bareVersion,
-};
 const COLOURS = ['green', 'yellow', 'red', 'cyan', undefined];
-function Bare() {
-	useSyncExternalStore(bareStore.subscribe, bareStore.snapshot);
-	return React.createElement(
-		Box,
-		{flexDirection: 'column', width: COLUMNS},
-		bareRows.map((line, index) => React.createElement(Text, {key: index, color: COLOURS[index % COLOURS.length], wrap: 'truncate-end'}, line)),
-	);
+/** One bare Ink of its own (store, stdout, render times) drawn by `ink`'s render, Box and Text. */
+async function bareInk(ink) {
+	const stdout = new FakeStdout(COLUMNS, ROWS);
+	let rows = appLines.map(line => line.padEnd(COLUMNS - 1).slice(0, COLUMNS - 1));
+	let version = 0;
+	const listeners = new Set();
+	const subscribe = listener => {
+		listeners.add(listener);
+		return () => listeners.delete(listener);
+	};
+	const snapshot = () => version;
+	function Bare() {
+		useSyncExternalStore(subscribe, snapshot);
+		return React.createElement(
+			ink.Box,
+			{flexDirection: 'column', width: COLUMNS},
+			rows.map((line, index) => React.createElement(ink.Text, {key: index, color: COLOURS[index % COLOURS.length], wrap: 'truncate-end'}, line)),
+		);
+	}
+	const times = [];
+	const instance = ink.render(React.createElement(Bare), {stdout, stdin: new FakeStdin(), stderr: new FakeStdout(), exitOnCtrlC: false, patchConsole: false, incrementalRendering: false, onRender: ({renderTime}) => times.push(renderTime)});
+	await sleep(200);
+	let counter = 0;
+	function update() {
+		counter += 1;
+		const row = 5 + (counter % Math.max(1, rows.length - 8));
+		rows = rows.slice();
+		rows[row] = `${String(counter).padStart(6)}${rows[row].slice(6)}`;
+		version += 1;
+		for (const listener of listeners) listener();
+	}
+	async function sample() {
+		const frame = stdout.nextFrame();
+		const started = performance.now();
+		update();
+		return (await frame) - started;
+	}
+	return {sample, times, instance};
 }
-const bareTimes = [];
-const bareInk = render(React.createElement(Bare), {stdout: bareOut, stdin: new FakeStdin(), stderr: new FakeStdout(), exitOnCtrlC: false, patchConsole: false, incrementalRendering: false, onRender: ({renderTime}) => bareTimes.push(renderTime)});
-await sleep(200);
-let bareCounter = 0;
-function bareUpdate() {
-	bareCounter += 1;
-	const row = 5 + (bareCounter % Math.max(1, bareRows.length - 8));
-	bareRows = bareRows.slice();
-	bareRows[row] = `${String(bareCounter).padStart(6)}${bareRows[row].slice(6)}`;
-	bareVersion += 1;
-	for (const listener of bareListeners) listener();
-}
+const barePatched = await bareInk(patchedInk);
+const bareStock = await bareInk(stockInk);
 
 // ── samples, alternating ───────────────────────────────────────────────────
 async function sampleApp() {
@@ -107,12 +121,6 @@ async function sampleApp() {
 	const frame = appOut.nextFrame();
 	const started = performance.now();
 	store.apply(entry, nowMs);
-	return (await frame) - started;
-}
-async function sampleBare() {
-	const frame = bareOut.nextFrame();
-	const started = performance.now();
-	bareUpdate();
 	return (await frame) - started;
 }
 
@@ -130,16 +138,22 @@ if (profilePath) {
 }
 const app = [];
 const bare = [];
+const stock = [];
 const ratios = [];
+const stockRatios = [];
 for (let i = 0; i < WARMUP + samples; i++) {
 	await sleep(GAP_MS);
 	const a = await sampleApp();
 	await sleep(GAP_MS);
-	const b = await sampleBare();
+	const b = await barePatched.sample();
+	await sleep(GAP_MS);
+	const c = await bareStock.sample();
 	if (i < WARMUP) continue;
 	app.push(a);
 	bare.push(b);
+	stock.push(c);
 	ratios.push(a / b);
+	stockRatios.push(a / c);
 }
 if (profiler) {
 	const {profile} = await profiler.post('Profiler.stop');
@@ -148,21 +162,30 @@ if (profiler) {
 	profiler.disconnect();
 }
 const appStage = median(appTimes.slice(-samples));
-const bareStage = median(bareTimes.slice(-samples));
+const bareStage = median(barePatched.times.slice(-samples));
+const stockStage = median(bareStock.times.slice(-samples));
 appInk.unmount();
-bareInk.unmount();
+barePatched.instance.unmount();
+bareStock.instance.unmount();
 frames.dispose();
 report({
 	pods: podCount,
 	visibleRows: appLines.length,
 	frameMsMedian: median(app),
 	frameMsP95: percentile(app, 95),
+	// bare*: bare Ink with podlife's patched output stage (the app's own renderer).
 	bareMsMedian: median(bare),
 	bareMsP95: percentile(bare, 95),
 	ratio: median(app) / median(bare),
 	ratioMedianOfPairs: median(ratios),
+	// stock*: bare Ink 6.8.0 as published.
+	stockMsMedian: median(stock),
+	stockMsP95: percentile(stock, 95),
+	ratioToStock: median(app) / median(stock),
+	ratioToStockMedianOfPairs: median(stockRatios),
 	appInkStringStageMs: appStage,
 	bareInkStringStageMs: bareStage,
+	stockInkStringStageMs: stockStage,
 	samples,
 });
 process.exit(0);
