@@ -2,13 +2,14 @@
 // next one's, so versions share the line and keep only their length. Used by stores that keep pod
 // objects out of memory (the replay player's), whose snapshots hold every version of every pod.
 //
-// Compact: a transition is seven numbers in one array of doubles (stored unboxed): its time, its
-// kind, and its subject, from, to, statusAfter and detail as numbers in a table of strings shared
-// by all lines — 56 bytes where a Transition object with a boxed time took ~110. One plain array
-// sized to fit when the line starts: most pods have a handful of transitions, and a typed array's
-// buffer, or a second array, or the room a growing array keeps, costs more than they do (at 50k
-// pods, tens of MB). prefix() builds the objects for whoever reads a history (a screen, a
-// diagnosis); the store reads only lengths.
+// Compact: a transition is four numbers in one array of doubles (stored unboxed): its time, then
+// its subject, from, to, statusAfter and detail as numbers in a table of strings shared by all
+// lines, two to a double, and its kind beside the detail — 32 bytes where a Transition object with
+// a boxed time took ~110 (seven doubles, one per field, took 56: at 10k pods and 360k transitions
+// the difference is ~11 MB of a replay's heap). One plain array sized to fit when the line starts:
+// most pods have a handful of transitions, and a typed array's buffer, or a second array, or the
+// room a growing array keeps, costs more than they do (at 50k pods, tens of MB). prefix() builds
+// the objects for whoever reads a history (a screen, a diagnosis); the store reads only lengths.
 
 import type {Transition, TransitionKind} from './types.js';
 
@@ -17,10 +18,15 @@ export const HISTORY_LIMIT = 500;
 
 const KINDS: readonly TransitionKind[] = ['created', 'phase', 'status', 'ready', 'condition', 'container', 'restart', 'node', 'deleted', 'deleting'];
 const KIND_CODES = new Map(KINDS.map((kind, index) => [kind, index]));
-const NULL = -1;
-const ABSENT = -2;
+// A string's number is its index in `strings` plus 2; 1 stands for null and 0 for absent.
+const NULL = 1;
+const ABSENT = 0;
 /** Numbers per transition in `data`. */
-const WIDTH = 7;
+const WIDTH = 4;
+/** Two string numbers share a double: the high one times this, plus the low one (2 × 26 bits < 53). */
+const PAIR = 2 ** 26;
+/** The kind shares a double with the detail: detail × KIND_SLOTS + kind. */
+const KIND_SLOTS = 16;
 
 // Never shrinks: a number, once given, is in lines that snapshots may keep. Its strings are the
 // words of transitions (phases, reasons, container states, messages), most of them recurring.
@@ -32,7 +38,9 @@ function encode(text: string | null | undefined): number {
 	if (text === undefined) return ABSENT;
 	let number = numbers.get(text);
 	if (number === undefined) {
-		number = strings.length;
+		number = strings.length + 2;
+		// 67 million distinct words would take gigabytes before this: a bound, not a case to handle.
+		if (number >= PAIR) throw new RangeError('podlife: too many distinct words in pod histories to number them');
 		strings.push(text);
 		numbers.set(text, number);
 	}
@@ -42,19 +50,32 @@ function encode(text: string | null | undefined): number {
 function decode(number: number): string | null | undefined {
 	if (number === NULL) return null;
 	if (number === ABSENT) return undefined;
-	return strings[number];
+	return strings[number - 2];
+}
+
+/** The high and low string numbers of a pair. */
+function high(pair: number): number {
+	return Math.floor(pair / PAIR);
+}
+
+function low(pair: number): number {
+	return pair % PAIR;
 }
 
 export class HistoryLine {
-	private readonly data: number[];
+	/** Room for more transitions past `used` (appends), holes until written. */
+	private data: number[];
+	/** Numbers written in `data`. */
+	private used: number;
 
 	constructor(transitions: readonly Transition[]) {
 		this.data = new Array<number>(transitions.length * WIDTH);
-		transitions.forEach((transition, index) => this.write(index * WIDTH, transition));
+		this.used = 0;
+		for (const transition of transitions) this.push(transition);
 	}
 
 	get length(): number {
-		return this.data.length / WIDTH;
+		return this.used / WIDTH;
 	}
 
 	/** A version's history: the last HISTORY_LIMIT transitions of the first `length`. */
@@ -72,7 +93,7 @@ export class HistoryLine {
 	append(length: number, transitions: readonly Transition[]): {line: HistoryLine; length: number} {
 		if (transitions.length === 0) return {line: this, length};
 		if (length === this.length && length < 4 * HISTORY_LIMIT) {
-			for (const transition of transitions) this.write(this.data.length, transition);
+			for (const transition of transitions) this.push(transition);
 			return {line: this, length: this.length};
 		}
 		// A branch (a store restored to an earlier version: the later transitions here are another
@@ -81,27 +102,45 @@ export class HistoryLine {
 		return {line, length: line.length};
 	}
 
+	private push(transition: Transition): void {
+		if (this.used === this.data.length) this.grow();
+		this.write(this.used, transition);
+		this.used += WIDTH;
+	}
+
+	/**
+	 * Room for a few more transitions: an eighth again, at least two. A plain array grown by
+	 * writing past its end keeps half again plus 16 numbers of room, which across 20k short lines
+	 * is megabytes of holes.
+	 */
+	private grow(): void {
+		const room = Math.max(2 * WIDTH, Math.ceil(this.used / 8 / WIDTH) * WIDTH);
+		const data = new Array<number>(this.used + room);
+		for (let at = 0; at < this.used; at++) data[at] = this.data[at]!;
+		this.data = data;
+	}
+
 	private write(at: number, transition: Transition): void {
 		this.data[at] = transition.at;
-		this.data[at + 1] = KIND_CODES.get(transition.kind)!;
-		this.data[at + 2] = encode(transition.subject);
-		this.data[at + 3] = encode(transition.from);
-		this.data[at + 4] = encode(transition.to);
-		this.data[at + 5] = encode(transition.statusAfter);
-		this.data[at + 6] = encode(transition.detail);
+		this.data[at + 1] = encode(transition.subject) * PAIR + encode(transition.from);
+		this.data[at + 2] = encode(transition.to) * PAIR + encode(transition.statusAfter);
+		this.data[at + 3] = encode(transition.detail) * KIND_SLOTS + KIND_CODES.get(transition.kind)!;
 	}
 
 	private transition(index: number): Transition {
 		const at = index * WIDTH;
+		const subjectFrom = this.data[at + 1]!;
+		const toStatus = this.data[at + 2]!;
+		const detailKind = this.data[at + 3]!;
 		const transition: Transition = {
 			at: this.data[at]!,
-			kind: KINDS[this.data[at + 1]!]!,
-			subject: decode(this.data[at + 2]!)!,
-			from: decode(this.data[at + 3]!) ?? null,
-			to: decode(this.data[at + 4]!) ?? null,
-			statusAfter: decode(this.data[at + 5]!)!,
+			kind: KINDS[detailKind % KIND_SLOTS]!,
+			subject: decode(high(subjectFrom))!,
+			from: decode(low(subjectFrom)) ?? null,
+			to: decode(high(toStatus)) ?? null,
+			statusAfter: decode(low(toStatus))!,
 		};
-		const detail = decode(this.data[at + 6]!);
+		const detail = decode(Math.floor(detailKind / KIND_SLOTS));
 		if (detail !== undefined && detail !== null) transition.detail = detail;
 		return transition;
 	}
