@@ -314,26 +314,58 @@ export class PackedMap<K, V> implements ReadonlyMap<K, V> {
 }
 
 /**
- * A frozen map as a PackedMap and the entries changed since it (undefined: deleted): a replay
- * keyframe between two full ones stores only what changed (a few thousand entries, not 20k).
- * Reading is for restoring: iteration builds a Map of the changes first.
+ * A frozen map as a PackedMap and the entries changed since it (undefined: deleted), kept as a
+ * chain: each delta holds what changed since the one before it (or since the full copy), so a
+ * replay keyframe between two full ones stores only what changed since the previous keyframe
+ * (a few hundred entries at 10k pods), not everything since the full copy. Reading is for
+ * restoring: iteration builds a Map of the changes first.
  */
 export class DeltaMap<V> implements ReadonlyMap<string, V> {
 	private readonly changedKeys: string[];
 	private readonly changedValues: Array<V | undefined>;
+	/** The full copy at the start of the chain. */
+	readonly base: PackedMap<string, V>;
+	/** The delta this one follows, or null when it follows `base` itself. */
+	readonly previous: DeltaMap<V> | null;
+	/** Deltas in the chain up to this one (1 when it follows base). */
+	readonly depth: number;
+	/** Changes held by the chain up to this one. */
+	readonly chainChanges: number;
 
-	constructor(
-		readonly base: PackedMap<string, V>,
-		changes: Iterable<string>,
-		current: ReadonlyMap<string, V>,
-	) {
-		this.changedKeys = [...changes];
-		this.changedValues = this.changedKeys.map(key => current.get(key));
+	/** The keys in `changes` as they are in `current` now, after `before`. */
+	static after<V>(before: PackedMap<string, V> | DeltaMap<V>, changes: Iterable<string>, current: ReadonlyMap<string, V>): DeltaMap<V> {
+		const keys = [...changes];
+		return new DeltaMap(before, keys, keys.map(key => current.get(key)));
 	}
 
-	/** The changes, oldest map first: value undefined for a deleted key. */
+	private constructor(before: PackedMap<string, V> | DeltaMap<V>, keys: string[], values: Array<V | undefined>) {
+		this.base = before instanceof DeltaMap ? before.base : before;
+		this.previous = before instanceof DeltaMap ? before : null;
+		this.changedKeys = keys;
+		this.changedValues = values;
+		this.depth = (this.previous?.depth ?? 0) + 1;
+		this.chainChanges = (this.previous?.chainChanges ?? 0) + keys.length;
+	}
+
+	/** The changes of the whole chain, oldest first: value undefined for a deleted key. */
 	forEachChange(callback: (value: V | undefined, key: string) => void): void {
-		for (let at = 0; at < this.changedKeys.length; at++) callback(this.changedValues[at], this.changedKeys[at]!);
+		const chain: Array<DeltaMap<V>> = [];
+		for (let delta: DeltaMap<V> | null = this; delta !== null; delta = delta.previous) chain.push(delta);
+		for (let link = chain.length - 1; link >= 0; link--) {
+			const {changedKeys, changedValues} = chain[link]!;
+			for (let at = 0; at < changedKeys.length; at++) callback(changedValues[at], changedKeys[at]!);
+		}
+	}
+
+	/**
+	 * The same map as one delta against `base`, holding no other delta: what a keyframe kept long
+	 * is turned into when the keyframes around it are dropped (their deltas are then freed).
+	 */
+	flattened(): DeltaMap<V> {
+		if (this.previous === null) return this;
+		const latest = new Map<string, V | undefined>();
+		this.forEachChange((value, key) => latest.set(key, value));
+		return new DeltaMap(this.base, [...latest.keys()], [...latest.values()]);
 	}
 
 	get size(): number {
@@ -341,8 +373,11 @@ export class DeltaMap<V> implements ReadonlyMap<string, V> {
 	}
 
 	get(key: string): V | undefined {
-		const at = this.changedKeys.indexOf(key);
-		return at === -1 ? this.base.get(key) : this.changedValues[at];
+		for (let delta: DeltaMap<V> | null = this; delta !== null; delta = delta.previous) {
+			const at = delta.changedKeys.indexOf(key);
+			if (at !== -1) return delta.changedValues[at];
+		}
+		return this.base.get(key);
 	}
 
 	has(key: string): boolean {

@@ -237,6 +237,16 @@ export class PodStore {
 	}
 
 	/**
+	 * The same snapshot holding no other packed snapshot: a packed snapshot's maps may be deltas that
+	 * keep the snapshots before them alive (Packer); one kept while those are dropped is flattened
+	 * so that they are freed.
+	 */
+	static flattened(snapshot: StoreSnapshot): StoreSnapshot {
+		const flat = <V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> => (map instanceof DeltaMap ? (map as DeltaMap<V>).flattened() : map);
+		return {...snapshot, pods: flat(snapshot.pods), eventsByPod: flat(snapshot.eventsByPod)};
+	}
+
+	/**
 	 * Go back (or forward) to a snapshot's state. The version still moves forward (listeners and
 	 * changedSince must see a change); changedSince of any earlier version answers null. Columns are
 	 * recomputed if the compat was changed since the snapshot was taken.
@@ -297,8 +307,8 @@ export class PodStore {
 			// The versions of a pod share its names (snapshots keep every version).
 			({key, uid, namespace, name} = base);
 			if (deleted && base.deletedAt !== null) return;
-			const baseVersion = base.core ? base.core.resourceVersion : base.object.metadata.resourceVersion;
-			const sameVersion = pod.metadata.resourceVersion !== undefined && pod.metadata.resourceVersion === baseVersion;
+			const receivedVersion = pod.metadata.resourceVersion;
+			const sameVersion = receivedVersion !== undefined && (base instanceof LazyPodState ? packedVersion(receivedVersion) === base.version : receivedVersion === base.object.metadata.resourceVersion);
 			// A relist sends ADDED again for every pod it already had: the object did not change (its
 			// row may differ only in AGE).
 			if (sameVersion && !deleted && base.deletedAt === null) return;
@@ -323,11 +333,13 @@ export class PodStore {
 		if (this.objects) {
 			const ref = this.objects.current();
 			const lazyBase = base instanceof LazyPodState ? base : null;
-			const history = lazyBase ? lazyBase.historyLine.append(lazyBase.historyLength, transitions) : {line: new HistoryLine(transitions), length: transitions.length};
-			const identity = lazyBase?.identity ?? {key, uid, namespace, name, firstSeenAt: fields.firstSeenAt, source: this.objects};
+			const history = lazyBase ? lazyBase.identity.line.append(lazyBase.historyLength, transitions) : {line: new HistoryLine(transitions), length: transitions.length};
+			// A new line (a branch after a restore, or a long line started again) is a new identity: the
+			// versions before it keep the old one.
+			const identity = lazyBase && lazyBase.identity.line === history.line ? lazyBase.identity : {key, uid, namespace, name, firstSeenAt: fields.firstSeenAt, source: this.objects, line: history.line};
 			// serverRow: this entry's row, else that of the last entry that had one.
 			const rowRef = row ? ref : (lazyBase?.rowRef ?? null);
-			state = new LazyPodState(identity, fields, podCore(pod, base?.core ?? null), ref, history.line, history.length, rowRef);
+			state = new LazyPodState(identity, fields, podCore(pod), ref, history.length, rowRef, lazyBase);
 		} else {
 			// Interned: the store keeps these transitions as they are (a lazy one packs them).
 			transitions.forEach(internTransition);
@@ -373,9 +385,10 @@ export class PodStore {
 		let at = list.length;
 		while (at > 0 && eventTime(list[at - 1]!) > time) at--;
 		list.splice(at, 0, event);
-		// Keep the newest only: the oldest fall off.
-		if (list.length > EVENTS_PER_POD_LIMIT) list.splice(0, list.length - EVENTS_PER_POD_LIMIT);
-		this.eventsByPod.set(podKey, list);
+		// Keep the newest only: the oldest fall off. The list kept is a copy of its exact size: snapshots
+		// keep every version of every pod's list, and an array grown by splice keeps room for 16 more
+		// (~120 bytes per version: 7 MB at 10k pods).
+		this.eventsByPod.set(podKey, list.length > EVENTS_PER_POD_LIMIT ? list.slice(list.length - EVENTS_PER_POD_LIMIT) : list.slice());
 		this.changed(null);
 	}
 
@@ -429,59 +442,96 @@ function conditionPair(type: string, status: string): {type: string; status: str
 	return pair;
 }
 
-/** The core fields of `pod`. Conditions keep type and status only; an unchanged list is shared with `previous`. */
-function podCore(pod: Pod, previous: PodCore | null): PodCore {
-	const status = pod.status;
-	let conditions: ReadonlyArray<{type: string; status: string}> = (status?.conditions ?? []).map(condition => conditionPair(condition.type, condition.status));
-	const before = previous?.conditions;
-	if (before && before.length === conditions.length && conditions.every((condition, index) => condition === before[index])) {
-		conditions = before;
+// One array per list of conditions: a pod's (type, status) list recurs in every version of it and of
+// every pod like it, and the lists a cluster shows are a few dozen.
+const conditionLists = new Map<string, ReadonlyArray<{type: string; status: string}>>();
+
+function conditionList(conditions: readonly PodCondition[]): ReadonlyArray<{type: string; status: string}> {
+	if (conditions.length === 0) return NO_CONDITIONS;
+	let key = '';
+	for (const condition of conditions) key += `${condition.type}\u0000${condition.status}\u0001`;
+	let list = conditionLists.get(key);
+	if (!list) {
+		list = Object.freeze(conditions.map(condition => conditionPair(condition.type, condition.status)));
+		if (conditionLists.size >= INTERN_LIMIT) conditionLists.clear();
+		conditionLists.set(key, list);
 	}
+	return list;
+}
+
+const NO_CONDITIONS: ReadonlyArray<{type: string; status: string}> = Object.freeze([]);
+
+/** The core fields of `pod`. Conditions keep type and status only, in a list shared by all pods that have it. */
+function podCore(pod: Pod): PodCore {
+	const status = pod.status;
 	return {
 		resourceVersion: pod.metadata.resourceVersion ?? null,
 		deletionTimestamp: pod.metadata.deletionTimestamp ?? null,
 		nodeName: pod.spec?.nodeName ? intern(pod.spec.nodeName) : null,
 		phase: status?.phase ? intern(status.phase) : null,
 		reason: status?.reason ? intern(status.reason) : null,
-		conditions,
+		conditions: conditionList(status?.conditions ?? []),
 	};
 }
 
 /**
+ * A resourceVersion as a lazy state keeps it: the decimal number etcd gives as a number (a version
+ * per pod state: a string each would be ~32 bytes more), anything else as it came.
+ */
+function packedVersion(text: string | null): number | string | null {
+	return text !== null && text.length <= 15 && CANONICAL_DECIMAL.test(text) ? Number(text) : text;
+}
+
+const CANONICAL_DECIMAL = /^(?:0|[1-9][0-9]*)$/;
+
+/**
  * A PodState that keeps no pod object: it reads it (and the server row) back through an
  * ObjectSource. A class, not a literal with defined properties: instances keep V8's fast layout,
- * and a replay's snapshots hold one for every version of every pod.
+ * and a replay's snapshots hold one for every version of every pod (~125k at 10k pods): every
+ * field is 8 bytes there, so what versions have in common is in objects they share — the pod's
+ * identity and history line, its placement (what rarely changes) and its status (a few dozen
+ * kinds in a whole cluster).
  */
 class LazyPodState implements PodState {
-	columns: PodColumns;
-	containers: ContainerView[];
-	mirror: MirrorInfo | null;
-	sidecars: number;
-	deletedAt: number | null;
-	lastChangedAt: number;
-	readonly core: PodCore;
-	readonly historyLine: HistoryLine;
-	/** Transitions of this version in historyLine (before HISTORY_LIMIT cuts the front). */
-	readonly historyLength: number;
-	/** What every version of the pod shares: one object, not five fields in each. */
+	readonly columns: PodColumns;
+	readonly containers: ContainerView[];
+	/** What every version of the pod (since its line began) shares. */
 	readonly identity: PodIdentity;
+	/** Transitions of this version in identity.line (before HISTORY_LIMIT cuts the front). */
+	readonly historyLength: number;
 	private readonly ref: number;
 	/** The entry whose row is this version's serverRow (the last one that carried a row), or null. */
 	readonly rowRef: number | null;
+	/** The resourceVersion (packedVersion). */
+	readonly version: number | string | null;
+	/**
+	 * lastChangedAt − firstSeenAt: a small whole number V8 keeps in the field itself, where an epoch-ms
+	 * number takes a 16-byte box of its own. Exact: both are times of the same session (x − y is
+	 * exact for doubles within a factor of two of each other, and adding y back gives x).
+	 */
+	private readonly changedAfter: number;
+	private readonly placement: Placement;
+	private readonly status: CoreStatus;
 
-	constructor(identity: PodIdentity, fields: VersionFields, core: PodCore, ref: number, history: HistoryLine, historyLength: number, rowRef: number | null) {
+	constructor(identity: PodIdentity, fields: VersionFields, core: PodCore, ref: number, historyLength: number, rowRef: number | null, previous: LazyPodState | null) {
 		this.identity = identity;
 		this.columns = fields.columns;
 		this.containers = fields.containers;
-		this.mirror = fields.mirror;
-		this.sidecars = fields.sidecars;
-		this.deletedAt = fields.deletedAt;
-		this.lastChangedAt = fields.lastChangedAt;
-		this.core = core;
-		this.ref = ref;
-		this.historyLine = history;
 		this.historyLength = historyLength;
+		this.ref = ref;
 		this.rowRef = rowRef;
+		this.version = packedVersion(core.resourceVersion);
+		this.changedAfter = fields.lastChangedAt - identity.firstSeenAt;
+		this.placement = samePlacementOr(previous?.placement, {
+			mirror: fields.mirror,
+			sidecars: fields.sidecars,
+			nodeName: core.nodeName,
+			deletionTimestamp: core.deletionTimestamp,
+			deleted: fields.deletedAt !== null,
+		});
+		// A version's deletedAt is the time of the entry that made it (applyPod), its lastChangedAt.
+		if (fields.deletedAt !== null && fields.deletedAt !== fields.lastChangedAt) throw new Error('a lazy pod state is deleted when it last changed');
+		this.status = coreStatus(core.phase, core.reason, core.conditions);
 	}
 
 	get key(): string {
@@ -504,12 +554,35 @@ class LazyPodState implements PodState {
 		return this.identity.firstSeenAt;
 	}
 
+	get lastChangedAt(): number {
+		return this.identity.firstSeenAt + this.changedAfter;
+	}
+
+	get deletedAt(): number | null {
+		return this.placement.deleted ? this.lastChangedAt : null;
+	}
+
+	get mirror(): MirrorInfo | null {
+		return this.placement.mirror;
+	}
+
+	get sidecars(): number {
+		return this.placement.sidecars;
+	}
+
+	get core(): PodCore {
+		const {version} = this;
+		const {nodeName, deletionTimestamp} = this.placement;
+		const {phase, reason, conditions} = this.status;
+		return {resourceVersion: version === null ? null : String(version), deletionTimestamp, nodeName, phase, reason, conditions};
+	}
+
 	get object(): Pod {
 		return this.identity.source.object(this.ref);
 	}
 
 	get history(): Transition[] {
-		return this.historyLine.prefix(this.historyLength);
+		return this.identity.line.prefix(this.historyLength);
 	}
 
 	get serverRow(): PrintedRow | null {
@@ -518,7 +591,7 @@ class LazyPodState implements PodState {
 
 	withColumns(columns: PodColumns): LazyPodState {
 		const {containers, mirror, sidecars, deletedAt, lastChangedAt} = this;
-		return new LazyPodState(this.identity, {columns, containers, mirror, sidecars, deletedAt, lastChangedAt}, this.core, this.ref, this.historyLine, this.historyLength, this.rowRef);
+		return new LazyPodState(this.identity, {columns, containers, mirror, sidecars, deletedAt, lastChangedAt}, this.core, this.ref, this.historyLength, this.rowRef, this);
 	}
 }
 
@@ -530,6 +603,69 @@ interface PodIdentity {
 	readonly name: string;
 	readonly firstSeenAt: number;
 	readonly source: ObjectSource;
+	/** The transitions of these versions (each keeps its length in it). */
+	readonly line: HistoryLine;
+}
+
+/** What rarely changes between versions of a pod: shared by the versions until it does. */
+interface Placement {
+	readonly mirror: MirrorInfo | null;
+	readonly sidecars: number;
+	readonly nodeName: string | null;
+	readonly deletionTimestamp: string | null;
+	readonly deleted: boolean;
+}
+
+function samePlacementOr(previous: Placement | undefined, next: Placement): Placement {
+	if (
+		previous &&
+		previous.sidecars === next.sidecars &&
+		previous.nodeName === next.nodeName &&
+		previous.deletionTimestamp === next.deletionTimestamp &&
+		previous.deleted === next.deleted &&
+		sameMirror(previous.mirror, next.mirror)
+	) {
+		return previous;
+	}
+	return next;
+}
+
+function sameMirror(a: MirrorInfo | null, b: MirrorInfo | null): boolean {
+	if (a === null || b === null) return a === b;
+	return a.node === b.node && a.source === b.source && a.hash === b.hash && a.mirror === b.mirror;
+}
+
+/** phase, reason and conditions of a pod object: one object per combination seen. */
+interface CoreStatus {
+	readonly phase: string | null;
+	readonly reason: string | null;
+	readonly conditions: ReadonlyArray<{type: string; status: string}>;
+}
+
+// Keyed by the (interned) conditions list, then phase and reason. Bounded like the other tables.
+let coreStatuses = new Map<ReadonlyArray<{type: string; status: string}>, Map<string, CoreStatus>>();
+let coreStatusCount = 0;
+
+function coreStatus(phase: string | null, reason: string | null, conditions: ReadonlyArray<{type: string; status: string}>): CoreStatus {
+	let byWords = coreStatuses.get(conditions);
+	if (byWords === undefined) {
+		byWords = new Map();
+		coreStatuses.set(conditions, byWords);
+	}
+	// null and '' differ: the key marks which is which.
+	const key = `${phase === null ? '\u0000' : `=${phase}`}\u0001${reason === null ? '\u0000' : `=${reason}`}`;
+	let status = byWords.get(key);
+	if (status === undefined) {
+		if (coreStatusCount >= INTERN_LIMIT) {
+			coreStatuses = new Map([[conditions, byWords]]);
+			byWords.clear();
+			coreStatusCount = 0;
+		}
+		status = Object.freeze({phase, reason, conditions});
+		byWords.set(key, status);
+		coreStatusCount++;
+	}
+	return status;
 }
 
 type VersionFields = Pick<PodState, 'columns' | 'containers' | 'mirror' | 'sidecars' | 'deletedAt' | 'lastChangedAt'>;
@@ -686,20 +822,18 @@ export function slimEvent(event: KubeEvent): KubeEvent {
 	return slim;
 }
 
-/** Full packed copies at most this many snapshots apart; between them, deltas. */
-const DELTAS_PER_FULL = 8;
+/** Full packed copies at most this many snapshots apart; between them, a chain of deltas. */
+const DELTAS_PER_FULL = 16;
 
 /**
- * Packed copies of one of the store's maps for packedSnapshot(): a full PackedMap, then deltas
- * against it (what changed since) until the changes grow past a quarter of the map or
- * DELTAS_PER_FULL deltas were made. A delta refers to the full copy, never to another delta,
- * so dropping any keyframe frees what only it holds.
+ * Packed copies of one of the store's maps for packedSnapshot(): a full PackedMap, then a chain of
+ * deltas, each holding what changed since the snapshot before it (DeltaMap), until the chain holds
+ * more changes than half the map or DELTAS_PER_FULL deltas. Restoring applies the chain, at most
+ * DELTAS_PER_FULL small lists. A delta keeps the ones before it back to its full copy alive: whoever
+ * drops some snapshots and keeps others flattens the kept ones (PodStore.flattened).
  */
 class Packer<V> {
-	private full: PackedMap<string, V> | null = null;
-	/** Keys changed since `full` was taken. */
-	private changed = new Set<string>();
-	private deltas = 0;
+	private last: PackedMap<string, V> | DeltaMap<V> | null = null;
 
 	constructor(
 		private readonly map: ShardedCowMap<V>,
@@ -708,15 +842,15 @@ class Packer<V> {
 
 	take(): ReadonlyMap<string, V> {
 		const recent = this.map.takeChanges();
-		if (recent) for (const key of recent) this.changed.add(key);
-		if (this.full === null || recent === null || this.deltas >= DELTAS_PER_FULL || this.changed.size * 4 > this.map.size) {
-			this.full = new PackedMap(this.map.current, this.keyOf);
-			this.changed = new Set();
-			this.deltas = 0;
-			return this.full;
+		const last = this.last;
+		const depth = last instanceof DeltaMap ? last.depth : 0;
+		const chainChanges = last instanceof DeltaMap ? last.chainChanges : 0;
+		if (last === null || recent === null || depth >= DELTAS_PER_FULL || (chainChanges + recent.size) * 2 > this.map.size) {
+			this.last = new PackedMap(this.map.current, this.keyOf);
+		} else {
+			this.last = DeltaMap.after(last, recent, this.map.current);
 		}
-		this.deltas++;
-		return new DeltaMap(this.full, this.changed, this.map.current);
+		return this.last;
 	}
 }
 

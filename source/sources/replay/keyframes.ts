@@ -68,7 +68,15 @@ export class KeyframeIndex<S> {
 	private gapMs: number;
 	private podEntriesSinceKeyframe = 0;
 
-	constructor(private readonly tuning: KeyframeTuning) {
+	/**
+	 * `flatten`: a kept snapshot that no longer holds the ones before it. Snapshots may share
+	 * parts with the ones before them (PodStore.packedSnapshot's delta chains); when thinning
+	 * drops every other keyframe, the kept ones are flattened so that the dropped ones are freed.
+	 */
+	constructor(
+		private readonly tuning: KeyframeTuning,
+		private readonly flatten: (snapshot: S) => S = snapshot => snapshot,
+	) {
 		this.every = tuning.every;
 		this.gapMs = tuning.maxGapMs;
 	}
@@ -180,7 +188,7 @@ export class KeyframeIndex<S> {
 				carried += keyframe.podEntries;
 				return;
 			}
-			kept.push({...keyframe, podEntries: keyframe.podEntries + carried});
+			kept.push({...keyframe, snapshot: this.flatten(keyframe.snapshot), podEntries: keyframe.podEntries + carried});
 			carried = 0;
 		});
 		this.podEntriesSinceKeyframe += carried;

@@ -125,7 +125,7 @@ export class ReplayPlayer implements Clock {
 		this.objects = new LoggedObjects(this.log);
 		this.store = this.newStore(compat);
 		this.loader = this.newStore(compat);
-		this.keyframes = new KeyframeIndex(this.tuning);
+		this.keyframes = new KeyframeIndex(this.tuning, PodStore.flattened);
 		this.keyframes.offerLoaded(0, 0, 0, () => this.loader.packedSnapshot());
 		this.currentSpeed = validSpeed(options.speed ?? 1);
 		this.isPaused = options.paused ?? false;
