@@ -4,9 +4,9 @@
 // A snapshot shares every pod state that has not changed since, but pins the ones that
 // changed after it: the memory a set of snapshots holds grows with the pod changes between
 // them. Pod states are small in the player's stores (no pod object, a shared history line:
-// model/store.ts), and keyframes are packed (PodStore.packedSnapshot: arrays, deltas against a
-// full copy, tombstones as a shared queue), so a keyframe costs ~0.2 MB at 10k pods. There are
-// three kinds, all bounded:
+// model/store.ts), and keyframes are packed (PodStore.packedSnapshot: arrays, a chain of deltas
+// after a full copy, tombstones as a shared queue), so a keyframe costs ~30 KB at 10k pods besides
+// the pod states it pins. There are three kinds, all bounded:
 // - keyframes, taken by the loader every `every` entries (and after `maxGapMs` of session
 //   time). When there are more than `max`, or they pin more than about `maxPinned` pod
 //   states, every other one is dropped and the interval doubles: a session with heavy churn
@@ -40,7 +40,7 @@ export interface KeyframeTuning {
 }
 
 // Measured on the bench's 200k-entry session (10k pods, 20k over its life): keyframes every 1 000
-// entries land a seek in ~55 ms; 256 of them and ~800k pinned states bound a session 4× as long.
+// entries land a seek in ~40 ms; 256 of them and ~800k pinned states bound a session 4× as long.
 export const DEFAULT_KEYFRAME_TUNING: KeyframeTuning = {
 	every: 1000,
 	maxGapMs: 60_000,
