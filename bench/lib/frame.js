@@ -125,8 +125,10 @@ async function sampleApp() {
 }
 
 const WARMUP = 10;
-// Diagnostics only (FRAME_PROFILE=out.cpuprofile): a CPU profile of the sampling loop alone, without the store load.
+// Diagnostics only (FRAME_PROFILE=out.cpuprofile): a CPU profile of the sampling loop alone, without the store load;
+// FRAME_ONLY=app (or bare, or stock) samples that one alone, so that the profile holds its frames only.
 const profilePath = process.env.FRAME_PROFILE;
+const only = process.env.FRAME_ONLY;
 let profiler = null;
 if (profilePath) {
 	const {Session} = await import('node:inspector/promises');
@@ -141,7 +143,15 @@ const bare = [];
 const stock = [];
 const ratios = [];
 const stockRatios = [];
+const alone = {app: sampleApp, bare: barePatched.sample, stock: bareStock.sample}[only];
+const aloneTimes = {app, bare, stock}[only];
 for (let i = 0; i < WARMUP + samples; i++) {
+	if (alone) {
+		await sleep(GAP_MS);
+		const time = await alone();
+		if (i >= WARMUP) aloneTimes.push(time);
+		continue;
+	}
 	await sleep(GAP_MS);
 	const a = await sampleApp();
 	await sleep(GAP_MS);
