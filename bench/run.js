@@ -96,8 +96,8 @@ function method(big) {
 	out(`          bare Ink rendering the same rows (the app's own visible text, one coloured <Text> per line) after one row changes, twice:`);
 	out(`          with podlife's Ink (ink 6.8.0 + patches/ink+6.8.0.patch, applied by \`prepare\` and shipped in the bundle: its output stage`);
 	out(`          builds only the rows whose writes changed, where published Ink rebuilds every cell of the screen each frame) and with Ink`);
-	out(`          6.8.0 as published (the ink-stock alias); ${FRAME_SAMPLES} samples each after 10 warm-up. "vs bare Ink": the app against`);
-	out(`          podlife's Ink (the same renderer: what the app adds); "vs published Ink": against the renderer the budget was first set by`);
+	out(`          6.8.0 as published (the ink-stock alias); ${FRAME_SAMPLES} samples each after 10 warm-up. "vs bare Ink" (the budget): the app`);
+	out(`          against podlife's Ink, the same renderer, so what the app adds; "vs published Ink" (reported): against unpatched Ink`);
 	out(`  memory: ReplayPlayer.open of the big session, loaded to the end, display store at the end: peak RSS (process.resourceUsage().maxRSS)${with50k ? `; again with ${HUGE.pods} pods (${HUGE.entries} entries)` : ''}`);
 	out(`  seek: ReplayPlayer.seek to ${SEEKS} (or as many as fit in 60 s) seeded random moments of the loaded big session, forward and back; time of the call, median`);
 	out(`  CPU: the TUI (ui/run-app.ts runApp, fake 160×50 terminal) playing the big session at speed 1 (~1 000 entries/s) from t=${CPU_FROM_MS / 1000}s;`);
