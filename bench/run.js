@@ -37,7 +37,7 @@ const BUDGETS = {
 	ingestRatio: {limit: 0.5, better: 'higher', text: '≥ 50 % of raw parse'},
 	ingestPerSec: {limit: 10_000, better: 'higher', text: '≥ 10 000 entries/s'},
 	frameMsMedian: {limit: 20, better: 'lower', text: '≤ 20 ms'},
-	frameRatioToInk: {limit: 1.2, better: 'lower', text: '≤ 1.2× bare Ink'},
+	frameRatioToInk: {limit: 1.2, better: 'lower', text: '≤ 1.2× published Ink'},
 	cpuAt1kEps: {limit: 0.4, better: 'lower', text: '≤ 40 % of a core'},
 	rssMb: {limit: 300, better: 'lower', text: '≤ 300 MB'},
 	firstFrameDemoMs: {limit: 600, better: 'lower', text: '≤ 600 ms'},
@@ -97,7 +97,8 @@ function method(big) {
 	out(`          with podlife's Ink (ink 6.8.0 + patches/ink+6.8.0.patch, applied by \`prepare\` and shipped in the bundle: its output stage`);
 	out(`          builds only the rows whose writes changed, where published Ink rebuilds every cell of the screen each frame) and with Ink`);
 	out(`          6.8.0 as published (the ink-stock alias); ${FRAME_SAMPLES} samples each after 10 warm-up. "vs bare Ink" (the budget): the app`);
-	out(`          against podlife's Ink, the same renderer, so what the app adds; "vs published Ink" (reported): against unpatched Ink`);
+	out(`          against Ink as published, the baseline the issue names ("Ink itself costs about 18 ms"); "vs podlife's Ink" (reported):`);
+	out(`          against bare Ink with the same patch, i.e. what the app's own work (store, React, layout of its tree) adds to the renderer`);
 	out(`  memory: ReplayPlayer.open of the big session, loaded to the end, display store at the end: peak RSS (process.resourceUsage().maxRSS)${with50k ? `; again with ${HUGE.pods} pods (${HUGE.entries} entries)` : ''}`);
 	out(`  seek: ReplayPlayer.seek to ${SEEKS} (or as many as fit in 60 s) seeded random moments of the loaded big session, forward and back; time of the call, median`);
 	out(`  CPU: the TUI (ui/run-app.ts runApp, fake 160×50 terminal) playing the big session at speed 1 (~1 000 entries/s) from t=${CPU_FROM_MS / 1000}s;`);
@@ -138,8 +139,8 @@ async function main() {
 		ingestPerSec: Math.round(ingest.ingestPerSec),
 		frameMsMedian: round(frame.frameMsMedian, 1),
 		frameMsP95: round(frame.frameMsP95, 1),
-		frameRatioToInk: round(frame.ratio, 2),
-		frameRatioToStockInk: round(frame.ratioToStock, 2),
+		frameRatioToInk: round(frame.ratioToStock, 2),
+		frameRatioToPatchedInk: round(frame.ratio, 2),
 		cpuAt1kEps: round(player.cpuShare, 3),
 		rssMb: Math.round(player.rssMb),
 		firstFrameDemoMs: Math.round(first.demoMs),
@@ -153,8 +154,8 @@ async function main() {
 	line('ingest', `${figures.ingestPerSec}/s`, `${ingest.entries} entries, ${ingest.pods} pods at the end`, 'ingestPerSec');
 	line('  vs raw parse', `${Math.round(figures.ingestRatio * 100)} %`, `raw stream+split+JSON.parse: ${Math.round(ingest.rawPerSec)} entries/s`, 'ingestRatio');
 	line('frame median', `${figures.frameMsMedian} ms`, `p95 ${figures.frameMsP95} ms; ${frame.pods} pods, ${frame.visibleRows} lines; Ink string stage ${round(frame.appInkStringStageMs, 1)} ms`, 'frameMsMedian');
-	line('  vs bare Ink', `${figures.frameRatioToInk}×`, `bare podlife Ink (patched output stage) median ${round(frame.bareMsMedian, 1)} ms, p95 ${round(frame.bareMsP95, 1)} ms (string stage ${round(frame.bareInkStringStageMs, 1)} ms)`, 'frameRatioToInk');
-	line('  vs published Ink', `${figures.frameRatioToStockInk}×`, `bare Ink 6.8.0 as published median ${round(frame.stockMsMedian, 1)} ms, p95 ${round(frame.stockMsP95, 1)} ms (string stage ${round(frame.stockInkStringStageMs, 1)} ms; reported)`);
+	line('  vs bare Ink', `${figures.frameRatioToInk}×`, `bare Ink 6.8.0 as published median ${round(frame.stockMsMedian, 1)} ms, p95 ${round(frame.stockMsP95, 1)} ms (string stage ${round(frame.stockInkStringStageMs, 1)} ms)`, 'frameRatioToInk');
+	line("  vs podlife's Ink", `${figures.frameRatioToPatchedInk}×`, `bare Ink with podlife's patch median ${round(frame.bareMsMedian, 1)} ms, p95 ${round(frame.bareMsP95, 1)} ms (string stage ${round(frame.bareInkStringStageMs, 1)} ms; reported: the app's own work on top of the same renderer)`);
 	line('CPU while replaying', `${Math.round(figures.cpuAt1kEps * 100)} %`, `${Math.round(player.cpuEntriesPerSec)} entries/s applied, ${round(player.framesPerSec, 1)} writes/s, ${Math.round(player.bytesPerSec / 1000)} kB/s to the terminal`, 'cpuAt1kEps');
 	line('peak RSS', `${figures.rssMb} MB`, `${player.pods} pods, ${player.transitions} transitions, ${player.entries} entries loaded in ${round(player.loadSeconds, 1)} s (${Math.round(player.loadPerSec)}/s)`, 'rssMb');
 	if (huge) line('  with 50k pods', `${Math.round(huge.rssMb)} MB`, `${huge.pods} pods, ${huge.transitions} transitions, loaded in ${round(huge.loadSeconds, 1)} s (reported, no budget)`);
