@@ -16,8 +16,9 @@ import path from 'node:path';
 import {writeSession} from './generate.js';
 import {CLI, ROOT} from './lib/dist.js';
 import {measureFirstFrames} from './lib/first-frame.js';
+import {measureTuiPeakRss} from './lib/tui-memory.js';
 import {stripAnsi} from './lib/fake-tty.js';
-import {round} from './lib/stats.js';
+import {median, round} from './lib/stats.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -105,6 +106,8 @@ function method(big) {
 	out(`          process.cpuUsage over ${CPU_WINDOW_MS / 1000} s after a 2 s warm-up, as a share of one core`);
 	out(`  first frame: spawn \`node dist/bundle/cli.js demo\` / \`replay BIG\` in a pty (script(1), 160×50) until the first frame (alt screen + header); ${runs} runs, medians;`);
 	out('          beside it the floor: the same pty running `node -e` that prints one byte');
+	out(`  TUI memory: \`replay BIG\` in the same pty, playing from the start; once the header no longer says "loading", the peak RSS of the`);
+	out(`          podlife process (/proc/PID/status VmHWM), then q; ${runs} runs, median (reported, beside the player's figure, which has the budget)`);
 	out('');
 }
 
@@ -133,6 +136,10 @@ async function main() {
 	const huge = hugeFile ? await child('player.js', [hugeFile, '--memory-only']) : null;
 	out('first frame');
 	const first = await measureFirstFrames(bigFile, runs);
+	out('TUI memory');
+	const tui = [];
+	for (let run = 0; run < runs; run++) tui.push(await measureTuiPeakRss(bigFile));
+	const tuiRss = tui.map(sample => sample.rssMb).filter(value => value !== null);
 
 	const figures = {
 		ingestRatio: round(ingest.ratio, 3),
@@ -143,6 +150,7 @@ async function main() {
 		frameRatioToPatchedInk: round(frame.ratio, 2),
 		cpuAt1kEps: round(player.cpuShare, 3),
 		rssMb: Math.round(player.rssMb),
+		tuiRssMb: tuiRss.length > 0 ? Math.round(median(tuiRss)) : null,
 		firstFrameDemoMs: Math.round(first.demoMs),
 		firstFrameBigMs: Math.round(first.bigMs),
 		seekMsMedian: round(player.seekMsMedian, 1),
@@ -158,6 +166,7 @@ async function main() {
 	line("  vs podlife's Ink", `${figures.frameRatioToPatchedInk}×`, `bare Ink with podlife's patch median ${round(frame.bareMsMedian, 1)} ms, p95 ${round(frame.bareMsP95, 1)} ms (string stage ${round(frame.bareInkStringStageMs, 1)} ms; reported: the app's own work on top of the same renderer)`);
 	line('CPU while replaying', `${Math.round(figures.cpuAt1kEps * 100)} %`, `${Math.round(player.cpuEntriesPerSec)} entries/s applied, ${round(player.framesPerSec, 1)} writes/s, ${Math.round(player.bytesPerSec / 1000)} kB/s to the terminal`, 'cpuAt1kEps');
 	line('peak RSS', `${figures.rssMb} MB`, `${player.pods} pods, ${player.transitions} transitions, ${player.entries} entries loaded in ${round(player.loadSeconds, 1)} s (${Math.round(player.loadPerSec)}/s)`, 'rssMb');
+	line('  podlife replay TUI', figures.tuiRssMb === null ? 'n/a' : `${figures.tuiRssMb} MB`, `the whole TUI process (Ink, React, Yoga, display store) replaying the big session from its start, peak once loaded (reported; /proc VmHWM, median of ${tui.length})`);
 	if (huge) line('  with 50k pods', `${Math.round(huge.rssMb)} MB`, `${huge.pods} pods, ${huge.transitions} transitions, loaded in ${round(huge.loadSeconds, 1)} s (reported, no budget)`);
 	line('first frame demo', `${figures.firstFrameDemoMs} ms`, `node alone in the same pty: ${Math.round(first.nodeFloorMs)} ms`, 'firstFrameDemoMs');
 	line('first frame big', `${figures.firstFrameBigMs} ms`, `podlife replay of the big session`, 'firstFrameBigMs');

@@ -3,23 +3,17 @@
 // header's "podlife". Then "q" quits the app (SIGTERM after 5 s if it does not). Beside it, the
 // floor: the same pty and shell running `node -e` that prints one byte.
 
-import {spawn} from 'node:child_process';
-import {CLI, ROOT} from './dist.js';
+import {ptySpawn, shellQuote} from './pty.js';
+import {CLI} from './dist.js';
 import {median} from './stats.js';
 
 const ALT_SCREEN = '\u001B[?1049h';
 
-function shellQuote(word) {
-	return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 /** ms from spawn to the first output for which `done(output)` holds. */
 function timeToOutput(command, done, timeoutMs = 30_000) {
 	return new Promise((resolve, reject) => {
-		const env = {...process.env, TERM: 'xterm-256color', NODE_ENV: 'production'};
-		delete env.CI;
 		const started = performance.now();
-		const child = spawn('script', ['-q', '-e', '-c', `stty cols 160 rows 50; exec ${command}`, '/dev/null'], {cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe']});
+		const child = ptySpawn(command);
 		let output = '';
 		let seen = null;
 		const timer = setTimeout(() => {
