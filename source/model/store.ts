@@ -339,7 +339,15 @@ export class PodStore {
 			const identity = lazyBase && lazyBase.identity.line === history.line ? lazyBase.identity : {key, uid, namespace, name, firstSeenAt: fields.firstSeenAt, source: this.objects, line: history.line};
 			// serverRow: this entry's row, else that of the last entry that had one.
 			const rowRef = row ? ref : (lazyBase?.rowRef ?? null);
-			state = new LazyPodState(identity, fields, podCore(pod), ref, history.length, rowRef, lazyBase);
+			const placement = samePlacementOr(lazyBase?.placement, {
+				mirror: fields.mirror,
+				sidecars: fields.sidecars,
+				nodeName: pod.spec?.nodeName ? intern(pod.spec.nodeName) : null,
+				deletionTimestamp: pod.metadata.deletionTimestamp ?? null,
+				deleted,
+			});
+			const shared = {version: packedVersion(pod.metadata.resourceVersion ?? null), placement, status: coreStatus(pod.status)};
+			state = new LazyPodState(identity, {columns, containers, lastChangedAt: at}, shared, ref, history.length, rowRef);
 		} else {
 			// Interned: the store keeps these transitions as they are (a lazy one packs them).
 			transitions.forEach(internTransition);
@@ -427,53 +435,6 @@ function coreAsPod(core: PodCore): Pod {
 	} as Pod;
 }
 
-// One object per (type, status) of a condition: "Ready=False" recurs in every version of every pod.
-const conditionPairs = new Map<string, {type: string; status: string}>();
-
-function conditionPair(type: string, status: string): {type: string; status: string} {
-	const key = `${type}\u0000${status}`;
-	let pair = conditionPairs.get(key);
-	if (!pair) {
-		pair = Object.freeze({type: intern(type), status: intern(status)});
-		// Bounded like the string table: a cluster has a few dozen condition types.
-		if (conditionPairs.size >= INTERN_LIMIT) conditionPairs.clear();
-		conditionPairs.set(key, pair);
-	}
-	return pair;
-}
-
-// One array per list of conditions: a pod's (type, status) list recurs in every version of it and of
-// every pod like it, and the lists a cluster shows are a few dozen.
-const conditionLists = new Map<string, ReadonlyArray<{type: string; status: string}>>();
-
-function conditionList(conditions: readonly PodCondition[]): ReadonlyArray<{type: string; status: string}> {
-	if (conditions.length === 0) return NO_CONDITIONS;
-	let key = '';
-	for (const condition of conditions) key += `${condition.type}\u0000${condition.status}\u0001`;
-	let list = conditionLists.get(key);
-	if (!list) {
-		list = Object.freeze(conditions.map(condition => conditionPair(condition.type, condition.status)));
-		if (conditionLists.size >= INTERN_LIMIT) conditionLists.clear();
-		conditionLists.set(key, list);
-	}
-	return list;
-}
-
-const NO_CONDITIONS: ReadonlyArray<{type: string; status: string}> = Object.freeze([]);
-
-/** The core fields of `pod`. Conditions keep type and status only, in a list shared by all pods that have it. */
-function podCore(pod: Pod): PodCore {
-	const status = pod.status;
-	return {
-		resourceVersion: pod.metadata.resourceVersion ?? null,
-		deletionTimestamp: pod.metadata.deletionTimestamp ?? null,
-		nodeName: pod.spec?.nodeName ? intern(pod.spec.nodeName) : null,
-		phase: status?.phase ? intern(status.phase) : null,
-		reason: status?.reason ? intern(status.reason) : null,
-		conditions: conditionList(status?.conditions ?? []),
-	};
-}
-
 /**
  * A resourceVersion as a lazy state keeps it: the decimal number etcd gives as a number (a version
  * per pod state: a string each would be ~32 bytes more), anything else as it came.
@@ -510,28 +471,20 @@ class LazyPodState implements PodState {
 	 * exact for doubles within a factor of two of each other, and adding y back gives x).
 	 */
 	private readonly changedAfter: number;
-	private readonly placement: Placement;
-	private readonly status: CoreStatus;
+	readonly placement: Placement;
+	readonly status: CoreStatus;
 
-	constructor(identity: PodIdentity, fields: VersionFields, core: PodCore, ref: number, historyLength: number, rowRef: number | null, previous: LazyPodState | null) {
+	constructor(identity: PodIdentity, fields: LazyVersionFields, shared: SharedParts, ref: number, historyLength: number, rowRef: number | null) {
 		this.identity = identity;
 		this.columns = fields.columns;
 		this.containers = fields.containers;
+		this.changedAfter = fields.lastChangedAt - identity.firstSeenAt;
 		this.historyLength = historyLength;
 		this.ref = ref;
 		this.rowRef = rowRef;
-		this.version = packedVersion(core.resourceVersion);
-		this.changedAfter = fields.lastChangedAt - identity.firstSeenAt;
-		this.placement = samePlacementOr(previous?.placement, {
-			mirror: fields.mirror,
-			sidecars: fields.sidecars,
-			nodeName: core.nodeName,
-			deletionTimestamp: core.deletionTimestamp,
-			deleted: fields.deletedAt !== null,
-		});
-		// A version's deletedAt is the time of the entry that made it (applyPod), its lastChangedAt.
-		if (fields.deletedAt !== null && fields.deletedAt !== fields.lastChangedAt) throw new Error('a lazy pod state is deleted when it last changed');
-		this.status = coreStatus(core.phase, core.reason, core.conditions);
+		this.version = shared.version;
+		this.placement = shared.placement;
+		this.status = shared.status;
 	}
 
 	get key(): string {
@@ -590,8 +543,8 @@ class LazyPodState implements PodState {
 	}
 
 	withColumns(columns: PodColumns): LazyPodState {
-		const {containers, mirror, sidecars, deletedAt, lastChangedAt} = this;
-		return new LazyPodState(this.identity, {columns, containers, mirror, sidecars, deletedAt, lastChangedAt}, this.core, this.ref, this.historyLength, this.rowRef, this);
+		const {containers, lastChangedAt, version, placement, status} = this;
+		return new LazyPodState(this.identity, {columns, containers, lastChangedAt}, {version, placement, status}, this.ref, this.historyLength, this.rowRef);
 	}
 }
 
@@ -607,7 +560,20 @@ interface PodIdentity {
 	readonly line: HistoryLine;
 }
 
-/** What rarely changes between versions of a pod: shared by the versions until it does. */
+/** What a lazy state keeps of its own besides what it shares. */
+type LazyVersionFields = Pick<PodState, 'columns' | 'containers' | 'lastChangedAt'>;
+
+/** The parts a lazy state shares with other versions (or other pods), and its resourceVersion. */
+interface SharedParts {
+	readonly version: number | string | null;
+	readonly placement: Placement;
+	readonly status: CoreStatus;
+}
+
+/**
+ * What rarely changes between versions of a pod: shared by the versions until it does. A deleted
+ * version was made by its DELETED entry, so its deletedAt is its lastChangedAt.
+ */
 interface Placement {
 	readonly mirror: MirrorInfo | null;
 	readonly sidecars: number;
@@ -635,40 +601,31 @@ function sameMirror(a: MirrorInfo | null, b: MirrorInfo | null): boolean {
 	return a.node === b.node && a.source === b.source && a.hash === b.hash && a.mirror === b.mirror;
 }
 
-/** phase, reason and conditions of a pod object: one object per combination seen. */
+/** phase, reason and conditions (type and status only) of a pod object: one object per combination seen. */
 interface CoreStatus {
 	readonly phase: string | null;
 	readonly reason: string | null;
 	readonly conditions: ReadonlyArray<{type: string; status: string}>;
 }
 
-// Keyed by the (interned) conditions list, then phase and reason. Bounded like the other tables.
-let coreStatuses = new Map<ReadonlyArray<{type: string; status: string}>, Map<string, CoreStatus>>();
-let coreStatusCount = 0;
+// "Running, Ready=True…" recurs in every version of every pod like it; a cluster shows a few dozen.
+// Bounded like the string table.
+const coreStatuses = new Map<string, CoreStatus>();
 
-function coreStatus(phase: string | null, reason: string | null, conditions: ReadonlyArray<{type: string; status: string}>): CoreStatus {
-	let byWords = coreStatuses.get(conditions);
-	if (byWords === undefined) {
-		byWords = new Map();
-		coreStatuses.set(conditions, byWords);
+function coreStatus(status: Pod['status']): CoreStatus {
+	const phase = status?.phase || null;
+	const reason = status?.reason || null;
+	const conditions = status?.conditions ?? [];
+	let key = `${phase ?? ''}\u0000${reason ?? ''}`;
+	for (const condition of conditions) key += `\u0001${condition.type}\u0000${condition.status}`;
+	let found = coreStatuses.get(key);
+	if (found === undefined) {
+		found = Object.freeze({phase, reason, conditions: Object.freeze(conditions.map(({type, status}) => Object.freeze({type, status})))});
+		if (coreStatuses.size >= INTERN_LIMIT) coreStatuses.clear();
+		coreStatuses.set(key, found);
 	}
-	// null and '' differ: the key marks which is which.
-	const key = `${phase === null ? '\u0000' : `=${phase}`}\u0001${reason === null ? '\u0000' : `=${reason}`}`;
-	let status = byWords.get(key);
-	if (status === undefined) {
-		if (coreStatusCount >= INTERN_LIMIT) {
-			coreStatuses = new Map([[conditions, byWords]]);
-			byWords.clear();
-			coreStatusCount = 0;
-		}
-		status = Object.freeze({phase, reason, conditions});
-		byWords.set(key, status);
-		coreStatusCount++;
-	}
-	return status;
+	return found;
 }
-
-type VersionFields = Pick<PodState, 'columns' | 'containers' | 'mirror' | 'sidecars' | 'deletedAt' | 'lastChangedAt'>;
 
 /** How many transitions `state.history` holds, without building them (a lazy state keeps them packed). */
 export function historyLength(state: PodState): number {
