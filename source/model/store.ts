@@ -315,7 +315,7 @@ export class PodStore {
 		}
 		const columns = sameColumnsOr(base?.columns, internColumns(podColumns(pod, this.compat)));
 		const containers = sameContainersOr(base?.containers, containerViews(pod).map(internContainer));
-		const transitions = diffPod(base ? {pod: base.core ? coreAsPod(base.core) : base.object, columns: base.columns, containers: base.containers} : null, {pod, columns, containers}, at, {deleted});
+		const transitions = diffPod(base ? {pod: diffBase(base), columns: base.columns, containers: base.containers} : null, {pod, columns, containers}, at, {deleted});
 		const fields = {
 			key,
 			uid,
@@ -426,12 +426,17 @@ export class PodStore {
 	}
 }
 
-/** A Pod-shaped skeleton of a core, for diffPod's previous side (it reads nothing else). */
-function coreAsPod(core: PodCore): Pod {
+/**
+ * The previous object for diffPod: a lazy state's is read back only when shown, so it gives a
+ * Pod-shaped skeleton of what it keeps (diffPod reads nothing else).
+ */
+function diffBase(state: PodState): Pod {
+	if (!(state instanceof LazyPodState)) return state.object;
+	const {version, placement, status} = state;
 	return {
-		metadata: {resourceVersion: core.resourceVersion ?? undefined, deletionTimestamp: core.deletionTimestamp ?? undefined},
-		spec: {nodeName: core.nodeName ?? undefined},
-		status: {phase: core.phase ?? undefined, reason: core.reason ?? undefined, conditions: core.conditions as PodCondition[]},
+		metadata: {resourceVersion: version === null ? undefined : String(version), deletionTimestamp: placement.deletionTimestamp ?? undefined},
+		spec: {nodeName: placement.nodeName ?? undefined},
+		status: {phase: status.phase ?? undefined, reason: status.reason ?? undefined, conditions: status.conditions as PodCondition[]},
 	} as Pod;
 }
 
