@@ -27,6 +27,7 @@ export const FLAG_SPEC = {
 	duration: {type: 'string'},
 	ui: {type: 'boolean', default: true},
 	redact: {type: 'boolean', default: true},
+	force: {type: 'boolean', default: false},
 	port: {type: 'number'},
 	kubeconfigOut: {type: 'string'},
 	list: {type: 'boolean', default: false},

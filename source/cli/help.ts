@@ -37,6 +37,7 @@ Record flags
   --duration DURATION        stop after this long (default: until Ctrl-C)
   --no-ui                    no TUI: a progress line on stderr
   --no-redact                keep env values, managedFields and last-applied annotations
+  --force                    replace FILE if it exists (default: refuse)
 
 Serve flags
   --port P                   port on 127.0.0.1 (default: a free one)

@@ -154,7 +154,7 @@ async function record(file: string, flags: Flags, io: Io): Promise<number> {
 	const durationMs = flags.duration === undefined ? undefined : parseDuration(flags.duration, '--duration');
 	if (flags.ui) requireTty(io, 'record FILE --no-ui');
 	const {runRecord} = await import('./record-command.js');
-	await runRecord({file, cluster, durationMs, redact: flags.redact, ui: flags.ui, compat: compatFlag(flags), noColor: noColor(flags), warn: io.warn});
+	await runRecord({file, cluster, durationMs, redact: flags.redact, overwrite: flags.force, ui: flags.ui, compat: compatFlag(flags), noColor: noColor(flags), warn: io.warn});
 	return EXIT_OK;
 }
 

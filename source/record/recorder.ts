@@ -1,33 +1,35 @@
 // `podlife record`: a tee on the live source's entries into a session file.
 // The header comes from the live source (t = 0 is when the source started);
-// the writer flushes every line, so a recording killed at any moment is a valid
-// session up to its last whole line. Pods are watched as server-side Tables so
-// every pod entry keeps the server's own printed cells as `row`.
+// the writer flushes every line (gzip too, for a .gz name), so a recording
+// killed at any moment is a valid session up to its last whole line. Pods are
+// watched as server-side Tables so every pod entry keeps the server's own
+// printed cells as `row`. An existing file is refused before the cluster is
+// contacted, unless `overwrite`.
 
+import {existsSync} from 'node:fs';
 import type {ConnectionState, SessionEntry} from '../session/format.js';
 import {isWatchEntry} from '../session/format.js';
-import {SessionWriter} from '../session/writer.js';
-import type {ConnectionStatus} from '../sources/types.js';
+import {existsError, SessionWriter} from '../session/writer.js';
+import type {ConnectionStatus, SourceInfo} from '../sources/types.js';
 import {startLiveSource, type LiveOptions, type LiveTuning} from '../sources/live/live-source.js';
 import {runUntil} from '../sources/live/run-until.js';
+import type {RecordProgress} from '../view/recording-text.js';
 
-export interface RecordProgress {
-	entries: number;
-	pods: number;
-	elapsedMs: number;
-	/** The connection state, when known. */
-	state?: ConnectionState;
-}
+export type {RecordProgress};
 
 export interface RecordOptions extends LiveOptions, LiveTuning {
 	file: string;
 	redact: boolean;
+	/** Replace `file` if it exists (`--force`); otherwise an existing file is an error. */
+	overwrite?: boolean;
 	/** Stop after this long; otherwise at `signal` (or Ctrl-C when no signal is given). */
 	durationMs?: number;
 	signal?: AbortSignal;
 	onProgress?: (progress: RecordProgress) => void;
-	/** How often onProgress is called (default 1 s); it is called once more at the end. */
+	/** How often onProgress is called while recording (default 1 s); the end's progress is what record() resolves with. */
 	progressEveryMs?: number;
+	/** Once the source is up and the file open: what is recorded, and how far along it is at any moment. */
+	onStarted?: (started: {info: SourceInfo; progress: () => RecordProgress}) => void;
 	/** Every entry as it is recorded (e.g. to show the TUI while recording). */
 	onEntry?: (entry: SessionEntry, atMs: number) => void;
 	onStatus?: (status: ConnectionStatus) => void;
@@ -41,7 +43,10 @@ function podKey(entry: SessionEntry): string | null {
 	return `${meta.namespace ?? ''}/${meta.name ?? ''}`;
 }
 
-export async function record(options: RecordOptions): Promise<void> {
+/** Records until the duration, the signal or Ctrl-C; resolves with the final progress. */
+export async function record(options: RecordOptions): Promise<RecordProgress> {
+	// Before the cluster is contacted: a user who typed an existing name learns at once.
+	if (!options.overwrite && existsSync(options.file)) throw existsError(options.file);
 	const clock = options.clock ?? Date.now;
 	const pods = new Set<string>();
 	let entries = 0;
@@ -84,9 +89,12 @@ export async function record(options: RecordOptions): Promise<void> {
 
 	const progress = (): RecordProgress => ({entries, pods: pods.size, elapsedMs: Math.max(0, clock() - source.startedAt), ...(state ? {state} : {})});
 	let ticker: NodeJS.Timeout | undefined;
+	/** The connection as it was when the recording was asked to stop: the stop itself disconnects. */
+	let stateAtStop: ConnectionState | undefined;
 	try {
-		writer = SessionWriter.open(options.file, source.header(), {redact: options.redact});
+		writer = SessionWriter.open(options.file, source.header(), {redact: options.redact, overwrite: options.overwrite});
 		for (const entry of pending.splice(0)) writeEntry(entry);
+		options.onStarted?.({info: source.info, progress});
 		if (options.onProgress) ticker = setInterval(() => options.onProgress!(progress()), options.progressEveryMs ?? 1000);
 		until = runUntil({durationMs: options.durationMs, signal: options.signal});
 		if (writeError) until.cancel();
@@ -96,24 +104,14 @@ export async function record(options: RecordOptions): Promise<void> {
 		running.cancel();
 	} finally {
 		clearInterval(ticker);
+		stateAtStop = state;
 		await source.stop();
 		writer?.close();
 	}
 	if (writeError) throw writeError;
 	await source.synced;
-	options.onProgress?.(progress());
-}
-
-function elapsedText(ms: number): string {
-	const seconds = Math.floor(ms / 1000);
-	if (seconds < 60) return `${seconds}s`;
-	const minutes = Math.floor(seconds / 60);
-	if (minutes < 60) return `${minutes}m${String(seconds % 60).padStart(2, '0')}s`;
-	return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
-}
-
-/** One stderr line for `record --no-ui`: "recording: 1234 entries, 14 pods, 1m05s (connected)". */
-export function progressLine(progress: RecordProgress): string {
-	const state = progress.state && progress.state !== 'connected' ? `, ${progress.state}` : '';
-	return `recording: ${progress.entries} ${progress.entries === 1 ? 'entry' : 'entries'}, ${progress.pods} ${progress.pods === 1 ? 'pod' : 'pods'}, ${elapsedText(progress.elapsedMs)}${state}`;
+	// The file ends with the stop's "disconnected" entry; a normal stop is not a lost connection.
+	const {state: _stopped, ...counts} = progress();
+	const final: RecordProgress = stateAtStop ? {...counts, state: stateAtStop} : counts;
+	return final;
 }

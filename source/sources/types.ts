@@ -3,6 +3,7 @@
 // downstream takes `now` from the source's clock, never from Date.now().
 
 import type {ConnectionState, SessionHeader} from '../session/format.js';
+import type {RecordProgress} from '../view/recording-text.js';
 
 export interface SourceInfo {
 	kind: 'replay' | 'live';
@@ -17,6 +18,8 @@ export interface SourceInfo {
 	namespace?: string | null;
 	labelSelector?: string | null;
 	header?: SessionHeader;
+	/** Live and being recorded (`podlife record`): the file, and the recording's progress at any moment. */
+	recording?: {file: string; progress: () => RecordProgress};
 }
 
 export interface ConnectionStatus {

@@ -327,7 +327,7 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 
 	return (
 		<Box flexDirection="column" width={layout.width} height={layout.height}>
-			<Header width={layout.width} source={sourceText(info)} clock={clockText} clockColor={clockColor} counts={countsText(counts)} scope={scope} />
+			<Header width={layout.width} source={sourceText(info, info.recording?.progress())} clock={clockText} clockColor={clockColor} counts={countsText(counts)} scope={scope} />
 			{scrubber}
 			<Box flexDirection="column" height={layout.bodyLines + 1}>
 				{body}

@@ -7,14 +7,17 @@ import {humanDuration} from '../model/duration.js';
 import {formatClock, formatOffset} from './goto-time.js';
 import type {PodCounts} from './pod-index.js';
 import {SORT_LABEL, type SortMode} from './sort.js';
+import {recordingText, type RecordProgress} from './recording-text.js';
 
-export function sourceText(info: SourceInfo): string {
+/** Where the pods come from; while recording, first how long and how many entries (`recording`: the progress now). */
+export function sourceText(info: SourceInfo, recording?: RecordProgress): string {
 	if (info.kind === 'replay') {
 		const file = info.file ? info.file.split('/').at(-1)! : '';
 		return file && file !== info.title ? `${info.title} — ${file}` : info.title;
 	}
 	const context = info.context ?? info.title;
-	return info.server ? `${context} (${info.server})` : context;
+	const where = info.server ? `${context} (${info.server})` : context;
+	return info.recording && recording ? `${recordingText(recording, info.recording.file)} · ${where}` : where;
 }
 
 /** What the replay clock shows. */

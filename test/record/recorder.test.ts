@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {record, progressLine, type RecordProgress} from '../../source/record/recorder.js';
+import {record, type RecordProgress} from '../../source/record/recorder.js';
+import {progressLine} from '../../source/view/recording-text.js';
 import {readSession} from '../../source/session/reader.js';
 import {isWatchEntry, type SessionEntry, type SessionHeader} from '../../source/session/format.js';
 import {PodStore} from '../../source/model/store.js';
@@ -32,10 +33,10 @@ function finalPods(store: PodStore): Record<string, unknown> {
 	return out;
 }
 
-async function recordWhile(file: string, options: {redact: boolean}, during: (collector: Collector) => Promise<void>): Promise<RecordProgress[]> {
+/** Records while `during` runs; resolves with the progress record() ends with. */
+async function recordWhile(file: string, options: {redact: boolean}, during: (collector: Collector) => Promise<void>): Promise<RecordProgress> {
 	const controller = new AbortController();
 	const collector = new Collector();
-	const progress: RecordProgress[] = [];
 	const recording = record({
 		file,
 		redact: options.redact,
@@ -44,21 +45,18 @@ async function recordWhile(file: string, options: {redact: boolean}, during: (co
 		...FAST,
 		signal: controller.signal,
 		onEntry: collector.onEntry,
-		onProgress: p => progress.push(p),
-		progressEveryMs: 10,
 	});
 	await waitUntil(() => collector.entries.filter(entry => entry.type === 'SYNCED').length === 3, 'the initial lists');
 	await during(collector);
 	controller.abort();
-	await recording;
-	return progress;
+	return recording;
 }
 
 describe('record', () => {
 	it('records a session that replays to the same final pods as the cluster’s, with the server’s rows', async () => {
 		fake = await startFake('web', {startAt: 1000});
 		const file = path.join(fake.dir, 'web.ndjson');
-		const progress = await recordWhile(file, {redact: false}, async collector => {
+		const last = await recordWhile(file, {redact: false}, async collector => {
 			fake!.server.advanceToEnd();
 			await waitUntil(() => JSON.stringify(visible(collector.pods())) === JSON.stringify(visible(podsFrom(fake!.entries))), 'the final pods');
 		});
@@ -86,7 +84,6 @@ describe('record', () => {
 		expect(webRows.at(-1)).toBe('Running');
 		expect(recorded.entries.at(-1)).toMatchObject({type: 'STATUS', state: 'disconnected'});
 
-		const last = progress.at(-1)!;
 		expect(last.entries).toBe(recorded.entries.length);
 		expect(last.pods).toBe(Object.keys(finalPods(replay(recorded.header, recorded.entries))).length);
 	});

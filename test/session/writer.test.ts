@@ -1,4 +1,5 @@
-import {readdirSync, readFileSync} from 'node:fs';
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {isWatchEntry, type SessionEntry, type SessionHeader} from '../../source/session/format.js';
@@ -6,6 +7,7 @@ import type {Container, ObjectMeta} from '../../source/kube/types.js';
 import {readSession} from '../../source/session/reader.js';
 import {LAST_APPLIED, REDACTED, redactObject} from '../../source/session/redact.js';
 import {SessionWriter} from '../../source/session/writer.js';
+import {tableCrc32} from '../../source/session/gzip-lines.js';
 import {SessionError} from '../../source/session/session-error.js';
 import {added, HEADER, TempDir} from './temp-files.js';
 
@@ -120,6 +122,61 @@ describe('writing sessions', () => {
 	it('tells the user plainly when the session cannot be created', () => {
 		const file = temp.path('no-such-folder/out.ndjson');
 		expect(() => SessionWriter.open(file, header)).toThrow(new SessionError(file, undefined, 'cannot write the session (the folder does not exist)'));
+	});
+});
+
+describe('writing a .gz session', () => {
+	it('compresses a .gz name, about as well as gzip of the whole file, and reads back the same', async () => {
+		const original = await readSession(path.join(CAPTURES, 'mixed.ndjson'));
+		const plain = temp.path('mixed-plain.ndjson');
+		const gz = temp.path('mixed.ndjson.gz');
+		await writeAll(plain, original, false);
+		await writeAll(gz, original, false);
+		const bytes = readFileSync(gz);
+		expect([...bytes.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+		expect(zlib.gunzipSync(bytes).equals(readFileSync(plain))).toBe(true);
+		expect(bytes.length).toBeLessThan(zlib.gzipSync(readFileSync(plain)).length * 1.3);
+		const back = await readSession(gz);
+		expect(back.entries).toEqual(original.entries);
+		expect(back.warnings).toEqual([]);
+	});
+
+	it('leaves a stream that decompresses up to the last line written when the recorder dies without closing', async () => {
+		const original = await readSession(path.join(CAPTURES, 'crashloop.ndjson'));
+		const file = temp.path('killed.ndjson.gz');
+		const writer = SessionWriter.open(file, original.header, {redact: false});
+		for (let written = 0; written < 40; written++) {
+			writer.write(original.entries[written]!);
+			// What is on disk after each line is what a kill at that moment would leave.
+			if (written % 13 === 0) {
+				const session = await readSession(file);
+				expect(session.entries).toEqual(original.entries.slice(0, written + 1));
+				expect(session.warnings.join()).toMatch(/gzip stream is cut off/);
+			}
+		}
+		writer.close();
+		expect((await readSession(file)).warnings).toEqual([]);
+	});
+
+	it('computes gzip’s CRC-32 without zlib.crc32 (Node 20 before 20.15) as zlib does', () => {
+		const text = Buffer.from(readFileSync(path.join(CAPTURES, 'init.ndjson')));
+		// gzip's trailer holds the CRC-32 of the text, as zlib computed it.
+		const gz = zlib.gzipSync(text);
+		const expected = gz.readUInt32LE(gz.length - 8);
+		expect(tableCrc32(text.subarray(100), tableCrc32(text.subarray(0, 100), 0))).toBe(expected);
+	});
+});
+
+describe('an existing session file', () => {
+	it('is never replaced unless asked', async () => {
+		const file = temp.path('existing.ndjson');
+		writeFileSync(file, 'an earlier recording\n');
+		expect(() => SessionWriter.open(file, header)).toThrow(new SessionError(file, undefined, 'already exists; pass --force to replace it, or record to another name'));
+		expect(readFileSync(file, 'utf8')).toBe('an earlier recording\n');
+		const writer = SessionWriter.open(file, header, {overwrite: true});
+		writer.write(added(0));
+		writer.close();
+		expect((await readSession(file)).entries).toHaveLength(1);
 	});
 });
 
