@@ -1,10 +1,11 @@
 // Command-line parsing with meow: kubectl's flag names for the cluster, k9s-like
-// keys inside the TUI. Unknown flags are a usage error on one line (meow's own
-// report spans lines).
+// keys inside the TUI. Unknown and repeated flags are a usage error on one line
+// (meow's own reports span lines or are plain Errors). --help / -h is a flag
+// like any other: main.ts prints the help of the command it comes with.
 
 import meow from 'meow';
 import {UsageError} from '../errors.js';
-import {HELP} from './help.js';
+import {isCommand} from './help.js';
 
 export const FLAG_SPEC = {
 	kubeconfig: {type: 'string'},
@@ -31,21 +32,45 @@ export const FLAG_SPEC = {
 	port: {type: 'number'},
 	kubeconfigOut: {type: 'string'},
 	list: {type: 'boolean', default: false},
+	help: {type: 'boolean', shortFlag: 'h', default: false},
 } as const;
 
+/** "--all-namespaces", or "-A/--all-namespaces" for a flag with a short form. */
+export function dashed(name: string): string {
+	const long = `--${name.replace(/[A-Z]/g, c => '-' + c.toLowerCase())}`;
+	const short = (FLAG_SPEC as Record<string, {shortFlag?: string}>)[name]?.shortFlag;
+	return short ? `-${short}/${long}` : long;
+}
+
+/** Where a usage error points: the command's own help when the command is known. */
+function seeHelp(argv: readonly string[]): string {
+	const command = argv.find(word => !word.startsWith('-'));
+	return isCommand(command) ? `podlife ${command} --help` : 'podlife --help';
+}
+
 export function parseArgs(argv: string[]) {
-	const cli = meow(HELP, {
-		importMeta: import.meta,
-		argv,
-		flags: FLAG_SPEC,
-		allowUnknownFlags: true,
-		booleanDefault: undefined,
-	});
-	const known = new Set<string>([...Object.keys(FLAG_SPEC), 'help', 'version']);
+	let cli;
+	try {
+		cli = meow({
+			importMeta: import.meta,
+			argv,
+			flags: FLAG_SPEC,
+			allowUnknownFlags: true,
+			booleanDefault: undefined,
+			// Help is the command's (main.ts); meow's would print the overview and exit from inside the parser.
+			autoHelp: false,
+		});
+	} catch (error) {
+		// meow throws a plain Error for a flag given twice ("The flag --output can only be set once.").
+		const repeated = error instanceof Error ? /The flag --(\w+) can only be set once/.exec(error.message) : null;
+		if (repeated) throw new UsageError(`${dashed(repeated[1]!)} was given more than once; give it once (see ${seeHelp(argv)})`);
+		throw error;
+	}
+	const known = new Set<string>([...Object.keys(FLAG_SPEC), 'version']);
 	const unknown = Object.keys(cli.flags).filter(name => !known.has(name));
 	if (unknown.length > 0) {
-		const dashed = unknown.map(name => (name.length === 1 ? `-${name}` : `--${name.replace(/[A-Z]/g, c => '-' + c.toLowerCase())}`));
-		throw new UsageError(`unknown flag ${dashed.join(', ')}; see podlife --help`);
+		const names = unknown.map(name => (name.length === 1 ? `-${name}` : dashed(name)));
+		throw new UsageError(`unknown flag ${names.join(', ')}; see ${seeHelp(argv)}`);
 	}
 	return cli;
 }

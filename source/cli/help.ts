@@ -1,66 +1,205 @@
-// The --help text: every command and flag, with an example each.
+// The help pages, as data: every flag is written once here, each command lists
+// the flags it takes and its examples, and both `podlife --help` (the overview)
+// and `podlife COMMAND --help` / `podlife help COMMAND` are rendered from that,
+// so the overview and a command's page cannot disagree.
 
-export const HELP = `
-Usage
-  $ podlife [cluster flags]                 watch the pods of the current cluster
-  $ podlife demo [NAME]                     replay a bundled demo session (no cluster needed)
-  $ podlife replay FILE [replay flags]      replay a recorded session
-  $ podlife record FILE [cluster flags]     record what the cluster does into a session file
-  $ podlife check [cluster flags]           print unhealthy pods; exit 3 if any is failing
-  $ podlife serve FILE [--port P]           serve a session as a Kubernetes API server on loopback
+interface FlagHelp {
+	/** As typed, with its value: "-n, --namespace NS". */
+	flag: string;
+	/** What it does; wrapped to the page's width. */
+	text: string;
+}
 
-Cluster flags (as kubectl)
-  --kubeconfig PATH          kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)
-  --context NAME             kubeconfig context to use
-  -n, --namespace NS         namespace to watch (default: the context's namespace)
-  -A, --all-namespaces       watch every namespace
-  -l, --selector SEL         label selector, e.g. -l app=web,tier!=db
-  --field-selector SEL       field selector, e.g. --field-selector spec.nodeName=kind-worker
+interface FlagGroup {
+	title: string;
+	flags: readonly FlagHelp[];
+}
 
-Output flags
-  -o, --output FORMAT        table | json | ndjson (replay also: timeline, check); without it, the TUI
-  --at DURATION|end          replay: the moment to print (default: end), e.g. --at 1m30s
-  --pod NAMESPACE/NAME       replay --output timeline: the pod whose transitions to print
-  --watch-for DURATION       live headless: watch this long before printing (ndjson: stream this long)
-  --for DURATION             check: watch this long before judging (default: until synced)
-  --status-compat VERSION    print STATUS like API server VERSION (1.29 … 1.36, latest);
-                             default: the session's or cluster's serverVersion
-  --no-color                 no colour (NO_COLOR is honoured too)
+export type CommandName = 'demo' | 'replay' | 'record' | 'check' | 'serve';
 
-Replay flags
-  --speed N                  playback speed, 0.25 … 64 (default 1)
-  --paused                   start paused
-  --loop                     start over at the end
-  --lenient                  skip bad lines of a session instead of stopping (they are counted)
+interface Page {
+	/** After "podlife": "replay FILE [flags]". */
+	usage: string;
+	/** What it does, for the overview's usage list. */
+	summary: string;
+	/** A paragraph for the command's own page. */
+	about: string;
+	groups: readonly FlagGroup[];
+	examples: readonly string[];
+}
 
-Record flags
-  --duration DURATION        stop after this long (default: until Ctrl-C)
-  --no-ui                    no TUI: a progress line on stderr
-  --no-redact                keep env values, managedFields and last-applied annotations
-  --force                    replace FILE if it exists (default: refuse)
+const KUBECONFIG: FlagHelp = {flag: '--kubeconfig PATH', text: 'kubeconfig (default: $KUBECONFIG, ~/.kube/config)'};
+const CONTEXT: FlagHelp = {flag: '--context NAME', text: 'kubeconfig context to use'};
+const NAMESPACE: FlagHelp = {flag: '-n, --namespace NS', text: "namespace to watch (default: the context's)"};
+const ALL_NAMESPACES: FlagHelp = {flag: '-A, --all-namespaces', text: 'watch every namespace'};
+const SELECTOR: FlagHelp = {flag: '-l, --selector SEL', text: 'label selector, e.g. -l app=web,tier!=db'};
+const FIELD_SELECTOR: FlagHelp = {flag: '--field-selector SEL', text: 'field selector, e.g. spec.nodeName=kind-worker'};
+const OUTPUT_REPLAY: FlagHelp = {flag: '-o, --output FORMAT', text: 'table, wide, json, ndjson, timeline or check instead of the TUI'};
+const OUTPUT_ANY: FlagHelp = {flag: '-o, --output FORMAT', text: 'table, wide, json or ndjson (replay also timeline, check) instead of the TUI'};
+const AT: FlagHelp = {flag: '--at DURATION|end', text: 'the moment to print, e.g. 1m30s (default: end)'};
+const POD: FlagHelp = {flag: '--pod NAMESPACE/NAME', text: '--output timeline: the pod whose changes to print'};
+const WATCH_FOR: FlagHelp = {flag: '--watch-for DURATION', text: 'print after watching this long (ndjson: stream)'};
+const FOR: FlagHelp = {flag: '--for DURATION', text: 'check: judge after this long (default: once listed)'};
+const STATUS_COMPAT: FlagHelp = {
+	flag: '--status-compat VERSION',
+	text: 'STATUS as server VERSION prints it: 1.29 … 1.36, latest (default: from the session or cluster)',
+};
+const NO_COLOR: FlagHelp = {flag: '--no-color', text: 'no colour (NO_COLOR is honoured too)'};
+const SPEED: FlagHelp = {flag: '--speed N', text: 'playback speed, 0.25 … 64 (default 1)'};
+const PAUSED: FlagHelp = {flag: '--paused', text: 'start paused'};
+const LOOP: FlagHelp = {flag: '--loop', text: 'start over at the end'};
+const LENIENT: FlagHelp = {flag: '--lenient', text: 'skip bad lines (and count them) instead of stopping'};
+const DURATION: FlagHelp = {flag: '--duration DURATION', text: 'stop after this long (default: at Ctrl-C)'};
+const NO_UI: FlagHelp = {flag: '--no-ui', text: 'no TUI: a progress line on stderr'};
+const NO_REDACT: FlagHelp = {flag: '--no-redact', text: 'keep env values, managedFields, last-applied'};
+const FORCE: FlagHelp = {flag: '--force', text: 'replace FILE if it exists (default: refuse)'};
+const PORT: FlagHelp = {flag: '--port P', text: 'port on 127.0.0.1 (default: a free one)'};
+const KUBECONFIG_OUT: FlagHelp = {flag: '--kubeconfig-out PATH', text: 'write there a kubeconfig that points at the server'};
+const SERVE_SPEED: FlagHelp = {flag: '--speed N', text: 'play N times as fast (default 1: real time)'};
+const SERVE_LOOP: FlagHelp = {flag: '--loop', text: 'start over at the end of the session'};
+const LIST: FlagHelp = {flag: '--list', text: 'list the bundled sessions with their titles'};
+const HELP: FlagHelp = {flag: '-h, --help', text: "this help (podlife COMMAND -h: that command's)"};
 
-Serve flags
-  --port P                   port on 127.0.0.1 (default: a free one)
-  --kubeconfig-out PATH      where to write a kubeconfig that points at the server
+const CLUSTER: FlagGroup = {title: 'Cluster flags (as kubectl)', flags: [KUBECONFIG, CONTEXT, NAMESPACE, ALL_NAMESPACES, SELECTOR, FIELD_SELECTOR]};
+const REPLAY_OUTPUT: FlagGroup = {title: 'Flags', flags: [OUTPUT_REPLAY, AT, POD, LENIENT, STATUS_COMPAT, NO_COLOR]};
+const REPLAY_PLAYBACK: FlagGroup = {title: 'Playback flags (the TUI)', flags: [SPEED, PAUSED, LOOP]};
 
-Demo flags
-  --list                     list the bundled sessions with their titles
+/** Bare `podlife`: not a command of its own, but the first line of the overview. */
+const LIVE: Page = {
+	usage: '[flags]',
+	summary: 'watch the pods of the current cluster',
+	about: '',
+	groups: [],
+	examples: ['podlife -A', 'podlife -n kube-system -l k8s-app=kube-dns', 'podlife -A --output wide', 'podlife -A --output ndjson --watch-for 60s'],
+};
 
-Examples
-  $ podlife demo
-  $ podlife demo crashloop
-  $ podlife demo --list
-  $ podlife replay session.ndjson.gz --speed 8
-  $ podlife replay session.ndjson --output table --at 1m30s
-  $ podlife replay session.ndjson --output ndjson > columns.ndjson
-  $ podlife replay session.ndjson --output timeline --pod default/web-7d4f9
-  $ podlife replay session.ndjson --output check
-  $ podlife -A
-  $ podlife -n kube-system -l k8s-app=kube-dns
-  $ podlife -A --output ndjson --watch-for 60s
-  $ podlife record boot.ndjson --duration 2m --no-ui
-  $ podlife check -n default --for 30s
-  $ podlife serve boot.ndjson --port 6443
+export const COMMANDS: Readonly<Record<CommandName, Page>> = {
+	demo: {
+		usage: 'demo [NAME] [flags]',
+		summary: 'replay a bundled demo (no cluster needed)',
+		about: 'Replays one of the sessions that come with podlife (default: mixed). It takes every flag replay takes.',
+		groups: [{title: 'Demo flags', flags: [LIST]}, REPLAY_OUTPUT, REPLAY_PLAYBACK],
+		examples: ['podlife demo', 'podlife demo crashloop', 'podlife demo --list', 'podlife demo mixed --output table --at 1m'],
+	},
+	replay: {
+		usage: 'replay FILE [flags]',
+		summary: 'replay a recorded session',
+		about:
+			'Plays a session file (NDJSON, optionally gzip) in the TUI, where you pause, step and seek. With --output it prints instead the pods at one moment (--at), every pod entry (ndjson), one pod\'s changes (timeline) or the unhealthy pods (check).',
+		groups: [REPLAY_OUTPUT, REPLAY_PLAYBACK],
+		examples: [
+			'podlife replay session.ndjson.gz --speed 8',
+			'podlife replay session.ndjson --output table --at 1m30s',
+			'podlife replay session.ndjson --output wide',
+			'podlife replay session.ndjson --output ndjson > columns.ndjson',
+			'podlife replay session.ndjson --output timeline --pod default/web-7d4f9',
+			'podlife replay session.ndjson --output check',
+		],
+	},
+	record: {
+		usage: 'record FILE [flags]',
+		summary: 'record the cluster into a session file',
+		about:
+			'Watches the cluster as bare podlife does and writes every change to FILE as it comes, a line each: a recording that is killed is readable up to its last line. A FILE ending in .gz is written gzip-compressed. An existing FILE is left alone unless --force.',
+		groups: [CLUSTER, {title: 'Record flags', flags: [DURATION, NO_UI, NO_REDACT, FORCE, STATUS_COMPAT, NO_COLOR]}],
+		examples: ['podlife record boot.ndjson --duration 2m --no-ui', 'podlife record boot.ndjson.gz -A', 'podlife record boot.ndjson --force'],
+	},
+	check: {
+		usage: 'check [flags]',
+		summary: 'print unhealthy pods; exit 3 if any fails',
+		about: 'Lists the pods (and, with --for, watches them that long), prints the unhealthy ones with why, and exits 3 if any is failing: for CI after kubectl apply.',
+		groups: [CLUSTER, {title: 'Check flags', flags: [FOR, STATUS_COMPAT]}],
+		examples: ['podlife check -n default --for 30s'],
+	},
+	serve: {
+		usage: 'serve FILE [flags]',
+		summary: 'serve a session as an API server on loopback',
+		about:
+			'Plays FILE as a read-only Kubernetes API server on 127.0.0.1 until Ctrl-C, and writes a kubeconfig that points at it, for kubectl, podlife or any client.',
+		groups: [{title: 'Serve flags', flags: [PORT, KUBECONFIG_OUT, SERVE_SPEED, SERVE_LOOP]}],
+		examples: ['podlife serve boot.ndjson --port 6443', 'podlife serve boot.ndjson --kubeconfig-out serve.kubeconfig'],
+	},
+};
 
-Exit codes: 0 ok, 1 failure (one-line message), 2 usage error, 3 check found failing pods.
-`;
+const OVERVIEW_GROUPS: readonly FlagGroup[] = [
+	CLUSTER,
+	{title: 'Output flags', flags: [OUTPUT_ANY, AT, POD, WATCH_FOR, FOR, STATUS_COMPAT, NO_COLOR]},
+	{title: 'Replay flags', flags: [SPEED, PAUSED, LOOP, LENIENT]},
+	{title: 'Record flags', flags: [DURATION, NO_UI, NO_REDACT, FORCE]},
+	{title: 'Serve flags', flags: [PORT, KUBECONFIG_OUT]},
+	{title: 'Demo flags', flags: [LIST]},
+	{title: 'Help', flags: [HELP]},
+];
+
+const EXIT_CODES = 'Exit codes: 0 ok, 1 failure, 2 usage error, 3 check found failing pods.';
+/** The pages fit an 80-column terminal: longer explanations wrap under themselves. */
+export const HELP_WIDTH = 80;
+/** Where a flag's explanation starts: after the longest flag, "--status-compat VERSION". */
+const FLAG_COLUMN = 27;
+
+/** `head` (padded to `column`), then `text` in words, wrapped under itself to fit HELP_WIDTH. */
+function hanging(head: string, column: number, text: string): string[] {
+	const lines: string[] = [];
+	let line = head.padEnd(column);
+	let empty = true;
+	for (const word of text.split(' ')) {
+		if (!empty && line.length + 1 + word.length > HELP_WIDTH - 1) {
+			lines.push(line);
+			line = ''.padEnd(column);
+			empty = true;
+		}
+		line += (empty ? '' : ' ') + word;
+		empty = false;
+	}
+	lines.push(line);
+	return lines;
+}
+
+function groupLines(group: FlagGroup): string[] {
+	const lines = [group.title];
+	for (const {flag, text} of group.flags) lines.push(...hanging(`  ${flag}`, FLAG_COLUMN, text));
+	return lines;
+}
+
+/** `podlife --help`: every command and flag, with examples. */
+export function overviewHelp(): string {
+	const pages = [LIVE, ...Object.values(COMMANDS)];
+	const column = Math.max(...pages.map(page => `  $ podlife ${page.usage}`.length)) + 3;
+	const examples = pages.flatMap(page => page.examples);
+	return [
+		'Usage',
+		...pages.flatMap(page => hanging(`  $ podlife ${page.usage}`, column, page.summary)),
+		'',
+		...OVERVIEW_GROUPS.flatMap(group => [...groupLines(group), '']),
+		'Examples',
+		...examples.map(example => `  $ ${example}`),
+		'',
+		...hanging('', 0, 'podlife COMMAND -h (or podlife help COMMAND): one command and its flags.'),
+		...hanging('', 0, EXIT_CODES),
+		'',
+	].join('\n');
+}
+
+/** `podlife COMMAND --help`: that command's usage, flags and examples. */
+export function commandHelp(name: CommandName): string {
+	const page = COMMANDS[name];
+	return [
+		'Usage',
+		`  $ podlife ${page.usage}`,
+		'',
+		...hanging('', 2, page.about),
+		'',
+		...page.groups.flatMap(group => [...groupLines(group), '']),
+		...groupLines({title: 'Help', flags: [HELP]}),
+		'',
+		'Examples',
+		...page.examples.map(example => `  $ ${example}`),
+		'',
+		...hanging('', 0, EXIT_CODES),
+		'',
+	].join('\n');
+}
+
+export function isCommand(word: string | undefined): word is CommandName {
+	return word !== undefined && Object.hasOwn(COMMANDS, word);
+}

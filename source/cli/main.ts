@@ -4,12 +4,15 @@
 
 import {EXIT_OK, EXIT_UNHEALTHY, UsageError} from '../errors.js';
 import {parseArgs, type Flags} from './flags.js';
+import {commandHelp, isCommand, overviewHelp, COMMANDS} from './help.js';
 import {parseAt, parseDuration} from './duration-flag.js';
 import {compatForServerVersion, parseStatusCompat} from '../model/compat.js';
 import type {StatusCompat} from '../model/types.js';
 
-const REPLAY_OUTPUTS = ['table', 'json', 'ndjson', 'timeline', 'check'] as const;
-const LIVE_OUTPUTS = ['table', 'json', 'ndjson'] as const;
+// `wide` is kubectl's habit: the table with every column of `kubectl get pods -o wide`.
+const REPLAY_OUTPUTS = ['table', 'wide', 'json', 'ndjson', 'timeline', 'check'] as const;
+const LIVE_OUTPUTS = ['table', 'wide', 'json', 'ndjson'] as const;
+const COMMAND_LIST = Object.keys(COMMANDS).join(', ');
 
 export interface Io {
 	write: (text: string) => void;
@@ -44,10 +47,26 @@ function one(input: string[], what: string, usage: string): string {
 	return input[0]!;
 }
 
+/** `podlife help [COMMAND]`, or --help / -h anywhere: print that help and do nothing else. */
+function help(topic: string | undefined, io: Io): number {
+	if (topic === undefined || topic === 'help') io.write(overviewHelp());
+	else if (isCommand(topic)) io.write(commandHelp(topic));
+	else throw new UsageError(`no help for "${topic}": it is not a command; commands: ${COMMAND_LIST} (see podlife --help)`);
+	return EXIT_OK;
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
 	const cli = parseArgs(argv);
 	const [command, ...rest] = cli.input;
 	const flags = cli.flags;
+	if (command === 'help') {
+		if (rest.length > 1) throw new UsageError(`unexpected argument "${rest[1]}"; usage: podlife help [COMMAND]`);
+		return help(rest[0], io);
+	}
+	if (flags.help) {
+		if (command !== undefined && !isCommand(command)) throw new UsageError(`unknown command "${command}"; commands: ${COMMAND_LIST} (see podlife --help)`);
+		return help(command, io);
+	}
 	switch (command) {
 		case 'replay':
 			return replay(one(rest, 'session file', 'podlife replay FILE'), flags, io);
@@ -63,7 +82,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 		case undefined:
 			return live(flags, io);
 		default:
-			throw new UsageError(`unknown command "${command}"; commands: replay, demo, record, check, serve (see podlife --help)`);
+			throw new UsageError(`unknown command "${command}"; commands: ${COMMAND_LIST} (see podlife --help)`);
 	}
 }
 
@@ -159,6 +178,10 @@ async function record(file: string, flags: Flags, io: Io): Promise<number> {
 }
 
 async function serve(file: string, flags: Flags, io: Io): Promise<number> {
+	const port = flags.port;
+	if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+		throw new UsageError('--port must be a port number from 1 to 65535 (without it, a free one)');
+	}
 	const {runServe} = await import('../serve/index.js');
 	await runServe({file, port: flags.port, speed: flags.speed, loop: flags.loop, kubeconfigOut: flags.kubeconfigOut, onListening: line => io.warn(line)});
 	return EXIT_OK;

@@ -16,7 +16,7 @@ import {renderJson} from './json.js';
 
 export interface HeadlessReplayOptions {
 	file: string;
-	output: 'table' | 'json' | 'ndjson';
+	output: 'table' | 'wide' | 'json' | 'ndjson';
 	/** ms from the session start, or 'end' (default). */
 	at: number | 'end';
 	compat?: StatusCompat;
@@ -94,6 +94,6 @@ export async function runHeadlessReplay(options: HeadlessReplayOptions): Promise
 		onPodEntry: options.output === 'ndjson' ? options.write : undefined,
 	});
 	const view = store.view();
-	if (options.output === 'table') options.write(renderTable(view.pods.values(), now, view));
+	if (options.output === 'table' || options.output === 'wide') options.write(renderTable(view.pods.values(), now, view, options.output));
 	if (options.output === 'json') options.write(renderJson(view.pods.values(), now, view));
 }

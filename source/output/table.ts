@@ -1,15 +1,41 @@
-// `--output table`: the pods at a moment, as `kubectl get pods -o wide` prints
-// them, plus podlife's FLAGS and, last, WHY (cause: evidence) for pods that are not healthy.
+// `--output table`: the pods at a moment, as `kubectl get pods -A` prints them
+// with the IP and NODE cells, plus podlife's FLAGS and, last, WHY (cause:
+// evidence) for pods that are not healthy. `--output wide` (kubectl's -o wide)
+// adds NOMINATED NODE and READINESS GATES: every cell of the server's wide row.
 
-import {formatAge, formatRestarts} from '../model/columns.js';
+import {rowCells} from '../model/columns.js';
 import {podHealth} from '../model/health.js';
 import type {PodState} from '../model/types.js';
+import type {PrintedRow} from '../session/format.js';
 import {whyLine} from '../model/why.js';
 import {flagsCell} from '../view/flags.js';
 import {NO_WHY_SOURCE, type WhySource} from './pod-json.js';
 import {textTable} from './text-table.js';
 
-export const TABLE_HEADER = ['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'FLAGS', 'WHY'] as const;
+export type TableOutput = 'table' | 'wide';
+
+type Cell = keyof Required<PrintedRow>;
+
+/** The server's cells each table prints, in kubectl's order (model/columns.ts rowCells computes them all). */
+const CELLS: Readonly<Record<TableOutput, readonly Cell[]>> = {
+	table: ['ready', 'status', 'restarts', 'age', 'ip', 'node'],
+	wide: ['ready', 'status', 'restarts', 'age', 'ip', 'node', 'nominatedNode', 'readinessGates'],
+};
+
+const TITLES: Readonly<Record<Cell, string>> = {
+	ready: 'READY',
+	status: 'STATUS',
+	restarts: 'RESTARTS',
+	age: 'AGE',
+	ip: 'IP',
+	node: 'NODE',
+	nominatedNode: 'NOMINATED NODE',
+	readinessGates: 'READINESS GATES',
+};
+
+export function tableHeader(output: TableOutput = 'table'): string[] {
+	return ['NAMESPACE', 'NAME', ...CELLS[output].map(cell => TITLES[cell]), 'FLAGS', 'WHY'];
+}
 
 /** Live pods (tombstones left out), ordered by namespace then name like kubectl -A. */
 export function livePods(pods: Iterable<PodState>): PodState[] {
@@ -22,25 +48,14 @@ function cmp(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function tableRow(state: PodState, now: number, source: WhySource = NO_WHY_SOURCE): string[] {
-	const {columns} = state;
+export function tableRow(state: PodState, now: number, source: WhySource = NO_WHY_SOURCE, output: TableOutput = 'table'): string[] {
+	const cells = rowCells(state.columns, now);
 	const {crashLoop} = podHealth(state, now);
-	return [
-		state.namespace,
-		state.name,
-		columns.ready,
-		columns.status,
-		formatRestarts(columns, now),
-		formatAge(columns, now),
-		columns.ip,
-		columns.node,
-		flagsCell(state, crashLoop, now),
-		whyLine(state, source, now) ?? '',
-	];
+	return [state.namespace, state.name, ...CELLS[output].map(cell => cells[cell]), flagsCell(state, crashLoop, now), whyLine(state, source, now) ?? ''];
 }
 
-export function renderTable(pods: Iterable<PodState>, now: number, source: WhySource = NO_WHY_SOURCE): string {
+export function renderTable(pods: Iterable<PodState>, now: number, source: WhySource = NO_WHY_SOURCE, output: TableOutput = 'table'): string {
 	const list = livePods(pods);
 	if (list.length === 0) return 'No pods found.\n';
-	return textTable(TABLE_HEADER, list.map(p => tableRow(p, now, source)));
+	return textTable(tableHeader(output), list.map(p => tableRow(p, now, source, output)));
 }

@@ -1,4 +1,4 @@
-// Live without the TUI: `-o table` / `-o json` print the pods once the initial
+// Live without the TUI: `-o table` / `-o wide` / `-o json` print the pods once the initial
 // list is in (or after --watch-for); `-o ndjson` streams one line per pod change
 // until --watch-for ends or Ctrl-C.
 
@@ -13,7 +13,7 @@ import {startLiveSource, type LiveOptions, type LiveTuning} from './live-source.
 import {runUntil} from './run-until.js';
 
 export interface LiveHeadlessOptions extends LiveOptions, LiveTuning {
-	output: 'table' | 'json' | 'ndjson';
+	output: 'table' | 'wide' | 'json' | 'ndjson';
 	/** table/json: print after this long instead of right after the initial list; ndjson: stop after this long. */
 	watchForMs?: number;
 	compat?: StatusCompat;
@@ -61,6 +61,6 @@ export async function runLiveHeadless(options: LiveHeadlessOptions): Promise<voi
 		await source.stop();
 	}
 	const view = store.view();
-	if (options.output === 'table') options.write(renderTable(view.pods.values(), source.now(), view));
+	if (options.output === 'table' || options.output === 'wide') options.write(renderTable(view.pods.values(), source.now(), view, options.output));
 	if (options.output === 'json') options.write(renderJson(view.pods.values(), source.now(), view));
 }
