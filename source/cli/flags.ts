@@ -31,6 +31,7 @@ export const FLAG_SPEC = {
 	force: {type: 'boolean', default: false},
 	port: {type: 'number'},
 	kubeconfigOut: {type: 'string'},
+	originalTimes: {type: 'boolean', default: false},
 	list: {type: 'boolean', default: false},
 	help: {type: 'boolean', shortFlag: 'h', default: false},
 } as const;

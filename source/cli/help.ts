@@ -56,7 +56,8 @@ const FORCE: FlagHelp = {flag: '--force', text: 'replace FILE if it exists (defa
 const PORT: FlagHelp = {flag: '--port P', text: 'port on 127.0.0.1 (default: a free one)'};
 const KUBECONFIG_OUT: FlagHelp = {flag: '--kubeconfig-out PATH', text: 'write there a kubeconfig that points at the server'};
 const SERVE_SPEED: FlagHelp = {flag: '--speed N', text: 'play N times as fast (default 1: real time)'};
-const SERVE_LOOP: FlagHelp = {flag: '--loop', text: 'start over at the end of the session'};
+const SERVE_LOOP: FlagHelp = {flag: '--loop', text: 'start over at the end of the session (each round starts now)'};
+const ORIGINAL_TIMES: FlagHelp = {flag: '--original-times', text: 'serve the times as recorded (default: moved to now)'};
 const LIST: FlagHelp = {flag: '--list', text: 'list the bundled sessions with their titles'};
 const HELP: FlagHelp = {flag: '-h, --help', text: "this help (podlife COMMAND -h: that command's)"};
 
@@ -115,8 +116,8 @@ export const COMMANDS: Readonly<Record<CommandName, Page>> = {
 		usage: 'serve FILE [flags]',
 		summary: 'serve a session as an API server on loopback',
 		about:
-			'Plays FILE as a read-only Kubernetes API server on 127.0.0.1 until Ctrl-C, and writes a kubeconfig that points at it, for kubectl, podlife or any client.',
-		groups: [{title: 'Serve flags', flags: [PORT, KUBECONFIG_OUT, SERVE_SPEED, SERVE_LOOP]}],
+			'Plays FILE as a read-only Kubernetes API server on 127.0.0.1 until Ctrl-C, and writes a kubeconfig that points at it, for kubectl, podlife or any client. The session plays as if it were happening now: its times are moved so that it starts when the server does, so every client shows the ages and countdowns the replay shows.',
+		groups: [{title: 'Serve flags', flags: [PORT, KUBECONFIG_OUT, SERVE_SPEED, SERVE_LOOP, ORIGINAL_TIMES]}],
 		examples: ['podlife serve boot.ndjson --port 6443', 'podlife serve boot.ndjson --kubeconfig-out serve.kubeconfig'],
 	},
 };
@@ -126,7 +127,7 @@ const OVERVIEW_GROUPS: readonly FlagGroup[] = [
 	{title: 'Output flags', flags: [OUTPUT_ANY, AT, POD, WATCH_FOR, FOR, STATUS_COMPAT, NO_COLOR]},
 	{title: 'Replay flags', flags: [SPEED, PAUSED, LOOP, LENIENT]},
 	{title: 'Record flags', flags: [DURATION, NO_UI, NO_REDACT, FORCE]},
-	{title: 'Serve flags', flags: [PORT, KUBECONFIG_OUT]},
+	{title: 'Serve flags', flags: [PORT, KUBECONFIG_OUT, ORIGINAL_TIMES]},
 	{title: 'Demo flags', flags: [LIST]},
 	{title: 'Help', flags: [HELP]},
 ];

@@ -183,7 +183,7 @@ async function serve(file: string, flags: Flags, io: Io): Promise<number> {
 		throw new UsageError('--port must be a port number from 1 to 65535 (without it, a free one)');
 	}
 	const {runServe} = await import('../serve/index.js');
-	await runServe({file, port: flags.port, speed: flags.speed, loop: flags.loop, kubeconfigOut: flags.kubeconfigOut, onListening: line => io.warn(line)});
+	await runServe({file, port: flags.port, speed: flags.speed, loop: flags.loop, originalTimes: flags.originalTimes, kubeconfigOut: flags.kubeconfigOut, onListening: line => io.warn(line)});
 	return EXIT_OK;
 }
 

@@ -2,20 +2,25 @@
 // and watches of pods, nodes and events answer with the session's state at the
 // server's current time, in the real server's wire shapes (lists, WatchEvent
 // lines, meta.k8s.io Tables, Status errors). Tests drive time by hand with
-// advanceTo(); `podlife serve` plays it in real time. Faults (cut watches,
+// advanceTo(); `podlife serve` plays it in real time, its times moved to now
+// (timeShiftMs, shift-times.ts). Faults (cut watches,
 // refused connections, 401/403, slowness, expired resourceVersions) are methods,
 // so client code can be tested against the failures a real cluster produces.
 
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
-import type {KubeObject} from '../kube/types.js';
+import type {KubeObject, Pod} from '../kube/types.js';
+import {compatForServerVersion} from '../model/compat.js';
+import type {StatusCompat} from '../model/types.js';
 import type {SessionEntry, SessionHeader} from '../session/format.js';
 import {apiGroupList, apiVersions, coreResourceList, versionInfo} from './discovery.js';
 import {loadSession} from './load-session.js';
 import {negotiate, type Representation} from './media-type.js';
 import {parseFieldSelector, parseLabelSelector, SelectorError, type Matcher} from './selectors.js';
 import * as status from './status.js';
-import {table, type IncludeObject} from './table.js';
+import {agedRow} from './aged-row.js';
+import {offsetToStartAt, shiftTime} from './shift-times.js';
+import {table, type IncludeObject, type RowPrinter} from './table.js';
 import {objectKey, Timeline, type Change, type ResourceName, type StoredObject} from './timeline.js';
 import {WatchConnection, type WatchScope} from './watch-connection.js';
 
@@ -33,6 +38,11 @@ export interface FakeApiServerOptions {
 	firstResourceVersion?: number;
 	/** Apply the entries up to this session time before serving. */
 	startAt?: number;
+	/**
+	 * Move every time in the served objects by this many ms (whole seconds; offsetToStartAt gives
+	 * the one that makes the session start now). Default 0: the times as recorded.
+	 */
+	timeShiftMs?: number;
 	/**
 	 * How a watch request from an expired resourceVersion is refused. 'event' (default) is
 	 * the real server's way: HTTP 200, one ERROR event with a 410 Status, end of stream.
@@ -117,6 +127,10 @@ export class FakeApiServer {
 	private refuseTimer: NodeJS.Timeout | undefined;
 	private playTimer: NodeJS.Timeout | undefined;
 	private bookmarkTimer: NodeJS.Timeout | undefined;
+	/** While playing: session time `session` is (or was due) at performance.now() = `wall`. */
+	private anchor: {wall: number; session: number; speed: number} | null = null;
+	private readonly recordedAtMs: number;
+	private readonly compat: StatusCompat;
 	private listening = false;
 
 	constructor(options: FakeApiServerOptions) {
@@ -124,7 +138,9 @@ export class FakeApiServer {
 		this.header = options.header;
 		this.host = options.host ?? '127.0.0.1';
 		this.port = options.port ?? 0;
-		this.timeline = new Timeline(options.entries, {firstResourceVersion: options.firstResourceVersion});
+		this.recordedAtMs = Date.parse(options.header.recordedAt);
+		this.compat = compatForServerVersion(options.header.serverVersion);
+		this.timeline = new Timeline(options.entries, {firstResourceVersion: options.firstResourceVersion, shiftMs: options.timeShiftMs});
 		if (options.startAt !== undefined) this.timeline.advanceTo(options.startAt);
 		this.namespaceNames = [...new Set(['default', 'kube-node-lease', 'kube-public', 'kube-system', ...this.timeline.namespaces()])].sort();
 		this.server = createServer((request, response) => {
@@ -191,10 +207,36 @@ export class FakeApiServer {
 
 	// ── time ────────────────────────────────────────────────────────────────
 
-	/** Session time (ms) the server is at. */
+	/** Session time (ms) of the last change applied. */
 	get now(): number {
 		return this.timeline.now;
 	}
+
+	/** Session time (ms) now: while playing it runs on between entries, as a real cluster's clock does. */
+	get sessionNow(): number {
+		if (!this.anchor) return this.timeline.now;
+		return Math.max(this.timeline.now, this.anchor.session + (performance.now() - this.anchor.wall) * this.anchor.speed);
+	}
+
+	/** The moment the server answers for (epoch ms), on the clock of the objects it serves. */
+	get serverTime(): number {
+		return this.epochOf(this.sessionNow);
+	}
+
+	private epochOf(t: number): number {
+		return this.recordedAtMs + this.timeline.shiftMs + t;
+	}
+
+	/** How far the served times are from the recorded ones (ms). */
+	get timeShiftMs(): number {
+		return this.timeline.shiftMs;
+	}
+
+	/** A pod's row as the server prints it at session time t (default now): the recorded cells, AGE and "(X ago)" as of then. */
+	private readonly printRow: RowPrinter = (stored, t) => {
+		if (!stored.row || stored.object.kind !== 'Pod') return stored.row;
+		return agedRow(stored.object as Pod, stored.row, t === undefined ? this.serverTime : this.epochOf(t), this.compat);
+	};
 
 	get resourceVersion(): number {
 		return this.timeline.resourceVersion;
@@ -213,25 +255,33 @@ export class FakeApiServer {
 		return changes;
 	}
 
-	/** Play the session in real time from where it is (× speed); with loop, start over after the end. */
-	play(options: {speed?: number; loop?: boolean; loopPauseMs?: number} = {}): void {
+	/**
+	 * Play the session in real time from where it is (× speed); with loop, start over after the end.
+	 * With wallClock, session time is the served times' clock: t = 0 is when timeShiftMs says the
+	 * session started (offsetToStartAt), and each round of a loop is moved to start anew when it does.
+	 */
+	play(options: {speed?: number; loop?: boolean; loopPauseMs?: number; wallClock?: boolean} = {}): void {
 		this.pause();
 		const speed = options.speed && options.speed > 0 ? options.speed : 1;
-		let wallStart = performance.now();
-		let sessionStart = this.timeline.now;
+		const anchor = (): void => {
+			// Wall clock: t = 0 was (or is due) at the epoch the served times say, read on the monotonic clock.
+			const startsIn = this.recordedAtMs + this.timeline.shiftMs - Date.now();
+			this.anchor = options.wallClock ? {wall: performance.now() + startsIn, session: 0, speed} : {wall: performance.now(), session: this.timeline.now, speed};
+		};
+		anchor();
 		const schedule = (): void => {
 			const next = this.timeline.nextTime;
 			if (next === undefined) {
 				if (!options.loop) return;
 				this.playTimer = setTimeout(() => {
-					this.broadcast(this.timeline.rewind());
-					wallStart = performance.now();
-					sessionStart = 0;
+					this.broadcast(this.timeline.rewind(options.wallClock ? offsetToStartAt(this.recordedAtMs, Date.now()) : undefined));
+					anchor();
 					schedule();
 				}, options.loopPauseMs ?? 2000);
 				return;
 			}
-			const due = (next - sessionStart) / speed - (performance.now() - wallStart);
+			const playing = this.anchor!;
+			const due = playing.wall + (next - playing.session) / speed - performance.now();
 			this.playTimer = setTimeout(() => {
 				this.advanceTo(next);
 				schedule();
@@ -247,10 +297,11 @@ export class FakeApiServer {
 		clearInterval(this.bookmarkTimer);
 		this.playTimer = undefined;
 		this.bookmarkTimer = undefined;
+		this.anchor = null;
 	}
 
 	private broadcast(changes: Change[]): void {
-		for (const watch of this.watches) for (const change of changes) watch.sendChange(change);
+		for (const watch of this.watches) for (const change of changes) watch.sendChange(change, true);
 	}
 
 	// ── faults ──────────────────────────────────────────────────────────────
@@ -437,7 +488,7 @@ export class FakeApiServer {
 				metadata: {
 					name,
 					resourceVersion: String(this.options.firstResourceVersion ?? 1000),
-					creationTimestamp: this.header.recordedAt.replace(/\.\d+Z$/, 'Z'),
+					creationTimestamp: shiftTime(this.header.recordedAt.replace(/\.\d+Z$/, 'Z'), this.timeline.shiftMs),
 					labels: {'kubernetes.io/metadata.name': name},
 				},
 				spec: {finalizers: ['kubernetes']},
@@ -461,7 +512,7 @@ export class FakeApiServer {
 				: this.timeline.get(route.resource, route.namespace, name);
 		if (!found) return this.send(response, record, status.notFound(route.resource, name));
 		if (representation.kind === 'table' && route.resource !== 'namespaces') {
-			const body = table(route.resource, [found], {groupVersion: representation.groupVersion, include, resourceVersion: found.object.metadata?.resourceVersion});
+			const body = table(route.resource, [found], {groupVersion: representation.groupVersion, include, resourceVersion: found.object.metadata?.resourceVersion, printRow: this.printRow});
 			return this.send(response, record, body, representation.contentType);
 		}
 		if (representation.kind === 'partial') {
@@ -514,7 +565,7 @@ export class FakeApiServer {
 		}
 
 		if (representation.kind === 'table' && scope.resource !== 'namespaces') {
-			const body = table(scope.resource, selected, {groupVersion: representation.groupVersion, include, resourceVersion: metadata.resourceVersion});
+			const body = table(scope.resource, selected, {groupVersion: representation.groupVersion, include, resourceVersion: metadata.resourceVersion, printRow: this.printRow});
 			body.metadata = metadata;
 			return this.send(response, record, body, representation.contentType);
 		}
@@ -557,7 +608,7 @@ export class FakeApiServer {
 		const watch = new WatchConnection(
 			response,
 			scope,
-			{representation, include, allowBookmarks: query['allowWatchBookmarks'] === 'true', chunkDelay: () => this.delayMs},
+			{representation, include, allowBookmarks: query['allowWatchBookmarks'] === 'true', chunkDelay: () => this.delayMs, printRow: this.printRow},
 			fromRv ?? this.timeline.resourceVersion,
 		);
 		if (backlog === 'expired') {

@@ -1,6 +1,9 @@
 // `podlife serve FILE`: play a session as a Kubernetes API server on loopback,
 // in real time, until Ctrl-C. Writes a kubeconfig that points at it so that
 // `KUBECONFIG=… podlife` or `kubectl --kubeconfig … get pods -w` just works.
+// The session plays as if it were happening now: its times are moved so that
+// t = 0 is when the server starts (each round of --loop starts anew), so a
+// client that reads its own clock sees the ages and countdowns of the replay.
 
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -8,6 +11,8 @@ import {basename, join} from 'node:path';
 import {UserError} from '../errors.js';
 import {FakeApiServer} from './fake-api-server.js';
 import {kubeconfigFor} from './kubeconfig.js';
+import {loadSession} from './load-session.js';
+import {offsetToStartAt} from './shift-times.js';
 
 export interface ServeOptions {
 	file: string;
@@ -17,6 +22,8 @@ export interface ServeOptions {
 	speed?: number;
 	/** Start over after the end of the session. */
 	loop?: boolean;
+	/** Serve the times as recorded instead of moving the session to now. */
+	originalTimes?: boolean;
 	/** Where to write the kubeconfig; default a file in a new temp directory (removed on exit). */
 	kubeconfigOut?: string;
 	/** Require this bearer token (written into the kubeconfig). */
@@ -43,9 +50,11 @@ function untilSignal(): Promise<void> {
 
 export async function runServe(options: ServeOptions): Promise<void> {
 	if (options.speed !== undefined && !(options.speed > 0)) throw new UserError(`--speed must be a number above 0, not ${options.speed}`);
-	const server = await FakeApiServer.fromFile(options.file, {host: options.host, port: options.port ?? 0});
+	const session = await loadSession(options.file);
+	const timeShiftMs = options.originalTimes ? 0 : offsetToStartAt(Date.parse(session.header.recordedAt), Date.now());
+	const server = new FakeApiServer({header: session.header, entries: session.entries, host: options.host, port: options.port ?? 0, timeShiftMs});
 	const warn = options.warn ?? ((line: string) => void process.stderr.write(`podlife: ${line}\n`));
-	for (const warning of server.warnings) warn(warning);
+	for (const warning of session.warnings) warn(warning);
 	if (options.token) server.requireToken(options.token);
 	let url: string;
 	try {
@@ -67,11 +76,12 @@ export async function runServe(options: ServeOptions): Promise<void> {
 	}
 
 	const title = server.header.title ?? basename(options.file);
-	const line = `serving ${options.file} (${title}) at ${url} — point a kubeconfig at it; Ctrl-C stops — kubeconfig: ${kubeconfigPath}`;
+	const times = options.originalTimes ? 'times as recorded' : 'times moved to now';
+	const line = `serving ${options.file} (${title}, ${times}) at ${url} — point a kubeconfig at it; Ctrl-C stops — kubeconfig: ${kubeconfigPath}`;
 	if (options.onListening) options.onListening(line, url);
 	else process.stdout.write(`${line}\n`);
 
-	server.play({speed: options.speed ?? 1, loop: options.loop ?? false});
+	server.play({speed: options.speed ?? 1, loop: options.loop ?? false, wallClock: !options.originalTimes});
 	try {
 		await (options.until ?? untilSignal());
 	} finally {

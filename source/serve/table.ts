@@ -1,7 +1,7 @@
 // Server-side printing (meta.k8s.io Table) as kubectl and podlife's recorder ask
 // for it with `Accept: application/json;as=Table;v=v1;g=meta.k8s.io`. Pod rows are
-// the recorded cells of the real server's printer, used verbatim: this server
-// prints nothing itself. Column definitions follow pkg/printers/internalversion
+// the recorded cells of the real server's printer; the caller may print their time
+// cells again for the moment it serves them (aged-row.ts). Column definitions follow pkg/printers/internalversion
 // printers.go (podColumnDefinitions); resources without recorded rows get the
 // generic table the real server gives resources it has no printer for
 // (apiserver registry/rest/table.go: Name, Created At).
@@ -92,9 +92,14 @@ function rowObject(object: KubeObject, include: IncludeObject): KubeObject | und
 	return {kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: object.metadata ?? {}};
 }
 
-export function tableRow(resource: ResourceName, stored: StoredObject, include: IncludeObject): TableRow {
+/** The pod row to serve for a stored object, printed at session time `t` (default: now); the recorded one by default. */
+export type RowPrinter = (stored: StoredObject, t?: number) => PrintedRow | undefined;
+
+const recordedRow: RowPrinter = stored => stored.row;
+
+export function tableRow(resource: ResourceName, stored: StoredObject, include: IncludeObject, printRow: RowPrinter = recordedRow, t?: number): TableRow {
 	const name = stored.object.metadata?.name ?? '';
-	const cells = resource === 'pods' ? podCells(name, stored.row) : [name, stored.object.metadata?.creationTimestamp ?? null];
+	const cells = resource === 'pods' ? podCells(name, printRow(stored, t)) : [name, stored.object.metadata?.creationTimestamp ?? null];
 	const object = rowObject(stored.object, include);
 	return object ? {cells, object} : {cells};
 }
@@ -102,7 +107,7 @@ export function tableRow(resource: ResourceName, stored: StoredObject, include: 
 export function table(
 	resource: ResourceName,
 	items: StoredObject[],
-	options: {groupVersion: string; include: IncludeObject; resourceVersion?: string; noHeaders?: boolean},
+	options: {groupVersion: string; include: IncludeObject; resourceVersion?: string; noHeaders?: boolean; printRow?: RowPrinter; t?: number},
 ): Table {
 	const metadata: Table['metadata'] = {};
 	if (options.resourceVersion !== undefined) metadata.resourceVersion = options.resourceVersion;
@@ -113,6 +118,6 @@ export function table(
 		// On a watch the real server sends column definitions with the first event only
 		// (handlers/watch.go serveWatch: tableOptions.NoHeaders = true after the first).
 		columnDefinitions: options.noHeaders ? null : columnsFor(resource),
-		rows: items.map(item => tableRow(resource, item, options.include)),
+		rows: items.map(item => tableRow(resource, item, options.include, options.printRow, options.t)),
 	};
 }

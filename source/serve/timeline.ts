@@ -2,10 +2,12 @@
 // entry applied in order becomes a change with a fresh, strictly increasing
 // resourceVersion (the recorded ones come from another cluster and would not
 // be consistent across lists, watches and loops). Time is the session's `t`;
-// whoever owns the clock calls advanceTo().
+// whoever owns the clock calls advanceTo(). With a time offset, every time in the
+// objects is moved by it as they enter the store (shift-times.ts).
 
 import type {KubeObject} from '../kube/types.js';
 import {isWatchEntry, type PrintedRow, type SessionEntry, type WatchEntry, type WatchType} from '../session/format.js';
+import {shiftTimes} from './shift-times.js';
 
 export type ResourceName = 'pods' | 'nodes' | 'events';
 
@@ -39,8 +41,9 @@ export function objectKey(object: KubeObject): string {
 	return meta.namespace ? `${meta.namespace}/${meta.name ?? ''}` : (meta.name ?? '');
 }
 
-function withResourceVersion(object: KubeObject, rv: number): KubeObject {
-	const copy = structuredClone(object);
+/** A copy of `object` at `rv`; with `shiftMs`, a recorded object whose times move by it. */
+function served(object: KubeObject, rv: number, shiftMs: number): KubeObject {
+	const copy = shiftMs === 0 ? structuredClone(object) : shiftTimes(object, shiftMs);
 	copy.metadata = {...copy.metadata, resourceVersion: String(rv)};
 	return copy;
 }
@@ -55,9 +58,12 @@ export class Timeline {
 	private readonly history: Change[] = [];
 	/** Changes with rv below this are forgotten: resuming before it is "too old". */
 	private oldest = 0;
+	/** ms (whole seconds) every time in the recorded objects moves by as they are applied. */
+	private shift: number;
 
-	constructor(entries: SessionEntry[], options: {firstResourceVersion?: number} = {}) {
+	constructor(entries: SessionEntry[], options: {firstResourceVersion?: number; shiftMs?: number} = {}) {
 		this.entries = entries.filter(isWatchEntry).filter(entry => resourceOf(entry.object) !== undefined);
+		this.shift = options.shiftMs ?? 0;
 		this.rv = options.firstResourceVersion ?? 1000;
 		this.initialRv = this.rv;
 		for (const resource of ['pods', 'nodes', 'events'] as const) this.store.set(resource, new Map());
@@ -70,6 +76,11 @@ export class Timeline {
 
 	get resourceVersion(): number {
 		return this.rv;
+	}
+
+	/** How far the objects' times are moved from the recorded ones (ms, whole seconds). */
+	get shiftMs(): number {
+		return this.shift;
 	}
 
 	get ended(): boolean {
@@ -106,17 +117,22 @@ export class Timeline {
 		return this.advanceTo(Math.max(this.duration, this.time));
 	}
 
-	/** Start the session over (loop): everything present is deleted, time goes back to 0, rv keeps growing. */
-	rewind(): Change[] {
+	/**
+	 * Start the session over (loop): everything present is deleted, time goes back to 0, rv keeps
+	 * growing; the objects of the new round have their times moved by `shiftMs` (default: as before).
+	 */
+	rewind(shiftMs = this.shift): Change[] {
 		const changes: Change[] = [];
 		for (const [resource, objects] of this.store) {
 			for (const [key, stored] of objects) {
 				objects.delete(key);
-				changes.push(this.record({t: this.time, resource, type: 'DELETED', object: stored.object, previous: stored.object, row: stored.row, previousRow: stored.row}));
+				// Already served: only its resourceVersion changes.
+				changes.push(this.record({t: this.time, resource, type: 'DELETED', object: stored.object, previous: stored.object, row: stored.row, previousRow: stored.row}, 0));
 			}
 		}
 		this.cursor = 0;
 		this.time = 0;
+		this.shift = shiftMs;
 		return changes;
 	}
 
@@ -154,9 +170,10 @@ export class Timeline {
 		return change;
 	}
 
-	private record(change: Omit<Change, 'rv'>): Change {
+	/** `shiftMs`: how far the times of change.object move (0 for an object the store already holds). */
+	private record(change: Omit<Change, 'rv'>, shiftMs = this.shift): Change {
 		this.rv += 1;
-		const recorded: Change = {...change, rv: this.rv, object: withResourceVersion(change.object, this.rv)};
+		const recorded: Change = {...change, rv: this.rv, object: served(change.object, this.rv, shiftMs)};
 		this.history.push(recorded);
 		return recorded;
 	}

@@ -9,7 +9,7 @@ import type {KubeObject} from '../kube/types.js';
 import type {PrintedRow, WatchType} from '../session/format.js';
 import type {Representation} from './media-type.js';
 import type {StatusBody} from './status.js';
-import {table, type IncludeObject} from './table.js';
+import {table, type IncludeObject, type RowPrinter} from './table.js';
 import type {Change, ResourceName, StoredObject} from './timeline.js';
 
 export type WatchEventType = WatchType | 'BOOKMARK' | 'ERROR';
@@ -26,6 +26,8 @@ export interface WatchOptions {
 	allowBookmarks: boolean;
 	/** Current delay per chunk (the server's `slow()` setting). */
 	chunkDelay: () => number;
+	/** A pod's row as printed when the event is sent. */
+	printRow?: RowPrinter;
 }
 
 const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
@@ -59,23 +61,27 @@ export class WatchConnection {
 		return this.scope.matches(object);
 	}
 
-	/** Send one store change if it concerns this watch. */
-	sendChange(change: Change): void {
+	/**
+	 * Send one store change if it concerns this watch. `asItHappens`: a change the server makes now
+	 * (not a backlog replayed to a resuming watch), whose row is printed at the change's own time.
+	 */
+	sendChange(change: Change, asItHappens = false): void {
 		if (change.rv <= this.position) return;
 		this.position = change.rv;
 		if (change.resource !== this.scope.resource) return;
 		const now = change.type === 'DELETED' ? false : this.inScope(change.object);
 		const before = change.type === 'ADDED' ? false : this.inScope(change.previous);
+		const t = asItHappens ? change.t : undefined;
 		if (change.type === 'DELETED') {
-			if (before || this.inScope(change.object)) this.sendObject('DELETED', {object: change.object, row: change.row});
+			if (before || this.inScope(change.object)) this.sendObject('DELETED', {object: change.object, row: change.row}, t);
 			return;
 		}
-		if (now && before) this.sendObject('MODIFIED', {object: change.object, row: change.row});
-		else if (now) this.sendObject('ADDED', {object: change.object, row: change.row});
+		if (now && before) this.sendObject('MODIFIED', {object: change.object, row: change.row}, t);
+		else if (now) this.sendObject('ADDED', {object: change.object, row: change.row}, t);
 		else if (before) {
 			const previous = structuredClone(change.previous!);
 			previous.metadata = {...previous.metadata, resourceVersion: String(change.rv)};
-			this.sendObject('DELETED', {object: previous, row: change.previousRow});
+			this.sendObject('DELETED', {object: previous, row: change.previousRow}, t);
 		}
 	}
 
@@ -84,8 +90,9 @@ export class WatchConnection {
 		for (const item of items) if (this.inScope(item.object)) this.sendObject('ADDED', item);
 	}
 
-	sendObject(type: WatchType, item: {object: KubeObject; row?: PrintedRow}): void {
-		this.write({type, object: this.represent(item)});
+	/** `t`: the session time to print a pod's row at (default: now). */
+	sendObject(type: WatchType, item: {object: KubeObject; row?: PrintedRow}, t?: number): void {
+		this.write({type, object: this.represent(item, t)});
 	}
 
 	/** A BOOKMARK carries only the kind and the resourceVersion (apimachinery watch.Bookmark). */
@@ -104,7 +111,7 @@ export class WatchConnection {
 		this.end();
 	}
 
-	private represent(item: {object: KubeObject; row?: PrintedRow}): unknown {
+	private represent(item: {object: KubeObject; row?: PrintedRow}, t?: number): unknown {
 		const representation = this.options.representation;
 		if (representation.kind === 'json' || this.scope.resource === 'namespaces') return item.object;
 		if (representation.kind === 'partial') {
@@ -117,6 +124,8 @@ export class WatchConnection {
 			include: this.options.include,
 			resourceVersion: item.object.metadata?.resourceVersion,
 			noHeaders,
+			printRow: this.options.printRow,
+			t,
 		});
 	}
 

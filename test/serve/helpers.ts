@@ -5,6 +5,8 @@
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {KubeConfig} from '@kubernetes/client-node';
+import {replayInto} from '../../source/output/headless-replay.js';
+import {tableRow} from '../../source/output/table.js';
 import {FakeApiServer, type FakeApiServerOptions} from '../../source/serve/fake-api-server.js';
 import {isWatchEntry, type SessionEntry, type SessionHeader, type WatchEntry} from '../../source/session/format.js';
 
@@ -63,4 +65,16 @@ export async function waitFor<T>(check: () => T | undefined, what: string, timeo
 		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
 		await new Promise(resolve => setTimeout(resolve, 10));
 	}
+}
+
+/**
+ * What `podlife replay FILE --output table --at t` prints for each pod present at t, keyed
+ * namespace/name: NAMESPACE, NAME, READY, STATUS, RESTARTS, AGE, IP, NODE, FLAGS, WHY.
+ */
+export async function replayCells(name: string, t: number): Promise<Map<string, string[]>> {
+	const {store, now} = await replayInto(capturePath(name), t, {warn: () => undefined});
+	const view = store.view();
+	const cells = new Map<string, string[]>();
+	for (const pod of view.pods.values()) if (pod.deletedAt === null) cells.set(pod.key, tableRow(pod, now, view));
+	return cells;
 }

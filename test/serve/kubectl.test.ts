@@ -8,7 +8,7 @@ import {promisify} from 'node:util';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {FakeApiServer} from '../../source/serve/fake-api-server.js';
 import {kubeconfigFor} from '../../source/serve/kubeconfig.js';
-import {podEntries, startServer, waitFor} from './helpers.js';
+import {podEntries, replayCells, startServer, waitFor} from './helpers.js';
 
 function findKubectl(): string | undefined {
 	try {
@@ -28,8 +28,8 @@ afterEach(async () => {
 	dir = undefined;
 });
 
-async function setup(name: string, t: number) {
-	const started = await startServer(name);
+async function setup(name: string, t: number, options: Parameters<typeof startServer>[1] = {}) {
+	const started = await startServer(name, options);
 	server = started.server;
 	server.advanceTo(t);
 	dir = await mkdtemp(join(tmpdir(), 'podlife-kubectl-'));
@@ -44,13 +44,26 @@ describe('kubectl against FakeApiServer', () => {
 		expect(kubectl, 'kubectl is not installed: apt-get install kubernetes-client').toBeTruthy();
 	});
 
-	it('prints the recorded row cells in `get pods -o wide`', async () => {
+	it('prints the recorded row cells in `get pods -o wide`, AGE and RESTARTS as of the moment it answers', async () => {
 		const {args, entries} = await setup('crashloop', 60_000);
 		const {stdout} = await promisify(execFile)(kubectl!, [...args, 'get', 'pods', '-n', 'default', '-o', 'wide']);
 		const last = podEntries(entries).filter(entry => entry.t <= 60_000 && entry.object.metadata?.namespace === 'default').at(-1)!;
+		const replayed = (await replayCells('crashloop', 60_000)).get(`default/${last.object.metadata?.name}`)!;
 		const cells = stdout.split('\n')[1]!.split(/\s{2,}/);
-		expect(cells).toEqual([last.object.metadata?.name, last.row!.ready, last.row!.status, last.row!.restarts, last.row!.age, last.row!.ip, last.row!.node, '<none>', '<none>']);
+		expect(cells).toEqual([last.object.metadata?.name, last.row!.ready, last.row!.status, replayed[4], replayed[5], last.row!.ip, last.row!.node, '<none>', '<none>']);
 	});
+
+	// mixed.ndjson was recorded on 2026-11-25; served as if it started 9 days and a bit later.
+	for (const t of [25_000, 70_000]) {
+		it(`shows the AGE and RESTARTS the replay shows at ${t / 1000}s, with the session moved to now`, async () => {
+			const {args} = await setup('mixed', t, {timeShiftMs: 9 * 86_400_000 + 37_000});
+			const {stdout} = await promisify(execFile)(kubectl!, [...args, 'get', 'pods', '-A', '--no-headers']);
+			const replayed = await replayCells('mixed', t);
+			const rows = stdout.trim().split('\n').map(line => line.split(/\s{2,}/));
+			expect(rows.length).toBe(replayed.size);
+			for (const row of rows) expect(row).toEqual(replayed.get(`${row[0]}/${row[1]}`)!.slice(0, 6));
+		});
+	}
 
 	it('follows the session with `get pods -w`', async () => {
 		const {args} = await setup('web', 3000);

@@ -2,11 +2,11 @@ import {existsSync} from 'node:fs';
 import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {CoreV1Api, KubeConfig} from '@kubernetes/client-node';
+import {CoreV1Api, KubeConfig, type V1Pod} from '@kubernetes/client-node';
 import {describe, expect, it} from 'vitest';
 import {UserError} from '../../source/errors.js';
 import {runServe} from '../../source/serve/run-serve.js';
-import {capturePath, waitFor} from './helpers.js';
+import {capturePath, kubeConfig, podEntries, readCapture, waitFor} from './helpers.js';
 
 describe('podlife serve', () => {
 	it('announces itself in one line, writes a kubeconfig client-node can use, and plays the session', async () => {
@@ -42,6 +42,39 @@ describe('podlife serve', () => {
 		await expect(api.listNamespacedPod({namespace: 'default'})).rejects.toThrow();
 		await rm(dir, {recursive: true, force: true});
 	});
+
+	for (const originalTimes of [false, true]) {
+		it(originalTimes ? 'serves the times as recorded with --original-times' : 'moves the session to now: its t = 0 is when the server started', async () => {
+			const {header, entries} = readCapture('web');
+			const recorded = podEntries(entries).find(entry => entry.object.metadata?.namespace === 'default')!;
+			let stop!: () => void;
+			const until = new Promise<void>(resolve => (stop = resolve));
+			const announced: Array<{line: string; url: string}> = [];
+			const before = Date.now();
+			const running = runServe({file: capturePath('web'), speed: 1000, originalTimes, until, onListening: (line, url) => announced.push({line, url})});
+			const {line, url} = await waitFor(() => announced[0], 'the announcement');
+			const after = Date.now();
+			expect(line).toContain(originalTimes ? 'times as recorded' : 'times moved to now');
+			const api = kubeConfig(url).makeApiClient(CoreV1Api);
+			let pod: V1Pod | undefined;
+			for (let attempt = 0; attempt < 300 && !pod; attempt++) {
+				pod = (await api.listNamespacedPod({namespace: 'default'})).items[0];
+				if (!pod) await new Promise(resolve => setTimeout(resolve, 10));
+			}
+			stop();
+			await running;
+			const served = pod!.metadata!.creationTimestamp!.getTime();
+			const shift = served - Date.parse(recorded.object.metadata!.creationTimestamp!);
+			if (originalTimes) expect(shift).toBe(0);
+			else {
+				expect(shift % 1000).toBe(0);
+				// t = 0 (recordedAt, moved) is when the server started, or within the second after.
+				const start = Date.parse(header.recordedAt) + shift;
+				expect(start).toBeGreaterThanOrEqual(before);
+				expect(start).toBeLessThan(after + 1000);
+			}
+		});
+	}
 
 	it('removes the temporary kubeconfig it made when it stops', async () => {
 		let stop!: () => void;

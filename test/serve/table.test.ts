@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import type {FakeApiServer} from '../../source/serve/fake-api-server.js';
-import {podEntries, podsAt, startServer} from './helpers.js';
+import {podEntries, podsAt, replayCells, startServer} from './helpers.js';
 
 const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 
@@ -40,7 +40,7 @@ async function readEvents(response: Response, count: number): Promise<Array<{typ
 }
 
 describe('FakeApiServer Table responses', () => {
-	it('answers kubectl\'s Table accept with the pod columns and the recorded cells verbatim', async () => {
+	it('answers kubectl\'s Table accept with the pod columns and the recorded cells, AGE and RESTARTS printed when it answers', async () => {
 		const started = await startServer('crashloop');
 		server = started.server;
 		server.advanceTo(60_000);
@@ -53,9 +53,14 @@ describe('FakeApiServer Table responses', () => {
 
 		const recorded = [...podsAt(started.entries, 60_000).values()].filter(entry => entry.object.metadata?.namespace === 'default');
 		expect(body.rows).toHaveLength(recorded.length);
-		const row = recorded[0]!.row!;
-		expect(body.rows[0]!.cells).toEqual([recorded[0]!.object.metadata?.name, row.ready, row.status, row.restarts, row.age, row.ip, row.node, row.nominatedNode, row.readinessGates]);
-		expect(body.rows[0]!.object).toMatchObject({kind: 'Pod', metadata: {name: recorded[0]!.object.metadata?.name}, spec: {containers: expect.any(Array)}});
+		const entry = recorded[0]!;
+		const row = entry.row!;
+		// A real server prints AGE and "(X ago)" when it answers, not when the pod last changed.
+		const replayed = (await replayCells('crashloop', 60_000)).get(`default/${entry.object.metadata?.name}`)!;
+		expect(entry.t).toBeLessThan(55_000);
+		expect(replayed[5]).not.toBe(row.age);
+		expect(body.rows[0]!.cells).toEqual([entry.object.metadata?.name, row.ready, row.status, replayed[4], replayed[5], row.ip, row.node, row.nominatedNode, row.readinessGates]);
+		expect(body.rows[0]!.object).toMatchObject({kind: 'Pod', metadata: {name: entry.object.metadata?.name}, spec: {containers: expect.any(Array)}});
 	});
 
 	it('gives row objects as PartialObjectMetadata unless includeObject=Object', async () => {
