@@ -11,7 +11,8 @@
 // Image pulls are different: images/image_manager.go writes "Back-off pulling image \"…\"" (plus the
 // last pull error) with no duration, and the pod status carries neither the time of the failed pull nor
 // how many pulls failed before, so the image back-off (10 s doubling to 300 s, kept per image in the
-// kubelet) cannot be placed in time from the object. We return null for it rather than guess.
+// kubelet) cannot be placed in time from the object: backOffFromMessage returns null for it rather
+// than guess, and image-backoff.ts places it from the kubelet's events instead.
 
 /** Go's time.Duration units, as Duration.String() and time.ParseDuration spell them. */
 const UNIT_MS: Readonly<Record<string, number>> = {

@@ -1,8 +1,11 @@
-// Is a pod fine, on its way, or in trouble? One word for the table's colour, plus the crash-loop
-// signal (which container, why, when the kubelet tries again) for the detail view.
+// Is a pod fine, on its way, or in trouble? One word for the table's colour, plus the trouble
+// signal (a crash loop, an image pull back-off or another failure: which container, why, when the
+// kubelet tries again) for the row's mark, FLAGS and the detail view.
 
+import type {KubeEvent} from '../kube/types.js';
 import {containerSubject} from './history.js';
-import type {ContainerView, CrashLoopSignal, Health, PodState} from './types.js';
+import {PULL_BACK_OFF_REASONS, pullBackOff} from './image-backoff.js';
+import type {ContainerView, Health, PodState, TroubleSignal} from './types.js';
 
 export type StatusBucket = 'running' | 'pending' | 'failing' | 'succeeded' | 'terminating';
 
@@ -58,37 +61,44 @@ export function statusBucket(status: string): StatusBucket {
 	return 'failing';
 }
 
-export function podHealth(state: PodState, now: number): {health: Health; crashLoop: CrashLoopSignal | null} {
+const NO_EVENTS: readonly KubeEvent[] = [];
+
+/**
+ * `events`: the pod's events, which place an image pull back-off in time (image-backoff.ts); without
+ * them the signal is the same, only its next pull unknown.
+ */
+export function podHealth(state: PodState, now: number, events: readonly KubeEvent[] = NO_EVENTS): {health: Health; signal: TroubleSignal | null} {
 	const status = state.columns.status;
 	const bucket = statusBucket(status);
 	const containers = state.containers.filter(view => view.kind !== 'ephemeral');
 
-	if (bucket === 'failing') return {health: 'failing', crashLoop: failingSignal(status, containers)};
+	if (bucket === 'failing') return {health: 'failing', signal: failingSignal(status, containers, events)};
 	const phase = state.core ? state.core.phase : state.object.status?.phase;
 	if (phase === 'Failed') {
 		// A failed pod whose STATUS hides it: servers before 1.35 print "Completed" for a pod whose first
 		// container completed and a later one failed (kubectl#1511). Name the container that failed.
 		const culprit = containers.find(view => isFailingContainer(view));
 		const reason = (state.core ? state.core.reason : state.object.status?.reason) || (culprit ? printedReason(culprit) : null) || 'Failed';
-		return {health: 'failing', crashLoop: {container: culprit?.name ?? null, reason, nextRestartMs: null}};
+		// Done, not looping: whatever ran will not run again.
+		return {health: 'failing', signal: {kind: 'failing', container: culprit?.name ?? null, reason, nextTryMs: null}};
 	}
 	if (bucket === 'running') {
 		const rising = risingRestarts(state, now);
-		if (rising) return {health: 'failing', crashLoop: rising};
+		if (rising) return {health: 'failing', signal: rising};
 		if (!allReady(state.columns.ready)) {
 			const since = notReadySince(state);
-			if (now - since < NOT_READY_GRACE_MS) return {health: 'progressing', crashLoop: null};
+			if (now - since < NOT_READY_GRACE_MS) return {health: 'progressing', signal: null};
 			const stuck = containers.find(view => (view.kind === 'regular' || view.kind === 'sidecar') && !view.ready);
-			return {health: 'failing', crashLoop: {container: stuck?.name ?? null, reason: 'NotReady', nextRestartMs: null}};
+			return {health: 'failing', signal: {kind: 'failing', container: stuck?.name ?? null, reason: 'NotReady', nextTryMs: null}};
 		}
-		return {health: 'ok', crashLoop: null};
+		return {health: 'ok', signal: null};
 	}
-	if (bucket === 'succeeded') return {health: 'ok', crashLoop: null};
-	return {health: 'progressing', crashLoop: null};
+	if (bucket === 'succeeded') return {health: 'ok', signal: null};
+	return {health: 'progressing', signal: null};
 }
 
 /** The container behind a failing STATUS: the one whose waiting/terminated reason the printer showed. */
-function failingSignal(status: string, containers: readonly ContainerView[]): CrashLoopSignal {
+function failingSignal(status: string, containers: readonly ContainerView[], events: readonly KubeEvent[]): TroubleSignal {
 	const init = status.startsWith('Init:');
 	const reason = init ? status.slice('Init:'.length) : status;
 	const candidates = containers.filter(view => (init ? view.kind === 'init' || view.kind === 'sidecar' : view.kind === 'regular'));
@@ -96,8 +106,16 @@ function failingSignal(status: string, containers: readonly ContainerView[]): Cr
 		candidates.find(view => printedReason(view) === reason) ??
 		containers.find(view => printedReason(view) === reason) ??
 		containers.find(view => isFailingContainer(view));
-	if (!culprit) return {container: null, reason, nextRestartMs: null};
-	return {container: culprit.name, reason: printedReason(culprit) ?? reason, nextRestartMs: culprit.nextRestartMs};
+	if (!culprit) return {kind: 'failing', container: null, reason, nextTryMs: null};
+	const signal = {container: culprit.name, reason: printedReason(culprit) ?? reason};
+	if (culprit.state === 'waiting' && culprit.reason !== null && PULL_BACK_OFF_REASONS.has(culprit.reason)) {
+		return {kind: 'pull-back-off', ...signal, nextTryMs: pullBackOff(culprit.name, events)?.nextPullMs ?? null};
+	}
+	// A crash loop is a container that ran and died: waiting in CrashLoopBackOff, or just exited with an error.
+	if ((culprit.state === 'waiting' && culprit.reason === 'CrashLoopBackOff') || culprit.state === 'terminated') {
+		return {kind: 'crash-loop', ...signal, nextTryMs: culprit.nextRestartMs};
+	}
+	return {kind: 'failing', ...signal, nextTryMs: null};
 }
 
 /** The reason printPod would take from this container (waiting reason, terminated reason, Signal:N, ExitCode:N). */
@@ -116,7 +134,7 @@ function isFailingContainer(view: ContainerView): boolean {
 	return false;
 }
 
-function risingRestarts(state: PodState, now: number): CrashLoopSignal | null {
+function risingRestarts(state: PodState, now: number): TroubleSignal | null {
 	const since = now - RESTART_LOOP_WINDOW_MS;
 	const running = state.containers.filter(view => view.kind === 'regular' || view.kind === 'sidecar');
 	let restarts = 0;
@@ -134,7 +152,7 @@ function risingRestarts(state: PodState, now: number): CrashLoopSignal | null {
 		latest ??= view;
 	}
 	if (restarts < RESTART_LOOP_MIN_RESTARTS) return null;
-	return {container: latest?.name ?? null, reason: 'RestartsRising', nextRestartMs: latest?.nextRestartMs ?? null};
+	return {kind: 'crash-loop', container: latest?.name ?? null, reason: 'RestartsRising', nextTryMs: latest?.nextRestartMs ?? null};
 }
 
 function allReady(ready: string): boolean {

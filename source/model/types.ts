@@ -89,13 +89,24 @@ export interface MirrorInfo {
 
 export type Health = 'ok' | 'progressing' | 'failing';
 
-export interface CrashLoopSignal {
+/**
+ * What keeps a failing pod from running, for its row's mark and FLAGS:
+ * 'crash-loop' — a container ran and died and the kubelet starts it again (CrashLoopBackOff, an exit
+ *   it will restart after, restarts rising while the pod reads Running);
+ * 'pull-back-off' — the kubelet cannot pull an image and waits before it pulls again (ErrImagePull,
+ *   ImagePullBackOff): nothing ran;
+ * 'failing' — anything else (a config or start error, a failed or evicted pod, not ready too long).
+ */
+export type TroubleKind = 'crash-loop' | 'pull-back-off' | 'failing';
+
+export interface TroubleSignal {
+	kind: TroubleKind;
 	/** Container that causes it; null when it is the pod as a whole. */
 	container: string | null;
 	/** CrashLoopBackOff, ImagePullBackOff, ErrImagePull, CreateContainerConfigError, OOMKilled, Error, RestartsRising, … */
 	reason: string;
-	/** When the kubelet will try again (epoch ms), when known. */
-	nextRestartMs: number | null;
+	/** When the kubelet tries again (epoch ms): the restart of a crash loop, the next pull of a pull back-off; null when unknown. */
+	nextTryMs: number | null;
 }
 
 export type TransitionKind = 'created' | 'phase' | 'status' | 'ready' | 'condition' | 'container' | 'restart' | 'node' | 'deleted' | 'deleting';

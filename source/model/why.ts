@@ -42,12 +42,12 @@ export interface Why {
 /** Why the pod is not healthy, or null when it is (running and ready, or completed). */
 export function explainPod(state: PodState, ctx: WhyContext): Why | null {
 	if (state.deletedAt !== null) return null;
-	const base = podHealth(state, ctx.now);
-	let found = diagnose(state, ctx, base.crashLoop?.reason === 'RestartsRising' ? base.crashLoop.container : null);
+	const base = podHealth(state, ctx.now, ctx.events);
+	let found = diagnose(state, ctx, base.signal?.reason === 'RestartsRising' ? base.signal.container : null);
 	if (!found) {
 		if (base.health === 'ok') return null;
 		const message = state.object.status?.message;
-		found = {cause: 'status', container: base.crashLoop?.container ?? null, text: `STATUS ${state.columns.status}${message ? `: ${oneLine(message)}` : ''}`, severity: null};
+		found = {cause: 'status', container: base.signal?.container ?? null, text: `STATUS ${state.columns.status}${message ? `: ${oneLine(message)}` : ''}`, severity: null};
 	}
 	const health = base.health === 'failing' || found.severity === 'failing' ? 'failing' : 'progressing';
 	return {cause: found.cause, container: found.container, text: found.text, health};

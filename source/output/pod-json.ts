@@ -50,7 +50,7 @@ function containerJson(c: ContainerView) {
 
 export function podJson(state: PodState, now: number, source: WhySource = NO_WHY_SOURCE) {
 	const {columns} = state;
-	const {health, crashLoop} = podHealth(state, now);
+	const {health, signal} = podHealth(state, now, source.eventsByPod.get(state.key));
 	const why = explainPod(state, whyContext(source, state.key, now));
 	return {
 		namespace: state.namespace,
@@ -60,9 +60,9 @@ export function podJson(state: PodState, now: number, source: WhySource = NO_WHY
 		mirror: state.mirror ? {node: state.mirror.node, source: state.mirror.source, hash: state.mirror.hash} : null,
 		sidecars: state.sidecars,
 		health,
-		crashLoop: crashLoop
-			? {container: crashLoop.container, reason: crashLoop.reason, nextRestartAt: iso(crashLoop.nextRestartMs)}
-			: null,
+		/** A container that ran, died and is started again; an image the kubelet cannot pull is pullBackOff. */
+		crashLoop: signal?.kind === 'crash-loop' ? {container: signal.container, reason: signal.reason, nextRestartAt: iso(signal.nextTryMs)} : null,
+		pullBackOff: signal?.kind === 'pull-back-off' ? {container: signal.container, reason: signal.reason, nextPullAt: iso(signal.nextTryMs)} : null,
 		/** Why the pod is not healthy (null when it is): cause, container, one line of evidence, health. */
 		why: why ? {cause: why.cause, container: why.container, text: why.text, health: why.health} : null,
 		deletedAt: iso(state.deletedAt),

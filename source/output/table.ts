@@ -50,8 +50,8 @@ function cmp(a: string, b: string): number {
 
 export function tableRow(state: PodState, now: number, source: WhySource = NO_WHY_SOURCE, output: TableOutput = 'table'): string[] {
 	const cells = rowCells(state.columns, now);
-	const {crashLoop} = podHealth(state, now);
-	return [state.namespace, state.name, ...CELLS[output].map(cell => cells[cell]), flagsCell(state, crashLoop, now), whyLine(state, source, now) ?? ''];
+	const {signal} = podHealth(state, now, source.eventsByPod.get(state.key));
+	return [state.namespace, state.name, ...CELLS[output].map(cell => cells[cell]), flagsCell(state, signal, now), whyLine(state, source, now) ?? ''];
 }
 
 export function renderTable(pods: Iterable<PodState>, now: number, source: WhySource = NO_WHY_SOURCE, output: TableOutput = 'table'): string {

@@ -283,7 +283,7 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 		const pod = view.pods.get(list.keyAt(i)!);
 		if (!pod) continue;
 		const diagnose = tableShown && (state.wide || i === cursor);
-		visible.push(podRow(pod, now, diagnose ? whyLine(pod, view, now) : null));
+		visible.push(podRow(pod, now, diagnose ? whyLine(pod, view, now) : null, view.eventsByPod.get(pod.key)));
 	}
 	const selectedRow = visible[cursor - offset] ?? null;
 	const tableWidth = layout.width - ROW_PREFIX_WIDTH;
@@ -298,7 +298,7 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 		const pod = detailPod;
 		body = <DetailScreen section={state.section} podKey={state.selectedKey} pod={pod} view={view} now={now} width={layout.width} height={layout.bodyLines} scroll={state.detailScroll} noColor={theme.noColor} why={detailWhy} timelineCursor={replaying ? state.timelineCursor : null} selectedContainer={selectedContainer} containerCursor={listCursor} />;
 		if (pod) {
-			const row = podRow(pod, now, detailWhy ?? null);
+			const row = podRow(pod, now, detailWhy ?? null, view.eventsByPod.get(pod.key));
 			statusText = selectedPodText(row, now);
 			statusWhy = row.why || null;
 			statusColor = TONE_STYLE[row.tone].color;

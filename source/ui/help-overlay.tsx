@@ -5,7 +5,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {bindingsFor, keysText, type KeyBinding} from './keys.js';
-import {TONE_STYLE, CRASH_LOOP_GLYPH} from '../view/health-style.js';
+import {TONE_STYLE, TROUBLE_STYLE} from '../view/health-style.js';
 import {truncate} from '../view/table-layout.js';
 import {SECTIONS} from '../view/detail/sections.js';
 
@@ -42,7 +42,8 @@ export function helpLines(replaying: boolean): HelpLine[] {
 	lines.push(
 		{text: 'Marks', heading: true},
 		{text: legend.join('  '), heading: false},
-		{text: `${CRASH_LOOP_GLYPH} crash loop  * changed  › selected`, heading: false},
+		{text: `${TROUBLE_STYLE['crash-loop'].glyph} ${TROUBLE_STYLE['crash-loop'].word}  ${TROUBLE_STYLE['pull-back-off'].glyph} ${TROUBLE_STYLE['pull-back-off'].word}`, heading: false},
+		{text: '* changed  › selected', heading: false},
 	);
 	return lines;
 }

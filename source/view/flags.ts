@@ -1,21 +1,35 @@
 // The FLAGS cell: podlife's own marks next to the server's columns, in words so they read
-// without colour — the crash-loop signal with the kubelet's back-off countdown first (it is
-// the mark that matters, and a narrow column is cut from the right), then "static" for a
-// mirror pod and "sidecars:N". One wording for the TUI and `--output table`; the TUI drops
-// the word "crashloop" because its row glyph ↻ already says it.
+// without colour — what the kubelet is doing about a failing container first, with its
+// countdown (it is the mark that matters, and a narrow column is cut from the right): a crash
+// loop's next restart, an image pull back-off's next pull; then "static" for a mirror pod and
+// "sidecars:N". Other failures get no mark: STATUS and WHY say them. One wording for the TUI and
+// `--output table`; the TUI drops the words "crashloop" and "pullbackoff" when it shows a
+// countdown, because its row glyph (↻, ⇣) already says which.
 
 import {humanDuration} from '../model/duration.js';
-import type {CrashLoopSignal, PodState} from '../model/types.js';
+import type {PodState, TroubleSignal} from '../model/types.js';
 
-export function flagsCell(state: PodState, crashLoop: CrashLoopSignal | null, now: number, options: {glyphShowsCrashLoop?: boolean} = {}): string {
+/** The FLAGS word of each signal that gets a mark, and what its countdown counts down to. */
+const MARKS = {
+	'crash-loop': {word: 'crashloop', next: 'restart'},
+	'pull-back-off': {word: 'pullbackoff', next: 'next pull'},
+} as const;
+
+/** "restart in 8s", "next pull due": when the kubelet tries again; null when that is unknown or it is no loop. */
+export function nextTryText(signal: TroubleSignal, now: number): string | null {
+	if (signal.kind === 'failing' || signal.nextTryMs === null) return null;
+	const left = signal.nextTryMs - now;
+	const next = MARKS[signal.kind].next;
+	return left > 0 ? `${next} in ${humanDuration(left)}` : `${next} due`;
+}
+
+export function flagsCell(state: PodState, signal: TroubleSignal | null, now: number, options: {glyphShowsKind?: boolean} = {}): string {
 	const marks: string[] = [];
-	if (crashLoop) {
-		const word = options.glyphShowsCrashLoop ? '' : 'crashloop ';
-		if (crashLoop.nextRestartMs === null) marks.push(options.glyphShowsCrashLoop ? 'crashloop' : `crashloop(${crashLoop.reason})`);
-		else {
-			const left = crashLoop.nextRestartMs - now;
-			marks.push(word + (left > 0 ? `restart in ${humanDuration(left)}` : 'restart due'));
-		}
+	if (signal && signal.kind !== 'failing') {
+		const {word} = MARKS[signal.kind];
+		const next = nextTryText(signal, now);
+		if (next === null) marks.push(options.glyphShowsKind ? word : `${word}(${signal.reason})`);
+		else marks.push(options.glyphShowsKind ? next : `${word} ${next}`);
 	}
 	if (state.mirror) marks.push('static');
 	if (state.sidecars > 0) marks.push(`sidecars:${state.sidecars}`);

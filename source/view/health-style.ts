@@ -1,7 +1,7 @@
 // How a row's health looks: a glyph that reads without colour, and a colour on
 // top. Colour is never the only signal (NO_COLOR, --no-color, colour-blind users).
 
-import type {Health} from '../model/types.js';
+import type {Health, TroubleKind} from '../model/types.js';
 
 export type RowTone = Health | 'deleted';
 
@@ -22,8 +22,16 @@ export const TONE_STYLE: Readonly<Record<RowTone, ToneStyle>> = {
 
 /** A crash loop gets its own glyph even when the pod is Running between restarts. */
 export const CRASH_LOOP_GLYPH = '↻';
+/** An image the kubelet cannot pull: nothing ran, so not a crash loop. U+21E3, one cell wide like ↻. */
+export const PULL_BACK_OFF_GLYPH = '⇣';
 
-export function rowGlyph(tone: RowTone, crashLooping: boolean): string {
-	if (tone !== 'deleted' && crashLooping) return CRASH_LOOP_GLYPH;
+/** The marks a trouble signal gets, and their words for the help overlay's legend. */
+export const TROUBLE_STYLE: Readonly<Record<Exclude<TroubleKind, 'failing'>, {glyph: string; word: string}>> = {
+	'crash-loop': {glyph: CRASH_LOOP_GLYPH, word: 'crash loop'},
+	'pull-back-off': {glyph: PULL_BACK_OFF_GLYPH, word: 'image pull back-off'},
+};
+
+export function rowGlyph(tone: RowTone, trouble: TroubleKind | null): string {
+	if (tone !== 'deleted' && trouble !== null && trouble !== 'failing') return TROUBLE_STYLE[trouble].glyph;
 	return TONE_STYLE[tone].glyph;
 }

@@ -16,7 +16,7 @@ export interface IndexEntry {
 	tone: RowTone;
 	/** The header's group for STATUS (model/health.ts statusBucket). */
 	bucket: StatusBucket;
-	/** Failing or crash-looping (even while Running between restarts). */
+	/** Failing, or crash-looping even while Running between restarts. */
 	faulty: boolean;
 	deletedAt: number | null;
 	/** Lower-cased "namespace name status node" for the filter. */
@@ -24,7 +24,7 @@ export interface IndexEntry {
 }
 
 export function indexEntry(state: PodState, now: number): IndexEntry {
-	const {health, crashLoop} = podHealth(state, now);
+	const {health, signal} = podHealth(state, now);
 	const deleted = state.deletedAt !== null;
 	const {status, node, restarts, createdMs} = state.columns;
 	return {
@@ -37,7 +37,7 @@ export function indexEntry(state: PodState, now: number): IndexEntry {
 		createdMs,
 		tone: deleted ? 'deleted' : health,
 		bucket: statusBucket(status),
-		faulty: !deleted && (health === 'failing' || crashLoop !== null),
+		faulty: !deleted && (health === 'failing' || signal !== null),
 		deletedAt: state.deletedAt,
 		search: `${state.namespace}\n${state.name}\n${status}\n${node}`.toLowerCase(),
 	};

@@ -2,12 +2,12 @@
 // shows, plus what the row's look depends on. Computed only for the rows on
 // screen, because AGE, "(5s ago)" and the back-off countdown move with `now`.
 
+import type {KubeEvent} from '../kube/types.js';
 import {rowCells} from '../model/columns.js';
-import {flagsCell} from './flags.js';
+import {flagsCell, nextTryText} from './flags.js';
 import {podHealth} from '../model/health.js';
-import type {CrashLoopSignal, PodState} from '../model/types.js';
-import {humanDuration} from '../model/duration.js';
-import {rowGlyph, type RowTone} from './health-style.js';
+import type {PodState, TroubleSignal} from '../model/types.js';
+import {rowGlyph, TONE_STYLE, TROUBLE_STYLE, type RowTone} from './health-style.js';
 
 /** How long a changed row stays highlighted. */
 export const CHANGE_HIGHLIGHT_MS = 1500;
@@ -26,51 +26,48 @@ export interface PodRow {
 	flags: string;
 	tone: RowTone;
 	glyph: string;
-	crashLoop: CrashLoopSignal | null;
+	/** What keeps it failing (crash loop, image pull back-off, …); null when it is not failing or deleted. */
+	signal: TroubleSignal | null;
 	/** Changed within CHANGE_HIGHLIGHT_MS of now. */
 	changed: boolean;
 	/** The diagnosis line (model/why.ts whyLine), '' when healthy or not computed: only rows on screen that show it get one. */
 	why: string;
 }
 
-/** `why` is whyLine's answer for this pod, passed in because it needs the store's nodes and events. */
-export function podRow(state: PodState, now: number, why: string | null = null): PodRow {
+/**
+ * `why` is whyLine's answer for this pod, passed in because it needs the store's nodes and events;
+ * `events` are the pod's own, which time an image pull back-off's next pull.
+ */
+export function podRow(state: PodState, now: number, why: string | null = null, events?: readonly KubeEvent[]): PodRow {
 	const {columns} = state;
-	const {health, crashLoop} = podHealth(state, now);
+	const health = podHealth(state, now, events);
 	const deleted = state.deletedAt !== null;
-	const tone: RowTone = deleted ? 'deleted' : health;
-	const signal = deleted ? null : crashLoop;
+	const tone: RowTone = deleted ? 'deleted' : health.health;
+	const signal = deleted ? null : health.signal;
 	return {
 		key: state.key,
 		namespace: state.namespace,
 		name: state.name,
 		...rowCells(columns, now),
-		flags: deleted ? 'deleted' : flagsCell(state, signal, now, {glyphShowsCrashLoop: true}),
+		flags: deleted ? 'deleted' : flagsCell(state, signal, now, {glyphShowsKind: true}),
 		tone,
-		glyph: rowGlyph(tone, signal !== null),
-		crashLoop: signal,
+		glyph: rowGlyph(tone, signal?.kind ?? null),
+		signal,
 		changed: now - state.lastChangedAt >= 0 && now - state.lastChangedAt < CHANGE_HIGHLIGHT_MS,
 		why: why ?? '',
 	};
 }
 
 /**
- * The line under the table for the selected pod: its STATUS and, when it loops, why and when next.
- * With a diagnosis on the row the loop signal is left out: the why says the same, with evidence.
+ * The line under the table for the selected pod: its STATUS and, when it fails, why and when the
+ * kubelet tries again. With a diagnosis on the row the signal is left out: the why says the same, with evidence.
  */
 export function selectedPodText(row: PodRow, now: number): string {
 	const head = `${row.namespace}/${row.name}  ${row.status}${row.tone === 'deleted' ? ' (deleted)' : ''}`;
-	const loop = row.crashLoop;
-	if (!loop || row.why !== '') return head;
-	const who = loop.container ? ` in container ${loop.container}` : '';
-	let next = '';
-	if (loop.nextRestartMs !== null) {
-		const left = loop.nextRestartMs - now;
-		next = left > 0 ? `, restart in ${humanDuration(left)}` : ', restart due';
-	}
-	return `${head}  ${rowGlyphFor(loop.reason)} ${loop.reason}${who}${next}`;
-}
-
-function rowGlyphFor(reason: string): string {
-	return reason === 'CrashLoopBackOff' || reason === 'RestartsRising' ? '↻' : '✗';
+	const signal = row.signal;
+	if (!signal || row.why !== '') return head;
+	const who = signal.container ? ` in container ${signal.container}` : '';
+	const next = nextTryText(signal, now);
+	const glyph = signal.kind === 'failing' ? TONE_STYLE.failing.glyph : TROUBLE_STYLE[signal.kind].glyph;
+	return `${head}  ${glyph} ${signal.reason}${who}${next ? `, ${next}` : ''}`;
 }

@@ -54,7 +54,7 @@ function run(module: OutputModule, width: number, height: number, ops: Op[]): {r
 
 const PLAIN = ['a', 'hello', 'NAME', '  ', ' x ', 'Running', '0/1', 'CrashLoopBackOff', '—', '1m30s', 'kube-system'];
 // Wide (CJK, emoji) and the table's own marks, combining and variation sequences, ZWJ and flags.
-const UNUSUAL = ['世界', '日本語', '한', 'ｱ', '👍', '✓', '✗', '○', '–', '›', '↻', '👨‍👩‍👧', '🇯🇵', 'e\u0301', '❤️', '\t'];
+const UNUSUAL = ['世界', '日本語', '한', 'ｱ', '👍', '✓', '✗', '○', '–', '›', '↻', '⇣', '👨‍👩‍👧', '🇯🇵', 'e\u0301', '❤️', '\t'];
 const CLOSED_STYLES: Array<[string, string]> = [
 	['31', '39'],
 	['32', '39'],

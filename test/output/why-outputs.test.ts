@@ -28,6 +28,17 @@ describe('why in the headless outputs', () => {
 		expect(doc.pods.filter(pod => pod.name !== 'bad-image-67pzh').every(pod => pod.why === null)).toBe(true);
 	});
 
+	it('flags an image that cannot be pulled as a pull back-off with its next pull, never as a crash loop', async () => {
+		const lines = (await headless('imagepull', 'table')).trimEnd().split('\n');
+		const bad = lines.find(line => line.includes('bad-image-67pzh'))!;
+		expect(bad).toMatch(/ImagePullBackOff\s+0\s+.*kind-worker\s+pullbackoff next pull in 78s\s+image-pull: /);
+		expect(bad).not.toMatch(/crashloop|crash-loop/);
+		const doc = JSON.parse(await headless('imagepull', 'json')) as {pods: Array<{name: string; crashLoop: unknown; pullBackOff: unknown}>};
+		const pod = doc.pods.find(entry => entry.name === 'bad-image-67pzh')!;
+		// 4th failed pull at 04:20:11, then 10 s · 2³ = 80 s.
+		expect(pod).toMatchObject({crashLoop: null, pullBackOff: {container: 'web', reason: 'ImagePullBackOff', nextPullAt: '2026-11-25T04:21:31.000Z'}});
+	});
+
 	it('puts the why of each moment in the ndjson lines of a pod that is not healthy', async () => {
 		const lines = (await headless('init-crash', 'ndjson'))
 			.trimEnd()

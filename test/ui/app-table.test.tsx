@@ -4,6 +4,7 @@ import {App} from '../../source/ui/app.js';
 import {FrameSource} from '../../source/ui/frame-source.js';
 import {makeTheme, ThemeContext} from '../../source/ui/theme.js';
 import {realScheduler} from '../../source/sources/replay/scheduler.js';
+import {whyLine} from '../../source/model/why.js';
 import {captureStore} from './helpers/capture-store.js';
 import {KEY, renderAtSize, type Rendered} from './helpers/render-at-size.js';
 
@@ -29,7 +30,7 @@ function renderApp(size = {columns: 100, rows: 30}, options: {noColor?: boolean;
 
 /** The table rows of a frame: lines that start with the row prefix (health glyph, mark) and a cell. */
 function tableLines(frame: string): string[] {
-	return frame.split('\n').filter(line => /^[› ][✓○✗↻–][* ] \S/.test(line));
+	return frame.split('\n').filter(line => /^[› ][✓○✗↻⇣–][* ] \S/.test(line));
 }
 
 function selectedLine(frame: string): string {
@@ -63,6 +64,37 @@ describe('pod table', () => {
 		const frame = await app.waitFor(f => tableLines(f).length === 1);
 		expect(tableLines(frame)[0]).toMatch(/^›↻/);
 		expect(frame).toMatch(/default\/crashloop-\S+\s+CrashLoopBackOff\s+— crash-loop: container api exited 1 .*back-off/);
+	});
+
+	it('marks a pod that cannot pull its image with ⇣ and its next pull, not as a crash loop', async () => {
+		// mixed.ndjson at 04:21:28: the 2nd pull of bad-image failed at 04:21:23, so the kubelet waits
+		// 20 s and pulls again at 04:21:43 — in 15 s.
+		const app = renderApp({columns: 200, rows: 50}, {at: 30_000});
+		app.data.clock.at = Date.parse('2026-11-25T04:21:28Z');
+		await app.waitFor('bad-image');
+		await app.press('/', ...'bad-image', KEY.enter);
+		const frame = await app.waitFor(f => tableLines(f).length === 1);
+		const row = tableLines(frame)[0]!;
+		expect(row).toMatch(/^›⇣/);
+		expect(row).toMatch(/ImagePullBackOff\s+0\s+\S+\s+kind-worker\s+next pull in 15s$/);
+		expect(frame).not.toMatch(/↻|crashloop|crash-loop/);
+		expect(frame).toMatch(/— image-pull: container web cannot pull image/);
+		// FLAGS and the why line (cut in the status line here) agree on when.
+		const view = app.data.store.view();
+		const pod = [...view.pods.values()].find(state => state.name.startsWith('bad-image-'))!;
+		expect(whyLine(pod, view, app.data.clock.now())).toMatch(/2 failed pulls, next pull in about 15s$/);
+	});
+
+	it('keeps ↻ for the container that ran and died, and says which mark is which in the help legend', async () => {
+		const app = renderApp({columns: 200, rows: 50}, {at: 30_000});
+		const frame = await app.waitFor('bad-image');
+		const rows = tableLines(frame);
+		expect(rows.find(row => row.includes('crashloop-'))).toMatch(/^.↻/);
+		expect(rows.find(row => row.includes('bad-image-'))).toMatch(/^.⇣/);
+		await app.press('?');
+		const help = await app.waitFor('Marks');
+		expect(help).toContain('↻ crash loop');
+		expect(help).toContain('⇣ image pull back-off');
 	});
 
 	it('moves the cursor with j/k, arrows, g/G and pages', async () => {
@@ -141,7 +173,7 @@ describe('pod table', () => {
 		const frame = await app.waitFor('faulty only');
 		const rows = tableLines(frame);
 		expect(rows).toHaveLength(2);
-		expect(rows.every(r => /[✗↻]/.test(r.slice(1, 2)))).toBe(true);
+		expect(rows.every(r => /[✗↻⇣]/.test(r.slice(1, 2)))).toBe(true);
 		await app.press('f');
 		await app.waitFor(f => tableLines(f).length > 2);
 	});

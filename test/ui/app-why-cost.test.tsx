@@ -43,7 +43,7 @@ function renderSmall() {
 }
 
 function tableRows(frame: string): number {
-	return frame.split('\n').filter(line => /^[› ][✓○✗↻–][* ] \S/.test(line)).length;
+	return frame.split('\n').filter(line => /^[› ][✓○✗↻⇣–][* ] \S/.test(line)).length;
 }
 
 describe('why cost per frame', () => {

@@ -3,7 +3,7 @@
 // events; times from lastState.terminated and the back-off in the waiting message (backoff.ts).
 
 import type {KubeEvent, Pod} from '../../kube/types.js';
-import {eventTime} from '../store.js';
+import {pullBackOff} from '../image-backoff.js';
 import type {ContainerView, PodState} from '../types.js';
 import type {Diagnosis, WhyContext} from './diagnosis.js';
 import {containerSpec, currentTermination, dueIn, howItEnded, oneLine, plural, quotedMessage, ranFor, restartsIn, stateSince, subjectOf} from './words.js';
@@ -15,13 +15,6 @@ const IMAGE_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'ErrImageNeve
 const CONFIG_REASONS = new Set(['CreateContainerConfigError', 'CreateContainerError']);
 /** kuberuntime's errors while starting it: the runtime or a lifecycle hook refused. */
 const START_REASONS = new Set(['RunContainerError', 'PreCreateHookError', 'PreStartHookError', 'PostStartHookError', 'ContainerCannotRun', 'StartError']);
-
-/**
- * The kubelet's image back-off: flowcontrol.NewBackOff(backOffPeriod = 10s, MaxContainerBackOff =
- * 300s), doubled on every failed pull of the same image (kubelet.go, images/image_manager.go).
- */
-const IMAGE_BACK_OFF_INITIAL_MS = 10_000;
-const IMAGE_BACK_OFF_MAX_MS = 300_000;
 
 function causeFor(view: ContainerView): string {
 	return view.kind === 'init' ? 'init-failing' : view.kind === 'sidecar' ? 'sidecar-failing' : 'crash-loop';
@@ -80,22 +73,15 @@ function pullMessage(message: string | null): string | null {
 		.replace(/rpc error: code = (\w+) desc = /g, '$1: ');
 }
 
-function isPullFailure(event: KubeEvent, view: ContainerView): boolean {
-	return event.reason === 'Failed' && (event.message ?? '').startsWith('Failed to pull image') && (event.involvedObject?.fieldPath ?? '').endsWith(`{${view.name}}`);
-}
-
 /**
- * When the kubelet pulls again. The pod does not say (backoff.ts), but the events do: the "Failed to
- * pull image" event counts the failed pulls and carries the last one's time, and the back-off after
- * n failures is 10s·2^(n−1), at most 5m.
+ * When the kubelet pulls again. The pod does not say, but its events do (image-backoff.ts); "about"
+ * because the kubelet pulls at its next sync once the back-off is over.
  */
 function nextPull(view: ContainerView, events: readonly KubeEvent[], now: number): string | null {
-	const failure = events.findLast(event => isPullFailure(event, view));
-	if (!failure) return null;
-	const failures = failure.series?.count ?? failure.count ?? 1;
-	const backOff = Math.min(IMAGE_BACK_OFF_INITIAL_MS * 2 ** Math.max(0, failures - 1), IMAGE_BACK_OFF_MAX_MS);
-	const at = eventTime(failure) + backOff;
-	return `${plural(failures, 'failed pull')}, next pull ${at > now ? `in about ${humanDuration(at - now)}` : 'due now'}`;
+	const backOff = pullBackOff(view.name, events);
+	if (!backOff) return null;
+	const at = backOff.nextPullMs;
+	return `${plural(backOff.failures, 'failed pull')}, next pull ${at > now ? `in about ${humanDuration(at - now)}` : 'due now'}`;
 }
 
 function imagePull(state: PodState, view: ContainerView, ctx: WhyContext): Diagnosis {
