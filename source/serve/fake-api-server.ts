@@ -223,8 +223,8 @@ export class FakeApiServer {
 		return this.epochOf(this.sessionNow);
 	}
 
-	private epochOf(t: number): number {
-		return this.recordedAtMs + this.timeline.shiftMs + t;
+	private epochOf(t: number, shiftMs = this.timeline.shiftMs): number {
+		return this.recordedAtMs + shiftMs + t;
 	}
 
 	/** How far the served times are from the recorded ones (ms). */
@@ -232,10 +232,10 @@ export class FakeApiServer {
 		return this.timeline.shiftMs;
 	}
 
-	/** A pod's row as the server prints it at session time t (default now): the recorded cells, AGE and "(X ago)" as of then. */
-	private readonly printRow: RowPrinter = (stored, t) => {
+	/** A pod's row as the server prints it at `atMs` (default now): the recorded cells, AGE and "(X ago)" as of then. */
+	private readonly printRow: RowPrinter = (stored, atMs) => {
 		if (!stored.row || stored.object.kind !== 'Pod') return stored.row;
-		return agedRow(stored.object as Pod, stored.row, t === undefined ? this.serverTime : this.epochOf(t), this.compat);
+		return agedRow(stored.object as Pod, stored.row, atMs ?? this.serverTime, this.compat);
 	};
 
 	get resourceVersion(): number {
@@ -274,6 +274,8 @@ export class FakeApiServer {
 			if (next === undefined) {
 				if (!options.loop) return;
 				this.playTimer = setTimeout(() => {
+					// The deletions of the round that ends happen now, on that round's clock.
+					this.timeline.advanceTo(this.sessionNow);
 					this.broadcast(this.timeline.rewind(options.wallClock ? offsetToStartAt(this.recordedAtMs, Date.now()) : undefined));
 					anchor();
 					schedule();
@@ -301,7 +303,7 @@ export class FakeApiServer {
 	}
 
 	private broadcast(changes: Change[]): void {
-		for (const watch of this.watches) for (const change of changes) watch.sendChange(change, true);
+		for (const watch of this.watches) for (const change of changes) watch.sendChange(change, this.epochOf(change.t, change.shiftMs));
 	}
 
 	// ── faults ──────────────────────────────────────────────────────────────

@@ -92,14 +92,14 @@ function rowObject(object: KubeObject, include: IncludeObject): KubeObject | und
 	return {kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: object.metadata ?? {}};
 }
 
-/** The pod row to serve for a stored object, printed at session time `t` (default: now); the recorded one by default. */
-export type RowPrinter = (stored: StoredObject, t?: number) => PrintedRow | undefined;
+/** The pod row to serve for a stored object, printed at `atMs` (epoch ms; default: now); the recorded one by default. */
+export type RowPrinter = (stored: StoredObject, atMs?: number) => PrintedRow | undefined;
 
 const recordedRow: RowPrinter = stored => stored.row;
 
-export function tableRow(resource: ResourceName, stored: StoredObject, include: IncludeObject, printRow: RowPrinter = recordedRow, t?: number): TableRow {
+export function tableRow(resource: ResourceName, stored: StoredObject, include: IncludeObject, printRow: RowPrinter = recordedRow, atMs?: number): TableRow {
 	const name = stored.object.metadata?.name ?? '';
-	const cells = resource === 'pods' ? podCells(name, printRow(stored, t)) : [name, stored.object.metadata?.creationTimestamp ?? null];
+	const cells = resource === 'pods' ? podCells(name, printRow(stored, atMs)) : [name, stored.object.metadata?.creationTimestamp ?? null];
 	const object = rowObject(stored.object, include);
 	return object ? {cells, object} : {cells};
 }
@@ -107,7 +107,7 @@ export function tableRow(resource: ResourceName, stored: StoredObject, include: 
 export function table(
 	resource: ResourceName,
 	items: StoredObject[],
-	options: {groupVersion: string; include: IncludeObject; resourceVersion?: string; noHeaders?: boolean; printRow?: RowPrinter; t?: number},
+	options: {groupVersion: string; include: IncludeObject; resourceVersion?: string; noHeaders?: boolean; printRow?: RowPrinter; atMs?: number},
 ): Table {
 	const metadata: Table['metadata'] = {};
 	if (options.resourceVersion !== undefined) metadata.resourceVersion = options.resourceVersion;
@@ -118,6 +118,6 @@ export function table(
 		// On a watch the real server sends column definitions with the first event only
 		// (handlers/watch.go serveWatch: tableOptions.NoHeaders = true after the first).
 		columnDefinitions: options.noHeaders ? null : columnsFor(resource),
-		rows: items.map(item => tableRow(resource, item, options.include, options.printRow, options.t)),
+		rows: items.map(item => tableRow(resource, item, options.include, options.printRow, options.atMs)),
 	};
 }

@@ -27,6 +27,8 @@ export interface Change {
 	rv: number;
 	/** Session time the change happened at. */
 	t: number;
+	/** How far the times of its round were moved (Timeline shiftMs then): recordedAt + shiftMs + t is when it happened. */
+	shiftMs: number;
 	resource: ResourceName;
 	type: WatchType;
 	object: KubeObject;
@@ -171,9 +173,9 @@ export class Timeline {
 	}
 
 	/** `shiftMs`: how far the times of change.object move (0 for an object the store already holds). */
-	private record(change: Omit<Change, 'rv'>, shiftMs = this.shift): Change {
+	private record(change: Omit<Change, 'rv' | 'shiftMs'>, shiftMs = this.shift): Change {
 		this.rv += 1;
-		const recorded: Change = {...change, rv: this.rv, object: served(change.object, this.rv, shiftMs)};
+		const recorded: Change = {...change, rv: this.rv, shiftMs: this.shift, object: served(change.object, this.rv, shiftMs)};
 		this.history.push(recorded);
 		return recorded;
 	}

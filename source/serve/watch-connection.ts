@@ -62,26 +62,25 @@ export class WatchConnection {
 	}
 
 	/**
-	 * Send one store change if it concerns this watch. `asItHappens`: a change the server makes now
-	 * (not a backlog replayed to a resuming watch), whose row is printed at the change's own time.
+	 * Send one store change if it concerns this watch. `atMs`: when the server made it (epoch ms), to
+	 * print a pod's row at; without it (a backlog sent to a resuming watch) the row is printed now.
 	 */
-	sendChange(change: Change, asItHappens = false): void {
+	sendChange(change: Change, atMs?: number): void {
 		if (change.rv <= this.position) return;
 		this.position = change.rv;
 		if (change.resource !== this.scope.resource) return;
 		const now = change.type === 'DELETED' ? false : this.inScope(change.object);
 		const before = change.type === 'ADDED' ? false : this.inScope(change.previous);
-		const t = asItHappens ? change.t : undefined;
 		if (change.type === 'DELETED') {
-			if (before || this.inScope(change.object)) this.sendObject('DELETED', {object: change.object, row: change.row}, t);
+			if (before || this.inScope(change.object)) this.sendObject('DELETED', {object: change.object, row: change.row}, atMs);
 			return;
 		}
-		if (now && before) this.sendObject('MODIFIED', {object: change.object, row: change.row}, t);
-		else if (now) this.sendObject('ADDED', {object: change.object, row: change.row}, t);
+		if (now && before) this.sendObject('MODIFIED', {object: change.object, row: change.row}, atMs);
+		else if (now) this.sendObject('ADDED', {object: change.object, row: change.row}, atMs);
 		else if (before) {
 			const previous = structuredClone(change.previous!);
 			previous.metadata = {...previous.metadata, resourceVersion: String(change.rv)};
-			this.sendObject('DELETED', {object: previous, row: change.previousRow}, t);
+			this.sendObject('DELETED', {object: previous, row: change.previousRow}, atMs);
 		}
 	}
 
@@ -90,9 +89,9 @@ export class WatchConnection {
 		for (const item of items) if (this.inScope(item.object)) this.sendObject('ADDED', item);
 	}
 
-	/** `t`: the session time to print a pod's row at (default: now). */
-	sendObject(type: WatchType, item: {object: KubeObject; row?: PrintedRow}, t?: number): void {
-		this.write({type, object: this.represent(item, t)});
+	/** `atMs`: the moment (epoch ms) to print a pod's row at (default: now). */
+	sendObject(type: WatchType, item: {object: KubeObject; row?: PrintedRow}, atMs?: number): void {
+		this.write({type, object: this.represent(item, atMs)});
 	}
 
 	/** A BOOKMARK carries only the kind and the resourceVersion (apimachinery watch.Bookmark). */
@@ -111,7 +110,7 @@ export class WatchConnection {
 		this.end();
 	}
 
-	private represent(item: {object: KubeObject; row?: PrintedRow}, t?: number): unknown {
+	private represent(item: {object: KubeObject; row?: PrintedRow}, atMs?: number): unknown {
 		const representation = this.options.representation;
 		if (representation.kind === 'json' || this.scope.resource === 'namespaces') return item.object;
 		if (representation.kind === 'partial') {
@@ -125,7 +124,7 @@ export class WatchConnection {
 			resourceVersion: item.object.metadata?.resourceVersion,
 			noHeaders,
 			printRow: this.options.printRow,
-			t,
+			atMs,
 		});
 	}
 

@@ -1,5 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import type {FakeApiServer} from '../../source/serve/fake-api-server.js';
+import {FakeApiServer} from '../../source/serve/fake-api-server.js';
+import {offsetToStartAt} from '../../source/serve/shift-times.js';
+import type {SessionEntry} from '../../source/session/format.js';
 import {podEntries, podsAt, replayCells, startServer} from './helpers.js';
 
 const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
@@ -89,5 +91,29 @@ describe('FakeApiServer Table responses', () => {
 		expect(events[0]!.object.columnDefinitions).toHaveLength(9);
 		expect(events.slice(1).every(event => event.object.columnDefinitions === null)).toBe(true);
 		expect(events.every(event => event.object.kind === 'Table' && event.object.rows.length === 1 && event.object.rows[0]!.object?.kind === 'Pod')).toBe(true);
+	});
+
+	it('prints a loop round\'s deletions on the clock of the round that ends, the next round\'s pods from 0s', async () => {
+		// A pod created at t = 0 that lives 300 ms: deleted when the round ends, it is 0s old, not a round older.
+		const header = {podlife: 'session', version: 1, recordedAt: '2026-11-25T04:20:57.000Z', serverVersion: 'v1.32.13'} as const;
+		const pod = (phase: string) => ({
+			apiVersion: 'v1',
+			kind: 'Pod',
+			metadata: {name: 'short', namespace: 'default', uid: 'u', resourceVersion: phase, creationTimestamp: '2026-11-25T04:20:57Z'},
+			spec: {containers: [{name: 'a'}]},
+			status: {phase},
+		});
+		const row = {ready: '0/1', status: 'Pending', restarts: '0', age: '0s'};
+		const entries = [
+			{t: 0, type: 'ADDED', object: pod('Pending'), row},
+			{t: 300, type: 'MODIFIED', object: pod('Pending '), row},
+		] as SessionEntry[];
+		server = new FakeApiServer({header, entries, timeShiftMs: offsetToStartAt(Date.parse(header.recordedAt), Date.now())});
+		const url = await server.start();
+		const response = await fetch(`${url}/api/v1/namespaces/default/pods?watch=true`, {headers: {Accept: TABLE}});
+		server.play({loop: true, loopPauseMs: 5, wallClock: true});
+		const events = await readEvents(response, 4);
+		server.pause();
+		expect(events.map(event => `${event.type} ${event.object.rows[0]!.cells[4] as string}`)).toEqual(['ADDED 0s', 'MODIFIED 0s', 'DELETED 0s', 'ADDED 0s']);
 	});
 });
