@@ -37,6 +37,8 @@ export interface Why {
 	 * (Unschedulable, stuck terminating, a lost node, an init container stuck for 10 min).
 	 */
 	health: 'progressing' | 'failing';
+	/** What happens next and when ("next restart in 12s"), a part of `text`; absent when nothing is due. */
+	next?: string;
 }
 
 /** Why the pod is not healthy, or null when it is (running and ready, or completed). */
@@ -50,7 +52,7 @@ export function explainPod(state: PodState, ctx: WhyContext): Why | null {
 		found = {cause: 'status', container: base.signal?.container ?? null, text: `STATUS ${state.columns.status}${message ? `: ${oneLine(message)}` : ''}`, severity: null};
 	}
 	const health = base.health === 'failing' || found.severity === 'failing' ? 'failing' : 'progressing';
-	return {cause: found.cause, container: found.container, text: found.text, health};
+	return {cause: found.cause, container: found.container, text: found.text, health, ...(found.next !== undefined && {next: found.next})};
 }
 
 /** The context explainPod needs, taken from a store view for one pod. */
@@ -64,7 +66,12 @@ export function whyContext(view: Pick<StoreView, 'nodes' | 'eventsByPod'>, key: 
  */
 export function whyLine(state: PodState, view: Pick<StoreView, 'nodes' | 'eventsByPod'>, now: number): string | null {
 	const why = explainPod(state, whyContext(view, state.key, now));
-	return why ? `${why.cause}: ${why.text}` : null;
+	return why ? whyText(why) : null;
+}
+
+/** A diagnosis as one line: "crash-loop: container app exited 1 …". */
+export function whyText(why: Why): string {
+	return `${why.cause}: ${why.text}`;
 }
 
 const EMPTY_EVENTS: readonly KubeEvent[] = [];

@@ -12,6 +12,7 @@ describe('explainPod on captured sessions', () => {
 			container: 'api',
 			health: 'failing',
 			text: 'container api exited 1 (Error) after 3s; 4 restarts in 93s; back-off 1m20s, next restart in 78s; message "ConnectionRefusedError: [Errno 111] Connection refused"',
+			next: 'next restart in 78s',
 		});
 	});
 
@@ -43,6 +44,7 @@ describe('explainPod on captured sessions', () => {
 			container: 'wait-for-db',
 			health: 'failing',
 			text: `init container wait-for-db (1/1) exited 1 (Error) after 1s; 2 restarts in 18s; back-off 20s, next restart in 18s; message "nc: bad address 'postgres'"`,
+			next: 'next restart in 18s',
 		});
 	});
 
@@ -72,6 +74,7 @@ describe('explainPod on captured sessions', () => {
 			container: null,
 			health: 'progressing',
 			text: 'deleted 5s ago, grace period 30s ends in 24s; still running: web',
+			next: 'grace period 30s ends in 24s',
 		});
 	});
 

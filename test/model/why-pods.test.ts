@@ -56,6 +56,7 @@ describe('explainPod: containers that cannot run', () => {
 			container: 'app',
 			health: 'failing',
 			text: 'container app was OOMKilled (exit 137, memory limit 128Mi) after 12s; 2 restarts in 77s; back-off 20s, next restart in 15s',
+			next: 'next restart in 15s',
 		});
 	});
 
@@ -125,6 +126,7 @@ describe('explainPod: containers that cannot run', () => {
 			container: 'log-shipper',
 			health: 'failing',
 			text: 'sidecar log-shipper exited 1 (Error) after 2s; 3 restarts in 60s; back-off 40s, next restart in 30s; message "[error] [config] section "outputs" not found"; container app still running',
+			next: 'next restart in 30s',
 		});
 	});
 

@@ -51,16 +51,15 @@ function crashLoop(state: PodState, view: ContainerView, now: number): Diagnosis
 	const termination = currentTermination(view);
 	const subject = subjectOf(pod, view);
 	const ended = lastRun(pod, view);
-	const backOff =
-		view.backOffMs !== null
-			? `back-off ${kubeletBackOff(view.message) ?? humanDuration(view.backOffMs)}${view.nextRestartMs !== null ? `, next restart ${dueIn(view.nextRestartMs, now)}` : ''}`
-			: null;
+	const next = view.backOffMs !== null && view.nextRestartMs !== null ? `next restart ${dueIn(view.nextRestartMs, now)}` : null;
+	const backOff = view.backOffMs !== null ? `back-off ${kubeletBackOff(view.message) ?? humanDuration(view.backOffMs)}${next ? `, ${next}` : ''}` : null;
 	const message = quotedMessage(termination?.message ?? null);
 	return {
 		cause: causeFor(view),
 		container: view.name,
 		text: join([ended ? `${subject} ${ended}` : `${subject} ${view.reason ?? 'keeps failing'}`, restartsIn(state, view, now), backOff, message && `message ${message}`]),
 		severity: 'failing',
+		...(next && {next}),
 	};
 }
 
@@ -77,18 +76,19 @@ function pullMessage(message: string | null): string | null {
  * When the kubelet pulls again. The pod does not say, but its events do (image-backoff.ts); "about"
  * because the kubelet pulls at its next sync once the back-off is over.
  */
-function nextPull(view: ContainerView, events: readonly KubeEvent[], now: number): string | null {
+function nextPull(view: ContainerView, events: readonly KubeEvent[], now: number): {failures: string; next: string} | null {
 	const backOff = pullBackOff(view.name, events);
 	if (!backOff) return null;
 	const at = backOff.nextPullMs;
-	return `${plural(backOff.failures, 'failed pull')}, next pull ${at > now ? `in about ${humanDuration(at - now)}` : 'due now'}`;
+	return {failures: plural(backOff.failures, 'failed pull'), next: `next pull ${at > now ? `in about ${humanDuration(at - now)}` : 'due now'}`};
 }
 
 function imagePull(state: PodState, view: ContainerView, ctx: WhyContext): Diagnosis {
 	const image = view.image ? ` "${view.image}"` : '';
 	const message = pullMessage(view.message);
 	const head = `${subjectOf(state.object, view)} cannot pull image${image} (${view.reason})${message ? `: ${message}` : ''}`;
-	return {cause: 'image-pull', container: view.name, text: join([head, nextPull(view, ctx.events, ctx.now)]), severity: 'failing'};
+	const pull = nextPull(view, ctx.events, ctx.now);
+	return {cause: 'image-pull', container: view.name, text: join([head, pull && `${pull.failures}, ${pull.next}`]), severity: 'failing', ...(pull && {next: pull.next})};
 }
 
 /** CreateContainerConfigError and friends: the kubelet's message names what is missing. */

@@ -21,4 +21,6 @@ export interface Diagnosis {
 	container: string | null;
 	text: string;
 	severity: 'failing' | 'progressing' | null;
+	/** What happens next and when ("next restart in 12s"), a part of `text`: a cut line keeps it longest. */
+	next?: string;
 }

@@ -83,9 +83,10 @@ export function terminatingDiagnosis(state: PodState, ctx: WhyContext): Diagnosi
 	// it (terminating.ndjson), so it is no more trouble than any completed pod.
 	if (terminal && finalizers.length === 0) return null;
 	if (now <= deadline) {
-		const parts = [`deleted ${humanDuration(now - requested)} ago, grace period ${grace}s ends in ${humanDuration(deadline - now)}`];
+		const next = `grace period ${grace}s ends in ${humanDuration(deadline - now)}`;
+		const parts = [`deleted ${humanDuration(now - requested)} ago, ${next}`];
 		if (runningWords) parts.push(runningWords);
-		return {cause: 'terminating', container: null, text: parts.join('; '), severity: null};
+		return {cause: 'terminating', container: null, text: parts.join('; '), severity: null, next};
 	}
 	const parts = [`terminating ${humanDuration(now - deadline)} past its ${grace}s grace period (deleted ${humanDuration(now - requested)} ago)`];
 	if (finalizers.length > 0) parts.push(`held by ${finalizers.length === 1 ? 'finalizer' : 'finalizers'} ${finalizers.join(', ')}`);
