@@ -9,9 +9,9 @@ import type {ConnectionStatus, StoreView} from '../model/types.js';
 import type {Clock, SourceInfo} from '../sources/types.js';
 import type {ReplayPlayer} from '../sources/replay/player.js';
 import {PodIndex, type IndexSource, type RowList} from '../view/pod-index.js';
-import {podRow, selectedPodText, type PodRow} from '../view/pod-row.js';
-import {whyLine} from '../model/why.js';
-import {tableLayout} from '../view/table-layout.js';
+import {podRow, statusLineText, type PodRow} from '../view/pod-row.js';
+import {explainPod, whyContext, whyText} from '../model/why.js';
+import {TableWidths} from '../view/table-widths.js';
 import {screenLayout, tooSmallMessage} from '../view/screen-layout.js';
 import {activeFilter, initialUiState, inputView, tableWindow, uiReducer, type UiAction, type UiState} from '../view/ui-state.js';
 import {containerBlocks, containerListOrder, type ContainerBlock} from '../view/detail/containers.js';
@@ -81,6 +81,8 @@ interface FrameContext {
 	containerCount: number;
 	/** The Timeline's transition rows (detail, Timeline section, replaying only). */
 	timeline: TimelineTargets | null;
+	/** The column offsets ← and → scroll the table to (null: nothing off-screen that way). */
+	columnOffsets: {prev: number | null; next: number | null};
 }
 
 export function App({store, clock, info, player, frames, initial}: AppProps): React.JSX.Element {
@@ -93,6 +95,9 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 	const indexRef = useRef<PodIndex | null>(null);
 	indexRef.current ??= new PodIndex(state.sort);
 	const index = indexRef.current;
+	// The table's column widths live beside the index: they remember what earlier frames showed.
+	const widthsRef = useRef<TableWidths | null>(null);
+	widthsRef.current ??= new TableWidths();
 	const replaying = player !== undefined;
 	const layout = screenLayout(columns, terminalRows, replaying);
 
@@ -106,7 +111,8 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 	const view: StoreView = store.view();
 	const detailPod = state.screen === 'detail' && state.selectedKey !== null ? (view.pods.get(state.selectedKey) ?? null) : null;
 	// The diagnosis reads the pod's events and node: made for the pod on screen only, never per row of the store.
-	const detailWhy = detailPod ? (whyLine(detailPod, view, now) ?? undefined) : undefined;
+	const detailDiagnosis = detailPod ? explainPod(detailPod, whyContext(view, detailPod.key, now)) : null;
+	const detailWhy = detailDiagnosis ? whyText(detailDiagnosis) : undefined;
 	// Containers: the cursor walks the list's order (init, sidecar, regular, ephemeral), not pod.containers' own.
 	const containerOrder = detailPod && state.section === 'Containers' ? containerListOrder(detailPod) : [];
 	const containerCursor = clampIndex(state.containerCursor, containerOrder.length);
@@ -121,8 +127,23 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 			? Math.max(0, timeline.lineCount - layout.bodyLines)
 			: detailScrollMax({section: state.section, pod: detailPod, view, now, width: layout.width, height: layout.bodyLines, why: detailWhy, selectedContainer});
 	const containerFrame = {containerBlocks: blocks, containerCount: containerOrder.length};
-	const frameRef = useRef<FrameContext>({rows: list, detailMax, bodyLines: layout.bodyLines, namespaces: [], selectedKey, timeline, ...containerFrame});
-	frameRef.current = {rows: list, detailMax, bodyLines: layout.bodyLines, namespaces: index.namespaces(), selectedKey, timeline, ...containerFrame};
+
+	// Only the visible window becomes rows of strings; a row gets its why when the WHY column
+	// shows (wide) or it is the selected one (the status line), so a frame diagnoses at most a screenful.
+	const visible: PodRow[] = [];
+	const tableShown = !state.help && !(state.screen === 'detail' && state.selectedKey !== null);
+	for (let i = offset; i < Math.min(list.length, offset + layout.bodyLines); i++) {
+		const pod = view.pods.get(list.keyAt(i)!);
+		if (!pod) continue;
+		const diagnose = tableShown && (state.wide || i === cursor);
+		visible.push(podRow(pod, now, diagnose ? explainPod(pod, whyContext(view, pod.key, now)) : null, view.eventsByPod.get(pod.key)));
+	}
+	const columnLayout = tableShown
+		? widthsRef.current.layout(visible, {wide: state.wide, width: layout.width - ROW_PREFIX_WIDTH, oneNamespace: state.namespace !== null, offset: state.columnOffset})
+		: null;
+	const columnOffsets = {prev: columnLayout?.prevOffset ?? null, next: columnLayout?.nextOffset ?? null};
+	const frameRef = useRef<FrameContext>({rows: list, detailMax, bodyLines: layout.bodyLines, namespaces: [], selectedKey, timeline, columnOffsets, ...containerFrame});
+	frameRef.current = {rows: list, detailMax, bodyLines: layout.bodyLines, namespaces: index.namespaces(), selectedKey, timeline, columnOffsets, ...containerFrame};
 
 	const perform = (action: KeyAction) => {
 		const frame = frameRef.current;
@@ -162,6 +183,11 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 				return dispatch({type: 'sort-next'});
 			case 'wide':
 				return dispatch({type: 'toggle-wide'});
+			case 'columnsLeft':
+			case 'columnsRight': {
+				const to = action === 'columnsRight' ? frame.columnOffsets.next : frame.columnOffsets.prev;
+				return to === null ? undefined : dispatch({type: 'column-offset', offset: to});
+			}
 			case 'help':
 				return dispatch({type: 'help', show: true});
 			case 'quit':
@@ -275,18 +301,7 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 	const clockText = player ? replayClockText(player) : liveClockText(now, store.connection);
 	const clockColor = player ? (player.paused ? 'yellow' : 'green') : store.connection?.state === 'connected' ? 'green' : store.connection?.state === 'disconnected' ? 'red' : 'yellow';
 
-	// Only the visible window becomes rows of strings; a row gets its why when the WHY column
-	// shows (wide) or it is the selected one (the status line), so a frame diagnoses at most a screenful.
-	const visible: PodRow[] = [];
-	const tableShown = !state.help && state.screen === 'table';
-	for (let i = offset; i < Math.min(list.length, offset + layout.bodyLines); i++) {
-		const pod = view.pods.get(list.keyAt(i)!);
-		if (!pod) continue;
-		const diagnose = tableShown && (state.wide || i === cursor);
-		visible.push(podRow(pod, now, diagnose ? whyLine(pod, view, now) : null, view.eventsByPod.get(pod.key)));
-	}
 	const selectedRow = visible[cursor - offset] ?? null;
-	const tableWidth = layout.width - ROW_PREFIX_WIDTH;
 
 	let body: React.JSX.Element;
 	let statusText = '';
@@ -298,19 +313,17 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 		const pod = detailPod;
 		body = <DetailScreen section={state.section} podKey={state.selectedKey} pod={pod} view={view} now={now} width={layout.width} height={layout.bodyLines} scroll={state.detailScroll} noColor={theme.noColor} why={detailWhy} timelineCursor={replaying ? state.timelineCursor : null} selectedContainer={selectedContainer} containerCursor={listCursor} />;
 		if (pod) {
-			const row = podRow(pod, now, detailWhy ?? null, view.eventsByPod.get(pod.key));
-			statusText = selectedPodText(row, now);
-			statusWhy = row.why || null;
+			const row = podRow(pod, now, detailDiagnosis, view.eventsByPod.get(pod.key));
+			({text: statusText, why: statusWhy} = statusLineText(row, now, layout.width));
 			statusColor = TONE_STYLE[row.tone].color;
 		} else {
 			statusText = `${state.selectedKey} is gone from the store`;
 		}
 	} else {
 		const empty = index.size === 0 ? 'No pods yet.' : 'No pods match: / edits the filter, f toggles faulty only, n changes the namespace.';
-		body = <PodTable layout={tableLayout(visible, state.wide, tableWidth, state.namespace !== null)} rows={visible} selected={cursor - offset} height={layout.bodyLines} empty={empty} />;
+		body = <PodTable layout={columnLayout!} rows={visible} selected={cursor - offset} height={layout.bodyLines} empty={empty} />;
 		if (selectedRow) {
-			statusText = selectedPodText(selectedRow, now);
-			statusWhy = selectedRow.why || null;
+			({text: statusText, why: statusWhy} = statusLineText(selectedRow, now, layout.width));
 			statusColor = TONE_STYLE[selectedRow.tone].color;
 		}
 	}

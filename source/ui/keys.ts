@@ -45,7 +45,9 @@ export type KeyAction =
 	| 'containerUp'
 	| 'containerDown'
 	| 'openContainer'
-	| 'closeContainer';
+	| 'closeContainer'
+	| 'columnsLeft'
+	| 'columnsRight';
 
 export interface KeyBinding {
 	keys: readonly string[];
@@ -79,6 +81,9 @@ export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['pagedown'], action: 'pageDown', label: 'page down', views: BOTH, footer: false},
 	{keys: ['g'], action: 'top', label: 'first row', views: ['table'], footer: false},
 	{keys: ['G'], action: 'bottom', label: 'last row', views: ['table'], footer: false},
+	// The table header names the columns off-screen ("→ NODE"), so the footer need not.
+	{keys: ['left'], action: 'columnsLeft', label: 'columns left', views: ['table'], footer: false},
+	{keys: ['right'], action: 'columnsRight', label: 'columns right', views: ['table'], footer: false},
 	{keys: ['enter'], action: 'open', label: 'open', views: ['table']},
 	{keys: ['escape'], action: 'closeContainer', label: 'back to containers', views: ['container']},
 	{keys: ['tab', 'right'], action: 'nextSection', label: 'next section', views: DETAIL},

@@ -1,7 +1,8 @@
 // The pod table: a column header and the visible rows only. Each row is one
 // line: cursor mark, health glyph, change mark, then the cells. The selected row
-// is inverse, a row that just changed is bold with "*", a deleted pod is dim;
-// the glyph carries health without colour.
+// is inverse, a row that just changed is bold with "*", a deleted pod is dim; the
+// glyph carries health without colour. The header's arrows say that ←/→ scroll
+// columns into view (view/table-layout.ts).
 //
 // Why one memoized text per row, marks and cells together: a frame after one pod
 // update re-renders only the rows whose line or look changed. (The marks of all
@@ -65,7 +66,7 @@ export function PodTable({layout, rows, selected, height, empty}: PodTableProps)
 	const theme = useTheme();
 	const header = (
 		<Text bold wrap="truncate-end">
-			{' '.repeat(ROW_PREFIX_WIDTH)}
+			{layout.arrows.padEnd(ROW_PREFIX_WIDTH)}
 			{layout.header}
 		</Text>
 	);

@@ -24,6 +24,11 @@ export function nextTryText(signal: TroubleSignal, now: number): string | null {
 }
 
 export function flagsCell(state: PodState, signal: TroubleSignal | null, now: number, options: {glyphShowsKind?: boolean} = {}): string {
+	return flagMarks(state, signal, now, options).join(' ');
+}
+
+/** The cell's marks, the one with the countdown first: the TUI keeps the first whole when it must cut. */
+export function flagMarks(state: PodState, signal: TroubleSignal | null, now: number, options: {glyphShowsKind?: boolean} = {}): string[] {
 	const marks: string[] = [];
 	if (signal && signal.kind !== 'failing') {
 		const {word} = MARKS[signal.kind];
@@ -33,5 +38,5 @@ export function flagsCell(state: PodState, signal: TroubleSignal | null, now: nu
 	}
 	if (state.mirror) marks.push('static');
 	if (state.sidecars > 0) marks.push(`sidecars:${state.sidecars}`);
-	return marks.join(' ');
+	return marks;
 }

@@ -4,10 +4,12 @@
 
 import type {KubeEvent} from '../kube/types.js';
 import {rowCells} from '../model/columns.js';
-import {flagsCell, nextTryText} from './flags.js';
+import {flagMarks, nextTryText} from './flags.js';
 import {podHealth} from '../model/health.js';
 import type {PodState, TroubleSignal} from '../model/types.js';
 import {rowGlyph, TONE_STYLE, TROUBLE_STYLE, type RowTone} from './health-style.js';
+import {whyText, type Why} from '../model/why.js';
+import {cells, fitKeeping} from './fit-text.js';
 
 /** How long a changed row stays highlighted. */
 export const CHANGE_HIGHLIGHT_MS = 1500;
@@ -24,6 +26,8 @@ export interface PodRow {
 	node: string;
 	nominatedNode: string;
 	flags: string;
+	/** FLAGS' first mark (the countdown when there is one): the table keeps it whole when it cuts the cell. */
+	flagsLead: string;
 	tone: RowTone;
 	glyph: string;
 	/** What keeps it failing (crash loop, image pull back-off, …); null when it is not failing or deleted. */
@@ -32,29 +36,34 @@ export interface PodRow {
 	changed: boolean;
 	/** The diagnosis line (model/why.ts whyLine), '' when healthy or not computed: only rows on screen that show it get one. */
 	why: string;
+	/** The part of `why` that says what happens next and when ("next restart in 12s"), '' when none: cut last. */
+	whyNext: string;
 }
 
 /**
- * `why` is whyLine's answer for this pod, passed in because it needs the store's nodes and events;
+ * `why` is explainPod's answer for this pod, passed in because it needs the store's nodes and events;
  * `events` are the pod's own, which time an image pull back-off's next pull.
  */
-export function podRow(state: PodState, now: number, why: string | null = null, events?: readonly KubeEvent[]): PodRow {
+export function podRow(state: PodState, now: number, why: Why | null = null, events?: readonly KubeEvent[]): PodRow {
 	const {columns} = state;
 	const health = podHealth(state, now, events);
 	const deleted = state.deletedAt !== null;
 	const tone: RowTone = deleted ? 'deleted' : health.health;
 	const signal = deleted ? null : health.signal;
+	const marks = deleted ? ['deleted'] : flagMarks(state, signal, now, {glyphShowsKind: true});
 	return {
 		key: state.key,
 		namespace: state.namespace,
 		name: state.name,
 		...rowCells(columns, now),
-		flags: deleted ? 'deleted' : flagsCell(state, signal, now, {glyphShowsKind: true}),
+		flags: marks.join(' '),
+		flagsLead: marks[0] ?? '',
 		tone,
 		glyph: rowGlyph(tone, signal?.kind ?? null),
 		signal,
 		changed: now - state.lastChangedAt >= 0 && now - state.lastChangedAt < CHANGE_HIGHLIGHT_MS,
-		why: why ?? '',
+		why: why ? whyText(why) : '',
+		whyNext: why?.next ?? '',
 	};
 }
 
@@ -70,4 +79,18 @@ export function selectedPodText(row: PodRow, now: number): string {
 	const next = nextTryText(signal, now);
 	const glyph = signal.kind === 'failing' ? TONE_STYLE.failing.glyph : TROUBLE_STYLE[signal.kind].glyph;
 	return `${head}  ${glyph} ${signal.reason}${who}${next ? `, ${next}` : ''}`;
+}
+
+/** Between the pod and its diagnosis in the status line. */
+export const WHY_SEPARATOR = '  — ';
+
+/**
+ * The status line in `width` cells: the pod and its STATUS whole, then the diagnosis, cut so that
+ * its countdown ("next restart in 12s") is the last thing to go.
+ */
+export function statusLineText(row: PodRow, now: number, width: number): {text: string; why: string | null} {
+	const text = selectedPodText(row, now);
+	if (row.why === '') return {text, why: null};
+	const room = width - cells(text) - cells(WHY_SEPARATOR);
+	return {text, why: room > 0 ? fitKeeping(row.why, row.whyNext, room) : null};
 }

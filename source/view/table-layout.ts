@@ -1,126 +1,373 @@
-// Fits the pod table to the terminal width: which columns (wide adds IP and
-// NOMINATED NODE, like `kubectl get pods -o wide`, and WHY, the diagnosis), how
-// wide each is, and each visible row as one padded line. Long names are cut with
-// "…" rather than wrapped, because a wrapped row would push the table past the
-// screen. The last column (FLAGS, or WHY in wide mode) takes what is left.
+// Fits the pod table to the terminal width: which columns show (wide adds IP, NOMINATED NODE and
+// WHY, like `kubectl get pods -o wide`), how wide each is, and each visible row as one padded line.
+// A row is never wrapped: a wrapped row would push the table past the screen.
+//
+// The widths come from what the table has shown so far (ColumnMeasure, kept by the caller across
+// frames, view/table-widths.ts), never from the rows of one frame, so a column does not shrink back
+// when a long STATUS goes away; STATUS, RESTARTS and AGE start wide enough for what every pod
+// passes through ("ContainerCreating", "2 (12s ago)"), so the table does not shift sideways when
+// one appears.
+//
+// What gives way when the row does not fit, first to last (the reverse of pinnedWidths' order):
+// NAMESPACE beyond 11 cells; the optional columns (NODE; in wide mode IP, NODE, NOMINATED NODE,
+// FLAGS and WHY), which go off-screen whole, never cut; NAME beyond 28 cells; FLAGS and its
+// countdown ("restart in 4m59s"); NAME beyond 16 cells; last AGE, RESTARTS, STATUS, READY, never
+// cut either. Names are cut in the middle (fit-text.ts cutMiddle), keeping the part that tells two
+// pods apart. What is off-screen is reachable with →, as in k9s, and the header names it;
+// NAMESPACE and NAME stay on screen while the other columns scroll.
 
-import stringWidth from 'string-width';
 import type {PodRow} from './pod-row.js';
+import {cells, cutMiddle, fitKeeping, truncate} from './fit-text.js';
+
+export {truncate} from './fit-text.js';
 
 export type ColumnId = 'namespace' | 'name' | 'ready' | 'status' | 'restarts' | 'age' | 'ip' | 'node' | 'nominatedNode' | 'flags' | 'why';
 
-interface ColumnSpec {
-	id: ColumnId;
-	title: string;
-	/** Narrowest it may be cut to when space is short (0 = never cut). */
-	min: number;
-	/** Widest it grows to. */
-	max: number;
-}
+/** Columns whose cells are measured (WHY takes what is left, whatever its text). */
+type MeasuredId = Exclude<ColumnId, 'why'>;
 
-const SPECS: Readonly<Record<ColumnId, ColumnSpec>> = {
-	namespace: {id: 'namespace', title: 'NAMESPACE', min: 9, max: 24},
-	name: {id: 'name', title: 'NAME', min: 16, max: 63},
-	ready: {id: 'ready', title: 'READY', min: 0, max: 7},
-	status: {id: 'status', title: 'STATUS', min: 0, max: 28},
-	restarts: {id: 'restarts', title: 'RESTARTS', min: 0, max: 16},
-	age: {id: 'age', title: 'AGE', min: 0, max: 8},
-	ip: {id: 'ip', title: 'IP', min: 7, max: 39},
-	node: {id: 'node', title: 'NODE', min: 6, max: 32},
-	nominatedNode: {id: 'nominatedNode', title: 'NOMINATED NODE', min: 6, max: 32},
-	flags: {id: 'flags', title: 'FLAGS', min: 0, max: 60},
-	why: {id: 'why', title: 'WHY', min: 0, max: Number.POSITIVE_INFINITY},
+/** How a column behaves when space is short. */
+type Kind = 'pinned' | 'core' | 'optional' | 'last';
+
+const TITLES: Readonly<Record<ColumnId, string>> = {
+	namespace: 'NAMESPACE',
+	name: 'NAME',
+	ready: 'READY',
+	status: 'STATUS',
+	restarts: 'RESTARTS',
+	age: 'AGE',
+	ip: 'IP',
+	node: 'NODE',
+	nominatedNode: 'NOMINATED NODE',
+	flags: 'FLAGS',
+	why: 'WHY',
 };
+
+/** The widest a column grows to (a Kubernetes name is at most 63 characters, a namespace too). */
+const CAP: Readonly<Record<MeasuredId, number>> = {
+	namespace: 24,
+	name: 63,
+	ready: 9,
+	status: 40,
+	restarts: 24,
+	age: 10,
+	ip: 39,
+	node: 32,
+	nominatedNode: 32,
+	flags: 40,
+};
+
+/**
+ * Room the kubectl columns keep from the first frame: what every pod passes through ("ContainerCreating",
+ * a restart "2 (12s ago)", an age "5m37s"), so that such a value appearing does not move the columns.
+ */
+const RESERVE: Partial<Record<MeasuredId, number>> = {ready: 5, status: 17, restarts: 11, age: 5};
+
+/**
+ * The least the last column shows with: FLAGS the longest back-off countdown ("next pull in 4m59s";
+ * both back-offs stop at 5m), WHY the cause and its container.
+ */
+const FLAGS_ROOM = 18;
+const WHY_ROOM = 28;
+
+const GAP = 2;
 
 const NARROW: readonly ColumnId[] = ['namespace', 'name', 'ready', 'status', 'restarts', 'age', 'node', 'flags'];
 const WIDE: readonly ColumnId[] = ['namespace', 'name', 'ready', 'status', 'restarts', 'age', 'ip', 'node', 'nominatedNode', 'flags', 'why'];
-/**
- * When the row does not fit, columns give up width in this order, each down to
- * the width given: first long names are cut to a still-readable length, then
- * further, down to each column's minimum.
- */
-const SHRINK: ReadonlyArray<readonly [ColumnId, number]> = [
-	['nominatedNode', 6],
-	// Only when FLAGS is not last (wide mode, before WHY): a long mark gives way before the IPs.
-	['flags', 15],
-	['node', 12],
-	['namespace', 11],
-	['name', 32],
-	['node', 8],
-	['namespace', 9],
-	['name', 20],
-	['node', 6],
-	['name', 16],
-	// A cut IP is of no use: it gives way last.
-	['ip', 7],
-];
-const GAP = 2;
-/**
- * Room the last column keeps before the others are cut: FLAGS a little ("static"; a long
- * crash-loop mark is cut instead), WHY enough for the cause and the container
- * ("crash-loop: container api e…"; the status line has the rest).
- */
-const REST_ROOM: Partial<Record<ColumnId, number>> = {flags: 6, why: 28};
+
+const MEASURED = Object.keys(CAP) as MeasuredId[];
+
+/** The widest cell seen per column (titles included), and FLAGS' widest first mark. */
+export type ColumnMeasure = Record<MeasuredId, number> & {flagsLead: number};
+
+/** NAMESPACE and NAME widths (NAMESPACE absent when one namespace is in scope). */
+export interface PinnedWidths {
+	namespace?: number;
+	name: number;
+}
+
+export interface LayoutOptions {
+	wide: boolean;
+	/** Cells for the cells (the row prefix not included). */
+	width: number;
+	/** One namespace in scope: NAMESPACE is left out, as `kubectl get pods` leaves it out without -A. */
+	oneNamespace?: boolean;
+	/** How many scrollable columns (after NAME) are scrolled off to the left. */
+	offset?: number;
+	/** Widths NAMESPACE and NAME had at this terminal width: they do not shrink while the session plays. */
+	floors?: PinnedWidths;
+}
 
 export interface TableLayout {
 	columns: ReadonlyArray<{id: ColumnId; title: string; width: number}>;
+	/** The column titles, and at the right end, when there is room, the names of the columns off-screen to the right ("→ NODE"). */
 	header: string;
-	/** The width the lines are cut to (when even the narrowest columns do not fit). */
+	/**
+	 * For the cells before the header (the row prefix): "←" when columns are scrolled off to the left,
+	 * "→" when some wait on the right and the header had no room to name them.
+	 */
+	arrows: string;
+	/** The width the lines are cut to. */
 	width: number;
+	pinned: PinnedWidths;
+	/** The scroll offset in effect (the one asked for, or less when fewer columns are off-screen). */
+	offset: number;
+	/** Columns off-screen, scrolled past on the left and waiting on the right. */
+	hiddenLeft: readonly ColumnId[];
+	hiddenRight: readonly ColumnId[];
+	/** The offsets ← and → go to (each shows a column that is off-screen now), null when none. */
+	prevOffset: number | null;
+	nextOffset: number | null;
 }
 
-export function truncate(text: string, width: number): string {
-	if (width <= 0) return '';
-	if (stringWidth(text) <= width) return text;
-	let out = '';
-	for (const char of text) {
-		if (stringWidth(out + char) > width - 1) break;
-		out += char;
-	}
-	return out + '…';
-}
-
-function pad(text: string, width: number): string {
-	const cut = truncate(text, width);
-	return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
+/** The measure of no rows: the titles. */
+export function titleMeasure(): ColumnMeasure {
+	const measure = {flagsLead: 0} as ColumnMeasure;
+	for (const id of MEASURED) measure[id] = cells(TITLES[id]);
+	return measure;
 }
 
 /**
- * Column widths for these rows in `width` cells (the row prefix not included).
- * `oneNamespace`: the scope is a single namespace, so NAMESPACE is left out, as
- * `kubectl get pods` leaves it out without -A; NAME gets the room.
+ * Widens `measure` (in place) to the cells of `rows`; true when a column widened. Work grows with
+ * the rows given, not with the pods.
  */
-export function tableLayout(rows: readonly PodRow[], wide: boolean, width: number, oneNamespace = false): TableLayout {
-	const ids = (wide ? WIDE : NARROW).filter(id => !(oneNamespace && id === 'namespace'));
-	const widths = new Map<ColumnId, number>();
-	for (const id of ids) {
-		const spec = SPECS[id];
-		let w = stringWidth(spec.title);
-		for (const row of rows) w = Math.max(w, stringWidth(row[id]));
-		widths.set(id, Math.min(w, spec.max));
+export function measureRows(measure: ColumnMeasure, rows: readonly PodRow[]): boolean {
+	let widened = false;
+	for (const row of rows) {
+		for (const id of MEASURED) {
+			const w = cells(row[id]);
+			if (w > measure[id]) {
+				measure[id] = w;
+				widened = true;
+			}
+		}
+		const lead = cells(row.flagsLead);
+		if (lead > measure.flagsLead) {
+			measure.flagsLead = lead;
+			widened = true;
+		}
 	}
-	const rest = ids.at(-1)!;
-	const fixed = () => ids.filter(id => id !== rest).reduce((sum, id) => sum + widths.get(id)! + GAP, 0);
-	const restRoom = Math.min(REST_ROOM[rest] ?? 0, Math.max(stringWidth(SPECS[rest].title), ...rows.map(r => stringWidth(r[rest]))));
-	for (const [id, floor] of SHRINK) {
-		const over = fixed() + restRoom - width;
-		if (over <= 0) break;
-		const w = widths.get(id);
-		if (w === undefined || id === rest) continue;
-		widths.set(id, Math.max(floor, w - over, Math.min(w, floor)));
-	}
-	widths.set(rest, Math.max(0, width - fixed()));
-	const columns = ids.map(id => ({id, title: SPECS[id].title, width: widths.get(id)!}));
-	return {columns, header: truncate(line(columns.map(c => [c.title, c.width])), width), width};
+	return widened;
 }
 
-function line(cells: ReadonlyArray<readonly [string, number]>): string {
-	return cells
-		.map(([text, width], i) => (i === cells.length - 1 ? truncate(text, width) : pad(text, width) + ' '.repeat(GAP)))
+interface Plan {
+	ids: readonly ColumnId[];
+	kind: (id: ColumnId) => Kind;
+	/** A scrollable column's width (the last column's: the least it shows with). */
+	width: (id: ColumnId) => number;
+	last: ColumnId;
+	/**
+	 * The last column keeps its room ahead of the optional columns (FLAGS and its countdown before
+	 * NODE); otherwise (wide mode) it ends the row of columns like any other.
+	 */
+	anchored: boolean;
+}
+
+function planFor(measure: ColumnMeasure, options: LayoutOptions): Plan {
+	const ids = (options.wide ? WIDE : NARROW).filter(id => !(options.oneNamespace && id === 'namespace'));
+	const last = ids.at(-1)!;
+	const kind = (id: ColumnId): Kind => {
+		if (id === last) return 'last';
+		if (id === 'namespace' || id === 'name') return 'pinned';
+		return RESERVE[id as MeasuredId] === undefined ? 'optional' : 'core';
+	};
+	const lead = Math.min(measure.flagsLead, CAP.flags);
+	const width = (id: ColumnId): number => {
+		if (id === 'why') return WHY_ROOM;
+		if (id === last) return Math.max(FLAGS_ROOM, lead);
+		return Math.max(Math.min(measure[id], CAP[id]), RESERVE[id] ?? 0, id === 'flags' ? lead : 0);
+	};
+	return {ids, kind, width, last, anchored: last === 'flags'};
+}
+
+/** NAME's width before the last column and the optional columns are served. */
+const NAME_READABLE = 28;
+const NAME_LEAST = 16;
+const NAMESPACE_LEAST = 11;
+
+/**
+ * NAMESPACE and NAME widths, the same at every scroll offset: a greedy share of the width, in the
+ * order of what matters more, as if nothing were scrolled.
+ */
+function pinnedWidths(measure: ColumnMeasure, plan: Plan, options: LayoutOptions): PinnedWidths {
+	const core = plan.ids.filter(id => plan.kind(id) === 'core');
+	const pinnedCount = plan.ids.filter(id => plan.kind(id) === 'pinned').length;
+	// The pinned and kubectl columns on one line, no gap after the last.
+	let left = options.width - core.reduce((sum, id) => sum + plan.width(id), 0) - GAP * (pinnedCount + core.length - 1);
+	const natural = {namespace: Math.min(measure.namespace, CAP.namespace), name: Math.min(measure.name, CAP.name)};
+	const out = {namespace: 0, name: 0};
+	const grow = (id: 'namespace' | 'name', to: number) => {
+		if (id === 'namespace' && options.oneNamespace) return;
+		const granted = Math.min(Math.max(0, Math.min(natural[id], to) - out[id]), Math.max(0, left));
+		out[id] += granted;
+		left -= granted;
+	};
+	// The least, granted even when the line overflows (then the columns on the right go off-screen).
+	if (!options.oneNamespace) out.namespace = Math.min(natural.namespace, NAMESPACE_LEAST);
+	out.name = Math.min(natural.name, NAME_LEAST);
+	left -= out.namespace + out.name;
+	grow('name', NAME_READABLE);
+	// NAME gives up its last cells for the other columns only when then nothing is off-screen, or for
+	// the countdown; optional columns go off-screen before NAME is cut, NAMESPACE is cut before that.
+	const others = plan.ids.filter(id => plan.kind(id) === 'optional' || (id === plan.last && !plan.anchored));
+	const whole = others.reduce((sum, id) => sum + plan.width(id) + GAP, plan.anchored ? plan.width(plan.last) + GAP : 0);
+	if (left >= whole) left -= whole;
+	else {
+		if (plan.anchored && left >= plan.width(plan.last) + GAP) left -= plan.width(plan.last) + GAP;
+		grow('name', CAP.name);
+		for (const id of others) {
+			if (plan.width(id) + GAP > left) break;
+			left -= plan.width(id) + GAP;
+		}
+	}
+	grow('name', CAP.name);
+	grow('namespace', CAP.namespace);
+	const floors = options.floors;
+	if (floors) {
+		out.name = Math.max(out.name, floors.name);
+		out.namespace = Math.max(out.namespace, floors.namespace ?? 0);
+	}
+	return options.oneNamespace ? {name: out.name} : {namespace: out.namespace, name: out.name};
+}
+
+interface Shown {
+	/** Scrollable columns shown, in order, with their widths (the last column stretched to the end). */
+	columns: Array<{id: ColumnId; width: number}>;
+	hiddenRight: ColumnId[];
+}
+
+/**
+ * The scrollable columns from `offset` on that fit in `room` cells, in order, none skipped but an
+ * anchored last column's: that one shows when the kubectl columns leave it its room, and then the
+ * optional ones may not take that room.
+ */
+function showFrom(plan: Plan, scrollable: readonly ColumnId[], offset: number, room: number): Shown {
+	const columns: Array<{id: ColumnId; width: number}> = [];
+	const hiddenRight: ColumnId[] = [];
+	const inView = scrollable.slice(offset);
+	const anchored = plan.anchored && inView.includes(plan.last);
+	const coreNeed = inView.filter(id => plan.kind(id) === 'core').reduce((sum, id) => sum + plan.width(id) + GAP, 0);
+	const anchoredShown = anchored && room - coreNeed >= plan.width(plan.last);
+	// After each column its gap; the last one on screen needs none.
+	const after = anchoredShown ? GAP + plan.width(plan.last) : 0;
+	let left = room;
+	for (const id of inView) {
+		if (id === plan.last && anchored) continue;
+		if (hiddenRight.length > 0 || plan.width(id) + after > left) {
+			hiddenRight.push(id);
+			continue;
+		}
+		// The last column takes what is left of the line.
+		columns.push({id, width: id === plan.last ? left : plan.width(id)});
+		left -= plan.width(id) + GAP;
+	}
+	if (anchoredShown) columns.push({id: plan.last, width: left});
+	else if (anchored) hiddenRight.push(plan.last);
+	return {columns, hiddenRight};
+}
+
+/**
+ * The table's columns for what has been shown so far (`measure`) in `options.width` cells, scrolled
+ * `options.offset` columns to the right.
+ */
+export function tableLayout(measure: ColumnMeasure, options: LayoutOptions): TableLayout {
+	const plan = planFor(measure, options);
+	const pinned = pinnedWidths(measure, plan, options);
+	const pinnedColumns = plan.ids.filter(id => plan.kind(id) === 'pinned').map(id => ({id, width: pinned[id as 'namespace' | 'name']!}));
+	const scrollable = plan.ids.filter(id => plan.kind(id) !== 'pinned');
+	const room = options.width - pinnedColumns.reduce((sum, c) => sum + c.width + GAP, 0);
+	const at = (offset: number) => showFrom(plan, scrollable, offset, room);
+	// Scrolled no further than needed to show the last column: a wider terminal takes the offset back.
+	let offset = Math.max(0, Math.min(options.offset ?? 0, scrollable.length - 1));
+	while (offset > 0 && at(offset - 1).hiddenRight.length === 0) offset--;
+	const shown = at(offset);
+	const hiddenLeft = scrollable.slice(0, offset);
+	let nextOffset: number | null = null;
+	for (let o = offset + 1; o < scrollable.length && shown.hiddenRight.length > 0; o++) {
+		if (at(o).columns.some(c => shown.hiddenRight.includes(c.id))) {
+			nextOffset = o;
+			break;
+		}
+	}
+	let prevOffset: number | null = null;
+	for (let o = offset - 1; o >= 0; o--) {
+		if (at(o).columns.some(c => hiddenLeft.includes(c.id))) {
+			prevOffset = o;
+			break;
+		}
+	}
+	const columns = [...pinnedColumns, ...shown.columns].map(c => ({id: c.id, title: TITLES[c.id], width: c.width}));
+	const header = headerLine(columns, shown.hiddenRight, options.width);
+	return {
+		columns,
+		header: header.text,
+		arrows: `${hiddenLeft.length > 0 ? '←' : ' '} ${header.named ? ' ' : '→'}`.trimEnd(),
+		width: options.width,
+		pinned,
+		offset,
+		hiddenLeft,
+		hiddenRight: shown.hiddenRight,
+		prevOffset,
+		nextOffset,
+	};
+}
+
+/**
+ * The titles, and what is off-screen to the right: "→ NODE, FLAGS", shortened to what fits after the
+ * titles (`named`: false when not even "→ 3 more" fits; a title is never cut for it).
+ */
+function headerLine(columns: ReadonlyArray<{title: string; width: number}>, hiddenRight: readonly ColumnId[], width: number): {text: string; named: boolean} {
+	const titles = truncate(line(columns.map(c => [c.title, c.width, truncate] as const)), width);
+	if (hiddenRight.length === 0) return {text: titles, named: true};
+	const names = hiddenRight.map(id => TITLES[id]);
+	const hints = names.length === 1 ? [`→ ${names[0]}`] : [`→ ${names.join(', ')}`, `→ ${names[0]} +${names.length - 1}`, `→ ${names.length} more`];
+	const used = cells(titles);
+	const hint = hints.find(text => used + GAP + cells(text) <= width);
+	if (hint === undefined) return {text: titles, named: false};
+	return {text: titles + ' '.repeat(width - used - cells(hint)) + hint, named: true};
+}
+
+type Cut = (text: string, width: number) => string;
+
+function line(cellsOfLine: ReadonlyArray<readonly [string, number, Cut]>): string {
+	return cellsOfLine
+		.map(([text, width, cut], i) => {
+			const shown = cut(text, width);
+			return i === cellsOfLine.length - 1 ? shown : shown + ' '.repeat(Math.max(0, width - cells(shown)) + GAP);
+		})
 		.join('')
 		.trimEnd();
 }
 
+/**
+ * How each column's cells are cut: names in the middle, FLAGS keeping its countdown, WHY too when
+ * FLAGS is off-screen (else the cause comes first).
+ */
+function cellOf(row: PodRow, id: ColumnId, flagsShown: boolean): readonly [string, Cut] {
+	switch (id) {
+		case 'namespace':
+		case 'name':
+		case 'node':
+		case 'nominatedNode':
+			return [row[id], cutMiddle];
+		case 'flags':
+			return [row.flags, (text, width) => fitKeeping(text, row.flagsLead, width)];
+		case 'why':
+			return [row.why, flagsShown ? truncate : (text, width) => fitKeeping(text, row.whyNext, width)];
+		default:
+			return [row[id], truncate];
+	}
+}
+
 export function rowLine(row: PodRow, layout: TableLayout): string {
-	return truncate(line(layout.columns.map(c => [row[c.id], c.width] as const)), layout.width);
+	const flagsShown = layout.columns.some(c => c.id === 'flags');
+	return truncate(
+		line(
+			layout.columns.map(c => {
+				const [text, cut] = cellOf(row, c.id, flagsShown);
+				return [text, c.width, cut] as const;
+			}),
+		),
+		layout.width,
+	);
 }

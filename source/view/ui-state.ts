@@ -39,6 +39,8 @@ export interface UiState {
 	faultyOnly: boolean;
 	namespace: string | null;
 	wide: boolean;
+	/** Table: how many columns after NAME are scrolled off to the left (←/→; view/table-layout.ts). */
+	columnOffset: number;
 	section: DetailSectionName;
 	detailScroll: number;
 	/** Timeline (replay only): the selected transition, null until ↑/↓ picks one. */
@@ -66,6 +68,7 @@ export function initialUiState(options: Partial<Pick<UiState, 'namespace' | 'wid
 		faultyOnly: options.faultyOnly ?? false,
 		namespace: options.namespace ?? null,
 		wide: options.wide ?? false,
+		columnOffset: 0,
 		section: 'Overview',
 		detailScroll: 0,
 		timelineCursor: null,
@@ -86,6 +89,7 @@ export type UiAction =
 	| {type: 'sort-next'}
 	| {type: 'toggle-faulty'}
 	| {type: 'toggle-wide'}
+	| {type: 'column-offset'; offset: number}
 	| {type: 'scope-next'; namespaces: readonly string[]}
 	| {type: 'open'; rows: RowList}
 	| {type: 'back'}
@@ -182,6 +186,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return relist(state, {faultyOnly: !state.faultyOnly});
 		case 'toggle-wide':
 			return {...state, wide: !state.wide};
+		case 'column-offset':
+			return action.offset === state.columnOffset ? state : {...state, columnOffset: Math.max(0, action.offset)};
 		case 'scope-next':
 			return relist(state, {namespace: nextScope(state.namespace, action.namespaces)});
 		case 'open': {

@@ -1,5 +1,5 @@
 // The diagnosis reads a pod's events and node: a frame must make it for the rows on
-// screen only (the table can hold 10k pods). whyLine is wrapped to see which pods it was asked about.
+// screen only (the table can hold 10k pods). explainPod is wrapped to see which pods it was asked about.
 
 import React from 'react';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
@@ -11,9 +11,9 @@ vi.mock('../../source/model/why.js', async importOriginal => {
 	const original = await importOriginal<typeof import('../../source/model/why.js')>();
 	return {
 		...original,
-		whyLine: (state: PodState, ...rest: [Parameters<typeof original.whyLine>[1], number]) => {
+		explainPod: (state: PodState, ctx: Parameters<typeof original.explainPod>[1]) => {
 			asked.add(state.key);
-			return original.whyLine(state, ...rest);
+			return original.explainPod(state, ctx);
 		},
 	};
 });
@@ -57,7 +57,7 @@ describe('why cost per frame', () => {
 		const {app, total} = renderSmall();
 		await app.waitFor('crashloop');
 		await app.press('w');
-		const frame = await app.waitFor(/FLAGS\s+WHY/);
+		const frame = await app.waitFor(/AGE\s+IP\s/);
 		const onScreen = tableRows(frame);
 		expect(onScreen).toBeLessThan(total);
 		expect(asked.size).toBe(onScreen);

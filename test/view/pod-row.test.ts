@@ -55,9 +55,9 @@ describe('pod row', () => {
 
 	it('lets the diagnosis speak for a looping pod instead of repeating the loop signal', () => {
 		const {pod, now} = podNamed('crashloop', 'crashloop', 14_200);
-		const why = 'crash-loop: container api exited 1 (Error) after 3s';
+		const why = {cause: 'crash-loop', container: 'api', text: 'container api exited 1 (Error) after 3s', health: 'failing'} as const;
 		const row = podRow(pod, now, why);
-		expect(row.why).toBe(why);
+		expect(row.why).toBe('crash-loop: container api exited 1 (Error) after 3s');
 		expect(selectedPodText(row, now)).toMatch(/^default\/crashloop-\S+ {2}CrashLoopBackOff$/);
 		expect(podRow(pod, now).why).toBe('');
 	});
