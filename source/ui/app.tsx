@@ -302,6 +302,8 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 	const clockColor = player ? (player.paused ? 'yellow' : 'green') : store.connection?.state === 'connected' ? 'green' : store.connection?.state === 'disconnected' ? 'red' : 'yellow';
 
 	const selectedRow = visible[cursor - offset] ?? null;
+	// While the watch is down the rows are the last ones seen: dimmed, and the header says since when.
+	const stale = !player && (store.connection?.state === 'reconnecting' || store.connection?.state === 'disconnected');
 
 	let body: React.JSX.Element;
 	let statusText = '';
@@ -321,7 +323,7 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 		}
 	} else {
 		const empty = index.size === 0 ? 'No pods yet.' : 'No pods match: / edits the filter, f toggles faulty only, n changes the namespace.';
-		body = <PodTable layout={columnLayout!} rows={visible} selected={cursor - offset} height={layout.bodyLines} empty={empty} />;
+		body = <PodTable layout={columnLayout!} rows={visible} selected={cursor - offset} height={layout.bodyLines} empty={empty} stale={stale} />;
 		if (selectedRow) {
 			({text: statusText, why: statusWhy} = statusLineText(selectedRow, now, layout.width));
 			statusColor = TONE_STYLE[selectedRow.tone].color;

@@ -1,8 +1,9 @@
 // The pod table: a column header and the visible rows only. Each row is one
 // line: cursor mark, health glyph, change mark, then the cells. The selected row
-// is inverse, a row that just changed is bold with "*", a deleted pod is dim; the
-// glyph carries health without colour. The header's arrows say that ←/→ scroll
-// columns into view (view/table-layout.ts).
+// is inverse, a row that just changed is bold with "*", a deleted pod is dim, and
+// every row is dim while the live watch is down; the glyph carries health
+// without colour. The header's arrows say that ←/→ scroll columns into view
+// (view/table-layout.ts).
 //
 // Why one memoized text per row, marks and cells together: a frame after one pod
 // update re-renders only the rows whose line or look changed. (The marks of all
@@ -28,6 +29,8 @@ export interface PodTableProps {
 	selected: number;
 	height: number;
 	empty: string;
+	/** The rows are the last ones seen before the connection dropped. */
+	stale?: boolean;
 }
 
 interface LineStyle {
@@ -36,8 +39,8 @@ interface LineStyle {
 	bold: boolean;
 }
 
-function lineStyle(row: PodRow, selected: boolean): LineStyle {
-	return {inverse: selected, dimColor: row.tone === 'deleted' && !selected, bold: row.changed};
+function lineStyle(row: PodRow, selected: boolean, stale: boolean): LineStyle {
+	return {inverse: selected, dimColor: stale || (row.tone === 'deleted' && !selected), bold: row.changed && !stale};
 }
 
 interface LineProps extends LineStyle {
@@ -62,7 +65,7 @@ const PodLine = memo(function PodLine({cursor, glyph, glyphColor, changed, text,
 	);
 });
 
-export function PodTable({layout, rows, selected, height, empty}: PodTableProps): React.JSX.Element {
+export function PodTable({layout, rows, selected, height, empty, stale = false}: PodTableProps): React.JSX.Element {
 	const theme = useTheme();
 	const header = (
 		<Text bold wrap="truncate-end">
@@ -89,7 +92,7 @@ export function PodTable({layout, rows, selected, height, empty}: PodTableProps)
 					glyphColor={theme.color(TONE_STYLE[row.tone].color)}
 					changed={row.changed}
 					text={rowLine(row, layout)}
-					{...lineStyle(row, i === selected)}
+					{...lineStyle(row, i === selected, stale)}
 				/>
 			))}
 		</Box>

@@ -54,7 +54,7 @@ export function liveClockText(now: number, connection: ConnectionStatus | null):
 		case 'relisting':
 			return `${clock}  ◐ relisting (${since})`;
 		case 'reconnecting':
-			return `${clock}  ◌ reconnecting for ${since}${connection.message ? `: ${connection.message}` : ''}`;
+			return `${clock}  ◌ reconnecting since ${formatClock(connection.at)} (${since})${connection.message ? `: ${connection.message}` : ''}`;
 		case 'disconnected':
 			return `${clock}  ✗ disconnected for ${since}${connection.message ? `: ${connection.message}` : ''}`;
 	}
