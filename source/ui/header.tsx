@@ -5,6 +5,11 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from './theme.js';
+import {truncate} from '../view/fit-text.js';
+
+/** The least the source keeps beside the clock, and the gap between them. */
+const SOURCE_LEAST = 10;
+const GAP = 2;
 
 export interface HeaderProps {
 	width: number;
@@ -21,14 +26,15 @@ export function Header({width, source, clock, clockColor, counts, scope}: Header
 	return (
 		<Box flexDirection="column" width={width}>
 			<Box width={width}>
-				<Box flexGrow={1} flexShrink={1} minWidth={10}>
+				<Box flexGrow={1} flexShrink={1} minWidth={SOURCE_LEAST}>
 					<Text wrap="truncate-end">
 						<Text bold color={theme.color('cyan')}>podlife</Text> {source}
 					</Text>
 				</Box>
-				<Box flexShrink={0} marginLeft={2}>
+				<Box flexShrink={0} marginLeft={GAP}>
+					{/* Cut here, not by Ink: a clock wider than the line (a long reconnect message) would wrap the header. */}
 					<Text color={theme.color(clockColor)} wrap="truncate-end">
-						{clock}
+						{truncate(clock, width - SOURCE_LEAST - GAP)}
 					</Text>
 				</Box>
 			</Box>
