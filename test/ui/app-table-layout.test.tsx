@@ -71,6 +71,14 @@ describe('pod table columns', () => {
 		expect(headerLine(frame)).toMatch(/→/);
 	});
 
+	it('at 200 columns shows every name whole and every column, with nothing off-screen', async () => {
+		const {app, data} = renderLive(200);
+		const frame = await app.waitFor('crashloop');
+		expect(headerLine(frame)).toMatch(/^ {4}NAMESPACE +NAME +READY +STATUS +RESTARTS +AGE +NODE +FLAGS$/);
+		for (const pod of data.store.view().pods.values()) expect(rowOf(frame, pod.name)).toContain(` ${pod.namespace}  `);
+		expect(tableLines(frame).join('\n')).not.toContain('…');
+	});
+
 	for (const columns of [80, 120, 200]) {
 		it(`holds every column in place at ${columns} columns while the session plays: no shift when ContainerCreating or "1 (6s ago)" appears`, async () => {
 			const {app, player} = await openReplayApp('mixed', {size: {columns, rows: 40}});
