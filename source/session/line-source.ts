@@ -17,6 +17,22 @@ export interface LineBatch {
 	lines: string[];
 	/** False only when the last of `lines` is the file's last line and the file does not end with "\n". */
 	terminated: boolean;
+	/** Indices in `lines` of lines longer than the limit: their text was dropped unread ('' stands in). */
+	tooLong?: readonly number[];
+}
+
+/**
+ * The longest line a session may hold. A line is one API object, and the API server stores objects
+ * of at most about 1.5 MiB (etcd's request limit): a line ten times that is not a session entry,
+ * and holding it (a file with one 640 MB line) would cost its size in memory, past what a string can be.
+ */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+/** "16 MiB": the limit as a message says it. */
+export function byteSize(bytes: number): string {
+	if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+	if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+	return `${bytes} bytes`;
 }
 
 /** A problem met while streaming; the reader adds the line it happened at. */
@@ -50,7 +66,7 @@ function describeFsError(file: string, error: unknown): SessionError {
 
 const ZLIB_CODES = new Set(['Z_DATA_ERROR', 'Z_BUF_ERROR', 'Z_STREAM_ERROR', 'Z_NEED_DICT', 'Z_MEM_ERROR']);
 
-export async function openLineSource(file: string): Promise<LineSource> {
+export async function openLineSource(file: string, maxLineBytes = MAX_LINE_BYTES): Promise<LineSource> {
 	let handle: FileHandle;
 	try {
 		handle = await open(file, 'r');
@@ -123,27 +139,45 @@ export async function openLineSource(file: string): Promise<LineSource> {
 		// Split on the byte 0x0a: it never occurs inside a multi-byte UTF-8 sequence, so each line can
 		// be decoded on its own. Each line is decoded into a string of its own (not a slice of the
 		// chunk's string): a caller that keeps a line's text must not pin its whole chunk.
+		// A line past maxLineBytes is dropped as it streams by (`dropping`), never held.
 		let pending: Buffer[] = [];
+		let pendingBytes = 0;
+		let dropping = false;
 		try {
 			for await (const chunk of chunks) {
 				const lines: string[] = [];
+				const tooLong: number[] = [];
 				let start = 0;
 				let newline = chunk.indexOf(0x0a, start);
 				while (newline !== -1) {
-					if (pending.length === 0) {
+					if (dropping || pendingBytes + newline - start > maxLineBytes) {
+						tooLong.push(lines.length);
+						lines.push('');
+					} else if (pending.length === 0) {
 						lines.push(chunk.toString('utf8', start, newline));
 					} else {
 						pending.push(chunk.subarray(start, newline));
 						lines.push(Buffer.concat(pending).toString('utf8'));
-						pending = [];
 					}
+					pending = [];
+					pendingBytes = 0;
+					dropping = false;
 					start = newline + 1;
 					newline = chunk.indexOf(0x0a, start);
 				}
-				if (start < chunk.length) pending.push(chunk.subarray(start));
-				if (lines.length > 0) yield {lines, terminated: true};
+				if (start < chunk.length) {
+					pendingBytes += chunk.length - start;
+					if (pendingBytes > maxLineBytes) {
+						dropping = true;
+						pending = [];
+					} else {
+						pending.push(chunk.subarray(start));
+					}
+				}
+				if (lines.length > 0) yield tooLong.length > 0 ? {lines, terminated: true, tooLong} : {lines, terminated: true};
 			}
-			if (pending.length > 0) yield {lines: [Buffer.concat(pending).toString('utf8')], terminated: false};
+			if (dropping) yield {lines: [''], terminated: false, tooLong: [0]};
+			else if (pending.length > 0) yield {lines: [Buffer.concat(pending).toString('utf8')], terminated: false};
 		} finally {
 			stream.destroy();
 		}

@@ -15,9 +15,12 @@
 //   ignored, since an editor may add them; a blank line followed by more entries
 //   is a bad line ("empty line is not JSON"), as any other non-JSON line.
 // - The header is never skipped: a bad header is an error in both modes.
+// - A line longer than maxLineBytes (MAX_LINE_BYTES) is a bad line, dropped unread.
+// - An entry of a type this reader does not know (`LOG`, say) is skipped without a word, as
+//   the contract says ("Container logs"); its `t` still has to be in order.
 
 import type {SessionEntry, SessionHeader} from './format.js';
-import {openLineSource, StreamProblem, type LineBatch, type LineSource} from './line-source.js';
+import {byteSize, MAX_LINE_BYTES, openLineSource, StreamProblem, type LineBatch, type LineSource} from './line-source.js';
 import {SessionError} from './session-error.js';
 import {parseHeaderLine, parseSessionLine} from './validate.js';
 
@@ -26,6 +29,8 @@ export {SessionError} from './session-error.js';
 export interface ReadOptions {
 	/** Skip bad lines (counting and describing them) instead of stopping at the first. */
 	lenient?: boolean;
+	/** Lines longer than this many bytes are bad lines (default MAX_LINE_BYTES; tests shrink it). */
+	maxLineBytes?: number;
 }
 
 export interface SessionReader {
@@ -87,17 +92,23 @@ interface OpenedSource {
 	rest: LineBatch | null;
 }
 
-async function openPastHeader(file: string): Promise<OpenedSource & {header: SessionHeader}> {
-	const source = await openLineSource(file);
+function tooLongProblem(maxLineBytes: number): string {
+	return `line is longer than ${byteSize(maxLineBytes)}, more than any API object takes: not a session entry`;
+}
+
+async function openPastHeader(file: string, maxLineBytes: number): Promise<OpenedSource & {header: SessionHeader}> {
+	const source = await openLineSource(file, maxLineBytes);
 	try {
 		const first = await nextBatch(file, source, 1);
 		if (first.done) {
 			if (source.truncated) throw new SessionError(file, undefined, 'gzip stream is cut off before the session header');
 			throw new SessionError(file, undefined, 'empty file, not a session (line 1 must be the session header)');
 		}
+		if (first.value.tooLong?.includes(0)) throw new SessionError(file, 1, `not a podlife session: line 1 is longer than ${byteSize(maxLineBytes)}`);
 		const header = parseHeaderLine(first.value.lines[0]!);
 		if (!header.ok) throw new SessionError(file, 1, header.problem);
-		const rest = first.value.lines.length > 1 ? {lines: first.value.lines.slice(1), terminated: first.value.terminated} : null;
+		const tooLong = first.value.tooLong?.map(index => index - 1);
+		const rest = first.value.lines.length > 1 ? {lines: first.value.lines.slice(1), terminated: first.value.terminated, tooLong} : null;
 		return {source, rest, header: header.value};
 	} catch (error) {
 		source.close();
@@ -119,6 +130,7 @@ class SessionFileReader implements SessionReader {
 		readonly header: SessionHeader,
 		opened: OpenedSource,
 		private readonly lenient: boolean,
+		private readonly maxLineBytes: number,
 	) {
 		this.source = opened.source;
 		this.fresh = opened;
@@ -152,7 +164,7 @@ class SessionFileReader implements SessionReader {
 		if (opened === undefined) {
 			this.source?.close();
 			// A later pass: open again and step over the header, checked already.
-			opened = await openPastHeader(file);
+			opened = await openPastHeader(file, this.maxLineBytes);
 			this.source = opened.source;
 		}
 		const {source} = opened;
@@ -187,7 +199,7 @@ class SessionFileReader implements SessionReader {
 					if (next.done) break;
 					batch = next.value;
 				}
-				const {lines, terminated} = batch;
+				const {lines, terminated, tooLong = []} = batch;
 				const out: SessionLine[] = [];
 				let failure: SessionError | null = null;
 				for (let index = 0; index < lines.length; index++) {
@@ -198,6 +210,11 @@ class SessionFileReader implements SessionReader {
 						// The gzip stream stopped inside this line: drop it, whatever it holds.
 						ended = true;
 						break;
+					}
+					if (tooLong.length > 0 && tooLong.includes(index)) {
+						failure = bad(line, tooLongProblem(this.maxLineBytes));
+						if (failure) break;
+						continue;
 					}
 					if (text.trim() === '') {
 						if (whole) blanks.push(line);
@@ -222,8 +239,13 @@ class SessionFileReader implements SessionReader {
 						if (failure) break;
 						continue;
 					}
-					previousT = parsed.value.t;
 					lastWhole = line;
+					if (parsed.value === null) {
+						// A type this reader does not know: skipped, its t kept for the order check.
+						previousT = parsed.t;
+						continue;
+					}
+					previousT = parsed.value.t;
 					out.push({entry: parsed.value, line, text});
 				}
 				// The good lines before a bad one are delivered before the error, as one by one.
@@ -244,8 +266,9 @@ class SessionFileReader implements SessionReader {
 
 /** Opens a session and checks its header; throws SessionError for a missing, unreadable or non-session file. */
 export async function openSession(path: string, options: ReadOptions = {}): Promise<SessionReader> {
-	const {header, ...opened} = await openPastHeader(path);
-	return new SessionFileReader(path, header, opened, options.lenient ?? false);
+	const maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
+	const {header, ...opened} = await openPastHeader(path, maxLineBytes);
+	return new SessionFileReader(path, header, opened, options.lenient ?? false, maxLineBytes);
 }
 
 /** Reads a whole session into memory: for small files and tests. */

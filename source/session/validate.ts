@@ -9,6 +9,12 @@ export type Checked<T> =
 	| {ok: true; value: T}
 	| {ok: false; problem: string; /** The line is not JSON at all (a cut-off last line looks like this). */ notJson?: boolean};
 
+/**
+ * A checked entry line: an entry, or null for an entry of a type this reader does not know
+ * (a `LOG` entry, say), which the contract says to skip, never to refuse ("Container logs").
+ */
+export type CheckedEntry = Checked<SessionEntry> | {ok: true; value: null; t: number};
+
 export const ENTRY_TYPES = ['ADDED', 'MODIFIED', 'DELETED', 'SYNCED', 'STATUS', 'ERROR', 'BOOKMARK'] as const;
 export const CONNECTION_STATES = ['connected', 'reconnecting', 'relisting', 'disconnected'] as const;
 
@@ -66,7 +72,7 @@ export function parseHeaderLine(text: string): Checked<SessionHeader> {
  * Checks one entry. `previousT` is the `t` of the entry before it (0 for the first):
  * `t` never goes backwards.
  */
-export function checkEntry(value: unknown, previousT: number): Checked<SessionEntry> {
+export function checkEntry(value: unknown, previousT: number): CheckedEntry {
 	if (!isObject(value)) return {ok: false, problem: 'entry is not a JSON object'};
 	if (!('t' in value)) return {ok: false, problem: 'entry has no "t"'};
 	if (!('type' in value)) return {ok: false, problem: 'entry has no "type"'};
@@ -74,10 +80,12 @@ export function checkEntry(value: unknown, previousT: number): Checked<SessionEn
 	if (typeof t !== 'number' || !Number.isSafeInteger(t) || t < 0) {
 		return {ok: false, problem: `"t" must be a whole number of milliseconds, 0 or more (found ${showValue(t)})`};
 	}
-	if (typeof type !== 'string' || !(ENTRY_TYPES as readonly string[]).includes(type)) {
-		return {ok: false, problem: `unknown entry type ${showValue(type)} (expected ADDED, MODIFIED, DELETED, SYNCED, STATUS, ERROR or BOOKMARK)`};
+	if (typeof type !== 'string' || type === '') {
+		return {ok: false, problem: `"type" must be an entry type such as ADDED, MODIFIED, DELETED or SYNCED (found ${showValue(type)})`};
 	}
+	// `t` is every entry's, known type or not: its order holds for all of them.
 	if (t < previousT) return {ok: false, problem: `t goes backwards (${t} after ${previousT})`};
+	if (!(ENTRY_TYPES as readonly string[]).includes(type)) return {ok: true, value: null, t};
 	switch (type) {
 		case 'ADDED':
 		case 'MODIFIED':
@@ -114,7 +122,7 @@ export function checkEntry(value: unknown, previousT: number): Checked<SessionEn
 }
 
 /** Parses and checks one entry line (any line after the header). */
-export function parseSessionLine(text: string, previousT: number): Checked<SessionEntry> {
+export function parseSessionLine(text: string, previousT: number): CheckedEntry {
 	if (text.trim() === '') return {ok: false, problem: 'empty line is not JSON', notJson: true};
 	const parsed = parseJson(text);
 	if (!parsed.ok) return {ok: false, problem: 'line is not JSON', notJson: true};

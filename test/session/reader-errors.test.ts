@@ -81,7 +81,8 @@ describe('a bad entry stops the reader with the file, the line and the problem',
 		['a fractional t', {...added(0), t: 1500.5}, '"t" must be a whole number of milliseconds, 0 or more (found 1500.5)'],
 		['a t given as a string', {...added(0), t: '1500'}, '"t" must be a whole number of milliseconds, 0 or more (found "1500")'],
 		['a t that goes backwards', added(1200), 't goes backwards (1200 after 1532)'],
-		['an unknown type', {t: 1600, type: 'UPDATED', object: {kind: 'Pod'}}, 'unknown entry type "UPDATED" (expected ADDED, MODIFIED, DELETED, SYNCED, STATUS, ERROR or BOOKMARK)'],
+		['a type that is not a string', {t: 1600, type: 3, object: {kind: 'Pod'}}, '"type" must be an entry type such as ADDED, MODIFIED, DELETED or SYNCED (found 3)'],
+		['an empty type', {t: 1600, type: '', object: {kind: 'Pod'}}, '"type" must be an entry type such as ADDED, MODIFIED, DELETED or SYNCED (found "")'],
 		['a watch event without object', {t: 1600, type: 'MODIFIED'}, 'MODIFIED entry has no "object"'],
 		['a watch event whose object is a string', {t: 1600, type: 'ADDED', object: 'pod'}, 'ADDED entry\'s "object" is not a JSON object'],
 		['a watch event without object.kind', {t: 1600, type: 'DELETED', object: {metadata: {name: 'web'}}}, 'DELETED entry\'s object has no "kind"'],
@@ -134,9 +135,51 @@ describe('a bad entry stops the reader with the file, the line and the problem',
 	});
 
 	it('keeps every message on one line', async () => {
-		const file = temp.file('oneline.ndjson', lines(HEADER, {t: 1, type: 'ADDED\nMODIFIED', object: {kind: 'Pod'}}));
+		const file = temp.file('oneline.ndjson', lines(HEADER, {t: 1, type: 'STATUS', state: 'up\ndown'}));
 		const error = await errorOf(() => readSession(file));
 		expect(error.message).not.toContain('\n');
-		expect(error.message).toBe(`${file}:2: unknown entry type "ADDED\\nMODIFIED" (expected ADDED, MODIFIED, DELETED, SYNCED, STATUS, ERROR or BOOKMARK)`);
+		expect(error.message).toBe(`${file}:2: STATUS entry has unknown state "up\\ndown" (expected connected, reconnecting, relisting or disconnected)`);
+	});
+});
+
+describe('a line longer than any API object', () => {
+	// The limit is 16 MiB; a small one keeps these files small, the reading is the same.
+	const limit = 4096;
+	const long = `{"t":1700,"type":"ADDED","object":{"kind":"Pod","pad":"${'x'.repeat(3 * limit)}"}}`;
+
+	it('stops the reader at its line, without holding it', async () => {
+		const file = temp.file('long.ndjson', lines(HEADER, added(1000), long, added(2000)) + '\n');
+		const session = await openSession(file, {maxLineBytes: limit});
+		const seen: number[] = [];
+		const error = await errorOf(async () => {
+			for await (const {line} of session.entries()) seen.push(line);
+		});
+		expect(error.message).toBe(`${file}:3: line is longer than 4 KiB, more than any API object takes: not a session entry`);
+		expect(seen).toEqual([2]);
+	});
+
+	it('is a bad line that lenient mode skips, the lines after it read as usual', async () => {
+		// Long enough to span several 64 KB reads.
+		const longer = long.replace('xxx', 'x'.repeat(200_000));
+		const file = temp.file('long-lenient.ndjson', lines(HEADER, added(1000), longer, added(2000), long) + '\n');
+		const session = await readSession(file, {lenient: true, maxLineBytes: limit});
+		expect(session.entries.map(e => e.t)).toEqual([1000, 2000]);
+		expect(session.skipped).toBe(2);
+		expect(session.warnings).toEqual([
+			`${file}:3: line is longer than 4 KiB, more than any API object takes: not a session entry (skipped)`,
+			`${file}:5: line is longer than 4 KiB, more than any API object takes: not a session entry (skipped)`,
+		]);
+	});
+
+	it('is not taken for a header', async () => {
+		const file = temp.file('long-header.ndjson', `{"podlife":"session","pad":"${'x'.repeat(2 * limit)}"}\n`);
+		const error = await errorOf(() => openSession(file, {maxLineBytes: limit}));
+		expect(error.message).toBe(`${file}:1: not a podlife session: line 1 is longer than 4 KiB`);
+	});
+
+	it('keeps to the same rule in a gzip file', async () => {
+		const file = temp.file('long.ndjson.gz', lines(HEADER, added(1000), long, added(2000)) + '\n', {gzip: true});
+		const error = await errorOf(() => readSession(file, {maxLineBytes: limit}));
+		expect(error.message).toBe(`${file}:3: line is longer than 4 KiB, more than any API object takes: not a session entry`);
 	});
 });

@@ -73,6 +73,27 @@ describe('reading plain and gzip sessions', () => {
 		expect(session.warnings).toEqual([]);
 	});
 
+	it('skips an entry of a type it does not know (a LOG entry) without an error or a warning', async () => {
+		const log = {t: 7, type: 'LOG', namespace: 'default', pod: 'web', container: 'main', previous: true, lines: ['boom']};
+		const file = temp.file('log.ndjson', lines(HEADER, added(5), log, {t: 8, type: 'SOMEDAY'}, added(9)) + '\n');
+		const session = await readSession(file);
+		expect(session.entries.map(e => [e.t, e.type])).toEqual([
+			[5, 'ADDED'],
+			[9, 'ADDED'],
+		]);
+		expect(session.warnings).toEqual([]);
+		expect(session.skipped).toBe(0);
+		const numbered = await openSession(file);
+		const seen: number[] = [];
+		for await (const {line} of numbered.entries()) seen.push(line);
+		expect(seen).toEqual([2, 5]);
+	});
+
+	it('still keeps the t order across entries of types it skips', async () => {
+		const file = temp.file('log-backwards.ndjson', lines(HEADER, added(5), {t: 9, type: 'LOG'}, added(8)) + '\n');
+		await expect(readSession(file)).rejects.toThrow(`${file}:4: t goes backwards (8 after 9)`);
+	});
+
 	it('accepts a header-only session as one with no entries', async () => {
 		const file = temp.file('header-only.ndjson', lines(HEADER) + '\n');
 		expect((await readSession(file)).entries).toEqual([]);
@@ -128,7 +149,7 @@ describe('lenient mode', () => {
 	it('skips bad lines, counts them and says which they were', async () => {
 		const file = temp.file(
 			'lenient.ndjson',
-			lines(HEADER, added(10), 'garbage', {t: 5, type: 'ADDED', object: {kind: 'Pod'}}, {t: 20, type: 'NOPE'}, '', added(30)) + '\n',
+			lines(HEADER, added(10), 'garbage', {t: 5, type: 'ADDED', object: {kind: 'Pod'}}, {t: 20, type: 7}, '', added(30)) + '\n',
 		);
 		const session = await readSession(file, {lenient: true});
 		expect(session.entries.map(e => e.t)).toEqual([10, 30]);
@@ -136,7 +157,7 @@ describe('lenient mode', () => {
 		expect(session.warnings).toEqual([
 			`${file}:3: line is not JSON (skipped)`,
 			`${file}:4: t goes backwards (5 after 10) (skipped)`,
-			`${file}:5: unknown entry type "NOPE" (expected ADDED, MODIFIED, DELETED, SYNCED, STATUS, ERROR or BOOKMARK) (skipped)`,
+			`${file}:5: "type" must be an entry type such as ADDED, MODIFIED, DELETED or SYNCED (found 7) (skipped)`,
 			`${file}:6: empty line is not JSON (skipped)`,
 		]);
 	});
