@@ -1,7 +1,8 @@
-// Durations on the command line (`--at 1m30s`, `--watch-for 60s`, `--duration 5m`):
-// the Go duration syntax kubectl users know, whole units only, plus a bare number of seconds.
+// Durations on the command line (`--watch-for 60s`, `--duration 5m`): the Go duration
+// syntax kubectl users know, plus a bare number of seconds; and `--at`, a time in a session.
 
 import {UsageError} from '../errors.js';
+import {atBase, parseTime, resolveTime, type SessionSpan, type TypedTime} from '../view/goto-time.js';
 
 const UNIT_MS: Record<string, number> = {ms: 1, s: 1000, m: 60_000, h: 3_600_000};
 
@@ -22,8 +23,41 @@ export function parseDuration(value: string, flag: string): number {
 	return Math.round(total);
 }
 
-/** `--at`: a duration from the session start, or "end". */
-export function parseAt(value: string): number | 'end' {
-	if (value.trim().toLowerCase() === 'end') return 'end';
-	return parseDuration(value, '--at');
+/** `--at` as typed and what it means (the same grammar as the TUI's `:` prompt, view/goto-time.ts). */
+export type AtFlag = TypedTime;
+
+/** `--at`: an offset (1:30, 90s), a clock time (@04:21:10, 04:21:10Z, RFC 3339), start, end, or ±D. */
+export function parseAt(value: string): AtFlag {
+	const target = parseTime(value);
+	if (!target) {
+		throw new UsageError(
+			`--at: "${value}" is not a time; use an offset (1:30, 90s), a clock time (@04:21:10, 04:21:10Z, 2026-11-25T04:21:10Z), end, or --at=-30s for 30 s before the end`,
+		);
+	}
+	return {target, text: value};
+}
+
+/** The offset `--at` means in a session that ends at endMs, or a usage error that names the session's span. */
+export function resolveAt(at: AtFlag, span: SessionSpan): number {
+	const resolved = resolveTime(at.target, at.text, span, atBase(at.target, span.endMs));
+	if (!resolved.ok) throw new UsageError(`--at: ${resolved.problem}`);
+	return resolved.ms;
+}
+
+/**
+ * `--at -30s` reads as flags to the parser (-3, -0, -s): a value of --at that starts with "-"
+ * is joined to it (`--at=-30s`) before parsing, as the user meant.
+ */
+export function joinNegativeAt(argv: readonly string[]): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const next = argv[i + 1];
+		if (argv[i] === '--at' && next !== undefined && /^-\d/.test(next)) {
+			out.push(`--at=${next}`);
+			i++;
+		} else {
+			out.push(argv[i]!);
+		}
+	}
+	return out;
 }

@@ -36,7 +36,10 @@ const SELECTOR: FlagHelp = {flag: '-l, --selector SEL', text: 'label selector, e
 const FIELD_SELECTOR: FlagHelp = {flag: '--field-selector SEL', text: 'field selector, e.g. spec.nodeName=kind-worker'};
 const OUTPUT_REPLAY: FlagHelp = {flag: '-o, --output FORMAT', text: 'table, wide, json, ndjson, timeline or check instead of the TUI'};
 const OUTPUT_ANY: FlagHelp = {flag: '-o, --output FORMAT', text: 'table, wide, json or ndjson (replay also timeline, check) instead of the TUI'};
-const AT: FlagHelp = {flag: '--at DURATION|end', text: 'the moment to print, e.g. 1m30s (default: end)'};
+const AT: FlagHelp = {
+	flag: '--at TIME',
+	text: 'where to start (with --output: the moment to print; default end): 1:30 or 90s in, @04:21:10 (UTC), end, -30s before the end',
+};
 const POD: FlagHelp = {flag: '--pod NAMESPACE/NAME', text: '--output timeline: the pod whose changes to print'};
 const WATCH_FOR: FlagHelp = {flag: '--watch-for DURATION', text: 'print after watching this long (ndjson: stream)'};
 const FOR: FlagHelp = {flag: '--for DURATION', text: 'check: judge after this long (default: once listed)'};

@@ -5,7 +5,7 @@
 import {EXIT_OK, EXIT_UNHEALTHY, UsageError} from '../errors.js';
 import {parseArgs, type Flags} from './flags.js';
 import {commandHelp, isCommand, overviewHelp, COMMANDS} from './help.js';
-import {parseAt, parseDuration} from './duration-flag.js';
+import {joinNegativeAt, parseAt, parseDuration} from './duration-flag.js';
 import {compatForServerVersion, parseStatusCompat} from '../model/compat.js';
 import type {StatusCompat} from '../model/types.js';
 
@@ -56,7 +56,7 @@ function help(topic: string | undefined, io: Io): number {
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
-	const cli = parseArgs(argv);
+	const cli = parseArgs(joinNegativeAt(argv));
 	const [command, ...rest] = cli.input;
 	const flags = cli.flags;
 	if (command === 'help') {
@@ -120,8 +120,15 @@ async function replay(file: string, flags: Flags, io: Io, command = 'replay'): P
 	requireTty(io, `${command}${command === 'replay' ? ' FILE' : ''}`);
 	const speed = flags.speed;
 	if (speed !== undefined && !(speed >= 0.25 && speed <= 64)) throw new UsageError(`--speed must be between 0.25 and 64 (got ${speed})`);
-	const {ReplayPlayer} = await import('../sources/replay/player.js');
-	const player = await ReplayPlayer.open(file, {compat, speed, paused: flags.paused, loop: flags.loop, atMs: at, lenient: flags.lenient});
+	const [{ReplayPlayer}, {prepareReplay}] = await Promise.all([import('../sources/replay/player.js'), import('./replay-start.js')]);
+	const atEnd = at?.target.kind === 'end' ? ('end' as const) : undefined;
+	const player = await ReplayPlayer.open(file, {compat, speed, paused: flags.paused, loop: flags.loop, atMs: atEnd, lenient: flags.lenient});
+	try {
+		await prepareReplay(player, at);
+	} catch (error) {
+		player.dispose();
+		throw error;
+	}
 	const {runApp} = await import('../ui/run-app.js');
 	const info = {
 		kind: 'replay' as const,
@@ -135,6 +142,9 @@ async function replay(file: string, flags: Flags, io: Io, command = 'replay'): P
 		header: player.header,
 	};
 	await runApp({store: player.store, clock: player, info, player, noColor: noColor(flags)});
+	// The screen showed them; once it is gone they are said as headless mode says them.
+	for (const warning of player.warnings) io.warn(warning);
+	if (player.loadError) throw player.loadError;
 	return EXIT_OK;
 }
 

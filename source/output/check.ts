@@ -12,7 +12,7 @@ import type {PodState, StatusCompat, StoreView} from '../model/types.js';
 import {explainPod, whyContext, type Why} from '../model/why.js';
 import type {SessionEntry} from '../session/format.js';
 import type {LiveOptions, LiveTuning} from '../sources/live/live-source.js';
-import {replayInto} from './headless-replay.js';
+import {replayInto, type ReplayAt} from './headless-replay.js';
 import {livePods} from './table.js';
 
 export interface CheckVerdict {
@@ -62,8 +62,7 @@ function summary(total: number, failing: number, progressing: number, ok: number
 
 export interface ReplayCheckOptions {
 	file: string;
-	/** ms from the session start, or 'end'. */
-	at: number | 'end';
+	at: ReplayAt;
 	compat?: StatusCompat;
 	lenient?: boolean;
 	write: (text: string) => void;

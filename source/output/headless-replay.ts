@@ -13,12 +13,13 @@ import {LoggedObjects} from '../sources/replay/logged-objects.js';
 import {renderTable} from './table.js';
 import {ndjsonLine} from './ndjson.js';
 import {renderJson} from './json.js';
+import {UsageError} from '../errors.js';
+import {beforeStart, checkInSpan, formatOffset, targetOffset, type TypedTime} from '../view/goto-time.js';
 
 export interface HeadlessReplayOptions {
 	file: string;
 	output: 'table' | 'wide' | 'json' | 'ndjson';
-	/** ms from the session start, or 'end' (default). */
-	at: number | 'end';
+	at: ReplayAt;
 	compat?: StatusCompat;
 	lenient?: boolean;
 	write: (text: string) => void;
@@ -32,10 +33,40 @@ export interface ReplayedState {
 	recordedAtMs: number;
 }
 
+/**
+ * The moment to replay to: 'end', ms since the session start, or `--at` as typed. A moment
+ * outside the session is a usage error naming its span (the TUI's rule): never a state invented
+ * after the last entry.
+ */
+export type ReplayAt = 'end' | number | TypedTime;
+
+/** t of the session's last entry: a pass of its own, for a moment counted back from the end. */
+async function lastEntryT(session: Awaited<ReturnType<typeof openSession>>): Promise<number> {
+	let last = 0;
+	for await (const batch of session.entryBatches()) last = batch[batch.length - 1]!.entry.t;
+	return last;
+}
+
+/**
+ * Where to stop reading for `typed`, as far as it can be known before reading: whether it is after
+ * the end shows only at the end. A moment counted back from the end, or one before the start (whose
+ * error names the whole span), needs the session's end first: a pass of its own.
+ */
+async function firstLook(session: Awaited<ReturnType<typeof openSession>>, {target, text}: TypedTime, recordedAtMs: number): Promise<number | 'end'> {
+	if (target.kind === 'end') return 'end';
+	const fromEnd = target.kind === 'relative' && target.ms < 0;
+	const ms = fromEnd ? Number.NaN : targetOffset(target, recordedAtMs, 0);
+	if (!fromEnd && beforeStart(ms, text, {recordedAtMs, endMs: 0}) === null) return Math.max(0, ms);
+	const endMs = await lastEntryT(session);
+	const resolved = checkInSpan(fromEnd ? endMs + target.ms : ms, target, text, {recordedAtMs, endMs});
+	if (!resolved.ok) throw new UsageError(`--at: ${resolved.problem}`);
+	return resolved.ms;
+}
+
 /** Replays `file` into a store up to `at`; calls `onPodEntry` after each pod entry is applied. */
 export async function replayInto(
 	file: string,
-	at: number | 'end',
+	replayAt: ReplayAt,
 	options: {
 		compat?: StatusCompat;
 		lenient?: boolean;
@@ -47,6 +78,9 @@ export async function replayInto(
 ): Promise<ReplayedState> {
 	const session = await openSession(file, {lenient: options.lenient});
 	const recordedAtMs = Date.parse(session.header.recordedAt);
+	const typed: TypedTime | null = replayAt === 'end' ? null : typeof replayAt === 'number' ? {target: {kind: 'offset', ms: replayAt}, text: formatOffset(replayAt)} : replayAt;
+	/** Entries up to this t are applied ('end': all of them). */
+	let at = typed ? await firstLook(session, typed, recordedAtMs) : 'end';
 	const compat = options.compat ?? compatForServerVersion(session.header.serverVersion);
 	const onPodEntry = options.onPodEntry;
 	// A plain file is there to read again: the store keeps no pod object, only where its entry is
@@ -79,6 +113,12 @@ export async function replayInto(
 				if (state) onPodEntry(ndjsonLine(entry, state, atMs, store.peek()));
 			}
 		}
+	}
+	if (typed && at !== 'end' && stoppedAt === Infinity) {
+		// Read to the end without passing `at`: it is at or after the last entry.
+		const resolved = checkInSpan(at, typed.target, typed.text, {recordedAtMs, endMs: lastT});
+		if (!resolved.ok) throw new UsageError(`--at: ${resolved.problem}`);
+		at = resolved.ms;
 	}
 	// Not the warnings about lines the batch read past `at`: a one-by-one read never saw them.
 	for (const warning of session.warningsThrough(stoppedAt)) options.warn(warning);

@@ -18,7 +18,9 @@ import {containerBlocks, containerListOrder, type ContainerBlock} from '../view/
 import {clampIndex} from '../view/scroll-window.js';
 import {countsText, liveClockText, replayClockText, scopeText, sourceText} from '../view/header-text.js';
 import {scrubberCells} from '../view/scrubber.js';
-import {formatOffset, gotoOffset, parseGoto} from '../view/goto-time.js';
+import {positionText, resolveTime, type SessionSpan} from '../view/goto-time.js';
+import {commandHint, completeCommand, LIVE_SEEK_PROBLEM, parseCommand} from '../view/command-line.js';
+import {readProblemLine} from '../view/read-problem.js';
 import {TONE_STYLE} from '../view/health-style.js';
 import {resolveTimelineCursor, seekOffsetOf, timelineTargetsOf, type TimelineTargets} from '../view/timeline-cursor.js';
 import type {FrameSource} from './frame-source.js';
@@ -99,7 +101,9 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 	const widthsRef = useRef<TableWidths | null>(null);
 	widthsRef.current ??= new TableWidths();
 	const replaying = player !== undefined;
-	const layout = screenLayout(columns, terminalRows, replaying);
+	const span: SessionSpan | null = player ? {recordedAtMs: player.recordedAtMs, endMs: player.endMs, loading: !player.loaded} : null;
+	const problem = player && span ? readProblemLine({error: player.loadError, warnings: player.warnings, endText: positionText(span.endMs, span.recordedAtMs)}) : null;
+	const layout = screenLayout(columns, terminalRows, replaying, problem ? 1 : 0);
 
 	const now = clock.now();
 	index.setSort(state.sort);
@@ -205,8 +209,10 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 				return player?.faster();
 			case 'slower':
 				return player?.slower();
-			case 'goto':
-				return dispatch({type: 'prompt-open', kind: 'goto'});
+			case 'command':
+				return dispatch({type: 'prompt-open', kind: 'command'});
+			case 'clearFilter':
+				return dispatch({type: 'filter-clear'});
 			case 'start':
 				return player?.seekToStart();
 			case 'end':
@@ -250,16 +256,47 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 		}
 	};
 
+	/** Enter on the `:` command line. */
+	const runCommand = (text: string) => {
+		const here = player ? {recordedAtMs: player.recordedAtMs, endMs: player.endMs, loading: !player.loaded} : null;
+		const command = parseCommand(text, frameRef.current.namespaces, here);
+		switch (command.kind) {
+			case 'none':
+				return dispatch({type: 'prompt-close'});
+			case 'quit':
+				return exit();
+			case 'error':
+				return dispatch({type: 'prompt-error', error: command.problem});
+			case 'namespace':
+				dispatch({type: 'prompt-close'});
+				return dispatch({type: 'scope-set', namespace: command.namespace});
+			case 'time': {
+				if (!player || !here) return dispatch({type: 'prompt-error', error: LIVE_SEEK_PROBLEM});
+				const {target, text: typed} = command.time;
+				const resolved = resolveTime(target, typed, here, player.positionMs);
+				if (!resolved.ok) return dispatch({type: 'prompt-error', error: resolved.problem});
+				dispatch({type: 'prompt-close'});
+				// `end` keeps following the end while the session still loads.
+				return target.kind === 'end' ? player.seekToEnd() : player.seek(resolved.ms);
+			}
+		}
+	};
+
 	const onPromptKey = (name: string, input: string) => {
 		const prompt = stateRef.current.prompt!;
-		if (name === 'escape') return dispatch({type: 'prompt-cancel'});
-		if (name === 'backspace') return dispatch({type: 'prompt-backspace'});
-		if (name === 'enter') {
-			if (prompt.kind === 'filter') return dispatch({type: 'prompt-close'});
-			const target = parseGoto(prompt.text);
-			if (!target || !player) return dispatch({type: 'prompt-error', error: `"${prompt.text}" is not a time: use 90s, 1m30s or 04:18:30`});
-			dispatch({type: 'prompt-close'});
-			return player.seek(gotoOffset(target, player.recordedAtMs));
+		switch (actionFor(name, prompt.kind, replaying)) {
+			case 'promptCancel':
+				return dispatch({type: 'prompt-cancel'});
+			case 'promptBackspace':
+				return dispatch({type: 'prompt-backspace'});
+			case 'promptClear':
+				return dispatch({type: 'prompt-set', text: '', note: null});
+			case 'promptComplete': {
+				const completion = completeCommand(prompt.text, frameRef.current.namespaces);
+				return dispatch({type: 'prompt-set', text: completion.text, note: completion.choices.length > 1 ? completion.choices.join('  ') : null});
+			}
+			case 'promptEnter':
+				return prompt.kind === 'filter' ? dispatch({type: 'prompt-close'}) : runCommand(prompt.text);
 		}
 		if (name === 'space') return dispatch({type: 'prompt-type', text: ' '});
 		// Printable text only (also pasted runs); named keys (arrows, tab) are ignored here.
@@ -333,8 +370,9 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 	let scrubber: React.JSX.Element | null = null;
 	if (player) {
 		// Times are session offsets (t, ms since recordedAt), as the go-to prompt and --at take them.
-		const left = formatOffset(player.positionMs);
-		const right = player.loaded ? formatOffset(player.endMs) : `${formatOffset(player.endMs)} loading ${Math.floor(player.progress * 100)}%`;
+		const left = positionText(player.positionMs, player.recordedAtMs);
+		const end = positionText(player.endMs, player.recordedAtMs);
+		const right = player.loaded ? end : `${end} loading ${Math.floor(player.progress * 100)}%`;
 		const barWidth = Math.max(10, layout.width - left.length - right.length - 2);
 		const cells = scrubberCells({density: player.density(barWidth), failures: player.failureMarks(), startMs: player.startMs, endMs: player.endMs, positionMs: player.positionMs});
 		scrubber = <ScrubberLine cells={cells} left={left} right={right} />;
@@ -343,12 +381,17 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 	return (
 		<Box flexDirection="column" width={layout.width} height={layout.height}>
 			<Header width={layout.width} source={sourceText(info, info.recording?.progress())} clock={clockText} clockColor={clockColor} counts={countsText(counts)} scope={scope} />
+			{problem ? (
+				<Text color={theme.color(problem.tone === 'error' ? 'red' : 'yellow')} wrap="truncate-end">
+					{problem.text}
+				</Text>
+			) : null}
 			{scrubber}
 			<Box flexDirection="column" height={layout.bodyLines + 1}>
 				{body}
 			</Box>
 			{state.prompt ? (
-				<PromptLine prompt={state.prompt} />
+				<PromptLine prompt={state.prompt} hint={state.prompt.kind === 'command' ? commandHint(span) : undefined} />
 			) : state.notice ? (
 				<Text color={theme.color('yellow')} wrap="truncate-end">
 					{state.notice}

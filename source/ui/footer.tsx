@@ -14,6 +14,8 @@ export function footerText(view: KeyView, replaying: boolean, transport: boolean
 }
 
 export function Footer({view, replaying, section}: {view: KeyView; replaying: boolean; section?: Section}): React.JSX.Element {
+	// An open prompt takes the transport keys as text: their line stays, empty.
+	const transport = replaying ? footerText(view, replaying, true, section) : '';
 	return (
 		<Box flexDirection="column">
 			<Text dimColor wrap="truncate-end">
@@ -21,7 +23,7 @@ export function Footer({view, replaying, section}: {view: KeyView; replaying: bo
 			</Text>
 			{replaying ? (
 				<Text dimColor wrap="truncate-end">
-					{`replay: ${footerText(view, replaying, true, section)}`}
+					{transport === '' ? ' ' : `replay: ${transport}`}
 				</Text>
 			) : null}
 		</Box>

@@ -31,6 +31,7 @@ export function helpLines(replaying: boolean): HelpLine[] {
 	const detail = bindingsFor('detail', replaying).filter(b => !b.replay && !table.some(t => t.action === b.action && t.label === b.label));
 	const lines = [...group('Pod table', table), ...group('Pod detail', detail)];
 	if (replaying) lines.push(...group('Replay', bindingsFor('table', true).filter(b => b.replay)));
+	lines.push(...group('Filter prompt (/)', bindingsFor('filter', replaying)), ...group(replaying ? 'Command line (:q, :ns NAME, a time)' : 'Command line (:q, :ns NAME)', bindingsFor('command', replaying)));
 	for (const section of SECTIONS) {
 		const own = bindingsFor('detail', replaying, section).filter(b => b.sections?.includes(section));
 		if (own.length > 0) lines.push(...group(`Detail: ${section}`, own));

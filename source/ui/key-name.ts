@@ -37,6 +37,8 @@ const SHOWN: Readonly<Record<string, string>> = {
 	'shift+tab': 'S-Tab',
 	space: 'Space',
 	'ctrl+c': 'Ctrl-C',
+	'ctrl+u': 'Ctrl-U',
+	backspace: 'Backspace',
 };
 
 /** How a key is written in the footer and the help overlay. */

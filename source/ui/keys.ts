@@ -7,8 +7,11 @@
 import {showKey} from './key-name.js';
 import type {Section} from '../view/detail/sections.js';
 
-/** 'container': the Containers section showing one container in full (ui-state.ts inputView). */
-export type KeyView = 'table' | 'detail' | 'container';
+/**
+ * 'container': the Containers section showing one container in full; 'filter' and 'command': the
+ * `/` and `:` prompts while open (ui-state.ts inputView).
+ */
+export type KeyView = 'table' | 'detail' | 'container' | 'filter' | 'command';
 
 export type KeyAction =
 	| 'up'
@@ -34,7 +37,13 @@ export type KeyAction =
 	| 'stepBack'
 	| 'faster'
 	| 'slower'
-	| 'goto'
+	| 'command'
+	| 'clearFilter'
+	| 'promptEnter'
+	| 'promptCancel'
+	| 'promptBackspace'
+	| 'promptClear'
+	| 'promptComplete'
 	| 'prevChange'
 	| 'nextChange'
 	| 'start'
@@ -65,6 +74,7 @@ export interface KeyBinding {
 /** Every view (the table and the detail screen, a container in full included). */
 const BOTH: readonly KeyView[] = ['table', 'detail', 'container'];
 const DETAIL: readonly KeyView[] = ['detail', 'container'];
+const PROMPTS: readonly KeyView[] = ['filter', 'command'];
 
 export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['up', 'k'], action: 'up', label: 'up', views: ['table'], footer: false},
@@ -94,12 +104,13 @@ export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['n'], action: 'scope', label: 'namespace', views: ['table']},
 	{keys: ['s'], action: 'sort', label: 'sort', views: ['table']},
 	{keys: ['w'], action: 'wide', label: 'wide', views: ['table']},
+	{keys: [':'], action: 'command', label: 'command', views: BOTH},
+	{keys: ['ctrl+u'], action: 'clearFilter', label: 'clear the filter', views: ['table'], footer: false},
 	{keys: ['space'], action: 'pause', label: 'pause/play', views: BOTH, replay: true},
 	{keys: ['.'], action: 'stepForward', label: 'step', views: BOTH, replay: true},
 	{keys: [','], action: 'stepBack', label: 'step back', views: BOTH, replay: true},
 	{keys: ['+', '='], action: 'faster', label: 'faster', views: BOTH, replay: true},
 	{keys: ['-'], action: 'slower', label: 'slower', views: BOTH, replay: true},
-	{keys: [':'], action: 'goto', label: 'go to', views: BOTH, replay: true},
 	{keys: ['['], action: 'prevChange', label: 'prev change (pod)', views: BOTH, replay: true},
 	{keys: [']'], action: 'nextChange', label: 'next change (pod)', views: BOTH, replay: true},
 	{keys: ['home'], action: 'start', label: 'to start', views: BOTH, replay: true, footer: false},
@@ -107,6 +118,14 @@ export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['?'], action: 'help', label: 'help', views: BOTH},
 	{keys: ['q'], action: 'quit', label: 'quit', views: BOTH},
 	{keys: ['escape'], action: 'escape', label: 'clear the filter, else quit', views: ['table'], footer: false},
+	// The prompts: what is not here is typed into them.
+	{keys: ['enter'], action: 'promptEnter', label: 'apply', views: ['filter']},
+	{keys: ['enter'], action: 'promptEnter', label: 'run', views: ['command']},
+	{keys: ['tab'], action: 'promptComplete', label: 'complete', views: ['command']},
+	{keys: ['ctrl+u'], action: 'promptClear', label: 'clear the line', views: PROMPTS},
+	{keys: ['backspace'], action: 'promptBackspace', label: 'delete a character', views: PROMPTS, footer: false},
+	{keys: ['escape'], action: 'promptCancel', label: 'clear the filter', views: ['filter']},
+	{keys: ['escape'], action: 'promptCancel', label: 'cancel', views: ['command']},
 ];
 
 /**

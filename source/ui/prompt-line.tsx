@@ -1,23 +1,22 @@
-// The one-line prompt of `/` (filter) and `:` (go to a replay time).
+// The one-line prompt of `/` (filter) and `:` (the command line: q, ns NAME, a replay time).
 
 import React from 'react';
 import {Text} from 'ink';
 import type {Prompt} from '../view/ui-state.js';
 import {useTheme} from './theme.js';
 
-const PROMPT_HINT = {
-	filter: 'Enter apply · Esc clear',
-	goto: '90s, 1m30s or 04:18:30 · Enter go · Esc cancel',
-} as const;
+const FILTER_HINT = 'Enter apply · Esc clear';
 
-export function PromptLine({prompt}: {prompt: Prompt}): React.JSX.Element {
+/** `hint`: what the command line accepts, with examples from the session (view/command-line.ts commandHint). */
+export function PromptLine({prompt, hint}: {prompt: Prompt; hint?: string}): React.JSX.Element {
 	const theme = useTheme();
+	const aside = prompt.note ?? hint ?? (prompt.kind === 'filter' ? FILTER_HINT : '');
 	return (
 		<Text wrap="truncate-end">
 			<Text bold>{prompt.kind === 'filter' ? '/' : ':'}</Text>
 			{prompt.text}
 			<Text inverse> </Text>
-			{prompt.error ? <Text color={theme.color('red')}>{`  ${prompt.error}`}</Text> : <Text dimColor>{`  ${PROMPT_HINT[prompt.kind]}`}</Text>}
+			{prompt.error ? <Text color={theme.color('red')}>{`  ${prompt.error}`}</Text> : <Text dimColor>{`  ${aside}`}</Text>}
 		</Text>
 	);
 }

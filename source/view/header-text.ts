@@ -4,7 +4,7 @@
 import type {ConnectionStatus} from '../model/types.js';
 import type {SourceInfo} from '../sources/types.js';
 import {humanDuration} from '../model/duration.js';
-import {formatClock, formatOffset} from './goto-time.js';
+import {formatClock, positionText} from './goto-time.js';
 import type {PodCounts} from './pod-index.js';
 import {SORT_LABEL, type SortMode} from './sort.js';
 import {recordingText, type RecordProgress} from './recording-text.js';
@@ -12,8 +12,11 @@ import {recordingText, type RecordProgress} from './recording-text.js';
 /** Where the pods come from; while recording, first how long and how many entries (`recording`: the progress now). */
 export function sourceText(info: SourceInfo, recording?: RecordProgress): string {
 	if (info.kind === 'replay') {
+		// A session without a title is called by its file (info.title is then the path): once.
+		const title = info.header ? info.header.title : info.title;
 		const file = info.file ? info.file.split('/').at(-1)! : '';
-		return file && file !== info.title ? `${info.title} — ${file}` : info.title;
+		if (!title) return info.file ?? info.title;
+		return file && file !== title ? `${title} — ${file}` : title;
 	}
 	const context = info.context ?? info.title;
 	const where = info.server ? `${context} (${info.server})` : context;
@@ -39,7 +42,8 @@ export function speedText(speed: number): string {
 
 export function replayClockText(clock: ReplayClockState): string {
 	const state = clock.ended ? '■ end' : clock.paused ? '⏸ paused' : '▶ playing';
-	const position = `${formatOffset(clock.positionMs)}/${formatOffset(clock.endMs)}`;
+	// Offsets tick with the clock beside them (goto-time.ts positionText).
+	const position = `${positionText(clock.positionMs, clock.recordedAtMs)}/${positionText(clock.endMs, clock.recordedAtMs)}`;
 	const loading = clock.loaded ? '' : `  loading ${Math.floor(clock.progress * 100)}%`;
 	return `${formatClock(clock.recordedAtMs + clock.positionMs)} UTC  ${position}  ${speedText(clock.speed)}  ${state}${loading}`;
 }

@@ -17,10 +17,11 @@ export interface ScreenLayout {
 	bodyLines: number;
 }
 
-export function screenLayout(columns: number, rows: number, replaying: boolean): ScreenLayout {
+/** `noticeLines`: lines under the header that say what reading a session met (view/read-problem.ts). */
+export function screenLayout(columns: number, rows: number, replaying: boolean, noticeLines = 0): ScreenLayout {
 	const width = Math.max(1, columns);
 	const height = Math.max(1, rows - 1);
-	const headerLines = 2;
+	const headerLines = 2 + noticeLines;
 	const scrubberLines = replaying ? 1 : 0;
 	const footerLines = replaying ? 2 : 1;
 	// The body sits between: its own title line (column header or section tabs) and the status/prompt line.

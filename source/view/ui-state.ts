@@ -20,13 +20,16 @@ export const DETAIL_SECTIONS = SECTIONS;
 export type DetailSectionName = Section;
 
 export type Screen = 'table' | 'detail';
-export type PromptKind = 'filter' | 'goto';
+/** `/` filters as you type; `:` is the command line (q, ns NAME, a replay time). */
+export type PromptKind = 'filter' | 'command';
 
 export interface Prompt {
 	kind: PromptKind;
 	text: string;
 	/** Shown after a rejected submit (e.g. a go-to time that does not parse). */
 	error: string | null;
+	/** Shown in place of the hint (the names Tab could complete to). */
+	note: string | null;
 }
 
 export interface UiState {
@@ -91,6 +94,7 @@ export type UiAction =
 	| {type: 'toggle-wide'}
 	| {type: 'column-offset'; offset: number}
 	| {type: 'scope-next'; namespaces: readonly string[]}
+	| {type: 'scope-set'; namespace: string | null}
 	| {type: 'open'; rows: RowList}
 	| {type: 'back'}
 	| {type: 'section'; delta: 1 | -1}
@@ -99,6 +103,7 @@ export type UiAction =
 	| {type: 'prompt-open'; kind: PromptKind}
 	| {type: 'prompt-type'; text: string}
 	| {type: 'prompt-backspace'}
+	| {type: 'prompt-set'; text: string; note: string | null}
 	| {type: 'prompt-error'; error: string}
 	| {type: 'prompt-close'}
 	| {type: 'prompt-cancel'}
@@ -110,8 +115,9 @@ export type UiAction =
 	| {type: 'timeline-move'; delta: 1 | -1; targets: TimelineTargets; height: number}
 	| {type: 'timeline-reveal'; targets: TimelineTargets; height: number};
 
-/** Which key set applies: the table, the detail screen, or one container shown in full (Esc goes back to the list). */
-export function inputView(state: UiState): Screen | 'container' {
+/** Which key set applies: an open prompt's, the table, the detail screen, or one container shown in full (Esc goes back to the list). */
+export function inputView(state: UiState): Screen | 'container' | PromptKind {
+	if (state.prompt) return state.prompt.kind;
 	if (state.screen === 'detail' && state.section === 'Containers' && state.containerOpen) return 'container';
 	return state.screen;
 }
@@ -190,6 +196,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return action.offset === state.columnOffset ? state : {...state, columnOffset: Math.max(0, action.offset)};
 		case 'scope-next':
 			return relist(state, {namespace: nextScope(state.namespace, action.namespaces)});
+		case 'scope-set':
+			return relist(state, {namespace: action.namespace});
 		case 'open': {
 			if (action.rows.length === 0) return state;
 			const cursor = resolveCursor(state, action.rows);
@@ -228,13 +236,17 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		case 'help':
 			return {...state, help: action.show};
 		case 'prompt-open':
-			return {...state, help: false, prompt: {kind: action.kind, text: action.kind === 'filter' ? state.filter : '', error: null}};
+			return {...state, help: false, prompt: {kind: action.kind, text: action.kind === 'filter' ? state.filter : '', error: null, note: null}};
 		case 'prompt-type':
 			if (!state.prompt) return state;
-			return {...state, prompt: {...state.prompt, text: state.prompt.text + action.text, error: null}, offset: state.prompt.kind === 'filter' ? 0 : state.offset};
+			return {...state, prompt: {...state.prompt, text: state.prompt.text + action.text, error: null, note: null}, offset: state.prompt.kind === 'filter' ? 0 : state.offset};
 		case 'prompt-backspace':
 			if (!state.prompt) return state;
-			return {...state, prompt: {...state.prompt, text: state.prompt.text.slice(0, -1), error: null}};
+			return {...state, prompt: {...state.prompt, text: state.prompt.text.slice(0, -1), error: null, note: null}};
+		case 'prompt-set':
+			// Ctrl-U (text '') and Tab completion.
+			if (!state.prompt) return state;
+			return {...state, prompt: {...state.prompt, text: action.text, error: null, note: action.note}, offset: state.prompt.kind === 'filter' ? 0 : state.offset};
 		case 'prompt-error':
 			if (!state.prompt) return state;
 			return {...state, prompt: {...state.prompt, error: action.error}};
@@ -247,7 +259,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		case 'filter-clear':
 			return state.filter ? relist(state, {filter: ''}) : state;
 		case 'prompt-cancel':
-			// Esc: a filter prompt clears the filter; a go-to prompt just closes.
+			// Esc: a filter prompt clears the filter; the command line just closes.
 			if (!state.prompt) return state;
 			return state.prompt.kind === 'filter' ? relist(state, {filter: '', prompt: null}) : {...state, prompt: null};
 	}

@@ -6,7 +6,7 @@ import {footerText} from '../../source/ui/footer.js';
 import {actionFor} from '../../source/ui/keys.js';
 import {ReplayPlayer} from '../../source/sources/replay/player.js';
 import {realScheduler} from '../../source/sources/replay/scheduler.js';
-import {formatClock, formatOffset} from '../../source/view/goto-time.js';
+import {formatClock, positionText} from '../../source/view/goto-time.js';
 import {captureStore} from './helpers/capture-store.js';
 import {KEY, renderAtSize, type Rendered} from './helpers/render-at-size.js';
 import {closeReplayApps, openReplayApp} from './helpers/replay-app.js';
@@ -46,7 +46,7 @@ describe('Timeline: Enter on a transition moves the replay there', () => {
 	it('goes back to the first crash of the pod, paused, with the detail still on the pod', async () => {
 		const {app, player} = await renderReplay();
 		await app.press(KEY.end);
-		await app.waitFor('1:34/1:34');
+		await app.waitFor('1:35/1:35');
 		const key = [...player.store.view().pods.keys()].find(k => k.startsWith('default/crashloop'))!;
 		const podName = key.slice('default/'.length);
 		const firstError = player.store.view().pods.get(key)!.history.find(t => t.kind === 'status' && t.to === 'Error')!;
@@ -59,10 +59,10 @@ describe('Timeline: Enter on a transition moves the replay there', () => {
 		expect(markedLine(app.lastFrame())).toContain('STATUS Running → Error');
 		await app.press(KEY.enter);
 
-		const frame = await app.waitFor(f => f.includes(`${formatOffset(offset)}/1:34`));
+		const frame = await app.waitFor(f => f.includes(`${positionText(offset, player.recordedAtMs)}/1:35`));
 		expect(player.positionMs).toBe(offset);
 		expect(player.paused).toBe(true);
-		expect(frame).toContain(`${formatClock(firstError.at)} UTC  ${formatOffset(offset)}/1:34  1×  ⏸ paused`);
+		expect(frame).toContain(`${formatClock(firstError.at)} UTC  ${positionText(offset, player.recordedAtMs)}/1:35  1×  ⏸ paused`);
 		expect(frame).toContain('[Timeline]');
 		// At that moment the pod had just crashed the first time: no back-off yet, and no later transition listed.
 		const status = statusLine(frame, podName);

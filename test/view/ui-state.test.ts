@@ -64,9 +64,9 @@ describe('UI reducer', () => {
 		expect(activeFilter(s).text).toBe('');
 	});
 
-	it('closes a go-to prompt on Esc without touching the filter', () => {
-		const s = run({...initialUiState(), filter: 'web'}, {type: 'prompt-open', kind: 'goto'}, {type: 'prompt-type', text: '90s'}, {type: 'prompt-error', error: 'bad'});
-		expect(s.prompt).toEqual({kind: 'goto', text: '90s', error: 'bad'});
+	it('closes the command line on Esc without touching the filter', () => {
+		const s = run({...initialUiState(), filter: 'web'}, {type: 'prompt-open', kind: 'command'}, {type: 'prompt-type', text: '90s'}, {type: 'prompt-error', error: 'bad'});
+		expect(s.prompt).toEqual({kind: 'command', text: '90s', error: 'bad', note: null});
 		const closed = run(s, {type: 'prompt-cancel'});
 		expect(closed.prompt).toBeNull();
 		expect(closed.filter).toBe('web');

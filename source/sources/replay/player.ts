@@ -23,6 +23,7 @@ import {EntryLog, DEFAULT_BLOCK_SIZE, plainFirstLineBytes} from './entry-log.js'
 import {LoggedObjects} from './logged-objects.js';
 import {KeyframeIndex, DEFAULT_KEYFRAME_TUNING, type KeyframeTuning} from './keyframes.js';
 import {ChangeIndex} from './change-index.js';
+import {LoadStatus} from './load-status.js';
 import {fasterSpeed, slowerSpeed} from './speed.js';
 import {partitionPoint} from '../../model/partition-point.js';
 
@@ -60,6 +61,8 @@ export interface ReplayOptions {
 	scheduler?: Scheduler;
 	/** Skip bad lines instead of stopping (the reader counts them). */
 	lenient?: boolean;
+	/** Lines longer than this are bad lines (default: the reader's MAX_LINE_BYTES; tests shrink it). */
+	maxLineBytes?: number;
 	/** Keyframe spacing, block size, tick rate (tests shrink them to exercise the machinery). */
 	tuning?: Partial<ReplayTuning>;
 }
@@ -80,8 +83,8 @@ export class ReplayPlayer implements Clock {
 	readonly recordedAtMs: number;
 	/** Snapshots of the display store at the moments it holds; bumped on every notification. */
 	version = 0;
-	/** Set when loading stopped on a bad line (strict mode): the session ends before it. */
-	loadError: Error | null = null;
+	/** How far loading has come and how it ended (a read error ends the session before the bad line). */
+	readonly loadStatus = new LoadStatus();
 
 	private readonly session: Session;
 	private readonly scheduler: Scheduler;
@@ -138,7 +141,7 @@ export class ReplayPlayer implements Clock {
 
 	/** Opens the session and starts loading it; resolves once the header is read. */
 	static async open(file: string, options: ReplayOptions = {}): Promise<ReplayPlayer> {
-		const session = await openSession(file, {lenient: options.lenient});
+		const session = await openSession(file, {lenient: options.lenient, maxLineBytes: options.maxLineBytes});
 		// bytesRead counts compressed bytes for gzip, so the file's size is the right total for both.
 		const size = await stat(file).then(
 			info => info.size,
@@ -216,6 +219,11 @@ export class ReplayPlayer implements Clock {
 	get ended(): boolean {
 		if (!this.isLoaded) return false;
 		return this.applied === this.log.count && this.position >= this.endMs;
+	}
+
+	/** Set when loading stopped on a bad line (strict mode): the session ends before it. */
+	get loadError(): Error | null {
+		return this.loadStatus.error;
 	}
 
 	/** Reader warnings (a cut-off last line, skipped lines in lenient mode). */
@@ -398,6 +406,7 @@ export class ReplayPlayer implements Clock {
 
 	private async load(): Promise<void> {
 		let batch = 0;
+		let failure: Error | null = null;
 		try {
 			read: for await (const lines of this.session.entryBatches()) {
 				for (const {entry, text, line} of lines) {
@@ -414,10 +423,12 @@ export class ReplayPlayer implements Clock {
 				}
 			}
 		} catch (error) {
-			if (!this.disposed) this.loadError = error instanceof Error ? error : new Error(String(error));
+			if (!this.disposed) failure = error instanceof Error ? error : new Error(String(error));
 		}
 		if (!this.disposed) this.buildTail();
 		this.isLoaded = true;
+		// Before the last notification, so that the screen it brings shows the error.
+		this.loadStatus.finish(failure);
 		if (!this.disposed) this.afterBatch();
 	}
 
@@ -459,6 +470,7 @@ export class ReplayPlayer implements Clock {
 	private afterBatch(): void {
 		const before = this.lastSeenCount;
 		this.lastSeenCount = this.log.count;
+		this.loadStatus.progressed(this.endMs);
 		if (this.pending !== null) {
 			this.resolvePending();
 		} else if (this.applied === before && this.log.count > before) {

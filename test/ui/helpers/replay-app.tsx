@@ -2,7 +2,7 @@
 // scheduler (time moves only when a test says so). Close what was opened with closeReplayApps in afterEach.
 import {App} from '../../../source/ui/app.js';
 import {FrameSource} from '../../../source/ui/frame-source.js';
-import {ReplayPlayer} from '../../../source/sources/replay/player.js';
+import {ReplayPlayer, type ReplayOptions} from '../../../source/sources/replay/player.js';
 import {ManualScheduler} from '../../../source/sources/replay/manual-scheduler.js';
 import {realScheduler} from '../../../source/sources/replay/scheduler.js';
 import {captureFile} from './capture-store.js';
@@ -28,6 +28,20 @@ export async function openReplayApp(capture: string, options: {size?: {columns: 
 	const opened = {app, player, scheduler};
 	open.push(opened);
 	await app.waitFor(options.atEnd ? '■ end' : capture);
+	return opened;
+}
+
+/**
+ * The app on a player over any session file, rendered at once, while the session still loads:
+ * what `podlife replay FILE` shows once its first frame is up. Paused at the start.
+ */
+export async function openReplayFile(file: string, options: {size?: {columns: number; rows: number}; player?: ReplayOptions} = {}): Promise<ReplayApp> {
+	const scheduler = new ManualScheduler();
+	const player = await ReplayPlayer.open(file, {scheduler, paused: true, ...options.player});
+	const frames = new FrameSource([player.subscribe], realScheduler, 0, 0);
+	const app = renderAtSize(<App store={player.store} clock={player} info={player.info} player={player} frames={frames} />, options.size ?? {columns: 120, rows: 40});
+	const opened = {app, player, scheduler};
+	open.push(opened);
 	return opened;
 }
 

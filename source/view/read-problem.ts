@@ -1,0 +1,24 @@
+// The line under the header that says what reading the session met: the read
+// error that ended it early (the replay stops at the last good entry; podlife
+// exits 1 with the error once the screen is gone), or the reader's warnings (a
+// cut-off last line, lines skipped with --lenient), which headless mode prints
+// on stderr. Shown only when there is something to say.
+
+export interface ReadProblemLine {
+	text: string;
+	tone: 'error' | 'warning';
+}
+
+export interface ReadProblemInput {
+	error: Error | null;
+	warnings: readonly string[];
+	/** Where the session ends now ("0:27"): with an error, its last good entry. */
+	endText: string;
+}
+
+export function readProblemLine({error, warnings, endText}: ReadProblemInput): ReadProblemLine | null {
+	if (error) return {tone: 'error', text: `✗ ${error.message} · the session stops at ${endText}, its last good entry`};
+	if (warnings.length === 0) return null;
+	const more = warnings.length > 1 ? ` · ${warnings.length - 1} more, listed when podlife exits` : '';
+	return {tone: 'warning', text: `⚠ ${warnings[0]}${more}`};
+}
