@@ -176,8 +176,10 @@ export function checkInSpan(ms: number, target: TimeTarget, text: string, span: 
 		if (span.loading) {
 			return {ok: false, problem: `${typed} is not loaded yet: the session is loaded up to ${positionText(endMs, recordedAtMs)} (${formatClock(recordedAtMs + endMs)} UTC) so far`};
 		}
-		// The hint first: a message longer than the line is cut at its end.
-		return {ok: false, problem: `${typed} is after the session ends at ${positionText(endMs, recordedAtMs)}${clockHint(target, typed, span)}; it spans ${spanText(span)}`};
+		const end = positionText(endMs, recordedAtMs);
+		// A clock time typed without its mark: the way to write it comes first, within an 80-column prompt.
+		if (looksLikeClock(target, typed, span)) return {ok: false, problem: `${typed} is after the end (${end}); for the clock time type @${typed}; it spans ${spanText(span)}`};
+		return {ok: false, problem: `${typed} is after the session ends at ${end}; it spans ${spanText(span)}`};
 	}
 	return {ok: true, ms: Math.max(0, Math.min(endMs, ms))};
 }
@@ -188,14 +190,13 @@ export function resolveTime(target: TimeTarget, text: string, span: SessionSpan,
 	return checkInSpan(targetOffset(target, span.recordedAtMs, fromMs), target, text, span);
 }
 
-/** For "04:21:10" read as an offset: how to write it as the clock time it probably was. */
-function clockHint(target: TimeTarget, typed: string, span: SessionSpan): string {
-	if (target.kind !== 'offset' || !/^\d{1,2}:\d{2}(:\d{2})?$/.test(typed)) return '';
+/** "04:21:10" read as an offset that is a clock time inside the session. */
+function looksLikeClock(target: TimeTarget, typed: string, span: SessionSpan): boolean {
+	if (target.kind !== 'offset' || !/^\d{1,2}:\d{2}(:\d{2})?$/.test(typed)) return false;
 	const asClock = parseTimeOfDay(typed);
-	if (asClock === null) return '';
-	const ms = clockOffset(asClock, span.recordedAtMs);
-	const seconds = offsetSeconds(ms, span.recordedAtMs);
-	return seconds >= 0 && seconds <= offsetSeconds(span.endMs, span.recordedAtMs) ? ` (for the clock time, type @${typed})` : '';
+	if (asClock === null) return false;
+	const seconds = offsetSeconds(clockOffset(asClock, span.recordedAtMs), span.recordedAtMs);
+	return seconds >= 0 && seconds <= offsetSeconds(span.endMs, span.recordedAtMs);
 }
 
 /** Examples of every form, drawn from this session: its middle as an offset and as a clock time. */

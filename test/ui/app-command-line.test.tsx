@@ -42,23 +42,19 @@ describe('the : command line, live', () => {
 		expect(help).toContain('Ctrl-U');
 	});
 
-	it('quits with :q', async () => {
-		const app = await renderLive();
-		let exited = false;
-		void app.instance.waitUntilExit().then(() => (exited = true));
-		await app.press(':', 'q', KEY.enter);
-		await new Promise(resolve => setTimeout(resolve, 20));
-		expect(exited).toBe(true);
-	});
-
-	it('quits with :quit', async () => {
-		const app = await renderLive();
-		let exited = false;
-		void app.instance.waitUntilExit().then(() => (exited = true));
-		await app.press(':', ...'quit', KEY.enter);
-		await new Promise(resolve => setTimeout(resolve, 20));
-		expect(exited).toBe(true);
-	});
+	for (const command of ['q', 'quit']) {
+		it(`quits with :${command}, once Enter runs it`, async () => {
+			const app = await renderLive();
+			let exited = false;
+			void app.instance.waitUntilExit().then(() => (exited = true));
+			await app.press(':', ...command);
+			await app.waitFor(new RegExp(`^:${command} `, 'm'));
+			expect(exited).toBe(false);
+			await app.press(KEY.enter);
+			await new Promise(resolve => setTimeout(resolve, 20));
+			expect(exited).toBe(true);
+		});
+	}
 
 	it('shows one namespace with :ns NAME, and all of them again with :ns all or :ns -', async () => {
 		const app = await renderLive();
@@ -147,7 +143,9 @@ describe('the : command line in replay', () => {
 		await app.waitFor('ns: kube-system');
 		let exited = false;
 		void app.instance.waitUntilExit().then(() => (exited = true));
-		await app.press(':', 'q', KEY.enter);
+		await app.press(':', 'q');
+		await app.waitFor(/^:q /m);
+		await app.press(KEY.enter);
 		await new Promise(resolve => setTimeout(resolve, 20));
 		expect(exited).toBe(true);
 	});

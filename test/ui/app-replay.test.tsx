@@ -107,7 +107,7 @@ describe('replay transport keys', () => {
 		await app.waitFor(`+2m is after the session ends at 1:35; ${span}`);
 		// A clock time without its mark reads as an offset, and the message says how to write the clock time.
 		await app.press(KEY.escape, ':', ...'04:17:34', KEY.enter);
-		await app.waitFor(`04:17:34 is after the session ends at 1:35 (for the clock time, type @04:17:34); ${span}`);
+		await app.waitFor(`04:17:34 is after the end (1:35); for the clock time type @04:17:34; ${span}`);
 		await app.press(KEY.escape);
 		expect(clockOf(await app.waitFor(f => !f.includes('is after')))).toBe('0:20/1:35');
 		expect(player.positionMs).toBe(20_000);
