@@ -120,6 +120,10 @@ async function replay(file: string, flags: Flags, io: Io, command = 'replay'): P
 	requireTty(io, `${command}${command === 'replay' ? ' FILE' : ''}`);
 	const speed = flags.speed;
 	if (speed !== undefined && !(speed >= 0.25 && speed <= 64)) throw new UsageError(`--speed must be between 0.25 and 64 (got ${speed})`);
+	// The TUI's modules load while the first entries do (prepareReplay waits for them).
+	const app = import('../ui/run-app.js');
+	// Awaited below unless the session fails first: then its outcome does not matter.
+	app.catch(() => undefined);
 	const [{ReplayPlayer}, {prepareReplay}] = await Promise.all([import('../sources/replay/player.js'), import('./replay-start.js')]);
 	const atEnd = at?.target.kind === 'end' ? ('end' as const) : undefined;
 	const player = await ReplayPlayer.open(file, {compat, speed, paused: flags.paused, loop: flags.loop, atMs: atEnd, lenient: flags.lenient});
@@ -129,7 +133,7 @@ async function replay(file: string, flags: Flags, io: Io, command = 'replay'): P
 		player.dispose();
 		throw error;
 	}
-	const {runApp} = await import('../ui/run-app.js');
+	const {runApp} = await app;
 	const info = {
 		kind: 'replay' as const,
 		title: player.header.title ?? file,

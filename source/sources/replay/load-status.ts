@@ -1,8 +1,8 @@
 // How far the background load of a session has come, and how it ended: the
 // whole file, or a read error (strict mode) that ends the session at the last
-// good entry. The CLI waits on it before the first frame, so that an error the
-// first read already meets ends podlife with the same one line as headless
-// mode, and a `--at` moment is shown only once its state is whole.
+// good entry. The CLI waits on it before the first frame, so that an error in
+// the first entries ends podlife with the same one line as headless mode, and
+// a `--at` moment is shown only once its state is whole.
 
 interface Waiter {
 	/** True once the load has come far enough. */
@@ -13,7 +13,7 @@ interface Waiter {
 export class LoadStatus {
 	private failure: Error | null = null;
 	private finished = false;
-	private batches = 0;
+	private count = 0;
 	/** t of the last loaded entry (−1 before any). */
 	private lastT = -1;
 	private waiters: Waiter[] = [];
@@ -28,11 +28,11 @@ export class LoadStatus {
 		return this.finished;
 	}
 
-	/** A batch of entries has loaded; `lastT` is the t of the last one. */
-	progressed(lastT: number): void {
-		this.batches++;
+	/** `count` entries have loaded so far; `lastT` is the t of the last one. */
+	progressed(count: number, lastT: number): void {
+		this.count = count;
 		this.lastT = lastT;
-		this.wake();
+		if (this.waiters.length > 0) this.wake();
 	}
 
 	/** Loading has ended, with the error that stopped it (null: the whole file was read). */
@@ -42,9 +42,9 @@ export class LoadStatus {
 		this.wake();
 	}
 
-	/** Resolves once the first batch has loaded, or loading has ended: what a first frame can show. */
-	firstBatch(): Promise<void> {
-		return this.until(() => this.batches > 0);
+	/** Resolves once `count` entries have loaded, or loading has ended. */
+	entries(count: number): Promise<void> {
+		return this.until(() => this.count >= count);
 	}
 
 	/** Resolves once an entry after `tMs` has loaded (the state at tMs is whole), or loading has ended. */

@@ -421,6 +421,8 @@ export class ReplayPlayer implements Clock {
 						if (this.disposed) break read;
 					}
 				}
+				// How far reading has come, for those who wait on it (cli/replay-start.ts); the display follows in afterBatch.
+				this.loadStatus.progressed(this.log.count, this.endMs);
 			}
 		} catch (error) {
 			if (!this.disposed) failure = error instanceof Error ? error : new Error(String(error));
@@ -470,7 +472,6 @@ export class ReplayPlayer implements Clock {
 	private afterBatch(): void {
 		const before = this.lastSeenCount;
 		this.lastSeenCount = this.log.count;
-		this.loadStatus.progressed(this.endMs);
 		if (this.pending !== null) {
 			this.resolvePending();
 		} else if (this.applied === before && this.log.count > before) {
