@@ -38,7 +38,7 @@ const SHOWN: Readonly<Record<string, string>> = {
 	space: 'Space',
 	'ctrl+c': 'Ctrl-C',
 	'ctrl+u': 'Ctrl-U',
-	backspace: 'Backspace',
+	backspace: 'BkSp',
 };
 
 /** How a key is written in the footer and the help overlay. */
