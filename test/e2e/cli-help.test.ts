@@ -49,7 +49,7 @@ describe('podlife COMMAND --help', () => {
 		['demo', ['demo', '--help'], /--list/],
 		['demo', ['demo', 'crashloop', '-h'], /--speed N/],
 		['replay', ['replay', '--help'], /timeline or check/],
-		['replay', ['replay', SESSION, '-o', 'table', '-h'], /--at DURATION/],
+		['replay', ['replay', SESSION, '-o', 'table', '-h'], /--at TIME/],
 		['record', ['record', '--help'], /--force/],
 		['record', ['record', 'x.ndjson', '--no-ui', '-h'], /--no-redact/],
 	];
