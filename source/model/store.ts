@@ -22,7 +22,7 @@ import {timeMs, type KubeEvent, type Node, type Pod} from '../kube/types.js';
 import type {PrintedRow, SessionEntry, WatchType} from '../session/format.js';
 import {podColumns} from './columns.js';
 import {containerViews, countSidecars} from './containers.js';
-import {CowMap, DeltaMap, PackedMap, ShardedCowMap} from './cow-map.js';
+import {CowMap, ShardedCowMap} from './cow-map.js';
 import {TombstoneQueue} from './tombstone-queue.js';
 import {HISTORY_LIMIT, HistoryLine} from './history-line.js';
 import {diffPod} from './history.js';
@@ -68,9 +68,21 @@ export const CHANGE_LOG_LIMIT = 8192;
 /** Events kept per pod (the newest); a pod that keeps failing must not hold thousands. */
 export const EVENTS_PER_POD_LIMIT = 50;
 
-interface Change {
-	version: number;
-	key: string;
+/** What changed in a store after a version (PodStore.changedSince). */
+export interface StoreChanges {
+	/** Pods whose state changed: added, modified, deleted, pruned. */
+	readonly pods: ReadonlySet<string>;
+	/** Pods whose event list changed. */
+	readonly events: ReadonlySet<string>;
+}
+
+/**
+ * How snapshot() copies the pod and event maps instead of sharing them. Each function is given the
+ * store's map as it is now, readable only during the call, and returns the map the snapshot holds.
+ */
+export interface SnapshotCopier {
+	pods(current: ReadonlyMap<string, PodState>): ReadonlyMap<string, PodState>;
+	eventsByPod(current: ReadonlyMap<string, readonly KubeEvent[]>): ReadonlyMap<string, readonly KubeEvent[]>;
 }
 
 export class PodStore {
@@ -84,14 +96,11 @@ export class PodStore {
 	private nodes = new CowMap<string, Node>();
 	private eventsByPod = new ShardedCowMap<readonly KubeEvent[]>();
 	private tombstones = new TombstoneQueue();
-	private packedPods = new Packer(this.pods, state => state.key);
-	private packedEvents = new Packer(this.eventsByPod, null);
 	private syncedSet: ReadonlySet<string> = new Set();
 	private connectionStatus: ConnectionStatus | null = null;
 	private currentVersion = 0;
-	private changes: Change[] = [];
-	/** changedSince(v) knows every pod change after this version. */
-	private changeFloor = 0;
+	private podChanges = new ChangeLog();
+	private eventChanges = new ChangeLog();
 	private cachedView: {version: number; view: StoreView} | null = null;
 	private readonly listeners = new Set<() => void>();
 
@@ -182,20 +191,15 @@ export class PodStore {
 	}
 
 	/**
-	 * Keys of the pods whose state changed (added, modified, deleted, pruned) after `version`;
-	 * null when that version is older than the change log (then treat every pod as changed).
-	 * Events, nodes and markers bump the version but name no pod.
+	 * What changed after `version`: the keys of the pods whose state changed (added, modified,
+	 * deleted, pruned) and of those whose event list changed; null when that version is older than
+	 * the change log or than a restore or setCompat (then treat everything as changed). Nodes and
+	 * markers bump the version but name no pod.
 	 */
-	changedSince(version: number): ReadonlySet<string> | null {
-		if (version >= this.currentVersion) return new Set();
-		if (version < this.changeFloor) return null;
-		const keys = new Set<string>();
-		for (let index = this.changes.length - 1; index >= 0; index -= 1) {
-			const change = this.changes[index]!;
-			if (change.version <= version) break;
-			keys.add(change.key);
-		}
-		return keys;
+	changedSince(version: number): StoreChanges | null {
+		const pods = this.podChanges.since(version, this.currentVersion);
+		const events = this.eventChanges.since(version, this.currentVersion);
+		return pods && events ? {pods, events} : null;
 	}
 
 	subscribe(listener: () => void): () => void {
@@ -205,45 +209,23 @@ export class PodStore {
 		};
 	}
 
-	snapshot(): StoreSnapshot {
+	/**
+	 * The whole state now, for restore(). It shares the store's maps: free to take, but the store's
+	 * next writes copy the shards they touch, and the snapshot pins what they replace. A caller that
+	 * keeps snapshots long may pass `copy`: the snapshot then holds its copies of the pod and event
+	 * maps, and shares none (replay keyframes pack them).
+	 */
+	snapshot(copy?: SnapshotCopier): StoreSnapshot {
 		return {
 			version: this.currentVersion,
 			compat: this.compat,
-			pods: this.pods.share(),
+			pods: copy ? copy.pods(this.pods.current) : this.pods.share(),
 			nodes: this.nodes.share(),
-			eventsByPod: this.eventsByPod.share(),
+			eventsByPod: copy ? copy.eventsByPod(this.eventsByPod.current) : this.eventsByPod.share(),
 			tombstones: this.tombstones.snapshot(),
 			synced: this.syncedSet,
 			connection: this.connectionStatus,
 		};
-	}
-
-	/**
-	 * A snapshot that keeps its own compact copy of the maps (PackedMap): O(pods) to take and to
-	 * restore (a few ms at 20k pods), but it pins no map shard that the store writes afterwards.
-	 * For snapshots kept long (replay keyframes); snapshot() for short-lived ones.
-	 */
-	packedSnapshot(): StoreSnapshot {
-		return {
-			version: this.currentVersion,
-			compat: this.compat,
-			pods: this.packedPods.take(),
-			nodes: this.nodes.share(),
-			eventsByPod: this.packedEvents.take(),
-			tombstones: this.tombstones.snapshot(),
-			synced: this.syncedSet,
-			connection: this.connectionStatus,
-		};
-	}
-
-	/**
-	 * The same snapshot holding no other packed snapshot: a packed snapshot's maps may be deltas that
-	 * keep the snapshots before them alive (Packer); one kept while those are dropped is flattened
-	 * so that they are freed.
-	 */
-	static flattened(snapshot: StoreSnapshot): StoreSnapshot {
-		const flat = <V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> => (map instanceof DeltaMap ? (map as DeltaMap<V>).flattened() : map);
-		return {...snapshot, pods: flat(snapshot.pods), eventsByPod: flat(snapshot.eventsByPod)};
 	}
 
 	/**
@@ -255,8 +237,6 @@ export class PodStore {
 		this.pods = new ShardedCowMap(snapshot.pods);
 		this.nodes = new CowMap(snapshot.nodes);
 		this.eventsByPod = new ShardedCowMap(snapshot.eventsByPod);
-		this.packedPods = new Packer(this.pods, state => state.key);
-		this.packedEvents = new Packer(this.eventsByPod, null);
 		this.tombstones = new TombstoneQueue(snapshot.tombstones);
 		this.syncedSet = snapshot.synced;
 		this.connectionStatus = snapshot.connection;
@@ -283,8 +263,8 @@ export class PodStore {
 			// A stale mark: the pod came back (or was deleted again later).
 			if (state?.deletedAt !== mark.at) continue;
 			this.pods.delete(mark.key);
-			this.eventsByPod.delete(mark.key);
-			this.log(mark.key);
+			if (this.eventsByPod.delete(mark.key)) this.eventChanges.add(this.currentVersion + 1, mark.key);
+			this.podChanges.add(this.currentVersion + 1, mark.key);
 			dropped++;
 		}
 		if (dropped > 0) this.changed(null);
@@ -383,7 +363,7 @@ export class PodStore {
 			const rest = old.filter(other => eventId(other) !== id);
 			if (rest.length === 0) this.eventsByPod.delete(podKey);
 			else this.eventsByPod.set(podKey, rest);
-			this.changed(null);
+			this.eventsChanged(podKey);
 			return;
 		}
 		const list = old.filter(other => eventId(other) !== id);
@@ -397,32 +377,68 @@ export class PodStore {
 		// keep every version of every pod's list, and an array grown by splice keeps room for 16 more
 		// (~120 bytes per version: 7 MB at 10k pods).
 		this.eventsByPod.set(podKey, list.length > EVENTS_PER_POD_LIMIT ? list.slice(list.length - EVENTS_PER_POD_LIMIT) : list.slice());
-		this.changed(null);
+		this.eventsChanged(podKey);
 	}
 
 	private recomputeColumns(): void {
 		for (const [key, state] of [...this.pods.current]) this.pods.set(key, withColumns(state, podColumns(state.object, this.compat)));
 	}
 
-	private log(key: string): void {
-		this.changes.push({version: this.currentVersion + 1, key});
-		if (this.changes.length > CHANGE_LOG_LIMIT) {
-			const dropped = this.changes.splice(0, this.changes.length - CHANGE_LOG_LIMIT / 2);
-			this.changeFloor = dropped.at(-1)!.version;
-		}
-	}
-
 	private forgetChanges(): void {
-		this.changes = [];
 		this.changed(null);
-		this.changeFloor = this.currentVersion;
+		this.podChanges.forget(this.currentVersion);
+		this.eventChanges.forget(this.currentVersion);
 	}
 
 	/** Bump the version (logging `key` as a changed pod) and tell the listeners. */
 	private changed(key: string | null): void {
-		if (key !== null) this.log(key);
+		if (key !== null) this.podChanges.add(this.currentVersion + 1, key);
 		this.currentVersion += 1;
 		for (const listener of this.listeners) listener();
+	}
+
+	/** Bump the version, logging the pod `key` whose event list changed. */
+	private eventsChanged(key: string): void {
+		this.eventChanges.add(this.currentVersion + 1, key);
+		this.changed(null);
+	}
+}
+
+/**
+ * The keys changed at each version, newest last, for changedSince. Bounded: past CHANGE_LOG_LIMIT
+ * it forgets the older half, and asking about a version before what it holds answers null.
+ */
+class ChangeLog {
+	private versions: number[] = [];
+	private keys: string[] = [];
+	/** since(v) knows every change after this version. */
+	private floor = 0;
+
+	add(version: number, key: string): void {
+		this.versions.push(version);
+		this.keys.push(key);
+		if (this.versions.length > CHANGE_LOG_LIMIT) {
+			const drop = this.versions.length - CHANGE_LOG_LIMIT / 2;
+			this.floor = this.versions[drop - 1]!;
+			this.versions = this.versions.slice(drop);
+			this.keys = this.keys.slice(drop);
+		}
+	}
+
+	/** Keys changed after `version` (of a store now at `current`), or null when the log does not reach back to it. */
+	since(version: number, current: number): ReadonlySet<string> | null {
+		if (version >= current) return new Set();
+		if (version < this.floor) return null;
+		const keys = new Set<string>();
+		for (let index = this.versions.length - 1; index >= 0 && this.versions[index]! > version; index--) keys.add(this.keys[index]!);
+		return keys;
+	}
+
+	/** Forget every change up to `version` (a restore: what came before is another line of history). */
+	forget(version: number): void {
+		this.versions = [];
+		this.keys = [];
+		this.floor = version;
 	}
 }
 
@@ -782,38 +798,6 @@ export function slimEvent(event: KubeEvent): KubeEvent {
 	if (event.reportingComponent !== undefined) slim.reportingComponent = intern(event.reportingComponent);
 	if (event.series !== undefined) slim.series = {count: event.series.count, lastObservedTime: event.series.lastObservedTime};
 	return slim;
-}
-
-/** Full packed copies at most this many snapshots apart; between them, a chain of deltas. */
-const DELTAS_PER_FULL = 16;
-
-/**
- * Packed copies of one of the store's maps for packedSnapshot(): a full PackedMap, then a chain of
- * deltas, each holding what changed since the snapshot before it (DeltaMap), until the chain holds
- * more changes than half the map or DELTAS_PER_FULL deltas. Restoring applies the chain, at most
- * DELTAS_PER_FULL small lists. A delta keeps the ones before it back to its full copy alive: whoever
- * drops some snapshots and keeps others flattens the kept ones (PodStore.flattened).
- */
-class Packer<V> {
-	private last: PackedMap<string, V> | DeltaMap<V> | null = null;
-
-	constructor(
-		private readonly map: ShardedCowMap<V>,
-		private readonly keyOf: ((value: V) => string) | null,
-	) {}
-
-	take(): ReadonlyMap<string, V> {
-		const recent = this.map.takeChanges();
-		const last = this.last;
-		const depth = last instanceof DeltaMap ? last.depth : 0;
-		const chainChanges = last instanceof DeltaMap ? last.chainChanges : 0;
-		if (last === null || recent === null || depth >= DELTAS_PER_FULL || (chainChanges + recent.size) * 2 > this.map.size) {
-			this.last = new PackedMap(this.map.current, this.keyOf);
-		} else {
-			this.last = DeltaMap.after(last, recent, this.map.current);
-		}
-		return this.last;
-	}
 }
 
 /** The object without metadata.managedFields (a shallow copy only when it has them). */

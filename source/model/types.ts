@@ -176,8 +176,9 @@ export interface ConnectionStatus {
 
 /**
  * A PodStore's whole state at one version, for seeking in replay (PodStore.restore). It shares its
- * maps and PodState objects with the store (they are never changed in place), so taking one is O(1).
- * Opaque to everything but the store.
+ * maps and PodState objects with the store (they are never changed in place), so taking one is
+ * cheap. Its maps may be replaced by any map of the same entries (replay keyframes pack them):
+ * restore reads them by forEach.
  */
 export interface StoreSnapshot {
 	readonly version: number;

@@ -22,7 +22,7 @@ export const FULL_REFRESH_MS = 5_000;
 export interface IndexSource {
 	readonly version: number;
 	view(): StoreView;
-	changedSince(version: number): ReadonlySet<string> | null;
+	changedSince(version: number): {readonly pods: ReadonlySet<string>} | null;
 }
 
 /** The visible list: keys in order, with a key → position lookup. */
@@ -125,7 +125,7 @@ export class PodIndex {
 
 	/** Brings the index up to the store's state at `now`. Cheap when nothing changed: work grows with the pods that changed, not with the store. */
 	update(source: IndexSource, now: number): void {
-		const fromStore = source === this.source ? source.changedSince(this.seenVersion) : null;
+		const fromStore = source === this.source ? (source.changedSince(this.seenVersion)?.pods ?? null) : null;
 		const view = source.view();
 		this.source = source;
 		this.seenVersion = source.version;

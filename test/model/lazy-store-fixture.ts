@@ -3,8 +3,8 @@
 // everything a pod state shows, to compare a lazy store with a plain one.
 
 import type {KubeEvent, Pod} from '../../source/kube/types.js';
-import {PodStore, slimEvent, withoutManagedFields, type ObjectSource, type PodStoreOptions} from '../../source/model/store.js';
-import type {PodState, StoreView} from '../../source/model/types.js';
+import {DEFAULT_TOMBSTONE_MS, PodStore, slimEvent, withoutManagedFields, type ObjectSource, type PodStoreOptions} from '../../source/model/store.js';
+import type {PodState, StoreSnapshot, StoreView} from '../../source/model/types.js';
 import {isWatchEntry, type PrintedRow, type SessionEntry, type WatchEntry} from '../../source/session/format.js';
 
 /** Entries by index, read back as the player reads them: the object without managedFields, the row or null. */
@@ -92,4 +92,17 @@ export function viewPrint(view: StoreView): unknown {
 			events: byKey(view.eventsByPod),
 		}),
 	);
+}
+
+/** A fresh store from `make` with `snapshot` restored. */
+export function restored(snapshot: StoreSnapshot, make: () => PodStore): PodStore {
+	const store = make();
+	store.restore(snapshot);
+	return store;
+}
+
+/** The pods each later pruning drops: at each tombstone's expiry, in order (prunes `store`). */
+export function pruning(store: PodStore): Array<{now: number; dropped: number; left: string[]}> {
+	const expiries = [...store.view().pods.values()].flatMap(state => (state.deletedAt === null ? [] : [state.deletedAt + DEFAULT_TOMBSTONE_MS])).sort((a, b) => a - b);
+	return [...new Set(expiries)].map(now => ({now, dropped: store.pruneTombstones(now), left: [...store.view().pods.keys()].sort()}));
 }

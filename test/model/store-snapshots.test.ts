@@ -2,11 +2,10 @@ import {describe, expect, it} from 'vitest';
 import type {KubeEvent, Pod} from '../../source/kube/types.js';
 import {compatForServerVersion, LATEST_COMPAT} from '../../source/model/compat.js';
 import {DEFAULT_TOMBSTONE_MS, PodStore} from '../../source/model/store.js';
-import type {StoreSnapshot} from '../../source/model/types.js';
-import {isWatchEntry, type SessionEntry} from '../../source/session/format.js';
+import type {SessionEntry} from '../../source/session/format.js';
 import {loadCapture} from '../helpers/load-capture.js';
 import {CAPTURE_FILES} from '../replay/replay-fixture.js';
-import {applyAt, EntryArray, lazyStore, podPrint, viewPrint} from './lazy-store-fixture.js';
+import {applyAt, EntryArray, lazyStore, restored, viewPrint} from './lazy-store-fixture.js';
 
 const NAMES = CAPTURE_FILES.map(file => [file.split('/').slice(-2).join('/'), file] as const);
 const T0 = Date.parse('2026-11-25T10:00:00Z');
@@ -80,21 +79,8 @@ describe('pruning tombstones on apply', () => {
 	});
 });
 
-/** Fresh store with `snapshot` restored. */
-function restored(snapshot: StoreSnapshot, make: () => PodStore): PodStore {
-	const store = make();
-	store.restore(snapshot);
-	return store;
-}
-
-/** The pods each later pruning drops: at each tombstone's expiry, in order. */
-function pruning(store: PodStore): Array<{now: number; dropped: number; left: string[]}> {
-	const expiries = [...store.view().pods.values()].flatMap(state => (state.deletedAt === null ? [] : [state.deletedAt + DEFAULT_TOMBSTONE_MS])).sort((a, b) => a - b);
-	return [...new Set(expiries)].map(now => ({now, dropped: store.pruneTombstones(now), left: [...store.view().pods.keys()].sort()}));
-}
-
-describe('packed and shared snapshots', () => {
-	it.each(NAMES)('restore into the same view and the same later pruning at every entry of %s', (_name, file) => {
+describe('snapshots', () => {
+	it.each(NAMES)('restore into the same view at every entry of %s', (_name, file) => {
 		const capture = loadCapture(file);
 		const compat = compatForServerVersion(capture.header.serverVersion);
 		const start = Date.parse(capture.header.recordedAt);
@@ -106,28 +92,11 @@ describe('packed and shared snapshots', () => {
 				source.push(entry);
 				applyAt(live, source, index, start + entry.t);
 				const shared = restored(live.snapshot(), make);
-				const packed = restored(live.packedSnapshot(), make);
-				const expected = viewPrint(live.view());
-				expect(viewPrint(shared.view()), `${name} shared, entry ${index + 1}`).toEqual(expected);
-				expect(viewPrint(packed.view()), `${name} packed, entry ${index + 1}`).toEqual(expected);
+				expect(viewPrint(shared.view()), `${name}, entry ${index + 1}`).toEqual(viewPrint(live.view()));
 				expect(shared.synced).toEqual(live.synced);
-				expect(packed.connection).toEqual(live.connection);
-				expect(pruning(packed), `${name} packed pruning, entry ${index + 1}`).toEqual(pruning(shared));
+				expect(shared.connection).toEqual(live.connection);
 			});
 		}
-	});
-
-	it('prunes tombstones deleted at the same time together after restoring a packed snapshot', () => {
-		const store = new PodStore({compat: LATEST_COMPAT});
-		for (const name of ['a', 'b', 'c', 'd']) store.apply({t: 0, type: 'ADDED', object: pod(name, `1${name}`)}, T0);
-		store.apply({t: 1, type: 'DELETED', object: pod('c', '2c')}, T0 + 1);
-		store.apply({t: 2, type: 'DELETED', object: pod('a', '2a')}, T0 + 2);
-		store.apply({t: 2, type: 'DELETED', object: pod('d', '2d')}, T0 + 2);
-		store.apply({t: 3, type: 'DELETED', object: pod('b', '2b')}, T0 + 3);
-		const copy = restored(store.packedSnapshot(), () => new PodStore({compat: LATEST_COMPAT}));
-		expect(copy.pruneTombstones(T0 + 1 + DEFAULT_TOMBSTONE_MS)).toBe(1);
-		expect(copy.pruneTombstones(T0 + 2 + DEFAULT_TOMBSTONE_MS)).toBe(2);
-		expect([...copy.view().pods.keys()]).toEqual(['default/b']);
 	});
 
 	it('gives a store restored to an earlier snapshot its own history when it is fed another future, objects out of memory', () => {
@@ -135,7 +104,7 @@ describe('packed and shared snapshots', () => {
 		const first = lazyStore(source, {compat: LATEST_COMPAT});
 		const feed = (store: PodStore, entry: SessionEntry): void => applyAt(store, source, source.push(entry), T0 + entry.t);
 		feed(first, {t: 0, type: 'ADDED', object: pod('web', '1', 'Pending')});
-		const early = first.packedSnapshot();
+		const early = first.snapshot();
 		feed(first, {t: 1, type: 'MODIFIED', object: pod('web', '2', 'Running')});
 		feed(first, {t: 2, type: 'MODIFIED', object: pod('web', '3', 'Succeeded')});
 		const firstHistory = first.pod('default/web')!.history.map(transition => `${transition.kind} ${transition.to}`);
@@ -152,41 +121,6 @@ describe('packed and shared snapshots', () => {
 		expect(early.pods.get('default/web')!.history).toHaveLength(1);
 	});
 
-	it.each(NAMES)('replays the rest of %s after restoring an earlier packed snapshot into the straight state, objects out of memory', (_name, file) => {
-		const capture = loadCapture(file);
-		const compat = compatForServerVersion(capture.header.serverVersion);
-		const start = Date.parse(capture.header.recordedAt);
-		const source = new EntryArray();
-		const straight = lazyStore(source, {compat, pruneOnApply: true});
-		// After each entry: the print of the pod it touched (or null), and a packed snapshot.
-		const touched: Array<{key: string; print: unknown} | null> = [];
-		const snapshots: StoreSnapshot[] = [straight.packedSnapshot()];
-		capture.entries.forEach((entry, index) => {
-			source.push(entry);
-			applyAt(straight, source, index, start + entry.t);
-			const key = podKeyOf(entry);
-			const state = key === null ? undefined : straight.pod(key);
-			touched.push(key === null ? null : {key, print: state ? podPrint(state) : null});
-			snapshots.push(straight.packedSnapshot());
-		});
-		const end = viewPrint(straight.view());
-		// Every snapshot is taken before the history lines grew to the end: applying again branches them.
-		snapshots.forEach((snapshot, from) => {
-			const again = lazyStore(source, {compat, pruneOnApply: true});
-			again.restore(snapshot);
-			for (let index = from; index < capture.entries.length; index++) {
-				applyAt(again, source, index, start + capture.entries[index]!.t);
-				const expected = touched[index];
-				if (!expected) continue;
-				const state = again.pod(expected.key);
-				expect(state ? podPrint(state) : null, `${expected.key}, restored at ${from}, after entry ${index + 1}`).toEqual(expected.print);
-			}
-			expect(viewPrint(again.view()), `restored at ${from}, at the end`).toEqual(end);
-		});
-		// And the straight store still shows what it showed (no branch wrote into its history).
-		expect(viewPrint(straight.view())).toEqual(end);
-	});
-
 	it('shows no transition from the future after restoring an earlier snapshot and applying an entry that changes nothing shown', () => {
 		const labelled = (rv: string, phase: string, label: string): Pod => {
 			const object = pod('web', rv, phase);
@@ -198,7 +132,7 @@ describe('packed and shared snapshots', () => {
 		applyAt(straight, source, 0, T0);
 		source.push({t: 1, type: 'MODIFIED', object: labelled('2', 'Running', 'a')});
 		applyAt(straight, source, 1, T0 + 1);
-		const snapshot = straight.packedSnapshot();
+		const snapshot = straight.snapshot();
 		const historyThen = straight.pod('default/web')!.history;
 		// A label only: no transition.
 		source.push({t: 2, type: 'MODIFIED', object: labelled('3', 'Running', 'b')});
@@ -213,9 +147,3 @@ describe('packed and shared snapshots', () => {
 		expect(again.pod('default/web')!.history).toEqual(straight.pod('default/web')!.history);
 	});
 });
-
-/** "namespace/name" of a pod entry, else null. */
-function podKeyOf(entry: SessionEntry): string | null {
-	if (!isWatchEntry(entry) || entry.object.kind !== 'Pod') return null;
-	return `${entry.object.metadata?.namespace ?? ''}/${entry.object.metadata?.name ?? ''}`;
-}

@@ -58,7 +58,7 @@ describe('PodStore with the recorded sessions', () => {
 		expect(store.pod(key)).toBe(tombstone);
 		expect(store.pruneTombstones(deletedAt + 5 * 60_000)).toBe(1);
 		expect(store.pod(key)).toBeUndefined();
-		expect(store.changedSince(version)).toEqual(new Set([key]));
+		expect(store.changedSince(version)?.pods).toEqual(new Set([key]));
 	});
 
 	it('holds every pod, node and marker of the kind cluster boot', () => {
@@ -197,8 +197,8 @@ describe('PodStore, entry by entry', () => {
 		const afterA = store.version;
 		store.apply({t: 1, type: 'ADDED', object: pod('b', 'ub', '2')}, T0 + 1);
 		store.apply({t: 2, type: 'MODIFIED', object: pod('a', 'ua', '3', 'Running')}, T0 + 2);
-		expect(store.changedSince(afterA)).toEqual(new Set(['default/a', 'default/b']));
-		expect(store.changedSince(store.version)).toEqual(new Set());
+		expect(store.changedSince(afterA)?.pods).toEqual(new Set(['default/a', 'default/b']));
+		expect(store.changedSince(store.version)?.pods).toEqual(new Set());
 		expect(listened).toEqual([1, 2, 3]);
 		unsubscribe();
 		for (let index = 0; index <= CHANGE_LOG_LIMIT; index += 1) {
@@ -206,6 +206,18 @@ describe('PodStore, entry by entry', () => {
 		}
 		expect(listened.length).toBe(3);
 		expect(store.changedSince(afterA)).toBeNull();
-		expect(store.changedSince(store.version - 1)).toEqual(new Set(['default/b']));
+		expect(store.changedSince(store.version - 1)?.pods).toEqual(new Set(['default/b']));
+	});
+
+	it("tells whose events changed since a version, apart from the pods' own changes", () => {
+		const store = new PodStore({compat: LATEST_COMPAT});
+		store.apply({t: 0, type: 'ADDED', object: pod('a', 'ua', '1')}, T0);
+		const afterA = store.version;
+		store.apply({t: 1, type: 'ADDED', object: event('b.1', 'b', 'Scheduled', '2026-11-25T10:00:01Z')}, T0 + 1);
+		expect(store.changedSince(afterA)).toEqual({pods: new Set(), events: new Set(['default/b'])});
+		const afterEvent = store.version;
+		store.apply({t: 2, type: 'DELETED', object: event('b.1', 'b', 'Scheduled', '2026-11-25T10:00:01Z')}, T0 + 2);
+		store.apply({t: 3, type: 'MODIFIED', object: pod('a', 'ua', '2', 'Running')}, T0 + 3);
+		expect(store.changedSince(afterEvent)).toEqual({pods: new Set(['default/a']), events: new Set(['default/b'])});
 	});
 });

@@ -63,7 +63,7 @@ describe('pod index', () => {
 		index.update(store, at);
 		for (const entry of rest) store.apply(entry, recordedAt + entry.t);
 		const before = new Map(keys(index).map(k => [k, index.entry(k)]));
-		const changed = store.changedSince(1)!;
+		const changed = store.changedSince(1)!.pods;
 		at = recordedAt + rest.at(-1)!.t;
 		// Within the full-refresh interval: only changed pods get new entries.
 		index.update(store, Math.min(at, recordedAt + first!.t + 4_000));

@@ -24,6 +24,7 @@ import {LoggedObjects} from './logged-objects.js';
 import {KeyframeIndex, DEFAULT_KEYFRAME_TUNING, type KeyframeTuning} from './keyframes.js';
 import {ChangeIndex} from './change-index.js';
 import {LoadStatus} from './load-status.js';
+import {flattenedSnapshot, SnapshotPacker} from './packed-snapshots.js';
 import {fasterSpeed, slowerSpeed} from './speed.js';
 import {partitionPoint} from '../../model/partition-point.js';
 
@@ -90,6 +91,8 @@ export class ReplayPlayer implements Clock {
 	private readonly scheduler: Scheduler;
 	private readonly tuning: ReplayTuning;
 	private readonly loader: PodStore;
+	/** Keyframes of the loader's store. */
+	private readonly loaderFrames: SnapshotPacker;
 	private readonly log: EntryLog;
 	private readonly keyframes: KeyframeIndex<StoreSnapshot>;
 	private readonly changes = new ChangeIndex();
@@ -128,8 +131,9 @@ export class ReplayPlayer implements Clock {
 		this.objects = new LoggedObjects(this.log);
 		this.store = this.newStore(compat);
 		this.loader = this.newStore(compat);
-		this.keyframes = new KeyframeIndex(this.tuning, PodStore.flattened);
-		this.keyframes.offerLoaded(0, 0, 0, () => this.loader.packedSnapshot());
+		this.loaderFrames = new SnapshotPacker(this.loader);
+		this.keyframes = new KeyframeIndex(this.tuning, flattenedSnapshot);
+		this.keyframes.offerLoaded(0, 0, 0, () => this.loaderFrames.take());
 		this.currentSpeed = validSpeed(options.speed ?? 1);
 		this.isPaused = options.paused ?? false;
 		this.looping = options.loop ?? false;
@@ -441,11 +445,12 @@ export class ReplayPlayer implements Clock {
 		if (wanted.length === 0 || !base || base.index >= wanted[wanted.length - 1]!) return;
 		const scratch = this.newStore(this.loader.statusCompat);
 		scratch.restore(base.snapshot);
+		const frames = new SnapshotPacker(scratch);
 		for (let index = base.index; index < wanted[wanted.length - 1]!; index++) {
 			const entry = this.log.entry(index);
 			this.objects.applying = index;
 			scratch.apply(entry, this.recordedAtMs + entry.t);
-			if (wanted.includes(index + 1)) this.keyframes.addTail(index + 1, scratch.packedSnapshot());
+			if (wanted.includes(index + 1)) this.keyframes.addTail(index + 1, frames.take());
 		}
 	}
 
@@ -460,7 +465,7 @@ export class ReplayPlayer implements Clock {
 			this.changes.record(index, entry.t, key, before, this.loader.pod(key));
 			this.keyframes.countPodEntry();
 		}
-		this.keyframes.offerLoaded(index + 1, entry.t, this.changes.podCount, () => this.loader.packedSnapshot());
+		this.keyframes.offerLoaded(index + 1, entry.t, this.changes.podCount, () => this.loaderFrames.take());
 	}
 
 	/** A store for this session: tombstones pruned by entry time, pod objects read back from the log. */
