@@ -9,7 +9,7 @@ export const DIST = path.join(ROOT, 'dist');
 // The bin: the bundled CLI (scripts/bundle.mjs), as `podlife` and `npx podlife` run it.
 export const CLI = path.join(DIST, process.env.PODLIFE_BENCH_UNBUNDLED ? 'cli.js' : 'bundle/cli.js');
 
-/** import() of a module under dist/, e.g. distImport('model/store.js'). */
+/** import() of a module under dist/, e.g. distImport('model/store/pod-store.js'). */
 export function distImport(relative) {
 	const file = path.join(DIST, relative);
 	if (!existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: build first (npm run build)`);

@@ -62,7 +62,7 @@ function nextUpdate() {
 	const pods = [...store.view().pods.values()].filter(pod => lines.includes(` ${pod.name} `));
 	if (pods.length === 0) throw new Error('no pod of the store is on screen: cannot measure a frame');
 	const pod = pods[restarts % pods.length];
-	const object = JSON.parse(JSON.stringify(store.pod(pod.key).object));
+	const object = JSON.parse(JSON.stringify(store.pod(pod.key).readObject()));
 	restarts += 1;
 	object.metadata.resourceVersion = String(10_000_000 + restarts);
 	const status = object.status.containerStatuses?.[0];

@@ -1,7 +1,7 @@
 // `podlife` with no subcommand: the live cluster in the TUI. The source feeds
 // the same store and app as replay, with the wall clock.
 
-import {PodStore} from '../model/store.js';
+import {PodStore} from '../model/store/pod-store.js';
 import {compatForServerVersion} from '../model/compat.js';
 import type {StatusCompat} from '../model/types.js';
 import type {LiveOptions} from '../sources/live/live-source.js';

@@ -2,7 +2,7 @@
 // live TUI on screen (its header says how long and how many entries), or
 // (--no-ui) a progress line on stderr. Both end with one line saying what was recorded.
 
-import {PodStore} from '../model/store.js';
+import {PodStore} from '../model/store/pod-store.js';
 import {compatForServerVersion} from '../model/compat.js';
 import type {StatusCompat} from '../model/types.js';
 import type {LiveOptions} from '../sources/live/live-source.js';

@@ -73,12 +73,12 @@ export function podHealth(state: PodState, now: number, events: readonly KubeEve
 	const containers = state.containers.filter(view => view.kind !== 'ephemeral');
 
 	if (bucket === 'failing') return {health: 'failing', signal: failingSignal(status, containers, events)};
-	const phase = state.core ? state.core.phase : state.object.status?.phase;
+	const phase = state.core.phase;
 	if (phase === 'Failed') {
 		// A failed pod whose STATUS hides it: servers before 1.35 print "Completed" for a pod whose first
 		// container completed and a later one failed (kubectl#1511). Name the container that failed.
 		const culprit = containers.find(view => isFailingContainer(view));
-		const reason = (state.core ? state.core.reason : state.object.status?.reason) || (culprit ? printedReason(culprit) : null) || 'Failed';
+		const reason = state.core.reason || (culprit ? printedReason(culprit) : null) || 'Failed';
 		// Done, not looping: whatever ran will not run again.
 		return {health: 'failing', signal: {kind: 'failing', container: culprit?.name ?? null, reason, nextTryMs: null}};
 	}

@@ -2,10 +2,11 @@
 // The store calls diffPod on every watch event of a pod and appends the result to its history.
 
 import type {Pod, PodCondition} from '../kube/types.js';
-import type {ContainerView, PodColumns, Transition, TransitionKind} from './types.js';
+import type {ContainerView, PodColumns, PodCore, Transition, TransitionKind} from './types.js';
 
+/** What diffPod compares of a pod state: its core (phase, conditions, node, deletion), columns and containers. */
 export interface PodSnapshotForDiff {
-	pod: Pod;
+	core: PodCore;
 	columns: PodColumns;
 	containers: readonly ContainerView[];
 }
@@ -20,7 +21,7 @@ export interface DiffOptions {
  * Order within one call: created, deletion requested, node, phase, STATUS, READY, conditions,
  * containers, restarts, deleted — causes before effects, the printed columns before their details.
  */
-export function diffPod(prev: PodSnapshotForDiff | null, next: PodSnapshotForDiff, at: number, options: DiffOptions = {}): Transition[] {
+export function diffPod(prev: PodSnapshotForDiff | null, next: PodSnapshotForDiff & {pod: Pod}, at: number, options: DiffOptions = {}): Transition[] {
 	// Called on every pod event: transitions are pushed by a plain function (no closure per call),
 	// and conditions and containers are matched by a search over the short lists (no maps).
 	const out: Transition[] = [];
@@ -29,22 +30,22 @@ export function diffPod(prev: PodSnapshotForDiff | null, next: PodSnapshotForDif
 	if (prev === null) {
 		add(out, at, statusAfter, 'created', 'pod', null, statusAfter, createdDetail(next.pod));
 	} else {
-		const wasDeleting = Boolean(prev.pod.metadata.deletionTimestamp);
-		const deletion = next.pod.metadata.deletionTimestamp;
+		const wasDeleting = Boolean(prev.core.deletionTimestamp);
+		const deletion = next.core.deletionTimestamp;
 		if (!wasDeleting && deletion) add(out, at, statusAfter, 'deleting', 'deletion', null, deletion, graceDetail(next.pod));
 
-		const prevNode = prev.pod.spec?.nodeName || null;
-		const nextNode = next.pod.spec?.nodeName || null;
+		const prevNode = prev.core.nodeName || null;
+		const nextNode = next.core.nodeName || null;
 		if (prevNode !== nextNode && nextNode) add(out, at, statusAfter, 'node', 'node', prevNode, nextNode);
 
-		const prevPhase = prev.pod.status?.phase ?? null;
-		const nextPhase = next.pod.status?.phase ?? null;
+		const prevPhase = prev.core.phase;
+		const nextPhase = next.core.phase;
 		if (prevPhase !== nextPhase) add(out, at, statusAfter, 'phase', 'phase', prevPhase, nextPhase, next.pod.status?.reason);
 
 		if (prev.columns.status !== next.columns.status) add(out, at, statusAfter, 'status', 'STATUS', prev.columns.status, next.columns.status);
 		if (prev.columns.ready !== next.columns.ready) add(out, at, statusAfter, 'ready', 'READY', prev.columns.ready, next.columns.ready);
 
-		diffConditions(prev.pod.status?.conditions ?? NONE, next.pod.status?.conditions ?? NONE, out, at, statusAfter);
+		diffConditions(prev.core.conditions, next.pod.status?.conditions ?? NONE, out, at, statusAfter);
 		diffContainers(prev.containers, next.containers, out, at, statusAfter);
 	}
 	if (options.deleted) add(out, at, statusAfter, 'deleted', 'pod', statusAfter, null);
@@ -69,12 +70,12 @@ function add(
 }
 
 /** The condition of that type in `list`; the last one when the type comes twice (as a map by type keeps it). */
-function conditionOfType(list: readonly PodCondition[], type: string): PodCondition | undefined {
+function conditionOfType<C extends {type: string}>(list: readonly C[], type: string): C | undefined {
 	for (let index = list.length - 1; index >= 0; index--) if (list[index]!.type === type) return list[index];
 	return undefined;
 }
 
-function diffConditions(prev: readonly PodCondition[], next: readonly PodCondition[], out: Transition[], at: number, statusAfter: string): void {
+function diffConditions(prev: ReadonlyArray<{type: string; status: string}>, next: readonly PodCondition[], out: Transition[], at: number, statusAfter: string): void {
 	for (const condition of next) {
 		const old = conditionOfType(prev, condition.type);
 		if (old?.status === condition.status) continue;

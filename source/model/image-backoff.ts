@@ -12,7 +12,7 @@
 // (imagepull.ndjson: failed at 04:18:51, 04:19:04, 04:19:28, 04:20:11 — each ≥ 10, 20, 40 s on).
 
 import type {KubeEvent} from '../kube/types.js';
-import {eventTime} from './store.js';
+import {eventTime} from './store/pod-events.js';
 
 const IMAGE_BACK_OFF_INITIAL_MS = 10_000;
 const IMAGE_BACK_OFF_MAX_MS = 300_000;

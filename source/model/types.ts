@@ -4,7 +4,6 @@
 
 import type {Pod, KubeEvent, Node} from '../kube/types.js';
 import type {ConnectionState, PrintedRow} from '../session/format.js';
-import type {TombstoneQueueSnapshot} from './tombstone-queue.js';
 
 /**
  * How the API server's printer behaves, derived from its version.
@@ -125,7 +124,7 @@ export interface Transition {
 	detail?: string;
 }
 
-/** The fields of a pod object read on every entry (diffs, relist check, health). */
+/** The fields of a pod object read on every entry (diffs, relist check, health): kept in memory by every state. */
 export interface PodCore {
 	resourceVersion: string | null;
 	deletionTimestamp: string | null;
@@ -136,27 +135,34 @@ export interface PodCore {
 	conditions: ReadonlyArray<{type: string; status: string}>;
 }
 
+/**
+ * A pod as the store holds it after one entry: what the screens show, derived once. Immutable: a
+ * change makes a new state. What is shown on every frame is in memory; the object itself may be
+ * read back from the session file (readObject).
+ */
 export interface PodState {
 	/** "namespace/name". */
-	key: string;
-	uid: string;
-	namespace: string;
-	name: string;
-	/** The last object seen (managedFields dropped). The replay player's stores read it back from the session on demand. */
-	object: Pod;
-	/** When the store keeps objects out of memory: what is read of the object on every entry; absent, read `object`. */
-	core?: PodCore;
-	columns: PodColumns;
-	containers: ContainerView[];
-	mirror: MirrorInfo | null;
-	sidecars: number;
-	history: Transition[];
+	readonly key: string;
+	readonly uid: string;
+	readonly namespace: string;
+	readonly name: string;
+	readonly core: PodCore;
+	readonly columns: PodColumns;
+	readonly containers: ContainerView[];
+	readonly mirror: MirrorInfo | null;
+	readonly sidecars: number;
+	/** Transitions, oldest first (the last HISTORY_LIMIT); built on each read. */
+	readonly history: Transition[];
+	/** history.length, without building it. */
+	readonly historyLength: number;
 	/** When the pod was deleted (epoch ms): a tombstone keeps its last state. */
-	deletedAt: number | null;
-	firstSeenAt: number;
-	lastChangedAt: number;
-	/** The server's row from the last entry that carried one (for parity checks). */
-	serverRow: PrintedRow | null;
+	readonly deletedAt: number | null;
+	readonly firstSeenAt: number;
+	readonly lastChangedAt: number;
+	/** The last object seen (managedFields dropped). May read it from the session file: not for every row of every frame. */
+	readObject(): Pod;
+	/** The server's row from the last entry that carried one (for parity checks). May read the session file. */
+	readServerRow(): PrintedRow | null;
 }
 
 export interface StoreView {
@@ -172,22 +178,4 @@ export interface ConnectionStatus {
 	message: string | null;
 	/** When the marker was seen (epoch ms). */
 	at: number;
-}
-
-/**
- * A PodStore's whole state at one version, for seeking in replay (PodStore.restore). It shares its
- * maps and PodState objects with the store (they are never changed in place), so taking one is
- * cheap. Its maps may be replaced by any map of the same entries (replay keyframes pack them):
- * restore reads them by forEach.
- */
-export interface StoreSnapshot {
-	readonly version: number;
-	readonly compat: StatusCompat;
-	readonly pods: ReadonlyMap<string, PodState>;
-	readonly nodes: ReadonlyMap<string, Node>;
-	readonly eventsByPod: ReadonlyMap<string, readonly KubeEvent[]>;
-	/** Deleted pods, oldest deletion first (model/tombstone-queue.ts). */
-	readonly tombstones: TombstoneQueueSnapshot;
-	readonly synced: ReadonlySet<string>;
-	readonly connection: ConnectionStatus | null;
 }

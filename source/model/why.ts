@@ -48,7 +48,7 @@ export function explainPod(state: PodState, ctx: WhyContext): Why | null {
 	let found = diagnose(state, ctx, base.signal?.reason === 'RestartsRising' ? base.signal.container : null);
 	if (!found) {
 		if (base.health === 'ok') return null;
-		const message = state.object.status?.message;
+		const message = state.readObject().status?.message;
 		found = {cause: 'status', container: base.signal?.container ?? null, text: `STATUS ${state.columns.status}${message ? `: ${oneLine(message)}` : ''}`, severity: null};
 	}
 	const health = base.health === 'failing' || found.severity === 'failing' ? 'failing' : 'progressing';
@@ -77,7 +77,7 @@ export function whyText(why: Why): string {
 const EMPTY_EVENTS: readonly KubeEvent[] = [];
 
 function diagnose(state: PodState, ctx: WhyContext, risingContainer: string | null): Diagnosis | null {
-	const pod = state.object;
+	const pod = state.readObject();
 	const status = pod.status ?? {};
 	const phase = status.phase;
 	if (phase === 'Failed') return failedDiagnosis(state);
@@ -112,7 +112,7 @@ function diagnose(state: PodState, ctx: WhyContext, risingContainer: string | nu
 }
 
 function podReady(state: PodState): boolean {
-	return state.object.status?.conditions?.some(condition => condition.type === 'Ready' && condition.status === 'True') ?? false;
+	return state.readObject().status?.conditions?.some(condition => condition.type === 'Ready' && condition.status === 'True') ?? false;
 }
 
 /** A failing native sidecar next to a main container that keeps running: say so, it is why STATUS may read Running. */

@@ -7,7 +7,7 @@
 
 import {EXIT_OK, EXIT_UNHEALTHY} from '../errors.js';
 import {compatForServerVersion} from '../model/compat.js';
-import {PodStore} from '../model/store.js';
+import {PodStore} from '../model/store/pod-store.js';
 import type {PodState, StatusCompat, StoreView} from '../model/types.js';
 import {explainPod, whyContext, type Why} from '../model/why.js';
 import type {SessionEntry} from '../session/format.js';

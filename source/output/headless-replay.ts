@@ -5,13 +5,15 @@
 
 import {openSession} from '../session/reader.js';
 import {isWatchEntry} from '../session/format.js';
-import {PodStore} from '../model/store.js';
+import {PodStore} from '../model/store/pod-store.js';
 import {compatForServerVersion} from '../model/compat.js';
 import type {StatusCompat} from '../model/types.js';
 import {EntryLog, DEFAULT_BLOCK_SIZE, plainFirstLineBytes} from '../sources/replay/entry-log.js';
 import {LoggedObjects} from '../sources/replay/logged-objects.js';
 import {renderTable} from './table.js';
 import {ndjsonLine} from './ndjson.js';
+import {podWhySource} from './pod-json.js';
+import {podKeyOf} from '../model/pod-key.js';
 import {renderJson} from './json.js';
 import {UsageError} from '../errors.js';
 import {beforeStart, checkInSpan, formatOffset, targetOffset, type TypedTime} from '../view/goto-time.js';
@@ -102,15 +104,13 @@ export async function replayInto(
 			}
 			lastT = entry.t;
 			const atMs = recordedAtMs + entry.t;
-			if (log && objects) {
-				objects.applying = log.count;
-				log.appendLine(text, entry.t, line);
-			}
-			store.apply(entry, atMs);
+			// The entry's index in the log: the store reads its object back from there.
+			const from = log ? log.count : undefined;
+			log?.appendLine(text, entry.t, line);
+			store.apply(entry, atMs, from);
 			if (onPodEntry && isWatchEntry(entry) && entry.object.kind === 'Pod') {
-				const meta = entry.object.metadata ?? {};
-				const state = store.pod(`${meta.namespace ?? ''}/${meta.name ?? ''}`);
-				if (state) onPodEntry(ndjsonLine(entry, state, atMs, store.peek()));
+				const state = store.pod(podKeyOf(entry.object.metadata));
+				if (state) onPodEntry(ndjsonLine(entry, state, atMs, podWhySource(state.key, store.eventsOf(state.key), store.nodes)));
 			}
 		}
 	}

@@ -4,6 +4,7 @@
 
 import {rowCells} from '../model/columns.js';
 import {podHealth} from '../model/health.js';
+import type {KubeEvent, Node} from '../kube/types.js';
 import type {ContainerView, PodState, StoreView, Termination} from '../model/types.js';
 import {explainPod, whyContext} from '../model/why.js';
 
@@ -11,6 +12,11 @@ import {explainPod, whyContext} from '../model/why.js';
 export type WhySource = Pick<StoreView, 'nodes' | 'eventsByPod'>;
 
 export const NO_WHY_SOURCE: WhySource = {nodes: new Map(), eventsByPod: new Map()};
+
+/** The why source of one pod, for a reader of one pod per entry (ndjson) that takes no whole view. */
+export function podWhySource(key: string, events: readonly KubeEvent[], nodes: ReadonlyMap<string, Node>): WhySource {
+	return {nodes, eventsByPod: new Map([[key, events]])};
+}
 
 function iso(ms: number | null): string | null {
 	return ms === null ? null : new Date(ms).toISOString();
@@ -55,7 +61,7 @@ export function podJson(state: PodState, now: number, source: WhySource = NO_WHY
 	return {
 		namespace: state.namespace,
 		name: state.name,
-		phase: state.object.status?.phase ?? null,
+		phase: state.readObject().status?.phase ?? null,
 		...rowCells(columns, now),
 		mirror: state.mirror ? {node: state.mirror.node, source: state.mirror.source, hash: state.mirror.hash} : null,
 		sidecars: state.sidecars,

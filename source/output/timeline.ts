@@ -3,7 +3,7 @@
 // start (what the replay clock shows) and as UTC clock time (what logs and events show).
 
 import {openSession} from '../session/reader.js';
-import {PodStore} from '../model/store.js';
+import {PodStore} from '../model/store/pod-store.js';
 import {compatForServerVersion} from '../model/compat.js';
 import type {PodState, StatusCompat, Transition} from '../model/types.js';
 import {UserError} from '../errors.js';

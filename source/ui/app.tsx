@@ -38,7 +38,7 @@ import {HelpOverlay} from './help-overlay.js';
 import {DetailScreen, detailScrollMax} from './detail-screen.js';
 import {useTheme} from './theme.js';
 
-/** What the app needs from the pod store (model/store.ts PodStore). */
+/** What the app needs from the pod store (model/store/pod-store.ts PodStore). */
 export interface AppStore extends IndexSource {
 	readonly connection: ConnectionStatus | null;
 }

@@ -18,7 +18,7 @@ export const TOMBSTONE_SHOW_MS = 60_000;
 /** Health can move with time alone (restarts leave the loop window, a not-ready grace runs out): re-project the pods it can happen to this often. */
 export const FULL_REFRESH_MS = 5_000;
 
-/** What the index needs from the pod store (source/model/store.ts PodStore). */
+/** What the index needs from the pod store (source/model/store/pod-store.ts PodStore). */
 export interface IndexSource {
 	readonly version: number;
 	view(): StoreView;

@@ -9,7 +9,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {sessionLines, writeSession, RECORDED_AT, type GenerateOptions} from '../../bench/generate.js';
 import {readSession} from '../../source/session/reader.js';
 import {isWatchEntry, type SessionEntry, type WatchEntry} from '../../source/session/format.js';
-import {PodStore} from '../../source/model/store.js';
+import {PodStore} from '../../source/model/store/pod-store.js';
 import {compatForServerVersion} from '../../source/model/compat.js';
 import type {Pod} from '../../source/kube/types.js';
 

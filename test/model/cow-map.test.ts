@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {ShardedCowMap} from '../../source/model/cow-map.js';
+import {ShardedCowMap} from '../../source/model/store/cow-map.js';
 
 describe('ShardedCowMap', () => {
 	it('hands out maps that never change while the owner keeps writing', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {HISTORY_LIMIT, HistoryLine} from '../../source/model/history-line.js';
+import {HISTORY_LIMIT, HistoryLine, WordTable} from '../../source/model/store/history-line.js';
 import type {Transition, TransitionKind} from '../../source/model/types.js';
 import {seededRandom} from '../replay/seeded-random.js';
 
@@ -30,7 +30,7 @@ describe('HistoryLine', () => {
 		const random = seededRandom(7);
 		const common = ['Running', 'Pending', 'CrashLoopBackOff', 'container app', 'Ready', 'phase', ''];
 		const given = transitions(300, 1, () => common[Math.floor(random() * common.length)]!);
-		let line = new HistoryLine(given.slice(0, 10));
+		let line = new HistoryLine(given.slice(0, 10), new WordTable());
 		let length = 10;
 		for (let at = 10; at < given.length; at += 7) ({line, length} = line.append(length, given.slice(at, at + 7)));
 		expect(length).toBe(300);
@@ -44,7 +44,7 @@ describe('HistoryLine', () => {
 		let counter = 0;
 		const given = transitions(20_000, 2, () => `Back-off restarting failed container app in pod web-${counter++}`);
 		expect(counter).toBeGreaterThan(65_536);
-		let line = new HistoryLine([]);
+		let line = new HistoryLine([], new WordTable());
 		let length = 0;
 		// A long line starts again with what its newest version keeps: follow the line it gives.
 		for (const transition of given) ({line, length} = line.append(length, [transition]));
@@ -53,11 +53,23 @@ describe('HistoryLine', () => {
 		expect(back).toEqual(given.slice(-HISTORY_LIMIT));
 	});
 
+	it('reads each line back through its own word table, whatever other tables numbered meanwhile', () => {
+		const first = new WordTable();
+		const second = new WordTable();
+		const a = transitions(30, 8, () => 'Pending');
+		const b = transitions(30, 9, () => 'Running');
+		second.encode('a word the first table never saw');
+		const lineA = new HistoryLine(a, first);
+		const lineB = new HistoryLine(b, second);
+		expect(lineA.prefix(30)).toEqual(a);
+		expect(lineB.prefix(30)).toEqual(b);
+	});
+
 	it('starts a branch when a version that is not the newest gets new transitions (a store restored to it)', () => {
 		const random = seededRandom(3);
 		const words = ['a', 'b', 'c'];
 		const given = transitions(20, 4, () => words[Math.floor(random() * words.length)]!);
-		const line = new HistoryLine(given.slice(0, 12));
+		const line = new HistoryLine(given.slice(0, 12), new WordTable());
 		const later = transitions(3, 5, () => 'later');
 		const branch = line.append(8, later);
 		expect(branch.line).not.toBe(line);

@@ -66,7 +66,8 @@ describe('pod history', () => {
 
 	it('finds nothing to say about an unchanged pod', () => {
 		const pod: Pod = {metadata: {name: 'p', namespace: 'default', uid: 'u'}, spec: {containers: [{name: 'c'}]}, status: {phase: 'Pending'}};
-		const snapshot = {pod, columns: podColumns(pod, LATEST_COMPAT), containers: containerViews(pod)};
+		const core = {resourceVersion: null, deletionTimestamp: null, nodeName: null, phase: 'Pending', reason: null, conditions: []};
+		const snapshot = {pod, core, columns: podColumns(pod, LATEST_COMPAT), containers: containerViews(pod)};
 		expect(diffPod(snapshot, snapshot, 5)).toEqual([]);
 		expect(diffPod(null, snapshot, 5)).toEqual([{at: 5, kind: 'created', subject: 'pod', from: null, to: 'Pending', statusAfter: 'Pending', detail: 'phase Pending'}]);
 	});

@@ -3,25 +3,22 @@
 // everything a pod state shows, to compare a lazy store with a plain one.
 
 import type {KubeEvent, Pod} from '../../source/kube/types.js';
-import {DEFAULT_TOMBSTONE_MS, PodStore, slimEvent, withoutManagedFields, type ObjectSource, type PodStoreOptions} from '../../source/model/store.js';
-import type {PodState, StoreSnapshot, StoreView} from '../../source/model/types.js';
+import {DEFAULT_TOMBSTONE_MS, PodStore, type PodStoreOptions, type StoreSnapshot} from '../../source/model/store/pod-store.js';
+import {withoutManagedFields, type ObjectSource} from '../../source/model/store/object-source.js';
+import {slimEvent} from '../../source/model/store/pod-events.js';
+import type {PodState, StoreView} from '../../source/model/types.js';
 import {isWatchEntry, type PrintedRow, type SessionEntry, type WatchEntry} from '../../source/session/format.js';
+import {compatForServerVersion} from '../../source/model/compat.js';
+import {loadCapture} from '../helpers/load-capture.js';
 
 /** Entries by index, read back as the player reads them: the object without managedFields, the row or null. */
 export class EntryArray implements ObjectSource {
 	readonly entries: SessionEntry[] = [];
-	/** Index of the entry a store is applying now. */
-	applying = -1;
 
-	/** Adds `entry` and makes it the one being applied; returns its index. */
+	/** Adds `entry`; returns its index. */
 	push(entry: SessionEntry): number {
 		this.entries.push(entry);
-		this.applying = this.entries.length - 1;
-		return this.applying;
-	}
-
-	current(): number {
-		return this.applying;
+		return this.entries.length - 1;
 	}
 
 	object(ref: number): Pod {
@@ -49,18 +46,22 @@ export class EntryArray implements ObjectSource {
 	}
 }
 
+/** Stores made by lazyStore. */
+const lazyStores = new WeakSet<PodStore>();
+
 /** A store reading its pod objects from `source`. */
 export function lazyStore(source: EntryArray, options: Omit<PodStoreOptions, 'objects'>): PodStore {
-	return new PodStore({...options, objects: source});
+	const store = new PodStore({...options, objects: source});
+	lazyStores.add(store);
+	return store;
 }
 
-/** Applies entry `index` of `source` to `store` (the store reads the object back by that index). */
+/** Applies entry `index` of `source` to `store`: by its index if the store reads objects back (lazyStore), else the entry itself. */
 export function applyAt(store: PodStore, source: EntryArray, index: number, atMs: number): void {
-	source.applying = index;
-	store.apply(source.entries[index]!, atMs);
+	store.apply(source.entries[index]!, atMs, lazyStores.has(store) ? index : undefined);
 }
 
-/** Everything a screen shows of one pod state (the object read through its getter), as plain data. */
+/** Everything a screen shows of one pod state (the object and row read back), as plain data. */
 export function podPrint(state: PodState): unknown {
 	return JSON.parse(
 		JSON.stringify({
@@ -68,16 +69,18 @@ export function podPrint(state: PodState): unknown {
 			uid: state.uid,
 			namespace: state.namespace,
 			name: state.name,
+			core: state.core,
 			columns: state.columns,
 			containers: state.containers,
 			mirror: state.mirror,
 			sidecars: state.sidecars,
 			history: state.history,
+			historyLength: state.historyLength,
 			deletedAt: state.deletedAt,
 			firstSeenAt: state.firstSeenAt,
 			lastChangedAt: state.lastChangedAt,
-			serverRow: state.serverRow,
-			object: state.object,
+			serverRow: state.readServerRow(),
+			object: state.readObject(),
 		}),
 	);
 }
@@ -105,4 +108,25 @@ export function restored(snapshot: StoreSnapshot, make: () => PodStore): PodStor
 export function pruning(store: PodStore): Array<{now: number; dropped: number; left: string[]}> {
 	const expiries = [...store.view().pods.values()].flatMap(state => (state.deletedAt === null ? [] : [state.deletedAt + DEFAULT_TOMBSTONE_MS])).sort((a, b) => a - b);
 	return [...new Set(expiries)].map(now => ({now, dropped: store.pruneTombstones(now), left: [...store.view().pods.keys()].sort()}));
+}
+
+/**
+ * Capture `file` fed entry by entry to a store that keeps its objects and to one that reads them
+ * back (`name` says which); `each` runs after every entry with the store and a maker of new ones
+ * of the same kind.
+ */
+export function feedBothKinds(file: string, each: (what: string, store: PodStore, make: () => PodStore) => void): void {
+	const capture = loadCapture(file);
+	const compat = compatForServerVersion(capture.header.serverVersion);
+	const start = Date.parse(capture.header.recordedAt);
+	for (const name of ['plain', 'lazy'] as const) {
+		const source = new EntryArray();
+		const make = (): PodStore => (name === 'plain' ? new PodStore({compat}) : lazyStore(source, {compat}));
+		const store = make();
+		capture.entries.forEach((entry, index) => {
+			source.push(entry);
+			applyAt(store, source, index, start + entry.t);
+			each(`${name}, entry ${index + 1}`, store, make);
+		});
+	}
 }

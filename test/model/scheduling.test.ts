@@ -182,7 +182,7 @@ describe('evaluateNodes on the real nodes of kind-boot', () => {
 	const nodes = [...capture.view.nodes.values()];
 
 	it("refuses kind-control-plane to a pod without the control-plane toleration", () => {
-		const crashloopSpec = loadCapture('crashloop.ndjson').pod('crashloop').object;
+		const crashloopSpec = loadCapture('crashloop.ndjson').pod('crashloop').readObject();
 		const unscheduled: Pod = {...crashloopSpec, spec: {...crashloopSpec.spec, nodeName: undefined}};
 		const fits = evaluateNodes(unscheduled, nodes);
 		expect(fits.map(fit => [fit.node, fit.fits])).toEqual([['kind-control-plane', false], ['kind-worker', true]]);
@@ -192,7 +192,7 @@ describe('evaluateNodes on the real nodes of kind-boot', () => {
 	});
 
 	it('lets coredns, which tolerates the control-plane taint, onto both nodes', () => {
-		const coredns = capture.pod('coredns').object;
+		const coredns = capture.pod('coredns').readObject();
 		const unscheduled: Pod = {...coredns, spec: {...coredns.spec, nodeName: undefined}};
 		expect(evaluateNodes(unscheduled, nodes).every(fit => fit.fits)).toBe(true);
 	});

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import type {KubeEvent} from '../../source/kube/types.js';
 import {LATEST_COMPAT} from '../../source/model/compat.js';
-import {EVENTS_PER_POD_LIMIT, PodStore} from '../../source/model/store.js';
+import {PodStore} from '../../source/model/store/pod-store.js';
+import {EVENTS_PER_POD_LIMIT} from '../../source/model/store/pod-events.js';
 import type {WatchType} from '../../source/session/format.js';
 
 const T0 = Date.parse('2026-11-25T10:00:00Z');

@@ -2,7 +2,7 @@
 
 import {join} from 'node:path';
 import {compatForServerVersion} from '../../source/model/compat.js';
-import {PodStore} from '../../source/model/store.js';
+import {PodStore} from '../../source/model/store/pod-store.js';
 import type {Pod} from '../../source/kube/types.js';
 import type {SessionEntry, WatchEntry} from '../../source/session/format.js';
 import {isWatchEntry} from '../../source/session/format.js';

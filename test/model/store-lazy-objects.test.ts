@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {compatForServerVersion, LATEST_COMPAT, parseStatusCompat} from '../../source/model/compat.js';
 import {podHealth} from '../../source/model/health.js';
-import {PodStore} from '../../source/model/store.js';
+import {PodStore} from '../../source/model/store/pod-store.js';
 import {whyLine} from '../../source/model/why.js';
 import {isWatchEntry} from '../../source/session/format.js';
 import type {Pod} from '../../source/kube/types.js';
@@ -58,8 +58,8 @@ describe('a store that keeps pod objects out of memory', () => {
 			applyAt(lazy, source, index, index);
 		});
 		expect(reads).toEqual([]);
-		const shown = lazy.pod('default/web')!.serverRow;
-		expect(shown).toEqual(plain.pod('default/web')!.serverRow);
+		const shown = lazy.pod('default/web')!.readServerRow();
+		expect(shown).toEqual(plain.pod('default/web')!.readServerRow());
 		expect(shown).toEqual(row);
 		// Read from the first entry, the one that carried the row.
 		expect(reads).toEqual([0]);
@@ -142,7 +142,7 @@ describe('a store that keeps pod objects out of memory', () => {
 			expect(Object.hasOwn(state, 'object'), key).toBe(false);
 			expect(state.core, key).toBeDefined();
 			expect(podPrint(state), key).toEqual(podPrint(expected));
-			expect(state.object.metadata.managedFields, key).toBeUndefined();
+			expect(state.readObject().metadata.managedFields, key).toBeUndefined();
 			for (const now of [endMs, endMs + 60_000]) {
 				expect(podHealth(state, now), `${key} health`).toEqual(podHealth(expected, now));
 				expect(whyLine(state, lazyView, now), `${key} why`).toBe(whyLine(expected, plainView, now));

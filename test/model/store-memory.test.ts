@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import type {KubeEvent, Pod} from '../../source/kube/types.js';
 import {LATEST_COMPAT} from '../../source/model/compat.js';
-import {EVENTS_PER_POD_LIMIT, PodStore} from '../../source/model/store.js';
+import {PodStore} from '../../source/model/store/pod-store.js';
+import {EVENTS_PER_POD_LIMIT} from '../../source/model/store/pod-events.js';
 
 const T0 = Date.parse('2026-11-25T10:00:00Z');
 const MANAGED = [{manager: 'kubelet', operation: 'Update', fieldsV1: {'f:status': {}}}];
@@ -35,8 +36,8 @@ describe('PodStore memory bounds', () => {
 		store.apply({t: 0, type: 'ADDED', object: received}, T0);
 		store.apply({t: 0, type: 'ADDED', object: event(1)}, T0);
 		const state = store.view().pods.get('default/web')!;
-		expect(state.object.metadata.managedFields).toBeUndefined();
-		expect(state.object.metadata.resourceVersion).toBe('1');
+		expect(state.readObject().metadata.managedFields).toBeUndefined();
+		expect(state.readObject().metadata.resourceVersion).toBe('1');
 		expect(received.metadata.managedFields).toBe(MANAGED);
 		expect(store.view().eventsByPod.get('default/web')![0]!.metadata.managedFields).toBeUndefined();
 	});

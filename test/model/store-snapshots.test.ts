@@ -1,11 +1,10 @@
 import {describe, expect, it} from 'vitest';
 import type {KubeEvent, Pod} from '../../source/kube/types.js';
-import {compatForServerVersion, LATEST_COMPAT} from '../../source/model/compat.js';
-import {DEFAULT_TOMBSTONE_MS, PodStore} from '../../source/model/store.js';
+import {LATEST_COMPAT} from '../../source/model/compat.js';
+import {DEFAULT_TOMBSTONE_MS, PodStore} from '../../source/model/store/pod-store.js';
 import type {SessionEntry} from '../../source/session/format.js';
-import {loadCapture} from '../helpers/load-capture.js';
 import {CAPTURE_FILES} from '../replay/replay-fixture.js';
-import {applyAt, EntryArray, lazyStore, restored, viewPrint} from './lazy-store-fixture.js';
+import {applyAt, EntryArray, feedBothKinds, lazyStore, restored, viewPrint} from './lazy-store-fixture.js';
 
 const NAMES = CAPTURE_FILES.map(file => [file.split('/').slice(-2).join('/'), file] as const);
 const T0 = Date.parse('2026-11-25T10:00:00Z');
@@ -81,22 +80,12 @@ describe('pruning tombstones on apply', () => {
 
 describe('snapshots', () => {
 	it.each(NAMES)('restore into the same view at every entry of %s', (_name, file) => {
-		const capture = loadCapture(file);
-		const compat = compatForServerVersion(capture.header.serverVersion);
-		const start = Date.parse(capture.header.recordedAt);
-		for (const name of ['plain', 'lazy'] as const) {
-			const source = new EntryArray();
-			const make = (): PodStore => (name === 'plain' ? new PodStore({compat}) : lazyStore(source, {compat}));
-			const live = make();
-			capture.entries.forEach((entry, index) => {
-				source.push(entry);
-				applyAt(live, source, index, start + entry.t);
-				const shared = restored(live.snapshot(), make);
-				expect(viewPrint(shared.view()), `${name}, entry ${index + 1}`).toEqual(viewPrint(live.view()));
-				expect(shared.synced).toEqual(live.synced);
-				expect(shared.connection).toEqual(live.connection);
-			});
-		}
+		feedBothKinds(file, (what, live, make) => {
+			const shared = restored(live.snapshot(), make);
+			expect(viewPrint(shared.view()), what).toEqual(viewPrint(live.view()));
+			expect(shared.synced).toEqual(live.synced);
+			expect(shared.connection).toEqual(live.connection);
+		});
 	});
 
 	it('gives a store restored to an earlier snapshot its own history when it is fed another future, objects out of memory', () => {
@@ -114,10 +103,10 @@ describe('snapshots', () => {
 		second.restore(early);
 		feed(second, {t: 1, type: 'MODIFIED', object: pod('web', '4', 'Failed')});
 		expect(second.pod('default/web')!.history.map(transition => `${transition.kind} ${transition.to}`)).toEqual(['created Pending', 'phase Failed', 'status Failed']);
-		expect(second.pod('default/web')!.object.metadata.resourceVersion).toBe('4');
+		expect(second.pod('default/web')!.readObject().metadata.resourceVersion).toBe('4');
 		// The first store's pod, and the snapshot, are untouched.
 		expect(first.pod('default/web')!.history.map(transition => `${transition.kind} ${transition.to}`)).toEqual(firstHistory);
-		expect(first.pod('default/web')!.object.metadata.resourceVersion).toBe('3');
+		expect(first.pod('default/web')!.readObject().metadata.resourceVersion).toBe('3');
 		expect(early.pods.get('default/web')!.history).toHaveLength(1);
 	});
 

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import type {KubeEvent, Pod} from '../../source/kube/types.js';
 import {LATEST_COMPAT, parseStatusCompat} from '../../source/model/compat.js';
-import {CHANGE_LOG_LIMIT, PodStore} from '../../source/model/store.js';
+import {PodStore} from '../../source/model/store/pod-store.js';
+import {CHANGE_LOG_LIMIT} from '../../source/model/store/change-log.js';
 import type {StoreView} from '../../source/model/types.js';
 import {podEntries, podKey, replay} from './store-fixture.js';
 
@@ -50,7 +51,7 @@ describe('PodStore with the recorded sessions', () => {
 		const tombstone = store.pod(key)!;
 		const deletedAt = Date.parse(capture.header.recordedAt) + deleted.t;
 		expect(tombstone).toMatchObject({deletedAt, columns: {status: 'Completed', ready: '0/1'}});
-		expect(tombstone.serverRow?.status).toBe('Completed');
+		expect(tombstone.readServerRow()?.status).toBe('Completed');
 		expect(store.view().pods.get(key)).toBe(tombstone);
 
 		const version = store.version;

@@ -2,7 +2,7 @@
 // hand-made pod objects applied to a store (so history and columns are the real ones).
 
 import {compatForServerVersion, LATEST_COMPAT} from '../../source/model/compat.js';
-import {PodStore} from '../../source/model/store.js';
+import {PodStore} from '../../source/model/store/pod-store.js';
 import type {KubeEvent, Node, Pod} from '../../source/kube/types.js';
 import type {PodState, StoreView} from '../../source/model/types.js';
 import {explainPod, whyContext, type Why} from '../../source/model/why.js';

@@ -5,7 +5,7 @@ import {record, type RecordProgress} from '../../source/record/recorder.js';
 import {progressLine} from '../../source/view/recording-text.js';
 import {readSession} from '../../source/session/reader.js';
 import {isWatchEntry, type SessionEntry, type SessionHeader} from '../../source/session/format.js';
-import {PodStore} from '../../source/model/store.js';
+import {PodStore} from '../../source/model/store/pod-store.js';
 import {compatForServerVersion} from '../../source/model/compat.js';
 import {Collector, FAST, podsFrom, startFake, visible, waitUntil, type Fake} from '../live/helpers.js';
 
@@ -28,7 +28,7 @@ function finalPods(store: PodStore): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
 	for (const [key, pod] of store.view().pods) {
 		if (pod.deletedAt !== null) continue;
-		out[key] = {ready: pod.columns.ready, status: pod.columns.status, ip: pod.columns.ip, node: pod.columns.node, podStatus: pod.object.status};
+		out[key] = {ready: pod.columns.ready, status: pod.columns.status, ip: pod.columns.ip, node: pod.columns.node, podStatus: pod.readObject().status};
 	}
 	return out;
 }

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {ShardedCowMap} from '../../source/model/cow-map.js';
+import {ShardedCowMap} from '../../source/model/store/cow-map.js';
 import {DeltaMap, PackedMap} from '../../source/sources/replay/packed-maps.js';
 import {seededRandom} from './seeded-random.js';
 

@@ -1,12 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import type {Pod} from '../../source/kube/types.js';
 import {compatForServerVersion, LATEST_COMPAT} from '../../source/model/compat.js';
-import {DEFAULT_TOMBSTONE_MS, PodStore} from '../../source/model/store.js';
-import type {StoreSnapshot} from '../../source/model/types.js';
+import {DEFAULT_TOMBSTONE_MS, PodStore, type StoreSnapshot} from '../../source/model/store/pod-store.js';
 import {isWatchEntry, type SessionEntry} from '../../source/session/format.js';
 import {SnapshotPacker} from '../../source/sources/replay/packed-snapshots.js';
 import {loadCapture} from '../helpers/load-capture.js';
-import {applyAt, EntryArray, lazyStore, podPrint, pruning, restored, viewPrint} from '../model/lazy-store-fixture.js';
+import {applyAt, EntryArray, feedBothKinds, lazyStore, podPrint, pruning, restored, viewPrint} from '../model/lazy-store-fixture.js';
 import {CAPTURE_FILES} from './replay-fixture.js';
 
 const NAMES = CAPTURE_FILES.map(file => [file.split('/').slice(-2).join('/'), file] as const);
@@ -30,27 +29,16 @@ function podKeyOf(entry: SessionEntry): string | null {
 
 describe('packed snapshots (replay keyframes)', () => {
 	it.each(NAMES)('restore into the same view and the same later pruning as a shared snapshot at every entry of %s', (_name, file) => {
-		const capture = loadCapture(file);
-		const compat = compatForServerVersion(capture.header.serverVersion);
-		const start = Date.parse(capture.header.recordedAt);
-		for (const name of ['plain', 'lazy'] as const) {
-			const source = new EntryArray();
-			const make = (): PodStore => (name === 'plain' ? new PodStore({compat}) : lazyStore(source, {compat}));
-			const live = make();
-			const frames = new SnapshotPacker(live);
-			capture.entries.forEach((entry, index) => {
-				source.push(entry);
-				applyAt(live, source, index, start + entry.t);
-				const shared = restored(live.snapshot(), make);
-				const packed = restored(frames.take(), make);
-				const expected = viewPrint(live.view());
-				expect(viewPrint(shared.view()), `${name} shared, entry ${index + 1}`).toEqual(expected);
-				expect(viewPrint(packed.view()), `${name} packed, entry ${index + 1}`).toEqual(expected);
-				expect(shared.synced).toEqual(live.synced);
-				expect(packed.connection).toEqual(live.connection);
-				expect(pruning(packed), `${name} packed pruning, entry ${index + 1}`).toEqual(pruning(shared));
-			});
-		}
+		// One packer per store: each snapshot after the first is packed against the one before.
+		const packers = new Map<PodStore, SnapshotPacker>();
+		feedBothKinds(file, (what, live, make) => {
+			if (!packers.has(live)) packers.set(live, new SnapshotPacker(live));
+			const packed = restored(packers.get(live)!.take(), make);
+			expect(viewPrint(packed.view()), what).toEqual(viewPrint(live.view()));
+			expect(packed.synced).toEqual(live.synced);
+			expect(packed.connection).toEqual(live.connection);
+			expect(pruning(packed), `pruning, ${what}`).toEqual(pruning(restored(live.snapshot(), make)));
+		});
 	});
 
 	it('prunes tombstones deleted at the same time together after restoring a packed snapshot', () => {

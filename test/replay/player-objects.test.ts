@@ -4,7 +4,7 @@ import {basename, join} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {afterAll, describe, expect, it} from 'vitest';
 import {compatForServerVersion} from '../../source/model/compat.js';
-import {PodStore} from '../../source/model/store.js';
+import {PodStore} from '../../source/model/store/pod-store.js';
 import type {ReplayPlayer} from '../../source/sources/replay/player.js';
 import type {Capture} from '../helpers/load-capture.js';
 import {CAPTURE_FILES, StraightReplay, fingerprint, openLoaded, seededRandom} from './replay-fixture.js';
@@ -16,7 +16,7 @@ afterAll(() => rmSync(dir, {recursive: true, force: true}));
 function straightObjects(capture: Capture): Array<Map<string, string>> {
 	const store = new PodStore({compat: compatForServerVersion(capture.header.serverVersion)});
 	const start = Date.parse(capture.header.recordedAt);
-	const objects = (): Map<string, string> => new Map([...store.view().pods].map(([key, state]) => [key, JSON.stringify(state.object)]));
+	const objects = (): Map<string, string> => new Map([...store.view().pods].map(([key, state]) => [key, JSON.stringify(state.readObject())]));
 	const all = [objects()];
 	for (const entry of capture.entries) {
 		store.apply(entry, start + entry.t);
@@ -27,7 +27,7 @@ function straightObjects(capture: Capture): Array<Map<string, string>> {
 
 /** The player's display store's pod objects, read through each state, as JSON. */
 function playerObjects(player: ReplayPlayer): Map<string, string> {
-	return new Map([...player.store.view().pods].map(([key, state]) => [key, JSON.stringify(state.object)]));
+	return new Map([...player.store.view().pods].map(([key, state]) => [key, JSON.stringify(state.readObject())]));
 }
 
 /** Seeks to every moment in a shuffled order, stepping back once after each; checks state and objects. */
@@ -71,7 +71,7 @@ describe('pod objects in a replay', () => {
 				expect(checkSeeks(player, reference, objects, 5), kind).toBeGreaterThan(0);
 				// The objects it shows never carry managedFields (the straight store drops them too).
 				player.seekToEnd();
-				for (const state of player.store.view().pods.values()) expect(state.object.metadata.managedFields).toBeUndefined();
+				for (const state of player.store.view().pods.values()) expect(state.readObject().metadata.managedFields).toBeUndefined();
 				player.dispose();
 			}
 		},

@@ -3,7 +3,7 @@
 
 import {join} from 'node:path';
 import {compatForServerVersion} from '../../source/model/compat.js';
-import {PodStore} from '../../source/model/store.js';
+import {PodStore} from '../../source/model/store/pod-store.js';
 import type {StoreView} from '../../source/model/types.js';
 import {captureFiles, loadCapture, type Capture} from '../helpers/load-capture.js';
 import {ManualScheduler} from '../../source/sources/replay/manual-scheduler.js';
@@ -41,13 +41,13 @@ export function fingerprint(view: StoreView): unknown {
 		.map(state => ({
 			key: state.key,
 			uid: state.uid,
-			resourceVersion: state.object.metadata.resourceVersion,
+			resourceVersion: state.readObject().metadata.resourceVersion,
 			columns: state.columns,
 			containers: state.containers,
 			history: state.history.length,
 			lastTransition: state.history.at(-1) ?? null,
 			deletedAt: state.deletedAt,
-			serverRow: state.serverRow,
+			serverRow: state.readServerRow(),
 		}));
 	const nodes = [...view.nodes.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, node]) => [name, node.metadata?.resourceVersion]);
 	const events = [...view.eventsByPod.entries()]

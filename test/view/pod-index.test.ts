@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {PodIndex, TOMBSTONE_SHOW_MS} from '../../source/view/pod-index.js';
 import {NO_FILTER} from '../../source/view/filter.js';
-import {PodStore} from '../../source/model/store.js';
+import {PodStore} from '../../source/model/store/pod-store.js';
 import {compatForServerVersion} from '../../source/model/compat.js';
 import {loadCapture} from '../helpers/load-capture.js';
 import {captureFile, captureStore} from '../ui/helpers/capture-store.js';

@@ -49,8 +49,8 @@ describe('pod row', () => {
 	it('prints RESTARTS and AGE as the server does at that moment', () => {
 		const {pod, now} = podNamed('crashloop', 'crashloop', 24_158);
 		const row = podRow(pod, now);
-		expect(row.restarts).toBe(pod.serverRow!.restarts);
-		expect(row.age).toBe(pod.serverRow!.age);
+		expect(row.restarts).toBe(pod.readServerRow()!.restarts);
+		expect(row.age).toBe(pod.readServerRow()!.age);
 	});
 
 	it('lets the diagnosis speak for a looping pod instead of repeating the loop signal', () => {

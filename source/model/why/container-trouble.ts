@@ -47,7 +47,7 @@ function kubeletBackOff(message: string | null): string | null {
 
 /** A container in CrashLoopBackOff, or terminated and about to be restarted. */
 function crashLoop(state: PodState, view: ContainerView, now: number): Diagnosis {
-	const pod = state.object;
+	const pod = state.readObject();
 	const termination = currentTermination(view);
 	const subject = subjectOf(pod, view);
 	const ended = lastRun(pod, view);
@@ -86,7 +86,7 @@ function nextPull(view: ContainerView, events: readonly KubeEvent[], now: number
 function imagePull(state: PodState, view: ContainerView, ctx: WhyContext): Diagnosis {
 	const image = view.image ? ` "${view.image}"` : '';
 	const message = pullMessage(view.message);
-	const head = `${subjectOf(state.object, view)} cannot pull image${image} (${view.reason})${message ? `: ${message}` : ''}`;
+	const head = `${subjectOf(state.readObject(), view)} cannot pull image${image} (${view.reason})${message ? `: ${message}` : ''}`;
 	const pull = nextPull(view, ctx.events, ctx.now);
 	return {cause: 'image-pull', container: view.name, text: join([head, pull && `${pull.failures}, ${pull.next}`]), severity: 'failing', ...(pull && {next: pull.next})};
 }
@@ -94,7 +94,7 @@ function imagePull(state: PodState, view: ContainerView, ctx: WhyContext): Diagn
 /** CreateContainerConfigError and friends: the kubelet's message names what is missing. */
 function cannotStart(state: PodState, view: ContainerView, cause: string, now: number): Diagnosis {
 	const since = stateSince(state, view);
-	const text = `${subjectOf(state.object, view)} cannot start${since !== null ? ` for ${humanDuration(now - since)}` : ''} (${view.reason})${view.message ? `: ${oneLine(view.message)}` : ''}`;
+	const text = `${subjectOf(state.readObject(), view)} cannot start${since !== null ? ` for ${humanDuration(now - since)}` : ''} (${view.reason})${view.message ? `: ${oneLine(view.message)}` : ''}`;
 	return {cause, container: view.name, text, severity: 'failing'};
 }
 
@@ -114,14 +114,15 @@ export function containerTrouble(state: PodState, view: ContainerView, ctx: WhyC
 	if (view.state === 'terminated') {
 		const exitCode = view.exitCode ?? 0;
 		if (exitCode === 0 && view.kind === 'init') return null;
-		if (restartable(state.object, view, exitCode)) return crashLoop(state, view, now);
+		const pod = state.readObject();
+		if (restartable(pod, view, exitCode)) return crashLoop(state, view, now);
 		if (exitCode === 0) return null;
-		const ended = lastRun(state.object, view);
+		const ended = lastRun(pod, view);
 		const message = quotedMessage(view.message);
 		return {
 			cause: 'failed',
 			container: view.name,
-			text: join([`${subjectOf(state.object, view)} ${ended} (restartPolicy ${state.object.spec?.restartPolicy ?? 'Always'}: not restarted)`, message && `message ${message}`]),
+			text: join([`${subjectOf(pod, view)} ${ended} (restartPolicy ${pod.spec?.restartPolicy ?? 'Always'}: not restarted)`, message && `message ${message}`]),
 			severity: 'failing',
 		};
 	}
@@ -130,7 +131,7 @@ export function containerTrouble(state: PodState, view: ContainerView, ctx: WhyC
 
 /** A running container that has restarted again and again (podHealth's RestartsRising). */
 export function restartsRising(state: PodState, view: ContainerView, now: number): Diagnosis {
-	const pod = state.object;
+	const pod = state.readObject();
 	const last = view.lastTermination;
 	const ended = last ? `last ${howItEnded(last, containerSpec(pod, view))}${ranFor(last)}${last.finishedMs !== null ? `, ${humanDuration(now - last.finishedMs)} ago` : ''}` : null;
 	const message = quotedMessage(last?.message ?? null);

@@ -21,7 +21,7 @@ export function nodeTrouble(name: string, node: Node | undefined, now: number): 
 
 /** Phase Failed: the pod's own reason (Evicted, DeadlineExceeded, NodeAffinity, OutOfcpu, …) or the container that failed. */
 export function failedDiagnosis(state: PodState): Diagnosis {
-	const pod = state.object;
+	const pod = state.readObject();
 	const status = pod.status ?? {};
 	if (status.reason) {
 		const evicted = status.reason === 'Evicted';
@@ -53,8 +53,9 @@ export function failedDiagnosis(state: PodState): Diagnosis {
 
 /** The node controller gave up on the pod's node: NodeLost (STATUS Unknown), or phase Unknown. */
 export function nodeLostDiagnosis(state: PodState, ctx: WhyContext): Diagnosis {
-	const status = state.object.status ?? {};
-	const nodeName = state.object.spec?.nodeName ?? '';
+	const pod = state.readObject();
+	const status = pod.status ?? {};
+	const nodeName = pod.spec?.nodeName ?? '';
 	const parts = [`${status.reason ?? `phase ${status.phase ?? 'Unknown'}`}${status.message ? `: ${oneLine(status.message)}` : ''}`];
 	const node = nodeName ? nodeTrouble(nodeName, ctx.nodes.get(nodeName), ctx.now) : null;
 	if (node) parts.push(node);
@@ -68,7 +69,7 @@ export function nodeLostDiagnosis(state: PodState, ctx: WhyContext): Diagnosis {
  * something holds it: finalizers, or a kubelet that does not answer.
  */
 export function terminatingDiagnosis(state: PodState, ctx: WhyContext): Diagnosis | null {
-	const pod = state.object;
+	const pod = state.readObject();
 	const {now} = ctx;
 	const deadline = timeMs(pod.metadata.deletionTimestamp);
 	if (deadline === null) return null;

@@ -22,7 +22,7 @@ function schedulerWords(message: string): string {
 /** Which nodes podlife sees ruling the pod out, and why: "kind-worker lacks label disktype=ssd; …". */
 function nodeMisfits(state: PodState, ctx: WhyContext): {text: string | null; fitting: string[]} {
 	if (ctx.nodes.size === 0) return {text: null, fitting: []};
-	const fits = evaluateNodes(state.object, ctx.nodes.values());
+	const fits = evaluateNodes(state.readObject(), ctx.nodes.values());
 	const reasons = fits.flatMap(fit => fit.reasons.map(reason => reason.message));
 	const fitting = fits.filter(fit => fit.fits).map(fit => fit.node);
 	return {text: reasons.length > 0 ? reasons.join('; ') : null, fitting};
@@ -36,7 +36,7 @@ function fittingWords(fitting: readonly string[]): string | null {
 }
 
 export function pendingDiagnosis(state: PodState, ctx: WhyContext): Diagnosis {
-	const pod = state.object;
+	const pod = state.readObject();
 	const {now} = ctx;
 	const gates = pod.spec?.schedulingGates ?? [];
 	if (gates.length > 0) {

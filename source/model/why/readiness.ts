@@ -18,7 +18,7 @@ function latestProbeFailure(view: ContainerView, events: readonly KubeEvent[]): 
 
 /** Since when the pod is not Ready: its Ready condition's lastTransitionTime, or the container's (re)start if later. */
 function notReadySince(state: PodState, view: ContainerView | null): number | null {
-	const ready = state.object.status?.conditions?.find(condition => condition.type === 'Ready');
+	const ready = state.readObject().status?.conditions?.find(condition => condition.type === 'Ready');
 	const flipped = ready?.status === 'True' ? null : timeMs(ready?.lastTransitionTime);
 	const started = view?.startedMs ?? null;
 	if (flipped === null) return started;
@@ -32,15 +32,16 @@ export function notReadyDiagnosis(state: PodState, ctx: WhyContext): Diagnosis |
 	if (!view) return null;
 	const since = notReadySince(state, view);
 	const unstarted = view.started === false ? ' (startup probe not passed yet)' : '';
-	const head = `${subjectOf(state.object, view)} running but not ready${since !== null ? ` for ${humanDuration(now - since)}` : ''}${unstarted}`;
+	const head = `${subjectOf(state.readObject(), view)} running but not ready${since !== null ? ` for ${humanDuration(now - since)}` : ''}${unstarted}`;
 	const probe = latestProbeFailure(view, ctx.events);
 	return {cause: 'not-ready', container: view.name, text: probe ? `${head}; ${probe}` : head, severity: null};
 }
 
 /** spec.readinessGates whose condition is False or missing: the pod is not Ready though its containers are. */
 export function readinessGateDiagnosis(state: PodState, ctx: WhyContext): Diagnosis | null {
-	const gates = state.object.spec?.readinessGates ?? [];
-	const conditions = state.object.status?.conditions ?? [];
+	const pod = state.readObject();
+	const gates = pod.spec?.readinessGates ?? [];
+	const conditions = pod.status?.conditions ?? [];
 	const parts: string[] = [];
 	let oldest: number | null = null;
 	for (const gate of gates) {

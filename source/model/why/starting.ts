@@ -37,7 +37,7 @@ export function initializing(state: PodState): boolean {
 
 /** An init container that is running (or restarted and running again). */
 export function initRunning(state: PodState, view: ContainerView, now: number): Diagnosis {
-	const pod = state.object;
+	const pod = state.readObject();
 	const since = view.startedMs ?? stateSince(state, view);
 	const parts = [`${subjectOf(pod, view)} running${since !== null ? ` for ${humanDuration(now - since)}` : ''}`];
 	const restarts = restartsIn(state, view, now);
@@ -54,7 +54,7 @@ function newestStartWarning(events: readonly KubeEvent[]): KubeEvent | undefined
 
 /** Containers not created yet: what the kubelet is doing, with its newest warning about it. */
 export function startingDiagnosis(state: PodState, ctx: WhyContext): Diagnosis | null {
-	const pod = state.object;
+	const pod = state.readObject();
 	const {now} = ctx;
 	const view = state.containers.find(candidate => candidate.kind !== 'ephemeral' && (candidate.state === 'waiting' || candidate.state === 'unknown'));
 	const scheduled = pod.status?.conditions?.find(condition => condition.type === 'PodScheduled' && condition.status === 'True');

@@ -3,12 +3,14 @@
 // until --watch-for ends or Ctrl-C.
 
 import {isWatchEntry, type SessionEntry} from '../../session/format.js';
-import {PodStore} from '../../model/store.js';
+import {PodStore} from '../../model/store/pod-store.js';
 import {compatForServerVersion} from '../../model/compat.js';
 import type {StatusCompat} from '../../model/types.js';
 import {renderTable} from '../../output/table.js';
 import {renderJson} from '../../output/json.js';
 import {ndjsonLine} from '../../output/ndjson.js';
+import {podWhySource} from '../../output/pod-json.js';
+import {podKeyOf} from '../../model/pod-key.js';
 import {startLiveSource, type LiveOptions, type LiveTuning} from './live-source.js';
 import {runUntil} from './run-until.js';
 
@@ -32,9 +34,8 @@ export async function runLiveHeadless(options: LiveHeadlessOptions): Promise<voi
 	function apply(entry: SessionEntry, atMs: number): void {
 		store!.apply(entry, atMs);
 		if (options.output !== 'ndjson' || !isWatchEntry(entry) || entry.object.kind !== 'Pod') return;
-		const meta = entry.object.metadata ?? {};
-		const state = store!.pod(`${meta.namespace ?? ''}/${meta.name ?? ''}`);
-		if (state) options.write(ndjsonLine(entry, state, atMs, store!.peek()));
+		const state = store!.pod(podKeyOf(entry.object.metadata));
+		if (state) options.write(ndjsonLine(entry, state, atMs, podWhySource(state.key, store!.eventsOf(state.key), store!.nodes)));
 	}
 
 	const source = await startLiveSource({

@@ -4,7 +4,6 @@
 
 import type {PodState} from '../../model/types.js';
 import {statusBucket} from '../../model/health.js';
-import {historyLength} from '../../model/store.js';
 
 export class ChangeIndex {
 	private readonly changesByPod = new Map<string, number[]>();
@@ -42,7 +41,7 @@ export class ChangeIndex {
 /** A pod entry changed what a user sees: a new transition, a column, a deletion. */
 function changed(before: PodState | undefined, after: PodState): boolean {
 	if (!before) return true;
-	if (historyLength(before) !== historyLength(after)) return true;
+	if (before.historyLength !== after.historyLength) return true;
 	if (before.deletedAt !== after.deletedAt) return true;
 	const a = before.columns;
 	const b = after.columns;

@@ -4,9 +4,9 @@
 // A snapshot shares every pod state that has not changed since, but pins the ones that
 // changed after it: the memory a set of snapshots holds grows with the pod changes between
 // them. Pod states are small in the player's stores (no pod object, a shared history line:
-// model/store.ts), and keyframes are packed (packed-snapshots.ts: arrays, a chain of deltas after
-// a full copy, tombstones as a shared queue), so a keyframe costs little besides the pod states it
-// pins. There are three kinds, all bounded:
+// model/store/pod-version.ts), and keyframes are packed (packed-snapshots.ts: arrays, a chain of
+// deltas after a full copy, tombstones as a shared queue), so a keyframe costs little besides the
+// pod states it pins. There are three kinds, all bounded:
 // - keyframes, taken by the loader every `every` entries (and after `maxGapMs` of session
 //   time). When there are more than `max`, or they pin more than about `maxPinned` pod
 //   states, every other one is dropped and the interval doubles: a session with heavy churn

@@ -1,10 +1,11 @@
-// Pod objects and events read back from an EntryLog: the ObjectSource of a PodStore that keeps objects out of
-// memory (model/store.ts). The refs are entry indices; the last few hundred objects read are kept
-// (the rows on screen, the pod in the detail view, the pods a table prints).
+// Pod objects and events read back from an EntryLog: the ObjectSource of the stores that keep
+// objects out of memory (model/store/object-source.ts). The refs are entry indices, which whoever
+// applies an entry passes to PodStore.apply; the last few hundred objects read are kept (the rows
+// on screen, the pod in the detail view, the pods a table prints).
 
-import type {Pod} from '../../kube/types.js';
-import {slimEvent, withoutManagedFields, type ObjectSource} from '../../model/store.js';
-import type {KubeEvent} from '../../kube/types.js';
+import type {KubeEvent, Pod} from '../../kube/types.js';
+import {withoutManagedFields, type ObjectSource} from '../../model/store/object-source.js';
+import {slimEvent} from '../../model/store/pod-events.js';
 import {isWatchEntry, type PrintedRow} from '../../session/format.js';
 import type {EntryLog} from './entry-log.js';
 
@@ -19,16 +20,10 @@ interface Read {
 }
 
 export class LoggedObjects implements ObjectSource {
-	/** Index of the entry a store is applying now (set by whoever applies). */
-	applying = 0;
 	private readonly cache = new Map<number, Read>();
 	private readonly events = new Map<number, KubeEvent>();
 
 	constructor(private readonly log: EntryLog) {}
-
-	current(): number {
-		return this.applying;
-	}
 
 	object(ref: number): Pod {
 		return this.read(ref).object;

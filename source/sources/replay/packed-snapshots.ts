@@ -6,8 +6,8 @@
 // or DELTAS_PER_FULL deltas. Restoring one applies the chain: at most DELTAS_PER_FULL small lists.
 
 import type {KubeEvent} from '../../kube/types.js';
-import type {PodStore} from '../../model/store.js';
-import type {PodState, StoreSnapshot} from '../../model/types.js';
+import type {PodStore, StoreSnapshot} from '../../model/store/pod-store.js';
+import type {PodState} from '../../model/types.js';
 import {DeltaMap, PackedMap} from './packed-maps.js';
 
 /** Full packed copies at most this many snapshots apart; between them, a chain of deltas. */

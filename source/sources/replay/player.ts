@@ -14,9 +14,11 @@
 import {stat} from 'node:fs/promises';
 import {openSession} from '../../session/reader.js';
 import {isWatchEntry, type SessionEntry, type SessionHeader} from '../../session/format.js';
-import {PodStore} from '../../model/store.js';
+import {PodStore, type StoreSnapshot} from '../../model/store/pod-store.js';
+import {Interns} from '../../model/store/interns.js';
+import {podKeyOf} from '../../model/pod-key.js';
 import {compatForServerVersion} from '../../model/compat.js';
-import type {StatusCompat, StoreSnapshot} from '../../model/types.js';
+import type {StatusCompat} from '../../model/types.js';
 import type {Clock, SourceInfo} from '../types.js';
 import {realScheduler, type Scheduler, type TimerHandle} from './scheduler.js';
 import {EntryLog, DEFAULT_BLOCK_SIZE, plainFirstLineBytes} from './entry-log.js';
@@ -97,8 +99,10 @@ export class ReplayPlayer implements Clock {
 	private readonly keyframes: KeyframeIndex<StoreSnapshot>;
 	private readonly changes = new ChangeIndex();
 	private readonly listeners = new Set<(urgent: boolean) => void>();
-	/** Pod objects read back from the log (the stores keep none); `applying` is set before each apply. */
+	/** Pod objects read back from the log (the stores keep none: each apply passes the entry's index). */
 	private readonly objects: LoggedObjects;
+	/** One set of intern tables for the stores that exchange snapshots. */
+	private readonly interns = new Interns();
 
 	private applied = 0;
 	/** Loaded entries at the last afterBatch(). */
@@ -448,19 +452,17 @@ export class ReplayPlayer implements Clock {
 		const frames = new SnapshotPacker(scratch);
 		for (let index = base.index; index < wanted[wanted.length - 1]!; index++) {
 			const entry = this.log.entry(index);
-			this.objects.applying = index;
-			scratch.apply(entry, this.recordedAtMs + entry.t);
+			scratch.apply(entry, this.recordedAtMs + entry.t, index);
 			if (wanted.includes(index + 1)) this.keyframes.addTail(index + 1, frames.take());
 		}
 	}
 
 	private ingest(entry: SessionEntry, text: string, line: number): void {
 		const index = this.log.count;
-		const key = podKeyOf(entry);
+		const key = podKeyOfEntry(entry);
 		const before = key ? this.loader.pod(key) : undefined;
 		this.log.appendLine(text, entry.t, line);
-		this.objects.applying = index;
-		this.loader.apply(entry, this.recordedAtMs + entry.t);
+		this.loader.apply(entry, this.recordedAtMs + entry.t, index);
 		if (key) {
 			this.changes.record(index, entry.t, key, before, this.loader.pod(key));
 			this.keyframes.countPodEntry();
@@ -470,7 +472,7 @@ export class ReplayPlayer implements Clock {
 
 	/** A store for this session: tombstones pruned by entry time, pod objects read back from the log. */
 	private newStore(compat: StatusCompat): PodStore {
-		return new PodStore({compat, pruneOnApply: true, objects: this.objects});
+		return new PodStore({compat, pruneOnApply: true, objects: this.objects, interns: this.interns});
 	}
 
 	/** Display follow-up after more entries loaded. */
@@ -539,8 +541,7 @@ export class ReplayPlayer implements Clock {
 		const trailFrom = target - TRAIL_AFTER_JUMP * this.tuning.trailEvery;
 		while (this.applied < target) {
 			const entry = this.log.entry(this.applied);
-			this.objects.applying = this.applied;
-			this.store.apply(entry, this.recordedAtMs + entry.t);
+			this.store.apply(entry, this.recordedAtMs + entry.t, this.applied);
 			this.applied++;
 			if (trail && this.applied > trailFrom) this.keyframes.offerTrail(this.applied, () => this.store.snapshot());
 		}
@@ -634,9 +635,8 @@ function validSpeed(speed: number): number {
 	return speed;
 }
 
-/** "namespace/name" of a Pod watch entry, else null. */
-function podKeyOf(entry: SessionEntry): string | null {
+/** The key of the pod a watch entry is about, else null. */
+function podKeyOfEntry(entry: SessionEntry): string | null {
 	if (!isWatchEntry(entry) || entry.object.kind !== 'Pod') return null;
-	const meta = entry.object.metadata ?? {};
-	return `${meta.namespace ?? ''}/${meta.name ?? ''}`;
+	return podKeyOf(entry.object.metadata);
 }

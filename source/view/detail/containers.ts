@@ -98,7 +98,7 @@ export function specContainer(pod: Pod, view: ContainerView): Container | undefi
 }
 
 function summaryLines(pod: PodState, view: ContainerView, now: number, selected: boolean): Line[] {
-	const container = specContainer(pod.object, view);
+	const container = specContainer(pod.readObject(), view);
 	const out: Line[] = [headerLine(view, selected)];
 	out.push(field('image', imageText(view), 16, 4));
 	out.push(field('state', stateSpans(view, now), 16, 4));
@@ -113,7 +113,7 @@ function summaryLines(pod: PodState, view: ContainerView, now: number, selected:
 }
 
 function fullContainerLines(pod: PodState, view: ContainerView, now: number, width: number): Line[] {
-	const container = specContainer(pod.object, view);
+	const container = specContainer(pod.readObject(), view);
 	const out: Line[] = [heading(`${GROUP_TITLES[view.kind].replace(/s$/, '')} ${view.name}`), headerLine(view), blank];
 	out.push(field('image', imageText(view), 16));
 	out.push(field('state', stateSpans(view, now), 16));

@@ -3,7 +3,7 @@
 
 import type {KubeEvent} from '../../kube/types.js';
 import {humanDuration} from '../../model/duration.js';
-import {eventTime} from '../../model/store.js';
+import {eventTime} from '../../model/store/pod-events.js';
 import {blank, fitLines, heading, line, span, truncate, wrap, type Line} from './lines.js';
 
 export interface EventsInput {

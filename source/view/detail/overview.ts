@@ -19,7 +19,7 @@ export interface OverviewInput {
 
 
 export function overviewLines({pod, now, width, why}: OverviewInput): Line[] {
-	const object = pod.object;
+	const object = pod.readObject();
 	const status = object.status;
 	const lines: Line[] = [];
 	if (why) lines.push([span('why: ', 'warn'), span(why, 'warn')], blank);

@@ -16,7 +16,7 @@ export interface SchedulingInput {
 }
 
 export function schedulingLines({pod, nodes, width, events = []}: SchedulingInput): Line[] {
-	const object = pod.object;
+	const object = pod.readObject();
 	const spec = object.spec;
 	const status = object.status;
 	const lines: Line[] = [];

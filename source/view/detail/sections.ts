@@ -46,7 +46,7 @@ export function sectionLines(input: SectionInput): Line[] {
 		case 'Events':
 			return eventsLines({events, now, width});
 		case 'YAML':
-			return yamlLines(pod.object, width);
+			return yamlLines(pod.readObject(), width);
 	}
 }
 

@@ -5,7 +5,7 @@
 
 import {timeMs, type KubeEvent} from '../../kube/types.js';
 import {containerSubject} from '../../model/history.js';
-import {eventTime} from '../../model/store.js';
+import {eventTime} from '../../model/store/pod-events.js';
 import type {PodState, Transition} from '../../model/types.js';
 import {formatClock} from '../goto-time.js';
 import {containerLanes, drawLane, legendLine} from './lanes.js';
@@ -96,7 +96,7 @@ function laneLabel(kind: string, name: string): string {
  */
 function milestoneLines(pod: PodState, now: number): Line[] {
 	const created = pod.columns.createdMs;
-	const conditions = pod.object.status?.conditions ?? [];
+	const conditions = pod.readObject().status?.conditions ?? [];
 	const out: Line[] = [];
 	for (const milestone of MILESTONES) {
 		const condition = conditions.find(entry => entry.type === milestone.condition);

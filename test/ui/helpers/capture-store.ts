@@ -3,7 +3,7 @@
 
 import {fileURLToPath} from 'node:url';
 import {loadCapture} from '../../helpers/load-capture.js';
-import {PodStore} from '../../../source/model/store.js';
+import {PodStore} from '../../../source/model/store/pod-store.js';
 import {compatForServerVersion} from '../../../source/model/compat.js';
 import type {Clock, SourceInfo} from '../../../source/sources/types.js';
 

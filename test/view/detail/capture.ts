@@ -3,7 +3,7 @@
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {compatForServerVersion} from '../../../source/model/compat.js';
-import {PodStore} from '../../../source/model/store.js';
+import {PodStore} from '../../../source/model/store/pod-store.js';
 import type {PodState, StoreView} from '../../../source/model/types.js';
 import type {SessionEntry, SessionHeader} from '../../../source/session/format.js';
 

@@ -3,21 +3,21 @@ import {containerBlocks, containerListOrder, containersLines} from '../../../sou
 import {lineText} from '../../../source/view/detail/lines.js';
 import type {PodState} from '../../../source/model/types.js';
 import {loadCapture} from './capture.js';
+import {podStateWith} from '../../helpers/pod-state.js';
 
 /** The sidecar pod with its containers re-labelled so init containers and a sidecar interleave in initContainers. */
 function interleaved(): PodState {
 	const capture = loadCapture('sidecar.ndjson');
 	const pod = capture.pod('sidecar');
 	const [shipper, app] = pod.containers;
-	return {
-		...pod,
+	return podStateWith(pod, {
 		containers: [
 			{...shipper!, kind: 'init', name: 'first-init'},
 			{...shipper!, kind: 'sidecar', name: 'the-sidecar'},
 			{...shipper!, kind: 'init', name: 'second-init'},
 			app!,
 		],
-	};
+	});
 }
 
 describe('the Containers list cursor', () => {

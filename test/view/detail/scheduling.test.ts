@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import type {KubeEvent, Pod} from '../../../source/kube/types.js';
-import type {PodState} from '../../../source/model/types.js';
 import {lineText} from '../../../source/view/detail/lines.js';
 import {schedulingLines} from '../../../source/view/detail/scheduling.js';
 import {loadCapture} from './capture.js';
+import {podStateWith} from '../../helpers/pod-state.js';
 
 describe('schedulingLines', () => {
 	it('checks every node of the session for a pod still waiting for one', () => {
@@ -23,12 +23,13 @@ describe('schedulingLines', () => {
 	it("quotes the scheduler's message for an unschedulable pod", () => {
 		const capture = loadCapture('crashloop.ndjson', 2300);
 		const base = capture.pod('crashloop');
+		const baseObject = base.readObject();
 		const object: Pod = {
-			...base.object,
-			spec: {...base.object.spec, nodeSelector: {disktype: 'ssd'}},
+			...baseObject,
+			spec: {...baseObject.spec, nodeSelector: {disktype: 'ssd'}},
 			status: {phase: 'Pending', conditions: [{type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: "0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }."}]},
 		};
-		const pod: PodState = {...base, object};
+		const pod = podStateWith(base, {readObject: () => object});
 		const lines = schedulingLines({pod, nodes: capture.view.nodes, width: 100}).map(lineText);
 		expect(lines).toContain('The scheduler says (Unschedulable)');
 		expect(lines.join(' ')).toContain("0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector");

@@ -1,17 +1,16 @@
 // The transitions of every version of one pod, in one line: a version's history is a prefix of the
-// next one's, so versions share the line and keep only their length. Used by stores that keep pod
-// objects out of memory (the replay player's), whose snapshots hold every version of every pod.
+// next one's, so versions share the line and keep only their length. A replay's snapshots hold
+// every version of every pod, so this is what a store keeps of histories.
 //
 // Compact: a transition is four numbers in one array of doubles (stored unboxed): its time, then
-// its subject, from, to, statusAfter and detail as numbers in a table of strings shared by all
-// lines, two to a double, and its kind beside the detail — 32 bytes where a Transition object with
-// a boxed time took ~110 (seven doubles, one per field, took 56: at 10k pods and 360k transitions
-// the difference is ~11 MB of a replay's heap). One plain array sized to fit when the line starts:
-// most pods have a handful of transitions, and a typed array's buffer, or a second array, or the
-// room a growing array keeps, costs more than they do (at 50k pods, tens of MB). prefix() builds
-// the objects for whoever reads a history (a screen, a diagnosis); the store reads only lengths.
+// its subject, from, to, statusAfter and detail as numbers in a table of words (WordTable, one per
+// store or family of stores), two to a double, and its kind beside the detail — four doubles where
+// a Transition object takes a boxed time and a field per part. One plain array sized to fit when
+// the line starts: most pods have a handful of transitions, and a typed array's buffer, or a second
+// array, or the room a growing array keeps, would cost more than they do. prefix() builds the
+// objects for whoever reads a history (a screen, a diagnosis); the store reads only lengths.
 
-import type {Transition, TransitionKind} from './types.js';
+import type {Transition, TransitionKind} from '../types.js';
 
 /** Transitions kept per pod; older ones fall off (a pod in a week-long crash loop stays bounded). */
 export const HISTORY_LIMIT = 500;
@@ -28,29 +27,33 @@ const PAIR = 2 ** 26;
 /** The kind shares a double with the detail: detail × KIND_SLOTS + kind. */
 const KIND_SLOTS = 16;
 
-// Never shrinks: a number, once given, is in lines that snapshots may keep. Its strings are the
-// words of transitions (phases, reasons, container states, messages), most of them recurring.
-const strings: string[] = [];
-const numbers = new Map<string, number>();
+/**
+ * Numbers for the words of transitions (phases, reasons, container states, messages), most of them
+ * recurring. Never shrinks: a number, once given, is in lines that snapshots may keep.
+ */
+export class WordTable {
+	private readonly strings: string[] = [];
+	private readonly numbers = new Map<string, number>();
 
-function encode(text: string | null | undefined): number {
-	if (text === null) return NULL;
-	if (text === undefined) return ABSENT;
-	let number = numbers.get(text);
-	if (number === undefined) {
-		number = strings.length + 2;
-		// 67 million distinct words would take gigabytes before this: a bound, not a case to handle.
-		if (number >= PAIR) throw new RangeError('podlife: too many distinct words in pod histories to number them');
-		strings.push(text);
-		numbers.set(text, number);
+	encode(text: string | null | undefined): number {
+		if (text === null) return NULL;
+		if (text === undefined) return ABSENT;
+		let number = this.numbers.get(text);
+		if (number === undefined) {
+			number = this.strings.length + 2;
+			// 67 million distinct words would take gigabytes before this: a bound, not a case to handle.
+			if (number >= PAIR) throw new RangeError('podlife: too many distinct words in pod histories to number them');
+			this.strings.push(text);
+			this.numbers.set(text, number);
+		}
+		return number;
 	}
-	return number;
-}
 
-function decode(number: number): string | null | undefined {
-	if (number === NULL) return null;
-	if (number === ABSENT) return undefined;
-	return strings[number - 2];
+	decode(number: number): string | null | undefined {
+		if (number === NULL) return null;
+		if (number === ABSENT) return undefined;
+		return this.strings[number - 2];
+	}
 }
 
 /** The high and low string numbers of a pair. */
@@ -68,7 +71,11 @@ export class HistoryLine {
 	/** Numbers written in `data`. */
 	private used: number;
 
-	constructor(transitions: readonly Transition[]) {
+	/** `words`: the table the line numbers its words in (the store's). */
+	constructor(
+		transitions: readonly Transition[],
+		private readonly words: WordTable,
+	) {
 		this.data = new Array<number>(transitions.length * WIDTH);
 		this.used = 0;
 		for (const transition of transitions) this.push(transition);
@@ -98,7 +105,7 @@ export class HistoryLine {
 		}
 		// A branch (a store restored to an earlier version: the later transitions here are another
 		// line's), or a long line: a new one with what the version keeps.
-		const line = new HistoryLine([...this.prefix(length), ...transitions]);
+		const line = new HistoryLine([...this.prefix(length), ...transitions], this.words);
 		return {line, length: line.length};
 	}
 
@@ -121,10 +128,11 @@ export class HistoryLine {
 	}
 
 	private write(at: number, transition: Transition): void {
+		const words = this.words;
 		this.data[at] = transition.at;
-		this.data[at + 1] = encode(transition.subject) * PAIR + encode(transition.from);
-		this.data[at + 2] = encode(transition.to) * PAIR + encode(transition.statusAfter);
-		this.data[at + 3] = encode(transition.detail) * KIND_SLOTS + KIND_CODES.get(transition.kind)!;
+		this.data[at + 1] = words.encode(transition.subject) * PAIR + words.encode(transition.from);
+		this.data[at + 2] = words.encode(transition.to) * PAIR + words.encode(transition.statusAfter);
+		this.data[at + 3] = words.encode(transition.detail) * KIND_SLOTS + KIND_CODES.get(transition.kind)!;
 	}
 
 	private transition(index: number): Transition {
@@ -132,15 +140,16 @@ export class HistoryLine {
 		const subjectFrom = this.data[at + 1]!;
 		const toStatus = this.data[at + 2]!;
 		const detailKind = this.data[at + 3]!;
+		const words = this.words;
 		const transition: Transition = {
 			at: this.data[at]!,
 			kind: KINDS[detailKind % KIND_SLOTS]!,
-			subject: decode(high(subjectFrom))!,
-			from: decode(low(subjectFrom)) ?? null,
-			to: decode(high(toStatus)) ?? null,
-			statusAfter: decode(low(toStatus))!,
+			subject: words.decode(high(subjectFrom))!,
+			from: words.decode(low(subjectFrom)) ?? null,
+			to: words.decode(high(toStatus)) ?? null,
+			statusAfter: words.decode(low(toStatus))!,
 		};
-		const detail = decode(Math.floor(detailKind / KIND_SLOTS));
+		const detail = words.decode(Math.floor(detailKind / KIND_SLOTS));
 		if (detail !== undefined && detail !== null) transition.detail = detail;
 		return transition;
 	}

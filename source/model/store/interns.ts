@@ -1,0 +1,81 @@
+// What recurs in every version of every pod, kept once per store (or per family of stores that
+// exchange snapshots: the replay player's share one): strings (phases, reasons, container names
+// and states, event reasons and messages), a pod's status (phase, reason, conditions: a cluster
+// shows a few dozen kinds), and the words of history lines. Each parse of an object makes new
+// strings; these tables make the versions share one copy.
+
+import type {Pod} from '../../kube/types.js';
+import type {ContainerView, PodColumns} from '../types.js';
+import {WordTable} from './history-line.js';
+
+/** phase, reason and conditions (type and status only) of a pod object: one object per combination seen. */
+export interface CoreStatus {
+	readonly phase: string | null;
+	readonly reason: string | null;
+	readonly conditions: ReadonlyArray<{type: string; status: string}>;
+}
+
+/** Entries a table holds before it starts again (what is already shared stays shared). */
+const INTERN_LIMIT = 50_000;
+/** Longer strings are kept as they come: a long message rarely recurs to the letter. */
+const INTERN_MAX_LENGTH = 512;
+
+export class Interns {
+	/** Numbers for the words of history lines; never shrinks (lines that snapshots keep use them). */
+	readonly words = new WordTable();
+	private texts = new Map<string, string>();
+	private statuses = new Map<string, CoreStatus>();
+
+	/** The copy of `text` this store keeps (an arrow: it is handed to slimEvent). */
+	readonly text = <T extends string | null | undefined>(text: T): T => {
+		if (typeof text !== 'string' || text.length > INTERN_MAX_LENGTH) return text;
+		const known = this.texts.get(text);
+		if (known !== undefined) return known as T;
+		if (this.texts.size >= INTERN_LIMIT) this.texts = new Map();
+		this.texts.set(text, text);
+		return text;
+	};
+
+	/** The shared CoreStatus of a pod's status. */
+	status(status: Pod['status']): CoreStatus {
+		const phase = status?.phase || null;
+		const reason = status?.reason || null;
+		const conditions = status?.conditions ?? [];
+		let key = `${phase ?? ''}\u0000${reason ?? ''}`;
+		for (const condition of conditions) key += `\u0001${condition.type}\u0000${condition.status}`;
+		let found = this.statuses.get(key);
+		if (found === undefined) {
+			found = Object.freeze({phase, reason, conditions: Object.freeze(conditions.map(({type, status}) => Object.freeze({type, status})))});
+			if (this.statuses.size >= INTERN_LIMIT) this.statuses.clear();
+			this.statuses.set(key, found);
+		}
+		return found;
+	}
+
+	/** `columns` with its strings interned (in place: a fresh object from podColumns). */
+	columns(columns: PodColumns): PodColumns {
+		const text = this.text;
+		columns.ready = text(columns.ready);
+		columns.status = text(columns.status);
+		columns.ip = text(columns.ip);
+		columns.node = text(columns.node);
+		columns.nominatedNode = text(columns.nominatedNode);
+		columns.readinessGates = text(columns.readinessGates);
+		return columns;
+	}
+
+	/** `view` with its strings interned (in place: a fresh object from containerViews). */
+	container(view: ContainerView): ContainerView {
+		const text = this.text;
+		view.name = text(view.name);
+		view.image = text(view.image);
+		view.imagePullPolicy = text(view.imagePullPolicy);
+		view.reason = text(view.reason);
+		view.message = text(view.message);
+		if (view.lastTermination) {
+			view.lastTermination.reason = text(view.lastTermination.reason);
+			view.lastTermination.message = text(view.lastTermination.message);
+		}
+		return view;
+	}
+}
