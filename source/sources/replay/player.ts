@@ -5,40 +5,34 @@
 //
 // The session loads in the background: open() returns once the header is read, so a huge
 // session shows its first frame at once, and playback can start while the rest streams in.
-// While loading, a second store (the loader's) applies every entry once; it feeds the
-// pod-change index and the keyframes, and afterwards stays as the snapshot of the end.
-// Entries themselves are kept as byte offsets into the file (or compressed text for gzip: see
-// EntryLog), never as parsed objects; so are pod objects: the stores keep each pod's derived
-// state and read its object back from its entry when a screen asks for it.
+// The player puts together what does the work, one file each: loading (session-loader.ts:
+// the entry log, the loader's store, keyframes, the change index, the load status), the clock
+// (replay-clock.ts), seeking (display-store.ts), what the timeline bar asks
+// (timeline-queries.ts) and notifications (notifier.ts); here are the transport keys and where
+// the player should be while the session is still loading.
 
 import {stat} from 'node:fs/promises';
 import {openSession} from '../../session/reader.js';
-import {isWatchEntry, type SessionEntry, type SessionHeader} from '../../session/format.js';
-import {PodStore, type StoreSnapshot} from '../../model/store/pod-store.js';
-import {Interns} from '../../model/store/interns.js';
-import {podKeyOf} from '../../model/pod-key.js';
+import type {SessionHeader} from '../../session/format.js';
+import type {PodStore} from '../../model/store/pod-store.js';
 import {compatForServerVersion} from '../../model/compat.js';
 import type {StatusCompat} from '../../model/types.js';
 import type {Clock, SourceInfo} from '../types.js';
-import {realScheduler, type Scheduler, type TimerHandle} from './scheduler.js';
-import {EntryLog, DEFAULT_BLOCK_SIZE, plainFirstLineBytes} from './entry-log.js';
-import {LoggedObjects} from './logged-objects.js';
-import {KeyframeIndex, DEFAULT_KEYFRAME_TUNING, type KeyframeTuning} from './keyframes.js';
-import {ChangeIndex} from './change-index.js';
-import {LoadStatus} from './load-status.js';
-import {flattenedSnapshot, SnapshotPacker} from './packed-snapshots.js';
-import {fasterSpeed, slowerSpeed} from './speed.js';
-import {partitionPoint} from '../../model/partition-point.js';
+import {realScheduler, type Scheduler} from './scheduler.js';
+import {DEFAULT_BLOCK_SIZE, plainFirstLineBytes} from './entry-log.js';
+import {DEFAULT_KEYFRAME_TUNING} from './keyframes.js';
+import type {LoadStatus} from './load-status.js';
+import {SessionLoader, type LoaderTuning, type Session} from './session-loader.js';
+import {DisplayStore} from './display-store.js';
+import {ReplayClock} from './replay-clock.js';
+import {TimelineQueries} from './timeline-queries.js';
+import {Notifier} from './notifier.js';
 
-export interface ReplayTuning extends KeyframeTuning {
-	/** Entries per compressed block of the entry log. */
-	blockSize: number;
+export interface ReplayTuning extends LoaderTuning {
 	/** Real ms between clock ticks while playing. */
 	tickMs: number;
 	/** Real ms between two notifications of background changes (ticks, loading). */
 	notifyMs: number;
-	/** Entries loaded between two looks at the display (and yields to the event loop). */
-	loadBatch: number;
 }
 
 export const DEFAULT_REPLAY_TUNING: ReplayTuning = {
@@ -70,10 +64,6 @@ export interface ReplayOptions {
 	tuning?: Partial<ReplayTuning>;
 }
 
-/** Trail snapshots left before the target of a jump. */
-const TRAIL_AFTER_JUMP = 4;
-
-type Session = Awaited<ReturnType<typeof openSession>>;
 /** Where the player should be once enough is loaded: set by open(atMs) and seekToEnd(). */
 type PendingTarget = number | 'start' | 'end' | null;
 
@@ -84,43 +74,19 @@ export class ReplayPlayer implements Clock {
 	readonly file: string;
 	/** header.recordedAt in epoch ms. */
 	readonly recordedAtMs: number;
-	/** Snapshots of the display store at the moments it holds; bumped on every notification. */
-	version = 0;
 	/** How far loading has come and how it ended (a read error ends the session before the bad line). */
-	readonly loadStatus = new LoadStatus();
+	readonly loadStatus: LoadStatus;
 
 	private readonly session: Session;
-	private readonly scheduler: Scheduler;
-	private readonly tuning: ReplayTuning;
-	private readonly loader: PodStore;
-	/** Keyframes of the loader's store. */
-	private readonly loaderFrames: SnapshotPacker;
-	private readonly log: EntryLog;
-	private readonly keyframes: KeyframeIndex<StoreSnapshot>;
-	private readonly changes = new ChangeIndex();
-	private readonly listeners = new Set<(urgent: boolean) => void>();
-	/** Pod objects read back from the log (the stores keep none: each apply passes the entry's index). */
-	private readonly objects: LoggedObjects;
-	/** One set of intern tables for the stores that exchange snapshots. */
-	private readonly interns = new Interns();
-
-	private applied = 0;
+	private readonly loader: SessionLoader;
+	private readonly display: DisplayStore;
+	private readonly clock: ReplayClock;
+	private readonly timeline: TimelineQueries;
+	private readonly notifier: Notifier;
+	private pending: PendingTarget;
 	/** Loaded entries at the last afterBatch(). */
 	private lastSeenCount = 0;
-	private position = 0;
-	private currentSpeed: number;
-	private isPaused: boolean;
-	private looping: boolean;
-	private pending: PendingTarget;
-	private isLoaded = false;
-	private readonly fileBytes: number | null;
-	private started = false;
 	private disposed = false;
-	private tickTimer: TimerHandle | null = null;
-	private flushTimer: TimerHandle | null = null;
-	private lastMono = 0;
-	private lastFlush = Number.NEGATIVE_INFINITY;
-	private densityCache: {buckets: number; count: number; counts: number[]} | null = null;
 	private readonly loading: Promise<void>;
 
 	private constructor(file: string, session: Session, fileBytes: number | null, firstLineBytes: number | null, options: ReplayOptions) {
@@ -128,23 +94,18 @@ export class ReplayPlayer implements Clock {
 		this.session = session;
 		this.header = session.header;
 		this.recordedAtMs = Date.parse(session.header.recordedAt);
-		this.scheduler = options.scheduler ?? realScheduler;
-		this.tuning = {...DEFAULT_REPLAY_TUNING, ...options.tuning};
+		const scheduler = options.scheduler ?? realScheduler;
+		const tuning = {...DEFAULT_REPLAY_TUNING, ...options.tuning};
 		const compat = options.compat ?? compatForServerVersion(session.header.serverVersion);
-		this.log = new EntryLog(this.tuning.blockSize, firstLineBytes === null ? null : file, firstLineBytes);
-		this.objects = new LoggedObjects(this.log);
-		this.store = this.newStore(compat);
-		this.loader = this.newStore(compat);
-		this.loaderFrames = new SnapshotPacker(this.loader);
-		this.keyframes = new KeyframeIndex(this.tuning, flattenedSnapshot);
-		this.keyframes.offerLoaded(0, 0, 0, () => this.loaderFrames.take());
-		this.currentSpeed = validSpeed(options.speed ?? 1);
-		this.isPaused = options.paused ?? false;
-		this.looping = options.loop ?? false;
+		this.loader = new SessionLoader(session, file, firstLineBytes, fileBytes, this.recordedAtMs, compat, tuning);
+		this.loadStatus = this.loader.status;
+		this.display = new DisplayStore(this.loader, this.loader.newStore(compat), tuning.trailEvery);
+		this.store = this.display.store;
+		this.timeline = new TimelineQueries(this.loader.log, this.loader.changes);
+		this.notifier = new Notifier(scheduler, tuning.notifyMs);
+		this.clock = new ReplayClock(scheduler, tuning.tickMs, this.onTick, {speed: options.speed ?? 1, paused: options.paused ?? false, loop: options.loop ?? false});
 		this.pending = options.atMs ?? 'start';
-		this.fileBytes = fileBytes;
-		this.lastMono = this.scheduler.now();
-		this.loading = this.load();
+		this.loading = this.loader.run(() => this.afterBatch());
 	}
 
 	/** Opens the session and starts loading it; resolves once the header is read. */
@@ -162,17 +123,17 @@ export class ReplayPlayer implements Clock {
 
 	/** The replay clock: epoch ms of the current position. */
 	now(): number {
-		return this.recordedAtMs + this.position;
+		return this.recordedAtMs + this.clock.position;
 	}
 
 	/** t of the first entry (0 before any is loaded). */
 	get startMs(): number {
-		return this.log.count > 0 ? this.log.t(0) : 0;
+		return this.loader.startMs;
 	}
 
 	/** t of the last loaded entry. */
 	get endMs(): number {
-		return this.log.count > 0 ? this.log.t(this.log.count - 1) : 0;
+		return this.loader.endMs;
 	}
 
 	/** endMs − startMs. */
@@ -182,51 +143,49 @@ export class ReplayPlayer implements Clock {
 
 	/** The position: ms since recordedAt. */
 	get positionMs(): number {
-		return this.position;
+		return this.clock.position;
 	}
 
 	get speed(): number {
-		return this.currentSpeed;
+		return this.clock.speed;
 	}
 
 	get paused(): boolean {
-		return this.isPaused;
+		return this.clock.paused;
 	}
 
 	get loop(): boolean {
-		return this.looping;
+		return this.clock.loop;
 	}
 
 	set loop(on: boolean) {
-		this.looping = on;
+		this.clock.loop = on;
 		this.notify(true);
 	}
 
 	/** Loading finished (the whole file, or up to a bad line: see loadError). */
 	get loaded(): boolean {
-		return this.isLoaded;
+		return this.loader.loaded;
 	}
 
 	get loadedEntries(): number {
-		return this.log.count;
+		return this.loader.log.count;
 	}
 
 	/** Entries applied to the display store (the state after entries [0, appliedEntries)). */
 	get appliedEntries(): number {
-		return this.applied;
+		return this.display.applied;
 	}
 
 	/** Loading progress 0..1, by bytes of the file read (compressed bytes for gzip). */
 	get progress(): number {
-		if (this.isLoaded) return 1;
-		if (!this.fileBytes) return 0;
-		return Math.min(0.99, this.session.bytesRead / this.fileBytes);
+		return this.loader.progress;
 	}
 
 	/** The clock has passed the last entry and nothing more will load. */
 	get ended(): boolean {
-		if (!this.isLoaded) return false;
-		return this.applied === this.log.count && this.position >= this.endMs;
+		if (!this.loaded) return false;
+		return this.display.applied === this.loader.log.count && this.clock.position >= this.endMs;
 	}
 
 	/** Set when loading stopped on a bad line (strict mode): the session ends before it. */
@@ -259,7 +218,8 @@ export class ReplayPlayer implements Clock {
 
 	/** What the player holds, for diagnostics and the bench: keyframes, their spacing, entry bytes. */
 	get memoryStats(): {keyframes: number; keyframeInterval: number; entryBytes: number} {
-		return {keyframes: this.keyframes.keyframeCount, keyframeInterval: this.keyframes.interval, entryBytes: this.log.bytes};
+		const {keyframes, log} = this.loader;
+		return {keyframes: keyframes.keyframeCount, keyframeInterval: keyframes.interval, entryBytes: log.bytes};
 	}
 
 	/** Resolves when loading has finished (also after a load error). */
@@ -271,45 +231,43 @@ export class ReplayPlayer implements Clock {
 
 	/** Starts the timer (playback advances only after this). */
 	start(): void {
-		if (this.disposed || this.started) return;
-		this.started = true;
-		this.lastMono = this.scheduler.now();
-		this.scheduleTick();
+		if (this.disposed) return;
+		this.clock.start();
 	}
 
 	play(): void {
 		if (this.disposed) return;
 		if (this.ended) this.moveTo(this.startMs);
 		this.pending = null;
-		this.isPaused = false;
-		this.lastMono = this.scheduler.now();
-		this.scheduleTick();
+		this.clock.paused = false;
+		this.clock.restart();
+		this.clock.schedule();
 		this.notify(true);
 	}
 
 	pause(): void {
-		if (this.disposed || this.isPaused) return;
+		if (this.disposed || this.clock.paused) return;
 		this.halt();
 		this.notify(true);
 	}
 
 	toggle(): void {
-		if (this.isPaused) this.play();
+		if (this.clock.paused) this.play();
 		else this.pause();
 	}
 
 	setSpeed(speed: number): void {
 		this.syncClock();
-		this.currentSpeed = validSpeed(speed);
+		this.clock.speed = speed;
 		this.notify(true);
 	}
 
 	faster(): void {
-		this.setSpeed(fasterSpeed(this.currentSpeed));
+		this.setSpeed(this.clock.faster());
 	}
 
 	slower(): void {
-		this.setSpeed(slowerSpeed(this.currentSpeed));
+		this.setSpeed(this.clock.slower());
 	}
 
 	/** One entry forward (+1) or back (−1: the state just before the current entry). Pauses. */
@@ -317,10 +275,11 @@ export class ReplayPlayer implements Clock {
 		if (this.disposed) return;
 		this.halt();
 		this.pending = null;
-		const target = this.applied + direction;
-		if (target >= 0 && target <= this.log.count) {
-			this.goToIndex(target);
-			this.position = target > 0 ? this.log.t(target - 1) : 0;
+		const target = this.display.applied + direction;
+		const {log} = this.loader;
+		if (target >= 0 && target <= log.count) {
+			this.display.goTo(target);
+			this.clock.position = target > 0 ? log.t(target - 1) : 0;
 		}
 		this.notify(true);
 	}
@@ -340,7 +299,7 @@ export class ReplayPlayer implements Clock {
 	/** To the last entry; while loading, keeps following the end until it is loaded. */
 	seekToEnd(): void {
 		this.seek(this.endMs);
-		if (!this.isLoaded) this.pending = 'end';
+		if (!this.loaded) this.pending = 'end';
 	}
 
 	/** Print columns as another server version does (the store recomputes; history stays as seen). */
@@ -354,137 +313,50 @@ export class ReplayPlayer implements Clock {
 
 	/** t of the next (1) or previous (−1) entry that changed pod `podKey`, or null. */
 	nextChangeOf(podKey: string, direction: 1 | -1): number | null {
-		const indices = this.changes.changesOf(podKey);
-		// First change with t > position.
-		const low = partitionPoint(indices.length, at => this.log.t(indices[at]!) <= this.position);
-		if (direction === 1) return low < indices.length ? this.log.t(indices[low]!) : null;
-		// Last change with t < position (a change at exactly the position is the current one).
-		for (let at = low - 1; at >= 0; at--) {
-			const t = this.log.t(indices[at]!);
-			if (t < this.position) return t;
-		}
-		return null;
+		return this.timeline.nextChangeOf(podKey, direction, this.clock.position);
 	}
 
 	/** Entries per time bucket over [startMs, endMs]. */
 	density(buckets: number): number[] {
-		const count = this.log.count;
-		const cached = this.densityCache;
-		if (cached && cached.buckets === buckets && cached.count === count) return [...cached.counts];
-		const counts = new Array<number>(Math.max(0, buckets)).fill(0);
-		if (buckets > 0 && count > 0) {
-			const start = this.startMs;
-			const span = this.endMs - start;
-			for (let index = 0; index < count; index++) {
-				const bucket = span > 0 ? Math.min(buckets - 1, Math.floor(((this.log.t(index) - start) / span) * buckets)) : 0;
-				counts[bucket]!++;
-			}
-		}
-		this.densityCache = {buckets, count, counts};
-		return [...counts];
+		return this.timeline.density(buckets);
 	}
 
 	/** t of every entry where a pod entered a failing STATUS (statusBucket 'failing'). */
 	failureMarks(): number[] {
-		return [...this.changes.failureTimes()];
+		return this.timeline.failureMarks();
 	}
 
 	// ── notifications ────────────────────────────────────────────────────────
 
+	/** Bumped on every notification. */
+	get version(): number {
+		return this.notifier.version;
+	}
+
 	/** Fires on clock and state changes; coalesced to one per notifyMs while playing or loading. Its argument is true for a user's action. */
-	subscribe = (listener: (urgent: boolean) => void): (() => void) => {
-		this.listeners.add(listener);
-		return () => {
-			this.listeners.delete(listener);
-		};
-	};
+	subscribe = (listener: (urgent: boolean) => void): (() => void) => this.notifier.subscribe(listener);
 
 	/** Stops the timer, the loading, and all notifications. */
 	dispose(): void {
 		this.disposed = true;
-		this.cancelTick();
-		if (this.flushTimer !== null) this.scheduler.clearTimeout(this.flushTimer);
-		this.flushTimer = null;
-		this.listeners.clear();
-		void this.session.close();
-		this.log.close();
+		this.clock.stop();
+		this.notifier.stop();
+		this.loader.close();
 	}
 
 	// ── internals ────────────────────────────────────────────────────────────
 
-	private async load(): Promise<void> {
-		let batch = 0;
-		let failure: Error | null = null;
-		try {
-			read: for await (const lines of this.session.entryBatches()) {
-				for (const {entry, text, line} of lines) {
-					if (this.disposed) break read;
-					// The line's text gives its place in the file (entries are read back from there).
-					this.ingest(entry, text, line);
-					if (++batch >= this.tuning.loadBatch) {
-						batch = 0;
-						this.afterBatch();
-						// Let timers and keys run between batches even when the file is all in cache.
-						await new Promise<void>(resolve => setImmediate(resolve));
-						if (this.disposed) break read;
-					}
-				}
-				// How far reading has come, for those who wait on it (cli/replay-start.ts); the display follows in afterBatch.
-				this.loadStatus.progressed(this.log.count, this.endMs);
-			}
-		} catch (error) {
-			if (!this.disposed) failure = error instanceof Error ? error : new Error(String(error));
-		}
-		if (!this.disposed) this.buildTail();
-		this.isLoaded = true;
-		// Before the last notification, so that the screen it brings shows the error.
-		this.loadStatus.finish(failure);
-		if (!this.disposed) this.afterBatch();
-	}
-
-	/** Snapshots just before the end, replayed once from the last keyframe in a scratch store. */
-	private buildTail(): void {
-		const wanted = this.keyframes.tailIndices(this.log.count);
-		const base = this.keyframes.lastKeyframe;
-		if (wanted.length === 0 || !base || base.index >= wanted[wanted.length - 1]!) return;
-		const scratch = this.newStore(this.loader.statusCompat);
-		scratch.restore(base.snapshot);
-		const frames = new SnapshotPacker(scratch);
-		for (let index = base.index; index < wanted[wanted.length - 1]!; index++) {
-			const entry = this.log.entry(index);
-			scratch.apply(entry, this.recordedAtMs + entry.t, index);
-			if (wanted.includes(index + 1)) this.keyframes.addTail(index + 1, frames.take());
-		}
-	}
-
-	private ingest(entry: SessionEntry, text: string, line: number): void {
-		const index = this.log.count;
-		const key = podKeyOfEntry(entry);
-		const before = key ? this.loader.pod(key) : undefined;
-		this.log.appendLine(text, entry.t, line);
-		this.loader.apply(entry, this.recordedAtMs + entry.t, index);
-		if (key) {
-			this.changes.record(index, entry.t, key, before, this.loader.pod(key));
-			this.keyframes.countPodEntry();
-		}
-		this.keyframes.offerLoaded(index + 1, entry.t, this.changes.podCount, () => this.loaderFrames.take());
-	}
-
-	/** A store for this session: tombstones pruned by entry time, pod objects read back from the log. */
-	private newStore(compat: StatusCompat): PodStore {
-		return new PodStore({compat, pruneOnApply: true, objects: this.objects, interns: this.interns});
-	}
-
 	/** Display follow-up after more entries loaded. */
 	private afterBatch(): void {
 		const before = this.lastSeenCount;
-		this.lastSeenCount = this.log.count;
+		const count = this.loader.log.count;
+		this.lastSeenCount = count;
 		if (this.pending !== null) {
 			this.resolvePending();
-		} else if (this.applied === before && this.log.count > before) {
+		} else if (this.display.applied === before && count > before) {
 			// The display sat at the old end: entries that share its t, or that the running
 			// clock had already passed, now apply.
-			this.goToIndex(this.log.countUpTo(this.position));
+			this.display.goTo(this.loader.log.countUpTo(this.clock.position));
 		}
 		this.notify(false);
 	}
@@ -492,151 +364,71 @@ export class ReplayPlayer implements Clock {
 	private resolvePending(): void {
 		const pending = this.pending;
 		if (pending === null) return;
-		if (this.log.count === 0) {
-			if (this.isLoaded) this.pending = null;
+		if (this.loader.log.count === 0) {
+			if (this.loaded) this.pending = null;
 			return;
 		}
 		const target = pending === 'start' ? this.startMs : pending === 'end' ? this.endMs : Math.min(pending, this.endMs);
 		this.moveTo(target);
-		const reached = this.isLoaded || pending === 'start' || (typeof pending === 'number' && this.endMs > pending);
+		const reached = this.loaded || pending === 'start' || (typeof pending === 'number' && this.endMs > pending);
 		if (reached) {
 			this.pending = null;
-			this.lastMono = this.scheduler.now();
+			this.clock.restart();
 		}
 	}
 
 	/** Position := tMs (clamped), state := all loaded entries with t <= it. */
 	private moveTo(tMs: number): void {
-		this.position = Math.max(0, Math.min(tMs, this.endMs));
-		this.lastMono = this.scheduler.now();
-		this.goToIndex(this.log.countUpTo(this.position));
-	}
-
-	/**
-	 * Brings the display store to the state after entries [0, target). `trail` false: the clock
-	 * playing forward, which takes no trail snapshots (each would cost a copy of the store's maps
-	 * on the next write, several times a second); a pause, step or jump leaves them again.
-	 */
-	private goToIndex(target: number, trail = true): void {
-		if (target === this.applied) return;
-		const forward = target > this.applied;
-		if (target === this.log.count && (!forward || target - this.applied > this.tuning.trailEvery)) {
-			// The loader's store sits at the end: the best keyframe of all.
-			this.keyframes.forgetTrailFarFrom(target);
-			this.store.restore(this.loader.snapshot());
-			this.applied = target;
-			return;
-		}
-		// Restore at least trailEvery entries before the target: applying them leaves trail
-		// snapshots behind, so the steps back that usually follow a seek stay cheap.
-		const base = this.keyframes.nearest(Math.max(0, target - this.tuning.trailEvery));
-		if (base && (!forward || base.index > this.applied)) {
-			this.keyframes.forgetTrailFarFrom(target);
-			this.store.restore(base.snapshot);
-			this.applied = base.index;
-		}
-		// A snapshot pins the pod states that change after it (and the map shards they sit in):
-		// leave only a few trail snapshots just before the target, enough for the steps back
-		// that follow a jump; stepping back past them jumps again and leaves more.
-		const trailFrom = target - TRAIL_AFTER_JUMP * this.tuning.trailEvery;
-		while (this.applied < target) {
-			const entry = this.log.entry(this.applied);
-			this.store.apply(entry, this.recordedAtMs + entry.t, this.applied);
-			this.applied++;
-			if (trail && this.applied > trailFrom) this.keyframes.offerTrail(this.applied, () => this.store.snapshot());
-		}
+		this.clock.position = Math.max(0, Math.min(tMs, this.endMs));
+		this.clock.restart();
+		this.display.goTo(this.loader.log.countUpTo(this.clock.position));
 	}
 
 	/** Moves the clock by the real time elapsed since the last look, at the current speed. */
 	private syncClock(): void {
-		const mono = this.scheduler.now();
-		const elapsed = mono - this.lastMono;
-		this.lastMono = mono;
-		if (this.isPaused || this.pending !== null || elapsed <= 0) return;
-		this.advance(elapsed * this.currentSpeed);
+		const delta = this.clock.takeElapsed(this.pending !== null);
+		if (delta > 0) this.advance(delta);
 	}
 
 	private advance(delta: number): void {
-		if (this.log.count === 0) return;
+		if (this.loader.log.count === 0) return;
 		const end = this.endMs;
-		const target = this.position + delta;
-		if (this.isLoaded && target >= end) {
-			if (this.looping && target > end) {
+		const target = this.clock.position + delta;
+		if (this.loaded && target >= end) {
+			if (this.clock.loop && target > end) {
 				this.moveTo(this.startMs);
 				return;
 			}
-			if (!this.looping) {
+			if (!this.clock.loop) {
 				// Honest end: everything applied, the clock stops on the last entry.
 				this.moveTo(end);
-				this.isPaused = true;
-				this.cancelTick();
+				this.clock.paused = true;
+				this.clock.cancel();
 				return;
 			}
 		}
 		// While loading, the clock waits at the last loaded entry for more to come.
-		this.position = Math.min(target, end);
-		this.goToIndex(this.log.countUpTo(this.position), false);
+		this.clock.position = Math.min(target, end);
+		this.display.goTo(this.loader.log.countUpTo(this.clock.position), false);
 	}
 
 	private readonly onTick = (): void => {
-		this.tickTimer = null;
-		if (this.isPaused || this.disposed) return;
+		if (this.disposed) return;
 		this.syncClock();
-		this.scheduleTick();
+		this.clock.schedule();
 		this.notify(false);
 	};
 
-	private scheduleTick(): void {
-		if (!this.started || this.isPaused || this.disposed || this.tickTimer !== null) return;
-		this.tickTimer = this.scheduler.setTimeout(this.onTick, this.tuning.tickMs);
-	}
-
 	/** Stops the clock where the elapsed real time has brought it. */
 	private halt(): void {
-		if (this.isPaused) return;
+		if (this.clock.paused) return;
 		this.syncClock();
-		this.isPaused = true;
-		this.cancelTick();
+		this.clock.paused = true;
+		this.clock.cancel();
 	}
 
-	private cancelTick(): void {
-		if (this.tickTimer !== null) this.scheduler.clearTimeout(this.tickTimer);
-		this.tickTimer = null;
-	}
-
-	/** User actions notify at once; background changes at most once per notifyMs. */
 	private notify(urgent: boolean): void {
 		if (this.disposed) return;
-		const mono = this.scheduler.now();
-		if (urgent || mono - this.lastFlush >= this.tuning.notifyMs) {
-			this.flush(urgent);
-			return;
-		}
-		if (this.flushTimer === null) {
-			this.flushTimer = this.scheduler.setTimeout(() => {
-				this.flushTimer = null;
-				this.flush();
-			}, this.tuning.notifyMs - (mono - this.lastFlush));
-		}
+		this.notifier.notify(urgent);
 	}
-
-	/** `urgent`: a user's action, which a screen should show at once (listeners get it as their argument). */
-	private flush(urgent = false): void {
-		if (this.flushTimer !== null) this.scheduler.clearTimeout(this.flushTimer);
-		this.flushTimer = null;
-		this.version++;
-		this.lastFlush = this.scheduler.now();
-		for (const listener of [...this.listeners]) listener(urgent);
-	}
-}
-
-function validSpeed(speed: number): number {
-	if (!Number.isFinite(speed) || speed <= 0) throw new RangeError(`replay speed must be a positive number, got ${speed}`);
-	return speed;
-}
-
-/** The key of the pod a watch entry is about, else null. */
-function podKeyOfEntry(entry: SessionEntry): string | null {
-	if (!isWatchEntry(entry) || entry.object.kind !== 'Pod') return null;
-	return podKeyOf(entry.object.metadata);
 }
