@@ -197,8 +197,8 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 			case 'quit':
 				return exit();
 			case 'escape':
-				// Esc takes back a filter first (as k9s does); with none, it quits.
-				return state.filter ? dispatch({type: 'filter-clear'}) : exit();
+				// The top level: Esc takes back a filter (as k9s does) and otherwise does nothing; q quits.
+				return dispatch({type: 'filter-clear'});
 			case 'pause':
 				return player?.toggle();
 			case 'stepForward':

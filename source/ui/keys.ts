@@ -117,7 +117,8 @@ export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['end'], action: 'end', label: 'to end', views: BOTH, replay: true, footer: false},
 	{keys: ['?'], action: 'help', label: 'help', views: BOTH},
 	{keys: ['q'], action: 'quit', label: 'quit', views: BOTH},
-	{keys: ['escape'], action: 'escape', label: 'clear the filter, else quit', views: ['table'], footer: false},
+	// Esc goes back one level, as in k9s: at the top (the table) it only takes back a filter, never quits.
+	{keys: ['escape'], action: 'escape', label: 'clear the filter', views: ['table'], footer: false},
 	// The prompts: what is not here is typed into them.
 	{keys: ['enter'], action: 'promptEnter', label: 'apply', views: ['filter']},
 	{keys: ['enter'], action: 'promptEnter', label: 'run', views: ['command']},

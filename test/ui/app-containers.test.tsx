@@ -56,6 +56,29 @@ describe('containers in the pod detail', () => {
 		await app.waitFor('NAMESPACE');
 	});
 
+	it('goes back one level per Esc from a container in full, and stays on the table after a third (k9s): q quits', async () => {
+		const app = await containersOf('init', 'init-demo');
+		const exited = app.instance.waitUntilExit();
+		let quit = false;
+		void exited.then(() => (quit = true));
+		await app.press(KEY.enter);
+		await app.waitFor('Init container init-schema');
+		await app.press(KEY.escape);
+		await app.waitFor('Init containers (2)');
+		await app.press(KEY.escape);
+		// Back on the table, the filter typed to find the pod still applied.
+		await app.waitFor(f => f.includes('NAMESPACE') && f.includes('filter: "init-demo"'));
+		await app.press(KEY.escape);
+		// The third Esc takes back the filter; a fourth has nothing left to do.
+		await app.waitFor(f => f.includes('NAMESPACE') && !f.includes('filter: "init-demo"'));
+		await app.press(KEY.escape);
+		const frame = await app.waitFor('NAMESPACE');
+		expect(frame).toContain('q quit');
+		expect(quit).toBe(false);
+		await app.press('q');
+		await expect(exited).resolves.toBeUndefined();
+	});
+
 	it('walks init containers, then the regular one, and stops at the last', async () => {
 		const app = await containersOf('init', 'init-demo');
 		await app.press('j', 'j', 'j');

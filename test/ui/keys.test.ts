@@ -12,8 +12,10 @@ const none: Key = {
 };
 
 describe('key table', () => {
-	it('gives Esc to the table (filter, then quit) only; in the detail Esc goes back', () => {
+	it('gives Esc to the table (clear the filter) only; in the detail Esc goes back; q quits everywhere', () => {
 		expect(actionFor('escape', 'table', false)).toBe('escape');
+		expect(KEY_TABLE.find(b => b.action === 'escape')?.label).not.toMatch(/quit/);
+		expect(actionFor('q', 'table', false)).toBe('quit');
 		expect(actionFor('escape', 'detail', false)).toBe('back');
 		expect(actionFor('q', 'detail', false)).toBe('quit');
 	});
