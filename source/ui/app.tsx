@@ -55,9 +55,10 @@ export interface AppProps {
 /**
  * UI state in a ref, advanced by the pure uiReducer: keys that arrive before
  * React re-renders (fast typing, pasted text) still see the state the previous
- * key made.
+ * key made. `record` applies an action that states what the frame being drawn
+ * already shows (the pod under the cursor), so it needs no new render.
  */
-function useUiState(initial: Partial<UiState> | undefined): [UiState, (action: UiAction) => void, {readonly current: UiState | null}] {
+function useUiState(initial: Partial<UiState> | undefined): [UiState, (action: UiAction) => void, {readonly current: UiState | null}, (action: UiAction) => UiState] {
 	const ref = useRef<UiState | null>(null);
 	ref.current ??= {...initialUiState(), ...initial};
 	const [, rerender] = useReducer((n: number) => n + 1, 0);
@@ -67,7 +68,8 @@ function useUiState(initial: Partial<UiState> | undefined): [UiState, (action: U
 		ref.current = next;
 		rerender();
 	};
-	return [ref.current, dispatch, ref];
+	const record = (action: UiAction): UiState => (ref.current = uiReducer(ref.current!, action));
+	return [ref.current, dispatch, ref, record];
 }
 
 interface FrameContext {
@@ -92,10 +94,10 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 	const {exit} = useApp();
 	const theme = useTheme();
 	const {columns, rows: terminalRows} = useTerminalSize();
-	const [state, dispatch, uiRef] = useUiState(initial);
+	const [current, dispatch, uiRef, record] = useUiState(initial);
 	const stateRef = uiRef as {readonly current: UiState};
 	const indexRef = useRef<PodIndex | null>(null);
-	indexRef.current ??= new PodIndex(state.sort);
+	indexRef.current ??= new PodIndex(current.sort);
 	const index = indexRef.current;
 	// The table's column widths live beside the index: they remember what earlier frames showed.
 	const widthsRef = useRef<TableWidths | null>(null);
@@ -106,10 +108,12 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 	const layout = screenLayout(columns, terminalRows, replaying, problem ? 1 : 0);
 
 	const now = clock.now();
-	index.setSort(state.sort);
+	index.setSort(current.sort);
 	index.update(store, now);
-	const filter = activeFilter(state);
+	const filter = activeFilter(current);
 	const list = index.rows(filter);
+	// The cursor is on a pod from the first frame: the one it is drawn on is pinned, and stays under it as rows re-sort.
+	const state = record({type: 'pin', rows: list});
 	const {cursor, offset} = tableWindow(state, list, layout.bodyLines);
 	const selectedKey = list.keyAt(cursor) ?? null;
 	const view: StoreView = store.view();

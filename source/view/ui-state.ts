@@ -4,7 +4,9 @@
 //
 // The cursor follows a pod, not a position: `selectedKey` is the truth and
 // `cursor` is where it was last seen, used when the pod leaves the list (filtered
-// out, deleted) so the cursor stays near where it was.
+// out, deleted) so the cursor stays near where it was. The table pins the pod it
+// draws the cursor on (`pin`) from the first frame on: before that a null
+// selectedKey made the cursor a position, and row 1's pod changed under it.
 
 import {clampIndex, fitWindow} from './scroll-window.js';
 import {nextScope} from './filter.js';
@@ -89,6 +91,7 @@ export type CursorMove = 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom
 export type UiAction =
 	| {type: 'move'; move: CursorMove; rows: RowList; height: number}
 	| {type: 'select'; key: string}
+	| {type: 'pin'; rows: RowList}
 	| {type: 'sort-next'}
 	| {type: 'toggle-faulty'}
 	| {type: 'toggle-wide'}
@@ -186,6 +189,15 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		}
 		case 'select':
 			return {...state, selectedKey: action.key};
+		case 'pin': {
+			// The table shows the cursor on the pod at resolveCursor: that pod is the selected one from now
+			// on (first frame, or the selected pod left the list). The detail keeps its own pod.
+			if (state.screen !== 'table') return state;
+			const cursor = resolveCursor(state, action.rows);
+			const key = action.rows.keyAt(cursor);
+			if (key === undefined || (key === state.selectedKey && cursor === state.cursor)) return state;
+			return {...state, selectedKey: key, cursor};
+		}
 		case 'sort-next':
 			return relist(state, {sort: nextSortMode(state.sort)});
 		case 'toggle-faulty':

@@ -45,6 +45,26 @@ describe('UI reducer', () => {
 		expect(resolveCursor(s, list('x', 'y', 'b', 'z'))).toBe(2);
 	});
 
+	it('pins the pod the cursor is drawn on before any move, so it follows that pod as rows re-sort', () => {
+		const s = run(initialUiState(), {type: 'pin', rows: list('a', 'b', 'c')});
+		expect(s.selectedKey).toBe('a');
+		expect(resolveCursor(s, list('c', 'b', 'a'))).toBe(2);
+		// Pinning what is already pinned changes nothing (no new render).
+		expect(run(s, {type: 'pin', rows: list('a', 'b', 'c')})).toBe(s);
+	});
+
+	it('pins the pod the cursor lands on when the selected one leaves the list, and follows it from then on', () => {
+		let s = run(initialUiState(), {type: 'move', move: 'down', rows: list('a', 'b', 'c'), height: 4});
+		s = run(s, {type: 'pin', rows: list('a', 'c')});
+		expect(s.selectedKey).toBe('c');
+		expect(resolveCursor(s, list('c', 'a'))).toBe(0);
+	});
+
+	it('does not pin a pod while the detail shows another one', () => {
+		const s = run(initialUiState(), {type: 'move', move: 'down', rows, height: 4}, {type: 'open', rows});
+		expect(run(s, {type: 'pin', rows: list('x', 'y')})).toBe(s);
+	});
+
 	it('keeps the cursor near where it was when the selected pod leaves the list', () => {
 		const s = run(initialUiState(), {type: 'move', move: 'bottom', rows, height: 4});
 		expect(resolveCursor(s, list('a', 'b', 'c'))).toBe(2);
