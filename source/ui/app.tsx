@@ -34,7 +34,8 @@ import {PodTable, ROW_PREFIX_WIDTH} from './pod-table.js';
 import {StatusLine} from './status-line.js';
 import {PromptLine} from './prompt-line.js';
 import {Footer} from './footer.js';
-import {HelpOverlay} from './help-overlay.js';
+import {HelpOverlay, helpGroups} from './help-overlay.js';
+import {helpLayout} from '../view/help-layout.js';
 import {DetailScreen, detailScrollMax} from './detail-screen.js';
 import {useTheme} from './theme.js';
 
@@ -87,6 +88,9 @@ interface FrameContext {
 	timeline: TimelineTargets | null;
 	/** The column offsets ← and → scroll the table to (null: nothing off-screen that way). */
 	columnOffsets: {prev: number | null; next: number | null};
+	/** The help overlay's largest scroll offset, and its rows shown at once (0: it is closed). */
+	helpMax: number;
+	helpWindow: number;
 }
 
 export function App({store, clock, info, player, frames, initial}: AppProps): React.JSX.Element {
@@ -150,8 +154,11 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 		? widthsRef.current.layout(visible, {wide: state.wide, width: layout.width - ROW_PREFIX_WIDTH, oneNamespace: state.namespace !== null, offset: state.columnOffset})
 		: null;
 	const columnOffsets = {prev: columnLayout?.prevOffset ?? null, next: columnLayout?.nextOffset ?? null};
-	const frameRef = useRef<FrameContext>({rows: list, detailMax, bodyLines: layout.bodyLines, namespaces: [], selectedKey, timeline, columnOffsets, ...containerFrame});
-	frameRef.current = {rows: list, detailMax, bodyLines: layout.bodyLines, namespaces: index.namespaces(), selectedKey, timeline, columnOffsets, ...containerFrame};
+	// The overlay takes the body, its title line and the status line (the footer says how to close it).
+	const help = state.help ? helpLayout(helpGroups(replaying), layout.width, layout.bodyLines + 2) : null;
+	const helpFrame = {helpMax: help?.scrollMax ?? 0, helpWindow: help?.window ?? 0};
+	const frameRef = useRef<FrameContext>({rows: list, detailMax, bodyLines: layout.bodyLines, namespaces: [], selectedKey, timeline, columnOffsets, ...containerFrame, ...helpFrame});
+	frameRef.current = {rows: list, detailMax, bodyLines: layout.bodyLines, namespaces: index.namespaces(), selectedKey, timeline, columnOffsets, ...containerFrame, ...helpFrame};
 
 	const perform = (action: KeyAction) => {
 		const frame = frameRef.current;
@@ -160,6 +167,10 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 		const podKey = detail ? s.selectedKey : frame.selectedKey;
 		const move = (m: 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom') =>
 			dispatch({type: 'move', move: m, rows: frame.rows, height: frame.bodyLines});
+		if (s.help) {
+			const delta = {up: -1, down: 1, pageUp: -frame.helpWindow, pageDown: frame.helpWindow, top: -Infinity, bottom: Infinity}[action as string];
+			if (delta !== undefined) return dispatch({type: 'help-scroll', delta, max: frame.helpMax});
+		}
 		switch (action) {
 			case 'up':
 				return detail ? dispatch({type: 'detail-scroll', delta: -1, max: frame.detailMax}) : move('up');
@@ -198,6 +209,8 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 			}
 			case 'help':
 				return dispatch({type: 'help', show: true});
+			case 'closeHelp':
+				return dispatch({type: 'help', show: false});
 			case 'quit':
 				return exit();
 			case 'escape':
@@ -313,11 +326,6 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 		const s = stateRef.current;
 		if (s.notice !== null) dispatch({type: 'notice', text: null});
 		if (s.prompt) return onPromptKey(name, input);
-		if (s.help) {
-			if (name === 'q') return exit();
-			if (name === '?' || name === 'escape' || name === 'enter') dispatch({type: 'help', show: false});
-			return;
-		}
 		const action = actionFor(name, inputView(s), replaying, s.screen === 'detail' ? s.section : undefined);
 		if (action) perform(action);
 	};
@@ -350,8 +358,8 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 	let statusText = '';
 	let statusWhy: string | null = null;
 	let statusColor: string | undefined;
-	if (state.help) {
-		body = <HelpOverlay replaying={replaying} width={layout.width} height={layout.bodyLines + 1} />;
+	if (help) {
+		body = <HelpOverlay layout={help} scroll={state.helpScroll} height={layout.bodyLines + 2} />;
 	} else if (state.screen === 'detail' && state.selectedKey !== null) {
 		const pod = detailPod;
 		body = <DetailScreen section={state.section} podKey={state.selectedKey} pod={pod} view={view} now={now} width={layout.width} height={layout.bodyLines} scroll={state.detailScroll} noColor={theme.noColor} why={detailWhy} timelineCursor={replaying ? state.timelineCursor : null} selectedContainer={selectedContainer} containerCursor={listCursor} />;
@@ -391,10 +399,10 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 				</Text>
 			) : null}
 			{scrubber}
-			<Box flexDirection="column" height={layout.bodyLines + 1}>
+			<Box flexDirection="column" height={layout.bodyLines + (help ? 2 : 1)}>
 				{body}
 			</Box>
-			{state.prompt ? (
+			{help ? null : state.prompt ? (
 				<PromptLine prompt={state.prompt} hint={state.prompt.kind === 'command' ? commandHint(span) : undefined} />
 			) : state.notice ? (
 				<Text color={theme.color('yellow')} wrap="truncate-end">
@@ -403,7 +411,7 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 			) : (
 				<StatusLine text={statusText} why={statusWhy} color={statusColor} />
 			)}
-			<Footer view={state.help ? 'table' : inputView(state)} replaying={replaying} section={!state.help && state.screen === 'detail' ? state.section : undefined} />
+			<Footer view={inputView(state)} replaying={replaying} section={!state.help && state.screen === 'detail' ? state.section : undefined} />
 		</Box>
 	);
 }

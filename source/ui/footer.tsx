@@ -14,7 +14,7 @@ export function footerText(view: KeyView, replaying: boolean, transport: boolean
 }
 
 export function Footer({view, replaying, section}: {view: KeyView; replaying: boolean; section?: Section}): React.JSX.Element {
-	// An open prompt takes the transport keys as text: their line stays, empty.
+	// An open prompt takes the transport keys as text, and the help overlay has none: their line stays, empty.
 	const transport = replaying ? footerText(view, replaying, true, section) : '';
 	return (
 		<Box flexDirection="column">

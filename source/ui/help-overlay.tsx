@@ -1,72 +1,81 @@
-// The `?` overlay: every binding of the key table, grouped by where it works,
-// flowed into as many columns as the height needs. Built from the same table as
-// dispatch, so it lists exactly what the keys do.
+// The `?` overlay: every binding of the key table, grouped by where it works, and the marks the
+// table draws. Built from the same table as dispatch, so it lists exactly what the keys do; laid
+// out for the terminal's size by view/help-layout.ts, and scrolled when it does not fit.
 
 import React from 'react';
 import {Box, Text} from 'ink';
-import {bindingsFor, keysText, type KeyBinding} from './keys.js';
+import {bindingsFor, keysText, type KeyAction, type KeyBinding} from './keys.js';
+import {showKey} from './key-name.js';
 import {TONE_STYLE, TROUBLE_STYLE} from '../view/health-style.js';
-import {truncate} from '../view/table-layout.js';
+import {helpWindow, type HelpEntry, type HelpGroup, type HelpLayout} from '../view/help-layout.js';
 import {SECTIONS} from '../view/detail/sections.js';
 
-interface HelpLine {
-	text: string;
-	heading: boolean;
-}
-
-function group(title: string, bindings: readonly KeyBinding[]): HelpLine[] {
-	const lines: HelpLine[] = [{text: title, heading: true}];
+function group(title: string, bindings: readonly KeyBinding[]): HelpGroup {
+	const entries: HelpEntry[] = [];
 	const seen = new Set<string>();
 	for (const b of bindings) {
-		const text = `${keysText(b).padEnd(8)} ${b.label}`;
-		if (seen.has(text)) continue;
-		seen.add(text);
-		lines.push({text, heading: false});
+		const keys = keysText(b);
+		if (seen.has(`${keys} ${b.label}`)) continue;
+		seen.add(`${keys} ${b.label}`);
+		entries.push({keys, label: b.label});
 	}
-	return lines;
+	return {title, entries};
 }
 
-export function helpLines(replaying: boolean): HelpLine[] {
+/** The marks of the table's rows: the first column's health glyphs, the trouble marks, then the others. */
+function marks(): HelpGroup {
+	const tones = (['ok', 'progressing', 'failing', 'deleted'] as const).map(t => ({keys: TONE_STYLE[t].glyph, label: TONE_STYLE[t].word}));
+	const troubles = (['crash-loop', 'pull-back-off'] as const).map(t => ({keys: TROUBLE_STYLE[t].glyph, label: TROUBLE_STYLE[t].word}));
+	return {
+		title: 'Marks',
+		flow: true,
+		entries: [...tones, ...troubles, {keys: '*', label: 'changed'}, {keys: '›', label: 'selected'}],
+	};
+}
+
+/** The overlay's groups. Its own keys (scroll, close) are in the footer and the indicator line while it is open. */
+export function helpGroups(replaying: boolean): HelpGroup[] {
 	const table = bindingsFor('table', replaying).filter(b => !b.replay);
 	const detail = bindingsFor('detail', replaying).filter(b => !b.replay && !table.some(t => t.action === b.action && t.label === b.label));
-	const lines = [...group('Pod table', table), ...group('Pod detail', detail)];
-	if (replaying) lines.push(...group('Replay', bindingsFor('table', true).filter(b => b.replay)));
-	lines.push(...group('Filter prompt (/)', bindingsFor('filter', replaying)), ...group(replaying ? 'Command line (:q, :ns NAME, a time)' : 'Command line (:q, :ns NAME)', bindingsFor('command', replaying)));
+	const groups = [group('Pod table', table), group('Pod detail', detail)];
+	if (replaying) groups.push(group('Replay', bindingsFor('table', true).filter(b => b.replay)));
+	groups.push(group('Filter prompt (/)', bindingsFor('filter', replaying)), group(replaying ? 'Command line (:q, :ns NAME, a time)' : 'Command line (:q, :ns NAME)', bindingsFor('command', replaying)));
 	for (const section of SECTIONS) {
 		const own = bindingsFor('detail', replaying, section).filter(b => b.sections?.includes(section));
-		if (own.length > 0) lines.push(...group(`Detail: ${section}`, own));
+		if (own.length > 0) groups.push(group(`Detail: ${section}`, own));
 	}
 	// One container in full (Enter in Containers): its own keys, those of the detail screen aside.
 	const container = bindingsFor('container', replaying).filter(b => !b.replay && !bindingsFor('detail', replaying).includes(b));
-	if (container.length > 0) lines.push(...group('Detail: a container in full', container));
-	const legend = (['ok', 'progressing', 'failing', 'deleted'] as const).map(t => `${TONE_STYLE[t].glyph} ${TONE_STYLE[t].word}`);
-	lines.push(
-		{text: 'Marks', heading: true},
-		{text: legend.join('  '), heading: false},
-		{text: `${TROUBLE_STYLE['crash-loop'].glyph} ${TROUBLE_STYLE['crash-loop'].word}  ${TROUBLE_STYLE['pull-back-off'].glyph} ${TROUBLE_STYLE['pull-back-off'].word}`, heading: false},
-		{text: '* changed  › selected', heading: false},
-	);
-	return lines;
+	if (container.length > 0) groups.push(group('A container in full', container));
+	groups.push(marks());
+	return groups;
 }
 
-export function HelpOverlay({replaying, width, height}: {replaying: boolean; width: number; height: number}): React.JSX.Element {
-	const lines = helpLines(replaying);
-	const rows = Math.max(1, height);
-	const columnCount = Math.ceil(lines.length / rows);
-	const columnWidth = Math.floor(width / columnCount);
-	const columns: HelpLine[][] = [];
-	for (let i = 0; i < lines.length; i += rows) columns.push(lines.slice(i, i + rows));
+/** "j/k PgUp/PgDn g/G scroll": the overlay's scroll keys, from the key table (each action's last key: the letter, not the arrow). */
+export function helpScrollHint(): string {
+	const help = bindingsFor('help', false);
+	const key = (action: KeyAction): string => showKey(help.find(b => b.action === action)?.keys.at(-1) ?? '?');
+	return `${key('down')}/${key('up')} ${key('pageUp')}/${key('pageDown')} ${key('top')}/${key('bottom')} scroll`;
+}
+
+export function HelpOverlay({layout, scroll, height}: {layout: HelpLayout; scroll: number; height: number}): React.JSX.Element {
+	const shown = helpWindow(layout, scroll);
 	return (
-		<Box flexDirection="row" height={height}>
-			{columns.map((column, c) => (
-				<Box key={c} flexDirection="column" width={columnWidth}>
-					{column.map((line, i) => (
-						<Text key={i} bold={line.heading} wrap="truncate-end">
-							{truncate(line.heading ? line.text : `  ${line.text}`, columnWidth - 1)}
+		<Box flexDirection="column" height={height}>
+			{shown.rows.map((row, r) => (
+				<Text key={r} wrap="truncate-end">
+					{row.map((cell, c) => (
+						<Text key={c} bold={cell.heading}>
+							{cell.text}
 						</Text>
 					))}
-				</Box>
+				</Text>
 			))}
+			{shown.indicator ? (
+				<Text dimColor wrap="truncate-end">
+					{`${shown.indicator}  ${helpScrollHint()}`}
+				</Text>
+			) : null}
 		</Box>
 	);
 }

@@ -9,9 +9,9 @@ import type {Section} from '../view/detail/sections.js';
 
 /**
  * 'container': the Containers section showing one container in full; 'filter' and 'command': the
- * `/` and `:` prompts while open (ui-state.ts inputView).
+ * `/` and `:` prompts while open; 'help': the `?` overlay (ui-state.ts inputView).
  */
-export type KeyView = 'table' | 'detail' | 'container' | 'filter' | 'command';
+export type KeyView = 'table' | 'detail' | 'container' | 'filter' | 'command' | 'help';
 
 export type KeyAction =
 	| 'up'
@@ -30,6 +30,7 @@ export type KeyAction =
 	| 'prevSection'
 	| 'back'
 	| 'help'
+	| 'closeHelp'
 	| 'quit'
 	| 'escape'
 	| 'pause'
@@ -71,10 +72,12 @@ export interface KeyBinding {
 	sections?: readonly Section[];
 }
 
-/** Every view (the table and the detail screen, a container in full included). */
+/** Every view (the table and the detail screen, a container in full included), not the help overlay. */
 const BOTH: readonly KeyView[] = ['table', 'detail', 'container'];
 const DETAIL: readonly KeyView[] = ['detail', 'container'];
 const PROMPTS: readonly KeyView[] = ['filter', 'command'];
+/** Views that scroll a page of text: the detail sections and the help overlay. */
+const SCROLLING: readonly KeyView[] = [...DETAIL, 'help'];
 
 export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['up', 'k'], action: 'up', label: 'up', views: ['table'], footer: false},
@@ -85,15 +88,18 @@ export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['up', 'k'], action: 'containerUp', label: 'previous container', views: ['detail'], sections: ['Containers']},
 	{keys: ['down', 'j'], action: 'containerDown', label: 'next container', views: ['detail'], sections: ['Containers']},
 	{keys: ['enter'], action: 'openContainer', label: 'show container', views: ['detail'], sections: ['Containers']},
-	{keys: ['up', 'k'], action: 'up', label: 'scroll up', views: DETAIL, footer: false},
-	{keys: ['down', 'j'], action: 'down', label: 'scroll down', views: DETAIL, footer: false},
-	{keys: ['pageup'], action: 'pageUp', label: 'page up', views: BOTH, footer: false},
-	{keys: ['pagedown'], action: 'pageDown', label: 'page down', views: BOTH, footer: false},
+	{keys: ['up', 'k'], action: 'up', label: 'scroll up', views: SCROLLING, footer: false},
+	{keys: ['down', 'j'], action: 'down', label: 'scroll down', views: SCROLLING, footer: false},
+	{keys: ['pageup'], action: 'pageUp', label: 'page up', views: [...BOTH, 'help'], footer: false},
+	{keys: ['pagedown'], action: 'pageDown', label: 'page down', views: [...BOTH, 'help'], footer: false},
 	{keys: ['g'], action: 'top', label: 'first row', views: ['table'], footer: false},
 	{keys: ['G'], action: 'bottom', label: 'last row', views: ['table'], footer: false},
 	// The table header names the columns off-screen ("→ NODE"), so the footer need not.
 	{keys: ['left'], action: 'columnsLeft', label: 'columns left', views: ['table'], footer: false},
 	{keys: ['right'], action: 'columnsRight', label: 'columns right', views: ['table'], footer: false},
+	{keys: ['g'], action: 'top', label: 'to top', views: ['help'], footer: false},
+	{keys: ['G'], action: 'bottom', label: 'to bottom', views: ['help'], footer: false},
+	{keys: ['?', 'escape'], action: 'closeHelp', label: 'close help', views: ['help']},
 	{keys: ['enter'], action: 'open', label: 'open', views: ['table']},
 	{keys: ['escape'], action: 'closeContainer', label: 'back to containers', views: ['container']},
 	{keys: ['tab', 'right'], action: 'nextSection', label: 'next section', views: DETAIL},
@@ -116,7 +122,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['home'], action: 'start', label: 'to start', views: BOTH, replay: true, footer: false},
 	{keys: ['end'], action: 'end', label: 'to end', views: BOTH, replay: true, footer: false},
 	{keys: ['?'], action: 'help', label: 'help', views: BOTH},
-	{keys: ['q'], action: 'quit', label: 'quit', views: BOTH},
+	{keys: ['q'], action: 'quit', label: 'quit', views: [...BOTH, 'help']},
 	// Esc goes back one level, as in k9s: at the top (the table) it only takes back a filter, never quits.
 	{keys: ['escape'], action: 'escape', label: 'clear the filter', views: ['table'], footer: false},
 	// The prompts: what is not here is typed into them.

@@ -57,6 +57,8 @@ export interface UiState {
 	/** The list's scroll while a container is open, given back by Esc. */
 	containerListScroll: number;
 	help: boolean;
+	/** The help overlay's first row shown (when it is taller than the screen). */
+	helpScroll: number;
 	prompt: Prompt | null;
 	/** A one-line answer to the last key ("no later change of this pod"), cleared by the next key. */
 	notice: string | null;
@@ -81,6 +83,7 @@ export function initialUiState(options: Partial<Pick<UiState, 'namespace' | 'wid
 		containerOpen: false,
 		containerListScroll: 0,
 		help: false,
+		helpScroll: 0,
 		prompt: null,
 		notice: null,
 	};
@@ -103,6 +106,7 @@ export type UiAction =
 	| {type: 'section'; delta: 1 | -1}
 	| {type: 'detail-scroll'; delta: number; max: number}
 	| {type: 'help'; show: boolean}
+	| {type: 'help-scroll'; delta: number; max: number}
 	| {type: 'prompt-open'; kind: PromptKind}
 	| {type: 'prompt-type'; text: string}
 	| {type: 'prompt-backspace'}
@@ -118,9 +122,10 @@ export type UiAction =
 	| {type: 'timeline-move'; delta: 1 | -1; targets: TimelineTargets; height: number}
 	| {type: 'timeline-reveal'; targets: TimelineTargets; height: number};
 
-/** Which key set applies: an open prompt's, the table, the detail screen, or one container shown in full (Esc goes back to the list). */
-export function inputView(state: UiState): Screen | 'container' | PromptKind {
+/** Which key set applies: an open prompt's, the help overlay, the table, the detail screen, or one container shown in full (Esc goes back to the list). */
+export function inputView(state: UiState): Screen | 'container' | PromptKind | 'help' {
 	if (state.prompt) return state.prompt.kind;
+	if (state.help) return 'help';
 	if (state.screen === 'detail' && state.section === 'Containers' && state.containerOpen) return 'container';
 	return state.screen;
 }
@@ -246,7 +251,10 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return shown.scroll === state.detailScroll ? state : {...state, detailScroll: shown.scroll};
 		}
 		case 'help':
-			return {...state, help: action.show};
+			return {...state, help: action.show, helpScroll: 0};
+		case 'help-scroll':
+			// ±Infinity for g/G: clamped to the ends like any other step.
+			return {...state, helpScroll: Math.max(0, Math.min(action.max, state.helpScroll + action.delta))};
 		case 'prompt-open':
 			return {...state, help: false, prompt: {kind: action.kind, text: action.kind === 'filter' ? state.filter : '', error: null, note: null}};
 		case 'prompt-type':

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {actionFor, bindingsFor, KEY_TABLE} from '../../source/ui/keys.js';
 import {footerText} from '../../source/ui/footer.js';
-import {helpLines} from '../../source/ui/help-overlay.js';
+import {helpGroups, helpScrollHint} from '../../source/ui/help-overlay.js';
 import {keyName} from '../../source/ui/key-name.js';
 import type {Key} from 'ink';
 
@@ -29,7 +29,7 @@ describe('key table', () => {
 	});
 
 	it('binds no key twice in the same view', () => {
-		for (const view of ['table', 'detail', 'container'] as const) {
+		for (const view of ['table', 'detail', 'container', 'help'] as const) {
 			const seen = new Map<string, string>();
 			for (const binding of bindingsFor(view, true)) {
 				for (const key of binding.keys) {
@@ -40,9 +40,11 @@ describe('key table', () => {
 		}
 	});
 
-	it('lists every binding in the help overlay', () => {
-		const help = helpLines(true).map(l => l.text).join('\n');
-		for (const binding of KEY_TABLE) expect(help).toContain(binding.label);
+	it('lists every binding in the help overlay; its own keys are in its footer and scroll hint', () => {
+		const help = helpGroups(true).flatMap(g => g.entries.map(e => `${e.keys} ${e.label}`)).join('\n');
+		for (const binding of KEY_TABLE.filter(b => !b.views.every(view => view === 'help'))) expect(help).toContain(binding.label);
+		expect(footerText('help', true, false)).toBe('?/Esc close help  q quit');
+		expect(helpScrollHint()).toBe('j/k PgUp/PgDn g/G scroll');
 	});
 
 	it('names keys from Ink input', () => {

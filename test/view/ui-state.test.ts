@@ -70,6 +70,15 @@ describe('UI reducer', () => {
 		expect(resolveCursor(s, list('a', 'b', 'c'))).toBe(2);
 	});
 
+	it('scrolls the help overlay within its rows, and opens it at the top again', () => {
+		let s = run(initialUiState(), {type: 'help', show: true}, {type: 'help-scroll', delta: 5, max: 3});
+		expect(s.helpScroll).toBe(3);
+		s = run(s, {type: 'help-scroll', delta: -Infinity, max: 3});
+		expect(s.helpScroll).toBe(0);
+		s = run(s, {type: 'help-scroll', delta: Infinity, max: 3}, {type: 'help', show: false}, {type: 'help', show: true});
+		expect(s.helpScroll).toBe(0);
+	});
+
 	it('filters as the prompt is typed, applies on Enter and clears on Esc', () => {
 		let s = run(initialUiState(), {type: 'prompt-open', kind: 'filter'}, {type: 'prompt-type', text: 'cr'}, {type: 'prompt-type', text: 'ash'});
 		expect(activeFilter(s).text).toBe('crash');
