@@ -36,7 +36,7 @@ import {PromptLine} from './prompt-line.js';
 import {Footer} from './footer.js';
 import {HelpOverlay, helpGroups} from './help-overlay.js';
 import {helpLayout} from '../view/help-layout.js';
-import {DetailScreen, detailScrollMax} from './detail-screen.js';
+import {DetailScreen, detailLines} from './detail-screen.js';
 import {useTheme} from './theme.js';
 
 /** What the app needs from the pod store (model/store/pod-store.ts PodStore). */
@@ -132,12 +132,13 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 	const listCursor = !state.containerOpen && containerOrder.length > 0 ? containerCursor : undefined;
 	const blocks = detailPod && listCursor !== undefined ? containerBlocks(detailPod, now) : [];
 	const timeline = replaying && detailPod && state.section === 'Timeline' ? timelineTargetsOf({pod: detailPod, events: view.eventsByPod.get(detailPod.key) ?? [], now, width: layout.width}) : null;
-	// The Timeline is the costliest section to build: when its targets are built, their line count gives the scroll limit too.
-	const detailMax = !detailPod
+	// The Timeline is the costliest section to build: when its targets are built, their line count serves too.
+	const detailCount = !detailPod
 		? 0
 		: timeline
-			? Math.max(0, timeline.lineCount - layout.bodyLines)
-			: detailScrollMax({section: state.section, pod: detailPod, view, now, width: layout.width, height: layout.bodyLines, why: detailWhy, selectedContainer});
+			? timeline.lineCount
+			: detailLines({section: state.section, pod: detailPod, view, now, width: layout.width, why: detailWhy, selectedContainer});
+	const detailMax = Math.max(0, detailCount - layout.bodyLines);
 	const containerFrame = {containerBlocks: blocks, containerCount: containerOrder.length};
 
 	// Only the visible window becomes rows of strings; a row gets its why when the WHY column
@@ -181,9 +182,9 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 			case 'pageDown':
 				return detail ? dispatch({type: 'detail-scroll', delta: frame.bodyLines, max: frame.detailMax}) : move('pageDown');
 			case 'top':
-				return move('top');
+				return detail ? dispatch({type: 'detail-scroll', delta: -Infinity, max: frame.detailMax}) : move('top');
 			case 'bottom':
-				return move('bottom');
+				return detail ? dispatch({type: 'detail-scroll', delta: Infinity, max: frame.detailMax}) : move('bottom');
 			case 'open':
 				return dispatch({type: 'open', rows: frame.rows});
 			case 'back':
@@ -362,7 +363,7 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 		body = <HelpOverlay layout={help} scroll={state.helpScroll} height={layout.bodyLines + 2} />;
 	} else if (state.screen === 'detail' && state.selectedKey !== null) {
 		const pod = detailPod;
-		body = <DetailScreen section={state.section} podKey={state.selectedKey} pod={pod} view={view} now={now} width={layout.width} height={layout.bodyLines} scroll={state.detailScroll} noColor={theme.noColor} why={detailWhy} timelineCursor={replaying ? state.timelineCursor : null} selectedContainer={selectedContainer} containerCursor={listCursor} />;
+		body = <DetailScreen section={state.section} podKey={state.selectedKey} pod={pod} view={view} now={now} width={layout.width} height={layout.bodyLines} scroll={state.detailScroll} noColor={theme.noColor} why={detailWhy} timelineCursor={replaying ? state.timelineCursor : null} selectedContainer={selectedContainer} containerCursor={listCursor} lineCount={detailCount} />;
 		if (pod) {
 			const row = podRow(pod, now, detailDiagnosis, view.eventsByPod.get(pod.key));
 			({text: statusText, why: statusWhy} = statusLineText(row, now, layout.width));

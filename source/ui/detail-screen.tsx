@@ -9,6 +9,7 @@ import type {PodState, StoreView} from '../model/types.js';
 import type {DetailSectionName} from '../view/ui-state.js';
 import {DetailSection, detailLineCount} from './detail/index.js';
 import {SectionTabs} from './section-tabs.js';
+import {scrollPosition} from '../view/scroll-window.js';
 import type {TimelineCursor} from '../view/timeline-cursor.js';
 
 export interface DetailScreenProps {
@@ -28,14 +29,16 @@ export interface DetailScreenProps {
 	selectedContainer?: number;
 	/** Containers list: the cursor's position in it (containerListOrder). */
 	containerCursor?: number;
+	/** The section's line count (detailLines), for the position shown beside the tabs. */
+	lineCount: number;
 }
 
 const NO_EVENTS: readonly never[] = [];
 
-/** The largest useful scroll offset of a section (its last page full). */
-export function detailScrollMax(props: Omit<DetailScreenProps, 'scroll' | 'podKey' | 'noColor'>): number {
+/** How many lines the section has (its scroll limit is this less the height). */
+export function detailLines(props: Omit<DetailScreenProps, 'scroll' | 'podKey' | 'noColor' | 'height' | 'lineCount'>): number {
 	if (!props.pod) return 0;
-	const count = detailLineCount({
+	return detailLineCount({
 		section: props.section,
 		pod: props.pod,
 		events: props.view.eventsByPod.get(props.pod.key) ?? NO_EVENTS,
@@ -45,13 +48,12 @@ export function detailScrollMax(props: Omit<DetailScreenProps, 'scroll' | 'podKe
 		why: props.why,
 		selectedContainer: props.selectedContainer,
 	});
-	return Math.max(0, count - props.height);
 }
 
-export function DetailScreen({section, podKey, pod, view, now, width, height, scroll, noColor, why, timelineCursor, selectedContainer, containerCursor}: DetailScreenProps): React.JSX.Element {
+export function DetailScreen({section, podKey, pod, view, now, width, height, scroll, noColor, why, timelineCursor, selectedContainer, containerCursor, lineCount}: DetailScreenProps): React.JSX.Element {
 	return (
 		<Box flexDirection="column" width={width}>
-			<SectionTabs section={section} title={podKey} />
+			<SectionTabs section={section} title={podKey} position={pod ? scrollPosition(scroll, height, lineCount) : null} />
 			<Box flexDirection="column" height={height} overflow="hidden">
 				{pod ? (
 					<DetailSection

@@ -97,8 +97,8 @@ export const KEY_TABLE: readonly KeyBinding[] = [
 	// The table header names the columns off-screen ("→ NODE"), so the footer need not.
 	{keys: ['left'], action: 'columnsLeft', label: 'columns left', views: ['table'], footer: false},
 	{keys: ['right'], action: 'columnsRight', label: 'columns right', views: ['table'], footer: false},
-	{keys: ['g'], action: 'top', label: 'to top', views: ['help'], footer: false},
-	{keys: ['G'], action: 'bottom', label: 'to bottom', views: ['help'], footer: false},
+	{keys: ['g'], action: 'top', label: 'to top', views: SCROLLING, footer: false},
+	{keys: ['G'], action: 'bottom', label: 'to bottom', views: SCROLLING, footer: false},
 	{keys: ['?', 'escape'], action: 'closeHelp', label: 'close help', views: ['help']},
 	{keys: ['enter'], action: 'open', label: 'open', views: ['table']},
 	{keys: ['escape'], action: 'closeContainer', label: 'back to containers', views: ['container']},

@@ -5,7 +5,8 @@ import React from 'react';
 import {Text} from 'ink';
 import {DETAIL_SECTIONS, type DetailSectionName} from '../view/ui-state.js';
 
-export function SectionTabs({section, title}: {section: DetailSectionName; title: string}): React.JSX.Element {
+/** `position` ("12–40 of 212") comes before the pod's name, so a narrow terminal cuts the name first. */
+export function SectionTabs({section, title, position}: {section: DetailSectionName; title: string; position: string | null}): React.JSX.Element {
 	return (
 		<Text wrap="truncate-end">
 			{DETAIL_SECTIONS.map(name =>
@@ -17,6 +18,7 @@ export function SectionTabs({section, title}: {section: DetailSectionName; title
 					<Text key={name}>{` ${name} `}</Text>
 				),
 			)}
+			{position ? <Text>{`  ${position}`}</Text> : null}
 			<Text dimColor>{`  ${title}`}</Text>
 		</Text>
 	);

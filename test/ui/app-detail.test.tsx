@@ -1,0 +1,49 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {closeReplayApps, openReplayApp} from './helpers/replay-app.js';
+import {KEY} from './helpers/render-at-size.js';
+
+afterEach(closeReplayApps);
+
+/** crashloop.ndjson replayed to its end, the crash-looping pod opened on `section`. */
+async function detailOf(section: string, size = {columns: 80, rows: 24}) {
+	const {app} = await openReplayApp('crashloop', {size, atEnd: true});
+	await app.press('/', ...'crashloop', KEY.enter);
+	await app.waitFor(f => f.split('\n').some(line => line.startsWith('›') && line.includes('crashloop-')));
+	await app.press(KEY.enter);
+	await app.waitFor('[Overview]');
+	for (let n = 0; n < 6 && !app.lastFrame().includes(`[${section}]`); n++) await app.press(KEY.tab);
+	await app.waitFor(`[${section}]`);
+	return app;
+}
+
+/** "12–40 of 212" on the tabs line, as numbers. */
+function position(frame: string): {first: number; last: number; count: number} | null {
+	const match = /\[\w+\].*? (\d+)–(\d+) of (\d+) /.exec(frame);
+	return match ? {first: Number(match[1]), last: Number(match[2]), count: Number(match[3])} : null;
+}
+
+describe('pod detail sections', () => {
+	it('say which lines show (12–40 of 212) and jump to the bottom with G, the top with g', async () => {
+		const app = await detailOf('YAML');
+		const top = position(app.lastFrame());
+		expect(top).not.toBeNull();
+		expect(top!.first).toBe(1);
+		expect(top!.count).toBeGreaterThan(top!.last);
+		const height = top!.last - top!.first + 1;
+		await app.press('G');
+		let frame = await app.waitFor(f => position(f)?.last === top!.count);
+		expect(position(frame)).toEqual({first: top!.count - height + 1, last: top!.count, count: top!.count});
+		await app.press('j');
+		expect(position(app.lastFrame())!.last).toBe(top!.count);
+		await app.press('g');
+		frame = await app.waitFor(f => position(f)?.first === 1);
+		expect(frame).toContain('apiVersion: v1');
+		await app.press(KEY.pageDown);
+		await app.waitFor(f => position(f)?.first === height + 1);
+	});
+
+	it('shows no position when the section fits the screen', async () => {
+		const app = await detailOf('Scheduling', {columns: 160, rows: 50});
+		expect(position(app.lastFrame())).toBeNull();
+	});
+});
