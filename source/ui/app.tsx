@@ -131,13 +131,14 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 	const selectedContainer = state.containerOpen ? containerOrder[containerCursor] : undefined;
 	const listCursor = !state.containerOpen && containerOrder.length > 0 ? containerCursor : undefined;
 	const blocks = detailPod && listCursor !== undefined ? containerBlocks(detailPod, now) : [];
-	const timeline = replaying && detailPod && state.section === 'Timeline' ? timelineTargetsOf({pod: detailPod, events: view.eventsByPod.get(detailPod.key) ?? [], now, width: layout.width}) : null;
+	const wrap = state.detailWrap;
+	const timeline = replaying && detailPod && state.section === 'Timeline' ? timelineTargetsOf({pod: detailPod, events: view.eventsByPod.get(detailPod.key) ?? [], now, width: layout.width, wrap}) : null;
 	// The Timeline is the costliest section to build: when its targets are built, their line count serves too.
 	const detailCount = !detailPod
 		? 0
 		: timeline
 			? timeline.lineCount
-			: detailLines({section: state.section, pod: detailPod, view, now, width: layout.width, why: detailWhy, selectedContainer});
+			: detailLines({section: state.section, pod: detailPod, view, now, width: layout.width, why: detailWhy, selectedContainer, wrap});
 	const detailMax = Math.max(0, detailCount - layout.bodyLines);
 	const containerFrame = {containerBlocks: blocks, containerCount: containerOrder.length};
 
@@ -208,6 +209,8 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 				const to = action === 'columnsRight' ? frame.columnOffsets.next : frame.columnOffsets.prev;
 				return to === null ? undefined : dispatch({type: 'column-offset', offset: to});
 			}
+			case 'wrap':
+				return dispatch({type: 'toggle-wrap'});
 			case 'help':
 				return dispatch({type: 'help', show: true});
 			case 'closeHelp':
@@ -256,7 +259,7 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 				// The seek applied synchronously: the rows above the transition are those of then now.
 				const seen = s.selectedKey === null ? undefined : store.view().pods.get(s.selectedKey);
 				if (!seen) return;
-				const targets = timelineTargetsOf({pod: seen, events: store.view().eventsByPod.get(seen.key) ?? [], now: clock.now(), width: layout.width});
+				const targets = timelineTargetsOf({pod: seen, events: store.view().eventsByPod.get(seen.key) ?? [], now: clock.now(), width: layout.width, wrap: s.detailWrap});
 				return dispatch({type: 'timeline-reveal', targets, height: frame.bodyLines});
 			}
 			case 'prevChange':
@@ -363,7 +366,7 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 		body = <HelpOverlay layout={help} scroll={state.helpScroll} height={layout.bodyLines + 2} />;
 	} else if (state.screen === 'detail' && state.selectedKey !== null) {
 		const pod = detailPod;
-		body = <DetailScreen section={state.section} podKey={state.selectedKey} pod={pod} view={view} now={now} width={layout.width} height={layout.bodyLines} scroll={state.detailScroll} noColor={theme.noColor} why={detailWhy} timelineCursor={replaying ? state.timelineCursor : null} selectedContainer={selectedContainer} containerCursor={listCursor} lineCount={detailCount} />;
+		body = <DetailScreen section={state.section} podKey={state.selectedKey} pod={pod} view={view} now={now} width={layout.width} height={layout.bodyLines} scroll={state.detailScroll} noColor={theme.noColor} why={detailWhy} timelineCursor={replaying ? state.timelineCursor : null} selectedContainer={selectedContainer} containerCursor={listCursor} lineCount={detailCount} wrap={wrap} />;
 		if (pod) {
 			const row = podRow(pod, now, detailDiagnosis, view.eventsByPod.get(pod.key));
 			({text: statusText, why: statusWhy} = statusLineText(row, now, layout.width));

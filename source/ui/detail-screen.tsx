@@ -31,6 +31,8 @@ export interface DetailScreenProps {
 	containerCursor?: number;
 	/** The section's line count (detailLines), for the position shown beside the tabs. */
 	lineCount: number;
+	/** Long lines wrapped instead of cut (`w`). */
+	wrap?: boolean;
 }
 
 const NO_EVENTS: readonly never[] = [];
@@ -47,13 +49,14 @@ export function detailLines(props: Omit<DetailScreenProps, 'scroll' | 'podKey' |
 		width: props.width,
 		why: props.why,
 		selectedContainer: props.selectedContainer,
+		wrap: props.wrap,
 	});
 }
 
-export function DetailScreen({section, podKey, pod, view, now, width, height, scroll, noColor, why, timelineCursor, selectedContainer, containerCursor, lineCount}: DetailScreenProps): React.JSX.Element {
+export function DetailScreen({section, podKey, pod, view, now, width, height, scroll, noColor, why, timelineCursor, selectedContainer, containerCursor, lineCount, wrap}: DetailScreenProps): React.JSX.Element {
 	return (
 		<Box flexDirection="column" width={width}>
-			<SectionTabs section={section} title={podKey} position={pod ? scrollPosition(scroll, height, lineCount) : null} />
+			<SectionTabs section={section} title={podKey} position={pod ? scrollPosition(scroll, height, lineCount) : null} wrap={wrap ?? false} />
 			<Box flexDirection="column" height={height} overflow="hidden">
 				{pod ? (
 					<DetailSection
@@ -70,6 +73,7 @@ export function DetailScreen({section, podKey, pod, view, now, width, height, sc
 						timelineCursor={timelineCursor}
 						selectedContainer={selectedContainer}
 						containerCursor={containerCursor}
+						wrap={wrap}
 					/>
 				) : (
 					<Text dimColor>{`${podKey} is no longer in the store.`}</Text>

@@ -25,6 +25,7 @@ export type KeyAction =
 	| 'faulty'
 	| 'scope'
 	| 'wide'
+	| 'wrap'
 	| 'sort'
 	| 'nextSection'
 	| 'prevSection'
@@ -105,6 +106,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['tab', 'right'], action: 'nextSection', label: 'next section', views: DETAIL},
 	{keys: ['shift+tab', 'left'], action: 'prevSection', label: 'previous section', views: DETAIL},
 	{keys: ['escape'], action: 'back', label: 'back', views: ['detail']},
+	{keys: ['w'], action: 'wrap', label: 'wrap lines', views: DETAIL},
 	{keys: ['/'], action: 'filter', label: 'filter', views: ['table']},
 	{keys: ['f'], action: 'faulty', label: 'faulty only', views: ['table']},
 	{keys: ['n'], action: 'scope', label: 'namespace', views: ['table']},

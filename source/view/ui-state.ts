@@ -48,6 +48,8 @@ export interface UiState {
 	columnOffset: number;
 	section: DetailSectionName;
 	detailScroll: number;
+	/** Detail: long lines wrapped instead of cut (`w`, as k9s's YAML and describe views), for every section and pod until toggled. */
+	detailWrap: boolean;
 	/** Timeline (replay only): the selected transition, null until ↑/↓ picks one. */
 	timelineCursor: TimelineCursor | null;
 	/** Containers section: the cursor's position in the list (containerListOrder, not pod.containers). */
@@ -78,6 +80,7 @@ export function initialUiState(options: Partial<Pick<UiState, 'namespace' | 'wid
 		columnOffset: 0,
 		section: 'Overview',
 		detailScroll: 0,
+		detailWrap: false,
 		timelineCursor: null,
 		containerCursor: 0,
 		containerOpen: false,
@@ -99,6 +102,7 @@ export type UiAction =
 	| {type: 'toggle-faulty'}
 	| {type: 'toggle-wide'}
 	| {type: 'column-offset'; offset: number}
+	| {type: 'toggle-wrap'}
 	| {type: 'scope-next'; namespaces: readonly string[]}
 	| {type: 'scope-set'; namespace: string | null}
 	| {type: 'open'; rows: RowList}
@@ -211,6 +215,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return {...state, wide: !state.wide};
 		case 'column-offset':
 			return action.offset === state.columnOffset ? state : {...state, columnOffset: Math.max(0, action.offset)};
+		case 'toggle-wrap':
+			return {...state, detailWrap: !state.detailWrap};
 		case 'scope-next':
 			return relist(state, {namespace: nextScope(state.namespace, action.namespaces)});
 		case 'scope-set':

@@ -42,6 +42,29 @@ describe('pod detail sections', () => {
 		await app.waitFor(f => position(f)?.first === height + 1);
 	});
 
+	it('wraps long YAML values with w (as k9s), so a value cut at the edge reads in full; w again cuts them', async () => {
+		const app = await detailOf('YAML');
+		const id = 'containerd://116e8896e020da96c8971ef7e3d330e1eeb0ad08db2a3543a28047db93e58476';
+		// The container's ID is near the end of the YAML, and longer than 80 columns.
+		await app.press('G');
+		let frame = await app.waitFor('containerID: containerd://');
+		const cut = frame.split('\n').find(line => line.includes('containerID: containerd://'))!;
+		expect(cut).toMatch(/…$/);
+		expect(frame).not.toContain(id);
+		await app.press('w');
+		await app.waitFor(f => /of \d+ wrap/.test(f));
+		await app.press('G');
+		frame = await app.waitFor(f => f.split('\n').map(line => line.trim()).join('').includes(`containerID: ${id}`));
+		// Each continuation is indented under its key, and nothing is cut.
+		const lines = frame.split('\n');
+		const at = lines.findIndex(line => line.includes('containerID: containerd://'));
+		expect(lines[at + 1]).toMatch(/^ {8,}\S/);
+		expect(lines.slice(4, -3).join('\n')).not.toContain('…');
+		await app.press('w');
+		frame = await app.waitFor(f => !/of \d+ wrap/.test(f));
+		expect(frame).toContain('w wrap lines');
+	});
+
 	it('shows no position when the section fits the screen', async () => {
 		const app = await detailOf('Scheduling', {columns: 160, rows: 50});
 		expect(position(app.lastFrame())).toBeNull();

@@ -20,12 +20,12 @@ export interface DetailSectionProps extends SectionInput {
 }
 
 export function DetailSection(props: DetailSectionProps): React.JSX.Element {
-	const {section, pod, events, nodes, now, width, height, scroll, selectedContainer, containerCursor, why, timelineCursor} = props;
+	const {section, pod, events, nodes, now, width, height, scroll, selectedContainer, containerCursor, why, timelineCursor, wrap} = props;
 	const theme = useTheme();
 	const noColor = props.noColor ?? theme.noColor;
 	const lines = useMemo(
-		() => sectionLines({section, pod, events, nodes, now, width, selectedContainer, containerCursor, why, timelineCursor}),
-		[section, pod, events, nodes, now, width, selectedContainer, containerCursor, why, timelineCursor],
+		() => sectionLines({section, pod, events, nodes, now, width, selectedContainer, containerCursor, why, timelineCursor, wrap}),
+		[section, pod, events, nodes, now, width, selectedContainer, containerCursor, why, timelineCursor, wrap],
 	);
 	return <LinesView lines={lines} scroll={clampScroll(scroll, lines.length, height)} height={height} noColor={noColor} />;
 }

@@ -16,6 +16,8 @@ export interface ContainersInput {
 	selectedContainer?: number;
 	/** Position in the list (containerListOrder): that container's header line gets the "›" marker. */
 	cursor?: number;
+	/** A container in full: long lines wrapped. The list stays one line a field, so its blocks' lines hold. */
+	wrap?: boolean;
 }
 
 /** Where one container's block is in the list: its index in pod.containers and its lines [start, end). */
@@ -34,9 +36,9 @@ export const GROUP_TITLES: Readonly<Record<ContainerKind, string>> = {
 
 const GROUP_ORDER: readonly ContainerKind[] = ['init', 'sidecar', 'regular', 'ephemeral'];
 
-export function containersLines({pod, now, width, selectedContainer, cursor}: ContainersInput): Line[] {
+export function containersLines({pod, now, width, selectedContainer, cursor, wrap: wrapped = false}: ContainersInput): Line[] {
 	const selected = selectedContainer === undefined ? undefined : pod.containers[selectedContainer];
-	if (selected) return fitLines(fullContainerLines(pod, selected, now, width), width);
+	if (selected) return fitLines(fullContainerLines(pod, selected, now, width), width, wrapped);
 	return fitLines(listLayout(pod, now, cursor).lines, width);
 }
 

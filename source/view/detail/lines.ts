@@ -73,9 +73,42 @@ export function fitLine(spans: Line, width: number): Line {
 	return out;
 }
 
-/** Fit every line to the width. */
-export function fitLines(lines: readonly Line[], width: number): Line[] {
-	return lines.map(spans => fitLine(spans, width));
+/** Fit every line to the width: cut (the default), or wrapped onto the lines below (the `w` toggle). */
+export function fitLines(lines: readonly Line[], width: number, wrapped = false): Line[] {
+	return wrapped ? lines.flatMap(spans => wrapLine(spans, width)) : lines.map(spans => fitLine(spans, width));
+}
+
+/**
+ * A line too wide for `width`, broken into lines that show every character, tones kept; each
+ * continuation is indented two past the line's own indent (so a YAML value reads as one block).
+ * Breaks fall anywhere, as k9s's wrap does: a long token (a JSON annotation, an image digest) has
+ * no better place.
+ */
+export function wrapLine(spans: Line, width: number): Line[] {
+	if (width <= 0 || spans.reduce((sum, part) => sum + stringWidth(part.text), 0) <= width) return [spans];
+	const lead = /^ */.exec(lineText(spans))![0].length;
+	const indent = Math.min(lead + 2, Math.floor(width / 2));
+	const out: Line[] = [];
+	let current: Line = [];
+	let used = 0;
+	for (const part of spans) {
+		let chunk = '';
+		for (const character of part.text) {
+			const w = stringWidth(character);
+			if (used + w > width && used > indent) {
+				if (chunk) current.push({...part, text: chunk});
+				out.push(current);
+				current = [span(' '.repeat(indent))];
+				used = indent;
+				chunk = '';
+			}
+			chunk += character;
+			used += w;
+		}
+		if (chunk) current.push({...part, text: chunk});
+	}
+	out.push(current);
+	return out;
 }
 
 /**

@@ -15,10 +15,12 @@ export interface OverviewInput {
 	width: number;
 	/** One line of diagnosis ("why is this pod not ready"), shown first when present. */
 	why?: string;
+	/** Long lines wrapped, labels and annotations in full. */
+	wrap?: boolean;
 }
 
 
-export function overviewLines({pod, now, width, why}: OverviewInput): Line[] {
+export function overviewLines({pod, now, width, why, wrap: wrapped = false}: OverviewInput): Line[] {
 	const object = pod.readObject();
 	const status = object.status;
 	const lines: Line[] = [];
@@ -54,10 +56,10 @@ export function overviewLines({pod, now, width, why}: OverviewInput): Line[] {
 	if (pod.mirror) lines.push(blank, ...mirrorLines(pod.mirror, width));
 
 	lines.push(blank, heading('Labels'));
-	lines.push(...mapLines(object.metadata.labels, width));
+	lines.push(...mapLines(object.metadata.labels, width, wrapped));
 	lines.push(blank, heading('Annotations'));
-	lines.push(...mapLines(object.metadata.annotations, width));
-	return fitLines(lines, width);
+	lines.push(...mapLines(object.metadata.annotations, width, wrapped));
+	return fitLines(lines, width, wrapped);
 }
 
 function statusTone(pod: PodState): Tone {
@@ -97,16 +99,16 @@ function mirrorLines(mirror: MirrorInfo, width: number): Line[] {
 	return out;
 }
 
-function mapLines(map: Readonly<Record<string, string>> | undefined, width: number): Line[] {
+function mapLines(map: Readonly<Record<string, string>> | undefined, width: number, wrapped: boolean): Line[] {
 	const entries = Object.entries(map ?? {}).sort(([a], [b]) => a.localeCompare(b));
 	if (entries.length === 0) return [line('  <none>', 'dim')];
 	// A key may take up to half the line; the value gets the rest.
 	const keyWidth = Math.max(20, Math.floor(width / 2));
 	return entries.map(([key, value]) => {
-		const shownKey = truncate(key, keyWidth);
-		// Values are one line: a multi-line annotation (a JSON blob) reads as its first characters.
+		const shownKey = wrapped ? key : truncate(key, keyWidth);
+		// Values are one line: a multi-line annotation (a JSON blob) reads as its first characters, or wraps in full.
 		const flat = value.replace(/\s*\n\s*/g, ' ');
 		const room = Math.max(1, width - 3 - shownKey.length);
-		return [span(`  ${shownKey}`, 'label'), span('='), span(truncate(flat, room))];
+		return [span(`  ${shownKey}`, 'label'), span('='), span(wrapped ? flat : truncate(flat, room))];
 	});
 }

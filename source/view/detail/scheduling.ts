@@ -13,9 +13,10 @@ export interface SchedulingInput {
 	width: number;
 	/** The pod's events: the newest FailedScheduling speaks when the condition has no message. */
 	events?: readonly KubeEvent[];
+	wrap?: boolean;
 }
 
-export function schedulingLines({pod, nodes, width, events = []}: SchedulingInput): Line[] {
+export function schedulingLines({pod, nodes, width, events = [], wrap: wrapped = false}: SchedulingInput): Line[] {
 	const object = pod.readObject();
 	const spec = object.spec;
 	const status = object.status;
@@ -52,7 +53,7 @@ export function schedulingLines({pod, nodes, width, events = []}: SchedulingInpu
 
 	if (pod.mirror) {
 		lines.push(blank, ...wrap(`Static pod: the kubelet on ${pod.mirror.node ?? 'its node'} runs it from a manifest; the scheduler never placed it, so the rules above were not applied.`, width, '  ').map(text => line(text, 'info')));
-		return fitLines(lines, width);
+		return fitLines(lines, width, wrapped);
 	}
 
 	if (!spec?.nodeName) {
@@ -76,7 +77,7 @@ export function schedulingLines({pod, nodes, width, events = []}: SchedulingInpu
 		}
 		lines.push(line('  (resources, ports, volumes and pod affinity are not checked here)', 'dim'));
 	}
-	return fitLines(lines, width);
+	return fitLines(lines, width, wrapped);
 }
 
 function bullet(text: string, width: number): Line[] {

@@ -30,23 +30,26 @@ export interface SectionInput {
 	why?: string;
 	/** Timeline: the transition row marked as selected (replay only). */
 	timelineCursor?: TimelineCursor | null;
+	/** Long lines wrapped onto the lines below instead of cut (the `w` toggle). */
+	wrap?: boolean;
 }
 
 export function sectionLines(input: SectionInput): Line[] {
 	const {pod, events, nodes, now, width} = input;
+	const wrap = input.wrap ?? false;
 	switch (input.section) {
 		case 'Overview':
-			return overviewLines({pod, now, width, why: input.why});
+			return overviewLines({pod, now, width, why: input.why, wrap});
 		case 'Containers':
-			return containersLines({pod, now, width, selectedContainer: input.selectedContainer, cursor: input.containerCursor});
+			return containersLines({pod, now, width, selectedContainer: input.selectedContainer, cursor: input.containerCursor, wrap});
 		case 'Timeline':
-			return markTimelineCursor(timelineView({pod, events, now, width}), input.timelineCursor ?? null);
+			return markTimelineCursor(timelineView({pod, events, now, width, wrap}), input.timelineCursor ?? null);
 		case 'Scheduling':
-			return schedulingLines({pod, nodes, width, events});
+			return schedulingLines({pod, nodes, width, events, wrap});
 		case 'Events':
-			return eventsLines({events, now, width});
+			return eventsLines({events, now, width, wrap});
 		case 'YAML':
-			return yamlLines(pod.readObject(), width);
+			return yamlLines(pod.readObject(), width, wrap);
 	}
 }
 

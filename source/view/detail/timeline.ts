@@ -16,6 +16,8 @@ export interface TimelineInput {
 	events: readonly KubeEvent[];
 	now: number;
 	width: number;
+	/** Long rows (a container's message) wrapped onto the lines below instead of cut. */
+	wrap?: boolean;
 }
 
 /** A pod seen this long after its creation is drawn from first sight: the time before is unknown. */
@@ -54,7 +56,7 @@ export interface TimelineView {
 	at: Array<number | null>;
 }
 
-export function timelineView({pod, events, now, width}: TimelineInput): TimelineView {
+export function timelineView({pod, events, now, width, wrap = false}: TimelineInput): TimelineView {
 	const axis = timelineAxis(pod, now);
 	const lines: Line[] = [];
 	const endWord = pod.deletedAt !== null ? 'deleted' : 'now';
@@ -80,10 +82,19 @@ export function timelineView({pod, events, now, width}: TimelineInput): Timeline
 	lines.push(...milestoneLines(pod, now));
 
 	lines.push(blank, heading('Transitions and events'));
-	const transitions = transitionRows(pod, events, width);
+	const transitions = transitionRows(pod, events);
 	const at: Array<number | null> = [...lines.map(() => null), ...transitions.at];
 	lines.push(...transitions.lines);
-	return {lines: fitLines(lines, width), at};
+	if (!wrap) return {lines: fitLines(lines, width), at};
+	// A wrapped row's time stays on its first line: the cursor marks and seeks from there.
+	const wrapped: TimelineView = {lines: [], at: []};
+	lines.forEach((spans, index) => {
+		fitLines([spans], width, true).forEach((part, n) => {
+			wrapped.lines.push(part);
+			wrapped.at.push(n === 0 ? at[index]! : null);
+		});
+	});
+	return wrapped;
 }
 
 function laneLabel(kind: string, name: string): string {
@@ -135,10 +146,11 @@ interface Row {
 
 /** Transitions and events, oldest first; each row has its time and the time since the row before. */
 export function transitionLines(pod: PodState, events: readonly KubeEvent[], width: number): Line[] {
-	return transitionRows(pod, events, width).lines;
+	return fitLines(transitionRows(pod, events).lines, width);
 }
 
-function transitionRows(pod: PodState, events: readonly KubeEvent[], width: number): TimelineView {
+/** The rows at their full length (the caller cuts or wraps them). */
+function transitionRows(pod: PodState, events: readonly KubeEvent[]): TimelineView {
 	const rows: Row[] = [];
 	pod.history.forEach((transition, index) => {
 		rows.push({at: transition.at, transition: true, order: index, spans: describeTransition(transition)});
@@ -162,7 +174,7 @@ function transitionRows(pod: PodState, events: readonly KubeEvent[], width: numb
 		out.push([span(`  ${clockTenths(row.at)} `, 'dim'), span(delta.padStart(7), 'dim'), span('  '), ...row.spans]);
 		previous = row.at;
 	}
-	return {lines: fitLines(out, width), at};
+	return {lines: out, at};
 }
 
 /** "04:17:10.0" */

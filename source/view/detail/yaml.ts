@@ -1,5 +1,5 @@
 // YAML: the pod object as of the shown moment, like `kubectl get pod -o yaml` (which also leaves
-// managedFields out unless asked). Long lines are cut to the width; the host scrolls.
+// managedFields out unless asked). Long lines are cut to the width, or wrapped (`w`); the host scrolls.
 
 import {stringify} from 'yaml';
 import type {Pod} from '../../kube/types.js';
@@ -11,12 +11,12 @@ export function podYaml(pod: Pod): string {
 	return stringify({...pod, metadata}, {lineWidth: 0, aliasDuplicateObjects: false});
 }
 
-export function yamlLines(pod: Pod, width: number): Line[] {
+export function yamlLines(pod: Pod, width: number, wrap = false): Line[] {
 	const lines = podYaml(pod).replace(/\n$/, '').split('\n').map((text): Line => {
 		// Keys dimmer than values, so a long document reads by its values.
 		const match = /^(\s*(?:- )?)([^\s:][^:]*:)(\s.*|)$/.exec(text);
 		if (!match) return [span(text)];
 		return [span(match[1]!), span(match[2]!, 'label'), span(match[3]!)];
 	});
-	return fitLines(lines, width);
+	return fitLines(lines, width, wrap);
 }

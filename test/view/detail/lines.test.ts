@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {fitLine, formatDelta, formatSpan, lineText, span, truncate, wrap} from '../../../source/view/detail/lines.js';
+import {fitLine, fitLines, formatDelta, formatSpan, lineText, span, truncate, wrap, wrapLine} from '../../../source/view/detail/lines.js';
 import {clampScroll, detailLineCount, sectionLines, SECTIONS} from '../../../source/view/detail/sections.js';
 import {loadCapture} from './capture.js';
 
@@ -18,6 +18,15 @@ describe('line helpers', () => {
 	it('wraps at word boundaries, keeps line breaks and cuts words longer than a line', () => {
 		expect(wrap('connecting to db...\nTraceback (most recent call last):', 22, '  ')).toEqual(['  connecting to db...', '  Traceback (most', '  recent call last):']);
 		expect(wrap('abcdefghij', 6)).toEqual(['abcdef', 'ghij']);
+	});
+
+	it('wraps a line of spans onto indented lines that show every character, tones kept (the w toggle)', () => {
+		const lines = wrapLine([span('  image: ', 'label'), span('docker.io/library/python@sha256:0123456789abcdef', 'plain')], 20);
+		expect(lines.map(lineText)).toEqual(['  image: docker.io/l', '    ibrary/python@sh', '    a256:0123456789a', '    bcdef']);
+		expect(lines[1]![1]!.tone).toBe('plain');
+		expect(lines[0]![0]!.tone).toBe('label');
+		expect(wrapLine([span('short')], 20).map(lineText)).toEqual(['short']);
+		expect(fitLines([[span('abcdefghij')]], 6, true).map(lineText)).toEqual(['abcdef', '  ghij']);
 	});
 
 	it('writes short intervals with tenths and long ones in units', () => {

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {lineText} from '../../../source/view/detail/lines.js';
 import {containerLanes, drawLane, laneState} from '../../../source/view/detail/lanes.js';
-import {timelineAxis, timelineLines} from '../../../source/view/detail/timeline.js';
+import {timelineAxis, timelineLines, timelineView} from '../../../source/view/detail/timeline.js';
+import {timelineTargets} from '../../../source/view/timeline-cursor.js';
 import {loadCapture} from './capture.js';
 
 const crashloop = loadCapture('crashloop.ndjson');
@@ -91,5 +92,22 @@ describe('timelineLines', () => {
 
 	it('fits every line to the width', () => {
 		for (const width of [60, 100]) for (const entry of text(width)) expect(entry.length).toBeLessThanOrEqual(width);
+	});
+});
+
+describe('timeline wrapped (w)', () => {
+	it('wraps a long row onto the lines below, its time (for the cursor and seeks) on the first line only', () => {
+		const cut = timelineView({pod: crashPod, events: crashEvents, now: crashloop.now, width: 80});
+		const wrapped = timelineView({pod: crashPod, events: crashEvents, now: crashloop.now, width: 80, wrap: true});
+		expect(wrapped.lines.length).toBeGreaterThan(cut.lines.length);
+		expect(wrapped.at).toHaveLength(wrapped.lines.length);
+		// The same transitions, in the same order, each on a line that starts with its clock time.
+		const cutTargets = timelineTargets(cut).targets;
+		const wrappedTargets = timelineTargets(wrapped).targets;
+		expect(wrappedTargets.map(({at, nth}) => ({at, nth}))).toEqual(cutTargets.map(({at, nth}) => ({at, nth})));
+		for (const target of wrappedTargets) expect(lineText(wrapped.lines[target.line]!)).toMatch(/^ {2}\d\d:\d\d:\d\d\.\d |^ {22}\S/);
+		// Nothing is cut: the container's whole message is there.
+		expect(wrapped.lines.map(lineText).join('\n')).not.toContain('…');
+		expect(wrapped.lines.map(lineText).map(line => line.trim()).join('')).toContain('ConnectionRefusedError: [Errno 111] Connection refused');
 	});
 });
