@@ -265,7 +265,10 @@ export interface KubeEvent extends KubeObject {
 	lastTimestamp?: string | null;
 	eventTime?: string | null;
 	source?: {component?: string; host?: string};
+	/** events.k8s.io's reportingController, as core/v1 names it. */
 	reportingComponent?: string;
+	/** events.k8s.io's reportingInstance: the host or instance that reported it. */
+	reportingInstance?: string;
 	series?: {count?: number; lastObservedTime?: string};
 }
 

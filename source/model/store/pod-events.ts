@@ -30,6 +30,7 @@ export function slimEvent(event: KubeEvent, intern: <T extends string | null | u
 	if (event.eventTime !== undefined) slim.eventTime = event.eventTime;
 	if (event.source !== undefined) slim.source = {component: intern(event.source.component), host: intern(event.source.host)};
 	if (event.reportingComponent !== undefined) slim.reportingComponent = intern(event.reportingComponent);
+	if (event.reportingInstance !== undefined) slim.reportingInstance = intern(event.reportingInstance);
 	if (event.series !== undefined) slim.series = {count: event.series.count, lastObservedTime: event.series.lastObservedTime};
 	return slim;
 }
@@ -102,6 +103,10 @@ export class LazyEvent implements KubeEvent {
 
 	get reportingComponent(): string | undefined {
 		return this.read.reportingComponent;
+	}
+
+	get reportingInstance(): string | undefined {
+		return this.read.reportingInstance;
 	}
 
 	get series(): KubeEvent['series'] {

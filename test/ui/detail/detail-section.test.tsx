@@ -106,10 +106,16 @@ describe('DetailSection', () => {
 		expect(frame).toContain('tolerates node.kubernetes.io/not-ready:NoExecute for 300s');
 	});
 
-	it('Events lists the BackOff warning first', () => {
+	it('Events lists the events oldest first, each with where it came from and its message', () => {
 		const frame = show(crashloop, 'crashloop', 'Events', {width: 100});
 		const lines = frame.split('\n');
-		expect(lines.findIndex(line => line.includes('⚠ Warning BackOff'))).toBeLessThan(lines.findIndex(line => line.includes('Normal  Scheduled')));
+		const scheduled = lines.findIndex(line => /Normal\s+Scheduled/.test(line));
+		const backOff = lines.findIndex(line => /⚠ Warning\s+BackOff/.test(line));
+		expect(scheduled).toBeGreaterThan(0);
+		expect(backOff).toBeGreaterThan(scheduled);
+		expect(lines[scheduled]).toMatch(/default-scheduler\s*$/);
+		expect(lines[backOff]).toMatch(/kubelet, kind-worker\s*$/);
+		expect(lines[scheduled + 1]!.trim()).toBe('Successfully assigned default/crashloop-g6z5t to kind-worker');
 	});
 
 	it('YAML shows the pod object and scrolls', () => {
