@@ -7,6 +7,7 @@ import {PodStore} from '../model/store/pod-store.js';
 import {compatForServerVersion} from '../model/compat.js';
 import type {PodState, StatusCompat, Transition} from '../model/types.js';
 import {UserError} from '../errors.js';
+import {transitionWords} from '../model/transition-words.js';
 
 export interface TimelineOptions {
 	compat?: StatusCompat;
@@ -39,11 +40,11 @@ export function renderTimeline(state: PodState, recordedAtMs: number): string {
 }
 
 function timelineCells(transition: Transition, recordedAtMs: number): string[] {
-	const change = transition.kind === 'deleted' ? `${transition.from ?? '–'} → deleted` : `${transition.from ?? '–'} → ${transition.to ?? '–'}`;
+	const {owner, change} = transitionWords(transition);
 	return [
 		formatOffset(transition.at - recordedAtMs),
 		new Date(transition.at).toISOString().slice(11, 23),
-		transition.subject,
+		owner,
 		change,
 		transition.statusAfter,
 		oneLine(transition.detail ?? ''),

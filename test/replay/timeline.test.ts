@@ -60,6 +60,19 @@ describe('timeline text', () => {
 		expect(text).toMatch(/STATUS\s+Running → Error\s+Error/);
 	});
 
+	it('says in each row what changed, not a bare "0 → 1" under a name', async () => {
+		const lines = (await runTimeline(crashloop, 'default/crashloop-g6z5t')).split('\n');
+		expect(lines.some(line => /\scontainer api\s+restart count 0 → 1\s/.test(line))).toBe(true);
+		expect(lines.some(line => /\scontainer api\s+state running → terminated\(Error, exit 1\)\s/.test(line))).toBe(true);
+		expect(lines.some(line => /\spod\s+condition Ready True → False\s/.test(line))).toBe(true);
+		expect(lines.some(line => /\spod\s+READY 1\/1 → 0\/1\s/.test(line))).toBe(true);
+		expect(lines.some(line => /\spod\s+created, STATUS Pending\s/.test(line))).toBe(true);
+		// No change column is just two values with an arrow.
+		const header = lines[1]!;
+		const change = lines.slice(2, -1).map(line => line.slice(header.indexOf('CHANGE'), header.indexOf('STATUS')).trim());
+		for (const cell of change) expect(cell).not.toMatch(/^\S+ → \S+$/);
+	});
+
 	it('finds a pod by its name alone when only one namespace has it', async () => {
 		expect(await runTimeline(crashloop, 'crashloop-g6z5t')).toBe(await runTimeline(crashloop, 'default/crashloop-g6z5t'));
 	});

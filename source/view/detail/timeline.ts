@@ -5,6 +5,7 @@
 
 import {timeMs, type KubeEvent} from '../../kube/types.js';
 import {containerSubject} from '../../model/history.js';
+import {transitionWords} from '../../model/transition-words.js';
 import {eventTime} from '../../model/store/pod-events.js';
 import type {PodState, Transition} from '../../model/types.js';
 import {formatClock} from '../goto-time.js';
@@ -182,33 +183,36 @@ function clockTenths(ms: number): string {
 	return `${formatClock(ms)}.${Math.floor((((ms % 1000) + 1000) % 1000) / 100)}`;
 }
 
-/** One transition in words: "STATUS Running → Error", "container api: running → terminated(Error, exit 1)". */
+/**
+ * One transition in words that say what changed (model/transition-words.ts): "STATUS Running →
+ * Error", "↻ container api: restart count 3 → 4", "condition Ready True → False". The pod is the
+ * section's subject, so only a container's changes name their owner.
+ */
 export function describeTransition(transition: Transition): Line {
-	const arrow = `${transition.from ?? '∅'} → ${transition.to ?? '∅'}`;
+	const words = transitionWords(transition);
+	const owner = words.owner === 'pod' ? '' : `${words.owner}: `;
 	const detail = transition.detail ? span(`  ${oneLine(transition.detail)}`, 'dim') : span('');
+	const restart = transition.kind === 'restart';
+	return [span(`${restart ? '↻ ' : ''}${owner}${words.change}`, transitionTone(transition)), detail];
+}
+
+function transitionTone(transition: Transition): Tone {
 	switch (transition.kind) {
 		case 'created':
-			return [span('created', 'info'), span(`  STATUS ${transition.statusAfter}`), detail];
-		case 'deleting':
-			return [span('deletion requested', 'warn'), detail];
-		case 'deleted':
-			return [span('deleted', 'bad'), span(`  last STATUS ${transition.from ?? transition.statusAfter}`)];
 		case 'node':
-			return [span(`scheduled to ${transition.to}`, 'info')];
-		case 'phase':
-			return [span('phase '), span(arrow, toneOf(transition.to)), detail];
-		case 'status':
-			return [span('STATUS ', 'label'), span(arrow, toneOf(transition.to))];
-		case 'ready':
-			return [span('READY '), span(arrow)];
-		case 'condition':
-			return [span(`${transition.subject} `), span(arrow, transition.to === 'True' ? 'good' : 'warn'), detail];
+			return 'info';
+		case 'deleting':
+			return 'warn';
+		case 'deleted':
+			return 'bad';
 		case 'restart':
-			return [span(`↻ ${transition.subject} restarted`, 'accent'), span(` (${arrow})`), detail];
-		case 'container':
-			return [span(`${transition.subject}: `), span(arrow, toneOf(transition.to)), detail];
+			return 'accent';
+		case 'ready':
+			return 'plain';
+		case 'condition':
+			return transition.to === 'True' ? 'good' : 'warn';
 		default:
-			return [span(`${transition.subject} ${arrow}`), detail];
+			return toneOf(transition.to);
 	}
 }
 

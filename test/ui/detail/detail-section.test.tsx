@@ -56,7 +56,11 @@ describe('DetailSection', () => {
 		expect(lane).toContain('x');
 		expect(frame).toContain('STATUS Running → Error');
 		expect(frame).toContain('STATUS Error → CrashLoopBackOff');
-		expect(frame).toContain('↻ container api restarted (3 → 4)');
+		// Each row says what changed: the restart count, a condition, a container's state.
+		expect(frame).toContain('↻ container api: restart count 3 → 4');
+		expect(frame).toContain('condition Ready True → False');
+		expect(frame).toContain('container api: state running → terminated(Error, exit 1)');
+		expect(frame).toContain('scheduled to node kind-worker');
 		expect(frame).toContain('░ waiting  ≈ back-off/error  █ running  ▒ completed  x failed  ↻ restart');
 	});
 

@@ -56,8 +56,8 @@ describe('timelineLines', () => {
 		const lines = text(120);
 		expect(lines.filter(entry => entry.includes('STATUS Running → Error'))).toHaveLength(5);
 		expect(lines.filter(entry => entry.includes('STATUS Error → CrashLoopBackOff'))).toHaveLength(4);
-		expect(lines.filter(entry => entry.includes('↻ container api restarted'))).toHaveLength(4);
-		expect(lines.some(entry => entry.includes('container api: running → terminated(Error, exit 1)'))).toBe(true);
+		expect(lines.filter(entry => entry.includes('↻ container api: restart count'))).toHaveLength(4);
+		expect(lines.some(entry => entry.includes('container api: state running → terminated(Error, exit 1)'))).toBe(true);
 	});
 
 	it('interleaves the pod events by time, marked as events', () => {
