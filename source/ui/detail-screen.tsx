@@ -56,7 +56,7 @@ export function detailLines(props: Omit<DetailScreenProps, 'scroll' | 'podKey' |
 export function DetailScreen({section, podKey, pod, view, now, width, height, scroll, noColor, why, timelineCursor, selectedContainer, containerCursor, lineCount, wrap}: DetailScreenProps): React.JSX.Element {
 	return (
 		<Box flexDirection="column" width={width}>
-			<SectionTabs section={section} title={podKey} position={pod ? scrollPosition(scroll, height, lineCount) : null} wrap={wrap ?? false} />
+			<SectionTabs section={section} title={podKey} position={pod ? scrollPosition(scroll, height, lineCount) : null} wrap={wrap ?? false} width={width} />
 			<Box flexDirection="column" height={height} overflow="hidden">
 				{pod ? (
 					<DetailSection

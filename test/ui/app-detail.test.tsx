@@ -18,7 +18,7 @@ async function detailOf(section: string, size = {columns: 80, rows: 24}) {
 
 /** "12–40 of 212" on the tabs line, as numbers. */
 function position(frame: string): {first: number; last: number; count: number} | null {
-	const match = /\[\w+\].*? (\d+)–(\d+) of (\d+) /.exec(frame);
+	const match = /\[\w+\].*? (\d+)–(\d+) of (\d+)\b/.exec(frame);
 	return match ? {first: Number(match[1]), last: Number(match[2]), count: Number(match[3])} : null;
 }
 

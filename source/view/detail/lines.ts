@@ -80,35 +80,48 @@ export function fitLines(lines: readonly Line[], width: number, wrapped = false)
 
 /**
  * A line too wide for `width`, broken into lines that show every character, tones kept; each
- * continuation is indented two past the line's own indent (so a YAML value reads as one block).
- * Breaks fall anywhere, as k9s's wrap does: a long token (a JSON annotation, an image digest) has
- * no better place.
+ * continuation is indented two past the line's own indent (so a YAML value reads as one block),
+ * or by `hang` (a table's text column).
+ * Breaks fall after a space when that carries a short word over, else where the line ends: a
+ * long token (a JSON annotation, an image digest) has no better place, and k9s's wrap cuts it so.
  */
-export function wrapLine(spans: Line, width: number): Line[] {
+export function wrapLine(spans: Line, width: number, hang?: number): Line[] {
 	if (width <= 0 || spans.reduce((sum, part) => sum + stringWidth(part.text), 0) <= width) return [spans];
+	const chars = spans.flatMap((part, index) => [...part.text].map(character => ({character, index, width: stringWidth(character)})));
+	const widthOf = (from: number, to: number): number => chars.slice(from, to).reduce((sum, entry) => sum + entry.width, 0);
 	const lead = /^ */.exec(lineText(spans))![0].length;
-	const indent = Math.min(lead + 2, Math.floor(width / 2));
-	const out: Line[] = [];
-	let current: Line = [];
+	const indent = Math.min(hang ?? lead + 2, Math.floor(width / 2));
+	// Where each line starts, in chars.
+	const starts = [0];
 	let used = 0;
-	for (const part of spans) {
-		let chunk = '';
-		for (const character of part.text) {
-			const w = stringWidth(character);
-			if (used + w > width && used > indent) {
-				if (chunk) current.push({...part, text: chunk});
-				out.push(current);
-				current = [span(' '.repeat(indent))];
-				used = indent;
-				chunk = '';
+	for (let at = 0; at < chars.length; at++) {
+		const start = starts.at(-1)!;
+		const w = chars[at]!.width;
+		if (used + w > width && at > start) {
+			// After the last space past the line's own indent, when the word it carries over is short
+			// (a third of the line at most): a long token is cut where the line ends instead.
+			let next = at;
+			for (let back = at - 1; back > start + (starts.length === 1 ? lead : 0); back--) {
+				if (chars[back]!.character !== ' ') continue;
+				if (widthOf(back + 1, at) + w <= Math.floor(width / 3)) next = back + 1;
+				break;
 			}
-			chunk += character;
-			used += w;
+			starts.push(next);
+			used = indent + widthOf(next, at);
 		}
-		if (chunk) current.push({...part, text: chunk});
+		used += w;
 	}
-	out.push(current);
-	return out;
+	return starts.map((start, n) => {
+		const end = starts[n + 1] ?? chars.length;
+		const out: Line = n === 0 ? [] : [span(' '.repeat(indent))];
+		for (let at = start; at < end; at++) {
+			const {character, index} = chars[at]!;
+			// Consecutive characters of one span stay one span.
+			if (at > start && chars[at - 1]!.index === index) out[out.length - 1]!.text += character;
+			else out.push({...spans[index]!, text: character});
+		}
+		return out;
+	});
 }
 
 /**

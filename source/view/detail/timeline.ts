@@ -10,7 +10,7 @@ import {eventTime} from '../../model/store/pod-events.js';
 import type {PodState, Transition} from '../../model/types.js';
 import {formatClock} from '../goto-time.js';
 import {containerLanes, drawLane, legendLine} from './lanes.js';
-import {blank, fitLines, formatDelta, formatSpan, heading, line, span, truncate, type Line, type Tone} from './lines.js';
+import {blank, fitLines, formatDelta, formatSpan, heading, line, span, truncate, wrapLine, type Line, type Tone} from './lines.js';
 
 export interface TimelineInput {
 	pod: PodState;
@@ -87,10 +87,12 @@ export function timelineView({pod, events, now, width, wrap = false}: TimelineIn
 	const at: Array<number | null> = [...lines.map(() => null), ...transitions.at];
 	lines.push(...transitions.lines);
 	if (!wrap) return {lines: fitLines(lines, width), at};
-	// A wrapped row's time stays on its first line: the cursor marks and seeks from there.
+	// A wrapped row's time stays on its first line: the cursor marks and seeks from there; the rest
+	// of a transition row hangs under its text, clear of the time columns.
 	const wrapped: TimelineView = {lines: [], at: []};
+	const firstRow = lines.length - transitions.lines.length;
 	lines.forEach((spans, index) => {
-		fitLines([spans], width, true).forEach((part, n) => {
+		wrapLine(spans, width, index >= firstRow ? ROW_TEXT_COLUMN : undefined).forEach((part, n) => {
 			wrapped.lines.push(part);
 			wrapped.at.push(n === 0 ? at[index]! : null);
 		});
@@ -151,6 +153,9 @@ export function transitionLines(pod: PodState, events: readonly KubeEvent[], wid
 }
 
 /** The rows at their full length (the caller cuts or wraps them). */
+/** Where a transition row's text starts, after "  04:17:10.0   +3.0s  ". */
+const ROW_TEXT_COLUMN = 22;
+
 function transitionRows(pod: PodState, events: readonly KubeEvent[]): TimelineView {
 	const rows: Row[] = [];
 	pod.history.forEach((transition, index) => {
@@ -168,7 +173,7 @@ function transitionRows(pod: PodState, events: readonly KubeEvent[]): TimelineVi
 		at.push(row.transition ? row.at : null);
 		// Rows of one moment (one watch event) share its time: only the first shows it.
 		if (row.at === previous) {
-			out.push([span(' '.repeat(22)), ...row.spans]);
+			out.push([span(' '.repeat(ROW_TEXT_COLUMN)), ...row.spans]);
 			continue;
 		}
 		const delta = previous === null ? '' : formatDelta(row.at - previous);

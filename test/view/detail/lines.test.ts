@@ -27,6 +27,8 @@ describe('line helpers', () => {
 		expect(lines[0]![0]!.tone).toBe('label');
 		expect(wrapLine([span('short')], 20).map(lineText)).toEqual(['short']);
 		expect(fitLines([[span('abcdefghij')]], 6, true).map(lineText)).toEqual(['abcdef', '  ghij']);
+		// Prose breaks between words; the break's space stays at the end of the line it ends.
+		expect(wrapLine([span('  ✗ Ready  since 04:22:36 (0s ago)')], 30).map(lineText)).toEqual(['  ✗ Ready  since 04:22:36 (0s ', '    ago)']);
 	});
 
 	it('writes short intervals with tenths and long ones in units', () => {

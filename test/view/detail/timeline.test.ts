@@ -108,6 +108,9 @@ describe('timeline wrapped (w)', () => {
 		for (const target of wrappedTargets) expect(lineText(wrapped.lines[target.line]!)).toMatch(/^ {2}\d\d:\d\d:\d\d\.\d |^ {22}\S/);
 		// Nothing is cut: the container's whole message is there.
 		expect(wrapped.lines.map(lineText).join('\n')).not.toContain('…');
-		expect(wrapped.lines.map(lineText).map(line => line.trim()).join('')).toContain('ConnectionRefusedError: [Errno 111] Connection refused');
+		expect(wrapped.lines.map(lineText).join(' ').replace(/\s+/g, ' ')).toContain('ConnectionRefusedError: [Errno 111] Connection refused');
+		// A row's continuation hangs under its text, clear of the time columns.
+		const row = wrapped.lines.map(lineText).findIndex(line => line.includes('container api: state running → terminated(Error, exit 1)'));
+		expect(lineText(wrapped.lines[row + 1]!)).toMatch(/^ {22}\S/);
 	});
 });
