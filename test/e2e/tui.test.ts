@@ -96,6 +96,15 @@ describe('podlife demo in a terminal', () => {
 		text = await waitForScreen(contains('NAMESPACE'), 'the table again');
 		expect(text.split('\n').find(line => line.startsWith('›'))).toContain(podName);
 
+		// Esc goes back one level and never quits (k9s): on the table it takes back the filter, then does nothing.
+		keys('Escape');
+		await waitForScreen(text => text.includes('NAMESPACE') && !text.includes('filter: "crash"'), 'the filter cleared');
+		keys('Escape', 'Escape');
+		// Still podlife reading keys: `s` sorts (in a shell it would be typed at the prompt).
+		keys('s');
+		text = await waitForScreen(contains('sort: name'), 'the table sorted by name after two more Esc');
+		expect(text).not.toContain('podlife exited');
+
 		keys('q');
 		text = await waitForScreen(contains('podlife exited 0'), 'the shell after quitting');
 		expect(text).toContain(SHELL_MARK);
