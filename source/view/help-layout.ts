@@ -127,15 +127,16 @@ export function helpLayout(groups: readonly HelpGroup[], width: number, height: 
 	// Not even one column is as wide as its lines: one column, lines cut to the width.
 	chosen ??= tallest ?? {...partition(heights, 1), widths: [room]};
 
-	// When it scrolls, a block that would straddle two pages starts the next one (when it fits in a
-	// page): the first screen and every PgDn show whole groups, headings with their keys.
+	// When it scrolls, a block that would straddle two pages starts the next one: the first screen
+	// and every PgDn show whole groups, headings with their keys (a group taller than a page at
+	// least starts one, its heading on top).
 	const page = chosen.height > height ? Math.max(1, height - 1) : Number.POSITIVE_INFINITY;
 	const columnLines = chosen.columns.map(column => {
 		const lines: BlockLine[] = [];
 		for (const b of column) {
 			const block = blocks[b]!;
 			const used = lines.length % page;
-			if (used > 0 && used + block.length > page && block.length <= page) lines.push(...Array.from({length: page - used}, () => ({text: '', heading: false})));
+			if (used > 0 && used + block.length > page) lines.push(...Array.from({length: page - used}, () => ({text: '', heading: false})));
 			lines.push(...block);
 		}
 		return lines;
@@ -174,6 +175,6 @@ export function helpWindow(layout: HelpLayout, scroll: number): HelpWindow {
 	const above = at > 0;
 	const below = at < layout.scrollMax;
 	const arrows = above && below ? '▲▼' : above ? '▲' : '▼';
-	const where = above && below ? 'more above and below' : above ? 'more above' : 'more below';
+	const where = above && below ? 'more' : above ? 'more above' : 'more below';
 	return {rows, scroll: at, indicator: `${arrows} ${where}  ${at + 1}–${at + rows.length} of ${layout.rows.length}`};
 }
