@@ -6,7 +6,7 @@
 // Pure: the component draws the rows it is given (ui/help-overlay.tsx).
 
 import stringWidth from 'string-width';
-import {truncate} from './detail/lines.js';
+import {truncate, wrap} from './detail/lines.js';
 
 export interface HelpEntry {
 	/** "↑/k", "Esc", or a mark ("↻"). */
@@ -41,6 +41,8 @@ export interface HelpLayout {
 
 const GAP = 3;
 const INDENT = '  ';
+/** A heading is never wrapped narrower than this. */
+const MIN_HEADING = 20;
 
 interface BlockLine {
 	text: string;
@@ -55,13 +57,21 @@ function widest(lines: readonly BlockLine[]): number {
 	return Math.max(0, ...lines.map(line => stringWidth(line.text)));
 }
 
+/**
+ * A heading as wide as its group's keys at most: a longer one ("Command line (:q, :ns NAME, a
+ * time)") goes on over the next lines, indented, rather than widen its column or be cut.
+ */
+function headingLines(title: string, width: number): BlockLine[] {
+	return wrap(title, Math.max(MIN_HEADING, width) - INDENT.length).map((text, index) => ({text: index === 0 ? text : `${INDENT}${text}`, heading: true}));
+}
+
 /** A group's lines: its heading, then one key a line (keys padded to one width), or flowed marks. */
 function blockLines(group: HelpGroup, keyWidth: number, flowWidth: number): BlockLine[] {
-	const lines: BlockLine[] = [{text: group.title, heading: true}];
 	if (!group.flow) {
-		for (const entry of group.entries) lines.push({text: `${INDENT}${pad(entry.keys, keyWidth)}  ${entry.label}`, heading: false});
-		return lines;
+		const entries = group.entries.map(entry => ({text: `${INDENT}${pad(entry.keys, keyWidth)}  ${entry.label}`, heading: false}));
+		return [...headingLines(group.title, widest(entries)), ...entries];
 	}
+	const lines = headingLines(group.title, flowWidth);
 	let current = '';
 	for (const entry of group.entries) {
 		const item = `${entry.keys} ${entry.label}`;

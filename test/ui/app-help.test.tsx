@@ -29,8 +29,11 @@ describe('the ? help overlay', () => {
 		await app.press('?');
 		await app.waitFor('▼ more below');
 		expect(app.lastFrame()).not.toContain('Marks');
+		// PgDn a page at a time: each page starts where the last one ended.
 		await app.press(KEY.pageDown);
-		let frame = await app.waitFor('▲ more above');
+		let frame = await app.waitFor('▲▼ more  18–34 of');
+		for (let n = 0; n < 5 && !app.lastFrame().includes('▲ more above'); n++) await app.press(KEY.pageDown);
+		frame = await app.waitFor('▲ more above');
 		expect(frame).toContain('Marks');
 		expect(frame).toMatch(/✓ ok {2}○ progressing/);
 		expect(frame).toContain('↻ crash loop');
@@ -41,8 +44,9 @@ describe('the ? help overlay', () => {
 		await app.press('k');
 		await app.waitFor('▼ more below  1–');
 		await app.press('G');
-		await app.waitFor('▲ more above');
-		await app.press(KEY.pageUp);
+		frame = await app.waitFor('▲ more above');
+		expect(frame).toContain('Marks');
+		for (let n = 0; n < 5 && !app.lastFrame().includes('▼ more below'); n++) await app.press(KEY.pageUp);
 		await app.waitFor('▼ more below  1–');
 		await app.press(KEY.escape);
 		frame = await app.waitFor('NAMESPACE');
