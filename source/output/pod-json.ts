@@ -2,7 +2,7 @@
 // columns at a moment, plus what podlife adds (mirror flag, containers, health, why).
 // Times are RFC 3339 strings, as in Kubernetes objects.
 
-import {rowCells} from '../model/columns.js';
+import {rowCells} from '../model/print-pod.js';
 import {podHealth} from '../model/health.js';
 import type {KubeEvent, Node} from '../kube/types.js';
 import type {ContainerView, PodState, StoreView, Termination} from '../model/types.js';

@@ -3,7 +3,7 @@
 // evidence) for pods that are not healthy. `--output wide` (kubectl's -o wide)
 // adds NOMINATED NODE and READINESS GATES: every cell of the server's wide row.
 
-import {rowCells} from '../model/columns.js';
+import {rowCells} from '../model/print-pod.js';
 import {podHealth} from '../model/health.js';
 import type {PodState} from '../model/types.js';
 import type {PrintedRow} from '../session/format.js';
@@ -16,7 +16,7 @@ export type TableOutput = 'table' | 'wide';
 
 type Cell = keyof Required<PrintedRow>;
 
-/** The server's cells each table prints, in kubectl's order (model/columns.ts rowCells computes them all). */
+/** The server's cells each table prints, in kubectl's order (model/print-pod.ts rowCells computes them all). */
 const CELLS: Readonly<Record<TableOutput, readonly Cell[]>> = {
 	table: ['ready', 'status', 'restarts', 'age', 'ip', 'node'],
 	wide: ['ready', 'status', 'restarts', 'age', 'ip', 'node', 'nominatedNode', 'readinessGates'],

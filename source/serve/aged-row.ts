@@ -6,7 +6,7 @@
 // the printPod port the parity tests check against every recorded row.
 
 import type {Pod} from '../kube/types.js';
-import {formatAge, podColumns} from '../model/columns.js';
+import {formatAge, podColumns} from '../model/print-pod.js';
 import {humanDuration} from '../model/duration.js';
 import type {StatusCompat} from '../model/types.js';
 import type {PrintedRow} from '../session/format.js';

@@ -3,7 +3,7 @@
 // screen, because AGE, "(5s ago)" and the back-off countdown move with `now`.
 
 import type {KubeEvent} from '../kube/types.js';
-import {rowCells} from '../model/columns.js';
+import {rowCells} from '../model/print-pod.js';
 import {flagMarks, nextTryText} from './flags.js';
 import {podHealth} from '../model/health.js';
 import type {PodState, TroubleSignal} from '../model/types.js';

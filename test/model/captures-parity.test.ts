@@ -4,7 +4,7 @@
 
 import {describe, expect, it} from 'vitest';
 import type {Pod} from '../../source/kube/types.js';
-import {podColumns, formatAge, formatRestarts} from '../../source/model/columns.js';
+import {podColumns, formatAge, formatRestarts} from '../../source/model/print-pod.js';
 import {compatForServerVersion} from '../../source/model/compat.js';
 import {isWatchEntry} from '../../source/session/format.js';
 import {captureFiles, loadCapture} from '../helpers/load-capture.js';

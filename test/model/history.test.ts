@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {containerViews} from '../../source/model/containers.js';
-import {podColumns} from '../../source/model/columns.js';
+import {podColumns} from '../../source/model/print-pod.js';
 import {LATEST_COMPAT} from '../../source/model/compat.js';
 import {diffPod} from '../../source/model/history.js';
 import type {Pod} from '../../source/kube/types.js';

@@ -23,7 +23,7 @@
 
 import type {KubeEvent, Node, Pod} from '../../kube/types.js';
 import type {PrintedRow, SessionEntry, WatchType} from '../../session/format.js';
-import {podColumns} from '../columns.js';
+import {podColumns} from '../print-pod.js';
 import {podKeyOf} from '../pod-key.js';
 import type {ConnectionStatus, PodState, StatusCompat, StoreView} from '../types.js';
 import {ChangeLog} from './change-log.js';

@@ -11,7 +11,7 @@
 
 import type {Pod} from '../../kube/types.js';
 import type {PrintedRow, WatchType} from '../../session/format.js';
-import {podColumns} from '../columns.js';
+import {podColumns} from '../print-pod.js';
 import {containerViews, countSidecars} from '../containers.js';
 import {diffPod} from '../history.js';
 import {mirrorInfo} from '../mirror.js';

@@ -2,7 +2,7 @@
 // who owns it, what a static (mirror) pod means, labels and annotations.
 
 import {timeMs, type PodCondition} from '../../kube/types.js';
-import {formatAge, formatRestarts} from '../../model/columns.js';
+import {formatAge, formatRestarts} from '../../model/print-pod.js';
 import {humanDuration} from '../../model/duration.js';
 import {podQos} from '../../model/qos.js';
 import type {MirrorInfo, PodState} from '../../model/types.js';

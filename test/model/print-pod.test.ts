@@ -1,9 +1,9 @@
 // printPod, branch by branch, on hand-made pods, including the branches the recorded captures
-// never reach. Expected cells follow upstream printers.go (see source/model/columns.ts).
+// never reach. Expected cells follow upstream printers.go (see source/model/print-pod.ts).
 
 import {describe, expect, it} from 'vitest';
 import type {Container, ContainerState, ContainerStatus, Pod, PodCondition} from '../../source/kube/types.js';
-import {formatAge, formatRestarts, podColumns, printedRow} from '../../source/model/columns.js';
+import {formatAge, formatRestarts, podColumns, printedRow} from '../../source/model/print-pod.js';
 import {LATEST_COMPAT, parseStatusCompat} from '../../source/model/compat.js';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
