@@ -2,7 +2,7 @@
 // joined with their status by name. The spec is the list of what should exist; a container without
 // a status yet (the kubelet has not reported it) still shows, in state 'unknown'.
 
-import {timeMs, type Container, type ContainerStatus, type ContainerStateTerminated, type Pod} from '../kube/types.js';
+import {timeMs, type Container, type ContainerStatus, type ContainerStateTerminated, type Pod} from '../kube/objects.js';
 import {backOffFromMessage, nextRestartAt} from './backoff.js';
 import type {ContainerKind, ContainerView, Termination} from './types.js';
 

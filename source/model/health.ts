@@ -2,7 +2,7 @@
 // signal (a crash loop, an image pull back-off or another failure: which container, why, when the
 // kubelet tries again) for the row's mark, FLAGS and the detail view.
 
-import type {KubeEvent} from '../kube/types.js';
+import type {KubeEvent} from '../kube/objects.js';
 import {containerSubject} from './history.js';
 import {PULL_BACK_OFF_REASONS, pullBackOff} from './image-backoff.js';
 import type {ContainerView, Health, PodState, TroubleSignal} from './types.js';

@@ -1,7 +1,7 @@
 // A pod's life as a list of transitions: what changed between two consecutive objects of the same pod.
 // The store calls diffPod on every watch event of a pod and appends the result to its history.
 
-import type {Pod, PodCondition} from '../kube/types.js';
+import type {Pod, PodCondition} from '../kube/objects.js';
 import type {ContainerView, PodColumns, PodCore, Transition, TransitionKind} from './types.js';
 
 /** What diffPod compares of a pod state: its core (phase, conditions, node, deletion), columns and containers. */

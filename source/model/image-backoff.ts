@@ -11,7 +11,7 @@
 // the crash back-off does. The kubelet pulls at its next sync after that, a few seconds later
 // (imagepull.ndjson: failed at 04:18:51, 04:19:04, 04:19:28, 04:20:11 — each ≥ 10, 20, 40 s on).
 
-import type {KubeEvent} from '../kube/types.js';
+import type {KubeEvent} from '../kube/objects.js';
 import {eventTime} from './store/pod-events.js';
 
 const IMAGE_BACK_OFF_INITIAL_MS = 10_000;

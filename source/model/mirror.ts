@@ -5,7 +5,7 @@
 // also sets an ownerReference of kind Node on the mirror pod (kind-boot.ndjson: etcd-kind-control-plane
 // is owned by Node kind-control-plane); older mirror pods only carry the node in the name suffix.
 
-import type {Pod} from '../kube/types.js';
+import type {Pod} from '../kube/objects.js';
 import type {MirrorInfo} from './types.js';
 
 export const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';

@@ -6,7 +6,7 @@
 //
 // Called on every pod event: one pass over the statuses, no cloning, no regular expressions.
 
-import {timeMs, type Container, type ContainerStatus, type Pod, type PodCondition} from '../kube/types.js';
+import {timeMs, type Container, type ContainerStatus, type Pod, type PodCondition} from '../kube/objects.js';
 import type {PrintedRow} from '../session/format.js';
 import {humanDuration, translateTimestampSince} from './duration.js';
 import type {PodColumns, StatusCompat} from './types.js';

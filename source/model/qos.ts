@@ -2,7 +2,7 @@
 // session always carry it, but a hand-written or old object may not, so it is also computed
 // the way pkg/apis/core/helper/qos/qos.go ComputePodQOS does (cpu and memory only).
 
-import type {Container, Pod} from '../kube/types.js';
+import type {Container, Pod} from '../kube/objects.js';
 
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 

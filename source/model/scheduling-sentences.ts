@@ -6,7 +6,7 @@
 // selector terms are ORed and their requirements ANDed; a nil label selector matches no pod, an
 // empty one every pod.
 
-import type {Affinity, LabelSelector, NodeSelectorRequirement, NodeSelectorTerm, PodAffinityTerm, Toleration} from '../kube/types.js';
+import type {Affinity, LabelSelector, NodeSelectorRequirement, NodeSelectorTerm, PodAffinityTerm, Toleration} from '../kube/objects.js';
 
 const ZONE_KEYS = new Set(['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone']);
 const REGION_KEYS = new Set(['topology.kubernetes.io/region', 'failure-domain.beta.kubernetes.io/region']);

@@ -13,7 +13,7 @@
 // which users want named plainly. Resource fit, ports, volumes and pod (anti-)affinity need the other
 // pods and are left out: a node listed as fitting here may still be refused for those.
 
-import type {Node, NodeSelectorRequirement, NodeSelectorTerm, Pod, Taint, Toleration} from '../kube/types.js';
+import type {Node, NodeSelectorRequirement, NodeSelectorTerm, Pod, Taint, Toleration} from '../kube/objects.js';
 import {describeValues} from './scheduling-sentences.js';
 
 export {describeAffinity, describeNodeSelector, describeToleration, describeLabelSelector, describeRequirement} from './scheduling-sentences.js';

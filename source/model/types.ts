@@ -2,7 +2,7 @@
 // import at run time. `now` is always a parameter (epoch ms): the replay clock in
 // replay, the wall clock live.
 
-import type {Pod, KubeEvent, Node} from '../kube/types.js';
+import type {Pod, KubeEvent, Node} from '../kube/objects.js';
 import type {ConnectionState, PrintedRow} from '../session/format.js';
 
 /**

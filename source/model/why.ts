@@ -7,7 +7,7 @@
 // a lost node, an unscheduled pod, a container that cannot run, init containers still running,
 // containers being created, and last a running pod that is not Ready.
 
-import type {KubeEvent} from '../kube/types.js';
+import type {KubeEvent} from '../kube/objects.js';
 import {podHealth} from './health.js';
 import type {PodState, StoreView} from './types.js';
 import {containerTrouble, restartsRising} from './why/container-trouble.js';

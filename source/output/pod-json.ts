@@ -4,7 +4,7 @@
 
 import {rowCells} from '../model/print-pod.js';
 import {podHealth} from '../model/health.js';
-import type {KubeEvent, Node} from '../kube/types.js';
+import type {KubeEvent, Node} from '../kube/objects.js';
 import type {ContainerView, PodState, StoreView, Termination} from '../model/types.js';
 import {explainPod, whyContext} from '../model/why.js';
 

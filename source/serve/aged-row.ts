@@ -5,7 +5,7 @@
 // words; only those two time cells are printed again at the serving moment, with
 // the printPod port the parity tests check against every recorded row.
 
-import type {Pod} from '../kube/types.js';
+import type {Pod} from '../kube/objects.js';
 import {formatAge, podColumns} from '../model/print-pod.js';
 import {humanDuration} from '../model/duration.js';
 import type {StatusCompat} from '../model/types.js';

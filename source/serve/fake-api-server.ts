@@ -9,7 +9,7 @@
 
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
-import type {KubeObject, Pod} from '../kube/types.js';
+import type {KubeObject, Pod} from '../kube/objects.js';
 import {compatForServerVersion} from '../model/compat.js';
 import type {StatusCompat} from '../model/types.js';
 import type {SessionEntry, SessionHeader} from '../session/format.js';

@@ -4,7 +4,7 @@
 // Field selectors (fields.ParseSelector) allow `=`, `==`, `!=` on the fields
 // each resource registers (pkg/registry/core/*/strategy.go ToSelectableFields).
 
-import type {KubeObject} from '../kube/types.js';
+import type {KubeObject} from '../kube/objects.js';
 
 export class SelectorError extends Error {}
 

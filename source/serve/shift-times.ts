@@ -6,7 +6,7 @@
 // Which values are times: the API serializes metav1.Time as RFC 3339 in seconds
 // ("2026-11-25T04:20:57Z"), metav1.MicroTime as RFC 3339 with 6 digits, and the
 // kubelet writes annotations such as kubernetes.io/config.seen with 9. In the core/v1
-// types podlife serves (kube/types.ts; upstream core/v1 and meta/v1 types.go) they are
+// types podlife serves (kube/objects.ts; upstream core/v1 and meta/v1 types.go) they are
 // ObjectMeta creationTimestamp, deletionTimestamp and managedFields[].time; Pod
 // status.startTime, conditions[].lastProbeTime/lastTransitionTime, container
 // state.running.startedAt, state/lastState.terminated.startedAt/finishedAt; Node

@@ -6,7 +6,7 @@
 // generic table the real server gives resources it has no printer for
 // (apiserver registry/rest/table.go: Name, Created At).
 
-import type {KubeObject} from '../kube/types.js';
+import type {KubeObject} from '../kube/objects.js';
 import type {PrintedRow} from '../session/format.js';
 import type {ResourceName, StoredObject} from './timeline.js';
 

@@ -5,7 +5,7 @@
 // whoever owns the clock calls advanceTo(). With a time offset, every time in the
 // objects is moved by it as they enter the store (shift-times.ts).
 
-import type {KubeObject} from '../kube/types.js';
+import type {KubeObject} from '../kube/objects.js';
 import {isWatchEntry, type PrintedRow, type SessionEntry, type WatchEntry, type WatchType} from '../session/format.js';
 import {shiftTimes} from './shift-times.js';
 

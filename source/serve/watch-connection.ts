@@ -5,7 +5,7 @@
 // that starts matching arrives as ADDED, one that stops matching as DELETED.
 
 import type {ServerResponse} from 'node:http';
-import type {KubeObject} from '../kube/types.js';
+import type {KubeObject} from '../kube/objects.js';
 import type {PrintedRow, WatchType} from '../session/format.js';
 import type {Representation} from './media-type.js';
 import type {StatusBody} from './status.js';

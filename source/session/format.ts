@@ -2,7 +2,7 @@
 // The contract is owned outside this repo; these types follow it and never extend
 // its meaning. Readers ignore unknown fields, so every interface stays open.
 
-import type {KubeObject} from '../kube/types.js';
+import type {KubeObject} from '../kube/objects.js';
 
 export const SESSION_VERSION = 1;
 

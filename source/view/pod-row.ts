@@ -2,7 +2,7 @@
 // shows, plus what the row's look depends on. Computed only for the rows on
 // screen, because AGE, "(5s ago)" and the back-off countdown move with `now`.
 
-import type {KubeEvent} from '../kube/types.js';
+import type {KubeEvent} from '../kube/objects.js';
 import {rowCells} from '../model/print-pod.js';
 import {flagMarks, nextTryText} from './flags.js';
 import {podHealth} from '../model/health.js';

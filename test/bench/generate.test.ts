@@ -11,7 +11,7 @@ import {readSession} from '../../source/session/reader.js';
 import {isWatchEntry, type SessionEntry, type WatchEntry} from '../../source/session/format.js';
 import {PodStore} from '../../source/model/store/pod-store.js';
 import {compatForServerVersion} from '../../source/model/compat.js';
-import type {Pod} from '../../source/kube/types.js';
+import type {Pod} from '../../source/kube/objects.js';
 
 const OPTIONS: GenerateOptions = {pods: 300, namespaces: 12, entries: 6000, seed: 7, rate: 1000};
 const dir = mkdtempSync(path.join(tmpdir(), 'podlife-bench-'));

@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url';
 import {FakeApiServer, type FakeApiServerOptions} from '../../source/serve/fake-api-server.js';
 import {kubeconfigFor} from '../../source/serve/kubeconfig.js';
 import {isWatchEntry, type SessionEntry, type SessionHeader, type StatusEntry, type WatchEntry} from '../../source/session/format.js';
-import type {KubeObject} from '../../source/kube/types.js';
+import type {KubeObject} from '../../source/kube/objects.js';
 import {tempDir} from './kubeconfig-fixture.js';
 
 /** Short backoffs so reconnect tests take milliseconds. */

@@ -3,7 +3,7 @@
 // behaviour is chosen from the header's serverVersion, as podlife does for a recorded session.
 
 import {describe, expect, it} from 'vitest';
-import type {Pod} from '../../source/kube/types.js';
+import type {Pod} from '../../source/kube/objects.js';
 import {podColumns, formatAge, formatRestarts} from '../../source/model/print-pod.js';
 import {compatForServerVersion} from '../../source/model/compat.js';
 import {isWatchEntry} from '../../source/session/format.js';

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {timeMs, type Pod} from '../../source/kube/types.js';
+import {timeMs, type Pod} from '../../source/kube/objects.js';
 import {containerViews, countSidecars} from '../../source/model/containers.js';
 import {capture, podEntries} from './store-fixture.js';
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {Pod} from '../../source/kube/types.js';
+import type {Pod} from '../../source/kube/objects.js';
 import {LATEST_COMPAT, parseStatusCompat} from '../../source/model/compat.js';
 import {NOT_READY_GRACE_MS, RESTART_LOOP_WINDOW_MS, podHealth, statusBucket} from '../../source/model/health.js';
 import {PodStore} from '../../source/model/store/pod-store.js';

@@ -3,7 +3,7 @@ import {containerViews} from '../../source/model/containers.js';
 import {podColumns} from '../../source/model/print-pod.js';
 import {LATEST_COMPAT} from '../../source/model/compat.js';
 import {diffPod} from '../../source/model/history.js';
-import type {Pod} from '../../source/kube/types.js';
+import type {Pod} from '../../source/kube/objects.js';
 import type {TransitionKind} from '../../source/model/types.js';
 import {CAPTURES, CAPTURES_V136, podEntries, podKey, replay} from './store-fixture.js';
 

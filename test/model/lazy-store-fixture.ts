@@ -2,7 +2,7 @@
 // of entries the way the replay player feeds its stores from its entry log; and a plain copy of
 // everything a pod state shows, to compare a lazy store with a plain one.
 
-import type {KubeEvent, Pod} from '../../source/kube/types.js';
+import type {KubeEvent, Pod} from '../../source/kube/objects.js';
 import {DEFAULT_TOMBSTONE_MS, PodStore, type PodStoreOptions, type StoreSnapshot} from '../../source/model/store/pod-store.js';
 import {withoutManagedFields, type ObjectSource} from '../../source/model/store/object-source.js';
 import {slimEvent} from '../../source/model/store/pod-events.js';

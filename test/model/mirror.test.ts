@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {Pod} from '../../source/kube/types.js';
+import type {Pod} from '../../source/kube/objects.js';
 import {mirrorInfo} from '../../source/model/mirror.js';
 import {capture, podEntries} from './store-fixture.js';
 

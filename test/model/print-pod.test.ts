@@ -2,7 +2,7 @@
 // never reach. Expected cells follow upstream printers.go (see source/model/print-pod.ts).
 
 import {describe, expect, it} from 'vitest';
-import type {Container, ContainerState, ContainerStatus, Pod, PodCondition} from '../../source/kube/types.js';
+import type {Container, ContainerState, ContainerStatus, Pod, PodCondition} from '../../source/kube/objects.js';
 import {formatAge, formatRestarts, podColumns, printedRow} from '../../source/model/print-pod.js';
 import {LATEST_COMPAT, parseStatusCompat} from '../../source/model/compat.js';
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {Container, Pod} from '../../source/kube/types.js';
+import type {Container, Pod} from '../../source/kube/objects.js';
 import {computeQos, podQos} from '../../source/model/qos.js';
 
 function pod(containers: Container[], qosClass?: string): Pod {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {Affinity, Node, NodeSelectorRequirement, Pod, PodSpec, Taint, Toleration} from '../../source/kube/types.js';
+import type {Affinity, Node, NodeSelectorRequirement, Pod, PodSpec, Taint, Toleration} from '../../source/kube/objects.js';
 import {
 	describeAffinity,
 	describeNodeSelector,

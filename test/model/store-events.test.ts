@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {KubeEvent} from '../../source/kube/types.js';
+import type {KubeEvent} from '../../source/kube/objects.js';
 import {LATEST_COMPAT} from '../../source/model/compat.js';
 import {PodStore} from '../../source/model/store/pod-store.js';
 import {EVENTS_PER_POD_LIMIT} from '../../source/model/store/pod-events.js';

@@ -3,7 +3,7 @@
 import {join} from 'node:path';
 import {compatForServerVersion} from '../../source/model/compat.js';
 import {PodStore} from '../../source/model/store/pod-store.js';
-import type {Pod} from '../../source/kube/types.js';
+import type {Pod} from '../../source/kube/objects.js';
 import type {SessionEntry, WatchEntry} from '../../source/session/format.js';
 import {isWatchEntry} from '../../source/session/format.js';
 import {loadCapture, type Capture} from '../helpers/load-capture.js';

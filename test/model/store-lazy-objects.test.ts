@@ -4,7 +4,7 @@ import {podHealth} from '../../source/model/health.js';
 import {PodStore} from '../../source/model/store/pod-store.js';
 import {whyLine} from '../../source/model/why.js';
 import {isWatchEntry} from '../../source/session/format.js';
-import type {Pod} from '../../source/kube/types.js';
+import type {Pod} from '../../source/kube/objects.js';
 import {CAPTURE_FILES} from '../replay/replay-fixture.js';
 import {loadCapture} from '../helpers/load-capture.js';
 import {applyAt, EntryArray, lazyStore, podPrint} from './lazy-store-fixture.js';

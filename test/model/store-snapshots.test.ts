@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {KubeEvent, Pod} from '../../source/kube/types.js';
+import type {KubeEvent, Pod} from '../../source/kube/objects.js';
 import {LATEST_COMPAT} from '../../source/model/compat.js';
 import {DEFAULT_TOMBSTONE_MS, PodStore} from '../../source/model/store/pod-store.js';
 import type {SessionEntry} from '../../source/session/format.js';

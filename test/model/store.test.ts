@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {KubeEvent, Pod} from '../../source/kube/types.js';
+import type {KubeEvent, Pod} from '../../source/kube/objects.js';
 import {LATEST_COMPAT, parseStatusCompat} from '../../source/model/compat.js';
 import {PodStore} from '../../source/model/store/pod-store.js';
 import {CHANGE_LOG_LIMIT} from '../../source/model/store/change-log.js';

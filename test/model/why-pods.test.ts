@@ -1,7 +1,7 @@
 // explainPod on hand-made pods (plus the kind nodes and events) for the causes the captures do not hold.
 
 import {describe, expect, it} from 'vitest';
-import type {ContainerStatus, KubeEvent, Node, PodCondition} from '../../source/kube/types.js';
+import type {ContainerStatus, KubeEvent, Node, PodCondition} from '../../source/kube/objects.js';
 import {at, explainObjects, kindNodes, pod} from './why-fixture.js';
 
 const running = (name: string, startedSeconds: number, ready = true): ContainerStatus => ({

@@ -1,7 +1,7 @@
 import {setFlagsFromString} from 'node:v8';
 import {runInNewContext} from 'node:vm';
 import {describe, expect, it} from 'vitest';
-import type {Pod} from '../../source/kube/types.js';
+import type {Pod} from '../../source/kube/objects.js';
 import {LATEST_COMPAT} from '../../source/model/compat.js';
 import {PodStore, type StoreSnapshot} from '../../source/model/store/pod-store.js';
 import {DEFAULT_KEYFRAME_TUNING, KeyframeIndex} from '../../source/sources/replay/keyframes.js';

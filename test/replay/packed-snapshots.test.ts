@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {Pod} from '../../source/kube/types.js';
+import type {Pod} from '../../source/kube/objects.js';
 import {compatForServerVersion, LATEST_COMPAT} from '../../source/model/compat.js';
 import {DEFAULT_TOMBSTONE_MS, PodStore, type StoreSnapshot} from '../../source/model/store/pod-store.js';
 import {isWatchEntry, type SessionEntry} from '../../source/session/format.js';

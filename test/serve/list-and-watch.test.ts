@@ -2,7 +2,7 @@ import {CoreV1Api, Watch} from '@kubernetes/client-node';
 import {afterEach, describe, expect, it} from 'vitest';
 import {FakeApiServer} from '../../source/serve/fake-api-server.js';
 import {offsetToStartAt} from '../../source/serve/shift-times.js';
-import type {KubeObject, Pod} from '../../source/kube/types.js';
+import type {KubeObject, Pod} from '../../source/kube/objects.js';
 import {kubeConfig, podEntries, podsAt, readCapture, startServer, waitFor} from './helpers.js';
 
 let server: FakeApiServer | undefined;

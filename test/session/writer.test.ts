@@ -3,7 +3,7 @@ import zlib from 'node:zlib';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {isWatchEntry, type SessionEntry, type SessionHeader} from '../../source/session/format.js';
-import type {Container, ObjectMeta} from '../../source/kube/types.js';
+import type {Container, ObjectMeta} from '../../source/kube/objects.js';
 import {readSession} from '../../source/session/reader.js';
 import {LAST_APPLIED, REDACTED, redactObject} from '../../source/session/redact.js';
 import {SessionWriter} from '../../source/session/writer.js';

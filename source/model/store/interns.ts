@@ -4,7 +4,7 @@
 // shows a few dozen kinds), and the words of history lines. Each parse of an object makes new
 // strings; these tables make the versions share one copy.
 
-import type {Pod} from '../../kube/types.js';
+import type {Pod} from '../../kube/objects.js';
 import type {ContainerView, PodColumns} from '../types.js';
 import {WordTable} from './history-line.js';
 

@@ -3,7 +3,7 @@
 // they are (the file, or a compressed log) and pass each entry's ref to apply(); a pod version
 // then keeps the ref, and reading its object (readObject) reads the entry again.
 
-import type {KubeEvent, Pod} from '../../kube/types.js';
+import type {KubeEvent, Pod} from '../../kube/objects.js';
 import type {PrintedRow} from '../../session/format.js';
 
 /** How a store that keeps pod objects out of memory gets them back, by the ref given to apply(). */

@@ -1,7 +1,7 @@
 // A pod's events as the store keeps them: the newest few, in time order, slimmed to what podlife
 // shows, or kept out of memory (LazyEvent) by a store that reads entries back.
 
-import {timeMs, type KubeEvent} from '../../kube/types.js';
+import {timeMs, type KubeEvent} from '../../kube/objects.js';
 import {podKey, podKeyOf} from '../pod-key.js';
 import type {ObjectSource} from './object-source.js';
 

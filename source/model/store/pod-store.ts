@@ -21,7 +21,7 @@
 // replay of a plain file) passes its ref to apply(); the store then keeps the ref, not the object,
 // and reads the object, its row or the event back through `objects` when one is asked for.
 
-import type {KubeEvent, Node, Pod} from '../../kube/types.js';
+import type {KubeEvent, Node, Pod} from '../../kube/objects.js';
 import type {PrintedRow, SessionEntry, WatchType} from '../../session/format.js';
 import {podColumns} from '../print-pod.js';
 import {podKeyOf} from '../pod-key.js';

@@ -9,7 +9,7 @@
 // the pod's identity and history line, its placement (what rarely changes) and its status (one per
 // kind of status in the whole store, Interns).
 
-import type {Pod} from '../../kube/types.js';
+import type {Pod} from '../../kube/objects.js';
 import type {PrintedRow, WatchType} from '../../session/format.js';
 import {podColumns} from '../print-pod.js';
 import {containerViews, countSidecars} from '../containers.js';

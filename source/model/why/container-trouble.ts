@@ -2,7 +2,7 @@
 // that will not be retried. The words come from its waiting/terminated state and the kubelet's
 // events; times from lastState.terminated and the back-off in the waiting message (backoff.ts).
 
-import type {KubeEvent, Pod} from '../../kube/types.js';
+import type {KubeEvent, Pod} from '../../kube/objects.js';
 import {pullBackOff} from '../image-backoff.js';
 import type {ContainerView, PodState} from '../types.js';
 import type {Diagnosis, WhyContext} from './diagnosis.js';

@@ -1,6 +1,6 @@
 // The shape every cause-specific diagnosis returns, before why.ts settles the pod's health.
 
-import type {KubeEvent, Node} from '../../kube/types.js';
+import type {KubeEvent, Node} from '../../kube/objects.js';
 
 export interface WhyContext {
 	/** Nodes by name (StoreView.nodes); empty when the session holds none. */

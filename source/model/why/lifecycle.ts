@@ -1,7 +1,7 @@
 // The ends of a pod's life: failed (evicted, deadline exceeded, a container that will not be
 // restarted), lost with its node, and deletion that takes longer than its grace period.
 
-import {timeMs, type Node} from '../../kube/types.js';
+import {timeMs, type Node} from '../../kube/objects.js';
 import {humanDuration} from '../duration.js';
 import type {PodState} from '../types.js';
 import type {Diagnosis, WhyContext} from './diagnosis.js';

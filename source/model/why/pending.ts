@@ -3,7 +3,7 @@
 // Unschedulable), else the newest FailedScheduling event; podlife's own reading of the nodes comes
 // from evaluateNodes (scheduling.ts), which names the rule that rules out each node.
 
-import {timeMs} from '../../kube/types.js';
+import {timeMs} from '../../kube/objects.js';
 import {humanDuration} from '../duration.js';
 import {evaluateNodes} from '../scheduling.js';
 import type {PodState} from '../types.js';

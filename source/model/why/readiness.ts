@@ -2,7 +2,7 @@
 // probe failure in its own words (the newest Unhealthy event), or which readiness gate (KEP-580)
 // is False or not reported at all.
 
-import {timeMs, type KubeEvent} from '../../kube/types.js';
+import {timeMs, type KubeEvent} from '../../kube/objects.js';
 import {humanDuration} from '../duration.js';
 import {NOT_READY_GRACE_MS} from '../health.js';
 import type {ContainerView, PodState} from '../types.js';

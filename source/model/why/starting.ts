@@ -2,7 +2,7 @@
 // but the status line should still say what it waits for — and an init container that runs for
 // longer than the Deployment controller's progress deadline is stuck.
 
-import {timeMs, type KubeEvent} from '../../kube/types.js';
+import {timeMs, type KubeEvent} from '../../kube/objects.js';
 import {humanDuration} from '../duration.js';
 import {NOT_READY_GRACE_MS} from '../health.js';
 import type {ContainerView, PodState} from '../types.js';

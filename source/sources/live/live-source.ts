@@ -5,7 +5,7 @@
 // line; once running, the source never dies silently: every connection change
 // becomes a STATUS entry and every failure is retried.
 
-import type {KubeObject} from '../../kube/types.js';
+import type {KubeObject} from '../../kube/objects.js';
 import type {SessionEntry, SessionHeader} from '../../session/format.js';
 import type {ConnectionStatus, SourceInfo} from '../types.js';
 import type {BackoffOptions} from './backoff.js';

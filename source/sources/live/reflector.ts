@@ -5,7 +5,7 @@
 // known (vanished → DELETED, changed → MODIFIED, unchanged → nothing); any other
 // failure retries with capped, jittered backoff. It never stops on its own.
 
-import type {KubeObject} from '../../kube/types.js';
+import type {KubeObject} from '../../kube/objects.js';
 import type {PrintedRow} from '../../session/format.js';
 import type {WatchType} from '../../session/format.js';
 import {backoffDelay, sleep, type BackoffOptions} from './backoff.js';

@@ -4,7 +4,7 @@
 // server's printPod) and, with includeObject=Object, the whole pod. `record`
 // keeps those cells as each entry's `row`: the ground truth for podlife's columns.
 
-import type {KubeObject} from '../../kube/types.js';
+import type {KubeObject} from '../../kube/objects.js';
 import type {PrintedRow} from '../../session/format.js';
 
 /** Table first; the plain list if the server cannot print (the answer's `kind` tells which). */

@@ -3,7 +3,7 @@
 // applies an entry passes to PodStore.apply; the last few hundred objects read are kept (the rows
 // on screen, the pod in the detail view, the pods a table prints).
 
-import type {KubeEvent, Pod} from '../../kube/types.js';
+import type {KubeEvent, Pod} from '../../kube/objects.js';
 import {withoutManagedFields, type ObjectSource} from '../../model/store/object-source.js';
 import {slimEvent} from '../../model/store/pod-events.js';
 import {isWatchEntry, type PrintedRow} from '../../session/format.js';

@@ -5,7 +5,7 @@
 // says changed since the keyframe before it, until the chain holds more changes than half the map
 // or DELTAS_PER_FULL deltas. Restoring one applies the chain: at most DELTAS_PER_FULL small lists.
 
-import type {KubeEvent} from '../../kube/types.js';
+import type {KubeEvent} from '../../kube/objects.js';
 import type {PodStore, StoreSnapshot} from '../../model/store/pod-store.js';
 import type {PodState} from '../../model/types.js';
 import {DeltaMap, PackedMap} from './packed-maps.js';

@@ -1,7 +1,7 @@
 // Containers: init, sidecar, regular and ephemeral, each group in spec order, one short block per
 // container; with a container selected, everything about that one, its messages in full.
 
-import type {Container, Pod} from '../../kube/types.js';
+import type {Container, Pod} from '../../kube/objects.js';
 import {humanDuration} from '../../model/duration.js';
 import type {ContainerKind, ContainerView, PodState, Termination} from '../../model/types.js';
 import {formatClock} from '../goto-time.js';

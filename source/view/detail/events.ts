@@ -3,7 +3,7 @@
 // from as describe's FROM column does ("kubelet, kind-worker"), and its whole message follows on
 // the lines below; a Warning is marked and coloured so it stands out where it happened.
 
-import type {KubeEvent} from '../../kube/types.js';
+import type {KubeEvent} from '../../kube/objects.js';
 import {humanDuration} from '../../model/duration.js';
 import {eventTime} from '../../model/store/pod-events.js';
 import {fitLines, heading, line, span, truncate, wrap, type Line} from './lines.js';

@@ -1,7 +1,7 @@
 // Overview: what the pod is and where it stands — phase and STATUS, conditions, QoS, where it runs,
 // who owns it, what a static (mirror) pod means, labels and annotations.
 
-import {timeMs, type PodCondition} from '../../kube/types.js';
+import {timeMs, type PodCondition} from '../../kube/objects.js';
 import {formatAge, formatRestarts} from '../../model/print-pod.js';
 import {humanDuration} from '../../model/duration.js';
 import {podQos} from '../../model/qos.js';

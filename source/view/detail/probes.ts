@@ -2,7 +2,7 @@
 // DescribeProbe ("http-get http://:80/ delay=0s timeout=1s period=10s #success=1 #failure=3"):
 //   readiness http-get :80/ delay=0s period=10s timeout=1s fail=3
 
-import type {Container, LifecycleHandler, Probe} from '../../kube/types.js';
+import type {Container, LifecycleHandler, Probe} from '../../kube/objects.js';
 
 type Action = Pick<Probe, 'httpGet' | 'tcpSocket' | 'exec' | 'grpc'> & Pick<LifecycleHandler, 'sleep'>;
 

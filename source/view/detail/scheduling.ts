@@ -1,7 +1,7 @@
 // Scheduling: where the pod runs or may run, its placement rules as sentences, and — while it waits
 // for a node — what the scheduler said and which of the session's nodes pass the hard rules.
 
-import {timeMs, type KubeEvent, type Node} from '../../kube/types.js';
+import {timeMs, type KubeEvent, type Node} from '../../kube/objects.js';
 import {describeAffinity, describeNodeSelector, describeToleration, evaluateNodes} from '../../model/scheduling.js';
 import type {PodState} from '../../model/types.js';
 import {formatClock} from '../goto-time.js';

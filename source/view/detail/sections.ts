@@ -1,7 +1,7 @@
 // The detail screen's sections and the one function that builds the lines of any of them. The UI
 // slices these lines to the visible window; detailLineCount gives the scroll limit.
 
-import type {KubeEvent, Node} from '../../kube/types.js';
+import type {KubeEvent, Node} from '../../kube/objects.js';
 import type {PodState} from '../../model/types.js';
 import {containersLines} from './containers.js';
 import {eventsLines} from './events.js';

@@ -3,7 +3,7 @@
 // transition with its time and the time since the previous one, the pod's Events interleaved.
 // A pure function of the pod, its events and `now`: it moves live as the replay clock moves.
 
-import {timeMs, type KubeEvent} from '../../kube/types.js';
+import {timeMs, type KubeEvent} from '../../kube/objects.js';
 import {containerSubject} from '../../model/history.js';
 import {transitionWords} from '../../model/transition-words.js';
 import {eventTime} from '../../model/store/pod-events.js';

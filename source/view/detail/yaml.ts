@@ -2,7 +2,7 @@
 // managedFields out unless asked). Long lines are cut to the width, or wrapped (`w`); the host scrolls.
 
 import {stringify} from 'yaml';
-import type {Pod} from '../../kube/types.js';
+import type {Pod} from '../../kube/objects.js';
 import {fitLines, span, type Line} from './lines.js';
 
 /** The pod as YAML text, without metadata.managedFields. */

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {Container} from '../../../source/kube/types.js';
+import type {Container} from '../../../source/kube/objects.js';
 import {containersLines} from '../../../source/view/detail/containers.js';
 import {lineText} from '../../../source/view/detail/lines.js';
 import {containerHandlers, containerProbes, describeProbe} from '../../../source/view/detail/probes.js';

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {KubeEvent, Pod} from '../../../source/kube/types.js';
+import type {KubeEvent, Pod} from '../../../source/kube/objects.js';
 import {lineText} from '../../../source/view/detail/lines.js';
 import {schedulingLines} from '../../../source/view/detail/scheduling.js';
 import {loadCapture} from './capture.js';
