@@ -3,7 +3,7 @@
 
 import {PodStore} from '../model/store/pod-store.js';
 import {compatForServerVersion} from '../model/compat.js';
-import type {StatusCompat} from '../model/types.js';
+import type {StatusCompat} from '../model/pod-state.js';
 import type {LiveOptions} from '../sources/live/live-source.js';
 
 export interface LiveAppOptions {

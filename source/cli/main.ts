@@ -7,7 +7,7 @@ import {parseArgs, type Flags} from './flags.js';
 import {commandHelp, isCommand, overviewHelp, COMMANDS} from './help.js';
 import {joinNegativeAt, parseAt, parseDuration} from './duration-flag.js';
 import {compatForServerVersion, parseStatusCompat} from '../model/compat.js';
-import type {StatusCompat} from '../model/types.js';
+import type {StatusCompat} from '../model/pod-state.js';
 
 // `wide` is kubectl's habit: the table with every column of `kubectl get pods -o wide`.
 const REPLAY_OUTPUTS = ['table', 'wide', 'json', 'ndjson', 'timeline', 'check'] as const;

@@ -4,7 +4,7 @@
 
 import {PodStore} from '../model/store/pod-store.js';
 import {compatForServerVersion} from '../model/compat.js';
-import type {StatusCompat} from '../model/types.js';
+import type {StatusCompat} from '../model/pod-state.js';
 import type {LiveOptions} from '../sources/live/live-source.js';
 import type {SourceInfo} from '../sources/types.js';
 import {progressLine, recordedLine, type RecordProgress} from '../view/recording-text.js';

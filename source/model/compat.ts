@@ -7,7 +7,7 @@
 // servers are clamped to 1.29 behaviour and the label says so.
 
 import {UsageError} from '../errors.js';
-import type {StatusCompat} from './types.js';
+import type {StatusCompat} from './pod-state.js';
 
 const OLDEST_MINOR = 29;
 const NO_TERMINATING_FOR_TERMINAL_FROM = 31;

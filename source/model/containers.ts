@@ -4,7 +4,7 @@
 
 import {timeMs, type Container, type ContainerStatus, type ContainerStateTerminated, type Pod} from '../kube/objects.js';
 import {backOffFromMessage, nextRestartAt} from './backoff.js';
-import type {ContainerKind, ContainerView, Termination} from './types.js';
+import type {ContainerKind, ContainerView, Termination} from './pod-state.js';
 
 /** podutil.IsRestartableInitContainer: an init container with restartPolicy Always is a native sidecar (KEP-753). */
 export function isSidecar(container: Container): boolean {

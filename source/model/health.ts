@@ -5,7 +5,7 @@
 import type {KubeEvent} from '../kube/objects.js';
 import {containerSubject} from './history.js';
 import {PULL_BACK_OFF_REASONS, pullBackOff} from './image-backoff.js';
-import type {ContainerView, Health, PodState, TroubleSignal} from './types.js';
+import type {ContainerView, Health, PodState, TroubleSignal} from './pod-state.js';
 
 export type StatusBucket = 'running' | 'pending' | 'failing' | 'succeeded' | 'terminating';
 

@@ -2,7 +2,7 @@
 // The store calls diffPod on every watch event of a pod and appends the result to its history.
 
 import type {Pod, PodCondition} from '../kube/objects.js';
-import type {ContainerView, PodColumns, PodCore, Transition, TransitionKind} from './types.js';
+import type {ContainerView, PodColumns, PodCore, Transition, TransitionKind} from './pod-state.js';
 
 /** What diffPod compares of a pod state: its core (phase, conditions, node, deletion), columns and containers. */
 export interface PodSnapshotForDiff {

@@ -6,7 +6,7 @@
 // is owned by Node kind-control-plane); older mirror pods only carry the node in the name suffix.
 
 import type {Pod} from '../kube/objects.js';
-import type {MirrorInfo} from './types.js';
+import type {MirrorInfo} from './pod-state.js';
 
 export const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
 export const SOURCE_ANNOTATION = 'kubernetes.io/config.source';

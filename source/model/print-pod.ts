@@ -9,7 +9,7 @@
 import {timeMs, type Container, type ContainerStatus, type Pod, type PodCondition} from '../kube/objects.js';
 import type {PrintedRow} from '../session/format.js';
 import {humanDuration, translateTimestampSince} from './duration.js';
-import type {PodColumns, StatusCompat} from './types.js';
+import type {PodColumns, StatusCompat} from './pod-state.js';
 
 /** node.NodeUnreachablePodReason (pkg/util/node). */
 const NODE_UNREACHABLE_POD_REASON = 'NodeLost';

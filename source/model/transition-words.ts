@@ -2,7 +2,7 @@
 // False", "state running → terminated(Error, exit 1)", never a bare "0 → 1" under a name. One
 // wording for the Timeline section and the headless `--output timeline`, so the two read alike.
 
-import type {Transition} from './types.js';
+import type {Transition} from './pod-state.js';
 
 export interface TransitionWords {
 	/** Whose field changed: "pod", or the container's subject ("container api", "init container setup"). */

@@ -9,7 +9,7 @@
 
 import type {KubeEvent} from '../kube/objects.js';
 import {podHealth} from './health.js';
-import type {PodState, StoreView} from './types.js';
+import type {PodState, StoreView} from './pod-state.js';
 import {containerTrouble, restartsRising} from './why/container-trouble.js';
 import type {Diagnosis, WhyContext} from './why/diagnosis.js';
 import {failedDiagnosis, NODE_LOST_REASON, nodeLostDiagnosis, nodeTrouble, terminatingDiagnosis} from './why/lifecycle.js';

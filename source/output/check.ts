@@ -8,7 +8,7 @@
 import {EXIT_OK, EXIT_UNHEALTHY} from '../errors.js';
 import {compatForServerVersion} from '../model/compat.js';
 import {PodStore} from '../model/store/pod-store.js';
-import type {PodState, StatusCompat, StoreView} from '../model/types.js';
+import type {PodState, StatusCompat, StoreView} from '../model/pod-state.js';
 import {explainPod, whyContext, type Why} from '../model/why.js';
 import type {SessionEntry} from '../session/format.js';
 import type {LiveOptions, LiveTuning} from '../sources/live/live-source.js';

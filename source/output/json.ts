@@ -1,6 +1,6 @@
 // `--output json`: the state at one moment, for scripts.
 
-import type {PodState} from '../model/types.js';
+import type {PodState} from '../model/pod-state.js';
 import {NO_WHY_SOURCE, podJson, type WhySource} from './pod-json.js';
 import {livePods} from './table.js';
 

@@ -3,7 +3,7 @@
 // compare with the server's `row`.
 
 import type {WatchEntry} from '../session/format.js';
-import type {PodState} from '../model/types.js';
+import type {PodState} from '../model/pod-state.js';
 import {podJson, NO_WHY_SOURCE, type WhySource} from './pod-json.js';
 
 /** `why` is null for a healthy pod, else podlife's diagnosis at this entry's moment. */

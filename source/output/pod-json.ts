@@ -5,7 +5,7 @@
 import {rowCells} from '../model/print-pod.js';
 import {podHealth} from '../model/health.js';
 import type {KubeEvent, Node} from '../kube/objects.js';
-import type {ContainerView, PodState, StoreView, Termination} from '../model/types.js';
+import type {ContainerView, PodState, StoreView, Termination} from '../model/pod-state.js';
 import {explainPod, whyContext} from '../model/why.js';
 
 /** Nodes and events for `why`; without them the diagnosis still reads the pod itself. */

@@ -5,7 +5,7 @@
 
 import {rowCells} from '../model/print-pod.js';
 import {podHealth} from '../model/health.js';
-import type {PodState} from '../model/types.js';
+import type {PodState} from '../model/pod-state.js';
 import type {PrintedRow} from '../session/format.js';
 import {whyLine} from '../model/why.js';
 import {flagsCell} from '../view/flags.js';

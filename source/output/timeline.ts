@@ -5,7 +5,7 @@
 import {openSession} from '../session/reader.js';
 import {PodStore} from '../model/store/pod-store.js';
 import {compatForServerVersion} from '../model/compat.js';
-import type {PodState, StatusCompat, Transition} from '../model/types.js';
+import type {PodState, StatusCompat, Transition} from '../model/pod-state.js';
 import {UserError} from '../errors.js';
 import {transitionWords} from '../model/transition-words.js';
 

@@ -8,7 +8,7 @@
 import type {Pod} from '../kube/objects.js';
 import {formatAge, podColumns} from '../model/print-pod.js';
 import {humanDuration} from '../model/duration.js';
-import type {StatusCompat} from '../model/types.js';
+import type {StatusCompat} from '../model/pod-state.js';
 import type {PrintedRow} from '../session/format.js';
 
 const AGO = /\((.*) ago\)$/;

@@ -5,7 +5,7 @@
 
 import React, {useReducer, useRef} from 'react';
 import {Box, Text, useApp, useInput, type Key} from 'ink';
-import type {ConnectionStatus, StoreView} from '../model/types.js';
+import type {ConnectionStatus, StoreView} from '../model/pod-state.js';
 import type {Clock, SourceInfo} from '../sources/types.js';
 import type {ReplayPlayer} from '../sources/replay/player.js';
 import {PodIndex, type IndexSource, type RowList} from '../view/pod-index.js';

@@ -5,7 +5,7 @@
 
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {PodState, StoreView} from '../model/types.js';
+import type {PodState, StoreView} from '../model/pod-state.js';
 import type {DetailSectionName} from '../view/ui-state.js';
 import {DetailSection, detailLineCount} from './detail/index.js';
 import {SectionTabs} from './section-tabs.js';

@@ -7,7 +7,7 @@
 // countdown, because its row glyph (↻, ⇣) already says which.
 
 import {humanDuration} from '../model/duration.js';
-import type {PodState, TroubleSignal} from '../model/types.js';
+import type {PodState, TroubleSignal} from '../model/pod-state.js';
 
 /** The FLAGS word of each signal that gets a mark, and what its countdown counts down to. */
 const MARKS = {

@@ -2,7 +2,7 @@
 // need, computed once when the pod changes (not per frame).
 
 import {podHealth, statusBucket, type StatusBucket} from '../model/health.js';
-import type {PodState} from '../model/types.js';
+import type {PodState} from '../model/pod-state.js';
 import type {RowTone} from './health-style.js';
 
 export interface IndexEntry {

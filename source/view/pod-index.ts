@@ -6,7 +6,7 @@
 // neither re-sorts, re-filters, re-counts nor re-collects namespaces. Rows of
 // strings are made only for the visible window (pod-row.ts).
 
-import type {PodState, StoreView} from '../model/types.js';
+import type {PodState, StoreView} from '../model/pod-state.js';
 import {indexEntry, type IndexEntry} from './index-entry.js';
 import {filterKey, filterPredicate, type RowFilter} from './filter.js';
 import {comparatorFor, type SortMode} from './sort.js';

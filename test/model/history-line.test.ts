@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {HISTORY_LIMIT, HistoryLine, WordTable} from '../../source/model/store/history-line.js';
-import type {Transition, TransitionKind} from '../../source/model/types.js';
+import type {Transition, TransitionKind} from '../../source/model/pod-state.js';
 import {seededRandom} from '../replay/seeded-random.js';
 
 const KINDS: TransitionKind[] = ['created', 'phase', 'status', 'ready', 'condition', 'container', 'restart', 'node', 'deleted', 'deleting'];

@@ -4,7 +4,7 @@ import {podColumns} from '../../source/model/print-pod.js';
 import {LATEST_COMPAT} from '../../source/model/compat.js';
 import {diffPod} from '../../source/model/history.js';
 import type {Pod} from '../../source/kube/objects.js';
-import type {TransitionKind} from '../../source/model/types.js';
+import type {TransitionKind} from '../../source/model/pod-state.js';
 import {CAPTURES, CAPTURES_V136, podEntries, podKey, replay} from './store-fixture.js';
 
 function dedupe(values: string[]): string[] {

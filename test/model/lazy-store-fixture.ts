@@ -6,7 +6,7 @@ import type {KubeEvent, Pod} from '../../source/kube/objects.js';
 import {DEFAULT_TOMBSTONE_MS, PodStore, type PodStoreOptions, type StoreSnapshot} from '../../source/model/store/pod-store.js';
 import {withoutManagedFields, type ObjectSource} from '../../source/model/store/object-source.js';
 import {slimEvent} from '../../source/model/store/pod-events.js';
-import type {PodState, StoreView} from '../../source/model/types.js';
+import type {PodState, StoreView} from '../../source/model/pod-state.js';
 import {isWatchEntry, type PrintedRow, type SessionEntry, type WatchEntry} from '../../source/session/format.js';
 import {compatForServerVersion} from '../../source/model/compat.js';
 import {loadCapture} from '../helpers/load-capture.js';

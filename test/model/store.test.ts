@@ -3,7 +3,7 @@ import type {KubeEvent, Pod} from '../../source/kube/objects.js';
 import {LATEST_COMPAT, parseStatusCompat} from '../../source/model/compat.js';
 import {PodStore} from '../../source/model/store/pod-store.js';
 import {CHANGE_LOG_LIMIT} from '../../source/model/store/change-log.js';
-import type {StoreView} from '../../source/model/types.js';
+import type {StoreView} from '../../source/model/pod-state.js';
 import {podEntries, podKey, replay} from './store-fixture.js';
 
 /** A plain copy of what a view shows, to compare states across time. */

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {transitionWords} from '../../source/model/transition-words.js';
-import type {Transition, TransitionKind} from '../../source/model/types.js';
+import type {Transition, TransitionKind} from '../../source/model/pod-state.js';
 
 function transition(kind: TransitionKind, subject: string, from: string | null, to: string | null): Transition {
 	return {at: 0, kind, subject, from, to, statusAfter: 'Running'};

@@ -4,7 +4,7 @@
 import {compatForServerVersion, LATEST_COMPAT} from '../../source/model/compat.js';
 import {PodStore} from '../../source/model/store/pod-store.js';
 import type {KubeEvent, Node, Pod} from '../../source/kube/objects.js';
-import type {PodState, StoreView} from '../../source/model/types.js';
+import type {PodState, StoreView} from '../../source/model/pod-state.js';
 import {explainPod, whyContext, type Why} from '../../source/model/why.js';
 import {isWatchEntry} from '../../source/session/format.js';
 import {capture} from './store-fixture.js';

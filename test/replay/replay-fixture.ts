@@ -4,7 +4,7 @@
 import {join} from 'node:path';
 import {compatForServerVersion} from '../../source/model/compat.js';
 import {PodStore} from '../../source/model/store/pod-store.js';
-import type {StoreView} from '../../source/model/types.js';
+import type {StoreView} from '../../source/model/pod-state.js';
 import {captureFiles, loadCapture, type Capture} from '../helpers/load-capture.js';
 import {ManualScheduler} from '../../source/sources/replay/manual-scheduler.js';
 import {ReplayPlayer, type ReplayOptions, type ReplayTuning} from '../../source/sources/replay/player.js';

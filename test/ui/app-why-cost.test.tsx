@@ -3,7 +3,7 @@
 
 import React from 'react';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import type {PodState} from '../../source/model/types.js';
+import type {PodState} from '../../source/model/pod-state.js';
 
 const asked = vi.hoisted(() => new Set<string>());
 

@@ -10,7 +10,7 @@
 // array, or the room a growing array keeps, would cost more than they do. prefix() builds the
 // objects for whoever reads a history (a screen, a diagnosis); the store reads only lengths.
 
-import type {Transition, TransitionKind} from '../types.js';
+import type {Transition, TransitionKind} from '../pod-state.js';
 
 /** Transitions kept per pod; older ones fall off (a pod in a week-long crash loop stays bounded). */
 export const HISTORY_LIMIT = 500;

@@ -5,7 +5,7 @@
 // strings; these tables make the versions share one copy.
 
 import type {Pod} from '../../kube/objects.js';
-import type {ContainerView, PodColumns} from '../types.js';
+import type {ContainerView, PodColumns} from '../pod-state.js';
 import {WordTable} from './history-line.js';
 
 /** phase, reason and conditions (type and status only) of a pod object: one object per combination seen. */

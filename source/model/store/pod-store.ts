@@ -25,7 +25,7 @@ import type {KubeEvent, Node, Pod} from '../../kube/objects.js';
 import type {PrintedRow, SessionEntry, WatchType} from '../../session/format.js';
 import {podColumns} from '../print-pod.js';
 import {podKeyOf} from '../pod-key.js';
-import type {ConnectionStatus, PodState, StatusCompat, StoreView} from '../types.js';
+import type {ConnectionStatus, PodState, StatusCompat, StoreView} from '../pod-state.js';
 import {ChangeLog} from './change-log.js';
 import {CowMap, ShardedCowMap} from './cow-map.js';
 import {Interns} from './interns.js';

@@ -16,7 +16,7 @@ import {containerViews, countSidecars} from '../containers.js';
 import {diffPod} from '../history.js';
 import {mirrorInfo} from '../mirror.js';
 import {podKeyOf} from '../pod-key.js';
-import type {ContainerView, MirrorInfo, PodColumns, PodCore, PodState, StatusCompat, Transition} from '../types.js';
+import type {ContainerView, MirrorInfo, PodColumns, PodCore, PodState, StatusCompat, Transition} from '../pod-state.js';
 import {HISTORY_LIMIT, HistoryLine} from './history-line.js';
 import type {CoreStatus, Interns} from './interns.js';
 import {withoutManagedFields, type ObjectSource} from './object-source.js';

@@ -2,7 +2,7 @@
 // version of every pod, and most entries change a field or two. Each function gives back the
 // previous value when the next one is equal to it.
 
-import type {ContainerView, PodColumns, Termination} from '../types.js';
+import type {ContainerView, PodColumns, Termination} from '../pod-state.js';
 
 // The fields compared, listed once (the Record makes the compiler check the list is whole): on every
 // pod entry, so no Object.keys per call.

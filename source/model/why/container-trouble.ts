@@ -4,7 +4,7 @@
 
 import type {KubeEvent, Pod} from '../../kube/objects.js';
 import {pullBackOff} from '../image-backoff.js';
-import type {ContainerView, PodState} from '../types.js';
+import type {ContainerView, PodState} from '../pod-state.js';
 import type {Diagnosis, WhyContext} from './diagnosis.js';
 import {containerSpec, currentTermination, dueIn, howItEnded, oneLine, plural, quotedMessage, ranFor, restartsIn, stateSince, subjectOf} from './words.js';
 import {humanDuration} from '../duration.js';

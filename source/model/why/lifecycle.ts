@@ -3,7 +3,7 @@
 
 import {timeMs, type Node} from '../../kube/objects.js';
 import {humanDuration} from '../duration.js';
-import type {PodState} from '../types.js';
+import type {PodState} from '../pod-state.js';
 import type {Diagnosis, WhyContext} from './diagnosis.js';
 import {containerSpec, currentTermination, howItEnded, oneLine, quotedMessage, ranFor, subjectOf} from './words.js';
 

@@ -6,7 +6,7 @@
 import {timeMs} from '../../kube/objects.js';
 import {humanDuration} from '../duration.js';
 import {evaluateNodes} from '../scheduling.js';
-import type {PodState} from '../types.js';
+import type {PodState} from '../pod-state.js';
 import type {Diagnosis, WhyContext} from './diagnosis.js';
 import {oneLine} from './words.js';
 

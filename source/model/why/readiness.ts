@@ -5,7 +5,7 @@
 import {timeMs, type KubeEvent} from '../../kube/objects.js';
 import {humanDuration} from '../duration.js';
 import {NOT_READY_GRACE_MS} from '../health.js';
-import type {ContainerView, PodState} from '../types.js';
+import type {ContainerView, PodState} from '../pod-state.js';
 import type {Diagnosis, WhyContext} from './diagnosis.js';
 import {oneLine, subjectOf} from './words.js';
 

@@ -4,7 +4,7 @@
 import {humanDuration} from '../duration.js';
 import {containerSubject} from '../history.js';
 import type {Container, Pod} from '../../kube/objects.js';
-import type {ContainerView, PodState, Termination} from '../types.js';
+import type {ContainerView, PodState, Termination} from '../pod-state.js';
 
 /** Linux signal names for the exit codes 128+N that runtimes report for a killed process. */
 const SIGNAL_NAMES: Readonly<Record<number, string>> = {

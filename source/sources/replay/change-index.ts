@@ -2,7 +2,7 @@
 // loading: for each pod, the indices of the entries that changed it; the t of every entry
 // where a pod entered a failing STATUS. Numbers only, no objects.
 
-import type {PodState} from '../../model/types.js';
+import type {PodState} from '../../model/pod-state.js';
 import {statusBucket} from '../../model/health.js';
 
 export class ChangeIndex {

@@ -7,7 +7,7 @@
 
 import type {KubeEvent} from '../../kube/objects.js';
 import type {PodStore, StoreSnapshot} from '../../model/store/pod-store.js';
-import type {PodState} from '../../model/types.js';
+import type {PodState} from '../../model/pod-state.js';
 import {DeltaMap, PackedMap} from './packed-maps.js';
 
 /** Full packed copies at most this many snapshots apart; between them, a chain of deltas. */

@@ -9,7 +9,7 @@ import {isWatchEntry, type SessionEntry} from '../../session/format.js';
 import {PodStore, type StoreSnapshot} from '../../model/store/pod-store.js';
 import {Interns} from '../../model/store/interns.js';
 import {podKeyOf} from '../../model/pod-key.js';
-import type {StatusCompat} from '../../model/types.js';
+import type {StatusCompat} from '../../model/pod-state.js';
 import {EntryLog} from './entry-log.js';
 import {LoggedObjects} from './logged-objects.js';
 import {KeyframeIndex, type KeyframeTuning} from './keyframes.js';

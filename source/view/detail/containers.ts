@@ -3,7 +3,7 @@
 
 import type {Container, Pod} from '../../kube/objects.js';
 import {humanDuration} from '../../model/duration.js';
-import type {ContainerKind, ContainerView, PodState, Termination} from '../../model/types.js';
+import type {ContainerKind, ContainerView, PodState, Termination} from '../../model/pod-state.js';
 import {formatClock} from '../goto-time.js';
 import {blank, field, fitLines, formatSpan, heading, line, span, wrap, type Line, type Span, type Tone} from './lines.js';
 import {containerHandlers, containerProbes} from './probes.js';

@@ -4,7 +4,7 @@
 // without colour too.
 
 import {containerStateLabel, containerSubject} from '../../model/history.js';
-import type {ContainerKind, PodState, Transition} from '../../model/types.js';
+import type {ContainerKind, PodState, Transition} from '../../model/pod-state.js';
 import {span, type Line, type Tone} from './lines.js';
 
 /** 'backoff': waiting for a reason that is an error (CrashLoopBackOff, ImagePullBackOff, ErrImagePull, …). */

@@ -5,7 +5,7 @@ import {timeMs, type PodCondition} from '../../kube/objects.js';
 import {formatAge, formatRestarts} from '../../model/print-pod.js';
 import {humanDuration} from '../../model/duration.js';
 import {podQos} from '../../model/qos.js';
-import type {MirrorInfo, PodState} from '../../model/types.js';
+import type {MirrorInfo, PodState} from '../../model/pod-state.js';
 import {formatClock} from '../goto-time.js';
 import {blank, field, fitLines, heading, line, span, truncate, wrap, type Line, type Tone} from './lines.js';
 

@@ -3,7 +3,7 @@
 
 import {timeMs, type KubeEvent, type Node} from '../../kube/objects.js';
 import {describeAffinity, describeNodeSelector, describeToleration, evaluateNodes} from '../../model/scheduling.js';
-import type {PodState} from '../../model/types.js';
+import type {PodState} from '../../model/pod-state.js';
 import {formatClock} from '../goto-time.js';
 import {blank, field, fitLines, heading, line, span, wrap, type Line} from './lines.js';
 

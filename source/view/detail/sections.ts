@@ -2,7 +2,7 @@
 // slices these lines to the visible window; detailLineCount gives the scroll limit.
 
 import type {KubeEvent, Node} from '../../kube/objects.js';
-import type {PodState} from '../../model/types.js';
+import type {PodState} from '../../model/pod-state.js';
 import {containersLines} from './containers.js';
 import {eventsLines} from './events.js';
 import type {Line} from './lines.js';

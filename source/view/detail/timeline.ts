@@ -7,7 +7,7 @@ import {timeMs, type KubeEvent} from '../../kube/objects.js';
 import {containerSubject} from '../../model/history.js';
 import {transitionWords} from '../../model/transition-words.js';
 import {eventTime} from '../../model/store/pod-events.js';
-import type {PodState, Transition} from '../../model/types.js';
+import type {PodState, Transition} from '../../model/pod-state.js';
 import {formatClock} from '../goto-time.js';
 import {containerLanes, drawLane, legendLine} from './lanes.js';
 import {blank, fitLines, formatDelta, formatSpan, heading, line, span, truncate, wrapLine, type Line, type Tone} from './lines.js';

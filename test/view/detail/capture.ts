@@ -4,7 +4,7 @@ import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {compatForServerVersion} from '../../../source/model/compat.js';
 import {PodStore} from '../../../source/model/store/pod-store.js';
-import type {PodState, StoreView} from '../../../source/model/types.js';
+import type {PodState, StoreView} from '../../../source/model/pod-state.js';
 import type {SessionEntry, SessionHeader} from '../../../source/session/format.js';
 
 export interface LoadedCapture {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {containerBlocks, containerListOrder, containersLines} from '../../../source/view/detail/containers.js';
 import {lineText} from '../../../source/view/detail/lines.js';
-import type {PodState} from '../../../source/model/types.js';
+import type {PodState} from '../../../source/model/pod-state.js';
 import {loadCapture} from './capture.js';
 import {podStateWith} from '../../helpers/pod-state.js';
 
