@@ -2,8 +2,7 @@
 // the same store and app as replay, with the wall clock.
 
 import {PodStore} from '../model/store/pod-store.js';
-import {compatForServerVersion} from '../model/compat.js';
-import type {StatusCompat} from '../model/pod-state.js';
+import {compatForServerVersion, type StatusCompat} from '../model/compat.js';
 import type {LiveOptions} from '../sources/live/live-source.js';
 
 export interface LiveAppOptions {

@@ -6,8 +6,7 @@ import {EXIT_OK, EXIT_UNHEALTHY, UsageError} from '../errors.js';
 import {parseArgs, type Flags} from './flags.js';
 import {commandHelp, isCommand, overviewHelp, COMMANDS} from './help.js';
 import {joinNegativeAt, parseAt, parseDuration} from './duration-flag.js';
-import {compatForServerVersion, parseStatusCompat} from '../model/compat.js';
-import type {StatusCompat} from '../model/pod-state.js';
+import {compatForServerVersion, parseStatusCompat, type StatusCompat} from '../model/compat.js';
 
 // `wide` is kubectl's habit: the table with every column of `kubectl get pods -o wide`.
 const REPLAY_OUTPUTS = ['table', 'wide', 'json', 'ndjson', 'timeline', 'check'] as const;

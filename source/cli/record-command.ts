@@ -3,8 +3,7 @@
 // (--no-ui) a progress line on stderr. Both end with one line saying what was recorded.
 
 import {PodStore} from '../model/store/pod-store.js';
-import {compatForServerVersion} from '../model/compat.js';
-import type {StatusCompat} from '../model/pod-state.js';
+import {compatForServerVersion, type StatusCompat} from '../model/compat.js';
 import type {LiveOptions} from '../sources/live/live-source.js';
 import type {SourceInfo} from '../sources/types.js';
 import {progressLine, recordedLine, type RecordProgress} from '../view/recording-text.js';

@@ -7,7 +7,20 @@
 // servers are clamped to 1.29 behaviour and the label says so.
 
 import {UsageError} from '../errors.js';
-import type {StatusCompat} from './pod-state.js';
+
+/**
+ * How the API server's printer behaves, derived from its version.
+ * - terminatingForTerminalPods: servers before PR #122038 (≈1.31) print Terminating for any
+ *   pod with a deletionTimestamp, also Succeeded/Failed ones.
+ * - errorBeatsCompleted: servers from 1.35 (PR #124766) let a failed container's reason beat
+ *   "Completed" and check Ready before turning Completed into Running.
+ */
+export interface StatusCompat {
+	/** Label shown to users, e.g. "1.32" or "latest". */
+	label: string;
+	terminatingForTerminalPods: boolean;
+	errorBeatsCompleted: boolean;
+}
 
 const OLDEST_MINOR = 29;
 const NO_TERMINATING_FOR_TERMINAL_FROM = 31;

@@ -5,7 +5,29 @@
 import type {KubeEvent} from '../kube/objects.js';
 import {containerSubject} from './history.js';
 import {PULL_BACK_OFF_REASONS, pullBackOff} from './image-backoff.js';
-import type {ContainerView, Health, PodState, TroubleSignal} from './pod-state.js';
+import type {ContainerView, PodState} from './pod-state.js';
+
+export type Health = 'ok' | 'progressing' | 'failing';
+
+/**
+ * What keeps a failing pod from running, for its row's mark and FLAGS:
+ * 'crash-loop' — a container ran and died and the kubelet starts it again (CrashLoopBackOff, an exit
+ *   it will restart after, restarts rising while the pod reads Running);
+ * 'pull-back-off' — the kubelet cannot pull an image and waits before it pulls again (ErrImagePull,
+ *   ImagePullBackOff): nothing ran;
+ * 'failing' — anything else (a config or start error, a failed or evicted pod, not ready too long).
+ */
+export type TroubleKind = 'crash-loop' | 'pull-back-off' | 'failing';
+
+export interface TroubleSignal {
+	kind: TroubleKind;
+	/** Container that causes it; null when it is the pod as a whole. */
+	container: string | null;
+	/** CrashLoopBackOff, ImagePullBackOff, ErrImagePull, CreateContainerConfigError, OOMKilled, Error, RestartsRising, … */
+	reason: string;
+	/** When the kubelet tries again (epoch ms): the restart of a crash loop, the next pull of a pull back-off; null when unknown. */
+	nextTryMs: number | null;
+}
 
 export type StatusBucket = 'running' | 'pending' | 'failing' | 'succeeded' | 'terminating';
 

@@ -1,23 +1,10 @@
-// Shapes shared across the model. The model is pure: no ink, react or client-node
-// import at run time. `now` is always a parameter (epoch ms): the replay clock in
-// replay, the wall clock live.
+// A pod as the store holds it (PodState) and its parts: the printed columns, the containers,
+// the mirror-pod facts, the history of transitions; and the store's view of all pods. The model
+// is pure: no ink, react or client-node import at run time. `now` is always a parameter (epoch
+// ms): the replay clock in replay, the wall clock live.
 
 import type {Pod, KubeEvent, Node} from '../kube/objects.js';
-import type {ConnectionState, PrintedRow} from '../session/format.js';
-
-/**
- * How the API server's printer behaves, derived from its version.
- * - terminatingForTerminalPods: servers before PR #122038 (≈1.31) print Terminating for any
- *   pod with a deletionTimestamp, also Succeeded/Failed ones.
- * - errorBeatsCompleted: servers from 1.35 (PR #124766) let a failed container's reason beat
- *   "Completed" and check Ready before turning Completed into Running.
- */
-export interface StatusCompat {
-	/** Label shown to users, e.g. "1.32" or "latest". */
-	label: string;
-	terminatingForTerminalPods: boolean;
-	errorBeatsCompleted: boolean;
-}
+import type {PrintedRow} from '../session/format.js';
 
 /**
  * The now-independent part of a pod's printed row (printPod), computed once per object.
@@ -86,28 +73,6 @@ export interface MirrorInfo {
 	mirror: string;
 }
 
-export type Health = 'ok' | 'progressing' | 'failing';
-
-/**
- * What keeps a failing pod from running, for its row's mark and FLAGS:
- * 'crash-loop' — a container ran and died and the kubelet starts it again (CrashLoopBackOff, an exit
- *   it will restart after, restarts rising while the pod reads Running);
- * 'pull-back-off' — the kubelet cannot pull an image and waits before it pulls again (ErrImagePull,
- *   ImagePullBackOff): nothing ran;
- * 'failing' — anything else (a config or start error, a failed or evicted pod, not ready too long).
- */
-export type TroubleKind = 'crash-loop' | 'pull-back-off' | 'failing';
-
-export interface TroubleSignal {
-	kind: TroubleKind;
-	/** Container that causes it; null when it is the pod as a whole. */
-	container: string | null;
-	/** CrashLoopBackOff, ImagePullBackOff, ErrImagePull, CreateContainerConfigError, OOMKilled, Error, RestartsRising, … */
-	reason: string;
-	/** When the kubelet tries again (epoch ms): the restart of a crash loop, the next pull of a pull back-off; null when unknown. */
-	nextTryMs: number | null;
-}
-
 export type TransitionKind = 'created' | 'phase' | 'status' | 'ready' | 'condition' | 'container' | 'restart' | 'node' | 'deleted' | 'deleting';
 
 export interface Transition {
@@ -170,12 +135,4 @@ export interface StoreView {
 	nodes: ReadonlyMap<string, Node>;
 	/** Events by involved pod key "namespace/name". */
 	eventsByPod: ReadonlyMap<string, readonly KubeEvent[]>;
-}
-
-/** The connection to the API server, from the last STATUS marker of the stream. */
-export interface ConnectionStatus {
-	state: ConnectionState;
-	message: string | null;
-	/** When the marker was seen (epoch ms). */
-	at: number;
 }

@@ -9,7 +9,8 @@
 import {timeMs, type Container, type ContainerStatus, type Pod, type PodCondition} from '../kube/objects.js';
 import type {PrintedRow} from '../session/format.js';
 import {humanDuration, translateTimestampSince} from './duration.js';
-import type {PodColumns, StatusCompat} from './pod-state.js';
+import type {PodColumns} from './pod-state.js';
+import type {StatusCompat} from './compat.js';
 
 /** node.NodeUnreachablePodReason (pkg/util/node). */
 const NODE_UNREACHABLE_POD_REASON = 'NodeLost';

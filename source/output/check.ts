@@ -6,9 +6,9 @@
 // at --at; live it judges after the initial list, or after --for DURATION of watching.
 
 import {EXIT_OK, EXIT_UNHEALTHY} from '../errors.js';
-import {compatForServerVersion} from '../model/compat.js';
+import {compatForServerVersion, type StatusCompat} from '../model/compat.js';
 import {PodStore} from '../model/store/pod-store.js';
-import type {PodState, StatusCompat, StoreView} from '../model/pod-state.js';
+import type {PodState, StoreView} from '../model/pod-state.js';
 import {explainPod, whyContext, type Why} from '../model/why.js';
 import type {SessionEntry} from '../session/format.js';
 import type {LiveOptions, LiveTuning} from '../sources/live/live-source.js';

@@ -6,8 +6,7 @@
 import {openSession} from '../session/reader.js';
 import {isWatchEntry} from '../session/format.js';
 import {PodStore} from '../model/store/pod-store.js';
-import {compatForServerVersion} from '../model/compat.js';
-import type {StatusCompat} from '../model/pod-state.js';
+import {compatForServerVersion, type StatusCompat} from '../model/compat.js';
 import {EntryLog, DEFAULT_BLOCK_SIZE, plainFirstLineBytes} from '../sources/replay/entry-log.js';
 import {LoggedObjects} from '../sources/replay/logged-objects.js';
 import {renderTable} from './table.js';

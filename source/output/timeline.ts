@@ -4,8 +4,8 @@
 
 import {openSession} from '../session/reader.js';
 import {PodStore} from '../model/store/pod-store.js';
-import {compatForServerVersion} from '../model/compat.js';
-import type {PodState, StatusCompat, Transition} from '../model/pod-state.js';
+import {compatForServerVersion, type StatusCompat} from '../model/compat.js';
+import type {PodState, Transition} from '../model/pod-state.js';
 import {UserError} from '../errors.js';
 import {transitionWords} from '../model/transition-words.js';
 

@@ -8,8 +8,8 @@
 import type {Pod} from '../kube/objects.js';
 import {formatAge, podColumns} from '../model/print-pod.js';
 import {humanDuration} from '../model/duration.js';
-import type {StatusCompat} from '../model/pod-state.js';
 import type {PrintedRow} from '../session/format.js';
+import type {StatusCompat} from '../model/compat.js';
 
 const AGO = /\((.*) ago\)$/;
 

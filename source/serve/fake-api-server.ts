@@ -10,8 +10,7 @@
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
 import type {KubeObject, Pod} from '../kube/objects.js';
-import {compatForServerVersion} from '../model/compat.js';
-import type {StatusCompat} from '../model/pod-state.js';
+import {compatForServerVersion, type StatusCompat} from '../model/compat.js';
 import type {SessionEntry, SessionHeader} from '../session/format.js';
 import {apiGroupList, apiVersions, coreResourceList, versionInfo} from './discovery.js';
 import {loadSession} from './load-session.js';

@@ -2,7 +2,7 @@
 // replayed. Sources produce session entries (SESSION-FORMAT.md); everything
 // downstream takes `now` from the source's clock, never from Date.now().
 
-import type {ConnectionState, SessionHeader} from '../session/format.js';
+import type {SessionHeader} from '../session/format.js';
 import type {RecordProgress} from '../view/recording-text.js';
 
 export interface SourceInfo {
@@ -20,15 +20,6 @@ export interface SourceInfo {
 	header?: SessionHeader;
 	/** Live and being recorded (`podlife record`): the file, and the recording's progress at any moment. */
 	recording?: {file: string; progress: () => RecordProgress};
-}
-
-export interface ConnectionStatus {
-	state: ConnectionState;
-	message?: string;
-	/** Epoch ms when this state began. */
-	since: number;
-	/** Reconnect attempt number while reconnecting. */
-	attempt?: number;
 }
 
 /** The clock a view reads time from. */

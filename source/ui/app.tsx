@@ -5,7 +5,7 @@
 
 import React, {useReducer, useRef} from 'react';
 import {Box, Text, useApp, useInput, type Key} from 'ink';
-import type {ConnectionStatus, StoreView} from '../model/pod-state.js';
+import type {StoreView} from '../model/pod-state.js';
 import type {Clock, SourceInfo} from '../sources/types.js';
 import type {ReplayPlayer} from '../sources/replay/player.js';
 import {PodIndex, type IndexSource, type RowList} from '../view/pod-index.js';
@@ -38,6 +38,7 @@ import {HelpOverlay, helpGroups} from './help-overlay.js';
 import {helpLayout} from '../view/help-layout.js';
 import {DetailScreen, detailLines} from './detail-screen.js';
 import {useTheme} from './theme.js';
+import type {ConnectionStatus} from '../model/connection-status.js';
 
 /** What the app needs from the pod store (model/store/pod-store.ts PodStore). */
 export interface AppStore extends IndexSource {

@@ -7,7 +7,8 @@
 // countdown, because its row glyph (↻, ⇣) already says which.
 
 import {humanDuration} from '../model/duration.js';
-import type {PodState, TroubleSignal} from '../model/pod-state.js';
+import type {PodState} from '../model/pod-state.js';
+import type {TroubleSignal} from '../model/health.js';
 
 /** The FLAGS word of each signal that gets a mark, and what its countdown counts down to. */
 const MARKS = {

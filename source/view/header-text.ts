@@ -1,13 +1,13 @@
 // The words of the header: where the pods come from, what time it is on the
 // source's clock, how many pods are in which bucket, and which filter is on.
 
-import type {ConnectionStatus} from '../model/pod-state.js';
 import type {SourceInfo} from '../sources/types.js';
 import {humanDuration} from '../model/duration.js';
 import {formatClock, positionText} from './goto-time.js';
 import type {PodCounts} from './pod-index.js';
 import {SORT_LABEL, type SortMode} from './sort.js';
 import {recordingText, type RecordProgress} from './recording-text.js';
+import type {ConnectionStatus} from '../model/connection-status.js';
 
 /** Where the pods come from; while recording, first how long and how many entries (`recording`: the progress now). */
 export function sourceText(info: SourceInfo, recording?: RecordProgress): string {
@@ -51,14 +51,14 @@ export function replayClockText(clock: ReplayClockState): string {
 export function liveClockText(now: number, connection: ConnectionStatus | null): string {
 	const clock = `live ${formatClock(now)} UTC`;
 	if (!connection) return `${clock}  ○ connecting`;
-	const since = humanDuration(now - connection.at);
+	const since = humanDuration(now - connection.since);
 	switch (connection.state) {
 		case 'connected':
 			return `${clock}  ● connected`;
 		case 'relisting':
 			return `${clock}  ◐ relisting (${since})`;
 		case 'reconnecting':
-			return `${clock}  ◌ reconnecting since ${formatClock(connection.at)} (${since})${connection.message ? `: ${connection.message}` : ''}`;
+			return `${clock}  ◌ reconnecting since ${formatClock(connection.since)} (${since})${connection.message ? `: ${connection.message}` : ''}`;
 		case 'disconnected':
 			return `${clock}  ✗ disconnected for ${since}${connection.message ? `: ${connection.message}` : ''}`;
 	}

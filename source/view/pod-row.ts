@@ -5,8 +5,8 @@
 import type {KubeEvent} from '../kube/objects.js';
 import {rowCells} from '../model/print-pod.js';
 import {flagMarks, nextTryText} from './flags.js';
-import {podHealth} from '../model/health.js';
-import type {PodState, TroubleSignal} from '../model/pod-state.js';
+import {podHealth, type TroubleSignal} from '../model/health.js';
+import type {PodState} from '../model/pod-state.js';
 import {rowGlyph, TONE_STYLE, TROUBLE_STYLE, type RowTone} from './health-style.js';
 import {whyText, type Why} from '../model/why.js';
 import {cells, fitKeeping} from './fit-text.js';

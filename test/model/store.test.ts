@@ -164,16 +164,16 @@ describe('PodStore, entry by entry', () => {
 		store.apply({t: 0, type: 'SYNCED', resource: 'pods', resourceVersion: '10'}, T0);
 		store.apply({t: 9, type: 'STATUS', state: 'reconnecting', message: 'watch closed'}, T0 + 9);
 		expect(store.synced).toEqual(new Set(['pods']));
-		expect(store.connection).toEqual({state: 'reconnecting', message: 'watch closed', at: T0 + 9});
+		expect(store.connection).toEqual({state: 'reconnecting', message: 'watch closed', since: T0 + 9});
 	});
 
 	it('keeps counting how long it has been reconnecting across further attempts', () => {
 		const store = new PodStore({compat: LATEST_COMPAT});
 		store.apply({t: 9, type: 'STATUS', state: 'reconnecting', message: 'attempt 1'}, T0 + 9);
 		store.apply({t: 20, type: 'STATUS', state: 'reconnecting', message: 'attempt 2'}, T0 + 20);
-		expect(store.connection).toEqual({state: 'reconnecting', message: 'attempt 2', at: T0 + 9});
+		expect(store.connection).toEqual({state: 'reconnecting', message: 'attempt 2', since: T0 + 9});
 		store.apply({t: 30, type: 'STATUS', state: 'connected'}, T0 + 30);
-		expect(store.connection).toEqual({state: 'connected', message: null, at: T0 + 30});
+		expect(store.connection).toEqual({state: 'connected', message: null, since: T0 + 30});
 	});
 
 	it('updates a pod\'s event in place, keeps them sorted by last time, and forgets deleted ones', () => {

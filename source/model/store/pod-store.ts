@@ -25,7 +25,7 @@ import type {KubeEvent, Node, Pod} from '../../kube/objects.js';
 import type {PrintedRow, SessionEntry, WatchType} from '../../session/format.js';
 import {podColumns} from '../print-pod.js';
 import {podKeyOf} from '../pod-key.js';
-import type {ConnectionStatus, PodState, StatusCompat, StoreView} from '../pod-state.js';
+import type {PodState, StoreView} from '../pod-state.js';
 import {ChangeLog} from './change-log.js';
 import {CowMap, ShardedCowMap} from './cow-map.js';
 import {Interns} from './interns.js';
@@ -33,6 +33,8 @@ import type {ObjectSource} from './object-source.js';
 import {eventId, eventTime, LazyEvent, podKeyOfEvent, slimEvent, withEvent, withoutEvent} from './pod-events.js';
 import {nextPodVersion, PodVersion, type VersionContext} from './pod-version.js';
 import {TombstoneQueue, type TombstoneQueueSnapshot} from './tombstone-queue.js';
+import type {StatusCompat} from '../compat.js';
+import type {ConnectionStatus} from '../connection-status.js';
 
 export interface PodStoreOptions {
 	compat: StatusCompat;
@@ -164,10 +166,10 @@ export class PodStore {
 				return;
 			}
 			case 'STATUS': {
-				// `at` is when this state began: a further reconnect attempt keeps "reconnecting for 40s" counting.
+				// A further marker of the same state (another reconnect attempt) keeps its `since`.
 				const previous = this.connectionStatus;
-				const since = previous && previous.state === entry.state ? previous.at : atMs;
-				this.connectionStatus = {state: entry.state, message: entry.message ?? null, at: since};
+				const since = previous && previous.state === entry.state ? previous.since : atMs;
+				this.connectionStatus = {state: entry.state, message: entry.message ?? null, since};
 				this.changed(null);
 				return;
 			}

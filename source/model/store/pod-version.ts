@@ -16,11 +16,12 @@ import {containerViews, countSidecars} from '../containers.js';
 import {diffPod} from '../history.js';
 import {mirrorInfo} from '../mirror.js';
 import {podKeyOf} from '../pod-key.js';
-import type {ContainerView, MirrorInfo, PodColumns, PodCore, PodState, StatusCompat, Transition} from '../pod-state.js';
+import type {ContainerView, MirrorInfo, PodColumns, PodCore, PodState, Transition} from '../pod-state.js';
 import {HISTORY_LIMIT, HistoryLine} from './history-line.js';
 import type {CoreStatus, Interns} from './interns.js';
 import {withoutManagedFields, type ObjectSource} from './object-source.js';
 import {sameColumnsOr, sameContainersOr} from './version-sharing.js';
+import type {StatusCompat} from '../compat.js';
 
 /** What all versions of one pod (since its history line began) share. */
 interface PodIdentity {

@@ -4,8 +4,7 @@
 
 import {isWatchEntry, type SessionEntry} from '../../session/format.js';
 import {PodStore} from '../../model/store/pod-store.js';
-import {compatForServerVersion} from '../../model/compat.js';
-import type {StatusCompat} from '../../model/pod-state.js';
+import {compatForServerVersion, type StatusCompat} from '../../model/compat.js';
 import {renderTable} from '../../output/table.js';
 import {renderJson} from '../../output/json.js';
 import {ndjsonLine} from '../../output/ndjson.js';

@@ -7,7 +7,7 @@
 
 import type {KubeObject} from '../../kube/objects.js';
 import type {SessionEntry, SessionHeader} from '../../session/format.js';
-import type {ConnectionStatus, SourceInfo} from '../types.js';
+import type {SourceInfo} from '../types.js';
 import type {BackoffOptions} from './backoff.js';
 import {ConnectionTracker, type TrackedStatus} from './connection-tracker.js';
 import {describeKubeError, shortError, type KubeErrorContext} from './errors.js';
@@ -15,6 +15,7 @@ import {isFatal, KubeApiError} from './kube-error.js';
 import {loadKubeconfig} from './kubeconfig.js';
 import {Reflector, type ReflectorEvent, type ReflectorState, type ResourceSpec} from './reflector.js';
 import {createTransport, type Transport} from './transport.js';
+import type {ConnectionStatus} from '../../model/connection-status.js';
 
 export interface LiveOptions {
 	kubeconfig?: string;
@@ -156,7 +157,7 @@ export async function startLiveSource(options: LiveSourceOptions): Promise<LiveS
 	const warnings: string[] = [];
 	const active = new Set(specs.map(spec => spec.resource));
 	let lastT = 0;
-	let current: ConnectionStatus = {state: 'connected', since: startedAt};
+	let current: ConnectionStatus = {state: 'connected', message: null, since: startedAt};
 
 	function emit(entry: Record<string, unknown> & {type: string}): void {
 		const t = Math.max(lastT, Math.round(clock() - startedAt));
@@ -166,7 +167,8 @@ export async function startLiveSource(options: LiveSourceOptions): Promise<LiveS
 
 	function publish(status: TrackedStatus): void {
 		emit({type: 'STATUS', state: status.state, message: status.message});
-		current = {state: status.state, message: status.message, since: startedAt + lastT, ...(status.attempt ? {attempt: status.attempt} : {})};
+		const since = current.state === status.state ? current.since : startedAt + lastT;
+		current = {state: status.state, message: status.message, since, ...(status.attempt ? {attempt: status.attempt} : {})};
 		options.onStatus?.(current);
 	}
 

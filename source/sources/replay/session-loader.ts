@@ -9,13 +9,13 @@ import {isWatchEntry, type SessionEntry} from '../../session/format.js';
 import {PodStore, type StoreSnapshot} from '../../model/store/pod-store.js';
 import {Interns} from '../../model/store/interns.js';
 import {podKeyOf} from '../../model/pod-key.js';
-import type {StatusCompat} from '../../model/pod-state.js';
 import {EntryLog} from './entry-log.js';
 import {LoggedObjects} from './logged-objects.js';
 import {KeyframeIndex, type KeyframeTuning} from './keyframes.js';
 import {ChangeIndex} from './change-index.js';
 import {LoadStatus} from './load-status.js';
 import {flattenedSnapshot, SnapshotPacker} from './packed-snapshots.js';
+import type {StatusCompat} from '../../model/compat.js';
 
 export type Session = Awaited<ReturnType<typeof openSession>>;
 
