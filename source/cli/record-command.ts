@@ -5,7 +5,7 @@
 import {PodStore} from '../model/store/pod-store.js';
 import {compatForServerVersion, type StatusCompat} from '../model/compat.js';
 import type {LiveOptions} from '../sources/live/live-source.js';
-import type {SourceInfo} from '../sources/types.js';
+import type {SourceInfo} from '../sources/source-info.js';
 import {progressLine, recordedLine, type RecordProgress} from '../view/recording-text.js';
 
 export interface RecordCommandOptions {

@@ -6,7 +6,7 @@
 import React, {useReducer, useRef} from 'react';
 import {Box, Text, useApp, useInput, type Key} from 'ink';
 import type {StoreView} from '../model/pod-state.js';
-import type {Clock, SourceInfo} from '../sources/types.js';
+import type {Clock, SourceInfo} from '../sources/source-info.js';
 import type {ReplayPlayer} from '../sources/replay/player.js';
 import {PodIndex, type IndexSource, type RowList} from '../view/pod-index.js';
 import {podRow, statusLineText, type PodRow} from '../view/pod-row.js';

@@ -5,7 +5,7 @@
 import React from 'react';
 import {render} from 'ink';
 import type {PodStore} from '../model/store/pod-store.js';
-import type {Clock, SourceInfo} from '../sources/types.js';
+import type {Clock, SourceInfo} from '../sources/source-info.js';
 import type {ReplayPlayer} from '../sources/replay/player.js';
 import {realScheduler} from '../sources/replay/scheduler.js';
 import {App} from './app.js';

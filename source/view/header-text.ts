@@ -1,7 +1,7 @@
 // The words of the header: where the pods come from, what time it is on the
 // source's clock, how many pods are in which bucket, and which filter is on.
 
-import type {SourceInfo} from '../sources/types.js';
+import type {SourceInfo} from '../sources/source-info.js';
 import {humanDuration} from '../model/duration.js';
 import {formatClock, positionText} from './goto-time.js';
 import type {PodCounts} from './pod-index.js';

@@ -7,7 +7,7 @@
 
 import type {KubeObject} from '../../kube/objects.js';
 import type {SessionEntry, SessionHeader} from '../../session/format.js';
-import type {SourceInfo} from '../types.js';
+import type {SourceInfo} from '../source-info.js';
 import type {BackoffOptions} from './backoff.js';
 import {ConnectionTracker, type TrackedStatus} from './connection-tracker.js';
 import {describeKubeError, shortError, type KubeErrorContext} from './errors.js';

@@ -16,7 +16,7 @@ import {openSession} from '../../session/reader.js';
 import type {SessionHeader} from '../../session/format.js';
 import type {PodStore} from '../../model/store/pod-store.js';
 import {compatForServerVersion, type StatusCompat} from '../../model/compat.js';
-import type {Clock, SourceInfo} from '../types.js';
+import type {Clock, SourceInfo} from '../source-info.js';
 import {realScheduler, type Scheduler} from './scheduler.js';
 import {DEFAULT_BLOCK_SIZE, plainFirstLineBytes} from './entry-log.js';
 import {DEFAULT_KEYFRAME_TUNING} from './keyframes.js';

@@ -5,7 +5,7 @@ import {fileURLToPath} from 'node:url';
 import {loadCapture} from '../../helpers/load-capture.js';
 import {PodStore} from '../../../source/model/store/pod-store.js';
 import {compatForServerVersion} from '../../../source/model/compat.js';
-import type {Clock, SourceInfo} from '../../../source/sources/types.js';
+import type {Clock, SourceInfo} from '../../../source/sources/source-info.js';
 
 export function captureFile(name: string): string {
 	return fileURLToPath(new URL(`../../fixtures/captures/${name}.ndjson`, import.meta.url));
