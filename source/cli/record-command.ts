@@ -5,8 +5,8 @@
 import {PodStore} from '../model/store/pod-store.js';
 import {compatForServerVersion, type StatusCompat} from '../model/compat.js';
 import type {LiveOptions} from '../sources/live/live-source.js';
-import type {SourceInfo} from '../sources/source-info.js';
-import {progressLine, recordedLine, type RecordProgress} from '../view/recording-text.js';
+import type {SourceInfo, RecordProgress} from '../sources/source-info.js';
+import {progressLine, recordedLine} from '../view/recording-text.js';
 
 export interface RecordCommandOptions {
 	file: string;

@@ -10,10 +10,9 @@ import {existsSync} from 'node:fs';
 import type {ConnectionState, SessionEntry} from '../session/format.js';
 import {isWatchEntry} from '../session/format.js';
 import {existsError, SessionWriter} from '../session/writer.js';
-import type {SourceInfo} from '../sources/source-info.js';
+import type {SourceInfo, RecordProgress} from '../sources/source-info.js';
 import {startLiveSource, type LiveOptions, type LiveTuning} from '../sources/live/live-source.js';
 import {runUntil} from '../sources/live/run-until.js';
-import type {RecordProgress} from '../view/recording-text.js';
 import type {ConnectionStatus} from '../model/connection-status.js';
 
 export type {RecordProgress};

@@ -2,8 +2,7 @@
 // replayed. Sources produce session entries (SESSION-FORMAT.md); everything
 // downstream takes `now` from the source's clock, never from Date.now().
 
-import type {SessionHeader} from '../session/format.js';
-import type {RecordProgress} from '../view/recording-text.js';
+import type {ConnectionState, SessionHeader} from '../session/format.js';
 
 export interface SourceInfo {
 	kind: 'replay' | 'live';
@@ -20,6 +19,15 @@ export interface SourceInfo {
 	header?: SessionHeader;
 	/** Live and being recorded (`podlife record`): the file, and the recording's progress at any moment. */
 	recording?: {file: string; progress: () => RecordProgress};
+}
+
+/** What a recording has done so far (record/recorder.ts). */
+export interface RecordProgress {
+	entries: number;
+	pods: number;
+	elapsedMs: number;
+	/** The connection state, when known. */
+	state?: ConnectionState;
 }
 
 /** The clock a view reads time from. */

@@ -1,12 +1,12 @@
 // The words of the header: where the pods come from, what time it is on the
 // source's clock, how many pods are in which bucket, and which filter is on.
 
-import type {SourceInfo} from '../sources/source-info.js';
+import type {SourceInfo, RecordProgress} from '../sources/source-info.js';
 import {humanDuration} from '../model/duration.js';
 import {formatClock, positionText} from './goto-time.js';
 import type {PodCounts} from './pod-index.js';
 import {SORT_LABEL, type SortMode} from './sort.js';
-import {recordingText, type RecordProgress} from './recording-text.js';
+import {recordingText} from './recording-text.js';
 import type {ConnectionStatus} from '../model/connection-status.js';
 
 /** Where the pods come from; while recording, first how long and how many entries (`recording`: the progress now). */

@@ -1,16 +1,7 @@
 // The words of a recording in progress: the --no-ui progress line, the TUI
 // header's "REC 1m05s · 1234 entries" and the line printed when it ends.
 
-import type {ConnectionState} from '../session/format.js';
-
-/** What a recording has done so far (record/recorder.ts). */
-export interface RecordProgress {
-	entries: number;
-	pods: number;
-	elapsedMs: number;
-	/** The connection state, when known. */
-	state?: ConnectionState;
-}
+import type {RecordProgress} from '../sources/source-info.js';
 
 /** "12s", "1m05s", "2h03m": a recording's length, to the second. */
 export function elapsedText(ms: number): string {
