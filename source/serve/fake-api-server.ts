@@ -20,7 +20,7 @@ import * as status from './status.js';
 import {agedRow} from './aged-row.js';
 import {offsetToStartAt, shiftTime} from './shift-times.js';
 import {table, type IncludeObject, type RowPrinter} from './table.js';
-import {objectKey, Timeline, type Change, type ResourceName, type StoredObject} from './timeline.js';
+import {objectKey, ObjectHistory, type Change, type ResourceName, type StoredObject} from './object-history.js';
 import {WatchConnection, type WatchScope} from './watch-connection.js';
 
 export type Verb = 'get' | 'list' | 'watch';
@@ -107,7 +107,7 @@ function decodeContinue(token: string): {rv: number; start: string} | undefined 
 
 export class FakeApiServer {
 	readonly header: SessionHeader;
-	readonly timeline: Timeline;
+	readonly history: ObjectHistory;
 	/** Warnings from reading the session file (fromFile only). */
 	warnings: string[] = [];
 	/** Every request answered, in order (for assertions). */
@@ -139,9 +139,9 @@ export class FakeApiServer {
 		this.port = options.port ?? 0;
 		this.recordedAtMs = Date.parse(options.header.recordedAt);
 		this.compat = compatForServerVersion(options.header.serverVersion);
-		this.timeline = new Timeline(options.entries, {firstResourceVersion: options.firstResourceVersion, shiftMs: options.timeShiftMs});
-		if (options.startAt !== undefined) this.timeline.advanceTo(options.startAt);
-		this.namespaceNames = [...new Set(['default', 'kube-node-lease', 'kube-public', 'kube-system', ...this.timeline.namespaces()])].sort();
+		this.history = new ObjectHistory(options.entries, {firstResourceVersion: options.firstResourceVersion, shiftMs: options.timeShiftMs});
+		if (options.startAt !== undefined) this.history.advanceTo(options.startAt);
+		this.namespaceNames = [...new Set(['default', 'kube-node-lease', 'kube-public', 'kube-system', ...this.history.namespaces()])].sort();
 		this.server = createServer((request, response) => {
 			this.handle(request, response).catch((error: unknown) => {
 				// A bug here must not kill the process serving a demo: answer like the real server's 500.
@@ -208,13 +208,13 @@ export class FakeApiServer {
 
 	/** Session time (ms) of the last change applied. */
 	get now(): number {
-		return this.timeline.now;
+		return this.history.now;
 	}
 
 	/** Session time (ms) now: while playing it runs on between entries, as a real cluster's clock does. */
 	get sessionNow(): number {
-		if (!this.anchor) return this.timeline.now;
-		return Math.max(this.timeline.now, this.anchor.session + (performance.now() - this.anchor.wall) * this.anchor.speed);
+		if (!this.anchor) return this.history.now;
+		return Math.max(this.history.now, this.anchor.session + (performance.now() - this.anchor.wall) * this.anchor.speed);
 	}
 
 	/** The moment the server answers for (epoch ms), on the clock of the objects it serves. */
@@ -222,13 +222,13 @@ export class FakeApiServer {
 		return this.epochOf(this.sessionNow);
 	}
 
-	private epochOf(t: number, shiftMs = this.timeline.shiftMs): number {
+	private epochOf(t: number, shiftMs = this.history.shiftMs): number {
 		return this.recordedAtMs + shiftMs + t;
 	}
 
 	/** How far the served times are from the recorded ones (ms). */
 	get timeShiftMs(): number {
-		return this.timeline.shiftMs;
+		return this.history.shiftMs;
 	}
 
 	/** A pod's row as the server prints it at `atMs` (default now): the recorded cells, AGE and "(X ago)" as of then. */
@@ -238,18 +238,18 @@ export class FakeApiServer {
 	};
 
 	get resourceVersion(): number {
-		return this.timeline.resourceVersion;
+		return this.history.resourceVersion;
 	}
 
 	/** Move the session clock to `t` and push the changes to open watches; returns them. */
 	advanceTo(t: number): Change[] {
-		const changes = this.timeline.advanceTo(t);
+		const changes = this.history.advanceTo(t);
 		this.broadcast(changes);
 		return changes;
 	}
 
 	advanceToEnd(): Change[] {
-		const changes = this.timeline.advanceToEnd();
+		const changes = this.history.advanceToEnd();
 		this.broadcast(changes);
 		return changes;
 	}
@@ -264,18 +264,18 @@ export class FakeApiServer {
 		const speed = options.speed && options.speed > 0 ? options.speed : 1;
 		const anchor = (): void => {
 			// Wall clock: t = 0 was (or is due) at the epoch the served times say, read on the monotonic clock.
-			const startsIn = this.recordedAtMs + this.timeline.shiftMs - Date.now();
-			this.anchor = options.wallClock ? {wall: performance.now() + startsIn, session: 0, speed} : {wall: performance.now(), session: this.timeline.now, speed};
+			const startsIn = this.recordedAtMs + this.history.shiftMs - Date.now();
+			this.anchor = options.wallClock ? {wall: performance.now() + startsIn, session: 0, speed} : {wall: performance.now(), session: this.history.now, speed};
 		};
 		anchor();
 		const schedule = (): void => {
-			const next = this.timeline.nextTime;
+			const next = this.history.nextTime;
 			if (next === undefined) {
 				if (!options.loop) return;
 				this.playTimer = setTimeout(() => {
 					// The deletions of the round that ends happen now, on that round's clock.
-					this.timeline.advanceTo(this.sessionNow);
-					this.broadcast(this.timeline.rewind(options.wallClock ? offsetToStartAt(this.recordedAtMs, Date.now()) : undefined));
+					this.history.advanceTo(this.sessionNow);
+					this.broadcast(this.history.rewind(options.wallClock ? offsetToStartAt(this.recordedAtMs, Date.now()) : undefined));
 					anchor();
 					schedule();
 				}, options.loopPauseMs ?? 2000);
@@ -356,20 +356,20 @@ export class FakeApiServer {
 
 	/** Compact: resuming or listing exactly from an rv older than `rv` is answered 410 Expired. */
 	expireResourceVersionsBefore(rv: number): void {
-		this.timeline.expireBefore(rv);
+		this.history.expireBefore(rv);
 	}
 
 	/** Send every open watch an ERROR 410 Expired and end it (the watch cache dropping its watchers). */
 	expireOpenWatches(): number {
 		const count = this.openWatches;
-		for (const watch of this.watches) watch.sendErrorAndEnd(status.expired(watch.position, this.timeline.resourceVersion));
+		for (const watch of this.watches) watch.sendErrorAndEnd(status.expired(watch.position, this.history.resourceVersion));
 		this.watches.clear();
 		return count;
 	}
 
 	/** Send a BOOKMARK at the current resourceVersion to watches that allow bookmarks. */
 	sendBookmarks(): void {
-		for (const watch of this.watches) watch.sendBookmark(this.timeline.resourceVersion);
+		for (const watch of this.watches) watch.sendBookmark(this.history.resourceVersion);
 	}
 
 	/** Number of answered requests matching every given field. */
@@ -489,7 +489,7 @@ export class FakeApiServer {
 				metadata: {
 					name,
 					resourceVersion: String(this.options.firstResourceVersion ?? 1000),
-					creationTimestamp: shiftTime(this.header.recordedAt.replace(/\.\d+Z$/, 'Z'), this.timeline.shiftMs),
+					creationTimestamp: shiftTime(this.header.recordedAt.replace(/\.\d+Z$/, 'Z'), this.history.shiftMs),
 					labels: {'kubernetes.io/metadata.name': name},
 				},
 				spec: {finalizers: ['kubernetes']},
@@ -500,7 +500,7 @@ export class FakeApiServer {
 
 	private current(resource: ServedResource): StoredObject[] {
 		if (resource === 'namespaces') return this.namespaceNames.map(name => this.namespaceObject(name));
-		return this.timeline.list(resource);
+		return this.history.list(resource);
 	}
 
 	private serveGet(response: ServerResponse, record: RequestRecord, route: Route, representation: Representation, include: IncludeObject): void {
@@ -510,7 +510,7 @@ export class FakeApiServer {
 				? this.namespaceNames.includes(name)
 					? this.namespaceObject(name)
 					: undefined
-				: this.timeline.get(route.resource, route.namespace, name);
+				: this.history.get(route.resource, route.namespace, name);
 		if (!found) return this.send(response, record, status.notFound(route.resource, name));
 		if (representation.kind === 'table' && route.resource !== 'namespaces') {
 			const body = table(route.resource, [found], {groupVersion: representation.groupVersion, include, resourceVersion: found.object.metadata?.resourceVersion, printRow: this.printRow});
@@ -530,7 +530,7 @@ export class FakeApiServer {
 		representation: Representation,
 		include: IncludeObject,
 	): void {
-		let listRv = this.timeline.resourceVersion;
+		let listRv = this.history.resourceVersion;
 		let start = '';
 		let items: StoredObject[] | 'expired';
 		if (query['continue']) {
@@ -538,14 +538,14 @@ export class FakeApiServer {
 			if (!token) return this.send(response, record, status.badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)'));
 			listRv = token.rv;
 			start = token.start;
-			items = scope.resource === 'namespaces' ? this.current('namespaces') : this.timeline.listAt(scope.resource, listRv);
+			items = scope.resource === 'namespaces' ? this.current('namespaces') : this.history.listAt(scope.resource, listRv);
 			if (items === 'expired') return this.send(response, record, status.continueExpired());
 		} else if (query['resourceVersion'] && query['resourceVersionMatch'] === 'Exact') {
 			const rv = Number(query['resourceVersion']);
 			if (!Number.isInteger(rv)) return this.send(response, record, status.badRequest(`invalid resource version: ${query['resourceVersion']}`));
 			listRv = rv;
-			items = scope.resource === 'namespaces' ? this.current('namespaces') : this.timeline.listAt(scope.resource, rv);
-			if (items === 'expired') return this.send(response, record, status.expired(rv, this.timeline.oldestResumable));
+			items = scope.resource === 'namespaces' ? this.current('namespaces') : this.history.listAt(scope.resource, rv);
+			if (items === 'expired') return this.send(response, record, status.expired(rv, this.history.oldestResumable));
 		} else {
 			items = this.current(scope.resource);
 		}
@@ -595,9 +595,9 @@ export class FakeApiServer {
 		if (fromRv !== undefined && !Number.isInteger(fromRv)) {
 			return this.send(response, record, status.badRequest(`invalid resource version: ${requested}`));
 		}
-		const backlog = fromRv === undefined || scope.resource === 'namespaces' ? [] : this.timeline.changesAfter(fromRv);
+		const backlog = fromRv === undefined || scope.resource === 'namespaces' ? [] : this.history.changesAfter(fromRv);
 		if (backlog === 'expired' && this.options.expiredWatchResponse === 'status') {
-			return this.send(response, record, status.expired(fromRv!, this.timeline.oldestResumable));
+			return this.send(response, record, status.expired(fromRv!, this.history.oldestResumable));
 		}
 
 		record.status = 200;
@@ -610,10 +610,10 @@ export class FakeApiServer {
 			response,
 			scope,
 			{representation, include, allowBookmarks: query['allowWatchBookmarks'] === 'true', chunkDelay: () => this.delayMs, printRow: this.printRow},
-			fromRv ?? this.timeline.resourceVersion,
+			fromRv ?? this.history.resourceVersion,
 		);
 		if (backlog === 'expired') {
-			watch.sendErrorAndEnd(status.expired(fromRv!, this.timeline.oldestResumable));
+			watch.sendErrorAndEnd(status.expired(fromRv!, this.history.oldestResumable));
 			return;
 		}
 
@@ -621,7 +621,7 @@ export class FakeApiServer {
 		if (fromRv === undefined || sendInitialEvents) watch.sendInitial(this.current(scope.resource));
 		for (const change of backlog) watch.sendChange(change);
 		// The streaming-list protocol (KEP-3157) marks the end of the initial state with this bookmark.
-		if (sendInitialEvents) watch.sendBookmark(this.timeline.resourceVersion, {'k8s.io/initial-events-end': 'true'});
+		if (sendInitialEvents) watch.sendBookmark(this.history.resourceVersion, {'k8s.io/initial-events-end': 'true'});
 
 		this.watches.add(watch);
 		const timeoutSeconds = Number(query['timeoutSeconds'] ?? 0);

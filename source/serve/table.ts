@@ -8,7 +8,7 @@
 
 import type {KubeObject} from '../kube/objects.js';
 import type {PrintedRow} from '../session/format.js';
-import type {ResourceName, StoredObject} from './timeline.js';
+import type {ResourceName, StoredObject} from './object-history.js';
 
 export interface ColumnDefinition {
 	name: string;

@@ -10,7 +10,7 @@ import type {PrintedRow, WatchType} from '../session/format.js';
 import type {Representation} from './media-type.js';
 import type {StatusBody} from './status.js';
 import {table, type IncludeObject, type RowPrinter} from './table.js';
-import type {Change, ResourceName, StoredObject} from './timeline.js';
+import type {Change, ResourceName, StoredObject} from './object-history.js';
 
 export type WatchEventType = WatchType | 'BOOKMARK' | 'ERROR';
 

@@ -27,7 +27,7 @@ export interface Change {
 	rv: number;
 	/** Session time the change happened at. */
 	t: number;
-	/** How far the times of its round were moved (Timeline shiftMs then): recordedAt + shiftMs + t is when it happened. */
+	/** How far the times of its round were moved (ObjectHistory shiftMs then): recordedAt + shiftMs + t is when it happened. */
 	shiftMs: number;
 	resource: ResourceName;
 	type: WatchType;
@@ -50,7 +50,7 @@ function served(object: KubeObject, rv: number, shiftMs: number): KubeObject {
 	return copy;
 }
 
-export class Timeline {
+export class ObjectHistory {
 	private readonly entries: WatchEntry[];
 	private cursor = 0;
 	private time = 0;

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {Timeline} from '../../source/serve/timeline.js';
+import {ObjectHistory} from '../../source/serve/object-history.js';
 import type {SessionEntry} from '../../source/session/format.js';
 import {podsAt, readCapture} from './helpers.js';
 
@@ -7,11 +7,11 @@ function pod(name: string, recordedRv: string, phase: string) {
 	return {apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace: 'default', resourceVersion: recordedRv}, spec: {containers: []}, status: {phase}};
 }
 
-describe('Timeline', () => {
+describe('ObjectHistory', () => {
 	it('gives every change its own increasing resourceVersion, across kinds', () => {
 		const {entries} = readCapture('mixed');
-		const timeline = new Timeline(entries, {firstResourceVersion: 50});
-		const changes = timeline.advanceToEnd();
+		const history = new ObjectHistory(entries, {firstResourceVersion: 50});
+		const changes = history.advanceToEnd();
 		expect(changes.map(change => change.rv)).toEqual(changes.map((_, index) => 51 + index));
 		expect(changes.every(change => change.object.metadata?.resourceVersion === String(change.rv))).toBe(true);
 		expect(new Set(changes.map(change => change.resource))).toEqual(new Set(['pods', 'nodes', 'events']));
@@ -19,10 +19,10 @@ describe('Timeline', () => {
 
 	it('holds the pods of the session at each time', () => {
 		const {entries} = readCapture('terminating');
-		const timeline = new Timeline(entries);
+		const history = new ObjectHistory(entries);
 		for (const t of [0, 100, 5000, 12_000, 20_000]) {
-			timeline.advanceTo(t);
-			const names = timeline.list('pods').map(stored => `${stored.object.metadata?.namespace}/${stored.object.metadata?.name}`);
+			history.advanceTo(t);
+			const names = history.list('pods').map(stored => `${stored.object.metadata?.namespace}/${stored.object.metadata?.name}`);
 			expect(names).toEqual([...podsAt(entries, t).keys()].sort());
 		}
 	});
@@ -33,7 +33,7 @@ describe('Timeline', () => {
 			{t: 5, type: 'ADDED', object: pod('a', '7', 'Pending')},
 			{t: 6, type: 'ADDED', object: pod('a', '9', 'Running')},
 		];
-		const changes = new Timeline(entries).advanceToEnd();
+		const changes = new ObjectHistory(entries).advanceToEnd();
 		expect(changes.map(change => change.type)).toEqual(['ADDED', 'MODIFIED']);
 	});
 
@@ -44,27 +44,27 @@ describe('Timeline', () => {
 			{t: 2, type: 'MODIFIED', object: pod('a', '3', 'Running')},
 			{t: 3, type: 'DELETED', object: pod('b', '4', 'Succeeded')},
 		];
-		const timeline = new Timeline(entries, {firstResourceVersion: 0});
-		timeline.advanceToEnd(); // rvs 1..4
-		timeline.expireBefore(3);
-		const atTwo = timeline.listAt('pods', 2);
+		const history = new ObjectHistory(entries, {firstResourceVersion: 0});
+		history.advanceToEnd(); // rvs 1..4
+		history.expireBefore(3);
+		const atTwo = history.listAt('pods', 2);
 		expect(atTwo).not.toBe('expired');
 		expect((atTwo as Array<{object: {metadata?: {name?: string}; status?: unknown}}>).map(stored => [stored.object.metadata?.name, stored.object.status])).toEqual([
 			['a', {phase: 'Pending'}],
 			['b', {phase: 'Pending'}],
 		]);
-		expect(timeline.listAt('pods', 1)).toBe('expired');
-		expect(timeline.changesAfter(1)).toBe('expired');
-		expect(timeline.changesAfter(2)).toHaveLength(2);
+		expect(history.listAt('pods', 1)).toBe('expired');
+		expect(history.changesAfter(1)).toBe('expired');
+		expect(history.changesAfter(2)).toHaveLength(2);
 	});
 
 	it('deletes everything and keeps counting up when it starts over', () => {
 		const entries: SessionEntry[] = [{t: 10, type: 'ADDED', object: pod('a', '1', 'Pending')}];
-		const timeline = new Timeline(entries, {firstResourceVersion: 0});
-		timeline.advanceToEnd();
-		const rewound = timeline.rewind();
+		const history = new ObjectHistory(entries, {firstResourceVersion: 0});
+		history.advanceToEnd();
+		const rewound = history.rewind();
 		expect(rewound.map(change => [change.type, change.rv])).toEqual([['DELETED', 2]]);
-		expect(timeline.now).toBe(0);
-		expect(timeline.advanceToEnd().map(change => [change.type, change.rv])).toEqual([['ADDED', 3]]);
+		expect(history.now).toBe(0);
+		expect(history.advanceToEnd().map(change => [change.type, change.rv])).toEqual([['ADDED', 3]]);
 	});
 });
