@@ -9,3 +9,8 @@ export function podKey(namespace: string, name: string): string {
 export function podKeyOf(metadata: {namespace?: string; name?: string} | undefined): string {
 	return podKey(metadata?.namespace ?? '', metadata?.name ?? '');
 }
+
+/** The name part of a key (all of `key` when it has no namespace part). */
+export function nameInKey(key: string): string {
+	return key.slice(key.indexOf('/') + 1);
+}

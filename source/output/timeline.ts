@@ -8,6 +8,7 @@ import {compatForServerVersion, type StatusCompat} from '../model/compat.js';
 import type {PodState, Transition} from '../model/pod-state.js';
 import {UserError} from '../errors.js';
 import {transitionWords} from '../model/transition-words.js';
+import {nameInKey} from '../model/pod-key.js';
 
 export interface TimelineOptions {
 	compat?: StatusCompat;
@@ -88,7 +89,7 @@ function findPod(store: PodStore, podKey: string, file: string): PodState {
 	if (exact) return exact;
 	const keys = [...store.view().pods.keys()];
 	if (!podKey.includes('/')) {
-		const named = keys.filter(key => key.slice(key.indexOf('/') + 1) === podKey);
+		const named = keys.filter(key => nameInKey(key) === podKey);
 		if (named.length === 1) return store.pod(named[0]!)!;
 		if (named.length > 1) throw new UserError(`pod name "${podKey}" is in several namespaces of ${file} (${named.join(', ')}): give namespace/name`);
 	}
@@ -98,9 +99,9 @@ function findPod(store: PodStore, podKey: string, file: string): PodState {
 
 /** Up to five keys nearest to `wanted`: ones that contain it (or its name) first, then by edit distance. */
 export function closeNames(wanted: string, keys: readonly string[]): string[] {
-	const wantedName = wanted.slice(wanted.indexOf('/') + 1).toLowerCase();
+	const wantedName = nameInKey(wanted).toLowerCase();
 	const score = (key: string): number => {
-		const name = key.slice(key.indexOf('/') + 1).toLowerCase();
+		const name = nameInKey(key).toLowerCase();
 		const contains = name.includes(wantedName) || wantedName.includes(name) ? -1000 : 0;
 		return contains + Math.min(editDistance(wanted.toLowerCase(), key.toLowerCase()), editDistance(wantedName, name));
 	};

@@ -9,6 +9,7 @@
 import {existsSync} from 'node:fs';
 import type {ConnectionState, SessionEntry} from '../session/format.js';
 import {isWatchEntry} from '../session/format.js';
+import {podKeyOf} from '../model/pod-key.js';
 import {existsError, SessionWriter} from '../session/writer.js';
 import type {SourceInfo, RecordProgress} from '../sources/source-info.js';
 import {startLiveSource, type LiveOptions, type LiveTuning} from '../sources/live/live-source.js';
@@ -37,10 +38,8 @@ export interface RecordOptions extends LiveOptions, LiveTuning {
 	clock?: () => number;
 }
 
-function podKey(entry: SessionEntry): string | null {
-	if (!isWatchEntry(entry) || entry.object.kind !== 'Pod') return null;
-	const meta = entry.object.metadata ?? {};
-	return `${meta.namespace ?? ''}/${meta.name ?? ''}`;
+function podKeyOfEntry(entry: SessionEntry): string | null {
+	return isWatchEntry(entry) && entry.object.kind === 'Pod' ? podKeyOf(entry.object.metadata) : null;
 }
 
 /** Records until the duration, the signal or Ctrl-C; resolves with the final progress. */
@@ -75,7 +74,7 @@ export async function record(options: RecordOptions): Promise<RecordProgress> {
 		clock,
 		signal: undefined,
 		onEntry: (entry, atMs) => {
-			const key = podKey(entry);
+			const key = podKeyOfEntry(entry);
 			if (key) {
 				if (entry.type === 'DELETED') pods.delete(key);
 				else pods.add(key);

@@ -38,9 +38,13 @@ export interface Change {
 	previousRow?: PrintedRow;
 }
 
+/** The server's key of an object: "namespace/name", or the name of a cluster-scoped one. */
+function storeKey(namespace: string | undefined, name: string): string {
+	return namespace ? `${namespace}/${name}` : name;
+}
+
 export function objectKey(object: KubeObject): string {
-	const meta = object.metadata ?? {};
-	return meta.namespace ? `${meta.namespace}/${meta.name ?? ''}` : (meta.name ?? '');
+	return storeKey(object.metadata?.namespace, object.metadata?.name ?? '');
 }
 
 /** A copy of `object` at `rv`; with `shiftMs`, a recorded object whose times move by it. */
@@ -186,7 +190,7 @@ export class ObjectHistory {
 	}
 
 	get(resource: ResourceName, namespace: string | undefined, name: string): StoredObject | undefined {
-		return this.store.get(resource)!.get(namespace ? `${namespace}/${name}` : name);
+		return this.store.get(resource)!.get(storeKey(namespace, name));
 	}
 
 	/** Objects as they were at `rv` (exact), or 'expired' when that point is forgotten. */

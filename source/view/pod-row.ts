@@ -72,7 +72,7 @@ export function podRow(state: PodState, now: number, why: Why | null = null, eve
  * kubelet tries again. With a diagnosis on the row the signal is left out: the why says the same, with evidence.
  */
 export function selectedPodText(row: PodRow, now: number): string {
-	const head = `${row.namespace}/${row.name}  ${row.status}${row.tone === 'deleted' ? ' (deleted)' : ''}`;
+	const head = `${row.key}  ${row.status}${row.tone === 'deleted' ? ' (deleted)' : ''}`;
 	const signal = row.signal;
 	if (!signal || row.why !== '') return head;
 	const who = signal.container ? ` in container ${signal.container}` : '';

@@ -12,6 +12,7 @@ import {isWatchEntry, type SessionEntry, type WatchEntry} from '../../source/ses
 import {PodStore} from '../../source/model/store/pod-store.js';
 import {compatForServerVersion} from '../../source/model/compat.js';
 import type {Pod} from '../../source/kube/objects.js';
+import {podKeyOf} from '../../source/model/pod-key.js';
 
 const OPTIONS: GenerateOptions = {pods: 300, namespaces: 12, entries: 6000, seed: 7, rate: 1000};
 const dir = mkdtempSync(path.join(tmpdir(), 'podlife-bench-'));
@@ -86,7 +87,7 @@ describe('bench session generator', () => {
 			store.apply(entry, recordedAt + entry.t);
 			if (!isWatchEntry(entry) || entry.object.kind !== 'Pod') continue;
 			if (entry.type === 'DELETED') deleted++;
-			const key = `${entry.object.metadata?.namespace}/${entry.object.metadata?.name}`;
+			const key = podKeyOf(entry.object.metadata);
 			const state = store.pod(key)!;
 			statuses.add(state.columns.status);
 			const count = (entry.object as Pod).status?.containerStatuses?.[0]?.restartCount ?? 0;

@@ -10,6 +10,7 @@ import {kubeconfigFor} from '../../source/serve/kubeconfig.js';
 import {isWatchEntry, type SessionEntry, type SessionHeader, type StatusEntry, type WatchEntry} from '../../source/session/format.js';
 import type {KubeObject} from '../../source/kube/objects.js';
 import {tempDir} from './kubeconfig-fixture.js';
+import {podKeyOf} from '../../source/model/pod-key.js';
 
 /** Short backoffs so reconnect tests take milliseconds. */
 export const FAST = {backoff: {initialMs: 10, maxMs: 50}, watchTimeoutSeconds: 60};
@@ -53,7 +54,7 @@ export async function startFake(name: string, options: Omit<FakeApiServerOptions
 }
 
 function keyOf(object: KubeObject): string {
-	return `${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`;
+	return podKeyOf(object.metadata);
 }
 
 /** Pods after applying these entries: key → last object. */

@@ -8,6 +8,7 @@ import {podColumns, formatAge, formatRestarts} from '../../source/model/print-po
 import {compatForServerVersion} from '../../source/model/compat.js';
 import {isWatchEntry} from '../../source/session/format.js';
 import {captureFiles, loadCapture} from '../helpers/load-capture.js';
+import {podKeyOf} from '../../source/model/pod-key.js';
 
 /**
  * AGE and the "(X ago)" of RESTARTS depend on when the server printed the row, which is a little
@@ -45,7 +46,7 @@ for (const {dir, server} of folders) {
 					const row = entry.row;
 					const columns = podColumns(pod, compat);
 					const now = recordedAt + entry.t;
-					const where = `t=${entry.t} ${entry.type} ${pod.metadata.namespace}/${pod.metadata.name}`;
+					const where = `t=${entry.t} ${entry.type} ${podKeyOf(pod.metadata)}`;
 
 					const exact: Array<[string, string, string | undefined]> = [
 						['ready', columns.ready, row.ready],

@@ -7,6 +7,7 @@ import type {Pod} from '../../source/kube/objects.js';
 import type {SessionEntry, WatchEntry} from '../../source/session/format.js';
 import {isWatchEntry} from '../../source/session/format.js';
 import {loadCapture, type Capture} from '../helpers/load-capture.js';
+import {podKeyOf} from '../../source/model/pod-key.js';
 
 export const CAPTURES = join(import.meta.dirname, '..', 'fixtures', 'captures');
 export const CAPTURES_V136 = join(import.meta.dirname, '..', 'fixtures', 'captures-v1.36');
@@ -42,5 +43,5 @@ export function podEntries(recorded: Capture, namespace = 'default'): Array<Watc
 }
 
 export function podKey(pod: Pod): string {
-	return `${pod.metadata.namespace}/${pod.metadata.name}`;
+	return podKeyOf(pod.metadata);
 }

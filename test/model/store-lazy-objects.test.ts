@@ -8,6 +8,7 @@ import type {Pod} from '../../source/kube/objects.js';
 import {CAPTURE_FILES} from '../replay/replay-fixture.js';
 import {loadCapture} from '../helpers/load-capture.js';
 import {applyAt, EntryArray, lazyStore, podPrint} from './lazy-store-fixture.js';
+import {podKeyOf} from '../../source/model/pod-key.js';
 
 const NAMES = CAPTURE_FILES.map(file => [file.split('/').slice(-2).join('/'), file] as const);
 
@@ -124,7 +125,7 @@ describe('a store that keeps pod objects out of memory', () => {
 			const entry = capture.entries[index]!;
 			if (!isWatchEntry(entry) || entry.object.kind !== 'Pod') return;
 			const pod = entry.object as Pod;
-			const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+			const key = podKeyOf(pod.metadata);
 			expect(podPrint(lazy.pod(key)!), `${key} after entry ${index + 1}`).toEqual(podPrint(plain.pod(key)!));
 			compared++;
 		});

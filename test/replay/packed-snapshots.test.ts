@@ -7,6 +7,7 @@ import {SnapshotPacker} from '../../source/sources/replay/packed-snapshots.js';
 import {loadCapture} from '../helpers/load-capture.js';
 import {applyAt, EntryArray, feedBothKinds, lazyStore, podPrint, pruning, restored, viewPrint} from '../model/lazy-store-fixture.js';
 import {CAPTURE_FILES} from './replay-fixture.js';
+import {podKeyOf} from '../../source/model/pod-key.js';
 
 const NAMES = CAPTURE_FILES.map(file => [file.split('/').slice(-2).join('/'), file] as const);
 const T0 = Date.parse('2026-11-25T10:00:00Z');
@@ -22,9 +23,8 @@ function pod(name: string, resourceVersion: string): Pod {
 }
 
 /** "namespace/name" of a pod entry, else null. */
-function podKeyOf(entry: SessionEntry): string | null {
-	if (!isWatchEntry(entry) || entry.object.kind !== 'Pod') return null;
-	return `${entry.object.metadata?.namespace ?? ''}/${entry.object.metadata?.name ?? ''}`;
+function podKeyOfEntry(entry: SessionEntry): string | null {
+	return isWatchEntry(entry) && entry.object.kind === 'Pod' ? podKeyOf(entry.object.metadata) : null;
 }
 
 describe('packed snapshots (replay keyframes)', () => {
@@ -67,7 +67,7 @@ describe('packed snapshots (replay keyframes)', () => {
 		capture.entries.forEach((entry, index) => {
 			source.push(entry);
 			applyAt(straight, source, index, start + entry.t);
-			const key = podKeyOf(entry);
+			const key = podKeyOfEntry(entry);
 			const state = key === null ? undefined : straight.pod(key);
 			touched.push(key === null ? null : {key, print: state ? podPrint(state) : null});
 			snapshots.push(frames.take());

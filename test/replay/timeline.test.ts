@@ -5,6 +5,7 @@ import {formatOffset, renderTimeline, runTimeline} from '../../source/output/tim
 import {isWatchEntry, type WatchEntry} from '../../source/session/format.js';
 import {loadCapture} from '../helpers/load-capture.js';
 import {CAPTURE_FILES} from './replay-fixture.js';
+import {podKeyOf} from '../../source/model/pod-key.js';
 
 const label = (file: string): string => `${basename(dirname(file))}/${basename(file)}`;
 
@@ -15,7 +16,7 @@ function scenarioPods(file: string): Map<string, WatchEntry[]> {
 	const labelled = entries.some(entry => entry.object.metadata?.labels?.['sim.kubelet/scenario']);
 	for (const entry of entries) {
 		if (labelled && !entry.object.metadata?.labels?.['sim.kubelet/scenario']) continue;
-		const key = `${entry.object.metadata?.namespace}/${entry.object.metadata?.name}`;
+		const key = podKeyOf(entry.object.metadata);
 		pods.set(key, [...(pods.get(key) ?? []), entry]);
 	}
 	return pods;

@@ -9,6 +9,7 @@ import {replayInto} from '../../source/output/headless-replay.js';
 import {tableRow} from '../../source/output/table.js';
 import {FakeApiServer, type FakeApiServerOptions} from '../../source/serve/fake-api-server.js';
 import {isWatchEntry, type SessionEntry, type SessionHeader, type WatchEntry} from '../../source/session/format.js';
+import {podKeyOf} from '../../source/model/pod-key.js';
 
 export function capturePath(name: string): string {
 	return fileURLToPath(new URL(`../fixtures/captures/${name}.ndjson`, import.meta.url));
@@ -28,7 +29,7 @@ export function podsAt(entries: SessionEntry[], t: number): Map<string, WatchEnt
 	const pods = new Map<string, WatchEntry>();
 	for (const entry of podEntries(entries)) {
 		if (entry.t > t) break;
-		const key = `${entry.object.metadata?.namespace}/${entry.object.metadata?.name}`;
+		const key = podKeyOf(entry.object.metadata);
 		if (entry.type === 'DELETED') pods.delete(key);
 		else pods.set(key, entry);
 	}

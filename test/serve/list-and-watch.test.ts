@@ -4,6 +4,7 @@ import {FakeApiServer} from '../../source/serve/fake-api-server.js';
 import {offsetToStartAt} from '../../source/serve/shift-times.js';
 import type {KubeObject, Pod} from '../../source/kube/objects.js';
 import {kubeConfig, podEntries, podsAt, readCapture, startServer, waitFor} from './helpers.js';
+import {podKeyOf} from '../../source/model/pod-key.js';
 
 let server: FakeApiServer | undefined;
 afterEach(async () => {
@@ -48,7 +49,7 @@ describe('FakeApiServer lists and watches', () => {
 
 		const all = await api.listPodForAllNamespaces();
 		const expected = podsAt(started.entries, 3000);
-		expect(all.items.map(pod => `${pod.metadata?.namespace}/${pod.metadata?.name}`).sort()).toEqual([...expected.keys()].sort());
+		expect(all.items.map(pod => podKeyOf(pod.metadata)).sort()).toEqual([...expected.keys()].sort());
 
 		const inDefault = await api.listNamespacedPod({namespace: 'default'});
 		expect(inDefault.items.map(pod => pod.metadata?.name)).toEqual(['web-fjmnw']);
@@ -68,7 +69,7 @@ describe('FakeApiServer lists and watches', () => {
 		const api = kubeConfig(started.url).makeApiClient(CoreV1Api);
 		expect((await api.listPodForAllNamespaces()).items).toHaveLength(0);
 		server.advanceToEnd();
-		const names = (await api.listPodForAllNamespaces()).items.map(pod => `${pod.metadata?.namespace}/${pod.metadata?.name}`);
+		const names = (await api.listPodForAllNamespaces()).items.map(pod => podKeyOf(pod.metadata));
 		expect(names.sort()).toEqual([...podsAt(started.entries, Infinity).keys()].sort());
 		expect(names.some(name => name.startsWith('default/terminating-'))).toBe(false);
 	});

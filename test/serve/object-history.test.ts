@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {ObjectHistory} from '../../source/serve/object-history.js';
 import type {SessionEntry} from '../../source/session/format.js';
 import {podsAt, readCapture} from './helpers.js';
+import {podKeyOf} from '../../source/model/pod-key.js';
 
 function pod(name: string, recordedRv: string, phase: string) {
 	return {apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace: 'default', resourceVersion: recordedRv}, spec: {containers: []}, status: {phase}};
@@ -22,7 +23,7 @@ describe('ObjectHistory', () => {
 		const history = new ObjectHistory(entries);
 		for (const t of [0, 100, 5000, 12_000, 20_000]) {
 			history.advanceTo(t);
-			const names = history.list('pods').map(stored => `${stored.object.metadata?.namespace}/${stored.object.metadata?.name}`);
+			const names = history.list('pods').map(stored => podKeyOf(stored.object.metadata));
 			expect(names).toEqual([...podsAt(entries, t).keys()].sort());
 		}
 	});
