@@ -85,8 +85,8 @@ export async function replayInto(
 	const compat = options.compat ?? compatForServerVersion(session.header.serverVersion);
 	const onPodEntry = options.onPodEntry;
 	// A plain file is there to read again: the store keeps no pod object, only where its entry is
-	// (holding 10k–20k objects was most of the heap, and the garbage collector's work copying them
-	// most of the time). ndjson prints every object as it comes, so it keeps them; so does gzip.
+	// (holding every pod's object made most of the heap, and the garbage collector's work copying
+	// them most of the time). ndjson prints every object as it comes, so it keeps them; so does gzip.
 	const firstLineBytes = onPodEntry || options.keepObjects ? null : await plainFirstLineBytes(file);
 	const log = firstLineBytes === null ? null : new EntryLog(DEFAULT_BLOCK_SIZE, file, firstLineBytes);
 	const objects = log ? new LoggedObjects(log) : null;

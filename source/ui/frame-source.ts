@@ -9,8 +9,9 @@
 // Optionally the window also grows with what frames cost: with `maxShare` set,
 // frames that cost c ms of CPU are spaced at least c / maxShare ms apart (up to
 // MAX_WINDOW_MS), so rendering keeps to about that share of a core however slow
-// the machine or large the screen (Ink as published costs ~20 ms for 160×50 here
-// whatever changed; podlife's patched Ink rebuilds only the rows that changed).
+// the machine or large the screen (Ink as published rebuilds the whole frame
+// whatever changed, so its cost grows with the screen; podlife's patched Ink
+// rebuilds only the rows that changed).
 // A frame's cost is the process CPU time from the emit to the end of the
 // microtask in which React renders and Ink writes; c is the median of the last
 // few, because a garbage collection of the player's heap can land in any one frame.

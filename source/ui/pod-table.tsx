@@ -8,7 +8,7 @@
 // Why one memoized text per row, marks and cells together: a frame after one pod
 // update re-renders only the rows whose line or look changed. (The marks of all
 // rows used to be one text of nested coloured texts, re-rendered whole every
-// frame: ~0.8 ms of a ~3.7 ms frame at 160×50. They were kept out of the cell
+// frame, a large share of a frame on a big screen. They were kept out of the cell
 // lines because Ink measured every text with string-width on every frame, slow
 // as soon as a line is not plain ASCII; podlife's Ink patch reads those widths
 // from Ink's own cache, so a changed line is measured once.)

@@ -1,6 +1,6 @@
 // Loads the kubeconfig the way kubectl does — through client-node only — and
 // picks the context and the namespace scope. client-node is imported lazily:
-// it costs about 500 ms and replay must not pay for it.
+// loading it is a large part of the live start-up, and replay must not pay for it.
 
 import fs from 'node:fs';
 import os from 'node:os';

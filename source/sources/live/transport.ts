@@ -2,7 +2,8 @@
 // (KubeConfig.applyToHTTPSOptions: CA, client cert, token, exec plugins, proxy
 // agent). Raw rather than client-node's typed API or its Watch because:
 // - its typed list deserializer turns timestamps into Date (client-node issue
-//   #655) and costs ~40 µs per pod; we keep the wire JSON (strings) as is;
+//   #655) and walks every field of every pod to do it; we keep the wire JSON
+//   (strings) as is;
 // - its Watch cannot send an Accept header, and `podlife record` asks for the
 //   server's Table rows (Accept: as=Table) on pod list and watch.
 

@@ -7,7 +7,7 @@
 // - in memory: gzip sessions (a gzip stream cannot be re-read at an offset), and every line
 //   after the first whose offset is unknown (a line skipped in lenient mode, a line whose text
 //   is not the file's bytes). Lines are grouped in blocks; a full block is deflated (level 1:
-//   cheap, and pod JSON shrinks ~10×); the last inflated blocks are cached.
+//   cheap, and pod JSON, much repeated text, shrinks many times over); the last inflated blocks are cached.
 
 import {closeSync, openSync, readSync} from 'node:fs';
 import {open as openFile} from 'node:fs/promises';

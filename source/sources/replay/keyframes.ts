@@ -39,8 +39,9 @@ export interface KeyframeTuning {
 	tailMax: number;
 }
 
-// Measured on the bench's 200k-entry session (10k pods, 20k over its life): keyframes every 1 000
-// entries land a seek in ~40 ms; 256 of them and ~800k pinned states bound a session 4× as long.
+// Chosen on the bench's large session (`npm run bench` prints the seek time and the player's
+// memory they give): `every` bounds the entries a seek applies after its keyframe; `max` and
+// `maxPinned` bound the memory of a session many times as long (thinning doubles the spacing).
 export const DEFAULT_KEYFRAME_TUNING: KeyframeTuning = {
 	every: 1000,
 	maxGapMs: 60_000,
