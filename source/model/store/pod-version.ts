@@ -18,7 +18,7 @@ import {mirrorInfo} from '../mirror.js';
 import {podKeyOf} from '../pod-key.js';
 import type {ContainerView, MirrorInfo, PodColumns, PodCore, PodState, Transition} from '../pod-state.js';
 import {HISTORY_LIMIT, HistoryLine} from './history-line.js';
-import type {CoreStatus, Interns} from './interns.js';
+import {Interns, type CoreStatus} from './interns.js';
 import {withoutManagedFields, type ObjectSource} from './object-source.js';
 import {sameColumnsOr, sameContainersOr} from './version-sharing.js';
 import type {StatusCompat} from '../compat.js';
@@ -37,25 +37,25 @@ interface PodIdentity {
 }
 
 /**
- * What rarely changes between versions of a pod: shared by the versions until it does. A deleted
- * version was made by its DELETED entry, so its deletedAt is its lastChangedAt.
+ * What rarely changes between versions of a pod, shared by the versions until it does: the place
+ * for a new field read from the object (add it here and a getter to PodVersion). A deleted version
+ * was made by its DELETED entry, so its deletedAt is its lastChangedAt.
  */
-interface Placement {
-	readonly mirror: MirrorInfo | null;
-	readonly sidecars: number;
-	readonly nodeName: string | null;
-	readonly deletionTimestamp: string | null;
-	readonly deleted: boolean;
+function placementOf(pod: Pod, deleted: boolean, interns: Interns) {
+	return {
+		mirror: mirrorInfo(pod),
+		sidecars: countSidecars(pod),
+		nodeName: pod.spec?.nodeName ? interns.text(pod.spec.nodeName) : null,
+		deletionTimestamp: pod.metadata?.deletionTimestamp ?? null,
+		deleted,
+	};
 }
 
-// Listed once, compared on every pod entry (the Record makes the compiler check the list is whole).
-const PLACEMENT_FIELDS = Object.keys({
-	mirror: true,
-	sidecars: true,
-	nodeName: true,
-	deletionTimestamp: true,
-	deleted: true,
-} satisfies Record<keyof Placement, true>) as Array<keyof Placement>;
+type Placement = Readonly<ReturnType<typeof placementOf>>;
+
+// The fields versions compare, on every pod entry: those placementOf makes (listed once, not
+// Object.keys per call).
+const PLACEMENT_FIELDS = Object.keys(placementOf({} as Pod, false, new Interns())) as Array<keyof Placement>;
 
 /** What a store passes to nextPodVersion besides the entry. */
 export interface VersionContext {
@@ -193,13 +193,7 @@ export function nextPodVersion(previous: PodVersion | undefined, type: WatchType
 	}
 	const columns = sameColumnsOr(base?.columns, interns.columns(podColumns(received, context.compat)));
 	const containers = sameContainersOr(base?.containers, containerViews(received).map(view => interns.container(view)));
-	const placement = samePlacementOr(base?.placement, {
-		mirror: mirrorInfo(received),
-		sidecars: countSidecars(received),
-		nodeName: received.spec?.nodeName ? interns.text(received.spec.nodeName) : null,
-		deletionTimestamp: received.metadata?.deletionTimestamp ?? null,
-		deleted,
-	});
+	const placement = samePlacementOr(base?.placement, placementOf(received, deleted, interns));
 	const status = interns.status(received.status);
 	const shared = {version, placement, status};
 	const transitions = diffPod(base ? {core: base.core, columns: base.columns, containers: base.containers} : null, {pod: received, core: coreOf(shared), columns, containers}, at, {deleted});
