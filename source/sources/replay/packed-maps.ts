@@ -79,10 +79,16 @@ export class PackedMap<K, V> implements ReadonlyMap<K, V> {
  * chain: each delta holds what changed since the one before it (or since the full copy), so a
  * keyframe between two full ones stores only what changed since the previous keyframe. A delta
  * keeps the deltas before it alive back to its full copy: flattened() cuts it loose.
+ *
+ * Each change also knows where its key is in the full copy: reading the map (restoring a store
+ * from it, on a seek's path) then marks the entries of the full copy that changed in a byte array
+ * instead of building a map of every change in the chain.
  */
 export class DeltaMap<V> implements ReadonlyMap<string, V> {
 	private readonly changedKeys: string[];
 	private readonly changedValues: Array<V | undefined>;
+	/** For each change, the key's position in `base`, or −1 for a key the base does not hold. */
+	private readonly basePositions: Int32Array;
 	/** The full copy at the start of the chain. */
 	readonly base: PackedMap<string, V>;
 	/** The delta this one follows, or null when it follows `base` itself. */
@@ -92,17 +98,26 @@ export class DeltaMap<V> implements ReadonlyMap<string, V> {
 	/** Changes held by the chain up to this one. */
 	readonly chainChanges: number;
 
-	/** The keys in `changes` as they are in `current` now, after `before`. */
-	static after<V>(before: PackedMap<string, V> | DeltaMap<V>, changes: Iterable<string>, current: ReadonlyMap<string, V>): DeltaMap<V> {
+	/**
+	 * The keys in `changes` as they are in `current` now, after `before`. `positionInBase`: where a
+	 * key is in the chain's full copy (its forEach order), −1 when it is not there.
+	 */
+	static after<V>(before: PackedMap<string, V> | DeltaMap<V>, changes: Iterable<string>, current: ReadonlyMap<string, V>, positionInBase: (key: string) => number): DeltaMap<V> {
 		const keys = [...changes];
-		return new DeltaMap(before, keys, keys.map(key => current.get(key)));
+		return new DeltaMap(
+			before,
+			keys,
+			keys.map(key => current.get(key)),
+			Int32Array.from(keys, key => positionInBase(key)),
+		);
 	}
 
-	private constructor(before: PackedMap<string, V> | DeltaMap<V>, keys: string[], values: Array<V | undefined>) {
+	private constructor(before: PackedMap<string, V> | DeltaMap<V>, keys: string[], values: Array<V | undefined>, basePositions: Int32Array) {
 		this.base = before instanceof DeltaMap ? before.base : before;
 		this.previous = before instanceof DeltaMap ? before : null;
 		this.changedKeys = keys;
 		this.changedValues = values;
+		this.basePositions = basePositions;
 		this.depth = (this.previous?.depth ?? 0) + 1;
 		this.chainChanges = (this.previous?.chainChanges ?? 0) + keys.length;
 	}
@@ -113,8 +128,15 @@ export class DeltaMap<V> implements ReadonlyMap<string, V> {
 	 */
 	flattened(): DeltaMap<V> {
 		if (this.previous === null) return this;
-		const latest = this.latestChanges();
-		return new DeltaMap(this.base, [...latest.keys()], [...latest.values()]);
+		const keys: string[] = [];
+		const values: Array<V | undefined> = [];
+		const positions: number[] = [];
+		this.forEachNewest((value, key, position) => {
+			keys.push(key);
+			values.push(value);
+			positions.push(position);
+		});
+		return new DeltaMap(this.base, keys, values, Int32Array.from(positions));
 	}
 
 	get size(): number {
@@ -133,14 +155,14 @@ export class DeltaMap<V> implements ReadonlyMap<string, V> {
 		return this.get(key) !== undefined;
 	}
 
-	/** The base's entries that no delta changed, then the changed ones that are not deleted. */
+	/** The changed entries that are not deleted, then the base's entries that no delta changed. */
 	forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
-		const latest = this.latestChanges();
-		this.base.forEach((value, key) => {
-			if (!latest.has(key)) callback.call(thisArg, value, key, this);
-		});
-		latest.forEach((value, key) => {
+		const changed = this.forEachNewest((value, key) => {
 			if (value !== undefined) callback.call(thisArg, value, key, this);
+		});
+		let position = 0;
+		this.base.forEach((value, key) => {
+			if (changed[position++] === 0) callback.call(thisArg, value, key, this);
 		});
 	}
 
@@ -164,16 +186,32 @@ export class DeltaMap<V> implements ReadonlyMap<string, V> {
 		return 'Map';
 	}
 
-	/** Every key the chain changed, with its value after the newest change (undefined: deleted). */
-	private latestChanges(): Map<string, V | undefined> {
-		const chain: Array<DeltaMap<V>> = [];
-		for (let delta: DeltaMap<V> | null = this; delta !== null; delta = delta.previous) chain.push(delta);
-		const latest = new Map<string, V | undefined>();
-		for (let link = chain.length - 1; link >= 0; link--) {
-			const {changedKeys, changedValues} = chain[link]!;
-			for (let at = 0; at < changedKeys.length; at++) latest.set(changedKeys[at]!, changedValues[at]);
+	/**
+	 * Every key the chain changed, once, with its value after the newest change (undefined: deleted)
+	 * and its position in base (−1: not there). Returns which entries of base were changed (1).
+	 */
+	private forEachNewest(each: (value: V | undefined, key: string, position: number) => void): Uint8Array {
+		const changed = new Uint8Array(this.base.size);
+		// Keys the base does not hold (pods that came after the full copy): usually few.
+		let added: Set<string> | null = null;
+		// Newest delta first: the first change of a key seen is its newest. A delta names a key once.
+		for (let delta: DeltaMap<V> | null = this; delta !== null; delta = delta.previous) {
+			const {changedKeys, changedValues, basePositions} = delta;
+			for (let at = 0; at < changedKeys.length; at++) {
+				const key = changedKeys[at]!;
+				const position = basePositions[at]!;
+				if (position >= 0) {
+					if (changed[position] === 1) continue;
+					changed[position] = 1;
+				} else {
+					added ??= new Set();
+					if (added.has(key)) continue;
+					added.add(key);
+				}
+				each(changedValues[at], key, position);
+			}
 		}
-		return latest;
+		return changed;
 	}
 
 	private materialise(): Map<string, V> {

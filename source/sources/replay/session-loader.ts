@@ -41,7 +41,8 @@ export class SessionLoader {
 	private readonly interns = new Interns();
 	/** Every loaded entry applied: at the end, the state after the last one. */
 	private readonly store: PodStore;
-	private readonly frames: SnapshotPacker;
+	/** Packs the keyframes while loading; dropped once loaded (what it keeps to pack the next one with it). */
+	private frames: SnapshotPacker | null;
 	private finished = false;
 	private stopped = false;
 
@@ -63,7 +64,7 @@ export class SessionLoader {
 		this.store = this.newStore(compat);
 		this.frames = new SnapshotPacker(this.store);
 		this.keyframes = new KeyframeIndex(tuning, flattenedSnapshot);
-		this.keyframes.offerLoaded(0, 0, 0, () => this.frames.take());
+		this.keyframes.offerLoaded(0, 0, 0, () => this.frames!.take());
 	}
 
 	/** A store for this session: tombstones pruned by entry time, pod objects read back from the log. */
@@ -140,6 +141,7 @@ export class SessionLoader {
 			if (!this.stopped) failure = error instanceof Error ? error : new Error(String(error));
 		}
 		if (!this.stopped) this.buildTail();
+		this.frames = null;
 		this.finished = true;
 		// Before the last notification, so that the screen it brings shows the error.
 		this.status.finish(failure);
@@ -163,7 +165,7 @@ export class SessionLoader {
 			this.changes.record(index, entry.t, key, before, this.store.pod(key));
 			this.keyframes.countPodEntry();
 		}
-		this.keyframes.offerLoaded(index + 1, entry.t, this.changes.podCount, () => this.frames.take());
+		this.keyframes.offerLoaded(index + 1, entry.t, this.changes.podCount, () => this.frames!.take());
 	}
 
 	/** Snapshots just before the end, replayed once from the last keyframe in a scratch store. */
