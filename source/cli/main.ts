@@ -171,7 +171,7 @@ async function live(flags: Flags, io: Io): Promise<number> {
 	if (flags.output !== undefined) {
 		const output = oneOf(flags.output, LIVE_OUTPUTS, '--output');
 		const watchForMs = flags.watchFor === undefined ? undefined : parseDuration(flags.watchFor, '--watch-for');
-		const {runLiveHeadless} = await import('../sources/live/headless.js');
+		const {runLiveHeadless} = await import('../output/headless.js');
 		await runLiveHeadless({...cluster, output, watchForMs, compat, write: io.write, warn: io.warn});
 		return EXIT_OK;
 	}

@@ -12,7 +12,7 @@ import {replayInto} from '../../source/output/headless-replay.js';
 import {tableRow} from '../../source/output/table.js';
 import {record} from '../../source/record/recorder.js';
 import {isWatchEntry, type SessionEntry} from '../../source/session/format.js';
-import {runLiveHeadless} from '../../source/sources/live/headless.js';
+import {runLiveHeadless} from '../../source/output/headless.js';
 import {FAST, startFake, waitUntil, type Fake} from '../live/helpers.js';
 import {replayCells} from './helpers.js';
 

@@ -2,16 +2,16 @@
 // list is in (or after --watch-for); `-o ndjson` streams one line per pod change
 // until --watch-for ends or Ctrl-C.
 
-import {isWatchEntry, type SessionEntry} from '../../session/format.js';
-import {PodStore} from '../../model/store/pod-store.js';
-import {compatForServerVersion, type StatusCompat} from '../../model/compat.js';
-import {renderTable} from '../../output/table.js';
-import {renderJson} from '../../output/json.js';
-import {ndjsonLine} from '../../output/ndjson.js';
-import {podWhySource} from '../../output/pod-json.js';
-import {podKeyOf} from '../../model/pod-key.js';
-import {startLiveSource, type LiveOptions, type LiveTuning} from './live-source.js';
-import {runUntil} from './run-until.js';
+import {isWatchEntry, type SessionEntry} from '../session/format.js';
+import {PodStore} from '../model/store/pod-store.js';
+import {compatForServerVersion, type StatusCompat} from '../model/compat.js';
+import {renderTable} from './table.js';
+import {renderJson} from './json.js';
+import {ndjsonLine} from './ndjson.js';
+import {podWhySource} from './pod-json.js';
+import {podKeyOf} from '../model/pod-key.js';
+import {startLiveSource, type LiveOptions, type LiveTuning} from '../sources/live/live-source.js';
+import {runUntil} from '../sources/live/run-until.js';
 
 export interface LiveHeadlessOptions extends LiveOptions, LiveTuning {
 	output: 'table' | 'wide' | 'json' | 'ndjson';

@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {runLiveHeadless} from '../../source/sources/live/headless.js';
-import {FAST, startFake, waitUntil, type Fake} from './helpers.js';
+import {runLiveHeadless} from '../../source/output/headless.js';
+import {FAST, startFake, waitUntil, type Fake} from '../live/helpers.js';
 
 let fake: Fake | undefined;
 
