@@ -90,7 +90,7 @@ function method(big) {
 	out(`  date: ${new Date().toISOString()}; load average at start: ${os.loadavg().map(n => n.toFixed(2)).join(' ')} (figures are only meaningful on an idle machine)`);
 	out(`  code: ${path.relative(process.cwd(), CLI) || CLI} and the rest of dist/ (compiled JS, NODE_ENV=production), each figure in a child process of its own`);
 	out(`  big session: bench/generate.js ${big.pods} pods, ${big.namespaces} namespaces, ${big.entries} entries, seed ${big.seed}, ~${big.rate} entries per second of session time`);
-	out('  ingest: headless replay (output/headless-replay.ts replayInto: read + parse + apply to a PodStore) of the big session,');
+	out('  ingest: headless replay (output/replay-store.ts replayInto: read + parse + apply to a PodStore) of the big session,');
 	out(`          vs. the same file streamed, split and JSON.parse'd; alternating, ${runs} runs each, medians; ratio = median of per-pair ratios`);
 	out('  frame: the initial list of the big session in a PodStore, the app (ui/app.tsx App) rendered by Ink into a fake 160×50 stdout;');
 	out(`          one on-screen pod gets a new restartCount (store.apply), time to the write of the next frame; beside it, alternating,`);

@@ -22,7 +22,7 @@ const ROWS = 50;
 /** Longer than the app's coalescing window (FRAME_INTERVAL_MS, 100) and Ink's throttle (33 ms): every sample starts idle. */
 const GAP_MS = 130;
 
-const {replayInto} = await distImport('output/headless-replay.js');
+const {replayInto} = await distImport('output/replay-store.js');
 const {App} = await distImport('ui/app.js');
 const {FrameSource, FRAME_INTERVAL_MS} = await distImport('ui/frame-source.js');
 const {makeTheme, ThemeContext} = await distImport('ui/theme.js');

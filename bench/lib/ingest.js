@@ -1,5 +1,5 @@
 // Ingest: entries per second that headless replay applies to a PodStore (read + parse + apply,
-// output/headless-replay.ts replayInto), and beside it, in the same process and alternating run by
+// output/replay-store.ts replayInto), and beside it, in the same process and alternating run by
 // run, the floor any reader has: the same file streamed, split into lines and JSON.parse'd, nothing
 // else. Run as a child of bench/run.js: node bench/lib/ingest.js FILE RUNS
 
@@ -9,7 +9,7 @@ import {median} from './stats.js';
 
 const [file, runsText = '3'] = process.argv.slice(2);
 const runs = Number(runsText);
-const {replayInto} = await distImport('output/headless-replay.js');
+const {replayInto} = await distImport('output/replay-store.js');
 
 /** Stream the file, split on "\n", JSON.parse each line: what reading costs at the least. */
 async function rawParse() {

@@ -12,7 +12,7 @@ import type {PodState, StoreView} from '../model/pod-state.js';
 import {explainPod, whyContext, type Why} from '../model/why.js';
 import type {SessionEntry} from '../session/format.js';
 import type {LiveOptions, LiveTuning} from '../sources/live/live-source.js';
-import {replayInto, type ReplayAt} from './headless-replay.js';
+import {replayInto, type ReplayAt} from './replay-store.js';
 import {livePods} from './table.js';
 
 export interface CheckVerdict {

@@ -5,7 +5,7 @@
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {KubeConfig} from '@kubernetes/client-node';
-import {replayInto} from '../../source/output/headless-replay.js';
+import {replayInto} from '../../source/output/replay-store.js';
 import {tableRow} from '../../source/output/table.js';
 import {FakeApiServer, type FakeApiServerOptions} from '../../source/serve/fake-api-server.js';
 import {isWatchEntry, type SessionEntry, type SessionHeader, type WatchEntry} from '../../source/session/format.js';

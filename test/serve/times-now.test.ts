@@ -8,7 +8,7 @@ import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {compatForServerVersion} from '../../source/model/compat.js';
 import {PodStore} from '../../source/model/store/pod-store.js';
-import {replayInto} from '../../source/output/headless-replay.js';
+import {replayInto} from '../../source/output/replay-store.js';
 import {tableRow} from '../../source/output/table.js';
 import {record} from '../../source/record/recorder.js';
 import {isWatchEntry, type SessionEntry} from '../../source/session/format.js';

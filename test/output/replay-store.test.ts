@@ -2,7 +2,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {replayInto} from '../../source/output/headless-replay.js';
+import {replayInto} from '../../source/output/replay-store.js';
 import {added, HEADER, lines} from '../session/temp-files.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'podlife-headless-'));
