@@ -8,8 +8,8 @@ import {describe, expect, it} from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-function run(cli: string, args: string[]) {
-	const result = spawnSync(process.execPath, [cli, ...args], {cwd: root, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+function run(cli: string, args: string[], nodeFlags: string[] = []) {
+	const result = spawnSync(process.execPath, [...nodeFlags, cli, ...args], {cwd: root, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
 	return {code: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 
@@ -33,6 +33,25 @@ describe('the bundled CLI', () => {
 		expect(text).toContain('ROW_CACHE_MAX_ROWS');
 		// Text widths from Ink's measureText cache (published Ink: `currentWidth = widestLine(text)`).
 		expect(text).toMatch(/const currentWidth = \w+\(\w+\)\.width;/);
+	});
+
+	// Loading client-node is a large part of a live start: replay, demo and the headless outputs of a
+	// session must never pay for it (a static import anywhere on their path would load it).
+	it.each([
+		[['replay', 'test/fixtures/captures/mixed.ndjson', '--output', 'table', '--at', '60s']],
+		[['replay', 'test/fixtures/captures/mixed.ndjson', '--output', 'ndjson']],
+		[['replay', 'test/fixtures/captures/crashloop.ndjson', '--output', 'check']],
+		[['replay', 'test/fixtures/captures/init.ndjson', '--output', 'timeline', '--pod', 'default/init-demo-bspfp']],
+		[['demo', 'crashloop', '--output', 'json']],
+	])('never imports client-node for %j', args => {
+		const refused = run('dist/bundle/cli.js', args, ['--import', './test/e2e/refuse-client-node.mjs']);
+		expect(refused).toEqual(run('dist/bundle/cli.js', args));
+		expect(refused.code).not.toBe(1);
+	});
+
+	it('imports client-node for the live source (the check above would see it)', () => {
+		const refused = run('dist/bundle/cli.js', ['--output', 'table', '--kubeconfig', '/nonexistent/kubeconfig'], ['--import', './test/e2e/refuse-client-node.mjs']);
+		expect(refused.stderr).toContain('client-node was imported');
 	});
 
 	it('keeps client-node out of the bundle, to be loaded only by the live source', () => {
