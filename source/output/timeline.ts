@@ -2,12 +2,12 @@
 // line, meant to be pasted into a bug report. Times are given twice: from the session's
 // start (what the replay clock shows) and as UTC clock time (what logs and events show).
 
-import {openSession} from '../session/reader.js';
-import {PodStore} from '../model/store/pod-store.js';
-import {compatForServerVersion, type StatusCompat} from '../model/compat.js';
+import type {PodStore} from '../model/store/pod-store.js';
+import type {StatusCompat} from '../model/compat.js';
 import type {PodState, Transition} from '../model/pod-state.js';
 import {UserError} from '../errors.js';
 import {transitionWords} from '../model/transition-words.js';
+import {replayInto} from './replay-store.js';
 import {nameInKey} from '../model/pod-key.js';
 
 export interface TimelineOptions {
@@ -76,11 +76,7 @@ function oneLine(text: string): string {
 
 /** Replays the whole file headless and renders the timeline of `podKey` ("namespace/name" or a unique name). */
 export async function runTimeline(file: string, podKey: string, options: TimelineOptions = {}): Promise<string> {
-	const session = await openSession(file, {lenient: options.lenient});
-	const recordedAtMs = Date.parse(session.header.recordedAt);
-	const store = new PodStore({compat: options.compat ?? compatForServerVersion(session.header.serverVersion)});
-	for await (const {entry} of session.entries()) store.apply(entry, recordedAtMs + entry.t);
-	for (const warning of session.warnings) options.warn?.(String(warning));
+	const {store, recordedAtMs} = await replayInto(file, 'end', {compat: options.compat, lenient: options.lenient, warn: text => options.warn?.(text)});
 	return renderTimeline(findPod(store, podKey, file), recordedAtMs);
 }
 
