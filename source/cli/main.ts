@@ -112,7 +112,7 @@ async function replay(file: string, flags: Flags, io: Io, command = 'replay'): P
 			const {runReplayCheck} = await import('../output/check.js');
 			return runReplayCheck({file, at: at ?? 'end', compat, lenient: flags.lenient, write: io.write, warn: io.warn});
 		}
-		const {runHeadlessReplay} = await import('../output/replay-store.js');
+		const {runHeadlessReplay} = await import('../output/headless.js');
 		await runHeadlessReplay({file, output, at: at ?? 'end', compat, lenient: flags.lenient, write: io.write, warn: io.warn});
 		return EXIT_OK;
 	}

@@ -2,10 +2,9 @@
 // live TUI on screen (its header says how long and how many entries), or
 // (--no-ui) a progress line on stderr. Both end with one line saying what was recorded.
 
-import {PodStore} from '../model/store/pod-store.js';
-import {compatForServerVersion, type StatusCompat} from '../model/compat.js';
+import type {StatusCompat} from '../model/compat.js';
 import type {LiveOptions} from '../sources/live/live-source.js';
-import type {SourceInfo, RecordProgress} from '../sources/source-info.js';
+import type {RecordProgress} from '../sources/source-info.js';
 import {progressLine, recordedLine} from '../view/recording-text.js';
 
 export interface RecordCommandOptions {
@@ -41,34 +40,24 @@ export async function runRecord(options: RecordCommandOptions): Promise<void> {
 		return;
 	}
 
-	const store = new PodStore({compat: options.compat ?? compatForServerVersion(null)});
 	const stop = new AbortController();
 	const {runApp} = await import('../ui/run-app.js');
 	let appDone: Promise<void> | null = null;
-	let info: SourceInfo | null = null;
-	let synced = false;
-	// The screen opens once the pods are listed and the file is open (either may come first).
-	const startApp = () => {
-		if (appDone || !info || !synced) return;
-		appDone = runApp({store, clock: {now: () => Date.now()}, info, noColor: options.noColor, stop: stop.signal}).finally(() => stop.abort());
-	};
 	let final: RecordProgress;
 	try {
 		final = await record({
 			...common,
 			signal: stop.signal,
-			onStarted: started => {
-				// Columns follow the cluster's printer unless --status-compat says otherwise, as bare podlife.
-				if (!options.compat) store.setCompat(compatForServerVersion(started.info.serverVersion));
-				info = {...started.info, recording: {file: options.file, progress: started.progress}};
-				startApp();
-			},
-			onEntry: (entry, atMs) => {
-				store.apply(entry, atMs);
-				if (entry.type === 'SYNCED' && entry.resource === 'pods') {
-					synced = true;
-					startApp();
-				}
+			store: {compat: options.compat},
+			onStarted: ({info, progress, store, synced}) => {
+				// The screen opens once the pods are listed, as bare podlife's (a failed list ends the recording instead).
+				synced.then(
+					() => {
+						if (stop.signal.aborted) return;
+						appDone = runApp({store: store!, clock: {now: () => Date.now()}, info: {...info, recording: {file: options.file, progress}}, noColor: options.noColor, stop: stop.signal}).finally(() => stop.abort());
+					},
+					() => undefined,
+				);
 			},
 		});
 	} finally {

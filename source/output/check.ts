@@ -6,11 +6,9 @@
 // at --at; live it judges after the initial list, or after --for DURATION of watching.
 
 import {EXIT_OK, EXIT_UNHEALTHY} from '../errors.js';
-import {compatForServerVersion, type StatusCompat} from '../model/compat.js';
-import {PodStore} from '../model/store/pod-store.js';
+import type {StatusCompat} from '../model/compat.js';
 import type {PodState, StoreView} from '../model/pod-state.js';
 import {explainPod, whyContext, type Why} from '../model/why.js';
-import type {SessionEntry} from '../session/format.js';
 import type {LiveOptions, LiveTuning} from '../sources/live/live-source.js';
 import {replayInto, type ReplayAt} from './replay-store.js';
 import {livePods} from './table.js';
@@ -91,30 +89,21 @@ export interface LiveCheckOptions extends LiveOptions, LiveTuning {
 
 /** `podlife check [cluster flags] [--for D]`: the verdict on the cluster after the initial sync (or --for). */
 export async function runLiveCheck(options: LiveCheckOptions): Promise<number> {
-	// client-node is heavy: load the live source only when a live check runs.
-	const [{startLiveSource}, {runUntil}] = await Promise.all([import('../sources/live/live-source.js'), import('../sources/live/run-until.js')]);
-	let store: PodStore | null = null;
-	// Entries that arrive before the server version (and so the status compat) is known.
-	const early: Array<[SessionEntry, number]> = [];
-	const source = await startLiveSource({
-		...options,
-		signal: undefined,
-		onWarning: options.warn,
-		onEntry: (entry, atMs) => {
-			if (store) store.apply(entry, atMs);
-			else early.push([entry, atMs]);
-		},
-	});
+	// client-node is heavy: only the live source loads it.
+	const [{connectLive}, {openLiveStore}, {runUntil}] = await Promise.all([
+		import('../sources/live/live-source.js'),
+		import('../sources/live/live-store.js'),
+		import('../sources/live/run-until.js'),
+	]);
+	const live = openLiveStore(await connectLive(options), {compat: options.compat, onWarning: options.warn});
 	try {
-		store = new PodStore({compat: options.compat ?? compatForServerVersion(source.info.serverVersion)});
-		for (const [entry, atMs] of early.splice(0)) store.apply(entry, atMs);
-		await source.synced;
+		await live.source.synced;
 		if (options.forMs !== undefined) await runUntil({durationMs: options.forMs, signal: options.signal}).done;
 	} finally {
-		await source.stop();
+		await live.stop();
 	}
-	const view = store.view();
-	const verdict = judgePods(view.pods.values(), view, source.now());
+	const view = live.store.view();
+	const verdict = judgePods(view.pods.values(), view, live.source.now());
 	options.write(verdict.text);
 	return verdict.exitCode;
 }

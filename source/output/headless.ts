@@ -1,20 +1,60 @@
-// Live without the TUI: `-o table` / `-o wide` / `-o json` print the pods once the initial
-// list is in (or after --watch-for); `-o ndjson` streams one line per pod change
-// until --watch-for ends or Ctrl-C.
+// Without the TUI, live or replayed: `-o table` / `-o wide` / `-o json` print the pods at one
+// moment (live: once the initial list is in, or after --watch-for; replayed: at the end or
+// --at); `-o ndjson` prints one line per pod entry as the store applies it (live: until
+// --watch-for ends or Ctrl-C).
 
+import type {StatusCompat} from '../model/compat.js';
+import {podKeyOf} from '../model/pod-key.js';
+import type {PodStore} from '../model/store/pod-store.js';
 import {isWatchEntry, type SessionEntry} from '../session/format.js';
-import {PodStore} from '../model/store/pod-store.js';
-import {compatForServerVersion, type StatusCompat} from '../model/compat.js';
-import {renderTable} from './table.js';
+import type {LiveOptions, LiveTuning} from '../sources/live/live-source.js';
 import {renderJson} from './json.js';
 import {ndjsonLine} from './ndjson.js';
 import {podWhySource} from './pod-json.js';
-import {podKeyOf} from '../model/pod-key.js';
-import {startLiveSource, type LiveOptions, type LiveTuning} from '../sources/live/live-source.js';
-import {runUntil} from '../sources/live/run-until.js';
+import {replayInto, type ReplayAt} from './replay-store.js';
+import {renderTable} from './table.js';
+
+export type HeadlessOutput = 'table' | 'wide' | 'json' | 'ndjson';
+
+/** `-o ndjson`: the line of the pod an entry changed, with the store's state after it. */
+function ndjsonAfter(write: (text: string) => void): (entry: SessionEntry, atMs: number, store: PodStore) => void {
+	return (entry, atMs, store) => {
+		if (!isWatchEntry(entry) || entry.object.kind !== 'Pod') return;
+		const state = store.pod(podKeyOf(entry.object.metadata));
+		if (state) write(ndjsonLine(entry, state, atMs, podWhySource(state.key, store.eventsOf(state.key), store.nodes)));
+	};
+}
+
+/** `-o table|wide|json`: the pods at `now`. */
+function printPods(output: HeadlessOutput, store: PodStore, now: number, write: (text: string) => void): void {
+	const view = store.view();
+	if (output === 'table' || output === 'wide') write(renderTable(view.pods.values(), now, view, output));
+	if (output === 'json') write(renderJson(view.pods.values(), now, view));
+}
+
+export interface HeadlessReplayOptions {
+	file: string;
+	output: HeadlessOutput;
+	at: ReplayAt;
+	compat?: StatusCompat;
+	lenient?: boolean;
+	write: (text: string) => void;
+	warn: (text: string) => void;
+}
+
+/** `podlife replay FILE -o …`. */
+export async function runHeadlessReplay(options: HeadlessReplayOptions): Promise<void> {
+	const {store, now} = await replayInto(options.file, options.at, {
+		compat: options.compat,
+		lenient: options.lenient,
+		warn: options.warn,
+		onApplied: options.output === 'ndjson' ? ndjsonAfter(options.write) : undefined,
+	});
+	printPods(options.output, store, now, options.write);
+}
 
 export interface LiveHeadlessOptions extends LiveOptions, LiveTuning {
-	output: 'table' | 'wide' | 'json' | 'ndjson';
+	output: HeadlessOutput;
 	/** table/json: print after this long instead of right after the initial list; ndjson: stop after this long. */
 	watchForMs?: number;
 	compat?: StatusCompat;
@@ -25,42 +65,30 @@ export interface LiveHeadlessOptions extends LiveOptions, LiveTuning {
 	clock?: () => number;
 }
 
+/** `podlife -o …`. */
 export async function runLiveHeadless(options: LiveHeadlessOptions): Promise<void> {
-	let store: PodStore | null = null;
-	// Entries that arrive before the server version (and so the status compat) is known.
-	const early: Array<[SessionEntry, number]> = [];
-
-	function apply(entry: SessionEntry, atMs: number): void {
-		store!.apply(entry, atMs);
-		if (options.output !== 'ndjson' || !isWatchEntry(entry) || entry.object.kind !== 'Pod') return;
-		const state = store!.pod(podKeyOf(entry.object.metadata));
-		if (state) options.write(ndjsonLine(entry, state, atMs, podWhySource(state.key, store!.eventsOf(state.key), store!.nodes)));
-	}
-
-	const source = await startLiveSource({
-		...options,
-		signal: undefined,
+	// client-node is heavy: only the live source loads it.
+	const [{connectLive}, {openLiveStore}, {runUntil}] = await Promise.all([
+		import('../sources/live/live-source.js'),
+		import('../sources/live/live-store.js'),
+		import('../sources/live/run-until.js'),
+	]);
+	const live = openLiveStore(await connectLive(options), {
+		compat: options.compat,
+		onApplied: options.output === 'ndjson' ? ndjsonAfter(options.write) : undefined,
 		onWarning: options.warn,
 		// Never silently stuck: a connection problem shows on stderr while output waits or streams.
 		onStatus: status => {
 			if (status.state === 'reconnecting' && status.message) options.warn?.(`reconnecting: ${status.message}`);
 		},
-		onEntry: (entry, atMs) => {
-			if (store) apply(entry, atMs);
-			else early.push([entry, atMs]);
-		},
 	});
 	try {
-		store = new PodStore({compat: options.compat ?? compatForServerVersion(source.info.serverVersion)});
-		for (const [entry, atMs] of early.splice(0)) apply(entry, atMs);
-		await source.synced;
+		await live.source.synced;
 		if (options.output === 'ndjson' || options.watchForMs !== undefined) {
 			await runUntil({durationMs: options.watchForMs, signal: options.signal}).done;
 		}
 	} finally {
-		await source.stop();
+		await live.stop();
 	}
-	const view = store.view();
-	if (options.output === 'table' || options.output === 'wide') options.write(renderTable(view.pods.values(), source.now(), view, options.output));
-	if (options.output === 'json') options.write(renderJson(view.pods.values(), source.now(), view));
+	printPods(options.output, live.store, live.source.now(), options.write);
 }

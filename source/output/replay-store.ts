@@ -1,31 +1,16 @@
-// Headless replay: apply a session to the store up to a moment and print it
-// (table / json), or print podlife's columns for every pod entry as it is
-// applied (ndjson). Streams the file: nothing but the store is kept (and, for a plain
-// file, where each entry is: the store reads pod objects back from the file).
+// The one way the headless outputs (table, json, ndjson, check, timeline) replay a session:
+// into a store, up to a moment. Streams the file: nothing but the store is kept (and, for a
+// plain file, where each entry is: the store reads pod objects back from the file). The TUI's
+// replay, which seeks, is sources/replay/player.ts.
 
 import {openSession} from '../session/reader.js';
-import {isWatchEntry} from '../session/format.js';
+import type {SessionEntry} from '../session/format.js';
 import {PodStore} from '../model/store/pod-store.js';
 import {compatForServerVersion, type StatusCompat} from '../model/compat.js';
 import {EntryLog, DEFAULT_BLOCK_SIZE, plainFirstLineBytes} from '../sources/replay/entry-log.js';
 import {LoggedObjects} from '../sources/replay/logged-objects.js';
-import {renderTable} from './table.js';
-import {ndjsonLine} from './ndjson.js';
-import {podWhySource} from './pod-json.js';
-import {podKeyOf} from '../model/pod-key.js';
-import {renderJson} from './json.js';
 import {UsageError} from '../errors.js';
 import {beforeStart, checkInSpan, formatOffset, targetOffset, type TypedTime} from '../view/goto-time.js';
-
-export interface HeadlessReplayOptions {
-	file: string;
-	output: 'table' | 'wide' | 'json' | 'ndjson';
-	at: ReplayAt;
-	compat?: StatusCompat;
-	lenient?: boolean;
-	write: (text: string) => void;
-	warn: (text: string) => void;
-}
 
 export interface ReplayedState {
 	store: PodStore;
@@ -64,7 +49,7 @@ async function firstLook(session: Awaited<ReturnType<typeof openSession>>, {targ
 	return resolved.ms;
 }
 
-/** Replays `file` into a store up to `at`; calls `onPodEntry` after each pod entry is applied. */
+/** Replays `file` into a store up to `at`; calls `onApplied` after each entry is applied. */
 export async function replayInto(
 	file: string,
 	replayAt: ReplayAt,
@@ -72,7 +57,8 @@ export async function replayInto(
 		compat?: StatusCompat;
 		lenient?: boolean;
 		warn: (text: string) => void;
-		onPodEntry?: (line: string) => void;
+		/** After the store applied an entry (`--output ndjson` prints the pod's new line). */
+		onApplied?: (entry: SessionEntry, atMs: number, store: PodStore) => void;
 		/** The store keeps its pod objects: for a caller that applies entries of its own afterwards. */
 		keepObjects?: boolean;
 	},
@@ -83,11 +69,11 @@ export async function replayInto(
 	/** Entries up to this t are applied ('end': all of them). */
 	let at = typed ? await firstLook(session, typed, recordedAtMs) : 'end';
 	const compat = options.compat ?? compatForServerVersion(session.header.serverVersion);
-	const onPodEntry = options.onPodEntry;
+	const onApplied = options.onApplied;
 	// A plain file is there to read again: the store keeps no pod object, only where its entry is
 	// (holding every pod's object made most of the heap, and the garbage collector's work copying
 	// them most of the time). ndjson prints every object as it comes, so it keeps them; so does gzip.
-	const firstLineBytes = onPodEntry || options.keepObjects ? null : await plainFirstLineBytes(file);
+	const firstLineBytes = onApplied || options.keepObjects ? null : await plainFirstLineBytes(file);
 	const log = firstLineBytes === null ? null : new EntryLog(DEFAULT_BLOCK_SIZE, file, firstLineBytes);
 	const objects = log ? new LoggedObjects(log) : null;
 	const store = new PodStore({compat, objects: objects ?? undefined});
@@ -107,10 +93,7 @@ export async function replayInto(
 			const from = log ? log.count : undefined;
 			log?.appendLine(text, entry.t, line);
 			store.apply(entry, atMs, from);
-			if (onPodEntry && isWatchEntry(entry) && entry.object.kind === 'Pod') {
-				const state = store.pod(podKeyOf(entry.object.metadata));
-				if (state) onPodEntry(ndjsonLine(entry, state, atMs, podWhySource(state.key, store.eventsOf(state.key), store.nodes)));
-			}
+			onApplied?.(entry, atMs, store);
 		}
 	}
 	if (typed && at !== 'end' && stoppedAt === Infinity) {
@@ -123,16 +106,4 @@ export async function replayInto(
 	for (const warning of session.warningsThrough(stoppedAt)) options.warn(warning);
 	const now = recordedAtMs + (at === 'end' ? lastT : at);
 	return {store, now, recordedAtMs};
-}
-
-export async function runHeadlessReplay(options: HeadlessReplayOptions): Promise<void> {
-	const {store, now} = await replayInto(options.file, options.at, {
-		compat: options.compat,
-		lenient: options.lenient,
-		warn: options.warn,
-		onPodEntry: options.output === 'ndjson' ? options.write : undefined,
-	});
-	const view = store.view();
-	if (options.output === 'table' || options.output === 'wide') options.write(renderTable(view.pods.values(), now, view, options.output));
-	if (options.output === 'json') options.write(renderJson(view.pods.values(), now, view));
 }

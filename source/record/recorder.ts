@@ -1,20 +1,23 @@
 // `podlife record`: a tee on the live source's entries into a session file.
-// The header comes from the live source (t = 0 is when the source started);
-// the writer flushes every line (gzip too, for a .gz name), so a recording
+// The header comes from the live connection (t = 0 is when the source started),
+// and the file is opened before the source starts, so every entry goes straight
+// to it; the writer flushes every line (gzip too, for a .gz name), so a recording
 // killed at any moment is a valid session up to its last whole line. Pods are
 // watched as server-side Tables so every pod entry keeps the server's own
 // printed cells as `row`. An existing file is refused before the cluster is
-// contacted, unless `overwrite`.
+// contacted, unless `overwrite`. With `store`, the entries also go to a live
+// store (sources/live/live-store.ts), for the TUI to show while recording.
 
 import {existsSync} from 'node:fs';
-import type {ConnectionState, SessionEntry} from '../session/format.js';
-import {isWatchEntry} from '../session/format.js';
-import {podKeyOf} from '../model/pod-key.js';
-import {existsError, SessionWriter} from '../session/writer.js';
-import type {SourceInfo, RecordProgress} from '../sources/source-info.js';
-import {startLiveSource, type LiveOptions, type LiveTuning} from '../sources/live/live-source.js';
-import {runUntil} from '../sources/live/run-until.js';
 import type {ConnectionStatus} from '../model/connection-status.js';
+import {podKeyOf} from '../model/pod-key.js';
+import type {PodStore} from '../model/store/pod-store.js';
+import {isWatchEntry, type ConnectionState, type SessionEntry} from '../session/format.js';
+import {existsError, SessionWriter} from '../session/writer.js';
+import {connectLive, type LiveOptions, type LiveSource, type LiveTuning} from '../sources/live/live-source.js';
+import {openLiveStore, type LiveStoreOptions} from '../sources/live/live-store.js';
+import {runUntil} from '../sources/live/run-until.js';
+import type {RecordProgress, SourceInfo} from '../sources/source-info.js';
 
 export type {RecordProgress};
 
@@ -29,13 +32,27 @@ export interface RecordOptions extends LiveOptions, LiveTuning {
 	onProgress?: (progress: RecordProgress) => void;
 	/** How often onProgress is called while recording (default 1 s); the end's progress is what record() resolves with. */
 	progressEveryMs?: number;
-	/** Once the source is up and the file open: what is recorded, and how far along it is at any moment. */
-	onStarted?: (started: {info: SourceInfo; progress: () => RecordProgress}) => void;
-	/** Every entry as it is recorded (e.g. to show the TUI while recording). */
+	/** Also into a live store (to show the TUI while recording): its status compat, if chosen. */
+	store?: Pick<LiveStoreOptions, 'compat'>;
+	/** Once the file is open and the source started: what is recorded, how far along it is at any moment, the store. */
+	onStarted?: (started: RecordStarted) => void;
+	/** Every entry as it is recorded. */
 	onEntry?: (entry: SessionEntry, atMs: number) => void;
 	onStatus?: (status: ConnectionStatus) => void;
 	onWarning?: (message: string) => void;
 	clock?: () => number;
+}
+
+export interface RecordStarted {
+	info: SourceInfo;
+	progress: () => RecordProgress;
+	/** With `store`: the store the entries go to, and when it holds the initial lists. */
+	store: PodStore | null;
+	synced: Promise<void>;
+}
+
+function startedAlone(source: LiveSource): {source: LiveSource; store: null; stop(): Promise<void>} {
+	return {source, store: null, stop: () => source.stop()};
 }
 
 function podKeyOfEntry(entry: SessionEntry): string | null {
@@ -47,19 +64,25 @@ export async function record(options: RecordOptions): Promise<RecordProgress> {
 	// Before the cluster is contacted: a user who typed an existing name learns at once.
 	if (!options.overwrite && existsSync(options.file)) throw existsError(options.file);
 	const clock = options.clock ?? Date.now;
+	const connection = await connectLive({...options, withTable: options.withTable ?? true, clock});
+	const writer = SessionWriter.open(options.file, connection.header(), {redact: options.redact, overwrite: options.overwrite});
 	const pods = new Set<string>();
 	let entries = 0;
 	let state: ConnectionState | undefined;
-	let writer: SessionWriter | null = null;
-	// Entries that arrive while the file is being opened.
-	const pending: SessionEntry[] = [];
 	let writeError: unknown = null;
 	let until: ReturnType<typeof runUntil> | null = null;
 
-	function writeEntry(entry: SessionEntry): void {
+	function tee(entry: SessionEntry, atMs: number): void {
+		const key = podKeyOfEntry(entry);
+		if (key) {
+			if (entry.type === 'DELETED') pods.delete(key);
+			else pods.add(key);
+		}
+		if (entry.type === 'STATUS') state = entry.state;
+		options.onEntry?.(entry, atMs);
 		if (writeError) return;
 		try {
-			writer!.write(entry);
+			writer.write(entry);
 			entries++;
 		} catch (error) {
 			// Disk full or the like: stop now rather than record into the void.
@@ -68,32 +91,17 @@ export async function record(options: RecordOptions): Promise<RecordProgress> {
 		}
 	}
 
-	const source = await startLiveSource({
-		...options,
-		withTable: options.withTable ?? true,
-		clock,
-		signal: undefined,
-		onEntry: (entry, atMs) => {
-			const key = podKeyOfEntry(entry);
-			if (key) {
-				if (entry.type === 'DELETED') pods.delete(key);
-				else pods.add(key);
-			}
-			if (entry.type === 'STATUS') state = entry.state;
-			options.onEntry?.(entry, atMs);
-			if (writer) writeEntry(entry);
-			else pending.push(entry);
-		},
-	});
-
+	const handlers = {onStatus: options.onStatus, onWarning: options.onWarning};
+	const live: {source: LiveSource; store: PodStore | null; stop(): Promise<void>} = options.store
+		? openLiveStore(connection, {...handlers, compat: options.store.compat, tee})
+		: startedAlone(connection.start({...handlers, onEntry: tee}));
+	const {source, store} = live;
 	const progress = (): RecordProgress => ({entries, pods: pods.size, elapsedMs: Math.max(0, clock() - source.startedAt), ...(state ? {state} : {})});
 	let ticker: NodeJS.Timeout | undefined;
 	/** The connection as it was when the recording was asked to stop: the stop itself disconnects. */
 	let stateAtStop: ConnectionState | undefined;
 	try {
-		writer = SessionWriter.open(options.file, source.header(), {redact: options.redact, overwrite: options.overwrite});
-		for (const entry of pending.splice(0)) writeEntry(entry);
-		options.onStarted?.({info: source.info, progress});
+		options.onStarted?.({info: source.info, progress, store, synced: source.synced});
 		if (options.onProgress) ticker = setInterval(() => options.onProgress!(progress()), options.progressEveryMs ?? 1000);
 		until = runUntil({durationMs: options.durationMs, signal: options.signal});
 		if (writeError) until.cancel();
@@ -104,8 +112,8 @@ export async function record(options: RecordOptions): Promise<RecordProgress> {
 	} finally {
 		clearInterval(ticker);
 		stateAtStop = state;
-		await source.stop();
-		writer?.close();
+		await live.stop();
+		writer.close();
 	}
 	if (writeError) throw writeError;
 	await source.synced;

@@ -2,13 +2,18 @@ import net from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {startLiveSource, type LiveSource} from '../../source/sources/live/live-source.js';
+import {connectLive, type LiveConnectOptions, type LiveHandlers, type LiveSource} from '../../source/sources/live/live-source.js';
 import {UserError} from '../../source/errors.js';
 import {kubeconfigFor} from '../../source/serve/kubeconfig.js';
 import {Collector, duplicates, FAST, podsFrom, startFake, visible, waitUntil, type Fake} from './helpers.js';
 
 let fake: Fake | undefined;
 let source: LiveSource | undefined;
+
+/** Connects, then lists and watches: the two steps every user of the source takes. */
+async function startLiveSource(options: LiveConnectOptions & LiveHandlers): Promise<LiveSource> {
+	return (await connectLive(options)).start(options);
+}
 
 afterEach(async () => {
 	await source?.stop();

@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {afterAll, describe, expect, it} from 'vitest';
-import {runHeadlessReplay} from '../../source/output/replay-store.js';
+import {runHeadlessReplay} from '../../source/output/headless.js';
 import {CAPTURE_FILES} from '../replay/replay-fixture.js';
 
 // A plain session is replayed with pod objects read back from the file (the store keeps none);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {runHeadlessReplay} from '../../source/output/replay-store.js';
+import {runHeadlessReplay} from '../../source/output/headless.js';
 
 const CAPTURES = path.join(import.meta.dirname, '..', 'fixtures', 'captures');
 

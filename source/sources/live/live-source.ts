@@ -1,9 +1,13 @@
 // The live cluster as a stream of session entries (SESSION-FORMAT.md): pods in
 // scope, all nodes, and pod events, each listed then watched by a Reflector.
-// Fatal problems found at start (no kubeconfig, unreachable server, 401,
-// namespace not found, RBAC forbids listing pods) reject with one UserError
-// line; once running, the source never dies silently: every connection change
-// becomes a STATUS entry and every failure is retried.
+// In two steps: connectLive() finds the server, its version and the scope, so
+// that whoever takes the entries knows what they come from before the first
+// one (the store's status compat, a recording's header); start() then lists
+// and watches. Fatal problems found while connecting or by the first list (no
+// kubeconfig, unreachable server, 401, namespace not found, RBAC forbids
+// listing pods) reject with one UserError line; once running, the source never
+// dies silently: every connection change becomes a STATUS entry and every
+// failure is retried.
 
 import type {KubeObject} from '../../kube/objects.js';
 import type {SessionEntry, SessionHeader} from '../../session/format.js';
@@ -36,13 +40,29 @@ export interface LiveTuning {
 	pageSize?: number;
 }
 
-export interface LiveSourceOptions extends LiveOptions, LiveTuning {
+export interface LiveConnectOptions extends LiveOptions, LiveTuning {
+	clock?: () => number;
+}
+
+/** Where the entries go once the source starts. */
+export interface LiveHandlers {
 	onEntry: (entry: SessionEntry, atMs: number) => void;
 	onStatus?: (status: ConnectionStatus) => void;
 	/** Something was left out (e.g. nodes not visible to this user); the source carries on. */
 	onWarning?: (message: string) => void;
-	clock?: () => number;
+	/** Stops the source (as stop() does). */
 	signal?: AbortSignal;
+}
+
+/** A cluster found and checked, not yet watched. */
+export interface LiveConnection {
+	info: SourceInfo;
+	/** The header a recording of this source starts with (t = 0 is startedAt). */
+	header(): SessionHeader;
+	/** Epoch ms of t = 0. */
+	startedAt: number;
+	/** Lists and watches; every entry goes to `handlers.onEntry` from the first on. Once only. */
+	start(handlers: LiveHandlers): LiveSource;
 }
 
 export interface LiveSource {
@@ -141,7 +161,7 @@ function statusMessage(resource: string, state: ReflectorState): TrackedStatus {
 	}
 }
 
-export async function startLiveSource(options: LiveSourceOptions): Promise<LiveSource> {
+export async function connectLive(options: LiveConnectOptions): Promise<LiveConnection> {
 	const clock = options.clock ?? Date.now;
 	const startedAt = clock();
 	const loaded = await loadKubeconfig(options);
@@ -153,27 +173,76 @@ export async function startLiveSource(options: LiveSourceOptions): Promise<LiveS
 	const specs = resourceSpecs(namespace, options);
 	await checkPodAccess(transport, specs[0]!, ctx);
 
+	/** The resources watched: all of them until one that only enriches the view is refused. */
+	const active = new Set(specs.map(spec => spec.resource));
+	const info: SourceInfo = {
+		kind: 'live',
+		title: context,
+		context,
+		server,
+		serverVersion: version,
+		namespace,
+		labelSelector: options.labelSelector ?? null,
+	};
+	const header = (): SessionHeader => ({
+		podlife: 'session',
+		version: 1,
+		recordedAt: new Date(startedAt).toISOString(),
+		context,
+		server,
+		serverVersion: version,
+		namespace,
+		labelSelector: options.labelSelector ?? null,
+		fieldSelector: options.fieldSelector ?? null,
+		resources: specs.map(spec => spec.resource).filter(resource => active.has(resource)),
+	});
+	let started = false;
+	return {
+		info,
+		header,
+		startedAt,
+		start(handlers: LiveHandlers): LiveSource {
+			if (started) throw new Error('a live connection starts once');
+			started = true;
+			return watch({transport, ctx, specs, active, info, header, startedAt, clock, options, handlers});
+		},
+	};
+}
+
+interface WatchContext {
+	transport: Transport;
+	ctx: KubeErrorContext;
+	specs: ResourceSpec[];
+	active: Set<string>;
+	info: SourceInfo;
+	header: () => SessionHeader;
+	startedAt: number;
+	clock: () => number;
+	options: LiveConnectOptions;
+	handlers: LiveHandlers;
+}
+
+function watch({transport, ctx, specs, active, info, header, startedAt, clock, options, handlers}: WatchContext): LiveSource {
 	const controller = new AbortController();
 	const warnings: string[] = [];
-	const active = new Set(specs.map(spec => spec.resource));
 	let lastT = 0;
 	let current: ConnectionStatus = {state: 'connected', message: null, since: startedAt};
 
 	function emit(entry: Record<string, unknown> & {type: string}): void {
 		const t = Math.max(lastT, Math.round(clock() - startedAt));
 		lastT = t;
-		options.onEntry({t, ...entry} as SessionEntry, startedAt + t);
+		handlers.onEntry({t, ...entry} as SessionEntry, startedAt + t);
 	}
 
 	function publish(status: TrackedStatus): void {
 		emit({type: 'STATUS', state: status.state, message: status.message});
 		const since = current.state === status.state ? current.since : startedAt + lastT;
 		current = {state: status.state, message: status.message, since, ...(status.attempt ? {attempt: status.attempt} : {})};
-		options.onStatus?.(current);
+		handlers.onStatus?.(current);
 	}
 
 	const tracker = new ConnectionTracker([...active], publish);
-	tracker.setAll({state: 'connected', message: `connected to ${server}${version ? ` (${version})` : ''}`});
+	tracker.setAll({state: 'connected', message: `connected to ${info.server}${info.serverVersion ? ` (${info.serverVersion})` : ''}`});
 
 	function toEntry(resource: string, event: ReflectorEvent): void {
 		if (event.type === 'SYNCED') emit({type: 'SYNCED', resource, resourceVersion: event.resourceVersion});
@@ -207,7 +276,7 @@ export async function startLiveSource(options: LiveSourceOptions): Promise<LiveS
 			tracker.remove(resource);
 			const message = `${resource} left out: ${describeKubeError(error, {...ctx, namespace: reflector.spec.namespace}).message}`;
 			warnings.push(message);
-			options.onWarning?.(message);
+			handlers.onWarning?.(message);
 			return;
 		}
 		if (!controller.signal.aborted) loops.push(reflector.run());
@@ -235,32 +304,11 @@ export async function startLiveSource(options: LiveSourceOptions): Promise<LiveS
 	);
 	// Callers that never await `synced` must not crash the process on its rejection.
 	synced.catch(() => {});
-	options.signal?.addEventListener('abort', () => void stop(), {once: true});
-
-	const info: SourceInfo = {
-		kind: 'live',
-		title: context,
-		context,
-		server,
-		serverVersion: version,
-		namespace,
-		labelSelector: options.labelSelector ?? null,
-	};
+	handlers.signal?.addEventListener('abort', () => void stop(), {once: true});
 
 	return {
 		info,
-		header: () => ({
-			podlife: 'session',
-			version: 1,
-			recordedAt: new Date(startedAt).toISOString(),
-			context,
-			server,
-			serverVersion: version,
-			namespace,
-			labelSelector: options.labelSelector ?? null,
-			fieldSelector: options.fieldSelector ?? null,
-			resources: specs.map(spec => spec.resource).filter(resource => active.has(resource)),
-		}),
+		header,
 		synced,
 		startedAt,
 		now: clock,

@@ -1,0 +1,63 @@
+// The one way to watch a cluster into a store: the TUI, the headless outputs, `podlife check` and
+// `podlife record` with its screen all open it so. The connection is made first, so the store's
+// columns follow the cluster's printer (its server version) from the first entry, unless the user
+// chose a --status-compat; then every entry the source emits is applied as it comes.
+
+import {compatForServerVersion, type StatusCompat} from '../../model/compat.js';
+import type {ConnectionStatus} from '../../model/connection-status.js';
+import {PodStore} from '../../model/store/pod-store.js';
+import type {SessionEntry} from '../../session/format.js';
+import type {LiveConnection, LiveSource} from './live-source.js';
+
+export interface LiveStoreOptions {
+	/** --status-compat; otherwise the server's version decides. */
+	compat?: StatusCompat;
+	/** Sees every entry before the store does (`podlife record` writes it to the file). */
+	tee?: (entry: SessionEntry, atMs: number) => void;
+	/** After the store applied an entry (`--output ndjson` prints the pod's new line). */
+	onApplied?: (entry: SessionEntry, atMs: number, store: PodStore) => void;
+	onStatus?: (status: ConnectionStatus) => void;
+	onWarning?: (message: string) => void;
+	/** Stops the source (as stop() does). */
+	signal?: AbortSignal;
+}
+
+export interface LiveStore {
+	store: PodStore;
+	source: LiveSource;
+	/** Stops the source and the store's upkeep; resolves when every request has ended. */
+	stop(): Promise<void>;
+}
+
+/** How often deleted pods older than the store's tombstone time are dropped. */
+const TOMBSTONE_PRUNE_EVERY_MS = 30_000;
+
+/** Starts `connection` into a new store. */
+export function openLiveStore(connection: LiveConnection, options: LiveStoreOptions = {}): LiveStore {
+	const store = new PodStore({compat: options.compat ?? compatForServerVersion(connection.info.serverVersion)});
+	const {tee, onApplied} = options;
+	const source = connection.start({
+		onEntry: (entry, atMs) => {
+			tee?.(entry, atMs);
+			store.apply(entry, atMs);
+			onApplied?.(entry, atMs, store);
+		},
+		onStatus: options.onStatus,
+		onWarning: options.onWarning,
+		signal: options.signal,
+	});
+	// A live store can run for days: deleted pods are kept a while (the table hides them after a
+	// minute; none of the headless outputs shows them), then dropped so that the store does not
+	// grow with every pod that ever lived.
+	const pruning = setInterval(() => store.pruneTombstones(source.now()), TOMBSTONE_PRUNE_EVERY_MS);
+	pruning.unref();
+	options.signal?.addEventListener('abort', () => clearInterval(pruning), {once: true});
+	return {
+		store,
+		source,
+		stop: () => {
+			clearInterval(pruning);
+			return source.stop();
+		},
+	};
+}
