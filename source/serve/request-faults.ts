@@ -1,0 +1,54 @@
+// The faults a test sets on requests: authentication (401 without the right token), RBAC
+// (403 for matching requests, worded like the real authorizer) and slowness. The faults of
+// connections (refused, cut, expired watches) are the server's, which owns them.
+
+import type {Route, Verb} from './routes.js';
+
+export interface ForbidRule {
+	verb?: Verb;
+	resource?: string;
+	/** Only requests in this namespace; unset = every namespace and the cluster scope. */
+	namespace?: string;
+}
+
+export const ANONYMOUS = 'system:anonymous';
+
+export class RequestFaults {
+	private tokens = new Map<string, string>();
+	private forbidRules: ForbidRule[] = [];
+	/** Delay of every response, and of every chunk of a watch (ms). */
+	delayMs = 0;
+
+	/** Require `Authorization: Bearer <token>`; null turns authentication off. */
+	requireToken(token: string | null, user: string): void {
+		this.tokens = new Map(token === null ? [] : [[token, user]]);
+	}
+
+	forbid(rule: ForbidRule): void {
+		this.forbidRules.push(rule);
+	}
+
+	allowAll(): void {
+		this.forbidRules = [];
+	}
+
+	slow(ms: number): void {
+		this.delayMs = Math.max(0, ms);
+	}
+
+	/** The user a request's Authorization header authenticates; null when it must be refused 401. */
+	userOf(authorization: string | undefined): string | null {
+		if (this.tokens.size === 0) return ANONYMOUS;
+		const bearer = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
+		return (bearer === undefined ? undefined : this.tokens.get(bearer)) ?? null;
+	}
+
+	isForbidden(route: Route): boolean {
+		return this.forbidRules.some(
+			rule =>
+				(rule.verb === undefined || rule.verb === route.verb) &&
+				(rule.resource === undefined || rule.resource === route.resource) &&
+				(rule.namespace === undefined || rule.namespace === route.namespace),
+		);
+	}
+}

@@ -1,0 +1,108 @@
+// The open watches: opening one (from a resourceVersion, with its backlog of changes, the
+// initial objects, or the 410 of a compacted history), pushing every change to all of them,
+// and the faults that end them (cut mid-stream, expired, bookmarks).
+
+import type {ServerResponse} from 'node:http';
+import type {Answer, Shape} from './list.js';
+import type {Change} from './object-history.js';
+import type {ServedObjects} from './served-objects.js';
+import * as status from './status.js';
+import {WatchConnection, type WatchScope} from './watch-connection.js';
+
+export interface WatchesOptions {
+	/**
+	 * How a watch request from an expired resourceVersion is refused: 'event' (the real
+	 * server's way: HTTP 200, one ERROR event, end of stream) or 'status' (HTTP 410).
+	 */
+	expiredWatchResponse?: 'event' | 'status';
+	/** Current delay per chunk (the server's `slow()` setting). */
+	chunkDelay: () => number;
+}
+
+export class Watches {
+	private readonly open = new Set<WatchConnection>();
+
+	constructor(
+		private readonly objects: ServedObjects,
+		private readonly options: WatchesOptions,
+	) {}
+
+	/**
+	 * Answers a watch request: an error answer to send as any other (a bad or, with 'status',
+	 * expired resourceVersion), or null once the stream is open on `response`.
+	 */
+	start(response: ServerResponse, scope: WatchScope, query: Record<string, string>, {representation, include, printRow}: Shape): Answer | null {
+		const history = this.objects.history;
+		const requested = query['resourceVersion'] ?? '';
+		const fromRv = requested === '' || requested === '0' ? undefined : Number(requested);
+		if (fromRv !== undefined && !Number.isInteger(fromRv)) return {body: status.badRequest(`invalid resource version: ${requested}`)};
+		const backlog = fromRv === undefined || scope.resource === 'namespaces' ? [] : history.changesAfter(fromRv);
+		if (backlog === 'expired' && this.options.expiredWatchResponse === 'status') return {body: status.expired(fromRv!, history.oldestResumable)};
+
+		response.writeHead(200, {
+			'Content-Type': representation.kind === 'json' ? 'application/json' : representation.contentType,
+			'Cache-Control': 'no-cache, private',
+		});
+		response.flushHeaders();
+		const watch = new WatchConnection(
+			response,
+			scope,
+			{representation, include, allowBookmarks: query['allowWatchBookmarks'] === 'true', chunkDelay: this.options.chunkDelay, printRow},
+			fromRv ?? history.resourceVersion,
+		);
+		if (backlog === 'expired') {
+			watch.sendErrorAndEnd(status.expired(fromRv!, history.oldestResumable));
+			return null;
+		}
+
+		const sendInitialEvents = query['sendInitialEvents'] === 'true';
+		if (fromRv === undefined || sendInitialEvents) watch.sendInitial(this.objects.current(scope.resource));
+		for (const change of backlog) watch.sendChange(change);
+		// The streaming-list protocol (KEP-3157) marks the end of the initial state with this bookmark.
+		if (sendInitialEvents) watch.sendBookmark(history.resourceVersion, {'k8s.io/initial-events-end': 'true'});
+
+		this.open.add(watch);
+		const timeoutSeconds = Number(query['timeoutSeconds'] ?? 0);
+		const timer = timeoutSeconds > 0 ? setTimeout(() => watch.end(), timeoutSeconds * 1000) : undefined;
+		response.on('close', () => {
+			clearTimeout(timer);
+			this.open.delete(watch);
+		});
+		return null;
+	}
+
+	/** Sends `changes` to every watch; `epochOf` gives a change's moment on the served clock. */
+	broadcast(changes: Change[], epochOf: (change: Change) => number): void {
+		for (const watch of this.open) for (const change of changes) watch.sendChange(change, epochOf(change));
+	}
+
+	get openCount(): number {
+		return [...this.open].filter(watch => watch.isOpen).length;
+	}
+
+	/** Destroys every watch connection mid-stream; returns how many were open. */
+	cut(): number {
+		const count = this.openCount;
+		for (const watch of this.open) watch.cut();
+		this.open.clear();
+		return count;
+	}
+
+	/** Forgets every watch without touching its connection (the listener resets them). */
+	forget(): void {
+		this.open.clear();
+	}
+
+	/** Sends every watch an ERROR 410 Expired and ends it; returns how many were open. */
+	expire(): number {
+		const count = this.openCount;
+		for (const watch of this.open) watch.sendErrorAndEnd(status.expired(watch.position, this.objects.history.resourceVersion));
+		this.open.clear();
+		return count;
+	}
+
+	/** A BOOKMARK at the current resourceVersion to the watches that allow bookmarks. */
+	sendBookmarks(): void {
+		for (const watch of this.open) watch.sendBookmark(this.objects.history.resourceVersion);
+	}
+}
