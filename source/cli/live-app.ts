@@ -12,8 +12,8 @@ export interface LiveAppOptions {
 
 export async function runLiveApp(options: LiveAppOptions): Promise<void> {
 	// client-node is heavy: only the live source loads it.
-	const [{connectLive}, {openLiveStore}] = await Promise.all([import('../sources/live/live-source.js'), import('../sources/live/live-store.js')]);
-	const live = openLiveStore(await connectLive(options.cluster), {compat: options.compat});
+	const {startLiveStore} = await import('../sources/live/live-store.js');
+	const live = await startLiveStore(options.cluster, {compat: options.compat});
 	try {
 		// Fatal start problems (RBAC, missing namespace) reject here, before the screen is taken.
 		await live.source.synced;

@@ -6,11 +6,10 @@
 // at --at; live it judges after the initial list, or after --for DURATION of watching.
 
 import {EXIT_OK, EXIT_UNHEALTHY} from '../errors.js';
-import type {StatusCompat} from '../model/compat.js';
 import type {PodState, StoreView} from '../model/pod-state.js';
 import {explainPod, whyContext, type Why} from '../model/why.js';
-import type {LiveOptions, LiveTuning} from '../sources/live/live-source.js';
-import {replayInto, type ReplayAt} from './replay-store.js';
+import type {LiveOutputOptions, ReplayOutputOptions} from './headless.js';
+import {replayInto} from './replay-store.js';
 import {livePods} from './table.js';
 
 export interface CheckVerdict {
@@ -58,17 +57,8 @@ function summary(total: number, failing: number, progressing: number, ok: number
 	return `${total} ${total === 1 ? 'pod' : 'pods'}: ${counts}${failing > 0 ? ' — unhealthy' : ' — healthy'}`;
 }
 
-export interface ReplayCheckOptions {
-	file: string;
-	at: ReplayAt;
-	compat?: StatusCompat;
-	lenient?: boolean;
-	write: (text: string) => void;
-	warn: (text: string) => void;
-}
-
 /** `podlife replay FILE --output check [--at D]`: the verdict on the session's state at that moment. */
-export async function runReplayCheck(options: ReplayCheckOptions): Promise<number> {
+export async function runReplayCheck(options: ReplayOutputOptions): Promise<number> {
 	const {store, now} = await replayInto(options.file, options.at, {compat: options.compat, lenient: options.lenient, warn: options.warn});
 	const view = store.view();
 	const verdict = judgePods(view.pods.values(), view, now);
@@ -76,32 +66,17 @@ export async function runReplayCheck(options: ReplayCheckOptions): Promise<numbe
 	return verdict.exitCode;
 }
 
-export interface LiveCheckOptions extends LiveOptions, LiveTuning {
+export interface LiveCheckOptions extends LiveOutputOptions {
 	/** Watch this long before judging; undefined = judge right after the initial list. */
 	forMs?: number;
-	compat?: StatusCompat;
-	write: (text: string) => void;
-	warn?: (text: string) => void;
-	/** Ends the --for wait early (default: Ctrl-C / SIGTERM). */
-	signal?: AbortSignal;
-	clock?: () => number;
 }
 
 /** `podlife check [cluster flags] [--for D]`: the verdict on the cluster after the initial sync (or --for). */
 export async function runLiveCheck(options: LiveCheckOptions): Promise<number> {
 	// client-node is heavy: only the live source loads it.
-	const [{connectLive}, {openLiveStore}, {runUntil}] = await Promise.all([
-		import('../sources/live/live-source.js'),
-		import('../sources/live/live-store.js'),
-		import('../sources/live/run-until.js'),
-	]);
-	const live = openLiveStore(await connectLive(options), {compat: options.compat, onWarning: options.warn});
-	try {
-		await live.source.synced;
-		if (options.forMs !== undefined) await runUntil({durationMs: options.forMs, signal: options.signal}).done;
-	} finally {
-		await live.stop();
-	}
+	const {startLiveStore, watchThenStop} = await import('../sources/live/live-store.js');
+	const live = await startLiveStore(options, {compat: options.compat, onWarning: options.warn});
+	await watchThenStop(live, options.forMs === undefined ? null : {durationMs: options.forMs, signal: options.signal});
 	const view = live.store.view();
 	const verdict = judgePods(view.pods.values(), view, live.source.now());
 	options.write(verdict.text);

@@ -32,14 +32,18 @@ function printPods(output: HeadlessOutput, store: PodStore, now: number, write: 
 	if (output === 'json') write(renderJson(view.pods.values(), now, view));
 }
 
-export interface HeadlessReplayOptions {
+/** What a replay without the TUI takes (this one and `--output check`). */
+export interface ReplayOutputOptions {
 	file: string;
-	output: HeadlessOutput;
 	at: ReplayAt;
 	compat?: StatusCompat;
 	lenient?: boolean;
 	write: (text: string) => void;
 	warn: (text: string) => void;
+}
+
+export interface HeadlessReplayOptions extends ReplayOutputOptions {
+	output: HeadlessOutput;
 }
 
 /** `podlife replay FILE -o …`. */
@@ -53,27 +57,27 @@ export async function runHeadlessReplay(options: HeadlessReplayOptions): Promise
 	printPods(options.output, store, now, options.write);
 }
 
-export interface LiveHeadlessOptions extends LiveOptions, LiveTuning {
-	output: HeadlessOutput;
-	/** table/json: print after this long instead of right after the initial list; ndjson: stop after this long. */
-	watchForMs?: number;
+/** What a live run without the TUI takes (this one and `podlife check`). */
+export interface LiveOutputOptions extends LiveOptions, LiveTuning {
 	compat?: StatusCompat;
 	write: (text: string) => void;
 	warn?: (text: string) => void;
-	/** Ends the run (default: Ctrl-C / SIGTERM). */
+	/** Ends a run that watches on (default: Ctrl-C / SIGTERM). */
 	signal?: AbortSignal;
 	clock?: () => number;
+}
+
+export interface LiveHeadlessOptions extends LiveOutputOptions {
+	output: HeadlessOutput;
+	/** table/json: print after this long instead of right after the initial list; ndjson: stop after this long. */
+	watchForMs?: number;
 }
 
 /** `podlife -o …`. */
 export async function runLiveHeadless(options: LiveHeadlessOptions): Promise<void> {
 	// client-node is heavy: only the live source loads it.
-	const [{connectLive}, {openLiveStore}, {runUntil}] = await Promise.all([
-		import('../sources/live/live-source.js'),
-		import('../sources/live/live-store.js'),
-		import('../sources/live/run-until.js'),
-	]);
-	const live = openLiveStore(await connectLive(options), {
+	const {startLiveStore, watchThenStop} = await import('../sources/live/live-store.js');
+	const live = await startLiveStore(options, {
 		compat: options.compat,
 		onApplied: options.output === 'ndjson' ? ndjsonAfter(options.write) : undefined,
 		onWarning: options.warn,
@@ -82,13 +86,8 @@ export async function runLiveHeadless(options: LiveHeadlessOptions): Promise<voi
 			if (status.state === 'reconnecting' && status.message) options.warn?.(`reconnecting: ${status.message}`);
 		},
 	});
-	try {
-		await live.source.synced;
-		if (options.output === 'ndjson' || options.watchForMs !== undefined) {
-			await runUntil({durationMs: options.watchForMs, signal: options.signal}).done;
-		}
-	} finally {
-		await live.stop();
-	}
+	// ndjson streams until --watch-for ends or Ctrl-C; the others print once, after --watch-for if given.
+	const watching = options.output === 'ndjson' || options.watchForMs !== undefined;
+	await watchThenStop(live, watching ? {durationMs: options.watchForMs, signal: options.signal} : null);
 	printPods(options.output, live.store, live.source.now(), options.write);
 }

@@ -1,13 +1,15 @@
-// The one way to watch a cluster into a store: the TUI, the headless outputs, `podlife check` and
-// `podlife record` with its screen all open it so. The connection is made first, so the store's
-// columns follow the cluster's printer (its server version) from the first entry, unless the user
-// chose a --status-compat; then every entry the source emits is applied as it comes.
+// The one way to watch a cluster into a store: the TUI, the headless outputs, `podlife check`
+// (startLiveStore) and `podlife record` with its screen (openLiveStore on the connection it
+// records) all open it so. The connection is made first, so the store's columns follow the
+// cluster's printer (its server version) from the first entry, unless the user chose a
+// --status-compat; then every entry the source emits is applied as it comes.
 
 import {compatForServerVersion, type StatusCompat} from '../../model/compat.js';
 import type {ConnectionStatus} from '../../model/connection-status.js';
 import {PodStore} from '../../model/store/pod-store.js';
 import type {SessionEntry} from '../../session/format.js';
-import type {LiveConnection, LiveSource} from './live-source.js';
+import {connectLive, type LiveConnectOptions, type LiveConnection, type LiveSource} from './live-source.js';
+import {runUntil} from './run-until.js';
 
 export interface LiveStoreOptions {
 	/** --status-compat; otherwise the server's version decides. */
@@ -31,6 +33,24 @@ export interface LiveStore {
 
 /** How often deleted pods older than the store's tombstone time are dropped. */
 const TOMBSTONE_PRUNE_EVERY_MS = 30_000;
+
+/** Connects to the cluster and starts it into a new store. */
+export async function startLiveStore(cluster: LiveConnectOptions, options: LiveStoreOptions = {}): Promise<LiveStore> {
+	return openLiveStore(await connectLive(cluster), options);
+}
+
+/**
+ * Waits for the initial lists, then with `watch` goes on watching for its duration (until its
+ * signal or Ctrl-C without one); stops the store in any case. Rejects as the initial list does.
+ */
+export async function watchThenStop(live: LiveStore, watch: {durationMs?: number; signal?: AbortSignal} | null): Promise<void> {
+	try {
+		await live.source.synced;
+		if (watch) await runUntil(watch).done;
+	} finally {
+		await live.stop();
+	}
+}
 
 /** Starts `connection` into a new store. */
 export function openLiveStore(connection: LiveConnection, options: LiveStoreOptions = {}): LiveStore {
