@@ -87,6 +87,11 @@ function namespaced(namespace: string | null, resource: string): string {
 	return namespace === null ? `/api/v1/${resource}` : `/api/v1/namespaces/${encodeURIComponent(namespace)}/${resource}`;
 }
 
+/**
+ * What is listed and watched, pods first (they must be listable; the others only enrich the view
+ * and are left out with a warning when forbidden). Another resource is one more spec here: its
+ * entries reach the store by kind (model/store/pod-store.ts apply) and its name goes in the header.
+ */
 function resourceSpecs(namespace: string | null, options: LiveOptions): ResourceSpec[] {
 	return [
 		{
