@@ -7,7 +7,8 @@ import {Box, Text} from 'ink';
 import {bindingsFor, keysText, type KeyAction, type KeyBinding} from './keys.js';
 import {showKey} from './key-name.js';
 import {TONE_STYLE, TROUBLE_STYLE} from '../view/health-style.js';
-import {helpWindow, type HelpEntry, type HelpGroup, type HelpLayout} from '../view/help-layout.js';
+import type {HelpEntry, HelpGroup} from '../view/help-layout.js';
+import type {HelpBody} from '../view/frame.js';
 import {SECTIONS} from '../view/detail/sections.js';
 
 function group(title: string, bindings: readonly KeyBinding[]): HelpGroup {
@@ -58,8 +59,9 @@ export function helpScrollHint(): string {
 	return `${key('down')}/${key('up')} ${key('pageUp')}/${key('pageDown')} ${key('top')}/${key('bottom')} scroll`;
 }
 
-export function HelpOverlay({layout, scroll, height}: {layout: HelpLayout; scroll: number; height: number}): React.JSX.Element {
-	const shown = helpWindow(layout, scroll);
+/** The overlay as view/frame.ts laid it out (view/help-layout.ts) for the terminal's size. */
+export function HelpOverlay({body}: {body: HelpBody}): React.JSX.Element {
+	const {shown, height} = body;
 	return (
 		<Box flexDirection="column" height={height}>
 			{shown.rows.map((row, r) => (

@@ -1,37 +1,23 @@
-// The pod table: a column header and the visible rows only. Each row is one
-// line: cursor mark, health glyph, change mark, then the cells. The selected row
-// is inverse, a row that just changed is bold with "*", a deleted pod is dim, and
-// every row is dim while the live watch is down; the glyph carries health
-// without colour. The header's arrows say that ←/→ scroll columns into view
-// (view/table-layout.ts).
+// The pod table: a column header and the visible rows only, as view/table-frame.ts
+// derived them. Each row is one line: cursor mark, health glyph, change mark, then
+// the cells. The selected row is inverse, a row that just changed is bold with
+// "*", a deleted pod is dim, and every row is dim while the live watch is down;
+// the glyph carries health without colour. The header's arrows say that ←/→
+// scroll columns into view (view/table-layout.ts).
 //
 // Why one memoized text per row, marks and cells together: a frame after one pod
 // update re-renders only the rows whose line or look changed. (The marks of all
 // rows used to be one text of nested coloured texts, re-rendered whole every
-// frame, a large share of a frame on a big screen. They were kept out of the cell
-// lines because Ink measured every text with string-width on every frame, slow
-// as soon as a line is not plain ASCII; podlife's Ink patch reads those widths
-// from Ink's own cache, so a changed line is measured once.)
+// frame, a large share of a frame on a big screen. They were kept out of the
+// cell lines because Ink measured every text with string-width on every frame,
+// slow as soon as a line is not plain ASCII; podlife's Ink patch reads those
+// widths from Ink's own cache, so a changed line is measured once.)
 
 import React, {memo} from 'react';
 import {Box, Text} from 'ink';
-import type {PodRow} from '../view/pod-row.js';
-import {rowLine, type TableLayout} from '../view/table-layout.js';
+import {ROW_PREFIX_WIDTH, type TableBody, type TableLine} from '../view/table-frame.js';
 import {TONE_STYLE} from '../view/health-style.js';
 import {useTheme} from './theme.js';
-
-/** Width of "› ✗* " before the cells. */
-export const ROW_PREFIX_WIDTH = 4;
-
-export interface PodTableProps {
-	layout: TableLayout;
-	rows: readonly PodRow[];
-	selected: number;
-	height: number;
-	empty: string;
-	/** The rows are the last ones seen before the connection dropped. */
-	stale?: boolean;
-}
 
 interface LineStyle {
 	inverse: boolean;
@@ -39,8 +25,8 @@ interface LineStyle {
 	bold: boolean;
 }
 
-function lineStyle(row: PodRow, selected: boolean, stale: boolean): LineStyle {
-	return {inverse: selected, dimColor: stale || (row.tone === 'deleted' && !selected), bold: row.changed && !stale};
+function lineStyle(line: TableLine, selected: boolean, stale: boolean): LineStyle {
+	return {inverse: selected, dimColor: stale || (line.tone === 'deleted' && !selected), bold: line.changed && !stale};
 }
 
 interface LineProps extends LineStyle {
@@ -65,34 +51,36 @@ const PodLine = memo(function PodLine({cursor, glyph, glyphColor, changed, text,
 	);
 });
 
-export function PodTable({layout, rows, selected, height, empty, stale = false}: PodTableProps): React.JSX.Element {
+/** The table as view/table-frame.ts derived it. */
+export function PodTable({body}: {body: TableBody}): React.JSX.Element {
 	const theme = useTheme();
+	const {lines, selected, height, stale} = body;
 	const header = (
 		<Text bold wrap="truncate-end">
-			{layout.arrows.padEnd(ROW_PREFIX_WIDTH)}
-			{layout.header}
+			{body.arrows.padEnd(ROW_PREFIX_WIDTH)}
+			{body.header}
 		</Text>
 	);
-	if (rows.length === 0) {
+	if (lines.length === 0) {
 		return (
 			<Box flexDirection="column" height={height + 1}>
 				{header}
-				<Text dimColor>{`${' '.repeat(ROW_PREFIX_WIDTH)}${empty}`}</Text>
+				<Text dimColor>{`${' '.repeat(ROW_PREFIX_WIDTH)}${body.empty}`}</Text>
 			</Box>
 		);
 	}
 	return (
 		<Box flexDirection="column" height={height + 1}>
 			{header}
-			{rows.map((row, i) => (
+			{lines.map((line, i) => (
 				<PodLine
-					key={row.key}
+					key={line.key}
 					cursor={i === selected ? '›' : ' '}
-					glyph={row.glyph}
-					glyphColor={theme.color(TONE_STYLE[row.tone].color)}
-					changed={row.changed}
-					text={rowLine(row, layout)}
-					{...lineStyle(row, i === selected, stale)}
+					glyph={line.glyph}
+					glyphColor={theme.color(TONE_STYLE[line.tone].color)}
+					changed={line.changed}
+					text={line.text}
+					{...lineStyle(line, i === selected, stale)}
 				/>
 			))}
 		</Box>

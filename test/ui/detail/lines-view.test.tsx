@@ -1,6 +1,7 @@
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import {DetailSection, SECTIONS, type Section} from '../../../source/ui/detail/index.js';
+import {LinesView} from '../../../source/ui/detail/lines-view.js';
+import {SECTIONS, sectionLines, type Section} from '../../../source/view/detail/sections.js';
 import {toneLook} from '../../../source/ui/detail/tone-style.js';
 import {loadCapture, type LoadedCapture} from '../../view/detail/capture.js';
 import {renderAtSize, type Rendered} from '../helpers/render-at-size.js';
@@ -27,18 +28,20 @@ function show(capture: LoadedCapture, podName: string, section: Section, options
 	const width = options.width ?? 100;
 	const height = options.height ?? 60;
 	current = renderAtSize(
-		<DetailSection
-			section={section}
-			pod={pod}
-			events={capture.view.eventsByPod.get(pod.key) ?? []}
-			nodes={capture.view.nodes}
-			now={options.now ?? capture.now}
-			width={width}
+		<LinesView
+			lines={sectionLines({
+				section,
+				pod,
+				events: capture.view.eventsByPod.get(pod.key) ?? [],
+				nodes: capture.view.nodes,
+				now: options.now ?? capture.now,
+				width,
+				selectedContainer: options.selectedContainer,
+				why: options.why,
+			})}
 			height={height}
 			scroll={options.scroll ?? 0}
-			selectedContainer={options.selectedContainer}
 			noColor={options.noColor ?? true}
-			why={options.why}
 		/>,
 		{columns: width, rows: height + 5},
 	);
@@ -48,7 +51,7 @@ function show(capture: LoadedCapture, podName: string, section: Section, options
 const crashloop = loadCapture('crashloop.ndjson');
 const boot = loadCapture('kind-boot.ndjson');
 
-describe('DetailSection', () => {
+describe('a detail section drawn', () => {
 	it('Timeline of the crashloop pod shows its restarts and the Error / CrashLoopBackOff transitions', () => {
 		const frame = show(crashloop, 'crashloop', 'Timeline', {width: 110, height: 200});
 		const lane = frame.split('\n').find(line => line.trimStart().startsWith('api '))!;

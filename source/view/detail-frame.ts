@@ -1,0 +1,109 @@
+// The pod detail's part of a frame: the section's lines, built once for the pod on screen, what
+// the tabs line says about them, and what the detail's keys step through (the Containers list's
+// blocks, the Timeline's transitions) and how far they scroll. Pure: view/frame.ts calls it.
+
+import type {PodState, StoreView} from '../model/pod-state.js';
+import {explainPod, whyContext, whyText, type Why} from '../model/why.js';
+import {containerBlocks, containerListOrder, type ContainerBlock} from './detail/containers.js';
+import type {Line} from './detail/lines.js';
+import {sectionLines, type Section} from './detail/sections.js';
+import {timelineView} from './detail/timeline.js';
+import {clampIndex, scrollPosition} from './scroll-window.js';
+import {markTimelineCursor, timelineTargets, timelineTargetsOf, type TimelineTargets} from './timeline-cursor.js';
+import type {UiState} from './ui-state.js';
+
+const NO_EVENTS: readonly never[] = [];
+
+/** The detail screen as drawn: the tabs line and the section's lines. */
+export interface DetailBody {
+	kind: 'detail';
+	section: Section;
+	/** The pod's key, beside the tabs. */
+	title: string;
+	/** "12–40 of 212" when the section is longer than the screen. */
+	position: string | null;
+	wrap: boolean;
+	/** The section's lines (the screen shows `height` of them from `scroll`); null once the pod is gone. */
+	lines: readonly Line[] | null;
+	scroll: number;
+	/** Lines for the section (under the tabs line). */
+	height: number;
+	/** What shows in place of the lines once the pod is gone. */
+	gone: string;
+}
+
+/** What the detail's keys need: how far it scrolls and what its cursors step through. */
+export interface DetailLimits {
+	/** The section's largest scroll offset. */
+	detailMax: number;
+	/** The Containers list's blocks, in list order (empty unless the list shows). */
+	containerBlocks: readonly ContainerBlock[];
+	/** How many containers the Containers section lists. */
+	containerCount: number;
+	/** The Timeline's transition rows (Timeline section, replaying only). */
+	timeline: TimelineTargets | null;
+}
+
+export interface DetailFrame {
+	body: DetailBody;
+	limits: DetailLimits;
+	/** The pod on screen (null once it is gone) and its diagnosis, for the status line. */
+	pod: PodState | null;
+	why: Why | null;
+}
+
+export interface DetailInput {
+	state: UiState;
+	view: StoreView;
+	now: number;
+	width: number;
+	height: number;
+	replaying: boolean;
+}
+
+/** The detail of `state.selectedKey` (the caller checks the detail screen is on). */
+export function detailFrame({state, view, now, width, height, replaying}: DetailInput): DetailFrame {
+	const key = state.selectedKey!;
+	const pod = view.pods.get(key) ?? null;
+	const section = state.section;
+	const wrap = state.detailWrap;
+	const body: DetailBody = {kind: 'detail', section, title: key, position: null, wrap, lines: null, scroll: state.detailScroll, height, gone: `${key} is no longer in the store.`};
+	if (!pod) return {body, limits: {detailMax: 0, containerBlocks: [], containerCount: 0, timeline: null}, pod: null, why: null};
+
+	// The diagnosis reads the pod's events and node: made for the pod on screen only, never per row of the store.
+	const why = explainPod(pod, whyContext(view, pod.key, now));
+	const events = view.eventsByPod.get(pod.key) ?? NO_EVENTS;
+	// Containers: the cursor walks the list's order (init, sidecar, regular, ephemeral), not pod.containers' own.
+	const containerOrder = section === 'Containers' ? containerListOrder(pod) : [];
+	const containerCursor = clampIndex(state.containerCursor, containerOrder.length);
+	const selectedContainer = state.containerOpen ? containerOrder[containerCursor] : undefined;
+	const listCursor = !state.containerOpen && containerOrder.length > 0 ? containerCursor : undefined;
+	const blocks = listCursor !== undefined ? containerBlocks(pod, now) : [];
+
+	let lines: Line[];
+	let timeline: TimelineTargets | null = null;
+	if (section === 'Timeline') {
+		// The costliest section: built once for its lines and, replaying, the transitions ↑/↓ pick.
+		const built = timelineView({pod, events, now, width, wrap});
+		lines = markTimelineCursor(built, replaying ? state.timelineCursor : null);
+		if (replaying) timeline = timelineTargets(built);
+	} else {
+		lines = sectionLines({section, pod, events, nodes: view.nodes, now, width, why: why ? whyText(why) : undefined, selectedContainer, containerCursor: listCursor, wrap});
+	}
+	return {
+		body: {...body, lines, position: scrollPosition(state.detailScroll, height, lines.length)},
+		limits: {detailMax: Math.max(0, lines.length - height), containerBlocks: blocks, containerCount: containerOrder.length, timeline},
+		pod,
+		why,
+	};
+}
+
+/**
+ * The Timeline's transitions of the selected pod as the store holds them now: after a seek, which
+ * applies at once, before the next frame is drawn.
+ */
+export function timelineNow(view: StoreView, state: UiState, now: number, width: number): TimelineTargets | null {
+	const pod = state.selectedKey === null ? undefined : view.pods.get(state.selectedKey);
+	if (!pod) return null;
+	return timelineTargetsOf({pod, events: view.eventsByPod.get(pod.key) ?? NO_EVENTS, now, width, wrap: state.detailWrap});
+}

@@ -1,0 +1,228 @@
+// One frame of the screen, derived: given the store, the UI state, the clock's `now`, the
+// terminal's size and (replaying) the player, everything the screen shows — the header's texts,
+// the scrubber, the body (the pod table, a pod's detail or the help overlay), the status or prompt
+// line, which keys the footer lists — and what the key handlers need from the frame being drawn
+// (KeyLimits). No React here: the app renders a Frame and routes keys; tests call deriveFrame.
+//
+// The derivation keeps two things across frames (FrameMemory): the pod index, so a frame costs
+// what changed in the store, and the table's column widths, which remember what earlier frames
+// showed so columns do not jump. A frame turns only the visible rows into strings.
+
+import type {ConnectionStatus} from '../model/connection-status.js';
+import type {SourceInfo} from '../sources/source-info.js';
+import {PodIndex, type IndexSource, type RowList} from './pod-index.js';
+import {statusLineText, podRow, type PodRow} from './pod-row.js';
+import {TableWidths} from './table-widths.js';
+import {screenLayout, tooSmallMessage} from './screen-layout.js';
+import {activeFilter, inputView, tableWindow, uiReducer, type Prompt, type UiState} from './ui-state.js';
+import type {ContainerBlock} from './detail/containers.js';
+import type {Section} from './detail/sections.js';
+import {countsText, liveClockText, replayClockText, scopeText, sourceText, type ReplayClockState} from './header-text.js';
+import {scrubberCells, type ScrubberCell} from './scrubber.js';
+import {positionText, type SessionSpan} from './goto-time.js';
+import {commandHint} from './command-line.js';
+import {readProblemLine, type ReadProblemLine} from './read-problem.js';
+import {TONE_STYLE} from './health-style.js';
+import {helpLayout, helpWindow, type HelpGroup, type HelpWindow} from './help-layout.js';
+import type {TimelineTargets} from './timeline-cursor.js';
+import {tableFrame, type TableBody} from './table-frame.js';
+import {detailFrame, type DetailBody} from './detail-frame.js';
+
+export type {TableBody, TableLine} from './table-frame.js';
+export type {DetailBody} from './detail-frame.js';
+
+/** What a frame reads of the pod store (model/store/pod-store.ts PodStore). */
+export interface FrameStore extends IndexSource {
+	readonly connection: ConnectionStatus | null;
+}
+
+/** What a frame reads of the replay player (sources/replay/player.ts ReplayPlayer). */
+export interface PlayerView extends ReplayClockState {
+	readonly loadError: Error | null;
+	readonly warnings: readonly string[];
+	/** Entries per cell over the session (the scrubber's bar). */
+	density(cells: number): number[];
+	/** Session times where a pod entered a failing STATUS. */
+	failureMarks(): number[];
+}
+
+/** What frames keep from one to the next: the pod index and the table's column widths. */
+export interface FrameMemory {
+	index: PodIndex;
+	widths: TableWidths;
+}
+
+export function frameMemory(state: Pick<UiState, 'sort'>): FrameMemory {
+	return {index: new PodIndex(state.sort), widths: new TableWidths()};
+}
+
+export interface FrameInput {
+	store: FrameStore;
+	memory: FrameMemory;
+	state: UiState;
+	info: SourceInfo;
+	/** Present while replaying. */
+	player: PlayerView | null;
+	/** The source's clock (replay position or wall clock), epoch ms. */
+	now: number;
+	columns: number;
+	rows: number;
+	/** The help overlay's groups (ui/help-overlay.tsx helpGroups: from the key table). */
+	help: readonly HelpGroup[];
+}
+
+/**
+ * What the key handlers act within, from the frame being drawn (ui/key-actions.ts): the list and
+ * the page height the cursor keys move in, the scroll limits, and the targets the cursors step
+ * through. Keys arrive between frames; they act on what the user sees.
+ */
+export interface KeyLimits {
+	/** The table's list as shown (filter applied, in order). */
+	rows: RowList;
+	/** The pod under the table's cursor. */
+	selectedKey: string | null;
+	/** Lines of the body: a page for PgUp/PgDn. */
+	bodyLines: number;
+	/** The width the detail is laid out at. */
+	width: number;
+	/** The namespaces `n` cycles through and `:ns` completes. */
+	namespaces: readonly string[];
+	/** The detail section's largest scroll offset. */
+	detailMax: number;
+	/** The Containers list's blocks, in list order (detail, Containers section, the list showing). */
+	containerBlocks: readonly ContainerBlock[];
+	/** How many containers the Containers section lists. */
+	containerCount: number;
+	/** The Timeline's transition rows (detail, Timeline section, replaying only). */
+	timeline: TimelineTargets | null;
+	/** The column offsets ← and → scroll the table to (null: nothing off-screen that way). */
+	columnOffsets: {prev: number | null; next: number | null};
+	/** The help overlay's largest scroll offset, and its rows shown at once (0: it is closed). */
+	helpMax: number;
+	helpWindow: number;
+}
+
+export interface HelpBody {
+	kind: 'help';
+	/** The overlay's rows on screen and the indicator line about the rest. */
+	shown: HelpWindow;
+	/** Its lines: the body's, the title line's and the status line's. */
+	height: number;
+}
+
+export type FrameBody = TableBody | DetailBody | HelpBody;
+
+/** The line under the body: the open prompt, the answer to the last key, or the selected pod. */
+export type BottomLine =
+	| {kind: 'prompt'; prompt: Prompt; hint?: string}
+	| {kind: 'notice'; text: string}
+	| {kind: 'status'; text: string; why: string | null; color?: string};
+
+export interface Frame {
+	/** The UI state the frame was drawn for: the pod under the table's cursor pinned as the selected one. */
+	state: UiState;
+	/** The one line shown instead when the terminal is too small, else null. */
+	tooSmall: string | null;
+	width: number;
+	height: number;
+	header: {source: string; clock: string; clockColor: string; counts: string; scope: string};
+	/** What reading the session met (replay), under the header. */
+	problem: ReadProblemLine | null;
+	scrubber: {cells: ScrubberCell[]; left: string; right: string} | null;
+	body: FrameBody;
+	/** The body's lines, its title line (column header or tabs) included. */
+	bodyHeight: number;
+	/** Null while the help overlay takes the line. */
+	bottom: BottomLine | null;
+	footer: {view: ReturnType<typeof inputView>; replaying: boolean; section?: Section};
+	keys: KeyLimits;
+}
+
+export function deriveFrame(input: FrameInput): Frame {
+	const {store, memory, player, now} = input;
+	const {index, widths} = memory;
+	const replaying = player !== null;
+	const span: SessionSpan | null = player ? {recordedAtMs: player.recordedAtMs, endMs: player.endMs, loading: !player.loaded} : null;
+	const problem = player && span ? readProblemLine({error: player.loadError, warnings: player.warnings, endText: positionText(span.endMs, span.recordedAtMs)}) : null;
+	const layout = screenLayout(input.columns, input.rows, replaying, problem ? 1 : 0);
+	const {width, bodyLines} = layout;
+
+	index.setSort(input.state.sort);
+	index.update(store, now);
+	const filter = activeFilter(input.state);
+	const list = index.rows(filter);
+	// The cursor is on a pod from the first frame: the one it is drawn on is pinned, and stays under it as rows re-sort.
+	const state = uiReducer(input.state, {type: 'pin', rows: list});
+	const {cursor, offset} = tableWindow(state, list, bodyLines);
+	const view = store.view();
+	// While the watch is down the rows are the last ones seen: dimmed, and the header says since when.
+	const stale = !player && (store.connection?.state === 'reconnecting' || store.connection?.state === 'disconnected');
+
+	const detail = state.screen === 'detail' && state.selectedKey !== null ? detailFrame({state, view, now, width, height: bodyLines, replaying}) : null;
+	const table = !state.help && !detail
+		? tableFrame({rows: list, cursor, offset, height: bodyLines, width, view, now, wide: state.wide, oneNamespace: state.namespace !== null, columnOffset: state.columnOffset, widths, noPods: index.size === 0, stale})
+		: null;
+	// The overlay takes the body, its title line and the status line (the footer says how to close it).
+	const help = state.help ? helpLayout(input.help, width, bodyLines + 2) : null;
+
+	const body: FrameBody = help ? {kind: 'help', shown: helpWindow(help, state.helpScroll), height: bodyLines + 2} : detail ? detail.body : table!.body;
+	let status: BottomLine = {kind: 'status', text: '', why: null};
+	if (detail) status = detail.pod ? statusOf(podRow(detail.pod, now, detail.why, view.eventsByPod.get(detail.pod.key)), now, width) : {kind: 'status', text: `${state.selectedKey} is gone from the store`, why: null};
+	else if (table?.selected) status = statusOf(table.selected, now, width);
+	const bottom: BottomLine | null = help
+		? null
+		: state.prompt
+			? {kind: 'prompt', prompt: state.prompt, hint: state.prompt.kind === 'command' ? commandHint(span) : undefined}
+			: state.notice
+				? {kind: 'notice', text: state.notice}
+				: status;
+
+	const counts = index.counts(state.namespace);
+	// Every pod in scope, tombstones included: what the list shows with no filter text and no faulty-only.
+	const scope = scopeText({filter: filter.text, faultyOnly: state.faultyOnly, namespace: state.namespace, sort: state.sort, shown: list.length, total: counts.total + counts.deleted});
+	const connection = store.connection?.state;
+	const clockColor = player ? (player.paused ? 'yellow' : 'green') : connection === 'connected' ? 'green' : connection === 'disconnected' ? 'red' : 'yellow';
+
+	return {
+		state,
+		tooSmall: layout.tooSmall ? tooSmallMessage(input.columns, input.rows) : null,
+		width,
+		height: layout.height,
+		header: {source: sourceText(input.info, input.info.recording?.progress()), clock: player ? replayClockText(player) : liveClockText(now, store.connection), clockColor, counts: countsText(counts), scope},
+		problem,
+		scrubber: player ? scrubberOf(player, width) : null,
+		body,
+		bodyHeight: bodyLines + (help ? 2 : 1),
+		bottom,
+		footer: {view: inputView(state), replaying, section: !state.help && state.screen === 'detail' ? state.section : undefined},
+		keys: {
+			rows: list,
+			selectedKey: list.keyAt(cursor) ?? null,
+			bodyLines,
+			width,
+			namespaces: index.namespaces(),
+			detailMax: detail?.limits.detailMax ?? 0,
+			containerBlocks: detail?.limits.containerBlocks ?? [],
+			containerCount: detail?.limits.containerCount ?? 0,
+			timeline: detail?.limits.timeline ?? null,
+			columnOffsets: table?.columnOffsets ?? {prev: null, next: null},
+			helpMax: help?.scrollMax ?? 0,
+			helpWindow: help?.window ?? 0,
+		},
+	};
+}
+
+function statusOf(row: PodRow, now: number, width: number): BottomLine {
+	const {text, why} = statusLineText(row, now, width);
+	return {kind: 'status', text, why, color: TONE_STYLE[row.tone].color};
+}
+
+/** Times are session offsets (t, ms since recordedAt), as the go-to prompt and --at take them. */
+function scrubberOf(player: PlayerView, width: number): Frame['scrubber'] {
+	const left = positionText(player.positionMs, player.recordedAtMs);
+	const end = positionText(player.endMs, player.recordedAtMs);
+	const right = player.loaded ? end : `${end} loading ${Math.floor(player.progress * 100)}%`;
+	const barWidth = Math.max(10, width - left.length - right.length - 2);
+	const cells = scrubberCells({density: player.density(barWidth), failures: player.failureMarks(), startMs: player.startMs, endMs: player.endMs, positionMs: player.positionMs});
+	return {cells, left, right};
+}

@@ -1,0 +1,89 @@
+// The pod table's part of a frame: the visible window of the list as lines of text, the column
+// header, and the row under the cursor (for the status line). Only the visible window becomes rows
+// of strings, so a frame costs the rows on screen, not the pods in the store.
+
+import type {StoreView} from '../model/pod-state.js';
+import {explainPod, whyContext} from '../model/why.js';
+import type {RowTone} from './health-style.js';
+import type {RowList} from './pod-index.js';
+import {podRow, type PodRow} from './pod-row.js';
+import {rowLine, type TableLayout} from './table-layout.js';
+import type {TableWidths} from './table-widths.js';
+
+/** Width of "› ✗* " before the cells: the cursor mark, the health glyph, the change mark. */
+export const ROW_PREFIX_WIDTH = 4;
+
+/** One row of the table as drawn: its marks and its cells as one line. */
+export interface TableLine {
+	key: string;
+	glyph: string;
+	tone: RowTone;
+	/** Changed within view/pod-row.ts CHANGE_HIGHLIGHT_MS: bold, marked "*". */
+	changed: boolean;
+	/** The cells, laid out (view/table-layout.ts rowLine). */
+	text: string;
+}
+
+export interface TableBody {
+	kind: 'table';
+	/** The column titles, and the arrows before them when columns are off-screen (← →). */
+	header: string;
+	arrows: string;
+	lines: readonly TableLine[];
+	/** The cursor's line among `lines`. */
+	selected: number;
+	/** Lines for the rows (under the column header). */
+	height: number;
+	/** What shows when no row does. */
+	empty: string;
+	/** The rows are the last ones seen before the live watch dropped: dimmed. */
+	stale: boolean;
+}
+
+export interface TableInput {
+	rows: RowList;
+	cursor: number;
+	offset: number;
+	height: number;
+	width: number;
+	view: StoreView;
+	now: number;
+	/** WHY shows as a column: every row on screen gets its diagnosis, not only the selected one. */
+	wide: boolean;
+	/** Only one namespace is listed: NAMESPACE is left out. */
+	oneNamespace: boolean;
+	columnOffset: number;
+	widths: TableWidths;
+	/** The index holds no pod at all (the empty text says "No pods yet."). */
+	noPods: boolean;
+	stale: boolean;
+}
+
+export interface TableFrame {
+	body: TableBody;
+	/** The row under the cursor, diagnosed (null when the list is empty). */
+	selected: PodRow | null;
+	/** The layout's column offsets that ← and → go to (null: nothing off-screen that way). */
+	columnOffsets: {prev: number | null; next: number | null};
+}
+
+export function tableFrame(input: TableInput): TableFrame {
+	const {rows, cursor, offset, height, view, now} = input;
+	const visible: PodRow[] = [];
+	// A row gets its why when the WHY column shows (wide) or it is the selected one (the status
+	// line), so a frame diagnoses at most a screenful.
+	for (let i = offset; i < Math.min(rows.length, offset + height); i++) {
+		const pod = view.pods.get(rows.keyAt(i)!);
+		if (!pod) continue;
+		const diagnose = input.wide || i === cursor;
+		visible.push(podRow(pod, now, diagnose ? explainPod(pod, whyContext(view, pod.key, now)) : null, view.eventsByPod.get(pod.key)));
+	}
+	const layout: TableLayout = input.widths.layout(visible, {wide: input.wide, width: input.width - ROW_PREFIX_WIDTH, oneNamespace: input.oneNamespace, offset: input.columnOffset});
+	const lines = visible.map(row => ({key: row.key, glyph: row.glyph, tone: row.tone, changed: row.changed, text: rowLine(row, layout)}));
+	const empty = input.noPods ? 'No pods yet.' : 'No pods match: / edits the filter, f toggles faulty only, n changes the namespace.';
+	return {
+		body: {kind: 'table', header: layout.header, arrows: layout.arrows, lines, selected: cursor - offset, height, empty, stale: input.stale},
+		selected: visible[cursor - offset] ?? null,
+		columnOffsets: {prev: layout.prevOffset, next: layout.nextOffset},
+	};
+}
