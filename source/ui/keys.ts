@@ -1,64 +1,22 @@
-// Keys are data: this one table drives dispatch (app.tsx), the footer (the keys
+// Keys are data: this one table drives dispatch (use-keys.ts runs the action a key
+// is bound to, key-actions.ts says what each action does), the footer (the keys
 // that work in the current view) and the `?` help overlay, so help cannot lie
-// (gemini-cli keyBindings.ts, wrangler cli-hotkeys.ts). Order matters: the footer
+// (gemini-cli keyBindings.ts, wrangler cli-hotkeys.ts). Adding a key is a row here
+// and, for a new action, its handler in key-actions.ts. Order matters: the footer
 // shows bindings in this order and cuts the tail when the terminal is narrow,
 // and the first binding of a key in a view wins.
 
 import {showKey} from './key-name.js';
 import type {Section} from '../view/detail/sections.js';
+import type {KeyAction} from './key-actions.js';
+
+export type {KeyAction};
 
 /**
  * 'container': the Containers section showing one container in full; 'filter' and 'command': the
  * `/` and `:` prompts while open; 'help': the `?` overlay (ui-state.ts inputView).
  */
 export type KeyView = 'table' | 'detail' | 'container' | 'filter' | 'command' | 'help';
-
-export type KeyAction =
-	| 'up'
-	| 'down'
-	| 'pageUp'
-	| 'pageDown'
-	| 'top'
-	| 'bottom'
-	| 'open'
-	| 'filter'
-	| 'faulty'
-	| 'scope'
-	| 'wide'
-	| 'wrap'
-	| 'sort'
-	| 'nextSection'
-	| 'prevSection'
-	| 'back'
-	| 'help'
-	| 'closeHelp'
-	| 'quit'
-	| 'escape'
-	| 'pause'
-	| 'stepForward'
-	| 'stepBack'
-	| 'faster'
-	| 'slower'
-	| 'command'
-	| 'clearFilter'
-	| 'promptEnter'
-	| 'promptCancel'
-	| 'promptBackspace'
-	| 'promptClear'
-	| 'promptComplete'
-	| 'prevChange'
-	| 'nextChange'
-	| 'start'
-	| 'end'
-	| 'transitionUp'
-	| 'transitionDown'
-	| 'seekTransition'
-	| 'containerUp'
-	| 'containerDown'
-	| 'openContainer'
-	| 'closeContainer'
-	| 'columnsLeft'
-	| 'columnsRight';
 
 export interface KeyBinding {
 	keys: readonly string[];

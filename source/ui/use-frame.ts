@@ -1,10 +1,32 @@
-// The one hook that adapts the model to React: re-render when the coalesced
-// frame source says so. Components then read the store and the clock for that
-// frame; they never subscribe on their own.
+// The one hook that adapts the model to React: re-render when the coalesced frame source says so,
+// and derive that frame (view/frame.ts) from the store, the clock, the UI state and the terminal's
+// size. Components then draw the frame; they never subscribe on their own.
 
-import {useSyncExternalStore} from 'react';
+import {useMemo, useRef, useSyncExternalStore} from 'react';
+import type {Clock, SourceInfo} from '../sources/source-info.js';
+import {deriveFrame, frameMemory, type Frame, type FrameMemory, type FrameStore, type PlayerView} from '../view/frame.js';
 import type {FrameSource} from './frame-source.js';
+import {helpGroups} from './help-overlay.js';
+import {useTerminalSize} from './use-terminal-size.js';
+import type {UiStateHandle} from './use-ui-state.js';
 
-export function useFrame(source: FrameSource): number {
-	return useSyncExternalStore(source.subscribe, source.getSnapshot, source.getSnapshot);
+export interface FrameHookInput {
+	frames: FrameSource;
+	store: FrameStore;
+	clock: Clock;
+	info: SourceInfo;
+	player?: PlayerView;
+	ui: UiStateHandle;
+}
+
+export function useFrame({frames, store, clock, info, player, ui}: FrameHookInput): Frame {
+	useSyncExternalStore(frames.subscribe, frames.getSnapshot, frames.getSnapshot);
+	const {columns, rows} = useTerminalSize();
+	const memory = useRef<FrameMemory | null>(null);
+	memory.current ??= frameMemory(ui.current());
+	const replaying = player !== undefined;
+	const help = useMemo(() => helpGroups(replaying), [replaying]);
+	const frame = deriveFrame({store, memory: memory.current, state: ui.current(), info, player: player ?? null, now: clock.now(), columns, rows, help});
+	ui.drawn(frame.state);
+	return frame;
 }

@@ -83,8 +83,6 @@ export interface KeyLimits {
 	selectedKey: string | null;
 	/** Lines of the body: a page for PgUp/PgDn. */
 	bodyLines: number;
-	/** The width the detail is laid out at. */
-	width: number;
 	/** The namespaces `n` cycles through and `:ns` completes. */
 	namespaces: readonly string[];
 	/** The detail section's largest scroll offset. */
@@ -199,7 +197,6 @@ export function deriveFrame(input: FrameInput): Frame {
 			rows: list,
 			selectedKey: list.keyAt(cursor) ?? null,
 			bodyLines,
-			width,
 			namespaces: index.namespaces(),
 			detailMax: detail?.limits.detailMax ?? 0,
 			containerBlocks: detail?.limits.containerBlocks ?? [],
