@@ -6,7 +6,7 @@ import {useMemo, useRef, useSyncExternalStore} from 'react';
 import type {Clock, SourceInfo} from '../sources/source-info.js';
 import {deriveFrame, frameMemory, type Frame, type FrameMemory, type FrameStore, type PlayerView} from '../view/frame.js';
 import type {FrameSource} from './frame-source.js';
-import {helpGroups} from './help-overlay.js';
+import {helpGroups} from './help-groups.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import type {UiStateHandle} from './use-ui-state.js';
 

@@ -67,7 +67,7 @@ export interface FrameInput {
 	now: number;
 	columns: number;
 	rows: number;
-	/** The help overlay's groups (ui/help-overlay.tsx helpGroups: from the key table). */
+	/** The help overlay's groups (ui/help-groups.ts: from the key table). */
 	help: readonly HelpGroup[];
 }
 

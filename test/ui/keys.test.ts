@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {actionFor, bindingsFor, KEY_TABLE} from '../../source/ui/keys.js';
 import {footerText} from '../../source/ui/footer.js';
-import {helpGroups, helpScrollHint} from '../../source/ui/help-overlay.js';
+import {helpGroups, helpScrollHint} from '../../source/ui/help-groups.js';
 import {keyName} from '../../source/ui/key-name.js';
 import type {Key} from 'ink';
 

@@ -2,7 +2,7 @@ import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {helpLayout, helpWindow, type HelpGroup, type HelpLayout} from '../../source/view/help-layout.js';
 import {screenLayout} from '../../source/view/screen-layout.js';
-import {helpGroups} from '../../source/ui/help-overlay.js';
+import {helpGroups} from '../../source/ui/help-groups.js';
 
 /** The overlay as the app lays it out in a terminal of that size, replaying (the most keys). */
 function overlayAt(columns: number, rows: number, replaying = true): {layout: HelpLayout; groups: HelpGroup[]; width: number; height: number} {
