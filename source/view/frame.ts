@@ -9,9 +9,10 @@
 // showed so columns do not jump. A frame turns only the visible rows into strings.
 
 import type {ConnectionStatus} from '../model/connection-status.js';
+import type {StoreView} from '../model/pod-state.js';
 import type {SourceInfo} from '../sources/source-info.js';
 import {PodIndex, type IndexSource, type RowList} from './pod-index.js';
-import {statusLineText, podRow, type PodRow} from './pod-row.js';
+import {podRow, statusLineText} from './pod-row.js';
 import {TableWidths} from './table-widths.js';
 import {screenLayout, tooSmallMessage} from './screen-layout.js';
 import {activeFilter, inputView, tableWindow, uiReducer, type Prompt, type UiState} from './ui-state.js';
@@ -25,8 +26,8 @@ import {readProblemLine, type ReadProblemLine} from './read-problem.js';
 import {TONE_STYLE} from './health-style.js';
 import {helpLayout, helpWindow, type HelpGroup, type HelpWindow} from './help-layout.js';
 import type {TimelineTargets} from './timeline-cursor.js';
-import {tableFrame, type TableBody} from './table-frame.js';
-import {detailFrame, type DetailBody} from './detail-frame.js';
+import {tableFrame, type TableBody, type TableFrame} from './table-frame.js';
+import {detailFrame, type DetailBody, type DetailFrame} from './detail-frame.js';
 
 export type {TableBody, TableLine} from './table-frame.js';
 export type {DetailBody} from './detail-frame.js';
@@ -164,16 +165,7 @@ export function deriveFrame(input: FrameInput): Frame {
 	const help = state.help ? helpLayout(input.help, width, bodyLines + 2) : null;
 
 	const body: FrameBody = help ? {kind: 'help', shown: helpWindow(help, state.helpScroll), height: bodyLines + 2} : detail ? detail.body : table!.body;
-	let status: BottomLine = {kind: 'status', text: '', why: null};
-	if (detail) status = detail.pod ? statusOf(podRow(detail.pod, now, detail.why, view.eventsByPod.get(detail.pod.key)), now, width) : {kind: 'status', text: `${state.selectedKey} is gone from the store`, why: null};
-	else if (table?.selected) status = statusOf(table.selected, now, width);
-	const bottom: BottomLine | null = help
-		? null
-		: state.prompt
-			? {kind: 'prompt', prompt: state.prompt, hint: state.prompt.kind === 'command' ? commandHint(span) : undefined}
-			: state.notice
-				? {kind: 'notice', text: state.notice}
-				: status;
+	const bottom = help ? null : bottomLine(state, span, () => statusLine({state, detail, table, view, now, width}));
 
 	const counts = index.counts(state.namespace);
 	// Every pod in scope, tombstones included: what the list shows with no filter text and no faulty-only.
@@ -209,7 +201,18 @@ export function deriveFrame(input: FrameInput): Frame {
 	};
 }
 
-function statusOf(row: PodRow, now: number, width: number): BottomLine {
+/** The open prompt, else the answer to the last key, else the selected pod's status. */
+function bottomLine(state: UiState, span: SessionSpan | null, status: () => BottomLine): BottomLine {
+	if (state.prompt) return {kind: 'prompt', prompt: state.prompt, hint: state.prompt.kind === 'command' ? commandHint(span) : undefined};
+	if (state.notice) return {kind: 'notice', text: state.notice};
+	return status();
+}
+
+/** The line about the selected pod: the one in detail, or the one under the table's cursor. */
+function statusLine({state, detail, table, view, now, width}: {state: UiState; detail: DetailFrame | null; table: TableFrame | null; view: StoreView; now: number; width: number}): BottomLine {
+	if (detail && !detail.pod) return {kind: 'status', text: `${state.selectedKey} is gone from the store`, why: null};
+	const row = detail?.pod ? podRow(detail.pod, now, detail.why, view.eventsByPod.get(detail.pod.key)) : (table?.selected ?? null);
+	if (!row) return {kind: 'status', text: '', why: null};
 	const {text, why} = statusLineText(row, now, width);
 	return {kind: 'status', text, why, color: TONE_STYLE[row.tone].color};
 }
