@@ -183,6 +183,21 @@ export interface Affinity {
 	};
 }
 
+/** A pod's topology spread constraint (core/v1 TopologySpreadConstraint). */
+export interface TopologySpreadConstraint {
+	maxSkew: number;
+	topologyKey: string;
+	/** DoNotSchedule (a filter) or ScheduleAnyway (only scored). */
+	whenUnsatisfiable: string;
+	labelSelector?: LabelSelector;
+	minDomains?: number;
+	/** Honor (the default) or Ignore. */
+	nodeAffinityPolicy?: string;
+	/** Ignore (the default) or Honor. */
+	nodeTaintsPolicy?: string;
+	matchLabelKeys?: string[];
+}
+
 export interface PodSpec {
 	containers: Container[];
 	initContainers?: Container[];
@@ -191,6 +206,7 @@ export interface PodSpec {
 	nodeSelector?: Record<string, string>;
 	affinity?: Affinity;
 	tolerations?: Toleration[];
+	topologySpreadConstraints?: TopologySpreadConstraint[];
 	schedulingGates?: Array<{name: string}>;
 	readinessGates?: Array<{conditionType: string}>;
 	restartPolicy?: string;
@@ -252,6 +268,11 @@ export interface Node extends KubeObject {
 		nodeInfo?: {kubeletVersion?: string; [field: string]: unknown};
 		[field: string]: unknown;
 	};
+}
+
+/** A namespace: placement reads only its labels (a pod affinity term's namespaceSelector). */
+export interface Namespace extends KubeObject {
+	metadata: ObjectMeta;
 }
 
 export interface KubeEvent extends KubeObject {

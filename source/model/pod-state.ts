@@ -5,6 +5,9 @@
 
 import type {Pod, KubeEvent, Node} from '../kube/objects.js';
 import type {PrintedRow} from '../session/format.js';
+import type {PodAffinityRules} from './placement/affinity-terms.js';
+import type {NamespaceLabels} from './placement/cluster.js';
+import type {Labels} from './placement/label-selector.js';
 
 /**
  * The now-independent part of a pod's printed row (printPod), computed once per object.
@@ -101,6 +104,17 @@ export interface PodCore {
 }
 
 /**
+ * What the scheduler reads of a pod that sits on a node when it places another one: kept in memory
+ * for every pod (shared by its versions, and by pods with the same labels or rules), so that
+ * placing one pod never reads the others' objects back.
+ */
+export interface SchedulingFacts {
+	readonly labels: Labels;
+	/** spec.affinity's podAffinity and podAntiAffinity; null when it has neither (most pods). */
+	readonly rules: PodAffinityRules | null;
+}
+
+/**
  * A pod as the store holds it after one entry: what the screens show, derived once. Immutable: a
  * change makes a new state. What is shown on every frame is in memory; the object itself may be
  * read back from the session file (readObject). One implementation, model/store/pod-version.ts:
@@ -117,6 +131,8 @@ export interface PodState {
 	readonly containers: ContainerView[];
 	readonly mirror: MirrorInfo | null;
 	readonly sidecars: number;
+	/** Its labels and inter-pod rules, for placing other pods (model/placement). */
+	readonly scheduling: SchedulingFacts;
 	/** Transitions, oldest first (the last HISTORY_LIMIT); built on each read. */
 	readonly history: Transition[];
 	/** history.length, without building it. */
@@ -136,4 +152,6 @@ export interface StoreView {
 	nodes: ReadonlyMap<string, Node>;
 	/** Events by involved pod key "namespace/name". */
 	eventsByPod: ReadonlyMap<string, readonly KubeEvent[]>;
+	/** The namespaces' labels, when the session holds them (a namespaceSelector needs them). */
+	namespaces: NamespaceLabels;
 }

@@ -85,6 +85,22 @@ export function evaluateNode(pod: Pod, node: Node): NodeFit {
 }
 
 /**
+ * nodeaffinity.GetRequiredNodeAffinity(pod).Match(node): spec.nodeSelector and the required node
+ * affinity terms, what topology spread's nodeAffinityPolicy Honor checks.
+ */
+export function matchesRequiredNodeAffinity(pod: Pod, node: Node): boolean {
+	const labels = node.metadata?.labels ?? {};
+	for (const [key, value] of Object.entries(pod.spec?.nodeSelector ?? {})) if (labels[key] !== value) return false;
+	const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+	return !required || nodeSelectorMiss(required.nodeSelectorTerms ?? [], node) === null;
+}
+
+/** Whether one node selector term matches the node (a preferred term's preference; an empty term matches nothing). */
+export function nodeSelectorTermMatches(term: NodeSelectorTerm, node: Node): boolean {
+	return termMiss(term, node) === null;
+}
+
+/**
  * v1.Toleration.ToleratesTaint: an empty effect matches every effect, an empty key (with Exists)
  * every key; Exists ignores the value, Equal (or no operator) compares it.
  */

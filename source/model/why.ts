@@ -8,6 +8,7 @@
 // containers being created, and last a running pod that is not Ready.
 
 import type {KubeEvent} from '../kube/objects.js';
+import type {ClusterSource} from './placement/cluster.js';
 import {podHealth} from './health.js';
 import type {PodState, StoreView} from './pod-state.js';
 import {containerTrouble, restartsRising} from './why/container-trouble.js';
@@ -55,9 +56,12 @@ export function explainPod(state: PodState, ctx: WhyContext): Why | null {
 	return {cause: found.cause, container: found.container, text: found.text, health, ...(found.next !== undefined && {next: found.next})};
 }
 
-/** The context explainPod needs, taken from a store view for one pod. */
-export function whyContext(view: Pick<StoreView, 'nodes' | 'eventsByPod'>, key: string, now: number): WhyContext {
-	return {nodes: view.nodes, events: view.eventsByPod.get(key) ?? EMPTY_EVENTS, now};
+/**
+ * The context explainPod needs, taken from a store view for one pod. `placement`: the view again
+ * for the pod on screen, whose pod affinity and spread are judged against every other pod.
+ */
+export function whyContext(view: Pick<StoreView, 'nodes' | 'eventsByPod'>, key: string, now: number, placement: ClusterSource | null = null): WhyContext {
+	return {nodes: view.nodes, events: view.eventsByPod.get(key) ?? EMPTY_EVENTS, now, placement};
 }
 
 /**

@@ -71,7 +71,7 @@ export function detailFrame({state, view, now, width, height, replaying}: Detail
 	if (!pod) return {body, limits: {detailMax: 0, containerBlocks: [], containerCount: 0, timeline: null}, pod: null, why: null};
 
 	// The diagnosis reads the pod's events and node: made for the pod on screen only, never per row of the store.
-	const why = explainPod(pod, whyContext(view, pod.key, now));
+	const why = explainPod(pod, whyContext(view, pod.key, now, view));
 	const events = view.eventsByPod.get(pod.key) ?? NO_EVENTS;
 	// Containers: the cursor walks the list's order (init, sidecar, regular, ephemeral), not pod.containers' own.
 	const containerOrder = section === 'Containers' ? containerListOrder(pod) : [];
@@ -88,7 +88,7 @@ export function detailFrame({state, view, now, width, height, replaying}: Detail
 		lines = markTimelineCursor(built, replaying ? state.timelineCursor : null);
 		if (replaying) timeline = timelineTargets(built);
 	} else {
-		lines = sectionLines({section, pod, events, nodes: view.nodes, now, width, why: why ? whyText(why) : undefined, selectedContainer, containerCursor: listCursor, wrap});
+		lines = sectionLines({section, pod, events, view, now, width, why: why ? whyText(why) : undefined, selectedContainer, containerCursor: listCursor, wrap});
 	}
 	return {
 		body: {...body, lines, position: scrollPosition(state.detailScroll, height, lines.length)},

@@ -76,7 +76,8 @@ export function tableFrame(input: TableInput): TableFrame {
 		const pod = view.pods.get(rows.keyAt(i)!);
 		if (!pod) continue;
 		const diagnose = input.wide || i === cursor;
-		visible.push(podRow(pod, now, diagnose ? explainPod(pod, whyContext(view, pod.key, now)) : null, view.eventsByPod.get(pod.key)));
+		// Placement (pod affinity, spread) reads every pod on a node: judged for the selected row only.
+		visible.push(podRow(pod, now, diagnose ? explainPod(pod, whyContext(view, pod.key, now, i === cursor ? view : null)) : null, view.eventsByPod.get(pod.key)));
 	}
 	const layout: TableLayout = input.widths.layout(visible, {wide: input.wide, width: input.width - ROW_PREFIX_WIDTH, oneNamespace: input.oneNamespace, offset: input.columnOffset});
 	const lines = visible.map(row => ({key: row.key, glyph: row.glyph, tone: row.tone, changed: row.changed, text: rowLine(row, layout)}));

@@ -123,7 +123,7 @@ describe('the Timeline transition cursor', () => {
 		expect(marked.filter(text => text.startsWith(CURSOR_MARK))).toEqual([`${CURSOR_MARK}${lineText(view.lines[pick.line]!).slice(1)}`]);
 		expect(marked[pick.line]).toContain('STATUS Running → Error');
 		expect(markTimelineCursor(view, null).map(lineText)).toEqual(view.lines.map(lineText));
-		const shown = sectionLines({section: 'Timeline', pod, events, nodes: crashloop.view.nodes, now: crashloop.now, width: 120, timelineCursor: pick}).map(lineText);
+		const shown = sectionLines({section: 'Timeline', pod, events, view: crashloop.view, now: crashloop.now, width: 120, timelineCursor: pick}).map(lineText);
 		expect(shown).toEqual(marked);
 	});
 

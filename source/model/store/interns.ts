@@ -4,7 +4,9 @@
 // shows a few dozen kinds), and the words of history lines. Each parse of an object makes new
 // strings; these tables make the versions share one copy.
 
-import type {Pod} from '../../kube/objects.js';
+import type {Affinity, Pod} from '../../kube/objects.js';
+import type {PodAffinityRules} from '../placement/affinity-terms.js';
+import type {Labels} from '../placement/label-selector.js';
 import type {ContainerView, PodColumns} from '../pod-state.js';
 import {WordTable} from './history-line.js';
 
@@ -25,6 +27,8 @@ export class Interns {
 	readonly words = new WordTable();
 	private texts = new Map<string, string>();
 	private statuses = new Map<string, CoreStatus>();
+	private labelSets = new Map<string, Labels>();
+	private ruleSets = new Map<string, PodAffinityRules>();
 
 	/** The copy of `text` this store keeps (an arrow: it is handed to slimEvent). */
 	readonly text = <T extends string | null | undefined>(text: T): T => {
@@ -48,6 +52,36 @@ export class Interns {
 			found = Object.freeze({phase, reason, conditions: Object.freeze(conditions.map(({type, status}) => Object.freeze({type, status})))});
 			if (this.statuses.size >= INTERN_LIMIT) this.statuses.clear();
 			this.statuses.set(key, found);
+		}
+		return found;
+	}
+
+	/** A pod's labels, one frozen object per set of labels (the replicas of a ReplicaSet share theirs). */
+	labels(labels: Readonly<Record<string, string>> | undefined): Labels {
+		if (!labels) return NO_LABELS;
+		let key = '';
+		for (const name in labels) key += `${name}\u0000${labels[name]}\u0001`;
+		if (key === '') return NO_LABELS;
+		let found = this.labelSets.get(key);
+		if (found === undefined) {
+			found = Object.freeze({...labels});
+			if (this.labelSets.size >= INTERN_LIMIT) this.labelSets.clear();
+			this.labelSets.set(key, found);
+		}
+		return found;
+	}
+
+	/** spec.affinity's pod (anti-)affinity, one object per distinct rule set; null without any. */
+	podRules(affinity: Affinity | undefined): PodAffinityRules | null {
+		const podAffinity = affinity?.podAffinity;
+		const podAntiAffinity = affinity?.podAntiAffinity;
+		if (!podAffinity && !podAntiAffinity) return null;
+		const key = JSON.stringify([podAffinity ?? null, podAntiAffinity ?? null]);
+		let found = this.ruleSets.get(key);
+		if (found === undefined) {
+			found = Object.freeze({...(podAffinity && {podAffinity}), ...(podAntiAffinity && {podAntiAffinity})});
+			if (this.ruleSets.size >= INTERN_LIMIT) this.ruleSets.clear();
+			this.ruleSets.set(key, found);
 		}
 		return found;
 	}
@@ -79,3 +113,5 @@ export class Interns {
 		return view;
 	}
 }
+
+const NO_LABELS: Labels = Object.freeze({});

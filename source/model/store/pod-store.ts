@@ -21,7 +21,9 @@
 // replay of a plain file) passes its ref to apply(); the store then keeps the ref, not the object,
 // and reads the object, its row or the event back through `objects` when one is asked for.
 
-import type {KubeEvent, Node, Pod} from '../../kube/objects.js';
+import type {KubeEvent, KubeObject, Node, Pod} from '../../kube/objects.js';
+import type {NamespaceLabels} from '../placement/cluster.js';
+import type {Labels} from '../placement/label-selector.js';
 import type {PrintedRow, SessionEntry, WatchType} from '../../session/format.js';
 import {podColumns} from '../print-pod.js';
 import {podKeyOf} from '../pod-key.js';
@@ -65,6 +67,7 @@ export interface StoreSnapshot {
 	readonly compat: StatusCompat;
 	readonly pods: ReadonlyMap<string, PodState>;
 	readonly nodes: ReadonlyMap<string, Node>;
+	readonly namespaces: NamespaceState;
 	readonly eventsByPod: ReadonlyMap<string, readonly KubeEvent[]>;
 	/** Deleted pods, oldest deletion first (tombstone-queue.ts). */
 	readonly tombstones: TombstoneQueueSnapshot;
@@ -98,6 +101,7 @@ export class PodStore {
 	// one shard, not 20k pods. Tombstones keep deletion order, so they stay one map.
 	private pods = new ShardedCowMap<PodVersion>();
 	private nodeMap = new CowMap<string, Node>();
+	private namespaceState: NamespaceState = NO_NAMESPACES;
 	private eventsByPod = new ShardedCowMap<readonly KubeEvent[]>();
 	private tombstones = new TombstoneQueue();
 	private syncedSet: ReadonlySet<string> = new Set();
@@ -157,6 +161,7 @@ export class PodStore {
 				if (kind === 'Pod') this.applyPod(entry.type, entry.object as Pod, entry.row ?? null, atMs, from);
 				else if (kind === 'Node') this.applyNode(entry.type, entry.object as Node);
 				else if (kind === 'Event') this.applyEvent(entry.type, entry.object as KubeEvent, from);
+				else if (kind === 'Namespace') this.applyNamespace(entry.type, entry.object);
 				return;
 			}
 			case 'SYNCED': {
@@ -173,8 +178,17 @@ export class PodStore {
 				this.changed(null);
 				return;
 			}
+			case 'ERROR': {
+				// The server refusing to list namespaces (the live source lists them only for a
+				// namespaceSelector): placement says so instead of guessing.
+				const status = entry.object as {code?: number; message?: string; details?: {kind?: string}};
+				if (status.code !== 403 || status.details?.kind !== 'namespaces') return;
+				this.namespaceState = {...this.namespaceState, forbidden: status.message ?? 'forbidden'};
+				this.changed(null);
+				return;
+			}
 			default:
-				// ERROR and BOOKMARK change nothing the store shows; the source handles relists.
+				// BOOKMARK changes nothing the store shows; the source handles relists.
 				return;
 		}
 	}
@@ -184,7 +198,7 @@ export class PodStore {
 		if (this.cachedView?.version !== this.currentVersion) {
 			this.cachedView = {
 				version: this.currentVersion,
-				view: {pods: this.pods.share(), nodes: this.nodeMap.share(), eventsByPod: this.eventsByPod.share()},
+				view: {pods: this.pods.share(), nodes: this.nodeMap.share(), eventsByPod: this.eventsByPod.share(), namespaces: namespaceLabels(this.namespaceState, this.syncedSet)},
 			};
 		}
 		return this.cachedView.view;
@@ -237,6 +251,7 @@ export class PodStore {
 			compat: this.compat,
 			pods: copy ? copy.pods(this.pods.current) : this.pods.share(),
 			nodes: this.nodeMap.share(),
+			namespaces: this.namespaceState,
 			eventsByPod: copy ? copy.eventsByPod(this.eventsByPod.current) : this.eventsByPod.share(),
 			tombstones: this.tombstones.snapshot(),
 			synced: this.syncedSet,
@@ -253,6 +268,7 @@ export class PodStore {
 		// Its pod states were made by a store (nextPodVersion): all of them are versions.
 		this.pods = new ShardedCowMap(snapshot.pods as ReadonlyMap<string, PodVersion>);
 		this.nodeMap = new CowMap(snapshot.nodes);
+		this.namespaceState = snapshot.namespaces;
 		this.eventsByPod = new ShardedCowMap(snapshot.eventsByPod);
 		this.tombstones = new TombstoneQueue(snapshot.tombstones);
 		this.syncedSet = snapshot.synced;
@@ -307,6 +323,18 @@ export class PodStore {
 		this.changed(null);
 	}
 
+	private applyNamespace(type: WatchType, namespace: KubeObject): void {
+		const name = namespace.metadata?.name ?? '';
+		const labels = new Map(this.namespaceState.labels);
+		if (type === 'DELETED') {
+			if (!labels.delete(name)) return;
+		} else {
+			labels.set(name, this.context.interns.labels(namespace.metadata?.labels));
+		}
+		this.namespaceState = {...this.namespaceState, labels};
+		this.changed(null);
+	}
+
 	private applyEvent(type: WatchType, received: KubeEvent, from: number | null): void {
 		// Only pod events are indexed: node events have no place in StoreView yet.
 		const podKey = podKeyOfEvent(received);
@@ -347,6 +375,25 @@ export class PodStore {
 }
 
 const NO_EVENTS: readonly KubeEvent[] = [];
+
+/**
+ * The namespaces' labels the store holds, and the server's refusal to list them. Few and rarely
+ * changed (a write copies the map): a snapshot shares the state as it is.
+ */
+export interface NamespaceState {
+	readonly labels: ReadonlyMap<string, Labels>;
+	/** The server's message when it refused to list them; null otherwise. */
+	readonly forbidden: string | null;
+}
+
+const NO_NAMESPACES: NamespaceState = {labels: new Map(), forbidden: null};
+
+/** What a view tells placement: the labels once the namespaces' list is complete (SYNCED). */
+function namespaceLabels(state: NamespaceState, synced: ReadonlySet<string>): NamespaceLabels {
+	if (synced.has('namespaces')) return {known: true, labels: state.labels};
+	if (state.forbidden !== null) return {known: false, why: 'forbidden', message: state.forbidden};
+	return {known: false, why: 'absent', message: null};
+}
 
 function sameCompat(a: StatusCompat, b: StatusCompat): boolean {
 	return a.label === b.label && a.terminatingForTerminalPods === b.terminatingForTerminalPods && a.errorBeatsCompleted === b.errorBeatsCompleted;

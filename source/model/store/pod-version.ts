@@ -16,7 +16,7 @@ import {containerViews, countSidecars} from '../containers.js';
 import {diffPod} from '../history.js';
 import {mirrorInfo} from '../mirror.js';
 import {podKeyOf} from '../pod-key.js';
-import type {ContainerView, MirrorInfo, PodColumns, PodCore, PodState, Transition} from '../pod-state.js';
+import type {ContainerView, MirrorInfo, PodColumns, PodCore, PodState, SchedulingFacts, Transition} from '../pod-state.js';
 import {HISTORY_LIMIT, HistoryLine} from './history-line.js';
 import {Interns, type CoreStatus} from './interns.js';
 import {withoutManagedFields, type ObjectSource} from './object-source.js';
@@ -48,6 +48,8 @@ function placementOf(pod: Pod, deleted: boolean, interns: Interns) {
 		nodeName: pod.spec?.nodeName ? interns.text(pod.spec.nodeName) : null,
 		deletionTimestamp: pod.metadata?.deletionTimestamp ?? null,
 		deleted,
+		labels: interns.labels(pod.metadata?.labels),
+		rules: interns.podRules(pod.spec?.affinity),
 	};
 }
 
@@ -138,6 +140,11 @@ export class PodVersion implements PodState {
 
 	get sidecars(): number {
 		return this.placement.sidecars;
+	}
+
+	/** Its labels and pod (anti-)affinity: the placement it shares with its other versions holds them. */
+	get scheduling(): SchedulingFacts {
+		return this.placement;
 	}
 
 	get core(): PodCore {

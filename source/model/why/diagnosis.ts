@@ -1,6 +1,7 @@
 // The shape every cause-specific diagnosis returns, before why.ts settles the pod's health.
 
 import type {KubeEvent, Node} from '../../kube/objects.js';
+import type {ClusterSource} from '../placement/cluster.js';
 
 export interface WhyContext {
 	/** Nodes by name (StoreView.nodes); empty when the session holds none. */
@@ -9,6 +10,11 @@ export interface WhyContext {
 	events: readonly KubeEvent[];
 	/** Epoch ms: the replay clock or the wall clock. */
 	now: number;
+	/**
+	 * The store view to judge pod affinity and spread against: it reads every pod's labels, so it is
+	 * given for the pod on screen only (the detail, the selected row), null elsewhere.
+	 */
+	placement: ClusterSource | null;
 }
 
 /**

@@ -1,22 +1,31 @@
 // Scheduling: where the pod runs or may run, its placement rules as sentences, and — while it waits
-// for a node — what the scheduler said and which of the session's nodes pass the hard rules.
+// for a node — what the scheduler said beside podlife's own reading of every node (pod affinity and
+// spread included, the pods in the way named); once it runs, why it landed where it did.
 
-import {timeMs, type KubeEvent, type Node} from '../../kube/objects.js';
-import {describeAffinity, describeNodeSelector, describeToleration, evaluateNodes} from '../../model/scheduling.js';
+import {timeMs, type KubeEvent} from '../../kube/objects.js';
+import type {ClusterSource} from '../../model/placement/cluster.js';
+import {podPlacement} from '../../model/placement/pod-placement.js';
+import {describeAffinity, describeNodeSelector, describeToleration} from '../../model/scheduling.js';
+import {constraintWords} from '../../model/placement/placement-words.js';
 import type {PodState} from '../../model/pod-state.js';
 import {formatClock} from '../goto-time.js';
+import {landingLines} from './landing-lines.js';
 import {blank, field, fitLines, heading, line, span, wrap, type Line} from './lines.js';
+import {waitingLines, type SchedulerWords} from './placement-lines.js';
 
 export interface SchedulingInput {
 	pod: PodState;
-	nodes: ReadonlyMap<string, Node>;
+	/** The store view the pod is placed against: nodes, the other pods, namespaces. */
+	view: ClusterSource;
+	/** The moment judged (the replay's or the wall clock). */
+	now: number;
 	width: number;
 	/** The pod's events: the newest FailedScheduling speaks when the condition has no message. */
 	events?: readonly KubeEvent[];
 	wrap?: boolean;
 }
 
-export function schedulingLines({pod, nodes, width, events = [], wrap: wrapped = false}: SchedulingInput): Line[] {
+export function schedulingLines({pod, view, now, width, events = [], wrap: wrapped = false}: SchedulingInput): Line[] {
 	const object = pod.readObject();
 	const spec = object.spec;
 	const status = object.status;
@@ -43,6 +52,9 @@ export function schedulingLines({pod, nodes, width, events = [], wrap: wrapped =
 
 	lines.push(blank, heading('Placement rules'));
 	const rules = [...describeNodeSelector(spec?.nodeSelector), ...describeAffinity(spec?.affinity)];
+	// Spread constraints read as rules too; podlife's count per domain comes below.
+	const placement = podPlacement(pod, view);
+	rules.push(...placement.evaluation.spread.constraints.map(constraintWords));
 	if (rules.length === 0) lines.push(line('  none: any node with room for it will do', 'dim'));
 	for (const rule of rules) lines.push(...bullet(rule, width));
 
@@ -57,27 +69,31 @@ export function schedulingLines({pod, nodes, width, events = [], wrap: wrapped =
 	}
 
 	if (!spec?.nodeName) {
-		const failed = events.findLast(event => event.reason === 'FailedScheduling');
-		if (scheduled && scheduled.status !== 'True' && scheduled.message) {
-			lines.push(blank, heading(`The scheduler says (${scheduled.reason ?? 'PodScheduled=False'})`));
-			for (const text of wrap(scheduled.message, width, '  ')) lines.push(line(text, 'bad'));
-		} else if (failed?.message) {
-			lines.push(blank, heading('The scheduler says (event FailedScheduling)'));
-			for (const text of wrap(failed.message, width, '  ')) lines.push(line(text, 'bad'));
+		if (view.nodes.size === 0) {
+			lines.push(...schedulerLines(schedulerWordsOf(scheduled, events), width));
+			lines.push(blank, heading('Nodes in this session (0)'), line('  no node was seen (the session did not watch nodes)', 'dim'));
+		} else {
+			lines.push(...waitingLines(placement.evaluation, schedulerWordsOf(scheduled, events), view.namespaces, now, width));
 		}
-		lines.push(blank, heading(`Nodes in this session (${nodes.size}) against the hard rules`));
-		if (nodes.size === 0) lines.push(line('  no node was seen (the session did not watch nodes)', 'dim'));
-		for (const fit of evaluateNodes(object, nodes.values())) {
-			if (fit.fits) {
-				lines.push([span('  ✓ ', 'good'), span(fit.node, 'good'), span(' passes node name, selector, affinity, taints, cordon and readiness', 'dim')]);
-				continue;
-			}
-			lines.push([span('  ✗ ', 'bad'), span(fit.node, 'bad')]);
-			for (const reason of fit.reasons) for (const text of wrap(reason.message, width, '      ')) lines.push(line(text));
-		}
-		lines.push(line('  (resources, ports, volumes and pod affinity are not checked here)', 'dim'));
+	} else if (pod.deletedAt === null) {
+		lines.push(...landingLines(object, placement.evaluation, now, width));
 	}
 	return fitLines(lines, width, wrapped);
+}
+
+/** The scheduler's words: the PodScheduled=False message, else the newest FailedScheduling event's. */
+function schedulerWordsOf(scheduled: {status: string; reason?: string; message?: string; lastTransitionTime?: string | null} | undefined, events: readonly KubeEvent[]): SchedulerWords | null {
+	if (scheduled && scheduled.status !== 'True' && scheduled.message) {
+		return {source: scheduled.reason ?? 'PodScheduled=False', message: scheduled.message, at: timeMs(scheduled.lastTransitionTime)};
+	}
+	const failed = events.findLast(event => event.reason === 'FailedScheduling');
+	if (!failed?.message) return null;
+	return {source: 'event FailedScheduling', message: failed.message, at: timeMs(failed.lastTimestamp ?? failed.eventTime ?? null)};
+}
+
+function schedulerLines(said: SchedulerWords | null, width: number): Line[] {
+	if (!said) return [];
+	return [blank, heading(`The scheduler says (${said.source})`), ...wrap(said.message, width, '  ').map(text => line(text, 'bad'))];
 }
 
 function bullet(text: string, width: number): Line[] {

@@ -1,7 +1,8 @@
 // The detail screen's sections and the one function that builds the lines of any of them. The UI
 // slices these lines to the visible window; detailLineCount gives the scroll limit.
 
-import type {KubeEvent, Node} from '../../kube/objects.js';
+import type {KubeEvent} from '../../kube/objects.js';
+import type {ClusterSource} from '../../model/placement/cluster.js';
 import type {PodState} from '../../model/pod-state.js';
 import {containersLines} from './containers.js';
 import {eventsLines} from './events.js';
@@ -19,7 +20,8 @@ export interface SectionInput {
 	section: Section;
 	pod: PodState;
 	events: readonly KubeEvent[];
-	nodes: ReadonlyMap<string, Node>;
+	/** The store view: Scheduling places the pod against its nodes and other pods. */
+	view: ClusterSource;
 	now: number;
 	width: number;
 	/** Containers: index into pod.containers shown in full. */
@@ -35,7 +37,7 @@ export interface SectionInput {
 }
 
 export function sectionLines(input: SectionInput): Line[] {
-	const {pod, events, nodes, now, width} = input;
+	const {pod, events, view, now, width} = input;
 	const wrap = input.wrap ?? false;
 	switch (input.section) {
 		case 'Overview':
@@ -45,7 +47,7 @@ export function sectionLines(input: SectionInput): Line[] {
 		case 'Timeline':
 			return markTimelineCursor(timelineView({pod, events, now, width, wrap}), input.timelineCursor ?? null);
 		case 'Scheduling':
-			return schedulingLines({pod, nodes, width, events, wrap});
+			return schedulingLines({pod, view, now, width, events, wrap});
 		case 'Events':
 			return eventsLines({events, now, width, wrap});
 		case 'YAML':

@@ -33,7 +33,7 @@ function show(capture: LoadedCapture, podName: string, section: Section, options
 				section,
 				pod,
 				events: capture.view.eventsByPod.get(pod.key) ?? [],
-				nodes: capture.view.nodes,
+				view: capture.view,
 				now: options.now ?? capture.now,
 				width,
 				selectedContainer: options.selectedContainer,

@@ -46,7 +46,7 @@ describe('sections', () => {
 
 	it('counts the lines of every section for the scroll limit', () => {
 		for (const section of SECTIONS) {
-			const input = {section, pod, events, nodes: capture.view.nodes, now: capture.now, width: 90};
+			const input = {section, pod, events, view: capture.view, now: capture.now, width: 90};
 			expect(detailLineCount(input)).toBe(sectionLines(input).length);
 			expect(detailLineCount(input)).toBeGreaterThan(3);
 		}
