@@ -6,7 +6,7 @@
 import type {Pod, KubeEvent, Node} from '../kube/objects.js';
 import type {PrintedRow} from '../session/format.js';
 import type {PodAffinityRules} from './placement/affinity-terms.js';
-import type {NamespaceLabels} from './placement/cluster.js';
+import type {Cluster, NamespaceLabels} from './placement/cluster.js';
 import type {Labels} from './placement/label-selector.js';
 
 /**
@@ -154,4 +154,10 @@ export interface StoreView {
 	eventsByPod: ReadonlyMap<string, readonly KubeEvent[]>;
 	/** The namespaces' labels, when the session holds them (a namespaceSelector needs them). */
 	namespaces: NamespaceLabels;
+	/**
+	 * The pods on nodes as the scheduler's cache would hold them, leaving out `exclude`: what a pod's
+	 * placement is judged against (model/placement). Kept up to date from the store's change feed
+	 * while the view is the store's current one.
+	 */
+	placementCluster(exclude: string | null): Cluster;
 }

@@ -34,15 +34,24 @@ export interface Cluster {
 	readonly namespaces: NamespaceLabels;
 }
 
+/** Where a pod's placement is judged: a store view (StoreView.placementCluster). */
+export interface ClusterSource {
+	/**
+	 * The cluster as of the view, leaving out the pod `exclude` (the pod being placed: a scheduled
+	 * pod explained as if it were placed now must not meet itself).
+	 */
+	placementCluster(exclude: string | null): Cluster;
+}
+
 /** The StoreView parts a cluster is made from. */
-export type ClusterSource = Pick<StoreView, 'pods' | 'nodes' | 'namespaces'>;
+export type ClusterParts = Pick<StoreView, 'pods' | 'nodes' | 'namespaces'>;
 
 /**
- * The cluster as of a store view, leaving out the pod `exclude` (the pod being placed: a scheduled
- * pod explained as if it were placed now must not meet itself). Pods on a node the session has not
- * seen are left out, as the scheduler's NodeInfo without a Node is.
+ * The cluster as of a store view, built from every pod (cluster-index.ts keeps one up to date
+ * instead). Pods on a node the session has not seen are left out, as the scheduler's NodeInfo
+ * without a Node is.
  */
-export function clusterOf(view: ClusterSource, exclude: string | null): Cluster {
+export function clusterOf(view: ClusterParts, exclude: string | null): Cluster {
 	const podsByNode = new Map<string, ClusterPod[]>();
 	for (const state of view.pods.values()) {
 		if (state.key === exclude) continue;
@@ -56,7 +65,7 @@ export function clusterOf(view: ClusterSource, exclude: string | null): Cluster 
 }
 
 /** The pod as the scheduler's cache holds it, or null when the cache would not hold it. */
-function clusterPod(state: PodState): ClusterPod | null {
+export function clusterPod(state: PodState): ClusterPod | null {
 	if (state.deletedAt !== null) return null;
 	const {nodeName, phase, deletionTimestamp} = state.core;
 	if (!nodeName || phase === 'Succeeded' || phase === 'Failed') return null;

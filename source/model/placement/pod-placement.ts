@@ -4,7 +4,7 @@
 // the same moment (the detail counts its lines, then draws them) judge it once.
 
 import type {PodState} from '../pod-state.js';
-import {clusterOf, type Cluster, type ClusterSource} from './cluster.js';
+import type {Cluster, ClusterSource} from './cluster.js';
 import {evaluatePlacement, type PlacementEvaluation} from './evaluate-placement.js';
 
 export interface PodPlacement {
@@ -13,9 +13,7 @@ export interface PodPlacement {
 }
 
 interface Kept {
-	readonly pods: ClusterSource['pods'];
-	readonly nodes: ClusterSource['nodes'];
-	readonly namespaces: ClusterSource['namespaces'];
+	readonly view: ClusterSource;
 	readonly placement: PodPlacement;
 }
 
@@ -24,9 +22,10 @@ const kept = new WeakMap<PodState, Kept>();
 /** The pod against the cluster of `view` (leaving itself out). */
 export function podPlacement(state: PodState, view: ClusterSource): PodPlacement {
 	const last = kept.get(state);
-	if (last && last.pods === view.pods && last.nodes === view.nodes && last.namespaces === view.namespaces) return last.placement;
-	const cluster = clusterOf(view, state.key);
+	// A store hands out one view per version: the same view, the same moment.
+	if (last?.view === view) return last.placement;
+	const cluster = view.placementCluster(state.key);
 	const placement = {evaluation: evaluatePlacement(state.readObject(), cluster), cluster};
-	kept.set(state, {pods: view.pods, nodes: view.nodes, namespaces: view.namespaces, placement});
+	kept.set(state, {view, placement});
 	return placement;
 }

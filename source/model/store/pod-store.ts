@@ -22,7 +22,8 @@
 // and reads the object, its row or the event back through `objects` when one is asked for.
 
 import type {KubeEvent, KubeObject, Node, Pod} from '../../kube/objects.js';
-import type {NamespaceLabels} from '../placement/cluster.js';
+import {clusterOf, type Cluster, type NamespaceLabels} from '../placement/cluster.js';
+import {ClusterIndex} from '../placement/cluster-index.js';
 import type {Labels} from '../placement/label-selector.js';
 import type {PrintedRow, SessionEntry, WatchType} from '../../session/format.js';
 import {podColumns} from '../print-pod.js';
@@ -110,6 +111,7 @@ export class PodStore {
 	private podChanges = new ChangeLog();
 	private eventChanges = new ChangeLog();
 	private cachedView: {version: number; view: StoreView} | null = null;
+	private readonly clusterIndex = new ClusterIndex();
 	private readonly listeners = new Set<() => void>();
 
 	constructor(options: PodStoreOptions) {
@@ -196,10 +198,14 @@ export class PodStore {
 	/** Pods, nodes and events as of now; never changes afterwards (copy-on-write). */
 	view(): StoreView {
 		if (this.cachedView?.version !== this.currentVersion) {
-			this.cachedView = {
-				version: this.currentVersion,
-				view: {pods: this.pods.share(), nodes: this.nodeMap.share(), eventsByPod: this.eventsByPod.share(), namespaces: namespaceLabels(this.namespaceState, this.syncedSet)},
-			};
+			const version = this.currentVersion;
+			const pods = this.pods.share();
+			const nodes = this.nodeMap.share();
+			const namespaces = namespaceLabels(this.namespaceState, this.syncedSet);
+			// The index follows the store: a view kept after the store moved on builds its own.
+			const placementCluster = (exclude: string | null): Cluster =>
+				version === this.currentVersion ? this.clusterIndex.cluster(this, pods, nodes, namespaces, exclude) : clusterOf({pods, nodes, namespaces}, exclude);
+			this.cachedView = {version, view: {pods, nodes, eventsByPod: this.eventsByPod.share(), namespaces, placementCluster}};
 		}
 		return this.cachedView.view;
 	}

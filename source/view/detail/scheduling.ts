@@ -69,11 +69,11 @@ export function schedulingLines({pod, view, now, width, events = [], wrap: wrapp
 	}
 
 	if (!spec?.nodeName) {
-		if (view.nodes.size === 0) {
+		if (placement.cluster.nodes.size === 0) {
 			lines.push(...schedulerLines(schedulerWordsOf(scheduled, events), width));
 			lines.push(blank, heading('Nodes in this session (0)'), line('  no node was seen (the session did not watch nodes)', 'dim'));
 		} else {
-			lines.push(...waitingLines(placement.evaluation, schedulerWordsOf(scheduled, events), view.namespaces, now, width));
+			lines.push(...waitingLines(placement.evaluation, schedulerWordsOf(scheduled, events), placement.cluster.namespaces, now, width));
 		}
 	} else if (pod.deletedAt === null) {
 		lines.push(...landingLines(object, placement.evaluation, now, width));
