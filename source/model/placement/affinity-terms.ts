@@ -78,6 +78,21 @@ export function termMatches(term: AffinityTerm, pod: TermOwner, namespaceLabels:
 	return false;
 }
 
+/**
+ * Whether a pod's inter-pod rules select namespaces by their labels (a namespaceSelector with
+ * requirements): placing it, or a pod near it, needs the namespaces' labels. The live source
+ * watches namespaces only once it sees such a pod.
+ */
+export function selectsNamespacesByLabels(rules: PodAffinityRules | null | undefined): boolean {
+	const terms = [
+		...(rules?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []),
+		...(rules?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []),
+		...(rules?.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map(weighted => weighted.podAffinityTerm),
+		...(rules?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map(weighted => weighted.podAffinityTerm),
+	];
+	return terms.some(term => (term.namespaceSelector?.matchLabels && Object.keys(term.namespaceSelector.matchLabels).length > 0) || (term.namespaceSelector?.matchExpressions?.length ?? 0) > 0);
+}
+
 /** Whether the term's namespace selector selects some namespaces by their labels (so they must be known). */
 export function needsNamespaceLabels(term: AffinityTerm): boolean {
 	return term.namespaceSelector !== null && !selectorIsEmpty(term.namespaceSelector);

@@ -1,5 +1,6 @@
 // The live cluster as a stream of session entries (SESSION-FORMAT.md): pods in
-// scope, all nodes, and pod events, each listed then watched by a Reflector.
+// scope, all nodes, and pod events, each listed then watched by a Reflector; and
+// namespaces, only once a pod's affinity selects namespaces by their labels.
 // In two steps: connectLive() finds the server, its version and the scope, so
 // that whoever takes the entries knows what they come from before the first
 // one (the store's status compat, a recording's header); start() then lists
@@ -9,7 +10,8 @@
 // dies silently: every connection change becomes a STATUS entry and every
 // failure is retried.
 
-import type {KubeObject} from '../../kube/objects.js';
+import type {KubeObject, Pod} from '../../kube/objects.js';
+import {selectsNamespacesByLabels} from '../../model/placement/affinity-terms.js';
 import type {SessionEntry, SessionHeader} from '../../session/format.js';
 import type {SourceInfo} from '../source-info.js';
 import type {BackoffOptions} from './backoff.js';
@@ -116,6 +118,9 @@ function resourceSpecs(namespace: string | null, options: LiveOptions): Resource
 		},
 	];
 }
+
+/** Watched only once a pod needs the namespaces' labels (a pod affinity term's namespaceSelector). */
+const NAMESPACES_SPEC: ResourceSpec = {resource: 'namespaces', kind: 'Namespace', apiVersion: 'v1', path: '/api/v1/namespaces', namespace: null, table: false};
 
 async function serverVersion(transport: Transport, ctx: KubeErrorContext): Promise<string | null> {
 	try {
@@ -250,24 +255,49 @@ function watch({transport, ctx, specs, active, info, header, startedAt, clock, o
 	tracker.setAll({state: 'connected', message: `connected to ${info.server}${info.serverVersion ? ` (${info.serverVersion})` : ''}`});
 
 	function toEntry(resource: string, event: ReflectorEvent): void {
+		if (resource === 'pods' && event.type !== 'SYNCED' && event.type !== 'ERROR' && !namespacesStarted && selectsNamespacesByLabels((event.object as Pod).spec?.affinity)) watchNamespaces();
 		if (event.type === 'SYNCED') emit({type: 'SYNCED', resource, resourceVersion: event.resourceVersion});
 		else if (event.type === 'ERROR') emit({type: 'ERROR', object: event.object});
 		else emit(event.row ? {type: event.type, object: event.object as KubeObject, row: event.row} : {type: event.type, object: event.object});
 	}
 
-	const reflectors = specs.map(
-		spec =>
-			new Reflector(spec, {
-				transport,
-				emit: event => toEntry(spec.resource, event),
-				report: state => tracker.set(spec.resource, statusMessage(spec.resource, state)),
-				signal: controller.signal,
-				clock,
-				backoff: options.backoff,
-				watchTimeoutSeconds: options.watchTimeoutSeconds,
-				pageSize: options.pageSize,
-			}),
-	);
+	const reflectorOf = (spec: ResourceSpec): Reflector =>
+		new Reflector(spec, {
+			transport,
+			emit: event => toEntry(spec.resource, event),
+			report: state => tracker.set(spec.resource, statusMessage(spec.resource, state)),
+			signal: controller.signal,
+			clock,
+			backoff: options.backoff,
+			watchTimeoutSeconds: options.watchTimeoutSeconds,
+			pageSize: options.pageSize,
+		});
+	const reflectors = specs.map(reflectorOf);
+
+	// Namespaces: listed and watched from the first pod whose affinity selects them by label. A
+	// refusal goes into the stream as the Status the server sent, so placement (and a replay of
+	// the recording) can say the namespaces are forbidden rather than guess.
+	let namespacesStarted = false;
+	function watchNamespaces(): void {
+		namespacesStarted = true;
+		const reflector = reflectorOf(NAMESPACES_SPEC);
+		void (async () => {
+			try {
+				await reflector.initialList();
+			} catch (error) {
+				if (controller.signal.aborted) return;
+				const message = `namespaces left out: ${describeKubeError(error, {...ctx, namespace: null}).message}`;
+				warnings.push(message);
+				handlers.onWarning?.(message);
+				tracker.remove('namespaces');
+				const status = error instanceof KubeApiError ? error.status : null;
+				emit({type: 'ERROR', object: {kind: 'Status', apiVersion: 'v1', status: 'Failure', code: error instanceof KubeApiError ? error.statusCode : 500, reason: status?.reason ?? 'Unknown', message: status?.message ?? message, details: {kind: 'namespaces'}}});
+				return;
+			}
+			active.add('namespaces');
+			if (!controller.signal.aborted) loops.push(reflector.run());
+		})();
+	}
 
 	const loops: Promise<void>[] = [];
 	const initial = reflectors.map(async reflector => {
