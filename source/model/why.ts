@@ -66,11 +66,17 @@ export function whyContext(view: Pick<StoreView, 'nodes' | 'eventsByPod'>, key: 
 
 /**
  * The line the TUI shows under the table and in the WHY column: "crash-loop: container app exited
- * 1 (Error) after 3s; …", or null when the pod is healthy.
+ * 1 (Error) after 3s; …", or null when the pod is healthy. Given a whole store view (the snapshot
+ * outputs, one line per pod, once), the pod's placement is judged too.
  */
-export function whyLine(state: PodState, view: Pick<StoreView, 'nodes' | 'eventsByPod'>, now: number): string | null {
-	const why = explainPod(state, whyContext(view, state.key, now));
+export function whyLine(state: PodState, view: Pick<StoreView, 'nodes' | 'eventsByPod'> | StoreView, now: number): string | null {
+	const why = explainPod(state, whyContext(view, state.key, now, placementOf(view)));
 	return why ? whyText(why) : null;
+}
+
+/** The view itself when it can judge placement (a whole StoreView), else null. */
+export function placementOf(view: Pick<StoreView, 'nodes' | 'eventsByPod'> | StoreView): ClusterSource | null {
+	return 'placementCluster' in view ? view : null;
 }
 
 /** A diagnosis as one line: "crash-loop: container app exited 1 …". */

@@ -7,7 +7,7 @@
 
 import {EXIT_OK, EXIT_UNHEALTHY} from '../errors.js';
 import type {PodState, StoreView} from '../model/pod-state.js';
-import {explainPod, whyContext, type Why} from '../model/why.js';
+import {explainPod, placementOf, whyContext, type Why} from '../model/why.js';
 import type {LiveOutputOptions, ReplayOutputOptions} from './headless.js';
 import {replayInto} from './replay-store.js';
 import {livePods} from './table.js';
@@ -27,11 +27,11 @@ interface Judged {
 }
 
 /** Judges every live pod (tombstones left out) at `now`. */
-export function judgePods(pods: Iterable<PodState>, view: Pick<StoreView, 'nodes' | 'eventsByPod'>, now: number): CheckVerdict {
+export function judgePods(pods: Iterable<PodState>, view: Pick<StoreView, 'nodes' | 'eventsByPod'> | StoreView, now: number): CheckVerdict {
 	const list = livePods(pods);
 	const judged: Judged[] = [];
 	for (const state of list) {
-		const why = explainPod(state, whyContext(view, state.key, now));
+		const why = explainPod(state, whyContext(view, state.key, now, placementOf(view)));
 		if (why) judged.push({state, why});
 	}
 	const failing = judged.filter(entry => entry.why.health === 'failing');

@@ -6,10 +6,10 @@ import {rowCells} from '../model/print-pod.js';
 import {podHealth} from '../model/health.js';
 import type {KubeEvent, Node} from '../kube/objects.js';
 import type {ContainerView, PodState, StoreView, Termination} from '../model/pod-state.js';
-import {explainPod, whyContext} from '../model/why.js';
+import {explainPod, placementOf, whyContext} from '../model/why.js';
 
-/** Nodes and events for `why`; without them the diagnosis still reads the pod itself. */
-export type WhySource = Pick<StoreView, 'nodes' | 'eventsByPod'>;
+/** Nodes and events for `why` (a whole view: placement too); without them the diagnosis still reads the pod itself. */
+export type WhySource = Pick<StoreView, 'nodes' | 'eventsByPod'> | StoreView;
 
 export const NO_WHY_SOURCE: WhySource = {nodes: new Map(), eventsByPod: new Map()};
 
@@ -57,7 +57,7 @@ function containerJson(c: ContainerView) {
 export function podJson(state: PodState, now: number, source: WhySource = NO_WHY_SOURCE) {
 	const {columns} = state;
 	const {health, signal} = podHealth(state, now, source.eventsByPod.get(state.key));
-	const why = explainPod(state, whyContext(source, state.key, now));
+	const why = explainPod(state, whyContext(source, state.key, now, placementOf(source)));
 	return {
 		namespace: state.namespace,
 		name: state.name,

@@ -64,3 +64,18 @@ describe('why in the headless outputs', () => {
 		]);
 	});
 });
+
+describe('placement in the headless outputs', () => {
+	const PLACEMENT = path.join(import.meta.dirname, '..', 'fixtures', 'captures-full', 'placement.ndjson');
+
+	it('names the pod in the way of a replica refused for pod anti-affinity, in table and json', async () => {
+		let out = '';
+		await runHeadlessReplay({file: PLACEMENT, output: 'table', at: 'end', write: text => void (out += text), warn: () => {}});
+		const row = out.split('\n').find(line => line.includes('ha-66757c68df-5fklm'))!;
+		expect(row).toMatch(/unschedulable: blocked by default\/ha-66757c68df-5rvr7 on kind-worker \(anti-affinity, kubernetes\.io\/hostname\); Unschedulable for 4s: 0\/2 nodes are available/);
+		out = '';
+		await runHeadlessReplay({file: PLACEMENT, output: 'json', at: 'end', write: text => void (out += text), warn: () => {}});
+		const doc = JSON.parse(out) as {pods: Array<{name: string; why: {text: string} | null}>};
+		expect(doc.pods.find(pod => pod.name === 'ha-66757c68df-kpstg')!.why!.text).toMatch(/^blocked by default\/ha-66757c68df-5rvr7 on kind-worker/);
+	});
+});

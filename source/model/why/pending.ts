@@ -80,7 +80,8 @@ export function pendingDiagnosis(state: PodState, ctx: WhyContext): Diagnosis {
 	const misfits = nodeMisfits(state, ctx);
 	const parts: string[] = [];
 	// The pods in the way come first: the line is cut at the screen's edge, and they are what the scheduler's count does not name.
-	if (message) parts.push(`${refused ? 'Unschedulable' : 'FailedScheduling'}${since !== null ? ` for ${humanDuration(now - since)}` : ''}: ${misfits.blockers ? `${misfits.blockers}; ` : ''}${schedulerWords(message)}`);
+	if (message && misfits.blockers) parts.push(misfits.blockers);
+	if (message) parts.push(`${refused ? 'Unschedulable' : 'FailedScheduling'}${since !== null ? ` for ${humanDuration(now - since)}` : ''}: ${schedulerWords(message)}`);
 	if (misfits.text) parts.push(misfits.text);
 	const fitting = fittingWords(misfits);
 	if (message && fitting) parts.push(fitting);
