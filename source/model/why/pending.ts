@@ -24,7 +24,7 @@ function schedulerWords(message: string): string {
 }
 
 interface Misfits {
-	/** The pods in the way, when placement was judged: "blocked by default/web-abc on kind-worker (…)". */
+	/** The pods in the way and overfilled spread domains, when placement was judged: "blocked by default/web-abc on kind-worker (…)". */
 	blockers: string | null;
 	/** Each node's refusals: "kind-worker lacks label disktype=ssd; …". */
 	text: string | null;
@@ -38,8 +38,10 @@ function nodeMisfits(state: PodState, ctx: WhyContext): Misfits {
 	if (ctx.nodes.size === 0) return {blockers: null, text: null, fitting: [], placement: false};
 	if (ctx.placement) {
 		const {evaluation} = podPlacement(state, ctx.placement);
-		const reasons = [...evaluation.nodes.flatMap(node => node.misfits.map(misfit => misfit.message)), ...spreadRefusals(evaluation)];
-		return {blockers: blockingWords(evaluation), text: reasons.length > 0 ? reasons.join('; ') : null, fitting: [...evaluation.feasible], placement: true};
+		const reasons = evaluation.nodes.flatMap(node => node.misfits.map(misfit => misfit.message));
+		// The pods in the way and the domains a spread would overfill: what the scheduler's count does not name.
+		const blockers = [blockingWords(evaluation), ...spreadRefusals(evaluation)].filter(Boolean).join('; ');
+		return {blockers: blockers || null, text: reasons.length > 0 ? reasons.join('; ') : null, fitting: [...evaluation.feasible], placement: true};
 	}
 	const fits = evaluateNodes(state.readObject(), ctx.nodes.values());
 	const reasons = fits.flatMap(fit => fit.reasons.map(reason => reason.message));
