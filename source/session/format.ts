@@ -21,6 +21,8 @@ export interface SessionHeader {
 	resources?: string[];
 	title?: string;
 	description?: string;
+	/** Which container logs the session holds: "crashes", "none"; absent in older recordings (none). */
+	logs?: string;
 	[unknownField: string]: unknown;
 }
 
@@ -78,8 +80,39 @@ export interface BookmarkEntry {
 	[unknownField: string]: unknown;
 }
 
-export type SessionEntry = WatchEntry | SyncedEntry | StatusEntry | ErrorEntry | BookmarkEntry;
+/**
+ * The log of a container that had just terminated or restarted, as a recorder fetched it
+ * ("Container logs"). `t` is when it was fetched, not when its lines were written.
+ */
+export interface LogEntry {
+	t: number;
+	type: 'LOG';
+	namespace: string;
+	pod: string;
+	/** The pod's metadata.uid (tells two pods of the same name apart). */
+	uid?: string;
+	container: string;
+	/** The terminated container's ID; with `previous`, its lastState.terminated.containerID. */
+	containerID?: string;
+	/** Fetched with previous=true: the container has restarted since. */
+	previous: boolean;
+	/** The container's restartCount when fetched. */
+	restartCount?: number;
+	/** The last lines of the log, oldest first, without line ends. */
+	lines: string[];
+	/** The log had more than `lines` (tail or byte limit). */
+	truncated?: boolean;
+	/** Why the log could not be read (`forbidden`, `not found`, the server's message). */
+	error?: string;
+	[unknownField: string]: unknown;
+}
+
+export type SessionEntry = WatchEntry | SyncedEntry | StatusEntry | ErrorEntry | BookmarkEntry | LogEntry;
 
 export function isWatchEntry(entry: SessionEntry): entry is WatchEntry {
 	return entry.type === 'ADDED' || entry.type === 'MODIFIED' || entry.type === 'DELETED';
+}
+
+export function isLogEntry(entry: SessionEntry): entry is LogEntry {
+	return entry.type === 'LOG';
 }

@@ -16,7 +16,7 @@
 //   is a bad line ("empty line is not JSON"), as any other non-JSON line.
 // - The header is never skipped: a bad header is an error in both modes.
 // - A line longer than maxLineBytes (MAX_LINE_BYTES) is a bad line, dropped unread.
-// - An entry of a type this reader does not know (`LOG`, say) is skipped without a word, as
+// - An entry of a type this reader does not know (one a later recorder adds) is skipped without a word, as
 //   the contract says ("Container logs"); its `t` still has to be in order.
 
 import type {SessionEntry, SessionHeader} from './format.js';

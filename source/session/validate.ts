@@ -11,11 +11,11 @@ export type Checked<T> =
 
 /**
  * A checked entry line: an entry, or null for an entry of a type this reader does not know
- * (a `LOG` entry, say), which the contract says to skip, never to refuse ("Container logs").
+ * (a `SOMEDAY` entry, say), which the contract says to skip, never to refuse ("Container logs").
  */
 export type CheckedEntry = Checked<SessionEntry> | {ok: true; value: null; t: number};
 
-export const ENTRY_TYPES = ['ADDED', 'MODIFIED', 'DELETED', 'SYNCED', 'STATUS', 'ERROR', 'BOOKMARK'] as const;
+export const ENTRY_TYPES = ['ADDED', 'MODIFIED', 'DELETED', 'SYNCED', 'STATUS', 'ERROR', 'BOOKMARK', 'LOG'] as const;
 export const CONNECTION_STATES = ['connected', 'reconnecting', 'relisting', 'disconnected'] as const;
 
 // RFC 3339 date-time (with a zone, as the contract needs a fixed instant).
@@ -117,8 +117,24 @@ export function checkEntry(value: unknown, previousT: number): CheckedEntry {
 			if (typeof value.resource !== 'string') return {ok: false, problem: 'SYNCED entry has no "resource"'};
 			break;
 		}
+		case 'LOG': {
+			const problem = logProblem(value);
+			if (problem) return {ok: false, problem};
+			break;
+		}
 	}
 	return {ok: true, value: value as SessionEntry};
+}
+
+/** What is wrong with a LOG entry's required fields ("Container logs"), or null. */
+function logProblem(value: Record<string, unknown>): string | null {
+	for (const field of ['namespace', 'pod', 'container'] as const) {
+		if (typeof value[field] !== 'string' || value[field] === '') return `LOG entry has no "${field}"`;
+	}
+	if (typeof value.previous !== 'boolean') return `LOG entry's "previous" must be true or false (found ${showValue(value.previous)})`;
+	const {lines} = value;
+	if (!Array.isArray(lines) || !lines.every(line => typeof line === 'string')) return 'LOG entry\'s "lines" must be a list of strings';
+	return null;
 }
 
 /** Parses and checks one entry line (any line after the header). */

@@ -73,24 +73,35 @@ describe('reading plain and gzip sessions', () => {
 		expect(session.warnings).toEqual([]);
 	});
 
-	it('skips an entry of a type it does not know (a LOG entry) without an error or a warning', async () => {
+	it('reads LOG entries and skips an entry of a type it does not know without an error or a warning', async () => {
 		const log = {t: 7, type: 'LOG', namespace: 'default', pod: 'web', container: 'main', previous: true, lines: ['boom']};
 		const file = temp.file('log.ndjson', lines(HEADER, added(5), log, {t: 8, type: 'SOMEDAY'}, added(9)) + '\n');
 		const session = await readSession(file);
 		expect(session.entries.map(e => [e.t, e.type])).toEqual([
 			[5, 'ADDED'],
+			[7, 'LOG'],
 			[9, 'ADDED'],
 		]);
+		expect(session.entries[1]).toEqual(log);
 		expect(session.warnings).toEqual([]);
 		expect(session.skipped).toBe(0);
 		const numbered = await openSession(file);
 		const seen: number[] = [];
 		for await (const {line} of numbered.entries()) seen.push(line);
-		expect(seen).toEqual([2, 5]);
+		expect(seen).toEqual([2, 3, 5]);
+	});
+
+	it('refuses a LOG entry without the fields the format requires, naming the line', async () => {
+		const noLines = {t: 7, type: 'LOG', namespace: 'default', pod: 'web', container: 'main', previous: true};
+		const file = temp.file('log-bad.ndjson', lines(HEADER, added(5), noLines) + '\n');
+		await expect(readSession(file)).rejects.toThrow(`${file}:3: LOG entry's "lines" must be a list of strings`);
+		const noPrevious = {t: 7, type: 'LOG', namespace: 'default', pod: 'web', container: 'main', lines: []};
+		const other = temp.file('log-bad-previous.ndjson', lines(HEADER, noPrevious) + '\n');
+		await expect(readSession(other)).rejects.toThrow(`${other}:2: LOG entry's "previous" must be true or false (found undefined)`);
 	});
 
 	it('still keeps the t order across entries of types it skips', async () => {
-		const file = temp.file('log-backwards.ndjson', lines(HEADER, added(5), {t: 9, type: 'LOG'}, added(8)) + '\n');
+		const file = temp.file('log-backwards.ndjson', lines(HEADER, added(5), {t: 9, type: 'SOMEDAY'}, added(8)) + '\n');
 		await expect(readSession(file)).rejects.toThrow(`${file}:4: t goes backwards (8 after 9)`);
 	});
 

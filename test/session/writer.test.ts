@@ -105,6 +105,31 @@ describe('writing sessions', () => {
 		writer.close();
 	});
 
+	it('writes LOG entries as given, lines and all, and reads them back', async () => {
+		const file = temp.path('logs.ndjson');
+		const writer = SessionWriter.open(file, {...header, logs: 'crashes'});
+		const log: SessionEntry = {
+			t: 48,
+			type: 'LOG',
+			namespace: 'default',
+			pod: 'web',
+			uid: 'u1',
+			container: 'app',
+			containerID: 'containerd://abc',
+			previous: true,
+			restartCount: 3,
+			lines: ['env TOKEN=hunter2 is logged as written', 'ConnectionRefusedError: [Errno 111] Connection refused'],
+			truncated: true,
+		};
+		writer.write(added(1));
+		writer.write(log);
+		writer.write({t: 60, type: 'LOG', namespace: 'default', pod: 'web', container: 'app', previous: false, lines: [], error: 'forbidden'});
+		writer.close();
+		const session = await readSession(file);
+		expect(session.header.logs).toBe('crashes');
+		expect(session.entries.slice(1)).toEqual([log, {t: 60, type: 'LOG', namespace: 'default', pod: 'web', container: 'app', previous: false, lines: [], error: 'forbidden'}]);
+	});
+
 	it('refuses to write an entry whose t goes backwards', () => {
 		const writer = SessionWriter.open(temp.path('backwards.ndjson'), header);
 		writer.write(added(100));
