@@ -1,7 +1,8 @@
 // The discovery documents clients read before anything else: /version,
 // /api, /apis and /api/v1. Only the core resources the session holds are
 // listed, each with the verbs this server answers (get, list, watch), so
-// kubectl's legacy discovery resolves `pods`, `po`, `events`, `nodes`, `ns`.
+// kubectl's legacy discovery resolves `pods`, `po`, `events`, `nodes`, `ns`; and
+// the one subresource it serves, pods/log (get).
 
 export function versionInfo(gitVersion: string | null | undefined): Record<string, string> {
 	// Without a recorded version, say so in a form version parsers still accept.
@@ -52,6 +53,9 @@ export function coreResourceList(): Record<string, unknown> {
 	return {
 		kind: 'APIResourceList',
 		groupVersion: 'v1',
-		resources: resources.map(resource => ({...resource, verbs: ['get', 'list', 'watch']})),
+		resources: [
+			...resources.map(resource => ({...resource, verbs: ['get', 'list', 'watch']})),
+			{name: 'pods/log', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get']},
+		],
 	};
 }

@@ -9,8 +9,9 @@
 //
 // This file is the HTTP server and the face tests drive; the parts are routes.ts
 // (which resource a path names), request-faults.ts (401, 403, slowness),
-// list.ts (get and list answers), watches.ts (open watches), playback.ts (real
-// time), over served-objects.ts and object-history.ts (what is served).
+// list.ts (get and list answers), watches.ts (open watches), pod-logs.ts (pods/log from the
+// session's LOG entries), playback.ts (real time), over served-objects.ts and object-history.ts
+// (what is served).
 
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
@@ -25,7 +26,8 @@ import {negotiate} from './media-type.js';
 import {ObjectHistory, type Change} from './object-history.js';
 import {Playback, type PlayOptions} from './playback.js';
 import {ANONYMOUS, RequestFaults, type ForbidRule} from './request-faults.js';
-import {routeOf, type Verb} from './routes.js';
+import {PodLogs} from './pod-logs.js';
+import {resourceOfRoute, routeOf, type Verb} from './routes.js';
 import {parseFieldSelector, parseLabelSelector, SelectorError, type Matcher} from './selectors.js';
 import {ServedObjects} from './served-objects.js';
 import * as status from './status.js';
@@ -95,6 +97,7 @@ export class FakeApiServer {
 	private readonly objects: ServedObjects;
 	private readonly faults = new RequestFaults();
 	private readonly watches: Watches;
+	private readonly logs: PodLogs;
 	private readonly playback: Playback;
 	private refusing = false;
 	private refuseTimer: NodeJS.Timeout | undefined;
@@ -110,6 +113,7 @@ export class FakeApiServer {
 		this.compat = compatForServerVersion(options.header.serverVersion);
 		this.history = new ObjectHistory(options.entries, {firstResourceVersion: options.firstResourceVersion, shiftMs: options.timeShiftMs});
 		if (options.startAt !== undefined) this.history.advanceTo(options.startAt);
+		this.logs = new PodLogs(options.entries);
 		this.objects = new ServedObjects(this.history, this.header, options.firstResourceVersion ?? 1000);
 		this.watches = new Watches(this.objects, {expiredWatchResponse: options.expiredWatchResponse, chunkDelay: () => this.faults.delayMs});
 		this.playback = new Playback({
@@ -348,8 +352,13 @@ export class FakeApiServer {
 
 		const route = routeOf(path, query);
 		if (!route) return this.send(response, record, {body: status.unknownPath()});
-		Object.assign(record, {verb: route.verb, resource: route.resource, namespace: route.namespace, name: route.name});
-		if (this.faults.isForbidden(route)) return this.send(response, record, {body: status.forbidden({...route, user: record.user})});
+		Object.assign(record, {verb: route.verb, resource: resourceOfRoute(route), namespace: route.namespace, name: route.name});
+		if (this.faults.isForbidden(route)) return this.send(response, record, {body: status.forbidden({...route, resource: resourceOfRoute(route), user: record.user})});
+		if (route.subresource === 'log') {
+			// Logs as of the served moment: the history applies entries when their time comes, the clock runs on between them.
+			const pod = this.history.get('pods', route.namespace, route.name!)?.object as Pod | undefined;
+			return this.send(response, record, this.logs.answer(route.namespace!, route.name!, pod, query, this.sessionNow, t => this.epochOf(t)));
+		}
 
 		const representation = negotiate(request.headers.accept);
 		if (!representation) return this.send(response, record, {body: status.notAcceptable()});
@@ -374,7 +383,8 @@ export class FakeApiServer {
 	private send(response: ServerResponse, record: RequestRecord, {body, contentType = 'application/json'}: Answer): void {
 		const code = typeof body === 'object' && body !== null && (body as {kind?: unknown}).kind === 'Status' ? (body as status.StatusBody).code : 200;
 		record.status = code;
-		const text = JSON.stringify(body);
+		// A text body (a log) goes as it is; anything else as JSON.
+		const text = typeof body === 'string' ? body : JSON.stringify(body);
 		response.writeHead(code, {'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private'});
 		response.end(text);
 	}

@@ -2,10 +2,11 @@
 // (403 for matching requests, worded like the real authorizer) and slowness. The faults of
 // connections (refused, cut, expired watches) are the server's, which owns them.
 
-import type {Route, Verb} from './routes.js';
+import {resourceOfRoute, type Route, type Verb} from './routes.js';
 
 export interface ForbidRule {
 	verb?: Verb;
+	/** As RBAC names it: "pods", "pods/log". */
 	resource?: string;
 	/** Only requests in this namespace; unset = every namespace and the cluster scope. */
 	namespace?: string;
@@ -47,7 +48,7 @@ export class RequestFaults {
 		return this.forbidRules.some(
 			rule =>
 				(rule.verb === undefined || rule.verb === route.verb) &&
-				(rule.resource === undefined || rule.resource === route.resource) &&
+				(rule.resource === undefined || rule.resource === resourceOfRoute(route)) &&
 				(rule.namespace === undefined || rule.namespace === route.namespace),
 		);
 	}

@@ -1,5 +1,6 @@
 // Which resource a request path names, as the real API server routes core/v1: a collection
-// (list, or watch with ?watch=true) or one object (get), cluster-wide or in a namespace.
+// (list, or watch with ?watch=true) or one object (get), cluster-wide or in a namespace, or a
+// pod's log (the subresource pods/log).
 
 import type {ResourceName} from './object-history.js';
 
@@ -11,6 +12,13 @@ export interface Route {
 	resource: ServedResource;
 	namespace?: string;
 	name?: string;
+	/** `log` for /api/v1/namespaces/{ns}/pods/{name}/log. */
+	subresource?: 'log';
+}
+
+/** The resource as RBAC names it: "pods", or "pods/log" for a subresource. */
+export function resourceOfRoute(route: Route): string {
+	return route.subresource ? `${route.resource}/${route.subresource}` : route.resource;
 }
 
 const servedResources = new Set<string>(['pods', 'nodes', 'events', 'namespaces']);
@@ -34,6 +42,7 @@ export function routeOf(path: string, query: Record<string, string>): Route | un
 	if (rest[0] === 'namespaces' && rest.length >= 3 && namespacedResources.has(rest[2]!)) {
 		if (rest.length === 3) return collection(rest[2]!, rest[1]);
 		if (rest.length === 4) return {verb: 'get', resource: rest[2] as ServedResource, namespace: rest[1], name: rest[3]};
+		if (rest.length === 5 && rest[2] === 'pods' && rest[4] === 'log') return {verb: 'get', resource: 'pods', namespace: rest[1], name: rest[3], subresource: 'log'};
 	}
 	return undefined;
 }

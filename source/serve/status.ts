@@ -2,6 +2,12 @@
 // pkg/api/errors: NewUnauthorized, NewForbidden, NewNotFound, NewResourceExpired,
 // NewBadRequest), so clients that read `reason`/`code` behave as against a cluster.
 
+export interface StatusCause {
+	reason: string;
+	message: string;
+	field: string;
+}
+
 export interface StatusBody {
 	kind: 'Status';
 	apiVersion: 'v1';
@@ -9,7 +15,7 @@ export interface StatusBody {
 	status: 'Failure';
 	message: string;
 	reason: string;
-	details?: {name?: string; kind?: string; group?: string};
+	details?: {name?: string; kind?: string; group?: string; causes?: StatusCause[]};
 	code: number;
 }
 
@@ -19,21 +25,31 @@ function failure(code: number, reason: string, message: string, details?: Status
 	return body;
 }
 
+/** A request's options the server's validation refuses (apimachinery errors.NewInvalid). */
+export function invalid(kind: string, name: string, causes: Array<{field: string; value: number; message: string}>): StatusBody {
+	const each = causes.map(cause => ({reason: 'FieldValueInvalid', message: `Invalid value: ${cause.value}: ${cause.message}`, field: cause.field}));
+	const texts = each.map(cause => `${cause.field}: ${cause.message}`);
+	const message = `${kind} "${name}" is invalid: ${texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`}`;
+	return failure(422, 'Invalid', message, {name, kind, causes: each});
+}
+
 export function unauthorized(): StatusBody {
 	return failure(401, 'Unauthorized', 'Unauthorized');
 }
 
 /** apiserver's authorization failure message (endpoints/handlers/responsewriters.forbiddenMessage). */
 export function forbidden(request: {user: string; verb: string; resource: string; namespace?: string; name?: string}): StatusBody {
-	const subject = request.name ? `${request.resource} "${request.name}"` : request.resource;
+	// A subresource's refusal names the object by its resource: `pods "x" is forbidden: … resource "pods/log"`.
+	const resource = request.resource.split('/')[0]!;
+	const subject = request.name ? `${resource} "${request.name}"` : resource;
 	const scope = request.namespace ? `in the namespace "${request.namespace}"` : 'at the cluster scope';
 	const message = `${subject} is forbidden: User "${request.user}" cannot ${request.verb} resource "${request.resource}" in API group "" ${scope}`;
-	const details: StatusBody['details'] = request.name ? {name: request.name, kind: request.resource} : {kind: request.resource};
+	const details: StatusBody['details'] = request.name ? {name: request.name, kind: resource} : {kind: resource};
 	return failure(403, 'Forbidden', message, details);
 }
 
-export function notFound(resource: string, name: string): StatusBody {
-	return failure(404, 'NotFound', `${resource} "${name}" not found`, {name, kind: resource});
+export function notFound(resource: string, name: string, message = `${resource} "${name}" not found`): StatusBody {
+	return failure(404, 'NotFound', message, {name, kind: resource});
 }
 
 export function unknownPath(): StatusBody {
