@@ -22,7 +22,7 @@ export function LinesView({lines, scroll, height, noColor = false}: LinesViewPro
 			{visible.map((spans, index) => (
 				<Text key={start + index} wrap="truncate-end">
 					{spans.length === 0 ? ' ' : spans.map((part, spanIndex) => (
-						<Text key={spanIndex} {...toneLook(part.tone, noColor)}>{part.text}</Text>
+						<Text key={spanIndex} {...toneLook(part.tone, noColor)} inverse={part.inverse}>{part.text}</Text>
 					))}
 				</Text>
 			))}

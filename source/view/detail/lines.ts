@@ -10,6 +10,8 @@ export type Tone = 'plain' | 'heading' | 'label' | 'dim' | 'good' | 'warn' | 'ba
 export interface Span {
 	text: string;
 	tone?: Tone;
+	/** Drawn in reverse video (the Lanes view's cursor column): reads without colour too. */
+	inverse?: boolean;
 }
 
 export type Line = Span[];

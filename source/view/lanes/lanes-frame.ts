@@ -1,0 +1,118 @@
+// The Lanes view's body: one line per row, a row being a pod's lane or (later) a group's summary
+// line, under an axis of time; the TUI (view/frame.ts) and `--output lanes` (output/lanes.ts) both
+// draw it from here. Pure: given the rows, the pods, the window of time and the width, it gives
+// lines of styled spans. Only the rows on screen are drawn, and a pod's lane is built once per
+// version of the pod (model/status-lane.ts), so a frame costs the rows shown.
+
+import stringWidth from 'string-width';
+import {podLane} from '../../model/status-lane.js';
+import type {PodState} from '../../model/pod-state.js';
+import {fitLine, span, truncate, type Line} from '../detail/lines.js';
+import type {RowList} from '../pod-index.js';
+import {laneLine, laneMarks} from './lane-cells.js';
+import {axisText, cellOf, type LaneWindow} from './time-axis.js';
+
+/**
+ * A row of the Lanes view: a pod's lane, or a line that stands for a group of them (a workload's
+ * summary, drawn as given). The rows come as one ordered list, so grouping is a matter of which
+ * rows the list holds and in what order.
+ */
+export type LaneRow = {kind: 'pod'; key: string} | {kind: 'group'; id: string; line: Line};
+
+/** The rows in order (only the visible window is read). */
+export interface LaneRows {
+	readonly length: number;
+	rowAt(index: number): LaneRow | undefined;
+}
+
+/** The table's list as lane rows: one pod lane per row, in the table's order. */
+export function podLaneRows(list: RowList): LaneRows {
+	return {
+		get length() {
+			return list.length;
+		},
+		rowAt(index) {
+			const key = list.keyAt(index);
+			return key === undefined ? undefined : {kind: 'pod', key};
+		},
+	};
+}
+
+/** Width of "› " before a row's name. */
+export const LANE_PREFIX_WIDTH = 2;
+const MIN_CELLS = 10;
+
+export interface LanesInput {
+	rows: LaneRows;
+	/** The row under the cursor (−1: none, as in a file) and the first row shown. */
+	cursor: number;
+	offset: number;
+	/** Rows shown (under the axis line). */
+	height: number;
+	width: number;
+	pods: ReadonlyMap<string, PodState>;
+	/** The store's clock: nothing is drawn after it. */
+	now: number;
+	/** The window's end and its span (epoch ms, ms); its cells are what the width leaves. */
+	end: number;
+	spanMs: number;
+	/** The vertical cursor (epoch ms), or null. */
+	timeCursor: number | null;
+	/** Only one namespace listed: names without it. */
+	oneNamespace: boolean;
+	/** Over the names, in the axis line: the zoom and whether the view follows the clock. */
+	title: string;
+}
+
+export interface LanesBody {
+	kind: 'lanes';
+	/** The title over the names, then the time axis over the lanes. */
+	header: Line;
+	lines: readonly Line[];
+	/** The cursor's line among `lines` (−1: none shown). */
+	selected: number;
+	height: number;
+	/** The window drawn (its cells are the lanes' columns). */
+	window: LaneWindow;
+	/** The column of the cursor's time among the cells, or null. */
+	cursorCell: number | null;
+	/** The name column's width (cells start after the prefix, this and a blank). */
+	nameWidth: number;
+}
+
+function rowName(pod: PodState | undefined, key: string, oneNamespace: boolean): string {
+	if (!pod) return key;
+	return oneNamespace ? pod.name : pod.key;
+}
+
+export function lanesFrame(input: LanesInput): LanesBody {
+	const {rows, cursor, offset, height, width, pods, now, oneNamespace} = input;
+	const shown: Array<{row: LaneRow; index: number}> = [];
+	for (let index = offset; index < Math.min(rows.length, offset + height); index++) {
+		const row = rows.rowAt(index);
+		if (row) shown.push({row, index});
+	}
+	// The names take what the longest one shown needs, up to 40 % of the screen, leaving the lanes MIN_CELLS.
+	const longest = Math.max(4, ...shown.map(({row}) => (row.kind === 'pod' ? stringWidth(rowName(pods.get(row.key), row.key, oneNamespace)) : 0)));
+	const room = Math.max(1, width - LANE_PREFIX_WIDTH - 1 - MIN_CELLS);
+	const nameWidth = Math.max(1, Math.min(longest, Math.max(12, Math.floor(width * 0.4)), room));
+	const cells = Math.max(1, width - LANE_PREFIX_WIDTH - nameWidth - 1);
+	const window: LaneWindow = {start: input.end - input.spanMs, end: input.end, cells};
+	const inWindow = input.timeCursor !== null && input.timeCursor >= window.start && input.timeCursor <= window.end;
+	const cursorCell = inWindow ? cellOf(window, input.timeCursor!) : null;
+
+	const lines: Line[] = shown.map(({row, index}) => {
+		const selected = index === cursor;
+		const mark = span(selected ? '› ' : '  ', 'accent');
+		if (row.kind === 'group') return fitLine([mark, ...row.line], width);
+		const pod = pods.get(row.key);
+		const name = span(truncate(rowName(pod, row.key, oneNamespace), nameWidth).padEnd(nameWidth), pod?.deletedAt != null ? 'dim' : 'plain');
+		if (selected) name.inverse = true;
+		const lane = pod ? laneLine(laneMarks(podLane(pod), window, now, inWindow ? input.timeCursor : null), cursorCell) : [];
+		return [mark, name, span(' '), ...lane];
+	});
+	const title = truncate(input.title, nameWidth).padEnd(nameWidth);
+	const header: Line = [span(' '.repeat(LANE_PREFIX_WIDTH)), span(title, 'heading'), span(' '), span(axisText(window, cursorCell), 'label')];
+	const selected = shown.findIndex(({index}) => index === cursor);
+	return {kind: 'lanes', header, lines, selected, height, window, cursorCell, nameWidth};
+}
