@@ -15,8 +15,9 @@ export async function runLiveApp(options: LiveAppOptions): Promise<void> {
 	const {startLiveStore} = await import('../sources/live/live-store.js');
 	const live = await startLiveStore(options.cluster, {compat: options.compat});
 	try {
-		// Fatal start problems (RBAC, missing namespace) reject here, before the screen is taken.
-		await live.source.synced;
+		// Fatal start problems (RBAC, missing namespace) reject here, before the screen is taken. The
+		// screen comes with the first pods: the rest of the list streams in behind them.
+		await live.source.firstPods;
 		const {runApp} = await import('../ui/run-app.js');
 		await runApp({store: live.store, clock: {now: () => live.source.now()}, info: live.source.info, noColor: options.noColor});
 	} finally {

@@ -25,7 +25,7 @@ import {loadSession} from './load-session.js';
 import {negotiate} from './media-type.js';
 import {ObjectHistory, type Change} from './object-history.js';
 import {Playback, type PlayOptions} from './playback.js';
-import {ANONYMOUS, RequestFaults, type ForbidRule} from './request-faults.js';
+import {ANONYMOUS, RequestFaults, type ForbidRule, type ThrottleRule} from './request-faults.js';
 import {PodLogs} from './pod-logs.js';
 import {resourceOfRoute, routeOf, type Verb} from './routes.js';
 import {parseFieldSelector, parseLabelSelector, SelectorError, type Matcher} from './selectors.js';
@@ -35,7 +35,7 @@ import type {IncludeObject, RowPrinter} from './table.js';
 import type {WatchScope} from './watch-connection.js';
 import {Watches} from './watches.js';
 
-export type {ForbidRule, Verb};
+export type {ForbidRule, ThrottleRule, Verb};
 
 export interface FakeApiServerOptions {
 	header: SessionHeader;
@@ -61,6 +61,12 @@ export interface FakeApiServerOptions {
 	expiredWatchResponse?: 'event' | 'status';
 	/** While playing, send BOOKMARKs to watches that allow them this often. Default 60 000. */
 	bookmarkIntervalMs?: number;
+	/**
+	 * The WatchList feature gate: watches with sendInitialEvents=true stream the state, then a
+	 * bookmark annotated k8s.io/initial-events-end. Default true (on by default since 1.32); false
+	 * refuses them with 422 Invalid, as a server with the gate off does.
+	 */
+	watchList?: boolean;
 }
 
 export interface RequestRecord {
@@ -73,6 +79,8 @@ export interface RequestRecord {
 	name?: string;
 	user: string;
 	status: number;
+	/** When the request came (epoch ms). */
+	at: number;
 }
 
 const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
@@ -100,6 +108,8 @@ export class FakeApiServer {
 	private readonly logs: PodLogs;
 	private readonly playback: Playback;
 	private refusing = false;
+	/** Held: list requests that continue a paged list wait for it. */
+	private continuedListsHeld: Promise<void> | null = null;
 	private refuseTimer: NodeJS.Timeout | undefined;
 	private readonly recordedAtMs: number;
 	private readonly compat: StatusCompat;
@@ -115,7 +125,7 @@ export class FakeApiServer {
 		if (options.startAt !== undefined) this.history.advanceTo(options.startAt);
 		this.logs = new PodLogs(options.entries);
 		this.objects = new ServedObjects(this.history, this.header, options.firstResourceVersion ?? 1000);
-		this.watches = new Watches(this.objects, {expiredWatchResponse: options.expiredWatchResponse, chunkDelay: () => this.faults.delayMs});
+		this.watches = new Watches(this.objects, {expiredWatchResponse: options.expiredWatchResponse, chunkDelay: () => this.faults.delayMs, watchList: options.watchList ?? true});
 		this.playback = new Playback({
 			history: this.history,
 			recordedAtMs: this.recordedAtMs,
@@ -289,6 +299,26 @@ export class FakeApiServer {
 		this.faults.allowAll();
 	}
 
+	/**
+	 * Hold every list request that continues a paged list (one with a continue token) until the
+	 * returned function is called: the first page is answered, the rest of the list waits.
+	 */
+	holdContinuedLists(): () => void {
+		let release: () => void = () => {};
+		this.continuedListsHeld = new Promise<void>(resolve => {
+			release = () => {
+				this.continuedListsHeld = null;
+				resolve();
+			};
+		});
+		return release;
+	}
+
+	/** Answer the next `times` matching requests 429 Too Many Requests with Retry-After, as API Priority and Fairness does. */
+	throttle(rule: ThrottleRule): void {
+		this.faults.throttle(rule);
+	}
+
 	/** Delay every response, and every chunk of a watch, by `ms`. */
 	slow(ms: number): void {
 		this.faults.slow(ms);
@@ -321,7 +351,7 @@ export class FakeApiServer {
 	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		const url = new URL(request.url ?? '/', 'http://localhost');
 		const query = Object.fromEntries(url.searchParams);
-		const record: RequestRecord = {method: request.method ?? 'GET', path: url.pathname, query, user: ANONYMOUS, status: 0};
+		const record: RequestRecord = {method: request.method ?? 'GET', path: url.pathname, query, user: ANONYMOUS, status: 0, at: Date.now()};
 		this.requests.push(record);
 		if (this.faults.delayMs > 0) await sleep(this.faults.delayMs);
 		if (this.refusing) {
@@ -353,6 +383,8 @@ export class FakeApiServer {
 		const route = routeOf(path, query);
 		if (!route) return this.send(response, record, {body: status.unknownPath()});
 		Object.assign(record, {verb: route.verb, resource: resourceOfRoute(route), namespace: route.namespace, name: route.name});
+		const retryAfter = this.faults.throttled(route);
+		if (retryAfter !== null) return this.send(response, record, {body: status.tooManyRequests(retryAfter), headers: {'Retry-After': String(retryAfter)}});
 		if (this.faults.isForbidden(route)) return this.send(response, record, {body: status.forbidden({...route, resource: resourceOfRoute(route), user: record.user})});
 		if (route.subresource === 'log') {
 			// Logs as of the served moment: the history applies entries when their time comes, the clock runs on between them.
@@ -374,18 +406,21 @@ export class FakeApiServer {
 		}
 
 		if (route.verb === 'get') return this.send(response, record, getAnswer(this.objects, route, shape));
-		if (route.verb === 'list') return this.send(response, record, listAnswer(this.objects, scope, query, shape));
+		if (route.verb === 'list') {
+			if (query['continue'] && this.continuedListsHeld) await this.continuedListsHeld;
+			return this.send(response, record, listAnswer(this.objects, scope, query, shape));
+		}
 		record.status = 200;
 		const refused = this.watches.start(response, scope, query, shape);
 		if (refused) this.send(response, record, refused);
 	}
 
-	private send(response: ServerResponse, record: RequestRecord, {body, contentType = 'application/json'}: Answer): void {
+	private send(response: ServerResponse, record: RequestRecord, {body, contentType = 'application/json', headers = {}}: Answer & {headers?: Record<string, string>}): void {
 		const code = typeof body === 'object' && body !== null && (body as {kind?: unknown}).kind === 'Status' ? (body as status.StatusBody).code : 200;
 		record.status = code;
 		// A text body (a log) goes as it is; anything else as JSON.
 		const text = typeof body === 'string' ? body : JSON.stringify(body);
-		response.writeHead(code, {'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private'});
+		response.writeHead(code, {...headers, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private'});
 		response.end(text);
 	}
 

@@ -12,11 +12,19 @@ export interface ForbidRule {
 	namespace?: string;
 }
 
+export interface ThrottleRule extends ForbidRule {
+	/** How many matching requests are answered 429 (then they pass again). */
+	times: number;
+	/** The Retry-After the answers carry (seconds). */
+	retryAfterSeconds: number;
+}
+
 export const ANONYMOUS = 'system:anonymous';
 
 export class RequestFaults {
 	private tokens = new Map<string, string>();
 	private forbidRules: ForbidRule[] = [];
+	private throttleRules: ThrottleRule[] = [];
 	/** Delay of every response, and of every chunk of a watch (ms). */
 	delayMs = 0;
 
@@ -45,11 +53,26 @@ export class RequestFaults {
 	}
 
 	isForbidden(route: Route): boolean {
-		return this.forbidRules.some(
-			rule =>
-				(rule.verb === undefined || rule.verb === route.verb) &&
-				(rule.resource === undefined || rule.resource === resourceOfRoute(route)) &&
-				(rule.namespace === undefined || rule.namespace === route.namespace),
-		);
+		return this.forbidRules.some(rule => matches(rule, route));
 	}
+
+	throttle(rule: ThrottleRule): void {
+		this.throttleRules.push({...rule});
+	}
+
+	/** The Retry-After (seconds) to answer this request 429 with, counting it; null to let it pass. */
+	throttled(route: Route): number | null {
+		const rule = this.throttleRules.find(candidate => candidate.times > 0 && matches(candidate, route));
+		if (!rule) return null;
+		rule.times--;
+		return rule.retryAfterSeconds;
+	}
+}
+
+function matches(rule: ForbidRule, route: Route): boolean {
+	return (
+		(rule.verb === undefined || rule.verb === route.verb) &&
+		(rule.resource === undefined || rule.resource === resourceOfRoute(route)) &&
+		(rule.namespace === undefined || rule.namespace === route.namespace)
+	);
 }

@@ -15,7 +15,7 @@ export interface StatusBody {
 	status: 'Failure';
 	message: string;
 	reason: string;
-	details?: {name?: string; kind?: string; group?: string; causes?: StatusCause[]};
+	details?: {name?: string; kind?: string; group?: string; causes?: StatusCause[]; retryAfterSeconds?: number};
 	code: number;
 }
 
@@ -79,4 +79,19 @@ export function methodNotAllowed(): StatusBody {
 
 export function notAcceptable(): StatusBody {
 	return failure(406, 'NotAcceptable', 'only the following media types are accepted: application/json, application/json;as=Table;v=v1;g=meta.k8s.io');
+}
+
+/** A request's options refused by validation (apimachinery NewInvalid of ListOptions, as ListResource answers). */
+export function invalidListOptions(causes: Array<{field: string; message: string}>): StatusBody {
+	const message = `ListOptions.meta.k8s.io "" is invalid: ${causes.map(cause => `${cause.field}: Forbidden: ${cause.message}`).join(', ')}`;
+	return failure(422, 'Invalid', message, {
+		group: 'meta.k8s.io',
+		kind: 'ListOptions',
+		causes: causes.map(cause => ({reason: 'FieldValueForbidden', message: `Forbidden: ${cause.message}`, field: cause.field})),
+	});
+}
+
+/** API Priority and Fairness rejecting a request it has no seat for (apiserver filters/priority-and-fairness.go tooManyRequests). */
+export function tooManyRequests(retryAfterSeconds: number): StatusBody {
+	return failure(429, 'TooManyRequests', 'Too many requests, please try again later.', {retryAfterSeconds});
 }

@@ -17,6 +17,29 @@ export interface WatchesOptions {
 	expiredWatchResponse?: 'event' | 'status';
 	/** Current delay per chunk (the server's `slow()` setting). */
 	chunkDelay: () => number;
+	/** The WatchList feature gate (sendInitialEvents): on by default from 1.32. */
+	watchList: boolean;
+}
+
+/**
+ * What validation refuses in a watch's options (apimachinery internalversion/validation
+ * validateWatchOptions): sendInitialEvents only with resourceVersionMatch=NotOlderThan and
+ * bookmarks, and only where the WatchList gate is on; resourceVersionMatch only with it.
+ */
+function watchOptionProblems(query: Record<string, string>, watchList: boolean): Array<{field: string; message: string}> {
+	const problems: Array<{field: string; message: string}> = [];
+	const send = query['sendInitialEvents'];
+	const match = query['resourceVersionMatch'] ?? '';
+	if (send !== undefined) {
+		if (match !== 'NotOlderThan') problems.push({field: 'resourceVersionMatch', message: 'sendInitialEvents requires setting resourceVersionMatch to NotOlderThan'});
+		if (!watchList) problems.push({field: 'sendInitialEvents', message: 'sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled'});
+		if (send === 'true' && query['allowWatchBookmarks'] !== 'true') {
+			problems.push({field: 'allowWatchBookmarks', message: 'allowWatchBookmarks must be set to true when sendInitialEvents is true'});
+		}
+	} else if (match !== '') {
+		problems.push({field: 'resourceVersionMatch', message: 'resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided'});
+	}
+	return problems;
 }
 
 export class Watches {
@@ -33,10 +56,14 @@ export class Watches {
 	 */
 	start(response: ServerResponse, scope: WatchScope, query: Record<string, string>, {representation, include, printRow}: Shape): Answer | null {
 		const history = this.objects.history;
+		const problems = watchOptionProblems(query, this.options.watchList);
+		if (problems.length > 0) return {body: status.invalidListOptions(problems)};
 		const requested = query['resourceVersion'] ?? '';
 		const fromRv = requested === '' || requested === '0' ? undefined : Number(requested);
 		if (fromRv !== undefined && !Number.isInteger(fromRv)) return {body: status.badRequest(`invalid resource version: ${requested}`)};
-		const backlog = fromRv === undefined || scope.resource === 'namespaces' ? [] : history.changesAfter(fromRv);
+		// The streaming list (KEP-3157): the state now (never older than the resourceVersion asked), then what follows.
+		const sendInitialEvents = query['sendInitialEvents'] === 'true';
+		const backlog = fromRv === undefined || sendInitialEvents || scope.resource === 'namespaces' ? [] : history.changesAfter(fromRv);
 		if (backlog === 'expired' && this.options.expiredWatchResponse === 'status') return {body: status.expired(fromRv!, history.oldestResumable)};
 
 		response.writeHead(200, {
@@ -48,14 +75,13 @@ export class Watches {
 			response,
 			scope,
 			{representation, include, allowBookmarks: query['allowWatchBookmarks'] === 'true', chunkDelay: this.options.chunkDelay, printRow},
-			fromRv ?? history.resourceVersion,
+			sendInitialEvents ? history.resourceVersion : (fromRv ?? history.resourceVersion),
 		);
 		if (backlog === 'expired') {
 			watch.sendErrorAndEnd(status.expired(fromRv!, history.oldestResumable));
 			return null;
 		}
 
-		const sendInitialEvents = query['sendInitialEvents'] === 'true';
 		if (fromRv === undefined || sendInitialEvents) watch.sendInitial(this.objects.current(scope.resource));
 		for (const change of backlog) watch.sendChange(change);
 		// The streaming-list protocol (KEP-3157) marks the end of the initial state with this bookmark.

@@ -19,6 +19,14 @@ export interface SourceInfo {
 	header?: SessionHeader;
 	/** Live and being recorded (`podlife record`): the file, and the recording's progress at any moment. */
 	recording?: {file: string; progress: () => RecordProgress};
+	/** Live: how far the initial list of pods has come; null once it is complete. */
+	listing?: () => ListProgress | null;
+}
+
+/** Pods received so far by a list in progress, and how many there are when the server said (null: not said). */
+export interface ListProgress {
+	received: number;
+	total: number | null;
 }
 
 /** What a recording has done so far (record/recorder.ts). */

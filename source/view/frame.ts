@@ -171,14 +171,15 @@ export function deriveFrame(input: FrameInput): Frame {
 	// Every pod in scope, tombstones included: what the list shows with no filter text and no faulty-only.
 	const scope = scopeText({filter: filter.text, faultyOnly: state.faultyOnly, namespace: state.namespace, sort: state.sort, shown: list.length, total: counts.total + counts.deleted});
 	const connection = store.connection?.state;
-	const clockColor = player ? (player.paused ? 'yellow' : 'green') : connection === 'connected' ? 'green' : connection === 'disconnected' ? 'red' : 'yellow';
+	const listing = !player && connection === 'connected' && (input.info.listing?.() ?? null) !== null;
+	const clockColor = player ? (player.paused ? 'yellow' : 'green') : connection === 'connected' && !listing ? 'green' : connection === 'disconnected' ? 'red' : 'yellow';
 
 	return {
 		state,
 		tooSmall: layout.tooSmall ? tooSmallMessage(input.columns, input.rows) : null,
 		width,
 		height: layout.height,
-		header: {source: sourceText(input.info, input.info.recording?.progress()), clock: player ? replayClockText(player) : liveClockText(now, store.connection), clockColor, counts: countsText(counts), scope},
+		header: {source: sourceText(input.info, input.info.recording?.progress()), clock: player ? replayClockText(player) : liveClockText(now, store.connection, input.info.listing?.() ?? null), clockColor, counts: countsText(counts), scope},
 		problem,
 		scrubber: player ? scrubberOf(player, width) : null,
 		body,

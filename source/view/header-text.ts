@@ -1,7 +1,7 @@
 // The words of the header: where the pods come from, what time it is on the
 // source's clock, how many pods are in which bucket, and which filter is on.
 
-import type {SourceInfo, RecordProgress} from '../sources/source-info.js';
+import type {ListProgress, SourceInfo, RecordProgress} from '../sources/source-info.js';
 import {humanDuration} from '../model/duration.js';
 import {formatClock, positionText} from './goto-time.js';
 import type {PodCounts} from './pod-index.js';
@@ -48,13 +48,24 @@ export function replayClockText(clock: ReplayClockState): string {
 	return `${formatClock(clock.recordedAtMs + clock.positionMs)} UTC  ${position}  ${speedText(clock.speed)}  ${state}${loading}`;
 }
 
-export function liveClockText(now: number, connection: ConnectionStatus | null): string {
+/** 12500 → "12 500": a count read at a glance. */
+export function groupDigits(count: number): string {
+	return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+/** While the initial list of pods comes in: how many there are, or how many so far when the server did not say. */
+export function listingText(listing: ListProgress): string {
+	return listing.total !== null ? `listing ${groupDigits(listing.total)} pods…` : `listing pods… ${groupDigits(listing.received)} so far`;
+}
+
+/** `listing`: the initial list of pods while it comes in (null once complete). */
+export function liveClockText(now: number, connection: ConnectionStatus | null, listing: ListProgress | null = null): string {
 	const clock = `live ${formatClock(now)} UTC`;
 	if (!connection) return `${clock}  ○ connecting`;
 	const since = humanDuration(now - connection.since);
 	switch (connection.state) {
 		case 'connected':
-			return `${clock}  ● connected`;
+			return listing ? `${clock}  ◐ ${listingText(listing)}` : `${clock}  ● connected`;
 		case 'relisting':
 			return `${clock}  ◐ relisting (${since})`;
 		case 'reconnecting':

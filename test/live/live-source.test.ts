@@ -1,7 +1,7 @@
 import net from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {connectLive, type LiveConnectOptions, type LiveHandlers, type LiveSource} from '../../source/sources/live/live-source.js';
 import {UserError} from '../../source/errors.js';
 import {kubeconfigFor} from '../../source/serve/kubeconfig.js';
@@ -9,10 +9,12 @@ import {Collector, duplicates, FAST, podsFrom, startFake, visible, waitUntil, ty
 
 let fake: Fake | undefined;
 let source: LiveSource | undefined;
+/** How the state is asked for: as a watch-list stream, or as a paged list (undefined: as the source decides). */
+let watchList: boolean | undefined;
 
 /** Connects, then lists and watches: the two steps every user of the source takes. */
 async function startLiveSource(options: LiveConnectOptions & LiveHandlers): Promise<LiveSource> {
-	return (await connectLive(options)).start(options);
+	return (await connectLive({watchList, ...options})).start(options);
 }
 
 afterEach(async () => {
@@ -20,7 +22,13 @@ afterEach(async () => {
 	await fake?.close();
 	source = undefined;
 	fake = undefined;
+	watchList = undefined;
 });
+
+const MODES = [
+	{mode: 'watch-list stream', watchList: true},
+	{mode: 'paged list, then watch', watchList: false},
+];
 
 async function start(collector: Collector, options: {namespace?: string | null; withTable?: boolean} = {}): Promise<LiveSource> {
 	source = await startLiveSource({kubeconfig: fake!.kubeconfig, namespace: null, ...FAST, ...options, onEntry: collector.onEntry});
@@ -32,7 +40,11 @@ function sessionPodsAtEnd(): ReturnType<typeof visible> {
 	return visible(podsFrom(fake!.entries));
 }
 
-describe('live source against a fake API server', () => {
+describe.each(MODES)('live source against a fake API server ($mode)', mode => {
+	beforeEach(() => {
+		watchList = mode.watchList;
+	});
+
 	it('lists pods, nodes and events as ADDED then SYNCED, and knows the server', async () => {
 		fake = await startFake('web', {startAt: 3000});
 		const collector = new Collector();
@@ -69,7 +81,11 @@ describe('live source against a fake API server', () => {
 		expect(visible(collector.pods())).toEqual(sessionPodsAtEnd());
 		expect(duplicates(collector.podEntries())).toEqual([]);
 		// The resume asked for the last resourceVersion seen, not a fresh list.
-		expect(fake.server.count({verb: 'list', resource: 'pods'})).toBe(2); // the access check and the initial list
+		const podWatches = fake.server.requests.filter(request => request.verb === 'watch' && request.resource === 'pods');
+		expect(podWatches.at(-1)!.query).toMatchObject({resourceVersion: expect.stringMatching(/^\d+$/)});
+		expect(podWatches.at(-1)!.query['sendInitialEvents']).toBeUndefined();
+		// The access check, and the initial list unless the state came as a stream.
+		expect(fake.server.count({verb: 'list', resource: 'pods'})).toBe(mode.watchList ? 1 : 2);
 	});
 
 	it('relists after 410 Expired: pods that vanished meanwhile become DELETED, nothing duplicated', async () => {
@@ -203,7 +219,7 @@ describe('live source errors: one line, no stack, no credential', () => {
 		const warnings: string[] = [];
 		source = await startLiveSource({kubeconfig: fake.kubeconfig, namespace: null, ...FAST, onEntry: collector.onEntry, onWarning: w => warnings.push(w)});
 		await source.synced;
-		expect(warnings).toEqual([expect.stringMatching(/^nodes left out: RBAC forbids list nodes/)]);
+		expect(warnings).toEqual([expect.stringMatching(/^nodes left out: RBAC forbids (list|watch) nodes/)]);
 		expect(source.header().resources).toEqual(['pods', 'events']);
 		expect(collector.pods().size).toBeGreaterThan(0);
 	});

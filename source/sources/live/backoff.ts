@@ -3,6 +3,8 @@
 // [0, min(cap, initial · 2^(n-1))], so many clients reconnecting after an API
 // server restart do not stampede it in lockstep.
 
+import {KubeApiError} from './kube-error.js';
+
 export interface BackoffOptions {
 	/** First ceiling, ms (default 500). */
 	initialMs?: number;
@@ -32,4 +34,19 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 		}
 		signal?.addEventListener('abort', done, {once: true});
 	});
+}
+
+/** The least wait after a 429 that did not say how long (ms): a throttled server is not asked again at once. */
+const THROTTLED_MIN_MS = 1000;
+
+/**
+ * How long to wait before retrying after `error`: the backoff, but never less than what the
+ * server asked for (Retry-After, as API Priority and Fairness sends with 429; client-go's
+ * rest client waits it out the same way), nor less than a second after a 429 that said nothing.
+ */
+export function retryDelay(error: unknown, attempt: number, options: BackoffOptions = {}): number {
+	const backoff = backoffDelay(attempt, options);
+	if (!(error instanceof KubeApiError)) return backoff;
+	if (error.retryAfterSeconds !== null) return Math.max(backoff, error.retryAfterSeconds * 1000);
+	return error.statusCode === 429 ? Math.max(backoff, THROTTLED_MIN_MS) : backoff;
 }

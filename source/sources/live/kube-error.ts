@@ -18,7 +18,7 @@ export interface KubeStatus {
 	message?: string;
 	reason?: string;
 	code?: number;
-	details?: {name?: string; kind?: string; group?: string};
+	details?: {name?: string; kind?: string; group?: string; retryAfterSeconds?: number};
 }
 
 /** A non-2xx answer of the API server (or a watch ERROR event), with what was asked. */
@@ -28,8 +28,13 @@ export class KubeApiError extends Error {
 	readonly verb: string;
 	readonly resource: string;
 	readonly namespace: string | null;
+	/**
+	 * How long the server asked the client to wait before asking again (Retry-After, or the Status's
+	 * details.retryAfterSeconds): API Priority and Fairness answers 429 with it. Null when not said.
+	 */
+	readonly retryAfterSeconds: number | null;
 
-	constructor(statusCode: number, status: KubeStatus | null, request: {verb: string; resource: string; namespace: string | null}) {
+	constructor(statusCode: number, status: KubeStatus | null, request: {verb: string; resource: string; namespace: string | null}, retryAfterSeconds: number | null = null) {
 		super(`${request.verb} ${request.resource}: HTTP ${statusCode}${status?.reason ? ` ${status.reason}` : ''}`);
 		this.name = 'KubeApiError';
 		this.statusCode = statusCode;
@@ -37,7 +42,23 @@ export class KubeApiError extends Error {
 		this.verb = request.verb;
 		this.resource = request.resource;
 		this.namespace = request.namespace;
+		const fromStatus = status?.details?.retryAfterSeconds;
+		this.retryAfterSeconds = retryAfterSeconds ?? (typeof fromStatus === 'number' && fromStatus > 0 ? fromStatus : null);
 	}
+}
+
+/** 429 Too Many Requests: the server is shedding load (API Priority and Fairness) and says when to come back. */
+export function isThrottled(error: unknown): error is KubeApiError {
+	return error instanceof KubeApiError && error.statusCode === 429;
+}
+
+/** A Retry-After header's seconds (the API server sends a whole number; an HTTP date is read too), or null. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | null {
+	if (value === undefined || value.trim() === '') return null;
+	const trimmed = value.trim();
+	if (/^\d+$/.test(trimmed)) return Number(trimmed);
+	const at = Date.parse(trimmed);
+	return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 /** 410 Gone / Expired: the resourceVersion is too old, a relist is needed. */

@@ -13,13 +13,14 @@
 import type {KubeObject, Pod} from '../../kube/objects.js';
 import {selectsNamespacesByLabels} from '../../model/placement/affinity-terms.js';
 import type {SessionEntry, SessionHeader} from '../../session/format.js';
-import type {SourceInfo} from '../source-info.js';
-import type {BackoffOptions} from './backoff.js';
+import type {ListProgress, SourceInfo} from '../source-info.js';
+import {retryDelay, sleep, type BackoffOptions} from './backoff.js';
 import {ConnectionTracker, type TrackedStatus} from './connection-tracker.js';
 import {describeKubeError, shortError, type KubeErrorContext} from './errors.js';
-import {isFatal, KubeApiError} from './kube-error.js';
+import {isFatal, isThrottled, KubeApiError} from './kube-error.js';
 import {loadKubeconfig} from './kubeconfig.js';
 import {Reflector, type ReflectorEvent, type ReflectorState, type ResourceSpec} from './reflector.js';
+import type {Recall} from './known-objects.js';
 import {createTransport, type Transport} from './transport.js';
 import type {ConnectionStatus} from '../../model/connection-status.js';
 
@@ -40,6 +41,11 @@ export interface LiveTuning {
 	backoff?: BackoffOptions;
 	watchTimeoutSeconds?: number;
 	pageSize?: number;
+	/**
+	 * Ask for each resource's state as a watch-list stream (falling back to a paged list when the
+	 * server refuses). Default: when the server's version is known to understand it (1.27 and later).
+	 */
+	watchList?: boolean;
 }
 
 export interface LiveConnectOptions extends LiveOptions, LiveTuning {
@@ -54,6 +60,8 @@ export interface LiveHandlers {
 	onWarning?: (message: string) => void;
 	/** Stops the source (as stop() does). */
 	signal?: AbortSignal;
+	/** The consumer's last copy of an object of `resource`, for a DELETED found by a relist; the source keeps no objects. */
+	recall?: (resource: string) => Recall | undefined;
 }
 
 /** A cluster found and checked, not yet watched. */
@@ -73,6 +81,10 @@ export interface LiveSource {
 	header(): SessionHeader;
 	/** Resolves after the initial list of pods, nodes and events; rejects with a UserError when pods cannot be listed. */
 	synced: Promise<void>;
+	/** Resolves once the first pods have been emitted (the first page of the list) or the list is complete; rejects as `synced` does. */
+	firstPods: Promise<void>;
+	/** How far the initial list of pods has come; null once it is complete. */
+	listing(): ListProgress | null;
 	/** Epoch ms of t = 0. */
 	startedAt: number;
 	/** The source's clock (epoch ms). */
@@ -122,9 +134,24 @@ function resourceSpecs(namespace: string | null, options: LiveOptions): Resource
 /** Watched only once a pod needs the namespaces' labels (a pod affinity term's namespaceSelector). */
 const NAMESPACES_SPEC: ResourceSpec = {resource: 'namespaces', kind: 'Namespace', apiVersion: 'v1', path: '/api/v1/namespaces', namespace: null, table: false};
 
+/** Connecting asks a throttled server again this many times (after its Retry-After) before giving up. */
+const THROTTLED_CONNECT_ATTEMPTS = 5;
+
+/** `request`, asked again while the server answers 429, no sooner than its Retry-After. */
+async function unthrottled<T>(request: () => Promise<T>, backoff?: BackoffOptions): Promise<T> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await request();
+		} catch (error) {
+			if (!isThrottled(error) || attempt >= THROTTLED_CONNECT_ATTEMPTS) throw error;
+			await sleep(retryDelay(error, attempt, backoff));
+		}
+	}
+}
+
 async function serverVersion(transport: Transport, ctx: KubeErrorContext): Promise<string | null> {
 	try {
-		const version = (await transport.getJson('/version', {request: {verb: 'get', resource: 'version', namespace: null}})) as {gitVersion?: string};
+		const version = (await unthrottled(() => transport.getJson('/version', {request: {verb: 'get', resource: 'version', namespace: null}}))) as {gitVersion?: string};
 		return version.gitVersion ?? null;
 	} catch (error) {
 		// Some clusters hide /version from unauthenticated users; a 403 here is not a reason to stop.
@@ -136,7 +163,7 @@ async function serverVersion(transport: Transport, ctx: KubeErrorContext): Promi
 /** A namespace that does not exist would watch nothing forever: say so instead. */
 async function checkNamespace(transport: Transport, namespace: string, ctx: KubeErrorContext): Promise<void> {
 	try {
-		await transport.getJson(`/api/v1/namespaces/${encodeURIComponent(namespace)}`, {request: {verb: 'get', resource: 'namespaces', namespace}});
+		await unthrottled(() => transport.getJson(`/api/v1/namespaces/${encodeURIComponent(namespace)}`, {request: {verb: 'get', resource: 'namespaces', namespace}}));
 	} catch (error) {
 		// Many users may not get namespaces at all; the pod list below tells what they may see.
 		if (error instanceof KubeApiError && error.statusCode === 403) return;
@@ -144,16 +171,31 @@ async function checkNamespace(transport: Transport, namespace: string, ctx: Kube
 	}
 }
 
-/** Fails fast, with the RBAC message, when the user may not list pods in scope. */
-async function checkPodAccess(transport: Transport, spec: ResourceSpec, ctx: KubeErrorContext): Promise<void> {
+/**
+ * Fails fast, with the RBAC message, when the user may not list pods in scope. Resolves with how
+ * many pods there are when the server says (a list of one tells how many remain, unless
+ * selectors filter it), for the header while the pods are listed.
+ */
+async function checkPodAccess(transport: Transport, spec: ResourceSpec, ctx: KubeErrorContext): Promise<number | null> {
 	try {
-		await transport.getJson(spec.path, {
-			query: {limit: '1', labelSelector: spec.labelSelector || undefined, fieldSelector: spec.fieldSelector || undefined},
-			request: {verb: 'list', resource: 'pods', namespace: spec.namespace},
-		});
+		const page = (await unthrottled(() =>
+			transport.getJson(spec.path, {
+				query: {limit: '1', labelSelector: spec.labelSelector || undefined, fieldSelector: spec.fieldSelector || undefined},
+				request: {verb: 'list', resource: 'pods', namespace: spec.namespace},
+			}),
+		)) as {items?: unknown[]; metadata?: {remainingItemCount?: number; continue?: string}};
+		const items = page.items?.length ?? 0;
+		if (typeof page.metadata?.remainingItemCount === 'number') return items + page.metadata.remainingItemCount;
+		return page.metadata?.continue ? null : items;
 	} catch (error) {
 		throw describeKubeError(error, {...ctx, verb: 'list', resource: 'pods'});
 	}
+}
+
+/** WatchList (sendInitialEvents) is understood from 1.27 on (on by default from 1.32; older gates answer 422 and are fallen back from). */
+function understandsWatchList(version: string | null): boolean {
+	const match = /^v?(\d+)\.(\d+)/.exec(version ?? '');
+	return match !== null && (Number(match[1]) > 1 || Number(match[2]) >= 27);
 }
 
 function statusMessage(resource: string, state: ReflectorState): TrackedStatus {
@@ -181,10 +223,13 @@ export async function connectLive(options: LiveConnectOptions): Promise<LiveConn
 	const version = await serverVersion(transport, ctx);
 	if (namespace !== null) await checkNamespace(transport, namespace, ctx);
 	const specs = resourceSpecs(namespace, options);
-	await checkPodAccess(transport, specs[0]!, ctx);
+	const podCount = await checkPodAccess(transport, specs[0]!, ctx);
+	const watchList = options.watchList ?? understandsWatchList(version);
 
 	/** The resources watched: all of them until one that only enriches the view is refused. */
 	const active = new Set(specs.map(spec => spec.resource));
+	// The initial list of pods, as it comes (watch() moves it on); null once complete.
+	const listing: {now: ListProgress | null} = {now: {received: 0, total: podCount}};
 	const info: SourceInfo = {
 		kind: 'live',
 		title: context,
@@ -193,6 +238,7 @@ export async function connectLive(options: LiveConnectOptions): Promise<LiveConn
 		serverVersion: version,
 		namespace,
 		labelSelector: options.labelSelector ?? null,
+		listing: () => listing.now,
 	};
 	const header = (): SessionHeader => ({
 		podlife: 'session',
@@ -214,7 +260,7 @@ export async function connectLive(options: LiveConnectOptions): Promise<LiveConn
 		start(handlers: LiveHandlers): LiveSource {
 			if (started) throw new Error('a live connection starts once');
 			started = true;
-			return watch({transport, ctx, specs, active, info, header, startedAt, clock, options, handlers});
+			return watch({transport, ctx, specs, active, info, header, startedAt, clock, options: {...options, watchList}, handlers, listing});
 		},
 	};
 }
@@ -230,9 +276,11 @@ interface WatchContext {
 	clock: () => number;
 	options: LiveConnectOptions;
 	handlers: LiveHandlers;
+	/** The initial list of pods so far: set here as pages (or initial events) arrive, null once complete. */
+	listing: {now: ListProgress | null};
 }
 
-function watch({transport, ctx, specs, active, info, header, startedAt, clock, options, handlers}: WatchContext): LiveSource {
+function watch({transport, ctx, specs, active, info, header, startedAt, clock, options, handlers, listing}: WatchContext): LiveSource {
 	const controller = new AbortController();
 	const warnings: string[] = [];
 	let lastT = 0;
@@ -261,6 +309,19 @@ function watch({transport, ctx, specs, active, info, header, startedAt, clock, o
 		else emit(event.row ? {type: event.type, object: event.object as KubeObject, row: event.row} : {type: event.type, object: event.object});
 	}
 
+	// The first rows can be drawn as soon as the first pods are in: the list goes on behind them.
+	let firstPodsIn: () => void = () => {};
+	const firstPodsSeen = new Promise<void>(resolve => {
+		firstPodsIn = resolve;
+	});
+	const estimate = listing.now?.total ?? null;
+	function podsProgress(progress: ListProgress | null): void {
+		// Only the initial list is "listing"; a relist says "relisting" in the connection state.
+		if (listing.now === null) return;
+		listing.now = progress === null ? null : {received: progress.received, total: progress.total ?? estimate};
+		firstPodsIn();
+	}
+
 	const reflectorOf = (spec: ResourceSpec): Reflector =>
 		new Reflector(spec, {
 			transport,
@@ -271,6 +332,9 @@ function watch({transport, ctx, specs, active, info, header, startedAt, clock, o
 			backoff: options.backoff,
 			watchTimeoutSeconds: options.watchTimeoutSeconds,
 			pageSize: options.pageSize,
+			watchList: options.watchList,
+			recall: handlers.recall?.(spec.resource),
+			progress: spec.resource === 'pods' ? podsProgress : undefined,
 		});
 	const reflectors = specs.map(reflectorOf);
 
@@ -339,12 +403,15 @@ function watch({transport, ctx, specs, active, info, header, startedAt, clock, o
 	);
 	// Callers that never await `synced` must not crash the process on its rejection.
 	synced.catch(() => {});
+	const firstPods = Promise.race([synced, firstPodsSeen]);
 	handlers.signal?.addEventListener('abort', () => void stop(), {once: true});
 
 	return {
 		info,
 		header,
 		synced,
+		firstPods,
+		listing: () => listing.now,
 		startedAt,
 		now: clock,
 		status: () => current,

@@ -65,6 +65,14 @@ export function openLiveStore(connection: LiveConnection, options: LiveStoreOpti
 		onStatus: options.onStatus,
 		onWarning: options.onWarning,
 		signal: options.signal,
+		// A pod found gone by a relist is DELETED with its last state, as the store has it: the source keeps no pods.
+		recall: resource =>
+			resource === 'pods'
+				? (key, uid) => {
+						const pod = store.pod(key);
+						return pod && pod.uid === uid && pod.deletedAt === null ? pod.readObject() : undefined;
+					}
+				: undefined,
 	});
 	// A live store can run for days: deleted pods are kept a while (the table hides them after a
 	// minute; none of the headless outputs shows them), then dropped so that the store does not

@@ -1,17 +1,25 @@
-// One resource kept in sync with the API server, the way client-go's Reflector
-// does it (tools/cache/reflector.go ListAndWatch): list, then watch from the
-// list's resourceVersion with bookmarks; a watch that ends resumes from the last
-// resourceVersion seen; 410 Gone/Expired relists and reconciles against what was
-// known (vanished → DELETED, changed → MODIFIED, unchanged → nothing); any other
-// failure retries with capped, jittered backoff. It never stops on its own.
+// One resource kept in sync with the API server, the way client-go's Reflector does it
+// (tools/cache/reflector.go ListAndWatch): get the current state, then watch from its
+// resourceVersion with bookmarks; a watch that ends resumes from the last resourceVersion seen; 410
+// Gone/Expired gets the state again and reconciles against what was known (vanished → DELETED,
+// changed → MODIFIED, unchanged → nothing); any other failure retries with capped, jittered
+// backoff, and never sooner than a throttling server's Retry-After. It never stops on its own.
+//
+// The state arrives as it comes, never held whole: where the server streams it (WatchList,
+// KEP-3157: a watch with sendInitialEvents=true whose initial ADDED events end with a bookmark
+// annotated k8s.io/initial-events-end) each event is emitted as it arrives and the same stream
+// goes on as the watch; a server that refuses that request (400/422: the feature is off) is asked
+// for a paged list instead, as client-go falls back, and each page is emitted as it arrives.
 
 import type {KubeObject} from '../../kube/objects.js';
 import type {PrintedRow} from '../../session/format.js';
 import type {WatchType} from '../../session/format.js';
-import {backoffDelay, sleep, type BackoffOptions} from './backoff.js';
-import {isFatal, isGone, KubeApiError, type KubeStatus} from './kube-error.js';
+import {retryDelay, sleep, type BackoffOptions} from './backoff.js';
+import {isFatal, isGone, isThrottled, KubeApiError, type KubeStatus} from './kube-error.js';
+import {KnownObjects, type KnownItem, type Recall} from './known-objects.js';
 import {isTable, printedRow, TABLE_ACCEPT, type TableColumn} from './table-rows.js';
 import type {Transport, WatchStream} from './transport.js';
+import type {ListProgress} from '../source-info.js';
 
 export interface ResourceSpec {
 	/** "pods", "nodes", "events". */
@@ -37,6 +45,7 @@ export type ReflectorEvent =
 	| {type: 'SYNCED'; resourceVersion: string}
 	| {type: 'ERROR'; object: Record<string, unknown>};
 
+
 export interface ReflectorDeps {
 	transport: Transport;
 	emit: (event: ReflectorEvent) => void;
@@ -48,13 +57,12 @@ export interface ReflectorDeps {
 	watchTimeoutSeconds?: number;
 	/** Page size of lists. */
 	pageSize?: number;
-}
-
-interface Known {
-	uid: string | undefined;
-	resourceVersion: string | undefined;
-	object: KubeObject;
-	row?: PrintedRow;
+	/** Ask for the state as a watch-list stream first (the server is known to understand it). */
+	watchList?: boolean;
+	/** The consumer's last copy of an object, for a DELETED found by a relist (see known-objects.ts). */
+	recall?: Recall;
+	/** While the state is being listed: how far it has come; null once it is complete. */
+	progress?: (progress: ListProgress | null) => void;
 }
 
 interface RawWatchEvent {
@@ -62,43 +70,72 @@ interface RawWatchEvent {
 	object?: Record<string, unknown>;
 }
 
+interface WatchOutcome {
+	gone: boolean;
+	failure: Error | null;
+	quick: boolean;
+}
+
+/** While a watch-list stream sends the initial state: the keys seen, and what to do at its end. */
+interface InitialEvents {
+	seen: Set<string>;
+	received: number;
+	onEnd: (resourceVersion: string) => void;
+}
+
 /** A watch that closes sooner than this without delivering anything counts as a failed attempt (no busy loop). */
 const QUICK_CLOSE_MS = 1000;
+/** A page of a list answered 429 is asked again this many times before the whole list is. */
+const THROTTLED_PAGE_RETRIES = 10;
+const INITIAL_EVENTS_END = 'k8s.io/initial-events-end';
 
-function keyOf(object: KubeObject): string {
-	const meta = object.metadata ?? {};
-	return `${meta.namespace ?? ''}/${meta.name ?? ''}`;
+/** The answer of a server that does not stream lists (WatchList off: 422 Invalid; older: 400). */
+function watchListRefused(error: unknown): boolean {
+	return error instanceof KubeApiError && (error.statusCode === 422 || error.statusCode === 400);
 }
+
+/** Lets keys, frames and other requests in between two pages. */
+const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
 
 export class Reflector {
 	readonly spec: ResourceSpec;
 	private readonly deps: ReflectorDeps;
-	private known = new Map<string, Known>();
+	private readonly known: KnownObjects;
 	private resourceVersion = '';
 	private columns: TableColumn[] = [];
+	private useWatchList: boolean;
+	/** The watch-list stream that delivered the state and goes on as the watch. */
+	private streaming: Promise<WatchOutcome> | null = null;
+	private phase: 'connected' | 'relisting' = 'connected';
 
 	constructor(spec: ResourceSpec, deps: ReflectorDeps) {
 		this.spec = spec;
 		this.deps = deps;
+		this.useWatchList = deps.watchList ?? false;
+		this.known = new KnownObjects(event => deps.emit({...event, object: this.withKind(event.object)}), deps.recall);
+	}
+
+	/** Whether the state comes as a watch-list stream (false once the server refused one). */
+	get streamsLists(): boolean {
+		return this.useWatchList;
 	}
 
 	/**
-	 * The initial list. Failures retrying could fix (connection refused, 5xx) are
-	 * retried with backoff; ones the user must fix (401, 403, 404) reject with
-	 * the raw error.
+	 * The initial state. Failures retrying could fix (connection refused, 5xx, 429) are retried
+	 * with backoff; ones the user must fix (401, 403, 404) reject with the raw error.
 	 */
 	async initialList(): Promise<void> {
 		let attempt = 0;
 		for (;;) {
 			try {
-				await this.list(false);
+				await this.sync();
 				if (attempt > 0) this.deps.report({state: 'connected'});
 				return;
 			} catch (error) {
 				if (this.deps.signal.aborted) return;
 				if (isFatal(error)) throw error;
 				attempt++;
-				const delayMs = backoffDelay(attempt, this.deps.backoff);
+				const delayMs = retryDelay(error, attempt, this.deps.backoff);
 				this.deps.report({state: 'reconnecting', attempt, error, delayMs});
 				await sleep(delayMs, this.deps.signal);
 			}
@@ -117,22 +154,29 @@ export class Reflector {
 			try {
 				if (needList) {
 					listing = true;
+					this.phase = 'relisting';
 					this.deps.report({state: 'relisting'});
-					await this.list(true);
+					await this.sync();
 					needList = false;
 					listing = false;
+					this.phase = 'connected';
 				}
-				const result = await this.watchOnce(() => {
+				const onOpen = () => {
 					attempt = 0;
 					this.deps.report({state: 'connected'});
-				});
+				};
+				// A watch-list stream is open already, its initial events delivered: it goes on as the watch.
+				const streaming = this.streaming;
+				this.streaming = null;
+				if (streaming) onOpen();
+				const result = await (streaming ?? this.watchOnce({resourceVersion: this.resourceVersion}, onOpen));
 				if (signal.aborted) break;
 				if (result.gone) {
 					needList = true;
 					continue;
 				}
 				if (result.failure) throw result.failure;
-				if (result.quick) await sleep(backoffDelay(++quickCloses, this.deps.backoff), signal);
+				if (result.quick) await sleep(retryDelay(null, ++quickCloses, this.deps.backoff), signal);
 				else quickCloses = 0;
 				// Otherwise the watch ended (server timeout, or the connection was cut):
 				// resume at once from the last resourceVersion; a failure to reconnect lands below.
@@ -144,11 +188,26 @@ export class Reflector {
 					continue;
 				}
 				attempt++;
-				const delayMs = backoffDelay(attempt, this.deps.backoff);
+				const delayMs = retryDelay(error, attempt, this.deps.backoff);
 				this.deps.report({state: 'reconnecting', attempt, error, delayMs});
 				await sleep(delayMs, signal);
 			}
 		}
+	}
+
+	/** Brings the consumer to the server's state now: a watch-list where the server streams one, else a paged list. */
+	private async sync(): Promise<void> {
+		if (this.useWatchList) {
+			try {
+				await this.watchList();
+				return;
+			} catch (error) {
+				if (!watchListRefused(error)) throw error;
+				// As client-go: making progress with list+watch beats insisting.
+				this.useWatchList = false;
+			}
+		}
+		await this.list();
 	}
 
 	private query(extra: Record<string, string | undefined>): Record<string, string | undefined> {
@@ -171,7 +230,7 @@ export class Reflector {
 	}
 
 	/** Items of a list or Table page, with their printed rows. */
-	private itemsOf(page: unknown): Array<{object: KubeObject; row?: PrintedRow}> {
+	private itemsOf(page: unknown): KnownItem[] {
 		if (isTable(page)) {
 			if (page.columnDefinitions && page.columnDefinitions.length > 0) this.columns = page.columnDefinitions;
 			return (page.rows ?? [])
@@ -182,60 +241,98 @@ export class Reflector {
 		return items.map(object => ({object: this.withKind(object)}));
 	}
 
-	private async list(isRelist: boolean): Promise<void> {
-		const items: Array<{object: KubeObject; row?: PrintedRow}> = [];
+	/** A paged list, each page emitted as it arrives; objects known but not listed are DELETED at its end. */
+	private async list(): Promise<void> {
+		const seen = new Set<string>();
 		let continueToken: string | undefined;
 		let resourceVersion = '';
+		let received = 0;
 		do {
-			const page = await this.deps.transport.getJson(this.spec.path, {
-				query: this.query({limit: String(this.deps.pageSize ?? 500), continue: continueToken}),
-				accept: this.spec.table ? TABLE_ACCEPT : 'application/json',
-				request: this.request('list'),
-				signal: this.deps.signal,
-			});
-			items.push(...this.itemsOf(page));
-			const meta = (page as {metadata?: {resourceVersion?: string; continue?: string}}).metadata ?? {};
+			const page = await this.listPage(continueToken);
+			if (this.deps.signal.aborted) return;
+			const meta = (page as {metadata?: {resourceVersion?: string; continue?: string; remainingItemCount?: number}}).metadata ?? {};
+			const items = this.itemsOf(page);
+			received += items.length;
 			continueToken = meta.continue || undefined;
 			resourceVersion = meta.resourceVersion ?? resourceVersion;
+			for (const item of items) this.known.listed(item, seen);
+			const total = typeof meta.remainingItemCount === 'number' ? received + meta.remainingItemCount : continueToken ? null : received;
+			this.deps.progress?.({received, total});
+			if (continueToken) await nextTurn();
 		} while (continueToken && !this.deps.signal.aborted);
 		if (this.deps.signal.aborted) return;
-		this.reconcile(items, isRelist);
+		this.complete(seen, resourceVersion);
+	}
+
+	private complete(seen: ReadonlySet<string>, resourceVersion: string): void {
+		this.known.dropUnseen(seen);
 		this.resourceVersion = resourceVersion;
+		this.deps.progress?.(null);
 		this.deps.emit({type: 'SYNCED', resourceVersion});
 	}
 
-	private reconcile(items: Array<{object: KubeObject; row?: PrintedRow}>, isRelist: boolean): void {
-		const next = new Map<string, Known>();
-		for (const item of items) {
-			const meta = item.object.metadata ?? {};
-			next.set(keyOf(item.object), {uid: meta.uid, resourceVersion: meta.resourceVersion, object: item.object, row: item.row});
-		}
-		if (isRelist) {
-			// Deletions first, so a pod recreated under the same name shows as gone then new.
-			for (const [key, before] of this.known) {
-				const after = next.get(key);
-				if (!after || after.uid !== before.uid) this.deps.emit({type: 'DELETED', object: before.object, row: before.row});
+	/** One page; a 429 asks for the same page again once the server's Retry-After has passed. */
+	private async listPage(continueToken: string | undefined): Promise<unknown> {
+		for (let attempt = 1; ; attempt++) {
+			try {
+				const page = await this.deps.transport.getJson(this.spec.path, {
+					query: this.query({limit: String(this.deps.pageSize ?? 500), continue: continueToken}),
+					accept: this.spec.table ? TABLE_ACCEPT : 'application/json',
+					request: this.request('list'),
+					signal: this.deps.signal,
+				});
+				if (attempt > 1) this.deps.report({state: this.phase});
+				return page;
+			} catch (error) {
+				if (!isThrottled(error) || this.deps.signal.aborted || attempt > THROTTLED_PAGE_RETRIES) throw error;
+				const delayMs = retryDelay(error, attempt, this.deps.backoff);
+				this.deps.report({state: 'reconnecting', attempt, error, delayMs});
+				await sleep(delayMs, this.deps.signal);
 			}
 		}
-		for (const [key, after] of next) {
-			const before = isRelist ? this.known.get(key) : undefined;
-			if (!before || before.uid !== after.uid) this.deps.emit({type: 'ADDED', object: after.object, row: after.row});
-			else if (before.resourceVersion !== after.resourceVersion) this.deps.emit({type: 'MODIFIED', object: after.object, row: after.row});
-		}
-		this.known = next;
 	}
 
-	/** One watch request; resolves when it ends. `onOpen` runs once the server accepted it. */
-	private async watchOnce(onOpen: () => void): Promise<{gone: boolean; failure: Error | null; quick: boolean}> {
+	/**
+	 * The state as a watch-list stream: resolves once its initial events have ended (the stream
+	 * goes on in `streaming`); rejects as opening a watch does, or when the stream ends first.
+	 */
+	private async watchList(): Promise<void> {
+		let ended: () => void = () => {};
+		const initialEnded = new Promise<void>(resolve => {
+			ended = resolve;
+		});
+		const initial: InitialEvents = {
+			seen: new Set(),
+			received: 0,
+			onEnd: resourceVersion => {
+				this.complete(initial.seen, resourceVersion);
+				ended();
+			},
+		};
+		// The most recent state, read consistently (resourceVersion "" with NotOlderThan).
+		const stream = this.watchOnce({resourceVersion: '', initial}, () => {});
+		const first = await Promise.race([initialEnded.then(() => null), stream]);
+		if (first === null) {
+			this.streaming = stream;
+			return;
+		}
+		if (this.deps.signal.aborted) return;
+		throw first.failure ?? new Error('the watch-list stream ended before its initial events did');
+	}
+
+	/** One watch request; resolves when it ends, rejects when it cannot be opened. `onOpen` runs once the server accepted it. */
+	private async watchOnce(from: {resourceVersion: string; initial?: InitialEvents}, onOpen: () => void): Promise<WatchOutcome> {
 		const timeoutSeconds = this.deps.watchTimeoutSeconds ?? Math.round(300 * (1 + Math.random()));
+		let initial = from.initial ?? null;
 		let gone = false;
 		let failure: Error | null = null;
 		let received = 0;
 		let stream: WatchStream | undefined;
 		stream = await this.deps.transport.watch(this.spec.path, {
 			query: this.query({
-				resourceVersion: this.resourceVersion || undefined,
+				resourceVersion: from.resourceVersion || undefined,
 				allowWatchBookmarks: 'true',
+				...(initial ? {sendInitialEvents: 'true', resourceVersionMatch: 'NotOlderThan'} : {}),
 				timeoutSeconds: String(timeoutSeconds),
 			}),
 			accept: this.spec.table ? TABLE_ACCEPT : 'application/json',
@@ -245,7 +342,11 @@ export class Reflector {
 			idleMs: timeoutSeconds * 1000 + 30_000,
 			onEvent: raw => {
 				received++;
-				const outcome = this.onWatchEvent(raw as RawWatchEvent);
+				const outcome = this.onWatchEvent(raw as RawWatchEvent, initial);
+				if (outcome === 'initial-end') {
+					initial = null;
+					return;
+				}
 				if (outcome === 'gone') gone = true;
 				else if (outcome instanceof Error) failure = outcome;
 				if (outcome !== 'ok') stream?.stop();
@@ -261,7 +362,7 @@ export class Reflector {
 		return {gone, failure, quick};
 	}
 
-	private onWatchEvent(event: RawWatchEvent): 'ok' | 'gone' | Error {
+	private onWatchEvent(event: RawWatchEvent, initial: InitialEvents | null): 'ok' | 'gone' | 'initial-end' | Error {
 		const type = event.type;
 		const raw = event.object ?? {};
 		if (type === 'ERROR') {
@@ -272,34 +373,39 @@ export class Reflector {
 		}
 		if (type === 'BOOKMARK') {
 			const rv = this.resourceVersionOf(raw);
+			if (initial) {
+				// Initial events come in no resourceVersion order: the stream's position is the end bookmark's.
+				const annotations = isTable(raw) ? raw.rows?.[0]?.object?.metadata?.annotations : (raw as KubeObject).metadata?.annotations;
+				if (annotations?.[INITIAL_EVENTS_END] !== 'true') return 'ok';
+				initial.onEnd(rv ?? '');
+				return 'initial-end';
+			}
 			if (rv) this.resourceVersion = rv;
 			return 'ok';
 		}
 		if (type !== 'ADDED' && type !== 'MODIFIED' && type !== 'DELETED') return 'ok';
-		let object: KubeObject | undefined;
-		let row: PrintedRow | undefined;
-		if (isTable(raw)) {
-			if (raw.columnDefinitions && raw.columnDefinitions.length > 0) this.columns = raw.columnDefinitions;
-			const first = raw.rows?.[0];
-			if (!first?.object) return 'ok';
-			object = this.withKind(first.object);
-			row = printedRow(this.columns, first.cells);
-		} else {
-			object = this.withKind(raw as KubeObject);
+		const item = this.watchItem(raw);
+		if (!item) return 'ok';
+		if (initial) {
+			this.known.listed(item, initial.seen);
+			this.deps.progress?.({received: ++initial.received, total: null});
+			return 'ok';
 		}
-		const meta = object.metadata ?? {};
-		const key = keyOf(object);
-		const before = this.known.get(key);
+		const meta = item.object.metadata ?? {};
 		if (meta.resourceVersion) this.resourceVersion = meta.resourceVersion;
-		if (type === 'DELETED') {
-			this.known.delete(key);
-		} else {
-			// A replayed event for a version already known adds nothing (no duplicates after a resume).
-			if (before && before.uid === meta.uid && before.resourceVersion === meta.resourceVersion) return 'ok';
-			this.known.set(key, {uid: meta.uid, resourceVersion: meta.resourceVersion, object, row});
-		}
-		this.deps.emit(row ? {type, object, row} : {type, object});
+		// A replayed event for a version already known adds nothing (no duplicates after a resume).
+		if (!this.known.watched(type, item)) return 'ok';
+		this.deps.emit(item.row ? {type, object: item.object, row: item.row} : {type, object: item.object});
 		return 'ok';
+	}
+
+	/** The object (and printed row) of a watch event, plain or as a one-row Table. */
+	private watchItem(raw: Record<string, unknown>): KnownItem | null {
+		if (!isTable(raw)) return {object: this.withKind(raw as KubeObject)};
+		if (raw.columnDefinitions && raw.columnDefinitions.length > 0) this.columns = raw.columnDefinitions;
+		const first = raw.rows?.[0];
+		if (!first?.object) return null;
+		return {object: this.withKind(first.object), row: printedRow(this.columns, first.cells)};
 	}
 
 	private resourceVersionOf(raw: Record<string, unknown>): string | undefined {
@@ -307,4 +413,3 @@ export class Reflector {
 		return (raw as KubeObject).metadata?.resourceVersion;
 	}
 }
-

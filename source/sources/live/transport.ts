@@ -10,7 +10,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type {KubeConfig} from '@kubernetes/client-node';
-import {KubeApiError, type KubeStatus} from './kube-error.js';
+import {KubeApiError, parseRetryAfter, type KubeStatus} from './kube-error.js';
 
 export interface RequestDescription {
 	verb: string;
@@ -93,7 +93,8 @@ export function createTransport(kc: KubeConfig, server: string): Transport {
 		const code = res.statusCode ?? 0;
 		if (code >= 200 && code < 300) return;
 		const body = await readBody(res).catch(() => '');
-		throw new KubeApiError(code, parseStatus(body), request);
+		const retryAfter = res.headers['retry-after'];
+		throw new KubeApiError(code, parseStatus(body), request, parseRetryAfter(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter));
 	}
 
 	return {
