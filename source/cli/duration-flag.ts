@@ -28,10 +28,15 @@ export type AtFlag = TypedTime;
 
 /** `--at`: an offset (1:30, 90s), a clock time (@04:21:10, 04:21:10Z, RFC 3339), start, end, or ±D. */
 export function parseAt(value: string): AtFlag {
+	return parseTimeFlag(value, '--at');
+}
+
+/** A time in a session given to `flag` (--at, --since, --until): the grammar of --at. */
+export function parseTimeFlag(value: string, flag: string): AtFlag {
 	const target = parseTime(value);
 	if (!target) {
 		throw new UsageError(
-			`--at: "${value}" is not a time; use an offset (1:30, 90s), a clock time (@04:21:10, 04:21:10Z, 2026-11-25T04:21:10Z), end, or --at=-30s for 30 s before the end`,
+			`${flag}: "${value}" is not a time; use an offset (1:30, 90s), a clock time (@04:21:10, 04:21:10Z, 2026-11-25T04:21:10Z), end, or ${flag}=-30s for 30 s before the end`,
 		);
 	}
 	return {target, text: value};
@@ -44,16 +49,18 @@ export function resolveAt(at: AtFlag, span: SessionSpan): number {
 	return resolved.ms;
 }
 
+const TIME_FLAGS = new Set(['--at', '--since', '--until']);
+
 /**
- * `--at -30s` reads as flags to the parser (-3, -0, -s): a value of --at that starts with "-"
- * is joined to it (`--at=-30s`) before parsing, as the user meant.
+ * `--at -30s` reads as flags to the parser (-3, -0, -s): a value of --at (or --since, --until)
+ * that starts with "-" is joined to it (`--at=-30s`) before parsing, as the user meant.
  */
 export function joinNegativeAt(argv: readonly string[]): string[] {
 	const out: string[] = [];
 	for (let i = 0; i < argv.length; i++) {
 		const next = argv[i + 1];
-		if (argv[i] === '--at' && next !== undefined && /^-\d/.test(next)) {
-			out.push(`--at=${next}`);
+		if (TIME_FLAGS.has(argv[i]!) && next !== undefined && /^-\d/.test(next)) {
+			out.push(`${argv[i]}=${next}`);
 			i++;
 		} else {
 			out.push(argv[i]!);

@@ -34,12 +34,15 @@ const NAMESPACE: FlagHelp = {flag: '-n, --namespace NS', text: "namespace to wat
 const ALL_NAMESPACES: FlagHelp = {flag: '-A, --all-namespaces', text: 'watch every namespace'};
 const SELECTOR: FlagHelp = {flag: '-l, --selector SEL', text: 'label selector, e.g. -l app=web,tier!=db'};
 const FIELD_SELECTOR: FlagHelp = {flag: '--field-selector SEL', text: 'field selector, e.g. spec.nodeName=kind-worker'};
-const OUTPUT_REPLAY: FlagHelp = {flag: '-o, --output FORMAT', text: 'table, wide, json, ndjson, timeline or check instead of the TUI'};
-const OUTPUT_ANY: FlagHelp = {flag: '-o, --output FORMAT', text: 'table, wide, json or ndjson (replay also timeline, check) instead of the TUI'};
+const OUTPUT_REPLAY: FlagHelp = {flag: '-o, --output FORMAT', text: 'table, wide, json, ndjson, timeline, check or lanes instead of the TUI'};
+const OUTPUT_ANY: FlagHelp = {flag: '-o, --output FORMAT', text: 'table, wide, json, ndjson or lanes (replay also timeline, check) instead of the TUI'};
 const AT: FlagHelp = {
 	flag: '--at TIME',
 	text: 'where to start (with --output: the moment to print; default end): 1:30 or 90s in, @04:21:10 (UTC), end, -30s before the end',
 };
+const SINCE: FlagHelp = {flag: '--since TIME', text: '--output lanes: where the window starts (default: the session start; -5m: 5 min before its end)'};
+const UNTIL: FlagHelp = {flag: '--until TIME', text: '--output lanes: where the window ends (default: --at, else the end)'};
+const WIDTH: FlagHelp = {flag: '--width N', text: '--output lanes: columns to draw in (default: the terminal, else 120)'};
 const POD: FlagHelp = {flag: '--pod NAMESPACE/NAME', text: '--output timeline: the pod whose changes to print'};
 const WATCH_FOR: FlagHelp = {flag: '--watch-for DURATION', text: 'print after watching this long (ndjson: stream)'};
 const FOR: FlagHelp = {flag: '--for DURATION', text: 'check: judge after this long (default: once listed)'};
@@ -65,7 +68,7 @@ const LIST: FlagHelp = {flag: '--list', text: 'list the bundled sessions with th
 const HELP: FlagHelp = {flag: '-h, --help', text: "this help (podlife COMMAND -h: that command's)"};
 
 const CLUSTER: FlagGroup = {title: 'Cluster flags (as kubectl)', flags: [KUBECONFIG, CONTEXT, NAMESPACE, ALL_NAMESPACES, SELECTOR, FIELD_SELECTOR]};
-const REPLAY_OUTPUT: FlagGroup = {title: 'Flags', flags: [OUTPUT_REPLAY, AT, POD, LENIENT, STATUS_COMPAT, NO_COLOR]};
+const REPLAY_OUTPUT: FlagGroup = {title: 'Flags', flags: [OUTPUT_REPLAY, AT, POD, SINCE, UNTIL, WIDTH, LENIENT, STATUS_COMPAT, NO_COLOR]};
 const REPLAY_PLAYBACK: FlagGroup = {title: 'Playback flags (the TUI)', flags: [SPEED, PAUSED, LOOP]};
 
 /** Bare `podlife`: not a command of its own, but the first line of the overview. */
@@ -89,7 +92,7 @@ export const COMMANDS: Readonly<Record<CommandName, Page>> = {
 		usage: 'replay FILE [flags]',
 		summary: 'replay a recorded session',
 		about:
-			'Plays a session file (NDJSON, optionally gzip) in the TUI, where you pause, step and seek. With --output it prints instead the pods at one moment (--at), every pod entry (ndjson), one pod\'s changes (timeline) or the unhealthy pods (check).',
+			'Plays a session file (NDJSON, optionally gzip) in the TUI, where you pause, step and seek. With --output it prints instead the pods at one moment (--at), every pod entry (ndjson), one pod\'s changes (timeline), the unhealthy pods (check) or every pod\'s life as a lane of its STATUS over time (lanes).',
 		groups: [REPLAY_OUTPUT, REPLAY_PLAYBACK],
 		examples: [
 			'podlife replay session.ndjson.gz --speed 8',
@@ -98,6 +101,7 @@ export const COMMANDS: Readonly<Record<CommandName, Page>> = {
 			'podlife replay session.ndjson --output ndjson > columns.ndjson',
 			'podlife replay session.ndjson --output timeline --pod default/web-7d4f9',
 			'podlife replay session.ndjson --output check',
+			'podlife replay session.ndjson --output lanes --since 1:00 --until 2:30',
 		],
 	},
 	record: {
@@ -127,7 +131,7 @@ export const COMMANDS: Readonly<Record<CommandName, Page>> = {
 
 const OVERVIEW_GROUPS: readonly FlagGroup[] = [
 	CLUSTER,
-	{title: 'Output flags', flags: [OUTPUT_ANY, AT, POD, WATCH_FOR, FOR, STATUS_COMPAT, NO_COLOR]},
+	{title: 'Output flags', flags: [OUTPUT_ANY, AT, POD, SINCE, UNTIL, WIDTH, WATCH_FOR, FOR, STATUS_COMPAT, NO_COLOR]},
 	{title: 'Replay flags', flags: [SPEED, PAUSED, LOOP, LENIENT]},
 	{title: 'Record flags', flags: [DURATION, NO_UI, NO_REDACT, FORCE]},
 	{title: 'Serve flags', flags: [PORT, KUBECONFIG_OUT, ORIGINAL_TIMES]},

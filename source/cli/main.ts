@@ -5,18 +5,20 @@
 import {EXIT_OK, EXIT_UNHEALTHY, UsageError} from '../errors.js';
 import {parseArgs, type Flags} from './flags.js';
 import {commandHelp, isCommand, overviewHelp, COMMANDS} from './help.js';
-import {joinNegativeAt, parseAt, parseDuration} from './duration-flag.js';
+import {joinNegativeAt, parseAt, parseDuration, parseTimeFlag} from './duration-flag.js';
 import {compatForServerVersion, parseStatusCompat, type StatusCompat} from '../model/compat.js';
 
 // `wide` is kubectl's habit: the table with every column of `kubectl get pods -o wide`.
-const REPLAY_OUTPUTS = ['table', 'wide', 'json', 'ndjson', 'timeline', 'check'] as const;
-const LIVE_OUTPUTS = ['table', 'wide', 'json', 'ndjson'] as const;
+const REPLAY_OUTPUTS = ['table', 'wide', 'json', 'ndjson', 'timeline', 'check', 'lanes'] as const;
+const LIVE_OUTPUTS = ['table', 'wide', 'json', 'ndjson', 'lanes'] as const;
 const COMMAND_LIST = Object.keys(COMMANDS).join(', ');
 
 export interface Io {
 	write: (text: string) => void;
 	warn: (text: string) => void;
 	isTty: boolean;
+	/** The terminal's width, when stdout is one. */
+	columns?: number;
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
@@ -30,6 +32,20 @@ function compatFlag(flags: Flags): StatusCompat | undefined {
 
 function noColor(flags: Flags): boolean {
 	return flags.color === false || (process.env['NO_COLOR'] ?? '') !== '';
+}
+
+/** `--output lanes`: as wide as --width, else the terminal, else 120 columns (a file). */
+function lanesLook(flags: Flags, io: Io): {width: number; color: boolean} {
+	const width = flags.width ?? (io.isTty && io.columns ? io.columns : 120);
+	if (!Number.isInteger(width) || width < 40 || width > 1000) throw new UsageError(`--width must be a whole number of columns from 40 to 1000 (got ${flags.width})`);
+	return {width, color: io.isTty && !noColor(flags)};
+}
+
+/** --since, --until and --width draw `--output lanes`; elsewhere they would do nothing, which is a usage error. */
+function lanesOnly(flags: Flags, output: string | undefined): void {
+	if (output === 'lanes') return;
+	const given = (['since', 'until', 'width'] as const).filter(name => flags[name] !== undefined);
+	if (given.length > 0) throw new UsageError(`--${given[0]} is for --output lanes (got ${output === undefined ? 'the TUI' : `--output ${output}`})`);
 }
 
 function requireTty(io: Io, command: string): void {
@@ -100,8 +116,16 @@ async function demo(rest: string[], flags: Flags, io: Io): Promise<number> {
 async function replay(file: string, flags: Flags, io: Io, command = 'replay'): Promise<number> {
 	const at = flags.at === undefined ? undefined : parseAt(flags.at);
 	const compat = compatFlag(flags);
+	lanesOnly(flags, flags.output);
 	if (flags.output !== undefined) {
 		const output = oneOf(flags.output, REPLAY_OUTPUTS, '--output');
+		if (output === 'lanes') {
+			const {runReplayLanes} = await import('../output/lanes.js');
+			const since = flags.since === undefined ? undefined : parseTimeFlag(flags.since, '--since');
+			const until = flags.until === undefined ? undefined : parseTimeFlag(flags.until, '--until');
+			await runReplayLanes({file, at, since, until, ...lanesLook(flags, io), compat, lenient: flags.lenient, write: io.write, warn: io.warn});
+			return EXIT_OK;
+		}
 		if (output === 'timeline') {
 			if (!flags.pod) throw new UsageError('--output timeline needs --pod NAMESPACE/NAME');
 			const {runTimeline} = await import('../output/timeline.js');
@@ -168,11 +192,16 @@ function clusterOptions(flags: Flags) {
 async function live(flags: Flags, io: Io): Promise<number> {
 	const cluster = clusterOptions(flags);
 	const compat = compatFlag(flags);
+	lanesOnly(flags, flags.output);
 	if (flags.output !== undefined) {
 		const output = oneOf(flags.output, LIVE_OUTPUTS, '--output');
+		if (output === 'lanes' && (flags.since !== undefined || flags.until !== undefined)) {
+			throw new UsageError('--since and --until are times in a recorded session; live, --output lanes draws from the start of the watch to now (--watch-for to watch longer)');
+		}
 		const watchForMs = flags.watchFor === undefined ? undefined : parseDuration(flags.watchFor, '--watch-for');
 		const {runLiveHeadless} = await import('../output/headless.js');
-		await runLiveHeadless({...cluster, output, watchForMs, compat, write: io.write, warn: io.warn});
+		const lanes = output === 'lanes' ? lanesLook(flags, io) : undefined;
+		await runLiveHeadless({...cluster, output, watchForMs, compat, lanes, write: io.write, warn: io.warn});
 		return EXIT_OK;
 	}
 	requireTty(io, '');

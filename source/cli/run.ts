@@ -19,6 +19,7 @@ export async function run(argv: string[]): Promise<number> {
 			write: text => void process.stdout.write(text),
 			warn: text => void process.stderr.write(`podlife: ${oneLine(text)}\n`),
 			isTty: Boolean(process.stdout.isTTY),
+			columns: process.stdout.columns,
 		});
 	} catch (error) {
 		if (error instanceof UserError) {

@@ -13,8 +13,9 @@ import {ndjsonLine} from './ndjson.js';
 import {podWhySource} from './pod-json.js';
 import {replayInto, type ReplayAt} from './replay-store.js';
 import {renderTable} from './table.js';
+import {renderLanes} from './lanes.js';
 
-export type HeadlessOutput = 'table' | 'wide' | 'json' | 'ndjson';
+export type HeadlessOutput = 'table' | 'wide' | 'json' | 'ndjson' | 'lanes';
 
 /** `-o ndjson`: the line of the pod an entry changed, with the store's state after it. */
 function ndjsonAfter(write: (text: string) => void): (entry: SessionEntry, atMs: number, store: PodStore) => void {
@@ -25,12 +26,20 @@ function ndjsonAfter(write: (text: string) => void): (entry: SessionEntry, atMs:
 	};
 }
 
-/** `-o table|wide|json`: the pods at `now`. */
-function printPods(output: HeadlessOutput, store: PodStore, now: number, write: (text: string) => void): void {
+/** `-o table|wide|json`: the pods at `now`; `-o lanes` (live only here): their lanes from the first one seen to now. */
+function printPods(output: HeadlessOutput, store: PodStore, now: number, write: (text: string) => void, lanes?: {width: number; color: boolean}): void {
 	const view = store.view();
 	if (output === 'table' || output === 'wide') write(renderTable(view.pods.values(), now, view, output));
 	if (output === 'json') write(renderJson(view.pods.values(), now, view));
+	if (output === 'lanes') {
+		let start = now - LIVE_LANES_MIN_MS;
+		for (const pod of view.pods.values()) start = Math.min(start, pod.firstSeenAt);
+		write(renderLanes({pods: view.pods, now, start, end: now, cursor: now, width: lanes?.width ?? 120, color: lanes?.color ?? false}));
+	}
 }
+
+/** Live, the lanes span at least this much: right after the initial list every pod was first seen just now. */
+const LIVE_LANES_MIN_MS = 10_000;
 
 /** What a replay without the TUI takes (this one and `--output check`). */
 export interface ReplayOutputOptions {
@@ -71,6 +80,8 @@ export interface LiveHeadlessOptions extends LiveOutputOptions {
 	output: HeadlessOutput;
 	/** table/json: print after this long instead of right after the initial list; ndjson: stop after this long. */
 	watchForMs?: number;
+	/** `-o lanes`: the width and whether to colour. */
+	lanes?: {width: number; color: boolean};
 }
 
 /** `podlife -o …`. */
@@ -89,5 +100,5 @@ export async function runLiveHeadless(options: LiveHeadlessOptions): Promise<voi
 	// ndjson streams until --watch-for ends or Ctrl-C; the others print once, after --watch-for if given.
 	const watching = options.output === 'ndjson' || options.watchForMs !== undefined;
 	await watchThenStop(live, watching ? {durationMs: options.watchForMs, signal: options.signal} : null);
-	printPods(options.output, live.store, live.source.now(), options.write);
+	printPods(options.output, live.store, live.source.now(), options.write, options.lanes);
 }

@@ -38,14 +38,14 @@ async function lastEntryT(session: Awaited<ReturnType<typeof openSession>>): Pro
  * the end shows only at the end. A moment counted back from the end, or one before the start (whose
  * error names the whole span), needs the session's end first: a pass of its own.
  */
-async function firstLook(session: Awaited<ReturnType<typeof openSession>>, {target, text}: TypedTime, recordedAtMs: number): Promise<number | 'end'> {
+async function firstLook(session: Awaited<ReturnType<typeof openSession>>, {target, text}: TypedTime, recordedAtMs: number, flag: string): Promise<number | 'end'> {
 	if (target.kind === 'end') return 'end';
 	const fromEnd = target.kind === 'relative' && target.ms < 0;
 	const ms = fromEnd ? Number.NaN : targetOffset(target, recordedAtMs, 0);
 	if (!fromEnd && beforeStart(ms, text, {recordedAtMs, endMs: 0}) === null) return Math.max(0, ms);
 	const endMs = await lastEntryT(session);
 	const resolved = checkInSpan(fromEnd ? endMs + target.ms : ms, target, text, {recordedAtMs, endMs});
-	if (!resolved.ok) throw new UsageError(`--at: ${resolved.problem}`);
+	if (!resolved.ok) throw new UsageError(`${flag}: ${resolved.problem}`);
 	return resolved.ms;
 }
 
@@ -61,13 +61,16 @@ export async function replayInto(
 		onApplied?: (entry: SessionEntry, atMs: number, store: PodStore) => void;
 		/** The store keeps its pod objects: for a caller that applies entries of its own afterwards. */
 		keepObjects?: boolean;
+		/** The flag that gave `replayAt`, for messages (default --at). */
+		flag?: string;
 	},
 ): Promise<ReplayedState> {
 	const session = await openSession(file, {lenient: options.lenient});
 	const recordedAtMs = Date.parse(session.header.recordedAt);
 	const typed: TypedTime | null = replayAt === 'end' ? null : typeof replayAt === 'number' ? {target: {kind: 'offset', ms: replayAt}, text: formatOffset(replayAt)} : replayAt;
 	/** Entries up to this t are applied ('end': all of them). */
-	let at = typed ? await firstLook(session, typed, recordedAtMs) : 'end';
+	const flag = options.flag ?? '--at';
+	let at = typed ? await firstLook(session, typed, recordedAtMs, flag) : 'end';
 	const compat = options.compat ?? compatForServerVersion(session.header.serverVersion);
 	const onApplied = options.onApplied;
 	// A plain file is there to read again: the store keeps no pod object, only where its entry is
@@ -99,7 +102,7 @@ export async function replayInto(
 	if (typed && at !== 'end' && stoppedAt === Infinity) {
 		// Read to the end without passing `at`: it is at or after the last entry.
 		const resolved = checkInSpan(at, typed.target, typed.text, {recordedAtMs, endMs: lastT});
-		if (!resolved.ok) throw new UsageError(`--at: ${resolved.problem}`);
+		if (!resolved.ok) throw new UsageError(`${flag}: ${resolved.problem}`);
 		at = resolved.ms;
 	}
 	// Not the warnings about lines the batch read past `at`: a one-by-one read never saw them.

@@ -1,0 +1,137 @@
+// `--output lanes`: the Lanes view as text, for a terminal or a file — every pod of the session (or
+// of the cluster, live) as a lane of its STATUS classes across a window of time, drawn by the same
+// pure function as the TUI's view (view/lanes/lanes-frame.ts). ANSI colour on a terminal, glyphs
+// alone otherwise: the glyphs carry the classes, the colour only helps.
+
+import {UsageError} from '../errors.js';
+import type {StatusCompat} from '../model/compat.js';
+import type {PodState} from '../model/pod-state.js';
+import {podLane} from '../model/status-lane.js';
+import {lineText, wrapLine, type Line, type Tone} from '../view/detail/lines.js';
+import {laneLegend} from '../view/lanes/lane-cells.js';
+import {lanesFrame, type LaneRow} from '../view/lanes/lanes-frame.js';
+import {cellMs, clockLabel, spanLabel} from '../view/lanes/time-axis.js';
+import {atBase, formatClock, resolveTime, type SessionSpan, type TypedTime} from '../view/goto-time.js';
+import {replayInto} from './replay-store.js';
+
+const SGR: Readonly<Record<Tone, string>> = {
+	plain: '',
+	heading: '1;36',
+	label: '90',
+	dim: '2',
+	good: '32',
+	warn: '33',
+	bad: '31',
+	info: '34',
+	accent: '35',
+};
+
+/** A line of spans as text: with SGR sequences when `color`, else its characters only. */
+export function ansiLine(line: Line, color: boolean): string {
+	if (!color) return lineText(line).trimEnd();
+	let out = '';
+	for (const part of line) {
+		const codes = [SGR[part.tone ?? 'plain'], part.inverse ? '7' : ''].filter(code => code !== '').join(';');
+		out += codes === '' ? part.text : `\u001b[${codes}m${part.text}\u001b[0m`;
+	}
+	return out.replace(/ +$/, '');
+}
+
+export interface LanesPicture {
+	/** The pods, tombstones included: those whose lane meets the window are drawn. */
+	pods: ReadonlyMap<string, PodState>;
+	/** The store's clock: nothing is drawn after it. */
+	now: number;
+	/** The window (epoch ms) and the cursor in it. */
+	start: number;
+	end: number;
+	cursor: number;
+	width: number;
+	color: boolean;
+}
+
+/** The pods whose lane has something in (start, end], ordered as kubectl lists them (namespace, name). */
+export function podsInWindow(pods: ReadonlyMap<string, PodState>, start: number, end: number): string[] {
+	const keys: string[] = [];
+	for (const [key, pod] of pods) {
+		const lane = podLane(pod);
+		if (lane.segments.length === 0 || lane.start > end || (lane.end !== null && lane.end <= start)) continue;
+		keys.push(key);
+	}
+	return keys.sort((a, b) => {
+		const [na, pa] = [pods.get(a)!.namespace, pods.get(a)!.name];
+		const [nb, pb] = [pods.get(b)!.namespace, pods.get(b)!.name];
+		return na === nb ? (pa < pb ? -1 : pa > pb ? 1 : 0) : na < nb ? -1 : 1;
+	});
+}
+
+/** "250ms", "1.6s", "12s", "2m": the time a column stands for. */
+function columnLabel(ms: number): string {
+	if (ms < 1000) return `${Math.round(ms)}ms`;
+	if (ms < 10_000) return `${(ms / 1000).toFixed(1)}s`;
+	return spanLabel(ms);
+}
+
+/** The picture: a line that says the window, the axis, a lane per pod, and the legend. */
+export function renderLanes(picture: LanesPicture): string {
+	const {pods, now, start, end, cursor, width, color} = picture;
+	const keys = podsInWindow(pods, start, end);
+	const rows = {length: keys.length, rowAt: (index: number): LaneRow | undefined => (keys[index] === undefined ? undefined : {kind: 'pod', key: keys[index]!})};
+	const namespaces = new Set(keys.map(key => pods.get(key)!.namespace));
+	const body = lanesFrame({rows, cursor: -1, offset: 0, height: keys.length, width, pods, now, end, spanMs: end - start, timeCursor: cursor, oneNamespace: namespaces.size === 1, title: 'POD'});
+	const seconds = end - start < 86_400_000;
+	const perCell = cellMs(body.window);
+	const title = `Lanes ${clockLabel(start, seconds)}–${clockLabel(end, seconds)} UTC (${spanLabel(end - start)}, ${columnLabel(perCell)} a column) · ▼ ${clockLabel(cursor, true)} · ${keys.length} pod${keys.length === 1 ? '' : 's'}`;
+	const lines = [title, ansiLine(body.header, color), ...body.lines.map(line => ansiLine(line, color))];
+	if (keys.length === 0) lines.push('  No pod has a lane in this window.');
+	lines.push('', ...wrapLine([{text: '  '}, ...laneLegend()], width, 2).map(line => ansiLine(line, color)));
+	return `${lines.join('\n')}\n`;
+}
+
+/** `--since`, `--until` and `--at` as typed (view/goto-time.ts grammar), each with its flag's name for messages. */
+export interface LanesTimes {
+	since?: TypedTime;
+	until?: TypedTime;
+	at?: TypedTime;
+}
+
+export interface ReplayLanesOptions extends LanesTimes {
+	file: string;
+	width: number;
+	color: boolean;
+	compat?: StatusCompat;
+	lenient?: boolean;
+	write: (text: string) => void;
+	warn: (text: string) => void;
+}
+
+/** The narrowest window drawn: a lane needs some time to show (`--at 0` alone would give none). */
+const MIN_WINDOW_MS = 10_000;
+
+function resolved(flag: string, time: TypedTime, span: SessionSpan): number {
+	const result = resolveTime(time.target, time.text, span, atBase(time.target, span.endMs));
+	if (!result.ok) throw new UsageError(`${flag}: ${result.problem}`);
+	return span.recordedAtMs + result.ms;
+}
+
+/**
+ * `podlife replay FILE --output lanes`: the session replayed up to the window's end (--until, else
+ * --at, else the end), the window from --since (default: the session's start), the cursor at --at
+ * (default: the window's end). A negative --since or --at counts back from the window's end.
+ */
+export async function runReplayLanes(options: ReplayLanesOptions): Promise<void> {
+	const {since, until, at} = options;
+	const stop = until ?? at;
+	const {store, now, recordedAtMs} = await replayInto(options.file, stop ?? 'end', {
+		compat: options.compat,
+		lenient: options.lenient,
+		warn: options.warn,
+		flag: until ? '--until' : '--at',
+	});
+	const span: SessionSpan = {recordedAtMs, endMs: now - recordedAtMs};
+	const cursor = until && at ? resolved('--at', at, span) : now;
+	let start = since ? resolved('--since', since, span) : recordedAtMs;
+	if (since && start >= now) throw new UsageError(`--since: ${since.text.trim()} is not before the window's end (${formatClock(now)} UTC); give a --since before --until or --at`);
+	if (!since) start = Math.min(start, now - MIN_WINDOW_MS);
+	options.write(renderLanes({pods: store.view().pods, now, start, end: now, cursor, width: options.width, color: options.color}));
+}

@@ -1,0 +1,110 @@
+// `podlife replay FILE --output lanes` as a user runs it (main(), as run.ts calls it): the picture
+// of every pod's STATUS class over a window, with the cursor's column showing, for every pod, the
+// class of the row the API server printed for it at that moment.
+
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {main} from '../../source/cli/main.js';
+import {UserError} from '../../source/errors.js';
+import type {Pod} from '../../source/kube/objects.js';
+import {podKeyOf} from '../../source/model/pod-key.js';
+import {statusClass} from '../../source/model/status-lane.js';
+import {isWatchEntry} from '../../source/session/format.js';
+import {LANE_STYLE} from '../../source/view/lanes/lane-cells.js';
+import {loadCapture} from '../helpers/load-capture.js';
+
+const ROLLOUT = path.join(import.meta.dirname, '..', 'fixtures', 'captures-full', 'rollout-undo.ndjson');
+const STATEFULSET = path.join(import.meta.dirname, '..', 'fixtures', 'captures-full', 'statefulset.ndjson');
+
+async function podlife(isTty: boolean, ...args: string[]): Promise<{code: number; out: string; error: string | null}> {
+	let out = '';
+	try {
+		const code = await main(args, {write: text => void (out += text), warn: () => undefined, isTty, columns: 100});
+		return {code, out, error: null};
+	} catch (error) {
+		if (!(error instanceof UserError)) throw error;
+		return {code: error.exitCode, out, error: error.message};
+	}
+}
+
+/** Each pod's STATUS class as the server printed it at `at` (epoch ms): its last row up to then. */
+function printedClasses(file: string, at: number): Map<string, string> {
+	const capture = loadCapture(file);
+	const recordedAt = Date.parse(capture.header.recordedAt);
+	const classes = new Map<string, string>();
+	for (const entry of capture.entries) {
+		if (recordedAt + entry.t > at) break;
+		if (!isWatchEntry(entry) || entry.object.kind !== 'Pod' || !entry.row) continue;
+		const key = podKeyOf((entry.object as Pod).metadata);
+		if (entry.type === 'DELETED') classes.delete(key);
+		else classes.set(key, statusClass(entry.row.status, entry.row.ready));
+	}
+	return classes;
+}
+
+describe('--output lanes', () => {
+	it('draws every pod of a rollout, and at the cursor each pod is in the class of the row the server printed then', async () => {
+		for (const at of ['0:30', '0:58', '1:20', '1:40']) {
+			const {code, out} = await podlife(false, 'replay', ROLLOUT, '-o', 'lanes', '--at', at, '--width', '120');
+			expect(code).toBe(0);
+			expect(out).not.toContain('\u001b[');
+			const lines = out.split('\n');
+			expect(lines[0]).toMatch(/^Lanes 15:47:44–\d\d:\d\d:\d\d UTC \(.*\) · ▼ \d\d:\d\d:\d\d · \d+ pods$/);
+			const cursorColumn = lines[1]!.indexOf('▼');
+			expect(cursorColumn).toBeGreaterThan(0);
+			const [, minutes, seconds] = /^(\d+):(\d+)$/.exec(at)!;
+			const capture = loadCapture(ROLLOUT);
+			const when = Date.parse(capture.header.recordedAt) + (Number(minutes) * 60 + Number(seconds)) * 1000;
+			const printed = printedClasses(ROLLOUT, when);
+			let checked = 0;
+			for (const [key, cls] of printed) {
+				// The kube-system pods' long names are cut to the name column; the rollout's are whole.
+				if (!key.startsWith('default/')) continue;
+				const line = lines.find(text => text.startsWith(`  ${key} `));
+				expect(line, `${at} ${key}`).toBeDefined();
+				const glyph = [...line!][cursorColumn];
+				expect(glyph === LANE_STYLE[cls as keyof typeof LANE_STYLE].glyph || glyph === LANE_STYLE.restart.glyph, `${at} ${key}: ${glyph} for ${cls}`).toBe(true);
+				checked += 1;
+			}
+			expect(checked).toBeGreaterThan(1);
+		}
+	});
+
+	it('keeps to the window of --since and --until: pods gone before it are left out', async () => {
+		const all = await podlife(false, 'replay', ROLLOUT, '-o', 'lanes', '--width', '100');
+		const late = await podlife(false, 'replay', ROLLOUT, '-o', 'lanes', '--since', '1:25', '--until', '1:40', '--width', '100');
+		expect(late.code).toBe(0);
+		expect(late.out.split('\n')[0]).toMatch(/^Lanes 15:49:09–15:49:24 UTC \(15s, /);
+		const pods = (text: string) => text.split('\n').filter(line => line.startsWith('  default/api-')).length;
+		expect(pods(late.out)).toBeLessThan(pods(all.out));
+		expect(late.out).toContain('╵15:49:20');
+	});
+
+	it('colours the picture on a terminal, and keeps the glyphs with --no-color', async () => {
+		const colour = await podlife(true, 'replay', STATEFULSET, '-o', 'lanes');
+		expect(colour.out).toContain('\u001b[32m█');
+		const plain = await podlife(true, 'replay', STATEFULSET, '-o', 'lanes', '--no-color');
+		expect(plain.out).not.toContain('\u001b[');
+		expect(plain.out).toContain('█');
+		// The terminal's width, 100 columns.
+		expect(Math.max(...plain.out.split('\n').map(line => [...line].length))).toBeLessThanOrEqual(100);
+		expect(plain.out).toContain('░ pending  ▒ creating/init');
+	});
+
+	it('says in one line what is wrong with a window, a width, or a lanes flag without lanes', async () => {
+		const cases: Array<[string[], RegExp]> = [
+			[['--since', '1:40', '--until', '1:00'], /^--since: 1:40 is after the session ends at 1:00/],
+			[['--since', '0:50', '--at', '0:40'], /^--since: 0:50 is after the session ends at 0:40/],
+			[['--until', '9:00'], /^--until: 9:00 is after the session ends at 1:44; it spans/],
+			[['--width', '10'], /^--width must be a whole number of columns from 40 to 1000 \(got 10\)$/],
+			[['--since', 'soon'], /^--since: "soon" is not a time; use an offset/],
+		];
+		for (const [flags, message] of cases) {
+			const {code, error} = await podlife(false, 'replay', ROLLOUT, '-o', 'lanes', ...flags);
+			expect(code, flags.join(' ')).toBe(2);
+			expect(error).toMatch(message);
+		}
+		const table = await podlife(false, 'replay', ROLLOUT, '-o', 'table', '--since', '1:00');
+		expect(table.error).toBe('--since is for --output lanes (got --output table)');
+	});
+});
