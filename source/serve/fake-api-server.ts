@@ -25,6 +25,7 @@ import {loadSession} from './load-session.js';
 import {negotiate} from './media-type.js';
 import {ObjectHistory, type Change} from './object-history.js';
 import {Playback, type PlayOptions} from './playback.js';
+import {AccessRules, requestNamespace, type Grant, type Revocation} from './access.js';
 import {ANONYMOUS, RequestFaults, type ForbidRule, type ThrottleRule} from './request-faults.js';
 import {PodLogs} from './pod-logs.js';
 import {resourceOfRoute, routeOf, type Verb} from './routes.js';
@@ -35,7 +36,7 @@ import type {IncludeObject, RowPrinter} from './table.js';
 import type {WatchScope} from './watch-connection.js';
 import {Watches} from './watches.js';
 
-export type {ForbidRule, ThrottleRule, Verb};
+export type {ForbidRule, Grant, Revocation, ThrottleRule, Verb};
 
 export interface FakeApiServerOptions {
 	header: SessionHeader;
@@ -104,6 +105,7 @@ export class FakeApiServer {
 	private readonly sockets = new Set<Socket>();
 	private readonly objects: ServedObjects;
 	private readonly faults = new RequestFaults();
+	private readonly access = new AccessRules();
 	private readonly watches: Watches;
 	private readonly logs: PodLogs;
 	private readonly playback: Playback;
@@ -295,8 +297,19 @@ export class FakeApiServer {
 		this.faults.forbid(rule);
 	}
 
+	/** RBAC: from now on only what `grants` allow (access.ts); allowAll() lifts it. */
+	limitAccess(grants: readonly Grant[]): void {
+		this.access.limitTo(grants);
+	}
+
+	/** Take grants back mid-session: open watches go on; the next request for them is answered 403. */
+	revokeAccess(revocation: Revocation): void {
+		this.access.revoke(revocation);
+	}
+
 	allowAll(): void {
 		this.faults.allowAll();
+		this.access.allowAll();
 	}
 
 	/**
@@ -385,7 +398,9 @@ export class FakeApiServer {
 		Object.assign(record, {verb: route.verb, resource: resourceOfRoute(route), namespace: route.namespace, name: route.name});
 		const retryAfter = this.faults.throttled(route);
 		if (retryAfter !== null) return this.send(response, record, {body: status.tooManyRequests(retryAfter), headers: {'Retry-After': String(retryAfter)}});
-		if (this.faults.isForbidden(route)) return this.send(response, record, {body: status.forbidden({...route, resource: resourceOfRoute(route), user: record.user})});
+		if (this.faults.isForbidden(route) || !this.access.allows(route)) {
+			return this.send(response, record, {body: status.forbidden({...route, resource: resourceOfRoute(route), namespace: requestNamespace(route), user: record.user})});
+		}
 		if (route.subresource === 'log') {
 			// Logs as of the served moment: the history applies entries when their time comes, the clock runs on between them.
 			const pod = this.history.get('pods', route.namespace, route.name!)?.object as Pod | undefined;
