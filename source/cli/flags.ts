@@ -1,5 +1,5 @@
 // Command-line parsing with meow: kubectl's flag names for the cluster, k9s-like
-// keys inside the TUI. Unknown and repeated flags are a usage error on one line
+// keys inside the TUI. Unknown flags, and repeated ones that take one value, are a usage error on one line
 // (meow's own reports span lines or are plain Errors). --help / -h is a flag
 // like any other: main.ts prints the help of the command it comes with.
 
@@ -10,7 +10,8 @@ import {isCommand} from './help.js';
 export const FLAG_SPEC = {
 	kubeconfig: {type: 'string'},
 	context: {type: 'string'},
-	namespace: {type: 'string', shortFlag: 'n'},
+	// Repeatable: `-n a -n b` watches both (a user allowed in a few namespaces only).
+	namespace: {type: 'string', shortFlag: 'n', isMultiple: true},
 	allNamespaces: {type: 'boolean', shortFlag: 'A', default: false},
 	selector: {type: 'string', shortFlag: 'l'},
 	fieldSelector: {type: 'string'},
@@ -35,6 +36,8 @@ export const FLAG_SPEC = {
 	port: {type: 'number'},
 	kubeconfigOut: {type: 'string'},
 	originalTimes: {type: 'boolean', default: false},
+	allowNamespace: {type: 'string', isMultiple: true},
+	revokeAfter: {type: 'string'},
 	list: {type: 'boolean', default: false},
 	help: {type: 'boolean', shortFlag: 'h', default: false},
 } as const;

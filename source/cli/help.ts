@@ -30,7 +30,7 @@ interface Page {
 
 const KUBECONFIG: FlagHelp = {flag: '--kubeconfig PATH', text: 'kubeconfig (default: $KUBECONFIG, ~/.kube/config)'};
 const CONTEXT: FlagHelp = {flag: '--context NAME', text: 'kubeconfig context to use'};
-const NAMESPACE: FlagHelp = {flag: '-n, --namespace NS', text: "namespace to watch (default: the context's)"};
+const NAMESPACE: FlagHelp = {flag: '-n, --namespace NS', text: "namespace to watch, repeatable: -n a -n b (default: the context's)"};
 const ALL_NAMESPACES: FlagHelp = {flag: '-A, --all-namespaces', text: 'watch every namespace'};
 const SELECTOR: FlagHelp = {flag: '-l, --selector SEL', text: 'label selector, e.g. -l app=web,tier!=db'};
 const FIELD_SELECTOR: FlagHelp = {flag: '--field-selector SEL', text: 'field selector, e.g. spec.nodeName=kind-worker'};
@@ -64,6 +64,8 @@ const KUBECONFIG_OUT: FlagHelp = {flag: '--kubeconfig-out PATH', text: 'write th
 const SERVE_SPEED: FlagHelp = {flag: '--speed N', text: 'play N times as fast (default 1: real time)'};
 const SERVE_LOOP: FlagHelp = {flag: '--loop', text: 'start over at the end of the session (each round starts now)'};
 const ORIGINAL_TIMES: FlagHelp = {flag: '--original-times', text: 'serve the times as recorded (default: moved to now)'};
+const ALLOW_NAMESPACE: FlagHelp = {flag: '--allow-namespace NS', text: 'serve as a user allowed pods in NS only (repeatable)'};
+const REVOKE_AFTER: FlagHelp = {flag: '--revoke-after DURATION', text: 'take that access back after DURATION'};
 const LIST: FlagHelp = {flag: '--list', text: 'list the bundled sessions with their titles'};
 const HELP: FlagHelp = {flag: '-h, --help', text: "this help (podlife COMMAND -h: that command's)"};
 
@@ -124,8 +126,12 @@ export const COMMANDS: Readonly<Record<CommandName, Page>> = {
 		summary: 'serve a session as an API server on loopback',
 		about:
 			'Plays FILE as a read-only Kubernetes API server on 127.0.0.1 until Ctrl-C, and writes a kubeconfig that points at it, for kubectl, podlife or any client. The session plays as if it were happening now: its times are moved so that it starts when the server does, so every client shows the ages and countdowns the replay shows.',
-		groups: [{title: 'Serve flags', flags: [PORT, KUBECONFIG_OUT, SERVE_SPEED, SERVE_LOOP, ORIGINAL_TIMES]}],
-		examples: ['podlife serve boot.ndjson --port 6443', 'podlife serve boot.ndjson --kubeconfig-out serve.kubeconfig'],
+		groups: [{title: 'Serve flags', flags: [PORT, KUBECONFIG_OUT, SERVE_SPEED, SERVE_LOOP, ORIGINAL_TIMES, ALLOW_NAMESPACE, REVOKE_AFTER]}],
+		examples: [
+			'podlife serve boot.ndjson --port 6443',
+			'podlife serve boot.ndjson --kubeconfig-out serve.kubeconfig',
+			'podlife serve boot.ndjson --allow-namespace default --revoke-after 2m',
+		],
 	},
 };
 
@@ -134,7 +140,7 @@ const OVERVIEW_GROUPS: readonly FlagGroup[] = [
 	{title: 'Output flags', flags: [OUTPUT_ANY, AT, POD, SINCE, UNTIL, WIDTH, WATCH_FOR, FOR, STATUS_COMPAT, NO_COLOR]},
 	{title: 'Replay flags', flags: [SPEED, PAUSED, LOOP, LENIENT]},
 	{title: 'Record flags', flags: [DURATION, NO_UI, NO_REDACT, FORCE]},
-	{title: 'Serve flags', flags: [PORT, KUBECONFIG_OUT, ORIGINAL_TIMES]},
+	{title: 'Serve flags', flags: [PORT, KUBECONFIG_OUT, ORIGINAL_TIMES, ALLOW_NAMESPACE, REVOKE_AFTER]},
 	{title: 'Demo flags', flags: [LIST]},
 	{title: 'Help', flags: [HELP]},
 ];

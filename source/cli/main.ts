@@ -7,6 +7,7 @@ import {parseArgs, type Flags} from './flags.js';
 import {commandHelp, isCommand, overviewHelp, COMMANDS} from './help.js';
 import {joinNegativeAt, parseAt, parseDuration, parseTimeFlag} from './duration-flag.js';
 import {compatForServerVersion, parseStatusCompat, type StatusCompat} from '../model/compat.js';
+import {sessionLimits} from '../sources/replay/session-limits.js';
 
 // `wide` is kubectl's habit: the table with every column of `kubectl get pods -o wide`.
 const REPLAY_OUTPUTS = ['table', 'wide', 'json', 'ndjson', 'timeline', 'check', 'lanes'] as const;
@@ -157,6 +158,7 @@ async function replay(file: string, flags: Flags, io: Io, command = 'replay'): P
 		throw error;
 	}
 	const {runApp} = await app;
+	const limits = sessionLimits(player.header);
 	const info = {
 		kind: 'replay' as const,
 		title: player.header.title ?? file,
@@ -167,6 +169,7 @@ async function replay(file: string, flags: Flags, io: Io, command = 'replay'): P
 		namespace: player.header.namespace ?? null,
 		labelSelector: player.header.labelSelector ?? null,
 		header: player.header,
+		limits: () => limits,
 	};
 	await runApp({store: player.store, clock: player, info, player, noColor: noColor(flags)});
 	// The screen showed them; once it is gone they are said as headless mode says them.
@@ -175,14 +178,24 @@ async function replay(file: string, flags: Flags, io: Io, command = 'replay'): P
 	return EXIT_OK;
 }
 
+/** `-n a -n b`: each namespace once, in the order given. */
+function namespacesFlag(flags: Flags): string[] {
+	const names = [...new Set(flags.namespace ?? [])];
+	const empty = names.find(name => name.trim() === '');
+	if (empty !== undefined) throw new UsageError('-n/--namespace needs a namespace name (got an empty one)');
+	return names;
+}
+
 function clusterOptions(flags: Flags) {
-	if (flags.allNamespaces && flags.namespace !== undefined) {
+	const namespaces = namespacesFlag(flags);
+	if (flags.allNamespaces && namespaces.length > 0) {
 		throw new UsageError('-n/--namespace and -A/--all-namespaces cannot be used together');
 	}
 	return {
 		kubeconfig: flags.kubeconfig,
 		context: flags.context,
-		namespace: flags.allNamespaces ? null : flags.namespace,
+		namespace: flags.allNamespaces ? null : namespaces[0],
+		namespaces: namespaces.length > 1 ? namespaces : undefined,
 		allNamespaces: flags.allNamespaces,
 		labelSelector: flags.selector,
 		fieldSelector: flags.fieldSelector,
@@ -224,8 +237,21 @@ async function serve(file: string, flags: Flags, io: Io): Promise<number> {
 	if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
 		throw new UsageError('--port must be a port number from 1 to 65535 (without it, a free one)');
 	}
+	const allowNamespaces = [...new Set(flags.allowNamespace ?? [])];
+	if (flags.revokeAfter !== undefined && allowNamespaces.length === 0) throw new UsageError('--revoke-after needs --allow-namespace NS (the access it takes back)');
+	const revokeAfterMs = flags.revokeAfter === undefined ? undefined : parseDuration(flags.revokeAfter, '--revoke-after');
 	const {runServe} = await import('../serve/index.js');
-	await runServe({file, port: flags.port, speed: flags.speed, loop: flags.loop, originalTimes: flags.originalTimes, kubeconfigOut: flags.kubeconfigOut, onListening: line => io.warn(line)});
+	await runServe({
+		file,
+		port: flags.port,
+		speed: flags.speed,
+		loop: flags.loop,
+		originalTimes: flags.originalTimes,
+		kubeconfigOut: flags.kubeconfigOut,
+		allowNamespaces: allowNamespaces.length > 0 ? allowNamespaces : undefined,
+		revokeAfterMs,
+		onListening: line => io.warn(line),
+	});
 	return EXIT_OK;
 }
 

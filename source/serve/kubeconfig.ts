@@ -4,14 +4,14 @@
 
 import {stringify} from 'yaml';
 
-export function kubeconfigFor(url: string, options: {name?: string; token?: string} = {}): string {
+export function kubeconfigFor(url: string, options: {name?: string; token?: string; namespace?: string} = {}): string {
 	const name = options.name ?? 'podlife-serve';
 	return stringify({
 		apiVersion: 'v1',
 		kind: 'Config',
 		clusters: [{name, cluster: {server: url, 'insecure-skip-tls-verify': true}}],
 		users: [{name, user: options.token ? {token: options.token} : {}}],
-		contexts: [{name, context: {cluster: name, user: name, namespace: 'default'}}],
+		contexts: [{name, context: {cluster: name, user: name, namespace: options.namespace ?? 'default'}}],
 		'current-context': name,
 		preferences: {},
 	});

@@ -5,6 +5,7 @@
 // t = 0 is when the server starts (each round of --loop starts anew), so a
 // client that reads its own clock sees the ages and countdowns of the replay.
 
+import {randomBytes} from 'node:crypto';
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {basename, join} from 'node:path';
@@ -28,6 +29,10 @@ export interface ServeOptions {
 	kubeconfigOut?: string;
 	/** Require this bearer token (written into the kubeconfig). */
 	token?: string;
+	/** Serve as a user who may get, list and watch pods in these namespaces only (RBAC, access.ts). */
+	allowNamespaces?: string[];
+	/** With allowNamespaces: take that access back after this long (open watches are cut, so clients meet the 403). */
+	revokeAfterMs?: number;
 	/** Receives the one-line announcement (and the URL); without it the line goes to stdout. */
 	onListening?: (line: string, url: string) => void;
 	/** Receives reader warnings (e.g. a cut-off last line); default stderr. */
@@ -35,6 +40,9 @@ export interface ServeOptions {
 	/** Resolves to stop the server; default: the first SIGINT or SIGTERM. */
 	until?: Promise<unknown>;
 }
+
+/** The user `--allow-namespace` serves as, named in the server's 403s. */
+const LIMITED_USER = 'podlife-viewer';
 
 function untilSignal(): Promise<void> {
 	return new Promise(resolve => {
@@ -55,7 +63,11 @@ export async function runServe(options: ServeOptions): Promise<void> {
 	const server = new FakeApiServer({header: session.header, entries: session.entries, host: options.host, port: options.port ?? 0, timeShiftMs});
 	const warn = options.warn ?? ((line: string) => void process.stderr.write(`podlife: ${line}\n`));
 	for (const warning of session.warnings) warn(warning);
-	if (options.token) server.requireToken(options.token);
+	const limited = options.allowNamespaces !== undefined && options.allowNamespaces.length > 0;
+	// A limited user needs a name for the server's 403s: it authenticates with a token of its own.
+	const token = options.token ?? (limited ? randomBytes(16).toString('hex') : undefined);
+	if (token) server.requireToken(token, limited ? LIMITED_USER : undefined);
+	if (limited) server.limitAccess([{resources: ['pods'], namespaces: options.allowNamespaces}]);
 	let url: string;
 	try {
 		url = await server.start();
@@ -69,7 +81,7 @@ export async function runServe(options: ServeOptions): Promise<void> {
 	const tempDir = options.kubeconfigOut ? undefined : await mkdtemp(join(tmpdir(), 'podlife-serve-'));
 	const kubeconfigPath = options.kubeconfigOut ?? join(tempDir!, 'kubeconfig');
 	try {
-		await writeFile(kubeconfigPath, kubeconfigFor(url, {token: options.token}), {mode: 0o600});
+		await writeFile(kubeconfigPath, kubeconfigFor(url, {token, namespace: limited ? options.allowNamespaces![0] : undefined}), {mode: 0o600});
 	} catch (error) {
 		await server.close();
 		throw new UserError(`cannot write the kubeconfig ${kubeconfigPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
@@ -77,14 +89,25 @@ export async function runServe(options: ServeOptions): Promise<void> {
 
 	const title = server.header.title ?? basename(options.file);
 	const times = options.originalTimes ? 'times as recorded' : 'times moved to now';
-	const line = `serving ${options.file} (${title}, ${times}) at ${url} — point a kubeconfig at it; Ctrl-C stops — kubeconfig: ${kubeconfigPath}`;
+	const as = limited ? `, as user ${LIMITED_USER} allowed pods in ${options.allowNamespaces!.join(', ')} only` : '';
+	const line = `serving ${options.file} (${title}, ${times}${as}) at ${url} — point a kubeconfig at it; Ctrl-C stops — kubeconfig: ${kubeconfigPath}`;
 	if (options.onListening) options.onListening(line, url);
 	else process.stdout.write(`${line}\n`);
 
 	server.play({speed: options.speed ?? 1, loop: options.loop ?? false, wallClock: !options.originalTimes});
+	const revoking =
+		limited && options.revokeAfterMs !== undefined
+			? setTimeout(() => {
+					server.revokeAccess({resources: ['pods']});
+					// A real server lets open watches run on; cutting them makes every client's next request meet the 403 now.
+					server.cutWatches();
+					warn(`revoked the access of ${LIMITED_USER}: every request is answered 403 Forbidden from now on`);
+				}, options.revokeAfterMs)
+			: undefined;
 	try {
 		await (options.until ?? untilSignal());
 	} finally {
+		clearTimeout(revoking);
 		await server.close();
 		if (tempDir) await rm(tempDir, {recursive: true, force: true});
 	}

@@ -17,6 +17,8 @@ export interface SourceInfo {
 	namespace?: string | null;
 	labelSelector?: string | null;
 	header?: SessionHeader;
+	/** What this source cannot show and why, one line each (live: RBAC; replay: what the session did not record); read per frame. */
+	limits?: () => SourceLimits;
 	/** Live and being recorded (`podlife record`): the file, and the recording's progress at any moment. */
 	recording?: {file: string; progress: () => RecordProgress};
 	/** Live: how far the initial list of pods has come; null once it is complete. */
@@ -28,6 +30,20 @@ export interface ListProgress {
 	received: number;
 	total: number | null;
 }
+
+/** One line each, or null: what a user without full access (or a session without some resource) misses. */
+export interface SourceLimits {
+	/** Why fewer namespaces are watched than asked (-A without a cluster-wide list of pods). */
+	scope: string | null;
+	/** Nodes cannot be seen: the Scheduling view says so. */
+	nodes: string | null;
+	/** Pod events cannot be seen: the Events view says so. */
+	events: string | null;
+	/** A permission taken back mid-session (403 on a re-watch), while it lasts. */
+	revoked: string | null;
+}
+
+export const NO_LIMITS: SourceLimits = {scope: null, nodes: null, events: null, revoked: null};
 
 /** What a recording has done so far (record/recorder.ts). */
 export interface RecordProgress {

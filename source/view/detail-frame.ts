@@ -5,7 +5,8 @@
 import type {PodState, StoreView} from '../model/pod-state.js';
 import {explainPod, whyContext, whyText, type Why} from '../model/why.js';
 import {containerBlocks, containerListOrder, type ContainerBlock} from './detail/containers.js';
-import type {Line} from './detail/lines.js';
+import {fitLines, line, type Line} from './detail/lines.js';
+import type {SourceLimits} from '../sources/source-info.js';
 import {sectionLines, type Section} from './detail/sections.js';
 import {timelineView} from './detail/timeline.js';
 import {clampIndex, scrollPosition} from './scroll-window.js';
@@ -59,10 +60,19 @@ export interface DetailInput {
 	width: number;
 	height: number;
 	replaying: boolean;
+	/** What the source cannot show (nodes, events): the sections that need it say so first. */
+	limits?: SourceLimits;
+}
+
+/** The one line a section shows first when what it is built from cannot be seen. */
+function limitLines(section: Section, limits: SourceLimits | undefined, width: number): Line[] {
+	const note = section === 'Scheduling' ? limits?.nodes : section === 'Events' ? limits?.events : null;
+	return note ? fitLines([line(`⚠ ${note}`, 'warn')], width) : [];
 }
 
 /** The detail of `state.selectedKey` (the caller checks the detail screen is on). */
-export function detailFrame({state, view, now, width, height, replaying}: DetailInput): DetailFrame {
+
+export function detailFrame({state, view, now, width, height, replaying, limits}: DetailInput): DetailFrame {
 	const key = state.selectedKey!;
 	const pod = view.pods.get(key) ?? null;
 	const section = state.section;
@@ -88,7 +98,9 @@ export function detailFrame({state, view, now, width, height, replaying}: Detail
 		lines = markTimelineCursor(built, replaying ? state.timelineCursor : null);
 		if (replaying) timeline = timelineTargets(built);
 	} else {
-		lines = sectionLines({section, pod, events, view, now, width, why: why ? whyText(why) : undefined, selectedContainer, containerCursor: listCursor, wrap});
+		const built = sectionLines({section, pod, events, view, now, width, why: why ? whyText(why) : undefined, selectedContainer, containerCursor: listCursor, wrap});
+		const note = limitLines(section, limits, width);
+		lines = note.length > 0 ? [...note, ...built] : built;
 	}
 	return {
 		body: {...body, lines, position: scrollPosition(state.detailScroll, height, lines.length)},

@@ -22,7 +22,8 @@ import {countsText, liveClockText, replayClockText, scopeText, sourceText, type 
 import {scrubberCells, type ScrubberCell} from './scrubber.js';
 import {positionText, type SessionSpan} from './goto-time.js';
 import {commandHint} from './command-line.js';
-import {readProblemLine, type ReadProblemLine} from './read-problem.js';
+import {accessProblemLine, readProblemLine, type ReadProblemLine} from './read-problem.js';
+import {NO_LIMITS} from '../sources/source-info.js';
 import {TONE_STYLE} from './health-style.js';
 import {helpLayout, helpWindow, type HelpGroup, type HelpWindow} from './help-layout.js';
 import type {TimelineTargets} from './timeline-cursor.js';
@@ -125,7 +126,7 @@ export interface Frame {
 	width: number;
 	height: number;
 	header: {source: string; clock: string; clockColor: string; counts: string; scope: string};
-	/** What reading the session met (replay), under the header. */
+	/** What reading the session met (replay), or what the user may not see (live: a narrowed scope, a revoked permission), under the header. */
 	problem: ReadProblemLine | null;
 	scrubber: {cells: ScrubberCell[]; left: string; right: string} | null;
 	body: FrameBody;
@@ -142,7 +143,8 @@ export function deriveFrame(input: FrameInput): Frame {
 	const {index, widths} = memory;
 	const replaying = player !== null;
 	const span: SessionSpan | null = player ? {recordedAtMs: player.recordedAtMs, endMs: player.endMs, loading: !player.loaded} : null;
-	const problem = player && span ? readProblemLine({error: player.loadError, warnings: player.warnings, endText: positionText(span.endMs, span.recordedAtMs)}) : null;
+	const limits = input.info.limits?.() ?? NO_LIMITS;
+	const problem = player && span ? readProblemLine({error: player.loadError, warnings: player.warnings, endText: positionText(span.endMs, span.recordedAtMs)}) : accessProblemLine(limits);
 	const layout = screenLayout(input.columns, input.rows, replaying, problem ? 1 : 0);
 	const {width, bodyLines} = layout;
 
@@ -157,7 +159,7 @@ export function deriveFrame(input: FrameInput): Frame {
 	// While the watch is down the rows are the last ones seen: dimmed, and the header says since when.
 	const stale = !player && (store.connection?.state === 'reconnecting' || store.connection?.state === 'disconnected');
 
-	const detail = state.screen === 'detail' && state.selectedKey !== null ? detailFrame({state, view, now, width, height: bodyLines, replaying}) : null;
+	const detail = state.screen === 'detail' && state.selectedKey !== null ? detailFrame({state, view, now, width, height: bodyLines, replaying, limits}) : null;
 	const table = !state.help && !detail
 		? tableFrame({rows: list, cursor, offset, height: bodyLines, width, view, now, wide: state.wide, oneNamespace: state.namespace !== null, columnOffset: state.columnOffset, widths, noPods: index.size === 0, stale})
 		: null;

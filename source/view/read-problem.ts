@@ -4,6 +4,8 @@
 // cut-off last line, lines skipped with --lenient), which headless mode prints
 // on stderr. Shown only when there is something to say.
 
+import type {SourceLimits} from '../sources/source-info.js';
+
 export interface ReadProblemLine {
 	text: string;
 	tone: 'error' | 'warning';
@@ -21,4 +23,14 @@ export function readProblemLine({error, warnings, endText}: ReadProblemInput): R
 	if (warnings.length === 0) return null;
 	const more = warnings.length > 1 ? ` · ${warnings.length - 1} more, listed when podlife exits` : '';
 	return {tone: 'warning', text: `⚠ ${warnings[0]}${more}`};
+}
+
+/**
+ * Live, the same line says what RBAC keeps from view: a permission revoked mid-session (in red
+ * while it lasts: the rows it covers are as last seen), else a scope narrower than asked.
+ */
+export function accessProblemLine(limits: SourceLimits): ReadProblemLine | null {
+	if (limits.revoked) return {tone: 'error', text: `✗ ${limits.revoked}`};
+	if (limits.scope) return {tone: 'warning', text: `⚠ ${limits.scope}`};
+	return null;
 }

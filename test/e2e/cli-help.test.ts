@@ -108,7 +108,7 @@ describe('usage errors', () => {
 	it.each([
 		[['replay', SESSION, '-o', 'table', '-o', 'json'], '-o/--output'],
 		[['replay', SESSION, '--output', 'table', '--at', '1s', '--at', '2s'], '--at'],
-		[['-n', 'a', '-n', 'b', '-o', 'json'], '-n/--namespace'],
+		[['-l', 'a=1', '-l', 'b=2', '-o', 'json'], '-l/--selector'],
 		[['serve', SESSION, '--port', '1', '--port', '2'], '--port'],
 		[['record', 'x.ndjson', '--duration', '1s', '--duration', '2s', '--no-ui'], '--duration'],
 	])('refuses a flag given twice, %j, with exit 2 and one line', (args, flag) => {

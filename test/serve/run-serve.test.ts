@@ -9,6 +9,40 @@ import {runServe} from '../../source/serve/run-serve.js';
 import {capturePath, kubeConfig, podEntries, readCapture, waitFor} from './helpers.js';
 
 describe('podlife serve', () => {
+	it('serves as a user allowed pods in some namespaces only, and takes that back after --revoke-after', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'podlife-serve-test-'));
+		const kubeconfigOut = join(dir, 'config');
+		let stop!: () => void;
+		const until = new Promise<void>(resolve => (stop = resolve));
+		const announced: string[] = [];
+		const warnings: string[] = [];
+		const running = runServe({
+			file: capturePath('mixed'),
+			kubeconfigOut,
+			until,
+			allowNamespaces: ['kube-system', 'default'],
+			revokeAfterMs: 1500,
+			warn: line => warnings.push(line),
+			onListening: line => announced.push(line),
+		});
+		const line = await waitFor(() => announced[0], 'the announcement');
+		expect(line).toContain('as user podlife-viewer allowed pods in kube-system, default only');
+		const kc = new KubeConfig();
+		kc.loadFromString(await readFile(kubeconfigOut, 'utf8'));
+		// The context names the first namespace allowed: podlife without -n starts where it may look.
+		expect(kc.getContextObject(kc.getCurrentContext())?.namespace).toBe('kube-system');
+		const api = kc.makeApiClient(CoreV1Api);
+		expect((await api.listNamespacedPod({namespace: 'kube-system'})).kind).toBe('PodList');
+		await expect(api.listPodForAllNamespaces()).rejects.toMatchObject({code: 403, body: expect.stringContaining('User \\"podlife-viewer\\" cannot list resource \\"pods\\" in API group \\"\\" at the cluster scope')});
+		await expect(api.listNode()).rejects.toMatchObject({code: 403});
+		await waitFor(() => warnings[0], 'the revocation');
+		expect(warnings).toEqual(['revoked the access of podlife-viewer: every request is answered 403 Forbidden from now on']);
+		await expect(api.listNamespacedPod({namespace: 'kube-system'})).rejects.toMatchObject({code: 403});
+		stop();
+		await running;
+		await rm(dir, {recursive: true, force: true});
+	});
+
 	it('announces itself in one line, writes a kubeconfig client-node can use, and plays the session', async () => {
 		const dir = await mkdtemp(join(tmpdir(), 'podlife-serve-test-'));
 		const kubeconfigOut = join(dir, 'config');

@@ -14,6 +14,8 @@ export interface KubeconfigOptions {
 	context?: string;
 	/** undefined = the context's namespace (else "default"), null = all namespaces. */
 	namespace?: string | null;
+	/** `-n a -n b`: several namespaces (overrides `namespace`). */
+	namespaces?: readonly string[];
 	allNamespaces?: boolean;
 }
 
@@ -22,8 +24,12 @@ export interface LoadedKubeconfig {
 	context: string;
 	/** The cluster's server URL (no credentials in it). */
 	server: string;
-	/** The namespace scope; null = all namespaces. */
+	/** The namespace scope; null = all namespaces (with several, the first). */
 	namespace: string | null;
+	/** Every namespace asked for; null = all namespaces. */
+	namespaces: string[] | null;
+	/** The context's namespace, else "default": where a user without cluster-wide access is sure to look. */
+	contextNamespace: string;
 	/** Where the config came from, for messages. */
 	source: string;
 }
@@ -102,13 +108,15 @@ export async function loadKubeconfig(options: KubeconfigOptions): Promise<Loaded
 		throw new KubeconfigError(`context "${contextName}" in kubeconfig ${source} names cluster "${context.cluster}", which is not defined or has no server`);
 	}
 
-	let namespace: string | null;
-	if (options.allNamespaces || options.namespace === null) namespace = null;
-	else if (options.namespace !== undefined && options.namespace !== '') namespace = options.namespace;
 	// kubectl: the context's namespace, else "default".
-	else namespace = context.namespace || 'default';
+	const contextNamespace = context.namespace || 'default';
+	let namespaces: string[] | null;
+	if (options.allNamespaces || options.namespace === null) namespaces = null;
+	else if (options.namespaces && options.namespaces.length > 0) namespaces = [...options.namespaces];
+	else if (options.namespace !== undefined && options.namespace !== '') namespaces = [options.namespace];
+	else namespaces = [contextNamespace];
 
-	return {kc, context: contextName, server: stripUserInfo(cluster.server), namespace, source};
+	return {kc, context: contextName, server: stripUserInfo(cluster.server), namespace: namespaces?.[0] ?? null, namespaces, contextNamespace, source};
 }
 
 /** A server URL may carry user:password; never show it. */

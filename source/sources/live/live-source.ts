@@ -13,11 +13,13 @@
 import type {KubeObject, Pod} from '../../kube/objects.js';
 import {selectsNamespacesByLabels} from '../../model/placement/affinity-terms.js';
 import type {SessionEntry, SessionHeader} from '../../session/format.js';
-import type {ListProgress, SourceInfo} from '../source-info.js';
-import {retryDelay, sleep, type BackoffOptions} from './backoff.js';
+import type {ListProgress, SourceInfo, SourceLimits} from '../source-info.js';
+import type {BackoffOptions} from './backoff.js';
 import {ConnectionTracker, type TrackedStatus} from './connection-tracker.js';
 import {describeKubeError, shortError, type KubeErrorContext} from './errors.js';
-import {isFatal, isThrottled, KubeApiError} from './kube-error.js';
+import {isFatal, KubeApiError} from './kube-error.js';
+import {collectionPath, EVENTS_FIELD_SELECTOR, resolveAccess, type Access} from './access.js';
+import {unthrottled} from './unthrottled.js';
 import {loadKubeconfig} from './kubeconfig.js';
 import {Reflector, type ReflectorEvent, type ReflectorState, type ResourceSpec} from './reflector.js';
 import type {Recall} from './known-objects.js';
@@ -29,6 +31,8 @@ export interface LiveOptions {
 	context?: string;
 	/** undefined = the context's namespace (else "default"); null = all namespaces. */
 	namespace?: string | null;
+	/** `-n a -n b`: several namespaces (overrides `namespace`). */
+	namespaces?: readonly string[];
 	allNamespaces?: boolean;
 	labelSelector?: string;
 	fieldSelector?: string;
@@ -95,59 +99,52 @@ export interface LiveSource {
 	stop(): Promise<void>;
 }
 
-const EVENTS_FIELD_SELECTOR = 'involvedObject.kind=Pod';
-
-function namespaced(namespace: string | null, resource: string): string {
-	return namespace === null ? `/api/v1/${resource}` : `/api/v1/namespaces/${encodeURIComponent(namespace)}/${resource}`;
-}
-
 /**
- * What is listed and watched, pods first (they must be listable; the others only enrich the view
- * and are left out with a warning when forbidden). Another resource is one more spec here: its
- * entries reach the store by kind (model/store/pod-store.ts apply) and its name goes in the header.
+ * What is listed and watched, pods first (one spec per namespace when several; they must be
+ * listable; the others only enrich the view and are left out when refused, access.ts). Another
+ * resource is one more spec here: its entries reach the store by kind (model/store/pod-store.ts
+ * apply) and its name goes in the header.
  */
-function resourceSpecs(namespace: string | null, options: LiveOptions): ResourceSpec[] {
-	return [
-		{
+function resourceSpecs(access: Access, options: LiveOptions): ResourceSpec[] {
+	const scopes = (namespaces: string[] | null): Array<string | null> => (namespaces === null ? [null] : namespaces);
+	const pods = scopes(access.namespaces).map(
+		(namespace): ResourceSpec => ({
 			resource: 'pods',
 			kind: 'Pod',
 			apiVersion: 'v1',
-			path: namespaced(namespace, 'pods'),
+			path: collectionPath(namespace, 'pods'),
 			namespace,
 			labelSelector: options.labelSelector,
 			fieldSelector: options.fieldSelector,
 			table: Boolean(options.withTable),
-		},
-		{resource: 'nodes', kind: 'Node', apiVersion: 'v1', path: '/api/v1/nodes', namespace: null, table: false},
-		{
+		}),
+	);
+	const nodes: ResourceSpec[] = access.denied.nodes ? [] : [{resource: 'nodes', kind: 'Node', apiVersion: 'v1', path: '/api/v1/nodes', namespace: null, table: false}];
+	const events = scopes(access.eventNamespaces).map(
+		(namespace): ResourceSpec => ({
 			resource: 'events',
 			kind: 'Event',
 			apiVersion: 'v1',
-			path: namespaced(namespace, 'events'),
+			path: collectionPath(namespace, 'events'),
 			namespace,
 			fieldSelector: EVENTS_FIELD_SELECTOR,
 			table: false,
-		},
-	];
+		}),
+	);
+	return [...pods, ...nodes, ...events];
+}
+
+function isForbiddenError(error: unknown): boolean {
+	return error instanceof KubeApiError && error.statusCode === 403;
+}
+
+/** A spec's name for the connection tracker and the messages: "pods", or "pods in "a"" when several namespaces are watched. */
+function specName(spec: ResourceSpec, several: boolean): string {
+	return several && spec.namespace !== null ? `${spec.resource} in "${spec.namespace}"` : spec.resource;
 }
 
 /** Watched only once a pod needs the namespaces' labels (a pod affinity term's namespaceSelector). */
 const NAMESPACES_SPEC: ResourceSpec = {resource: 'namespaces', kind: 'Namespace', apiVersion: 'v1', path: '/api/v1/namespaces', namespace: null, table: false};
-
-/** Connecting asks a throttled server again this many times (after its Retry-After) before giving up. */
-const THROTTLED_CONNECT_ATTEMPTS = 5;
-
-/** `request`, asked again while the server answers 429, no sooner than its Retry-After. */
-async function unthrottled<T>(request: () => Promise<T>, backoff?: BackoffOptions): Promise<T> {
-	for (let attempt = 1; ; attempt++) {
-		try {
-			return await request();
-		} catch (error) {
-			if (!isThrottled(error) || attempt >= THROTTLED_CONNECT_ATTEMPTS) throw error;
-			await sleep(retryDelay(error, attempt, backoff));
-		}
-	}
-}
 
 async function serverVersion(transport: Transport, ctx: KubeErrorContext): Promise<string | null> {
 	try {
@@ -157,38 +154,6 @@ async function serverVersion(transport: Transport, ctx: KubeErrorContext): Promi
 		// Some clusters hide /version from unauthenticated users; a 403 here is not a reason to stop.
 		if (error instanceof KubeApiError && (error.statusCode === 403 || error.statusCode === 404)) return null;
 		throw describeKubeError(error, {...ctx, verb: 'get', resource: 'version'});
-	}
-}
-
-/** A namespace that does not exist would watch nothing forever: say so instead. */
-async function checkNamespace(transport: Transport, namespace: string, ctx: KubeErrorContext): Promise<void> {
-	try {
-		await unthrottled(() => transport.getJson(`/api/v1/namespaces/${encodeURIComponent(namespace)}`, {request: {verb: 'get', resource: 'namespaces', namespace}}));
-	} catch (error) {
-		// Many users may not get namespaces at all; the pod list below tells what they may see.
-		if (error instanceof KubeApiError && error.statusCode === 403) return;
-		throw describeKubeError(error, {...ctx, verb: 'get', resource: 'namespaces'});
-	}
-}
-
-/**
- * Fails fast, with the RBAC message, when the user may not list pods in scope. Resolves with how
- * many pods there are when the server says (a list of one tells how many remain, unless
- * selectors filter it), for the header while the pods are listed.
- */
-async function checkPodAccess(transport: Transport, spec: ResourceSpec, ctx: KubeErrorContext): Promise<number | null> {
-	try {
-		const page = (await unthrottled(() =>
-			transport.getJson(spec.path, {
-				query: {limit: '1', labelSelector: spec.labelSelector || undefined, fieldSelector: spec.fieldSelector || undefined},
-				request: {verb: 'list', resource: 'pods', namespace: spec.namespace},
-			}),
-		)) as {items?: unknown[]; metadata?: {remainingItemCount?: number; continue?: string}};
-		const items = page.items?.length ?? 0;
-		if (typeof page.metadata?.remainingItemCount === 'number') return items + page.metadata.remainingItemCount;
-		return page.metadata?.continue ? null : items;
-	} catch (error) {
-		throw describeKubeError(error, {...ctx, verb: 'list', resource: 'pods'});
 	}
 }
 
@@ -204,12 +169,15 @@ function statusMessage(resource: string, state: ReflectorState): TrackedStatus {
 			return {state: 'connected', message: 'watching'};
 		case 'relisting':
 			return {state: 'relisting', message: `${resource}: resource version expired, listing again`};
-		case 'reconnecting':
+		case 'reconnecting': {
+			// A 403 once watching: the user's RBAC changed under it. Its rows stay as last seen.
+			const cause = isForbiddenError(state.error) ? `permission revoked (${shortError(state.error)})` : shortError(state.error);
 			return {
 				state: 'reconnecting',
 				attempt: state.attempt,
-				message: `${resource}: ${shortError(state.error)}; retrying in ${(state.delayMs / 1000).toFixed(1)}s (attempt ${state.attempt})`,
+				message: `${resource}: ${cause}; retrying in ${(state.delayMs / 1000).toFixed(1)}s (attempt ${state.attempt})`,
 			};
+		}
 	}
 }
 
@@ -217,13 +185,19 @@ export async function connectLive(options: LiveConnectOptions): Promise<LiveConn
 	const clock = options.clock ?? Date.now;
 	const startedAt = clock();
 	const loaded = await loadKubeconfig(options);
-	const {kc, context, server, namespace} = loaded;
-	const ctx: KubeErrorContext = {context, server, namespace};
+	const {kc, context, server} = loaded;
+	const ctx: KubeErrorContext = {context, server, namespace: loaded.namespace};
 	const transport = createTransport(kc, kc.getCurrentCluster()!.server);
 	const version = await serverVersion(transport, ctx);
-	if (namespace !== null) await checkNamespace(transport, namespace, ctx);
-	const specs = resourceSpecs(namespace, options);
-	const podCount = await checkPodAccess(transport, specs[0]!, ctx);
+	const access = await resolveAccess(
+		transport,
+		{namespaces: loaded.namespaces, contextNamespace: loaded.contextNamespace, labelSelector: options.labelSelector, fieldSelector: options.fieldSelector},
+		ctx,
+	);
+	const specs = resourceSpecs(access, options);
+	const podCount = access.podCount;
+	// Several namespaces are recorded as one comma-separated scope (a namespace name has no comma).
+	const namespace = access.namespaces === null ? null : access.namespaces.join(',');
 	const watchList = options.watchList ?? understandsWatchList(version);
 
 	/** The resources watched: all of them until one that only enriches the view is refused. */
@@ -250,7 +224,7 @@ export async function connectLive(options: LiveConnectOptions): Promise<LiveConn
 		namespace,
 		labelSelector: options.labelSelector ?? null,
 		fieldSelector: options.fieldSelector ?? null,
-		resources: specs.map(spec => spec.resource).filter(resource => active.has(resource)),
+		resources: [...new Set(specs.map(spec => spec.resource).filter(resource => active.has(resource)))],
 	});
 	let started = false;
 	return {
@@ -260,7 +234,8 @@ export async function connectLive(options: LiveConnectOptions): Promise<LiveConn
 		start(handlers: LiveHandlers): LiveSource {
 			if (started) throw new Error('a live connection starts once');
 			started = true;
-			return watch({transport, ctx, specs, active, info, header, startedAt, clock, options: {...options, watchList}, handlers, listing});
+			const notes = [access.scopeNote, access.denied.nodes, access.denied.events].filter((note): note is string => Boolean(note));
+			return watch({transport, ctx, specs, active, info, header, startedAt, clock, options: {...options, watchList}, handlers, listing, notes, access});
 		},
 	};
 }
@@ -278,11 +253,36 @@ interface WatchContext {
 	handlers: LiveHandlers;
 	/** The initial list of pods so far: set here as pages (or initial events) arrive, null once complete. */
 	listing: {now: ListProgress | null};
+	/** Found while connecting (a narrowed scope, resources left out): said as warnings once watching starts. */
+	notes: string[];
+	access: Access;
 }
 
-function watch({transport, ctx, specs, active, info, header, startedAt, clock, options, handlers, listing}: WatchContext): LiveSource {
+/** What the views say the user cannot see; `revoked` follows the watches (a 403 once watching). */
+function liveLimits(access: Access, revoked: ReadonlyMap<string, string>): SourceLimits {
+	const first = revoked.values().next();
+	const more = revoked.size > 1 ? ` (and ${revoked.size - 1} more)` : '';
+	return {
+		scope: access.scopeNote,
+		nodes: access.denied.nodes ?? null,
+		events: access.denied.events ?? null,
+		revoked: first.done ? null : `${first.value}${more}`,
+	};
+}
+
+/** The line of a permission taken back (within 80 columns): what is refused now, and that its rows are as last seen. */
+function revokedLine(name: string): string {
+	return `${name}: access revoked (403); rows as last seen, retrying`;
+}
+
+function watch({transport, ctx, specs, active, info, header, startedAt, clock, options, handlers, listing, notes, access}: WatchContext): LiveSource {
 	const controller = new AbortController();
-	const warnings: string[] = [];
+	const revoked = new Map<string, string>();
+	info.limits = () => liveLimits(access, revoked);
+	const warnings: string[] = [...notes];
+	for (const note of notes) handlers.onWarning?.(note);
+	const podSpecs = specs.filter(spec => spec.resource === 'pods');
+	const several = podSpecs.length > 1;
 	let lastT = 0;
 	let current: ConnectionStatus = {state: 'connected', message: null, since: startedAt};
 
@@ -299,7 +299,10 @@ function watch({transport, ctx, specs, active, info, header, startedAt, clock, o
 		handlers.onStatus?.(current);
 	}
 
-	const tracker = new ConnectionTracker([...active], publish);
+	const tracker = new ConnectionTracker(
+		specs.map(spec => specName(spec, several)),
+		publish,
+	);
 	tracker.setAll({state: 'connected', message: `connected to ${info.server}${info.serverVersion ? ` (${info.serverVersion})` : ''}`});
 
 	function toEntry(resource: string, event: ReflectorEvent): void {
@@ -315,18 +318,32 @@ function watch({transport, ctx, specs, active, info, header, startedAt, clock, o
 		firstPodsIn = resolve;
 	});
 	const estimate = listing.now?.total ?? null;
-	function podsProgress(progress: ListProgress | null): void {
-		// Only the initial list is "listing"; a relist says "relisting" in the connection state.
-		if (listing.now === null) return;
-		listing.now = progress === null ? null : {received: progress.received, total: progress.total ?? estimate};
-		firstPodsIn();
-	}
+	// Several namespaces: one list each; the header counts them together until every one is in.
+	const podsReceived = new Map<ResourceSpec, number>();
+	const podsListed = new Set<ResourceSpec>();
+	const podsProgress =
+		(spec: ResourceSpec) =>
+		(progress: ListProgress | null): void => {
+			// Only the initial list is "listing"; a relist says "relisting" in the connection state.
+			if (listing.now === null) return;
+			if (progress === null) podsListed.add(spec);
+			else podsReceived.set(spec, progress.received);
+			const received = [...podsReceived.values()].reduce((sum, count) => sum + count, 0);
+			const total = several ? estimate : (progress?.total ?? estimate);
+			listing.now = podsListed.size === podSpecs.length ? null : {received, total};
+			firstPodsIn();
+		};
 
 	const reflectorOf = (spec: ResourceSpec): Reflector =>
 		new Reflector(spec, {
 			transport,
 			emit: event => toEntry(spec.resource, event),
-			report: state => tracker.set(spec.resource, statusMessage(spec.resource, state)),
+			report: state => {
+				const name = specName(spec, several);
+				if (state.state === 'reconnecting' && isForbiddenError(state.error)) revoked.set(name, revokedLine(name));
+				else if (state.state === 'connected') revoked.delete(name);
+				tracker.set(name, statusMessage(name, state));
+			},
 			signal: controller.signal,
 			clock,
 			backoff: options.backoff,
@@ -334,7 +351,7 @@ function watch({transport, ctx, specs, active, info, header, startedAt, clock, o
 			pageSize: options.pageSize,
 			watchList: options.watchList,
 			recall: handlers.recall?.(spec.resource),
-			progress: spec.resource === 'pods' ? podsProgress : undefined,
+			progress: spec.resource === 'pods' ? podsProgress(spec) : undefined,
 		});
 	const reflectors = specs.map(reflectorOf);
 
@@ -371,8 +388,8 @@ function watch({transport, ctx, specs, active, info, header, startedAt, clock, o
 		} catch (error) {
 			if (resource === 'pods' || !isFatal(error)) throw describeKubeError(error, {...ctx, namespace: reflector.spec.namespace});
 			// Nodes and events only enrich the view: carry on without them.
-			active.delete(resource);
-			tracker.remove(resource);
+			if (!specs.some(spec => spec !== reflector.spec && spec.resource === resource)) active.delete(resource);
+			tracker.remove(specName(reflector.spec, several));
 			const message = `${resource} left out: ${describeKubeError(error, {...ctx, namespace: reflector.spec.namespace}).message}`;
 			warnings.push(message);
 			handlers.onWarning?.(message);
