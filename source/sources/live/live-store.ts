@@ -54,7 +54,9 @@ export async function watchThenStop(live: LiveStore, watch: {durationMs?: number
 
 /** Starts `connection` into a new store. */
 export function openLiveStore(connection: LiveConnection, options: LiveStoreOptions = {}): LiveStore {
-	const store = new PodStore({compat: options.compat ?? compatForServerVersion(connection.info.serverVersion)});
+	// Deleted pods are dropped as entries come, by the source's clock (each entry's time), so the
+	// store stays the same size over a day whatever the clock; the interval below covers quiet spells.
+	const store = new PodStore({compat: options.compat ?? compatForServerVersion(connection.info.serverVersion), pruneOnApply: true});
 	const {tee, onApplied} = options;
 	const source = connection.start({
 		onEntry: (entry, atMs) => {
