@@ -7,7 +7,6 @@ import {parseArgs, type Flags} from './flags.js';
 import {commandHelp, isCommand, overviewHelp, COMMANDS} from './help.js';
 import {joinNegativeAt, parseAt, parseDuration, parseTimeFlag} from './duration-flag.js';
 import {compatForServerVersion, parseStatusCompat, type StatusCompat} from '../model/compat.js';
-import {sessionLimits} from '../sources/replay/session-limits.js';
 
 // `wide` is kubectl's habit: the table with every column of `kubectl get pods -o wide`.
 const REPLAY_OUTPUTS = ['table', 'wide', 'json', 'ndjson', 'timeline', 'check', 'lanes'] as const;
@@ -158,7 +157,6 @@ async function replay(file: string, flags: Flags, io: Io, command = 'replay'): P
 		throw error;
 	}
 	const {runApp} = await app;
-	const limits = sessionLimits(player.header);
 	const info = {
 		kind: 'replay' as const,
 		title: player.header.title ?? file,
@@ -169,7 +167,7 @@ async function replay(file: string, flags: Flags, io: Io, command = 'replay'): P
 		namespace: player.header.namespace ?? null,
 		labelSelector: player.header.labelSelector ?? null,
 		header: player.header,
-		limits: () => limits,
+		limits: player.info.limits,
 	};
 	await runApp({store: player.store, clock: player, info, player, noColor: noColor(flags)});
 	// The screen showed them; once it is gone they are said as headless mode says them.

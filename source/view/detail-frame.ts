@@ -100,7 +100,8 @@ export function detailFrame({state, view, now, width, height, replaying, limits}
 	} else {
 		const built = sectionLines({section, pod, events, view, now, width, why: why ? whyText(why) : undefined, selectedContainer, containerCursor: listCursor, wrap});
 		const note = limitLines(section, limits, width);
-		lines = note.length > 0 ? [...note, ...built] : built;
+		// Events not permitted: "no events recorded" under the note would say something else.
+		lines = note.length === 0 ? built : section === 'Events' ? note : [...note, ...built];
 	}
 	return {
 		body: {...body, lines, position: scrollPosition(state.detailScroll, height, lines.length)},

@@ -171,7 +171,7 @@ export function deriveFrame(input: FrameInput): Frame {
 
 	const counts = index.counts(state.namespace);
 	// Every pod in scope, tombstones included: what the list shows with no filter text and no faulty-only.
-	const scope = scopeText({filter: filter.text, faultyOnly: state.faultyOnly, namespace: state.namespace, sort: state.sort, shown: list.length, total: counts.total + counts.deleted});
+	const scope = scopeText({filter: filter.text, faultyOnly: state.faultyOnly, namespace: state.namespace, watched: input.info.namespace, sort: state.sort, shown: list.length, total: counts.total + counts.deleted});
 	const connection = store.connection?.state;
 	const listing = !player && connection === 'connected' && (input.info.listing?.() ?? null) !== null;
 	const clockColor = player ? (player.paused ? 'yellow' : 'green') : connection === 'connected' && !listing ? 'green' : connection === 'disconnected' ? 'red' : 'yellow';

@@ -88,8 +88,14 @@ export function countsText(counts: PodCounts): string {
 	return text;
 }
 
-export function scopeText(options: {filter: string; faultyOnly: boolean; namespace: string | null; sort: SortMode; shown: number; total: number}): string {
-	const parts = [`ns: ${options.namespace ?? 'all'}`, `sort: ${SORT_LABEL[options.sort]}`];
+/**
+ * `namespace` is the one the view narrows to (`n`, `:ns`); `watched` the source's own scope (null
+ * = all; several joined by commas, e.g. a user allowed in a few namespaces only): "all" is said
+ * only when every namespace is watched.
+ */
+export function scopeText(options: {filter: string; faultyOnly: boolean; namespace: string | null; watched?: string | null; sort: SortMode; shown: number; total: number}): string {
+	const watched = options.watched ? options.watched.split(',').join(', ') : 'all';
+	const parts = [`ns: ${options.namespace ?? watched}`, `sort: ${SORT_LABEL[options.sort]}`];
 	if (options.filter !== '') parts.push(`filter: "${options.filter}"`);
 	if (options.faultyOnly) parts.push('faulty only');
 	if (options.filter !== '' || options.faultyOnly) parts.push(`showing ${options.shown} of ${options.total}`);

@@ -53,7 +53,9 @@ describe('live with limited permissions, at 80×24', () => {
 
 	it('says in one line on Scheduling and Events that nodes and events are not permitted; the other sections work', async () => {
 		const screen = await openAs({namespaces: ['default', 'kube-system']});
-		await screen.waitFor(f => f.includes('crashloop-'));
+		const table = await screen.waitFor(f => f.includes('crashloop-'));
+		// The header's scope names what is watched, not "all".
+		expect(lines(table)[1]).toMatch(/ns: default, kube-system {2}sort: worst first$/);
 		await screen.press('/', ...'crashloop', KEY.enter);
 		await screen.waitFor(f => lines(f).some(line => line.startsWith('›') && line.includes('crashloop-')));
 		await screen.press(KEY.enter);
@@ -66,6 +68,7 @@ describe('live with limited permissions, at 80×24', () => {
 		expect(scheduling).toContain('⚠ nodes not permitted: RBAC forbids this user to list them; no node fit shown');
 		const events = await sectionFrame('Events');
 		expect(events).toContain('⚠ events not permitted: RBAC forbids this user to list them; no pod events shown');
+		expect(events).not.toContain('no events recorded');
 		const containers = await sectionFrame('Containers');
 		expect(containers).not.toContain('not permitted');
 		expect(containers).toContain('crashloop');

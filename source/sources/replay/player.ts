@@ -11,6 +11,7 @@
 // (timeline-queries.ts) and notifications (notifier.ts); here are the transport keys and where
 // the player should be while the session is still loading.
 
+import {sessionLimits} from './session-limits.js';
 import {stat} from 'node:fs/promises';
 import {openSession} from '../../session/reader.js';
 import type {SessionHeader} from '../../session/format.js';
@@ -212,6 +213,7 @@ export class ReplayPlayer implements Clock {
 			namespace: this.header.namespace,
 			labelSelector: this.header.labelSelector,
 			header: this.header,
+			limits: () => sessionLimits(this.header),
 		};
 	}
 
