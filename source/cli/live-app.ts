@@ -19,7 +19,7 @@ export async function runLiveApp(options: LiveAppOptions): Promise<void> {
 		// screen comes with the first pods: the rest of the list streams in behind them.
 		await live.source.firstPods;
 		const {runApp} = await import('../ui/run-app.js');
-		await runApp({store: live.store, clock: {now: () => live.source.now()}, info: live.source.info, noColor: options.noColor});
+		await runApp({store: live.store, clock: {now: () => live.source.now()}, info: live.source.info, noColor: options.noColor, logs: live.source.logs});
 	} finally {
 		await live.stop();
 	}

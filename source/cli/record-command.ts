@@ -49,12 +49,12 @@ export async function runRecord(options: RecordCommandOptions): Promise<void> {
 			...common,
 			signal: stop.signal,
 			store: {compat: options.compat},
-			onStarted: ({info, progress, store, synced}) => {
+			onStarted: ({info, progress, store, synced, logs}) => {
 				// The screen opens once the pods are listed, as bare podlife's (a failed list ends the recording instead).
 				synced.then(
 					() => {
 						if (stop.signal.aborted) return;
-						appDone = runApp({store: store!, clock: {now: () => Date.now()}, info: {...info, recording: {file: options.file, progress}}, noColor: options.noColor, stop: stop.signal}).finally(() => stop.abort());
+						appDone = runApp({store: store!, clock: {now: () => Date.now()}, info: {...info, recording: {file: options.file, progress}}, noColor: options.noColor, stop: stop.signal, logs}).finally(() => stop.abort());
 					},
 					() => undefined,
 				);

@@ -18,6 +18,7 @@ import {connectLive, type LiveOptions, type LiveSource, type LiveTuning} from '.
 import {openLiveStore, type LiveStoreOptions} from '../sources/live/live-store.js';
 import {runUntil} from '../sources/live/run-until.js';
 import type {RecordProgress, SourceInfo} from '../sources/source-info.js';
+import type {LogProvider} from '../sources/log-feed.js';
 
 export type {RecordProgress};
 
@@ -49,6 +50,8 @@ export interface RecordStarted {
 	/** With `store`: the store the entries go to, and when it holds the initial lists. */
 	store: PodStore | null;
 	synced: Promise<void>;
+	/** The cluster's container logs, for the screen's log view. */
+	logs: LogProvider;
 }
 
 function startedAlone(source: LiveSource): {source: LiveSource; store: null; stop(): Promise<void>} {
@@ -101,7 +104,7 @@ export async function record(options: RecordOptions): Promise<RecordProgress> {
 	/** The connection as it was when the recording was asked to stop: the stop itself disconnects. */
 	let stateAtStop: ConnectionState | undefined;
 	try {
-		options.onStarted?.({info: source.info, progress, store, synced: source.synced});
+		options.onStarted?.({info: source.info, progress, store, synced: source.synced, logs: source.logs});
 		if (options.onProgress) ticker = setInterval(() => options.onProgress!(progress()), options.progressEveryMs ?? 1000);
 		until = runUntil({durationMs: options.durationMs, signal: options.signal});
 		if (writeError) until.cancel();

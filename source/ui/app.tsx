@@ -14,6 +14,8 @@ import type {FrameSource} from './frame-source.js';
 import {useFrame} from './use-frame.js';
 import {useKeys} from './use-keys.js';
 import {useUiState} from './use-ui-state.js';
+import {useLogFeed} from './use-log-feed.js';
+import type {LogProvider} from '../sources/log-feed.js';
 import {Header} from './header.js';
 import {ScrubberLine} from './scrubber-line.js';
 import {PodTable} from './pod-table.js';
@@ -22,6 +24,7 @@ import {PromptLine} from './prompt-line.js';
 import {Footer} from './footer.js';
 import {HelpOverlay} from './help-overlay.js';
 import {DetailScreen} from './detail-screen.js';
+import {LogScreen} from './log-screen.js';
 import {useTheme} from './theme.js';
 
 export interface AppProps {
@@ -31,12 +34,15 @@ export interface AppProps {
 	player?: ReplayPlayer;
 	frames: FrameSource;
 	initial?: Partial<UiState>;
+	/** Container logs (live: the API server's pods/log; replay: the captured LOG entries). */
+	logs?: LogProvider;
 }
 
-export function App({store, clock, info, player, frames, initial}: AppProps): React.JSX.Element {
+export function App({store, clock, info, player, frames, initial, logs}: AppProps): React.JSX.Element {
 	const theme = useTheme();
 	const ui = useUiState(initial);
-	const frame = useFrame({frames, store, clock, info, player, ui});
+	const log = useLogFeed(logs, ui.current().log?.target ?? null, frames);
+	const frame = useFrame({frames, store, clock, info, player, ui, log});
 	useKeys({ui, limits: frame.keys, player, timelineNow: state => timelineNow(store.view(), state, clock.now(), frame.width)});
 
 	if (frame.tooSmall !== null) return <Text>{frame.tooSmall}</Text>;
@@ -51,7 +57,15 @@ export function App({store, clock, info, player, frames, initial}: AppProps): Re
 			) : null}
 			{scrubber ? <ScrubberLine {...scrubber} /> : null}
 			<Box flexDirection="column" height={frame.bodyHeight}>
-				{body.kind === 'help' ? <HelpOverlay body={body} /> : body.kind === 'detail' ? <DetailScreen body={body} width={frame.width} /> : <PodTable body={body} />}
+				{body.kind === 'help' ? (
+					<HelpOverlay body={body} />
+				) : body.kind === 'detail' ? (
+					<DetailScreen body={body} width={frame.width} />
+				) : body.kind === 'log' ? (
+					<LogScreen body={body} width={frame.width} />
+				) : (
+					<PodTable body={body} />
+				)}
 			</Box>
 			{bottom === null ? null : bottom.kind === 'prompt' ? (
 				<PromptLine prompt={bottom.prompt} hint={bottom.hint} />

@@ -74,6 +74,11 @@ export class FrameSource {
 
 	readonly getSnapshot = (): number => this.frame;
 
+	/** One more upstream for a while (an open log's feed): its changes make frames too, coalesced with the rest. */
+	follow(subscribe: Subscribe): Unsubscribe {
+		return subscribe(() => this.notify());
+	}
+
 	/**
 	 * Upstream changed: emit now, or once at the end of the current window. `urgent`: a user's
 	 * action (the replay player says so for pause, step, seek): emit now whatever the window, as a

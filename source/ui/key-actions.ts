@@ -9,6 +9,9 @@ import type {CursorMove, UiAction, UiState} from '../view/ui-state.js';
 import {resolveTimelineCursor, seekOffsetOf, type TimelineTargets} from '../view/timeline-cursor.js';
 import {completeCommand, LIVE_SEEK_PROBLEM, parseCommand} from '../view/command-line.js';
 import {resolveTime} from '../view/goto-time.js';
+import {matchingLines, nextMatch, topShowing} from '../view/log-view.js';
+import {podKey} from '../model/pod-key.js';
+import type {LogTarget} from '../sources/log-feed.js';
 
 /** What the keys drive of a replay (sources/replay/player.ts ReplayPlayer). */
 export interface ReplayControls {
@@ -86,7 +89,20 @@ export const KEY_ACTIONS = {
 	transitionUp: moveTransition(-1),
 	transitionDown: moveTransition(1),
 	seekTransition,
-	promptEnter: controls => (controls.state.prompt?.kind === 'command' ? runCommand(controls, controls.state.prompt.text) : controls.dispatch({type: 'prompt-close'})),
+	logs: openLog(false),
+	previousLogs: openLog(true),
+	closeLog: ({state, dispatch}) => dispatch(state.log?.search ? {type: 'log-search', text: ''} : {type: 'log-close'}),
+	search: send({type: 'prompt-open', kind: 'search'}),
+	nextMatch: stepMatch(1),
+	prevMatch: stepMatch(-1),
+	logWrap: send({type: 'toggle-log-wrap'}),
+	logTimestamps: send({type: 'toggle-log-timestamps'}),
+	promptEnter: controls => {
+		const {prompt} = controls.state;
+		if (prompt?.kind === 'command') return runCommand(controls, prompt.text);
+		controls.dispatch({type: 'prompt-close'});
+		if (prompt?.kind === 'search') findFirst(controls, prompt.text);
+	},
 	promptCancel: send({type: 'prompt-cancel'}),
 	promptBackspace: send({type: 'prompt-backspace'}),
 	promptClear: send({type: 'prompt-set', text: '', note: null}),
@@ -114,10 +130,11 @@ function stepOf(move: CursorMove, page: number): number {
 	return {up: -1, down: 1, pageUp: -page, pageDown: page, top: -Infinity, bottom: Infinity}[move];
 }
 
-/** ↑ ↓ PgUp PgDn g G: scroll the help overlay or the detail section, or move the table's cursor. */
+/** ↑ ↓ PgUp PgDn g G: scroll the help overlay, a log or the detail section, or move the table's cursor. */
 function scrollOrMove(move: CursorMove): KeyHandler {
 	return ({state, limits, dispatch}) => {
 		if (state.help) return dispatch({type: 'help-scroll', delta: stepOf(move, limits.helpWindow), max: limits.helpMax});
+		if (state.log) return scrollLog(move, limits, dispatch);
 		if (state.screen === 'detail') return dispatch({type: 'detail-scroll', delta: stepOf(move, limits.bodyLines), max: limits.detailMax});
 		dispatch({type: 'move', move, rows: limits.rows, height: limits.bodyLines});
 	};
@@ -141,6 +158,55 @@ function moveTransition(delta: 1 | -1): KeyHandler {
 	};
 }
 
+/**
+ * A log scrolls by its lines; reaching the last page (or G) follows the end again, and leaving it
+ * holds the view where it is while new lines come in.
+ */
+function scrollLog(move: CursorMove, limits: KeyLimits, dispatch: Controls['dispatch']): void {
+	const log = limits.log;
+	if (!log) return;
+	const page = Math.max(1, log.shown - 1);
+	const top = {up: log.top - 1, down: log.top + 1, pageUp: log.top - page, pageDown: log.top + page, top: 0, bottom: Infinity}[move];
+	dispatch({type: 'log-scroll', top: top >= log.endTop ? null : Math.max(0, top)});
+}
+
+/** l / p: the log of the container chosen (in a log: the same container's other instance). */
+function openLog(previous: boolean): KeyHandler {
+	return ({state, limits, dispatch}) => {
+		if (state.log) {
+			if (state.log.target.previous !== previous) dispatch({type: 'log-open', target: {...state.log.target, previous}});
+			return;
+		}
+		const choice = limits.logChoice;
+		if (!choice.ok) return dispatch({type: 'notice', text: choice.problem});
+		dispatch({type: 'log-open', target: {...choice.target, previous}});
+	};
+}
+
+/** Enter on a log's `/`: to the first match from the top line shown on (round the end, as less). */
+function findFirst({limits, dispatch}: Controls, text: string): void {
+	if (!limits.log || text === '') return;
+	const line = nextMatch(matchingLines(limits.log, text), limits.log.top, 1, true);
+	if (line === null) return dispatch({type: 'notice', text: `no line matches "${text}"`});
+	dispatch({type: 'log-scroll', top: topShowing(line, limits.bodyLines), match: line});
+}
+
+/** n / N: the next or previous line that matches the log's search. */
+function stepMatch(direction: 1 | -1): KeyHandler {
+	return ({state, limits, dispatch}) => {
+		const search = state.log?.search ?? '';
+		if (!limits.log || search === '') return dispatch({type: 'notice', text: 'no search yet: / searches the log'});
+		const from = state.log?.match ?? limits.log.top;
+		const line = nextMatch(matchingLines(limits.log, search), from, direction, state.log?.match === null && direction === 1);
+		if (line === null) return dispatch({type: 'notice', text: `no line matches "${search}"`});
+		dispatch({type: 'log-scroll', top: topShowing(line, limits.bodyLines), match: line});
+	};
+}
+
+function podKeyOfTarget(target: LogTarget): string {
+	return podKey(target.namespace, target.pod);
+}
+
 /** Enter on a Timeline transition: the replay goes to its moment, paused there so the user can look; the detail stays on the pod. */
 function seekTransition({state, limits, dispatch, player, timelineNow}: Controls): void {
 	if (!player || !limits.timeline) return;
@@ -157,7 +223,7 @@ function seekTransition({state, limits, dispatch, player, timelineNow}: Controls
 function changeOfPod(direction: 1 | -1): KeyHandler {
 	return ({state, limits, dispatch, player}) => {
 		if (!player) return;
-		const podKey = state.screen === 'detail' ? state.selectedKey : limits.selectedKey;
+		const podKey = state.log ? podKeyOfTarget(state.log.target) : state.screen === 'detail' ? state.selectedKey : limits.selectedKey;
 		if (podKey === null) return dispatch({type: 'notice', text: 'no pod selected'});
 		const t = player.nextChangeOf(podKey, direction);
 		if (t === null) return dispatch({type: 'notice', text: `no ${direction === 1 ? 'later' : 'earlier'} change of ${podKey}`});

@@ -13,10 +13,11 @@ import type {KeyAction} from './key-actions.js';
 export type {KeyAction};
 
 /**
- * 'container': the Containers section showing one container in full; 'filter' and 'command': the
- * `/` and `:` prompts while open; 'help': the `?` overlay (ui-state.ts inputView).
+ * 'container': the Containers section showing one container in full; 'log': a container's log;
+ * 'filter', 'command' and 'search': the `/` and `:` prompts (and a log's `/`) while open; 'help':
+ * the `?` overlay (ui-state.ts inputView).
  */
-export type KeyView = 'table' | 'detail' | 'container' | 'filter' | 'command' | 'help';
+export type KeyView = 'table' | 'detail' | 'container' | 'log' | 'filter' | 'command' | 'search' | 'help';
 
 export interface KeyBinding {
 	keys: readonly string[];
@@ -34,9 +35,11 @@ export interface KeyBinding {
 /** Every view (the table and the detail screen, a container in full included), not the help overlay. */
 const BOTH: readonly KeyView[] = ['table', 'detail', 'container'];
 const DETAIL: readonly KeyView[] = ['detail', 'container'];
-const PROMPTS: readonly KeyView[] = ['filter', 'command'];
-/** Views that scroll a page of text: the detail sections and the help overlay. */
-const SCROLLING: readonly KeyView[] = [...DETAIL, 'help'];
+const PROMPTS: readonly KeyView[] = ['filter', 'command', 'search'];
+/** Views that scroll a page of text: the detail sections, a log and the help overlay. */
+const SCROLLING: readonly KeyView[] = [...DETAIL, 'log', 'help'];
+/** Every view but the help overlay and the prompts: a log open over the table or the detail included. */
+const ALL: readonly KeyView[] = [...BOTH, 'log'];
 
 export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['up', 'k'], action: 'up', label: 'up', views: ['table'], footer: false},
@@ -49,8 +52,8 @@ export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['enter'], action: 'openContainer', label: 'show container', views: ['detail'], sections: ['Containers']},
 	{keys: ['up', 'k'], action: 'up', label: 'scroll up', views: SCROLLING, footer: false},
 	{keys: ['down', 'j'], action: 'down', label: 'scroll down', views: SCROLLING, footer: false},
-	{keys: ['pageup'], action: 'pageUp', label: 'page up', views: [...BOTH, 'help'], footer: false},
-	{keys: ['pagedown'], action: 'pageDown', label: 'page down', views: [...BOTH, 'help'], footer: false},
+	{keys: ['pageup'], action: 'pageUp', label: 'page up', views: [...ALL, 'help'], footer: false},
+	{keys: ['pagedown'], action: 'pageDown', label: 'page down', views: [...ALL, 'help'], footer: false},
 	{keys: ['g'], action: 'top', label: 'first row', views: ['table'], footer: false},
 	{keys: ['G'], action: 'bottom', label: 'last row', views: ['table'], footer: false},
 	// The table header names the columns off-screen ("→ NODE"), so the footer need not.
@@ -59,6 +62,13 @@ export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['g'], action: 'top', label: 'to top', views: SCROLLING, footer: false},
 	{keys: ['G'], action: 'bottom', label: 'to bottom', views: SCROLLING, footer: false},
 	{keys: ['?', 'escape'], action: 'closeHelp', label: 'close help', views: ['help']},
+	// A log (k9s: w wrap, t timestamps, / search; less: n/N the next and previous match, G follows).
+	{keys: ['escape'], action: 'closeLog', label: 'back', views: ['log']},
+	{keys: ['/'], action: 'search', label: 'search', views: ['log']},
+	{keys: ['n'], action: 'nextMatch', label: 'next match', views: ['log']},
+	{keys: ['N'], action: 'prevMatch', label: 'previous match', views: ['log']},
+	{keys: ['w'], action: 'logWrap', label: 'wrap', views: ['log']},
+	{keys: ['t'], action: 'logTimestamps', label: 'timestamps', views: ['log']},
 	{keys: ['enter'], action: 'open', label: 'open', views: ['table']},
 	{keys: ['escape'], action: 'closeContainer', label: 'back to containers', views: ['container']},
 	{keys: ['tab', 'right'], action: 'nextSection', label: 'next section', views: DETAIL},
@@ -72,27 +82,32 @@ export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['w'], action: 'wide', label: 'wide', views: ['table']},
 	{keys: [':'], action: 'command', label: 'command', views: BOTH},
 	{keys: ['ctrl+u'], action: 'clearFilter', label: 'clear the filter', views: ['table'], footer: false},
-	{keys: ['space'], action: 'pause', label: 'pause/play', views: BOTH, replay: true},
-	{keys: ['.'], action: 'stepForward', label: 'step', views: BOTH, replay: true},
-	{keys: [','], action: 'stepBack', label: 'step back', views: BOTH, replay: true},
-	{keys: ['+', '='], action: 'faster', label: 'faster', views: BOTH, replay: true},
-	{keys: ['-'], action: 'slower', label: 'slower', views: BOTH, replay: true},
-	{keys: ['['], action: 'prevChange', label: 'prev change (pod)', views: BOTH, replay: true},
-	{keys: [']'], action: 'nextChange', label: 'next change (pod)', views: BOTH, replay: true},
-	{keys: ['home'], action: 'start', label: 'to start', views: BOTH, replay: true, footer: false},
-	{keys: ['end'], action: 'end', label: 'to end', views: BOTH, replay: true, footer: false},
-	{keys: ['?'], action: 'help', label: 'help', views: BOTH},
-	{keys: ['q'], action: 'quit', label: 'quit', views: [...BOTH, 'help']},
+	{keys: ['space'], action: 'pause', label: 'pause/play', views: ALL, replay: true},
+	{keys: ['.'], action: 'stepForward', label: 'step', views: ALL, replay: true},
+	{keys: [','], action: 'stepBack', label: 'step back', views: ALL, replay: true},
+	{keys: ['+', '='], action: 'faster', label: 'faster', views: ALL, replay: true},
+	{keys: ['-'], action: 'slower', label: 'slower', views: ALL, replay: true},
+	{keys: ['['], action: 'prevChange', label: 'prev change (pod)', views: ALL, replay: true},
+	{keys: [']'], action: 'nextChange', label: 'next change (pod)', views: ALL, replay: true},
+	{keys: ['home'], action: 'start', label: 'to start', views: ALL, replay: true, footer: false},
+	{keys: ['end'], action: 'end', label: 'to end', views: ALL, replay: true, footer: false},
+	{keys: ['?'], action: 'help', label: 'help', views: ALL},
+	{keys: ['q'], action: 'quit', label: 'quit', views: [...ALL, 'help']},
+	// The log of the selected container (the Containers cursor's, else the one the why line names), as k9s
+	// binds them; after ? and q, which a narrow footer must keep.
+	{keys: ['l'], action: 'logs', label: 'logs', views: ALL},
+	{keys: ['p'], action: 'previousLogs', label: 'previous logs', views: ALL},
 	// Esc goes back one level, as in k9s: at the top (the table) it only takes back a filter, never quits.
 	{keys: ['escape'], action: 'escape', label: 'clear the filter', views: ['table'], footer: false},
 	// The prompts: what is not here is typed into them.
 	{keys: ['enter'], action: 'promptEnter', label: 'apply', views: ['filter']},
 	{keys: ['enter'], action: 'promptEnter', label: 'run', views: ['command']},
+	{keys: ['enter'], action: 'promptEnter', label: 'find', views: ['search']},
 	{keys: ['tab'], action: 'promptComplete', label: 'complete', views: ['command']},
 	{keys: ['ctrl+u'], action: 'promptClear', label: 'clear the line', views: PROMPTS},
 	{keys: ['backspace'], action: 'promptBackspace', label: 'delete a character', views: PROMPTS, footer: false},
 	{keys: ['escape'], action: 'promptCancel', label: 'clear the filter', views: ['filter']},
-	{keys: ['escape'], action: 'promptCancel', label: 'cancel', views: ['command']},
+	{keys: ['escape'], action: 'promptCancel', label: 'cancel', views: ['command', 'search']},
 ];
 
 /**

@@ -9,6 +9,7 @@ import type {Clock, SourceInfo} from '../sources/source-info.js';
 import type {ReplayPlayer} from '../sources/replay/player.js';
 import {realScheduler} from '../sources/replay/scheduler.js';
 import {App} from './app.js';
+import type {LogProvider} from '../sources/log-feed.js';
 import {FrameSource, FRAME_CPU_SHARE, FRAME_INTERVAL_MS} from './frame-source.js';
 import {crashLine, enterFullScreen} from './terminal.js';
 import {makeTheme, ThemeContext} from './theme.js';
@@ -25,6 +26,8 @@ export interface RunAppOptions {
 	stderr?: NodeJS.WriteStream;
 	/** Closes the app from outside (e.g. `record --duration` ran out), as if the user quit. */
 	stop?: AbortSignal;
+	/** Container logs (`l`, `p`). */
+	logs?: LogProvider;
 }
 
 /** Live ages and countdowns move with the wall clock even when nothing happens. */
@@ -68,7 +71,7 @@ export async function runApp(options: RunAppOptions): Promise<void> {
 	try {
 		instance = render(
 			<ThemeContext.Provider value={makeTheme(options.noColor ?? false)}>
-				<App store={store} clock={clock} info={info} player={player} frames={frames} />
+				<App store={store} clock={clock} info={info} player={player} frames={frames} logs={options.logs} />
 			</ThemeContext.Provider>,
 			// incrementalRendering stays off: in ink 6.8.0 its line diff starts one line too low whenever the
 			// frame ends with a newline (every frame shorter than the terminal, which ours must be), so each

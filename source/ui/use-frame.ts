@@ -9,6 +9,7 @@ import type {FrameSource} from './frame-source.js';
 import {helpGroups} from './help-groups.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import type {UiStateHandle} from './use-ui-state.js';
+import type {LogSnapshot} from '../sources/log-feed.js';
 
 export interface FrameHookInput {
 	frames: FrameSource;
@@ -17,16 +18,18 @@ export interface FrameHookInput {
 	info: SourceInfo;
 	player?: PlayerView;
 	ui: UiStateHandle;
+	/** The open log's snapshot (undefined: no log open; null: logs cannot be shown here). */
+	log?: LogSnapshot | null;
 }
 
-export function useFrame({frames, store, clock, info, player, ui}: FrameHookInput): Frame {
+export function useFrame({frames, store, clock, info, player, ui, log}: FrameHookInput): Frame {
 	useSyncExternalStore(frames.subscribe, frames.getSnapshot, frames.getSnapshot);
 	const {columns, rows} = useTerminalSize();
 	const memory = useRef<FrameMemory | null>(null);
 	memory.current ??= frameMemory(ui.current());
 	const replaying = player !== undefined;
 	const help = useMemo(() => helpGroups(replaying), [replaying]);
-	const frame = deriveFrame({store, memory: memory.current, state: ui.current(), info, player: player ?? null, now: clock.now(), columns, rows, help});
+	const frame = deriveFrame({store, memory: memory.current, state: ui.current(), info, player: player ?? null, now: clock.now(), columns, rows, help, log});
 	ui.drawn(frame.state);
 	return frame;
 }

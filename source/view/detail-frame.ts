@@ -43,6 +43,8 @@ export interface DetailLimits {
 	containerCount: number;
 	/** The Timeline's transition rows (Timeline section, replaying only). */
 	timeline: TimelineTargets | null;
+	/** Index into pod.containers of the container the Containers section's cursor is on (or shows in full). */
+	cursorContainer?: number;
 }
 
 export interface DetailFrame {
@@ -105,7 +107,7 @@ export function detailFrame({state, view, now, width, height, replaying, limits}
 	}
 	return {
 		body: {...body, lines, position: scrollPosition(state.detailScroll, height, lines.length)},
-		limits: {detailMax: Math.max(0, lines.length - height), containerBlocks: blocks, containerCount: containerOrder.length, timeline},
+		limits: {detailMax: Math.max(0, lines.length - height), containerBlocks: blocks, containerCount: containerOrder.length, timeline, cursorContainer: containerOrder[containerCursor]},
 		pod,
 		why,
 	};

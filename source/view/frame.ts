@@ -29,9 +29,15 @@ import {helpLayout, helpWindow, type HelpGroup, type HelpWindow} from './help-la
 import type {TimelineTargets} from './timeline-cursor.js';
 import {tableFrame, type TableBody, type TableFrame} from './table-frame.js';
 import {detailFrame, type DetailBody, type DetailFrame} from './detail-frame.js';
+import {logFrame, type LogBody, type LogFrame, type LogLimits} from './log-view.js';
+import {logChoice, type LogChoice} from './log-target.js';
+import type {LogSnapshot} from '../sources/log-feed.js';
+import {explainPod, whyContext} from '../model/why.js';
+import {podKey} from '../model/pod-key.js';
 
 export type {TableBody, TableLine} from './table-frame.js';
 export type {DetailBody} from './detail-frame.js';
+export type {LogBody} from './log-view.js';
 
 /** What a frame reads of the pod store (model/store/pod-store.ts PodStore). */
 export interface FrameStore extends IndexSource {
@@ -71,6 +77,8 @@ export interface FrameInput {
 	rows: number;
 	/** The help overlay's groups (ui/help-groups.ts: from the key table). */
 	help: readonly HelpGroup[];
+	/** The open log's feed as it is now (state.log set); null when none could be opened. */
+	log?: LogSnapshot | null;
 }
 
 /**
@@ -100,6 +108,10 @@ export interface KeyLimits {
 	/** The help overlay's largest scroll offset, and its rows shown at once (0: it is closed). */
 	helpMax: number;
 	helpWindow: number;
+	/** The container `l`/`p` open the log of (the selected pod's), or why there is none. */
+	logChoice: LogChoice;
+	/** The open log view's lines and position (null: no log open). */
+	log: LogLimits | null;
 }
 
 export interface HelpBody {
@@ -110,7 +122,7 @@ export interface HelpBody {
 	height: number;
 }
 
-export type FrameBody = TableBody | DetailBody | HelpBody;
+export type FrameBody = TableBody | DetailBody | HelpBody | LogBody;
 
 /** The line under the body: the open prompt, the answer to the last key, or the selected pod. */
 export type BottomLine =
@@ -159,15 +171,17 @@ export function deriveFrame(input: FrameInput): Frame {
 	// While the watch is down the rows are the last ones seen: dimmed, and the header says since when.
 	const stale = !player && (store.connection?.state === 'reconnecting' || store.connection?.state === 'disconnected');
 
-	const detail = state.screen === 'detail' && state.selectedKey !== null ? detailFrame({state, view, now, width, height: bodyLines, replaying, limits}) : null;
-	const table = !state.help && !detail
+	// A log takes the body over the table or the detail, which are not drawn meanwhile.
+	const log = state.log && !state.help ? logFrame({log: state.log, snapshot: input.log ?? null, search: state.prompt?.kind === 'search' ? state.prompt.text : state.log.search, wrap: state.logWrap, timestamps: state.logTimestamps, width, height: bodyLines}) : null;
+	const detail = !log && state.screen === 'detail' && state.selectedKey !== null ? detailFrame({state, view, now, width, height: bodyLines, replaying, limits}) : null;
+	const table = !state.help && !detail && !log
 		? tableFrame({rows: list, cursor, offset, height: bodyLines, width, view, now, wide: state.wide, oneNamespace: state.namespace !== null, columnOffset: state.columnOffset, widths, noPods: index.size === 0, stale})
 		: null;
 	// The overlay takes the body, its title line and the status line (the footer says how to close it).
 	const help = state.help ? helpLayout(input.help, width, bodyLines + 2) : null;
 
-	const body: FrameBody = help ? {kind: 'help', shown: helpWindow(help, state.helpScroll), height: bodyLines + 2} : detail ? detail.body : table!.body;
-	const bottom = help ? null : bottomLine(state, span, () => statusLine({state, detail, table, view, now, width}));
+	const body: FrameBody = help ? {kind: 'help', shown: helpWindow(help, state.helpScroll), height: bodyLines + 2} : log ? log.body : detail ? detail.body : table!.body;
+	const bottom = help ? null : bottomLine(state, span, () => (log && state.log ? logStatusLine(state.log.target, view, now, width) : statusLine({state, detail, table, view, now, width})));
 
 	const counts = index.counts(state.namespace);
 	// Every pod in scope, tombstones included: what the list shows with no filter text and no faulty-only.
@@ -187,7 +201,7 @@ export function deriveFrame(input: FrameInput): Frame {
 		body,
 		bodyHeight: bodyLines + (help ? 2 : 1),
 		bottom,
-		footer: {view: inputView(state), replaying, section: !state.help && state.screen === 'detail' ? state.section : undefined},
+		footer: {view: inputView(state), replaying, section: !state.help && !state.log && state.screen === 'detail' ? state.section : undefined},
 		keys: {
 			rows: list,
 			selectedKey: list.keyAt(cursor) ?? null,
@@ -200,6 +214,8 @@ export function deriveFrame(input: FrameInput): Frame {
 			columnOffsets: table?.columnOffsets ?? {prev: null, next: null},
 			helpMax: help?.scrollMax ?? 0,
 			helpWindow: help?.window ?? 0,
+			logChoice: log ? {ok: false, problem: 'a log is open'} : chooseLog(detail, table, view),
+			log: log?.limits ?? null,
 		},
 	};
 }
@@ -216,6 +232,22 @@ function statusLine({state, detail, table, view, now, width}: {state: UiState; d
 	if (detail && !detail.pod) return {kind: 'status', text: `${state.selectedKey} is gone from the store`, why: null};
 	const row = detail?.pod ? podRow(detail.pod, now, detail.why, view.eventsByPod.get(detail.pod.key)) : (table?.selected ?? null);
 	if (!row) return {kind: 'status', text: '', why: null};
+	const {text, why} = statusLineText(row, now, width);
+	return {kind: 'status', text, why, color: TONE_STYLE[row.tone].color};
+}
+
+/** The container `l` opens: the detail's (its Containers cursor, its why), or the table's selected pod's. */
+function chooseLog(detail: DetailFrame | null, table: TableFrame | null, view: StoreView): LogChoice {
+	if (detail) return logChoice(detail.pod, detail.why, detail.limits.cursorContainer);
+	const key = table?.selected?.key;
+	return logChoice(key === undefined ? null : view.pods.get(key), table?.selectedWhy ?? null);
+}
+
+/** Under a log: the pod's status and why as they are now (its container may be restarting meanwhile). */
+function logStatusLine(target: {namespace: string; pod: string}, view: StoreView, now: number, width: number): BottomLine {
+	const pod = view.pods.get(podKey(target.namespace, target.pod));
+	if (!pod) return {kind: 'status', text: `${target.namespace}/${target.pod} is not in the store`, why: null};
+	const row = podRow(pod, now, explainPod(pod, whyContext(view, pod.key, now, view)), view.eventsByPod.get(pod.key));
 	const {text, why} = statusLineText(row, now, width);
 	return {kind: 'status', text, why, color: TONE_STYLE[row.tone].color};
 }

@@ -3,7 +3,7 @@
 // of strings, so a frame costs the rows on screen, not the pods in the store.
 
 import type {StoreView} from '../model/pod-state.js';
-import {explainPod, whyContext} from '../model/why.js';
+import {explainPod, whyContext, type Why} from '../model/why.js';
 import type {RowTone} from './health-style.js';
 import type {RowList} from './pod-index.js';
 import {podRow, type PodRow} from './pod-row.js';
@@ -63,6 +63,8 @@ export interface TableFrame {
 	body: TableBody;
 	/** The row under the cursor, diagnosed (null when the list is empty). */
 	selected: PodRow | null;
+	/** Its diagnosis (the container it names is the one `l` opens the log of). */
+	selectedWhy: Why | null;
 	/** The layout's column offsets that ← and → go to (null: nothing off-screen that way). */
 	columnOffsets: {prev: number | null; next: number | null};
 }
@@ -70,6 +72,7 @@ export interface TableFrame {
 export function tableFrame(input: TableInput): TableFrame {
 	const {rows, cursor, offset, height, view, now} = input;
 	const visible: PodRow[] = [];
+	let selectedWhy: Why | null = null;
 	// A row gets its why when the WHY column shows (wide) or it is the selected one (the status
 	// line), so a frame diagnoses at most a screenful.
 	for (let i = offset; i < Math.min(rows.length, offset + height); i++) {
@@ -77,7 +80,9 @@ export function tableFrame(input: TableInput): TableFrame {
 		if (!pod) continue;
 		const diagnose = input.wide || i === cursor;
 		// Placement (pod affinity, spread) reads every pod on a node: judged for the selected row only.
-		visible.push(podRow(pod, now, diagnose ? explainPod(pod, whyContext(view, pod.key, now, i === cursor ? view : null)) : null, view.eventsByPod.get(pod.key)));
+		const why = diagnose ? explainPod(pod, whyContext(view, pod.key, now, i === cursor ? view : null)) : null;
+		if (i === cursor) selectedWhy = why;
+		visible.push(podRow(pod, now, why, view.eventsByPod.get(pod.key)));
 	}
 	const layout: TableLayout = input.widths.layout(visible, {wide: input.wide, width: input.width - ROW_PREFIX_WIDTH, oneNamespace: input.oneNamespace, offset: input.columnOffset});
 	const lines = visible.map(row => ({key: row.key, glyph: row.glyph, tone: row.tone, changed: row.changed, text: rowLine(row, layout)}));
@@ -85,6 +90,7 @@ export function tableFrame(input: TableInput): TableFrame {
 	return {
 		body: {kind: 'table', header: layout.header, arrows: layout.arrows, lines, selected: cursor - offset, height, empty, stale: input.stale},
 		selected: visible[cursor - offset] ?? null,
+		selectedWhy,
 		columnOffsets: {prev: layout.prevOffset, next: layout.nextOffset},
 	};
 }

@@ -16,14 +16,16 @@ import type {RowList} from './pod-index.js';
 import {SECTIONS, type Section} from './detail/sections.js';
 import type {ContainerBlock} from './detail/containers.js';
 import {moveTimelineCursor, revealTimelineCursor, type TimelineCursor, type TimelineTargets} from './timeline-cursor.js';
+import {openLogView, type LogViewState} from './log-view.js';
+import type {LogTarget} from '../sources/log-feed.js';
 
 /** The detail screen's sections, in tab order (defined with the sections, view/detail/sections.ts). */
 export const DETAIL_SECTIONS = SECTIONS;
 export type DetailSectionName = Section;
 
 export type Screen = 'table' | 'detail';
-/** `/` filters as you type; `:` is the command line (q, ns NAME, a replay time). */
-export type PromptKind = 'filter' | 'command';
+/** `/` filters as you type (in a log: searches); `:` is the command line (q, ns NAME, a replay time). */
+export type PromptKind = 'filter' | 'command' | 'search';
 
 export interface Prompt {
 	kind: PromptKind;
@@ -64,6 +66,12 @@ export interface UiState {
 	prompt: Prompt | null;
 	/** A one-line answer to the last key ("no later change of this pod"), cleared by the next key. */
 	notice: string | null;
+	/** A container's log over the table or the detail (`l`, `p`); Esc gives back what was under it. */
+	log: LogViewState | null;
+	/** Log lines wrapped (`w` in a log; on by default: a crash's last line is read whole). */
+	logWrap: boolean;
+	/** The server's timestamps shown before each log line (`t`). */
+	logTimestamps: boolean;
 }
 
 export function initialUiState(options: Partial<Pick<UiState, 'namespace' | 'wide' | 'sort' | 'filter' | 'faultyOnly'>> = {}): UiState {
@@ -89,6 +97,9 @@ export function initialUiState(options: Partial<Pick<UiState, 'namespace' | 'wid
 		helpScroll: 0,
 		prompt: null,
 		notice: null,
+		log: null,
+		logWrap: true,
+		logTimestamps: false,
 	};
 }
 
@@ -124,12 +135,20 @@ export type UiAction =
 	| {type: 'container-open'; count: number}
 	| {type: 'container-close'}
 	| {type: 'timeline-move'; delta: 1 | -1; targets: TimelineTargets; height: number}
-	| {type: 'timeline-reveal'; targets: TimelineTargets; height: number};
+	| {type: 'timeline-reveal'; targets: TimelineTargets; height: number}
+	| {type: 'log-open'; target: LogTarget}
+	| {type: 'log-close'}
+	/** top null: follow the end; match: the line the view went to for the search. */
+	| {type: 'log-scroll'; top: number | null; match?: number | null}
+	| {type: 'log-search'; text: string}
+	| {type: 'toggle-log-wrap'}
+	| {type: 'toggle-log-timestamps'};
 
 /** Which key set applies: an open prompt's, the help overlay, the table, the detail screen, or one container shown in full (Esc goes back to the list). */
-export function inputView(state: UiState): Screen | 'container' | PromptKind | 'help' {
+export function inputView(state: UiState): Screen | 'container' | 'log' | PromptKind | 'help' {
 	if (state.prompt) return state.prompt.kind;
 	if (state.help) return 'help';
+	if (state.log) return 'log';
 	if (state.screen === 'detail' && state.section === 'Containers' && state.containerOpen) return 'container';
 	return state.screen;
 }
@@ -261,8 +280,10 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		case 'help-scroll':
 			// ±Infinity for g/G: clamped to the ends like any other step.
 			return {...state, helpScroll: Math.max(0, Math.min(action.max, state.helpScroll + action.delta))};
-		case 'prompt-open':
-			return {...state, help: false, prompt: {kind: action.kind, text: action.kind === 'filter' ? state.filter : '', error: null, note: null}};
+		case 'prompt-open': {
+			const text = action.kind === 'filter' ? state.filter : action.kind === 'search' ? (state.log?.search ?? '') : '';
+			return {...state, help: false, prompt: {kind: action.kind, text, error: null, note: null}};
+		}
 		case 'prompt-type':
 			if (!state.prompt) return state;
 			return {...state, prompt: {...state.prompt, text: state.prompt.text + action.text, error: null, note: null}, offset: state.prompt.kind === 'filter' ? 0 : state.offset};
@@ -279,14 +300,29 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		case 'prompt-close':
 			// Enter: a filter prompt applies what was typed.
 			if (!state.prompt) return state;
+			if (state.prompt.kind === 'search') return {...state, prompt: null, log: state.log && {...state.log, search: state.prompt.text, match: null}};
 			return state.prompt.kind === 'filter' ? relist(state, {filter: state.prompt.text.trim(), prompt: null}) : {...state, prompt: null};
+		case 'log-open':
+			return {...state, help: false, prompt: null, log: openLogView(action.target)};
+		case 'log-close':
+			return state.log ? {...state, log: null} : state;
+		case 'log-scroll':
+			if (!state.log) return state;
+			return {...state, log: {...state.log, top: action.top, match: action.match === undefined ? state.log.match : action.match}};
+		case 'log-search':
+			return state.log ? {...state, log: {...state.log, search: action.text, match: null}} : state;
+		case 'toggle-log-wrap':
+			return {...state, logWrap: !state.logWrap};
+		case 'toggle-log-timestamps':
+			return {...state, logTimestamps: !state.logTimestamps};
 		case 'notice':
 			return state.notice === action.text ? state : {...state, notice: action.text};
 		case 'filter-clear':
 			return state.filter ? relist(state, {filter: ''}) : state;
 		case 'prompt-cancel':
-			// Esc: a filter prompt clears the filter; the command line just closes.
+			// Esc: a filter prompt clears the filter; the command line and a log's search just close.
 			if (!state.prompt) return state;
+			if (state.prompt.kind === 'search') return {...state, prompt: null};
 			return state.prompt.kind === 'filter' ? relist(state, {filter: '', prompt: null}) : {...state, prompt: null};
 	}
 }

@@ -61,7 +61,7 @@ describe('the ? help overlay', () => {
 		expect(frame).toMatch(/↑\/k +up/);
 		expect(frame).toContain('▼ more below');
 		// PgDn by PgDn down to the marks: their heading tops a page, its first marks below it.
-		for (let n = 0; n < 10 && !app.lastFrame().includes('Marks'); n++) await app.press(KEY.pageDown);
+		for (let n = 0; n < 20 && !app.lastFrame().includes('Marks'); n++) await app.press(KEY.pageDown);
 		frame = app.lastFrame();
 		const lines = overlayLines(frame);
 		const at = lines.findIndex(line => line.includes('Marks'));

@@ -24,6 +24,7 @@ import {loadKubeconfig} from './kubeconfig.js';
 import {Reflector, type ReflectorEvent, type ReflectorState, type ResourceSpec} from './reflector.js';
 import type {Recall} from './known-objects.js';
 import {createTransport, type Transport} from './transport.js';
+import {liveLogs, type LiveLogs} from './log-stream.js';
 import type {ConnectionStatus} from '../../model/connection-status.js';
 
 export interface LiveOptions {
@@ -77,6 +78,8 @@ export interface LiveConnection {
 	startedAt: number;
 	/** Lists and watches; every entry goes to `handlers.onEntry` from the first on. Once only. */
 	start(handlers: LiveHandlers): LiveSource;
+	/** Container logs: each a request of its own, apart from the watches. */
+	logs: LiveLogs;
 }
 
 export interface LiveSource {
@@ -97,6 +100,8 @@ export interface LiveSource {
 	warnings: readonly string[];
 	/** Stops every request; resolves when all loops have ended. */
 	stop(): Promise<void>;
+	/** Container logs: each a request of its own, apart from the watches (their reconnects do not touch it). */
+	logs: LiveLogs;
 }
 
 /**
@@ -227,15 +232,17 @@ export async function connectLive(options: LiveConnectOptions): Promise<LiveConn
 		resources: [...new Set(specs.map(spec => spec.resource).filter(resource => active.has(resource)))],
 	});
 	let started = false;
+	const logs = liveLogs(transport, server);
 	return {
 		info,
 		header,
 		startedAt,
+		logs,
 		start(handlers: LiveHandlers): LiveSource {
 			if (started) throw new Error('a live connection starts once');
 			started = true;
 			const notes = [access.scopeNote, access.denied.nodes, access.denied.events].filter((note): note is string => Boolean(note));
-			return watch({transport, ctx, specs, active, info, header, startedAt, clock, options: {...options, watchList}, handlers, listing, notes, access});
+			return {...watch({transport, ctx, specs, active, info, header, startedAt, clock, options: {...options, watchList}, handlers, listing, notes, access}), logs};
 		},
 	};
 }
@@ -275,7 +282,7 @@ function revokedLine(name: string): string {
 	return `${name}: access revoked (403); rows as last seen, retrying`;
 }
 
-function watch({transport, ctx, specs, active, info, header, startedAt, clock, options, handlers, listing, notes, access}: WatchContext): LiveSource {
+function watch({transport, ctx, specs, active, info, header, startedAt, clock, options, handlers, listing, notes, access}: WatchContext): Omit<LiveSource, 'logs'> {
 	const controller = new AbortController();
 	const revoked = new Map<string, string>();
 	info.limits = () => liveLimits(access, revoked);

@@ -32,6 +32,11 @@ export interface WatchOptions extends GetOptions {
 	idleMs: number;
 }
 
+export interface TextStreamOptions extends GetOptions {
+	/** Called with the body's text as it arrives, in chunks cut anywhere (a container log). */
+	onText: (text: string) => void;
+}
+
 export interface WatchStream {
 	/** Resolves when the stream ends: null when the server closed it, else the error. */
 	closed: Promise<Error | null>;
@@ -42,6 +47,11 @@ export interface Transport {
 	getJson(path: string, options: GetOptions): Promise<unknown>;
 	/** Resolves once the server answered 200 and the stream is open; rejects on any other answer. */
 	watch(path: string, options: WatchOptions): Promise<WatchStream>;
+	/**
+	 * A plain text body as it streams (pods/log with follow): resolves once the server answered 2xx,
+	 * rejects with a KubeApiError on any other answer. No idle limit: a log may be quiet for hours.
+	 */
+	streamText(path: string, options: TextStreamOptions): Promise<WatchStream>;
 }
 
 function idleError(): Error {
@@ -153,6 +163,32 @@ export function createTransport(kc: KubeConfig, server: string): Transport {
 			res.on('error', error => end(error));
 			req.on('error', error => end(error));
 			res.on('close', () => end(res.complete ? null : new Error('watch connection closed')));
+			return {closed, stop: () => end(null)};
+		},
+
+		async streamText(path, options) {
+			const {req, res} = await open(path, {...options, accept: options.accept ?? '*/*'});
+			await failIfNotOk(res, options.request);
+			res.setEncoding('utf8');
+			let finish: (error: Error | null) => void = () => {};
+			const closed = new Promise<Error | null>(resolve => {
+				finish = resolve;
+			});
+			let ended = false;
+			const end = (error: Error | null) => {
+				if (ended) return;
+				ended = true;
+				req.destroy();
+				finish(error);
+			};
+			res.on('data', (chunk: string) => {
+				if (!ended) options.onText(chunk);
+			});
+			res.on('end', () => end(null));
+			res.on('aborted', () => end(new Error('log stream aborted')));
+			res.on('error', error => end(error));
+			req.on('error', error => end(error));
+			res.on('close', () => end(res.complete ? null : new Error('log stream closed')));
 			return {closed, stop: () => end(null)};
 		},
 	};

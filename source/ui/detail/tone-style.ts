@@ -7,6 +7,7 @@ export interface ToneLook {
 	color?: string;
 	bold?: boolean;
 	dimColor?: boolean;
+	inverse?: boolean;
 }
 
 const LOOKS: Readonly<Record<Tone, ToneLook>> = {
@@ -19,11 +20,14 @@ const LOOKS: Readonly<Record<Tone, ToneLook>> = {
 	bad: {color: 'red'},
 	info: {color: 'blue'},
 	accent: {color: 'magenta'},
+	// A search's matches: inverse, so they show without colour too; the one the view went to, in colour.
+	match: {inverse: true},
+	current: {inverse: true, bold: true, color: 'yellow'},
 };
 
 /** The Ink Text props for a tone; without colour only bold and dim remain. */
 export function toneLook(tone: Tone | undefined, noColor: boolean): ToneLook {
 	const look = LOOKS[tone ?? 'plain'];
 	if (!noColor) return look;
-	return {bold: look.bold, dimColor: look.dimColor};
+	return {bold: look.bold, dimColor: look.dimColor, inverse: look.inverse};
 }

@@ -5,7 +5,7 @@
 import stringWidth from 'string-width';
 
 /** What a span means; the theme maps it to a colour (or nothing with colour off). */
-export type Tone = 'plain' | 'heading' | 'label' | 'dim' | 'good' | 'warn' | 'bad' | 'info' | 'accent';
+export type Tone = 'plain' | 'heading' | 'label' | 'dim' | 'good' | 'warn' | 'bad' | 'info' | 'accent' | 'match' | 'current';
 
 export interface Span {
 	text: string;

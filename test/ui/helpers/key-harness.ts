@@ -26,6 +26,8 @@ function limits(over: Partial<KeyLimits> = {}): KeyLimits {
 		columnOffsets: {prev: null, next: null},
 		helpMax: 0,
 		helpWindow: 0,
+		logChoice: {ok: false, problem: 'no pod selected'},
+		log: null,
 		...over,
 	};
 }

@@ -6,6 +6,7 @@ import {ReplayPlayer, type ReplayOptions} from '../../../source/sources/replay/p
 import {ManualScheduler} from '../../../source/sources/replay/manual-scheduler.js';
 import {realScheduler} from '../../../source/sources/replay/scheduler.js';
 import {captureFile} from './capture-store.js';
+import type {LogProvider} from '../../../source/sources/log-feed.js';
 import {renderAtSize, type Rendered} from './render-at-size.js';
 
 export interface ReplayApp {
@@ -17,14 +18,14 @@ export interface ReplayApp {
 const open: ReplayApp[] = [];
 
 /** Paused at the start, or at the end with `atEnd`; resolves once the first frame shows the session. */
-export async function openReplayApp(capture: string, options: {size?: {columns: number; rows: number}; atEnd?: boolean} = {}): Promise<ReplayApp> {
+export async function openReplayApp(capture: string, options: {size?: {columns: number; rows: number}; atEnd?: boolean; logs?: LogProvider} = {}): Promise<ReplayApp> {
 	const scheduler = new ManualScheduler();
 	const player = await ReplayPlayer.open(captureFile(capture), {scheduler, paused: true});
 	await player.whenLoaded();
 	if (options.atEnd) player.seekToEnd();
 	// Interval 0: every player change is a frame at once (coalescing has its own tests).
 	const frames = new FrameSource([player.subscribe], realScheduler, 0, 0);
-	const app = renderAtSize(<App store={player.store} clock={player} info={player.info} player={player} frames={frames} />, options.size ?? {columns: 120, rows: 40});
+	const app = renderAtSize(<App store={player.store} clock={player} info={player.info} player={player} frames={frames} logs={options.logs} />, options.size ?? {columns: 120, rows: 40});
 	const opened = {app, player, scheduler};
 	open.push(opened);
 	await app.waitFor(options.atEnd ? '■ end' : capture);
