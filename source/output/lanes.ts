@@ -24,6 +24,8 @@ const SGR: Readonly<Record<Tone, string>> = {
 	bad: '31',
 	info: '34',
 	accent: '35',
+	match: '7',
+	current: '1;7;33',
 };
 
 /** A line of spans as text: with SGR sequences when `color`, else its characters only. */
