@@ -396,6 +396,8 @@ export class FakeApiServer {
 		const route = routeOf(path, query);
 		if (!route) return this.send(response, record, {body: status.unknownPath()});
 		Object.assign(record, {verb: route.verb, resource: resourceOfRoute(route), namespace: route.namespace, name: route.name});
+		// A held page is judged (throttled, forbidden, answered) only once released, as if it had just arrived.
+		if (route.verb === 'list' && query['continue'] && this.continuedListsHeld) await this.continuedListsHeld;
 		const retryAfter = this.faults.throttled(route);
 		if (retryAfter !== null) return this.send(response, record, {body: status.tooManyRequests(retryAfter), headers: {'Retry-After': String(retryAfter)}});
 		if (this.faults.isForbidden(route) || !this.access.allows(route)) {
@@ -422,7 +424,6 @@ export class FakeApiServer {
 
 		if (route.verb === 'get') return this.send(response, record, getAnswer(this.objects, route, shape));
 		if (route.verb === 'list') {
-			if (query['continue'] && this.continuedListsHeld) await this.continuedListsHeld;
 			return this.send(response, record, listAnswer(this.objects, scope, query, shape));
 		}
 		record.status = 200;

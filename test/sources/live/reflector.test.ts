@@ -87,6 +87,8 @@ describe('a server that throttles (API Priority and Fairness: 429 with Retry-Aft
 		const collector = new Collector();
 		const live = await startSource({watchList: false, pageSize: 5, onEntry: collector.onEntry});
 		await waitUntil(() => collector.podEntries().length === 5, 'the first page');
+		// The second page is asked for and held before the server starts throttling: it is the one throttled.
+		await waitUntil(() => podRequests('list').some(request => request.query['continue']), 'the second page asked for');
 		fake.server.throttle({verb: 'list', resource: 'pods', times: 1, retryAfterSeconds: 1});
 		release();
 		await live.synced;
