@@ -85,9 +85,39 @@ function stamp(ms) {
 
 // ── object shapes (from the captures) ───────────────────────────────────────
 
-const NAMESPACE_WORDS = ['payments', 'checkout', 'search', 'catalog', 'billing', 'auth', 'ingest', 'reports', 'media', 'notify', 'ledger', 'orders', 'profile', 'pricing', 'shipping', 'inventory', 'feeds', 'metrics', 'gateway', 'batch'];
+const NAMESPACE_WORDS = [
+	'payments',
+	'checkout',
+	'search',
+	'catalog',
+	'billing',
+	'auth',
+	'ingest',
+	'reports',
+	'media',
+	'notify',
+	'ledger',
+	'orders',
+	'profile',
+	'pricing',
+	'shipping',
+	'inventory',
+	'feeds',
+	'metrics',
+	'gateway',
+	'batch',
+];
 const APP_WORDS = ['api', 'web', 'worker', 'cache', 'proxy', 'sync', 'indexer', 'scheduler', 'exporter', 'consumer', 'router', 'renderer'];
-const IMAGES = ['nginx:1.27.3', 'python:3.12-slim', 'busybox:1.36.1', 'registry.k8s.io/pause:3.10', 'ghcr.io/acme/api:2.14.1', 'redis:7.4.1', 'node:20.18-alpine', 'golang:1.23-bookworm'];
+const IMAGES = [
+	'nginx:1.27.3',
+	'python:3.12-slim',
+	'busybox:1.36.1',
+	'registry.k8s.io/pause:3.10',
+	'ghcr.io/acme/api:2.14.1',
+	'redis:7.4.1',
+	'node:20.18-alpine',
+	'golang:1.23-bookworm',
+];
 
 function sha(random) {
 	return random.hex(64);
@@ -122,14 +152,30 @@ function containerSpec(name, image, tokenName, extra) {
 
 const PROBES = {
 	ports: [{name: 'http', containerPort: 8080, protocol: 'TCP'}],
-	livenessProbe: {httpGet: {path: '/healthz', port: 8080, scheme: 'HTTP'}, initialDelaySeconds: 10, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3},
+	livenessProbe: {
+		httpGet: {path: '/healthz', port: 8080, scheme: 'HTTP'},
+		initialDelaySeconds: 10,
+		timeoutSeconds: 1,
+		periodSeconds: 10,
+		successThreshold: 1,
+		failureThreshold: 3,
+	},
 	readinessProbe: {httpGet: {path: '/ready', port: 8080, scheme: 'HTTP'}, timeoutSeconds: 1, periodSeconds: 5, successThreshold: 1, failureThreshold: 3},
 };
 
 /** managedFields as the server keeps them: the creator's spec fields, the kubelet's status subresource. */
 function managedFields(pod, atMs) {
 	const containerKeys = {};
-	for (const c of pod.containers) containerKeys[`k:{"name":"${c.name}"}`] = {'.': {}, 'f:image': {}, 'f:imagePullPolicy': {}, 'f:name': {}, 'f:resources': {'.': {}, 'f:limits': {'.': {}, 'f:memory': {}}, 'f:requests': {'.': {}, 'f:cpu': {}, 'f:memory': {}}}, 'f:terminationMessagePath': {}, 'f:terminationMessagePolicy': {}};
+	for (const c of pod.containers)
+		containerKeys[`k:{"name":"${c.name}"}`] = {
+			'.': {},
+			'f:image': {},
+			'f:imagePullPolicy': {},
+			'f:name': {},
+			'f:resources': {'.': {}, 'f:limits': {'.': {}, 'f:memory': {}}, 'f:requests': {'.': {}, 'f:cpu': {}, 'f:memory': {}}},
+			'f:terminationMessagePath': {},
+			'f:terminationMessagePolicy': {},
+		};
 	const fields = [
 		{
 			manager: pod.kind === 'job' ? 'kube-controller-manager' : pod.kind === 'deploy' ? 'kube-controller-manager' : 'kubectl-client-side-apply',
@@ -138,8 +184,20 @@ function managedFields(pod, atMs) {
 			time: stamp(pod.createdMs),
 			fieldsType: 'FieldsV1',
 			fieldsV1: {
-				'f:metadata': {'f:generateName': {}, 'f:labels': {'.': {}, 'f:app': {}, 'f:pod-template-hash': {}}, 'f:ownerReferences': {'.': {}, [`k:{"uid":"${pod.ownerUid}"}`]: {}}},
-				'f:spec': {'f:containers': containerKeys, 'f:dnsPolicy': {}, 'f:enableServiceLinks': {}, 'f:restartPolicy': {}, 'f:schedulerName': {}, 'f:securityContext': {}, 'f:terminationGracePeriodSeconds': {}},
+				'f:metadata': {
+					'f:generateName': {},
+					'f:labels': {'.': {}, 'f:app': {}, 'f:pod-template-hash': {}},
+					'f:ownerReferences': {'.': {}, [`k:{"uid":"${pod.ownerUid}"}`]: {}},
+				},
+				'f:spec': {
+					'f:containers': containerKeys,
+					'f:dnsPolicy': {},
+					'f:enableServiceLinks': {},
+					'f:restartPolicy': {},
+					'f:schedulerName': {},
+					'f:securityContext': {},
+					'f:terminationGracePeriodSeconds': {},
+				},
 			},
 		},
 	];
@@ -205,7 +263,15 @@ function readyCondition(type, ok, atMs, reason, message) {
 }
 
 function containerStatus(pod, c, state, ready, started, restartCount, lastState) {
-	const status = {name: c.name, state, lastState: lastState ?? {}, ready, restartCount, image: c.image.includes('/') ? c.image : `docker.io/library/${c.image}`, imageID: `docker.io/library/${c.image.split(':')[0]}@sha256:${pod.imageSha}`};
+	const status = {
+		name: c.name,
+		state,
+		lastState: lastState ?? {},
+		ready,
+		restartCount,
+		image: c.image.includes('/') ? c.image : `docker.io/library/${c.image}`,
+		imageID: `docker.io/library/${c.image.split(':')[0]}@sha256:${pod.imageSha}`,
+	};
 	if (!state.waiting || state.waiting.reason === 'CrashLoopBackOff') status.containerID = `containerd://${pod.containerIds[c.name] ?? pod.imageSha}`;
 	status.started = started;
 	status.volumeMounts = [{name: pod.tokenName, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', readOnly: true, recursiveReadOnly: 'Disabled'}];
@@ -247,7 +313,22 @@ function podStatus(pod) {
 			if (creating || index > doneIndex) return containerStatus(pod, c, {waiting: {reason: 'PodInitializing'}}, false, false, 0);
 			if (index === doneIndex) return containerStatus(pod, c, {running: {startedAt: stamp(t)}}, false, sidecar, 0);
 			if (sidecar) return containerStatus(pod, c, {running: {startedAt: stamp(pod.createdMs + 2000)}}, true, true, 0);
-			return containerStatus(pod, c, {terminated: {exitCode: 0, reason: 'Completed', startedAt: stamp(pod.createdMs + 2000), finishedAt: stamp(t), containerID: `containerd://${pod.imageSha}`}}, false, false, 0);
+			return containerStatus(
+				pod,
+				c,
+				{
+					terminated: {
+						exitCode: 0,
+						reason: 'Completed',
+						startedAt: stamp(pod.createdMs + 2000),
+						finishedAt: stamp(t),
+						containerID: `containerd://${pod.imageSha}`,
+					},
+				},
+				false,
+				false,
+				0,
+			);
 		});
 	}
 	status.containerStatuses = main.map(c => {
@@ -256,7 +337,14 @@ function podStatus(pod) {
 		if (stage === 'creating' || creating) return containerStatus(pod, c, {waiting: {reason: 'ContainerCreating'}}, false, false, 0);
 		const lastState = pod.lastExit === null ? {} : {terminated: pod.lastExit};
 		if (stage === 'error') {
-			const exit = {exitCode: 1, reason: 'Error', message: 'connecting to db...\nTraceback (most recent call last):\nConnectionRefusedError: [Errno 111] Connection refused\n', startedAt: stamp(pod.runStartMs), finishedAt: stamp(t), containerID: `containerd://${pod.containerIds[c.name]}`};
+			const exit = {
+				exitCode: 1,
+				reason: 'Error',
+				message: 'connecting to db...\nTraceback (most recent call last):\nConnectionRefusedError: [Errno 111] Connection refused\n',
+				startedAt: stamp(pod.runStartMs),
+				finishedAt: stamp(t),
+				containerID: `containerd://${pod.containerIds[c.name]}`,
+			};
 			return containerStatus(pod, c, {terminated: exit}, false, false, pod.restarts, lastState);
 		}
 		if (stage === 'backoff') {
@@ -264,7 +352,22 @@ function podStatus(pod) {
 			return containerStatus(pod, c, {waiting: {reason: 'CrashLoopBackOff', message}}, false, false, pod.restarts, lastState);
 		}
 		if (stage === 'completed') {
-			return containerStatus(pod, c, {terminated: {exitCode: 0, reason: 'Completed', startedAt: stamp(pod.runStartMs), finishedAt: stamp(t), containerID: `containerd://${pod.containerIds[c.name]}`}}, false, false, 0);
+			return containerStatus(
+				pod,
+				c,
+				{
+					terminated: {
+						exitCode: 0,
+						reason: 'Completed',
+						startedAt: stamp(pod.runStartMs),
+						finishedAt: stamp(t),
+						containerID: `containerd://${pod.containerIds[c.name]}`,
+					},
+				},
+				false,
+				false,
+				0,
+			);
 		}
 		return containerStatus(pod, c, {running: {startedAt: stamp(pod.runStartMs)}}, ready, true, pod.restarts, lastState);
 	});
@@ -284,7 +387,16 @@ function podObject(pod, atMs) {
 		metadata.deletionGracePeriodSeconds = 30;
 	}
 	metadata.labels = pod.labels;
-	metadata.ownerReferences = [{apiVersion: pod.kind === 'job' ? 'batch/v1' : 'apps/v1', kind: pod.kind === 'job' ? 'Job' : 'ReplicaSet', name: pod.owner, uid: pod.ownerUid, controller: true, blockOwnerDeletion: true}];
+	metadata.ownerReferences = [
+		{
+			apiVersion: pod.kind === 'job' ? 'batch/v1' : 'apps/v1',
+			kind: pod.kind === 'job' ? 'Job' : 'ReplicaSet',
+			name: pod.owner,
+			uid: pod.ownerUid,
+			controller: true,
+			blockOwnerDeletion: true,
+		},
+	];
 	if (pod.kind === 'job' && pod.stage !== 'completed') metadata.finalizers = ['batch.kubernetes.io/job-tracking'];
 	metadata.managedFields = managedFields(pod, atMs);
 	const spec = {volumes: [serviceAccountVolume(pod.tokenName)]};
@@ -316,7 +428,8 @@ class World {
 		this.random = new Random(options.seed);
 		this.rv = 1000;
 		this.namespaces = [];
-		for (let i = 0; i < options.namespaces; i++) this.namespaces.push(`${NAMESPACE_WORDS[i % NAMESPACE_WORDS.length]}-${String(Math.floor(i / NAMESPACE_WORDS.length)).padStart(2, '0')}`);
+		for (let i = 0; i < options.namespaces; i++)
+			this.namespaces.push(`${NAMESPACE_WORDS[i % NAMESPACE_WORDS.length]}-${String(Math.floor(i / NAMESPACE_WORDS.length)).padStart(2, '0')}`);
 		const nodeCount = Math.max(2, Math.ceil(options.pods / PODS_PER_NODE));
 		this.nodes = [];
 		for (let i = 0; i < nodeCount; i++) this.nodes.push(this.newNode(i));
@@ -334,7 +447,16 @@ class World {
 
 	newNode(index) {
 		const name = `worker-${String(index).padStart(4, '0')}`;
-		return {name, uid: this.random.uid(), rv: this.nextRv(), ip: `172.18.${Math.floor(index / 250)}.${(index % 250) + 2}`, heartbeatMs: RECORDED_AT_MS - 10_000, machineID: this.random.hex(32), bootID: this.random.uid(), index};
+		return {
+			name,
+			uid: this.random.uid(),
+			rv: this.nextRv(),
+			ip: `172.18.${Math.floor(index / 250)}.${(index % 250) + 2}`,
+			heartbeatMs: RECORDED_AT_MS - 10_000,
+			machineID: this.random.hex(32),
+			bootID: this.random.uid(),
+			index,
+		};
 	}
 
 	nodeObject(node) {
@@ -349,16 +471,62 @@ class World {
 				uid: node.uid,
 				resourceVersion: String(node.rv),
 				creationTimestamp: since,
-				labels: {'beta.kubernetes.io/arch': 'amd64', 'beta.kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': node.name, 'kubernetes.io/os': 'linux', 'topology.kubernetes.io/zone': `zone-${'abc'[node.index % 3]}`},
-				annotations: {'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///run/containerd/containerd.sock', 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true'},
+				labels: {
+					'beta.kubernetes.io/arch': 'amd64',
+					'beta.kubernetes.io/os': 'linux',
+					'kubernetes.io/arch': 'amd64',
+					'kubernetes.io/hostname': node.name,
+					'kubernetes.io/os': 'linux',
+					'topology.kubernetes.io/zone': `zone-${'abc'[node.index % 3]}`,
+				},
+				annotations: {
+					'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///run/containerd/containerd.sock',
+					'node.alpha.kubernetes.io/ttl': '0',
+					'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
+				},
 				managedFields: [
-					{manager: 'kubelet', operation: 'Update', apiVersion: 'v1', time: heartbeat, fieldsType: 'FieldsV1', fieldsV1: {'f:status': {'f:conditions': {'k:{"type":"DiskPressure"}': {'f:lastHeartbeatTime': {}}, 'k:{"type":"MemoryPressure"}': {'f:lastHeartbeatTime': {}}, 'k:{"type":"PIDPressure"}': {'f:lastHeartbeatTime': {}}, 'k:{"type":"Ready"}': {'f:lastHeartbeatTime': {}}}}}, subresource: 'status'},
+					{
+						manager: 'kubelet',
+						operation: 'Update',
+						apiVersion: 'v1',
+						time: heartbeat,
+						fieldsType: 'FieldsV1',
+						fieldsV1: {
+							'f:status': {
+								'f:conditions': {
+									'k:{"type":"DiskPressure"}': {'f:lastHeartbeatTime': {}},
+									'k:{"type":"MemoryPressure"}': {'f:lastHeartbeatTime': {}},
+									'k:{"type":"PIDPressure"}': {'f:lastHeartbeatTime': {}},
+									'k:{"type":"Ready"}': {'f:lastHeartbeatTime': {}},
+								},
+							},
+						},
+						subresource: 'status',
+					},
 				],
 			},
-			spec: {podCIDR: `10.${64 + Math.floor(node.index / 256)}.${node.index % 256}.0/24`, podCIDRs: [`10.${64 + Math.floor(node.index / 256)}.${node.index % 256}.0/24`], providerID: `kind://docker/kind/${node.name}`},
+			spec: {
+				podCIDR: `10.${64 + Math.floor(node.index / 256)}.${node.index % 256}.0/24`,
+				podCIDRs: [`10.${64 + Math.floor(node.index / 256)}.${node.index % 256}.0/24`],
+				providerID: `kind://docker/kind/${node.name}`,
+			},
 			status: {
-				capacity: {cpu: '16', 'ephemeral-storage': '263174212Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '65573248Ki', pods: String(PODS_PER_NODE)},
-				allocatable: {cpu: '16', 'ephemeral-storage': '263174212Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '65573248Ki', pods: String(PODS_PER_NODE)},
+				capacity: {
+					cpu: '16',
+					'ephemeral-storage': '263174212Ki',
+					'hugepages-1Gi': '0',
+					'hugepages-2Mi': '0',
+					memory: '65573248Ki',
+					pods: String(PODS_PER_NODE),
+				},
+				allocatable: {
+					cpu: '16',
+					'ephemeral-storage': '263174212Ki',
+					'hugepages-1Gi': '0',
+					'hugepages-2Mi': '0',
+					memory: '65573248Ki',
+					pods: String(PODS_PER_NODE),
+				},
 				conditions: [
 					condition('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
 					condition('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
@@ -370,7 +538,18 @@ class World {
 					{type: 'Hostname', address: node.name},
 				],
 				daemonEndpoints: {kubeletEndpoint: {Port: 10250}},
-				nodeInfo: {machineID: node.machineID, systemUUID: node.bootID, bootID: node.bootID, kernelVersion: '6.8.0-49-generic', osImage: 'Debian GNU/Linux 12 (bookworm)', containerRuntimeVersion: 'containerd://1.7.24', kubeletVersion: SERVER_VERSION, kubeProxyVersion: '', operatingSystem: 'linux', architecture: 'amd64'},
+				nodeInfo: {
+					machineID: node.machineID,
+					systemUUID: node.bootID,
+					bootID: node.bootID,
+					kernelVersion: '6.8.0-49-generic',
+					osImage: 'Debian GNU/Linux 12 (bookworm)',
+					containerRuntimeVersion: 'containerd://1.7.24',
+					kubeletVersion: SERVER_VERSION,
+					kubeProxyVersion: '',
+					operatingSystem: 'linux',
+					architecture: 'amd64',
+				},
 			},
 		};
 	}
@@ -387,7 +566,15 @@ class World {
 	newOwner(kind) {
 		const r = this.random;
 		const app = `${r.pick(APP_WORDS)}-${r.suffix(3)}`;
-		const owner = {kind, app, namespace: r.pick(this.namespaces), hash: r.hex(10).replace(/[0-9a-f]/g, ch => 'bcdfghjklmnpqrstvwxz'[parseInt(ch, 16)]), uid: r.uid(), image: r.pick(IMAGES), jobName: `${app}-${r.suffix(5)}`};
+		const owner = {
+			kind,
+			app,
+			namespace: r.pick(this.namespaces),
+			hash: r.hex(10).replace(/[0-9a-f]/g, ch => 'bcdfghjklmnpqrstvwxz'[parseInt(ch, 16)]),
+			uid: r.uid(),
+			image: r.pick(IMAGES),
+			jobName: `${app}-${r.suffix(5)}`,
+		};
 		this.owners.push(owner);
 		return owner;
 	}
@@ -405,16 +592,38 @@ class World {
 		const r = this.random;
 		const kind = owner.kind;
 		const tokenName = `kube-api-access-${r.suffix(5)}`;
-		const name = kind === 'deploy' ? `${owner.app}-${owner.hash}-${r.suffix(5)}` : kind === 'job' ? `${owner.jobName}-${r.suffix(5)}` : `${owner.app}-${r.suffix(5)}`;
-		const containers = [containerSpec(owner.app.split('-')[0], owner.image, tokenName, kind === 'deploy' || kind === 'sidecar' ? PROBES : {command: ['sh', '-c', kind === 'job' ? 'echo generating report; sleep 6; echo done' : 'exec /app/start']})];
+		const name =
+			kind === 'deploy' ? `${owner.app}-${owner.hash}-${r.suffix(5)}` : kind === 'job' ? `${owner.jobName}-${r.suffix(5)}` : `${owner.app}-${r.suffix(5)}`;
+		const containers = [
+			containerSpec(
+				owner.app.split('-')[0],
+				owner.image,
+				tokenName,
+				kind === 'deploy' || kind === 'sidecar'
+					? PROBES
+					: {command: ['sh', '-c', kind === 'job' ? 'echo generating report; sleep 6; echo done' : 'exec /app/start']},
+			),
+		];
 		let initContainers = [];
 		if (kind === 'init') {
-			initContainers = [containerSpec('init-schema', 'busybox:1.36.1', tokenName, {command: ['sh', '-c', 'echo migrating; sleep 3']}), containerSpec('init-config', 'busybox:1.36.1', tokenName, {command: ['sh', '-c', 'echo rendering config; sleep 2']})];
+			initContainers = [
+				containerSpec('init-schema', 'busybox:1.36.1', tokenName, {command: ['sh', '-c', 'echo migrating; sleep 3']}),
+				containerSpec('init-config', 'busybox:1.36.1', tokenName, {command: ['sh', '-c', 'echo rendering config; sleep 2']}),
+			];
 		} else if (kind === 'sidecar') {
 			initContainers = [{...containerSpec('log-shipper', 'fluent/fluent-bit:3.1', tokenName, {}), restartPolicy: 'Always'}];
 		}
 		const node = r.pick(this.nodes);
-		const labels = kind === 'job' ? {'batch.kubernetes.io/controller-uid': owner.uid, 'batch.kubernetes.io/job-name': owner.jobName, 'controller-uid': owner.uid, 'job-name': owner.jobName, app: owner.app} : {app: owner.app, 'pod-template-hash': owner.hash};
+		const labels =
+			kind === 'job'
+				? {
+						'batch.kubernetes.io/controller-uid': owner.uid,
+						'batch.kubernetes.io/job-name': owner.jobName,
+						'controller-uid': owner.uid,
+						'job-name': owner.jobName,
+						app: owner.app,
+					}
+				: {app: owner.app, 'pod-template-hash': owner.hash};
 		// A pod of the initial list has been around for a while (up to a week); its last change is recent.
 		const createdMs = stage === 'pending' ? nowMs : nowMs - 400_000 - r.int(7 * 86_400_000);
 		const stageMs = stage === 'pending' ? nowMs + 3000 : nowMs - 1000 - r.int(300_000);
@@ -457,7 +666,14 @@ class World {
 	}
 
 	exitOf(pod, atMs) {
-		return {exitCode: 1, reason: 'Error', message: 'connecting to db...\nTraceback (most recent call last):\nConnectionRefusedError: [Errno 111] Connection refused\n', startedAt: stamp(atMs - 3000), finishedAt: stamp(atMs), containerID: `containerd://${this.random.hex(64)}`};
+		return {
+			exitCode: 1,
+			reason: 'Error',
+			message: 'connecting to db...\nTraceback (most recent call last):\nConnectionRefusedError: [Errno 111] Connection refused\n',
+			startedAt: stamp(atMs - 3000),
+			finishedAt: stamp(atMs),
+			containerID: `containerd://${this.random.hex(64)}`,
+		};
 	}
 
 	event(pod, nowMs, type, reason, message, fieldPath) {
@@ -467,7 +683,34 @@ class World {
 		const event = {
 			kind: 'Event',
 			apiVersion: 'v1',
-			metadata: {name, namespace: pod.namespace, uid: r.uid(), resourceVersion: String(this.nextRv()), creationTimestamp: at, managedFields: [{manager: 'kubelet', operation: 'Update', apiVersion: 'v1', time: at, fieldsType: 'FieldsV1', fieldsV1: {'f:count': {}, 'f:firstTimestamp': {}, 'f:involvedObject': {}, 'f:lastTimestamp': {}, 'f:message': {}, 'f:reason': {}, 'f:reportingComponent': {}, 'f:reportingInstance': {}, 'f:source': {'f:component': {}, 'f:host': {}}, 'f:type': {}}}]},
+			metadata: {
+				name,
+				namespace: pod.namespace,
+				uid: r.uid(),
+				resourceVersion: String(this.nextRv()),
+				creationTimestamp: at,
+				managedFields: [
+					{
+						manager: 'kubelet',
+						operation: 'Update',
+						apiVersion: 'v1',
+						time: at,
+						fieldsType: 'FieldsV1',
+						fieldsV1: {
+							'f:count': {},
+							'f:firstTimestamp': {},
+							'f:involvedObject': {},
+							'f:lastTimestamp': {},
+							'f:message': {},
+							'f:reason': {},
+							'f:reportingComponent': {},
+							'f:reportingInstance': {},
+							'f:source': {'f:component': {}, 'f:host': {}},
+							'f:type': {},
+						},
+					},
+				],
+			},
 			involvedObject: {kind: 'Pod', namespace: pod.namespace, name: pod.name, uid: pod.uid, apiVersion: 'v1', resourceVersion: String(pod.rv), fieldPath},
 			reason,
 			message,
@@ -569,7 +812,14 @@ function step(world, pod, nowMs) {
 			backoff.metadata.resourceVersion = String(world.nextRv());
 			out.push({type: 'MODIFIED', object: backoff});
 		} else {
-			pod.backoffEvent = world.event(pod, nowMs, 'Warning', 'BackOff', `Back-off restarting failed container ${main} in pod ${pod.name}_${pod.namespace}(${pod.uid})`, `spec.containers{${main}}`);
+			pod.backoffEvent = world.event(
+				pod,
+				nowMs,
+				'Warning',
+				'BackOff',
+				`Back-off restarting failed container ${main} in pod ${pod.name}_${pod.namespace}(${pod.uid})`,
+				`spec.containers{${main}}`,
+			);
 			out.push({type: 'ADDED', object: pod.backoffEvent});
 		}
 	}
@@ -700,7 +950,8 @@ function validate(options) {
 	}
 	if (!Number.isInteger(options.seed) || options.seed < 0) throw new RangeError(`--seed must be a whole number >= 0 (got ${options.seed})`);
 	const listed = options.pods + Math.max(2, Math.ceil(options.pods / PODS_PER_NODE)) + 3;
-	if (options.entries < listed) throw new RangeError(`--entries must be at least ${listed} (the initial list of ${options.pods} pods, the nodes and the SYNCED markers)`);
+	if (options.entries < listed)
+		throw new RangeError(`--entries must be at least ${listed} (the initial list of ${options.pods} pods, the nodes and the SYNCED markers)`);
 }
 
 /**

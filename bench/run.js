@@ -68,7 +68,11 @@ function child(script, childArgs, nodeFlags = []) {
 		// Ink renders only the last frame when it believes it runs in CI (is-in-ci).
 		delete env.CI;
 		delete env.CONTINUOUS_INTEGRATION;
-		const proc = spawn(process.execPath, [...nodeFlags, path.join(ROOT, 'bench', 'lib', script), ...childArgs], {cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe']});
+		const proc = spawn(process.execPath, [...nodeFlags, path.join(ROOT, 'bench', 'lib', script), ...childArgs], {
+			cwd: ROOT,
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		// Progress lines pass through; terminal escapes (Ink showing the cursor on exit) do not.
 		proc.stderr.on('data', chunk => process.stderr.write(stripAnsi(chunk.toString('utf8'))));
 		let stdout = '';
@@ -86,10 +90,21 @@ function child(script, childArgs, nodeFlags = []) {
 function method(big) {
 	const cpus = os.cpus();
 	out('podlife bench — method');
-	out(`  machine: ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`);
-	out(`  date: ${new Date().toISOString()}; load average at start: ${os.loadavg().map(n => n.toFixed(2)).join(' ')} (figures are only meaningful on an idle machine)`);
-	out(`  code: ${path.relative(process.cwd(), CLI) || CLI} and the rest of dist/ (compiled JS, NODE_ENV=production), each figure in a child process of its own`);
-	out(`  big session: bench/generate.js ${big.pods} pods, ${big.namespaces} namespaces, ${big.entries} entries, seed ${big.seed}, ~${big.rate} entries per second of session time`);
+	out(
+		`  machine: ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`,
+	);
+	out(
+		`  date: ${new Date().toISOString()}; load average at start: ${os
+			.loadavg()
+			.map(n => n.toFixed(2))
+			.join(' ')} (figures are only meaningful on an idle machine)`,
+	);
+	out(
+		`  code: ${path.relative(process.cwd(), CLI) || CLI} and the rest of dist/ (compiled JS, NODE_ENV=production), each figure in a child process of its own`,
+	);
+	out(
+		`  big session: bench/generate.js ${big.pods} pods, ${big.namespaces} namespaces, ${big.entries} entries, seed ${big.seed}, ~${big.rate} entries per second of session time`,
+	);
 	out('  ingest: headless replay (output/replay-store.ts replayInto: read + parse + apply to a PodStore) of the big session,');
 	out(`          vs. the same file streamed, split and JSON.parse'd; alternating, ${runs} runs each, medians; ratio = median of per-pair ratios`);
 	out('  frame: the initial list of the big session in a PodStore, the app (ui/app.tsx App) rendered by Ink into a fake 160×50 stdout;');
@@ -100,11 +115,17 @@ function method(big) {
 	out(`          6.8.0 as published (the ink-stock alias); ${FRAME_SAMPLES} samples each after 10 warm-up. "vs bare Ink" (the budget): the app`);
 	out(`          against Ink as published, the baseline the issue names ("Ink itself costs about 18 ms"); "vs podlife's Ink" (reported):`);
 	out(`          against bare Ink with the same patch, i.e. what the app's own work (store, React, layout of its tree) adds to the renderer`);
-	out(`  memory: ReplayPlayer.open of the big session, loaded to the end, display store at the end: peak RSS (process.resourceUsage().maxRSS)${with50k ? `; again with ${HUGE.pods} pods (${HUGE.entries} entries)` : ''}`);
-	out(`  seek: ReplayPlayer.seek to ${SEEKS} (or as many as fit in 60 s) seeded random moments of the loaded big session, forward and back; time of the call, median`);
+	out(
+		`  memory: ReplayPlayer.open of the big session, loaded to the end, display store at the end: peak RSS (process.resourceUsage().maxRSS)${with50k ? `; again with ${HUGE.pods} pods (${HUGE.entries} entries)` : ''}`,
+	);
+	out(
+		`  seek: ReplayPlayer.seek to ${SEEKS} (or as many as fit in 60 s) seeded random moments of the loaded big session, forward and back; time of the call, median`,
+	);
 	out(`  CPU: the TUI (ui/run-app.ts runApp, fake 160×50 terminal) playing the big session at speed 1 (~1 000 entries/s) from t=${CPU_FROM_MS / 1000}s;`);
 	out(`          process.cpuUsage over ${CPU_WINDOW_MS / 1000} s after a 2 s warm-up, as a share of one core`);
-	out(`  first frame: spawn \`node dist/bundle/cli.js demo\` / \`replay BIG\` in a pty (script(1), 160×50) until the first frame (alt screen + header); ${runs} runs, medians;`);
+	out(
+		`  first frame: spawn \`node dist/bundle/cli.js demo\` / \`replay BIG\` in a pty (script(1), 160×50) until the first frame (alt screen + header); ${runs} runs, medians;`,
+	);
 	out('          beside it the floor: the same pty running `node -e` that prints one byte');
 	out(`  TUI memory: \`replay BIG\` in the same pty, playing from the start; once the header no longer says "loading", the peak RSS of the`);
 	out(`          podlife process (/proc/PID/status VmHWM), then q; ${runs} runs, median (reported, beside the player's figure, which has the budget)`);
@@ -158,20 +179,64 @@ async function main() {
 
 	out('');
 	out('figures');
-	const line = (label, value, detail, key) => out(`  ${label.padEnd(22)}${String(value).padEnd(16)}${key ? `${BUDGETS[key].text.padEnd(22)}${verdict(key, figures[key])}` : ''.padEnd(22)}  ${detail}`);
+	const line = (label, value, detail, key) =>
+		out(`  ${label.padEnd(22)}${String(value).padEnd(16)}${key ? `${BUDGETS[key].text.padEnd(22)}${verdict(key, figures[key])}` : ''.padEnd(22)}  ${detail}`);
 	line('ingest', `${figures.ingestPerSec}/s`, `${ingest.entries} entries, ${ingest.pods} pods at the end`, 'ingestPerSec');
 	line('  vs raw parse', `${Math.round(figures.ingestRatio * 100)} %`, `raw stream+split+JSON.parse: ${Math.round(ingest.rawPerSec)} entries/s`, 'ingestRatio');
-	line('frame median', `${figures.frameMsMedian} ms`, `p95 ${figures.frameMsP95} ms; ${frame.pods} pods, ${frame.visibleRows} lines; Ink string stage ${round(frame.appInkStringStageMs, 1)} ms`, 'frameMsMedian');
-	line('  vs bare Ink', `${figures.frameRatioToInk}×`, `bare Ink 6.8.0 as published median ${round(frame.stockMsMedian, 1)} ms, p95 ${round(frame.stockMsP95, 1)} ms (string stage ${round(frame.stockInkStringStageMs, 1)} ms)`, 'frameRatioToInk');
-	line("  vs podlife's Ink", `${figures.frameRatioToPatchedInk}×`, `bare Ink with podlife's patch median ${round(frame.bareMsMedian, 1)} ms, p95 ${round(frame.bareMsP95, 1)} ms (string stage ${round(frame.bareInkStringStageMs, 1)} ms; reported: the app's own work on top of the same renderer)`);
-	line('CPU while replaying', `${Math.round(figures.cpuAt1kEps * 100)} %`, `${Math.round(player.cpuEntriesPerSec)} entries/s applied, ${round(player.framesPerSec, 1)} writes/s, ${Math.round(player.bytesPerSec / 1000)} kB/s to the terminal`, 'cpuAt1kEps');
-	line('peak RSS', `${figures.rssMb} MB`, `${player.pods} pods, ${player.transitions} transitions, ${player.entries} entries loaded in ${round(player.loadSeconds, 1)} s (${Math.round(player.loadPerSec)}/s)`, 'rssMb');
-	line('  podlife replay TUI', figures.tuiRssMb === null ? 'n/a' : `${figures.tuiRssMb} MB`, `the whole TUI process (Ink, React, Yoga, display store) replaying the big session from its start, peak once loaded (reported; /proc VmHWM, median of ${tui.length})`);
-	if (huge) line('  with 50k pods', `${Math.round(huge.rssMb)} MB`, `${huge.pods} pods, ${huge.transitions} transitions, loaded in ${round(huge.loadSeconds, 1)} s (reported, no budget)`);
+	line(
+		'frame median',
+		`${figures.frameMsMedian} ms`,
+		`p95 ${figures.frameMsP95} ms; ${frame.pods} pods, ${frame.visibleRows} lines; Ink string stage ${round(frame.appInkStringStageMs, 1)} ms`,
+		'frameMsMedian',
+	);
+	line(
+		'  vs bare Ink',
+		`${figures.frameRatioToInk}×`,
+		`bare Ink 6.8.0 as published median ${round(frame.stockMsMedian, 1)} ms, p95 ${round(frame.stockMsP95, 1)} ms (string stage ${round(frame.stockInkStringStageMs, 1)} ms)`,
+		'frameRatioToInk',
+	);
+	line(
+		"  vs podlife's Ink",
+		`${figures.frameRatioToPatchedInk}×`,
+		`bare Ink with podlife's patch median ${round(frame.bareMsMedian, 1)} ms, p95 ${round(frame.bareMsP95, 1)} ms (string stage ${round(frame.bareInkStringStageMs, 1)} ms; reported: the app's own work on top of the same renderer)`,
+	);
+	line(
+		'CPU while replaying',
+		`${Math.round(figures.cpuAt1kEps * 100)} %`,
+		`${Math.round(player.cpuEntriesPerSec)} entries/s applied, ${round(player.framesPerSec, 1)} writes/s, ${Math.round(player.bytesPerSec / 1000)} kB/s to the terminal`,
+		'cpuAt1kEps',
+	);
+	line(
+		'peak RSS',
+		`${figures.rssMb} MB`,
+		`${player.pods} pods, ${player.transitions} transitions, ${player.entries} entries loaded in ${round(player.loadSeconds, 1)} s (${Math.round(player.loadPerSec)}/s)`,
+		'rssMb',
+	);
+	line(
+		'  podlife replay TUI',
+		figures.tuiRssMb === null ? 'n/a' : `${figures.tuiRssMb} MB`,
+		`the whole TUI process (Ink, React, Yoga, display store) replaying the big session from its start, peak once loaded (reported; /proc VmHWM, median of ${tui.length})`,
+	);
+	if (huge)
+		line(
+			'  with 50k pods',
+			`${Math.round(huge.rssMb)} MB`,
+			`${huge.pods} pods, ${huge.transitions} transitions, loaded in ${round(huge.loadSeconds, 1)} s (reported, no budget)`,
+		);
 	line('first frame demo', `${figures.firstFrameDemoMs} ms`, `node alone in the same pty: ${Math.round(first.nodeFloorMs)} ms`, 'firstFrameDemoMs');
 	line('first frame big', `${figures.firstFrameBigMs} ms`, `podlife replay of the big session`, 'firstFrameBigMs');
-	line('seek median', `${figures.seekMsMedian} ms`, `forward ${round(player.seekForwardMsMedian, 1)} ms, back ${round(player.seekBackMsMedian, 1)} ms, worst ${round(player.seekMsMax, 1)} ms (${player.seeks} seeks)`, 'seekMsMedian');
-	out(`  bench took ${((performance.now() - started) / 1000).toFixed(0)} s; load average now ${os.loadavg().map(n => n.toFixed(2)).join(' ')}`);
+	line(
+		'seek median',
+		`${figures.seekMsMedian} ms`,
+		`forward ${round(player.seekForwardMsMedian, 1)} ms, back ${round(player.seekBackMsMedian, 1)} ms, worst ${round(player.seekMsMax, 1)} ms (${player.seeks} seeks)`,
+		'seekMsMedian',
+	);
+	out(
+		`  bench took ${((performance.now() - started) / 1000).toFixed(0)} s; load average now ${os
+			.loadavg()
+			.map(n => n.toFixed(2))
+			.join(' ')}`,
+	);
 	out(JSON.stringify(figures));
 }
 

@@ -42,7 +42,15 @@ const info = {kind: 'live', title: 'bench', context: 'bench', namespace: null};
 const appTimes = [];
 const appInk = patchedInk.render(
 	React.createElement(ThemeContext.Provider, {value: makeTheme(false)}, React.createElement(App, {store, clock, info, frames})),
-	{stdout: appOut, stdin: new FakeStdin(), stderr: new FakeStdout(), exitOnCtrlC: false, patchConsole: false, incrementalRendering: false, onRender: ({renderTime}) => appTimes.push(renderTime)},
+	{
+		stdout: appOut,
+		stdin: new FakeStdin(),
+		stderr: new FakeStdout(),
+		exitOnCtrlC: false,
+		patchConsole: false,
+		incrementalRendering: false,
+		onRender: ({renderTime}) => appTimes.push(renderTime),
+	},
 );
 await sleep(300);
 const appLines = stripAnsi(appOut.lastFrame).replace(/\n$/, '').split('\n');
@@ -92,7 +100,15 @@ async function bareInk(ink) {
 		);
 	}
 	const times = [];
-	const instance = ink.render(React.createElement(Bare), {stdout, stdin: new FakeStdin(), stderr: new FakeStdout(), exitOnCtrlC: false, patchConsole: false, incrementalRendering: false, onRender: ({renderTime}) => times.push(renderTime)});
+	const instance = ink.render(React.createElement(Bare), {
+		stdout,
+		stdin: new FakeStdin(),
+		stderr: new FakeStdout(),
+		exitOnCtrlC: false,
+		patchConsole: false,
+		incrementalRendering: false,
+		onRender: ({renderTime}) => times.push(renderTime),
+	});
 	await sleep(200);
 	let counter = 0;
 	function update() {

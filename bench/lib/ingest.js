@@ -57,6 +57,8 @@ for (let run = 0; run < runs; run++) {
 	raw.push(rawRate);
 	applied.push(ingestRate);
 	ratios.push(ingestRate / rawRate);
-	process.stderr.write(`  ingest run ${run + 1}/${runs}: raw parse ${Math.round(rawRate)} entries/s (${r.seconds.toFixed(1)} s), headless replay ${Math.round(ingestRate)} entries/s (${a.seconds.toFixed(1)} s)\n`);
+	process.stderr.write(
+		`  ingest run ${run + 1}/${runs}: raw parse ${Math.round(rawRate)} entries/s (${r.seconds.toFixed(1)} s), headless replay ${Math.round(ingestRate)} entries/s (${a.seconds.toFixed(1)} s)\n`,
+	);
 }
 report({entries, pods, rawPerSec: median(raw), ingestPerSec: median(applied), ratio: median(ratios), runs});

@@ -36,8 +36,18 @@ const pods = player.store.view().pods.size;
 const withHistory = [...player.store.view().pods.values()].reduce((sum, pod) => sum + pod.history.length, 0);
 const rssMb = process.resourceUsage().maxRSS / 1024;
 const heapMb = process.memoryUsage().heapUsed / 1e6;
-const result = {entries: player.loadedEntries, pods, transitions: withHistory, loadSeconds, loadPerSec: player.loadedEntries / loadSeconds, rssMb, heapUsedMbAtEnd: heapMb};
-process.stderr.write(`  loaded ${player.loadedEntries} entries in ${loadSeconds.toFixed(1)} s; ${pods} pods (${withHistory} transitions); peak RSS ${rssMb.toFixed(0)} MB\n`);
+const result = {
+	entries: player.loadedEntries,
+	pods,
+	transitions: withHistory,
+	loadSeconds,
+	loadPerSec: player.loadedEntries / loadSeconds,
+	rssMb,
+	heapUsedMbAtEnd: heapMb,
+};
+process.stderr.write(
+	`  loaded ${player.loadedEntries} entries in ${loadSeconds.toFixed(1)} s; ${pods} pods (${withHistory} transitions); peak RSS ${rssMb.toFixed(0)} MB\n`,
+);
 if (memoryOnly) {
 	player.dispose();
 	report(result);
@@ -67,7 +77,13 @@ for (let i = 0; i < seeks && (i < 5 || performance.now() - seeksStarted < SEEK_B
 	const ms = performance.now() - started;
 	(target >= before ? forward : back).push(ms);
 }
-Object.assign(result, {seekMsMedian: median([...forward, ...back]), seekForwardMsMedian: median(forward), seekBackMsMedian: median(back), seekMsMax: Math.max(...forward, ...back), seeks: forward.length + back.length});
+Object.assign(result, {
+	seekMsMedian: median([...forward, ...back]),
+	seekForwardMsMedian: median(forward),
+	seekBackMsMedian: median(back),
+	seekMsMax: Math.max(...forward, ...back),
+	seeks: forward.length + back.length,
+});
 
 // ── 3. CPU while the TUI plays ~1 000 entries/s ────────────────────────────
 const {runApp} = await distImport('ui/run-app.js');

@@ -14,7 +14,11 @@ import {sleep} from './stats.js';
 /** The pid of the process `script` runs (the command, exec'd), or null while there is none. */
 function childPid(parent) {
 	try {
-		const pid = Number(execFileSync('ps', ['-o', 'pid=', '--ppid', String(parent)], {encoding: 'utf8'}).trim().split('\n')[0]);
+		const pid = Number(
+			execFileSync('ps', ['-o', 'pid=', '--ppid', String(parent)], {encoding: 'utf8'})
+				.trim()
+				.split('\n')[0],
+		);
 		return Number.isInteger(pid) && pid > 0 ? pid : null;
 	} catch {
 		return null;

@@ -94,7 +94,7 @@ export const COMMANDS: Readonly<Record<CommandName, Page>> = {
 		usage: 'replay FILE [flags]',
 		summary: 'replay a recorded session',
 		about:
-			'Plays a session file (NDJSON, optionally gzip) in the TUI, where you pause, step and seek. With --output it prints instead the pods at one moment (--at), every pod entry (ndjson), one pod\'s changes (timeline), the unhealthy pods (check) or every pod\'s life as a lane of its STATUS over time (lanes).',
+			"Plays a session file (NDJSON, optionally gzip) in the TUI, where you pause, step and seek. With --output it prints instead the pods at one moment (--at), every pod entry (ndjson), one pod's changes (timeline), the unhealthy pods (check) or every pod's life as a lane of its STATUS over time (lanes).",
 		groups: [REPLAY_OUTPUT, REPLAY_PLAYBACK],
 		examples: [
 			'podlife replay session.ndjson.gz --speed 8',
@@ -117,7 +117,8 @@ export const COMMANDS: Readonly<Record<CommandName, Page>> = {
 	check: {
 		usage: 'check [flags]',
 		summary: 'print unhealthy pods; exit 3 if any fails',
-		about: 'Lists the pods (and, with --for, watches them that long), prints the unhealthy ones with why, and exits 3 if any is failing: for CI after kubectl apply.',
+		about:
+			'Lists the pods (and, with --for, watches them that long), prints the unhealthy ones with why, and exits 3 if any is failing: for CI after kubectl apply.',
 		groups: [CLUSTER, {title: 'Check flags', flags: [FOR, STATUS_COMPAT]}],
 		examples: ['podlife check -n default --for 30s'],
 	},

@@ -37,7 +37,8 @@ function noColor(flags: Flags): boolean {
 /** `--output lanes`: as wide as --width, else the terminal, else 120 columns (a file). */
 function lanesLook(flags: Flags, io: Io): {width: number; color: boolean} {
 	const width = flags.width ?? (io.isTty && io.columns ? io.columns : 120);
-	if (!Number.isInteger(width) || width < 40 || width > 1000) throw new UsageError(`--width must be a whole number of columns from 40 to 1000 (got ${flags.width})`);
+	if (!Number.isInteger(width) || width < 40 || width > 1000)
+		throw new UsageError(`--width must be a whole number of columns from 40 to 1000 (got ${flags.width})`);
 	return {width, color: io.isTty && !noColor(flags)};
 }
 
@@ -50,9 +51,7 @@ function lanesOnly(flags: Flags, output: string | undefined): void {
 
 function requireTty(io: Io, command: string): void {
 	if (!io.isTty) {
-		throw new UsageError(
-			`stdout is not a terminal, so the TUI cannot start; for text use e.g. podlife ${command} --output table (or json, ndjson)`,
-		);
+		throw new UsageError(`stdout is not a terminal, so the TUI cannot start; for text use e.g. podlife ${command} --output table (or json, ndjson)`);
 	}
 }
 
@@ -207,7 +206,9 @@ async function live(flags: Flags, io: Io): Promise<number> {
 	if (flags.output !== undefined) {
 		const output = oneOf(flags.output, LIVE_OUTPUTS, '--output');
 		if (output === 'lanes' && (flags.since !== undefined || flags.until !== undefined)) {
-			throw new UsageError('--since and --until are times in a recorded session; live, --output lanes draws from the start of the watch to now (--watch-for to watch longer)');
+			throw new UsageError(
+				'--since and --until are times in a recorded session; live, --output lanes draws from the start of the watch to now (--watch-for to watch longer)',
+			);
 		}
 		const watchForMs = flags.watchFor === undefined ? undefined : parseDuration(flags.watchFor, '--watch-for');
 		const {runLiveHeadless} = await import('../output/headless.js');
@@ -226,7 +227,17 @@ async function record(file: string, flags: Flags, io: Io): Promise<number> {
 	const durationMs = flags.duration === undefined ? undefined : parseDuration(flags.duration, '--duration');
 	if (flags.ui) requireTty(io, 'record FILE --no-ui');
 	const {runRecord} = await import('./record-command.js');
-	await runRecord({file, cluster, durationMs, redact: flags.redact, overwrite: flags.force, ui: flags.ui, compat: compatFlag(flags), noColor: noColor(flags), warn: io.warn});
+	await runRecord({
+		file,
+		cluster,
+		durationMs,
+		redact: flags.redact,
+		overwrite: flags.force,
+		ui: flags.ui,
+		compat: compatFlag(flags),
+		noColor: noColor(flags),
+		warn: io.warn,
+	});
 	return EXIT_OK;
 }
 
@@ -236,7 +247,8 @@ async function serve(file: string, flags: Flags, io: Io): Promise<number> {
 		throw new UsageError('--port must be a port number from 1 to 65535 (without it, a free one)');
 	}
 	const allowNamespaces = [...new Set(flags.allowNamespace ?? [])];
-	if (flags.revokeAfter !== undefined && allowNamespaces.length === 0) throw new UsageError('--revoke-after needs --allow-namespace NS (the access it takes back)');
+	if (flags.revokeAfter !== undefined && allowNamespaces.length === 0)
+		throw new UsageError('--revoke-after needs --allow-namespace NS (the access it takes back)');
 	const revokeAfterMs = flags.revokeAfter === undefined ? undefined : parseDuration(flags.revokeAfter, '--revoke-after');
 	const {runServe} = await import('../serve/index.js');
 	await runServe({

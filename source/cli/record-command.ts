@@ -22,7 +22,14 @@ export interface RecordCommandOptions {
 
 export async function runRecord(options: RecordCommandOptions): Promise<void> {
 	const {record} = await import('../record/recorder.js');
-	const common = {...options.cluster, file: options.file, redact: options.redact, overwrite: options.overwrite, durationMs: options.durationMs, onWarning: options.warn};
+	const common = {
+		...options.cluster,
+		file: options.file,
+		redact: options.redact,
+		overwrite: options.overwrite,
+		durationMs: options.durationMs,
+		onWarning: options.warn,
+	};
 	if (!options.ui) {
 		const isTty = Boolean(process.stderr.isTTY);
 		const final = await record({
@@ -54,7 +61,14 @@ export async function runRecord(options: RecordCommandOptions): Promise<void> {
 				synced.then(
 					() => {
 						if (stop.signal.aborted) return;
-						appDone = runApp({store: store!, clock: {now: () => Date.now()}, info: {...info, recording: {file: options.file, progress}}, noColor: options.noColor, stop: stop.signal, logs}).finally(() => stop.abort());
+						appDone = runApp({
+							store: store!,
+							clock: {now: () => Date.now()},
+							info: {...info, recording: {file: options.file, progress}},
+							noColor: options.noColor,
+							stop: stop.signal,
+							logs,
+						}).finally(() => stop.abort());
 					},
 					() => undefined,
 				);

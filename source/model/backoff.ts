@@ -21,8 +21,8 @@ const UNIT_MS: Readonly<Record<string, number>> = {
 	s: 1000,
 	ms: 1,
 	us: 0.001,
-	'µs': 0.001,
-	'μs': 0.001,
+	µs: 0.001,
+	μs: 0.001,
 	ns: 0.000_001,
 };
 

@@ -75,7 +75,13 @@ function conditionOfType<C extends {type: string}>(list: readonly C[], type: str
 	return undefined;
 }
 
-function diffConditions(prev: ReadonlyArray<{type: string; status: string}>, next: readonly PodCondition[], out: Transition[], at: number, statusAfter: string): void {
+function diffConditions(
+	prev: ReadonlyArray<{type: string; status: string}>,
+	next: readonly PodCondition[],
+	out: Transition[],
+	at: number,
+	statusAfter: string,
+): void {
 	for (const condition of next) {
 		const old = conditionOfType(prev, condition.type);
 		if (old?.status === condition.status) continue;
@@ -115,7 +121,7 @@ function diffContainers(prev: readonly ContainerView[], next: readonly Container
 		const changed = old === undefined ? view.state !== 'unknown' : !sameStateLabel(old, view);
 		if (changed) {
 			const from = old ? containerStateLabel(old) : null;
-			const detail = view.state === 'waiting' || view.state === 'terminated' ? view.message ?? undefined : undefined;
+			const detail = view.state === 'waiting' || view.state === 'terminated' ? (view.message ?? undefined) : undefined;
 			add(out, at, statusAfter, 'container', containerSubject(view), from, containerStateLabel(view), detail);
 		}
 		const oldCount = old?.restartCount ?? 0;

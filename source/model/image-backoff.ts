@@ -28,7 +28,9 @@ export interface PullBackOff {
 }
 
 function isPullFailure(event: KubeEvent, container: string): boolean {
-	return event.reason === 'Failed' && (event.message ?? '').startsWith('Failed to pull image') && (event.involvedObject?.fieldPath ?? '').endsWith(`{${container}}`);
+	return (
+		event.reason === 'Failed' && (event.message ?? '').startsWith('Failed to pull image') && (event.involvedObject?.fieldPath ?? '').endsWith(`{${container}}`)
+	);
 }
 
 /** The image back-off of `container` from its pod's events; null when no failed pull is among them. */

@@ -156,7 +156,9 @@ export function describeToleration(toleration: Toleration): string {
 	const operator = toleration.operator || 'Equal';
 	const effect = toleration.effect ? `:${toleration.effect}` : '';
 	let what: string;
-	if (!toleration.key) what = operator === 'Exists' ? (toleration.effect ? `every ${toleration.effect} taint` : 'every taint') : `taints with value ${toleration.value ?? ''}${effect}`;
+	if (!toleration.key)
+		what =
+			operator === 'Exists' ? (toleration.effect ? `every ${toleration.effect} taint` : 'every taint') : `taints with value ${toleration.value ?? ''}${effect}`;
 	else if (operator === 'Exists') what = `${toleration.key}${effect || ' (any effect)'}`;
 	else what = `${toleration.key}${toleration.value ? `=${toleration.value}` : ''}${effect || ' (any effect)'}`;
 	const seconds = toleration.tolerationSeconds;

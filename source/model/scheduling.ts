@@ -120,8 +120,9 @@ export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
 
 /** The NoSchedule and NoExecute taints no toleration matches (PreferNoSchedule only scores). */
 export function untoleratedTaints(taints: readonly Taint[], tolerations: readonly Toleration[]): Taint[] {
-	return taints.filter(taint => (taint.effect === 'NoSchedule' || taint.effect === 'NoExecute')
-		&& !tolerations.some(toleration => toleratesTaint(toleration, taint)));
+	return taints.filter(
+		taint => (taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') && !tolerations.some(toleration => toleratesTaint(toleration, taint)),
+	);
 }
 
 /** "key=value:Effect", or "key:Effect" without a value (kubectl's taint notation). */

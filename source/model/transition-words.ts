@@ -34,7 +34,10 @@ export function transitionWords(transition: Transition): TransitionWords {
 		case 'ready':
 			return {owner: 'pod', change: `READY ${arrow(from, to)}`};
 		case 'condition':
-			return {owner: 'pod', change: to === null ? `condition ${transition.subject} removed (was ${from ?? '–'})` : `condition ${transition.subject} ${arrow(from, to)}`};
+			return {
+				owner: 'pod',
+				change: to === null ? `condition ${transition.subject} removed (was ${from ?? '–'})` : `condition ${transition.subject} ${arrow(from, to)}`,
+			};
 		case 'container':
 			return {owner: transition.subject, change: `state ${arrow(from, to)}`};
 		case 'restart':

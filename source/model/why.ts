@@ -50,7 +50,12 @@ export function explainPod(state: PodState, ctx: WhyContext): Why | null {
 	if (!found) {
 		if (base.health === 'ok') return null;
 		const message = state.readObject().status?.message;
-		found = {cause: 'status', container: base.signal?.container ?? null, text: `STATUS ${state.columns.status}${message ? `: ${oneLine(message)}` : ''}`, severity: null};
+		found = {
+			cause: 'status',
+			container: base.signal?.container ?? null,
+			text: `STATUS ${state.columns.status}${message ? `: ${oneLine(message)}` : ''}`,
+			severity: null,
+		};
 	}
 	const health = base.health === 'failing' || found.severity === 'failing' ? 'failing' : 'progressing';
 	return {cause: found.cause, container: found.container, text: found.text, health, ...(found.next !== undefined && {next: found.next})};
@@ -100,7 +105,10 @@ function diagnose(state: PodState, ctx: WhyContext, risingContainer: string | nu
 	if (!pod.spec?.nodeName) return pendingDiagnosis(state, ctx);
 
 	// Main containers first: when both fail, the app matters more than its helpers.
-	const order = [...state.containers.filter(view => view.kind === 'regular'), ...state.containers.filter(view => view.kind === 'init' || view.kind === 'sidecar')];
+	const order = [
+		...state.containers.filter(view => view.kind === 'regular'),
+		...state.containers.filter(view => view.kind === 'init' || view.kind === 'sidecar'),
+	];
 	for (const view of order) {
 		const trouble = containerTrouble(state, view, ctx);
 		if (!trouble) continue;
@@ -131,4 +139,3 @@ function withMainRunning(state: PodState, trouble: Diagnosis): Diagnosis {
 	if (running.length === 0) return trouble;
 	return {...trouble, text: `${trouble.text}; ${running.length === 1 ? 'container' : 'containers'} ${running.join(', ')} still running`};
 }
-

@@ -80,7 +80,20 @@ export function renderLanes(picture: LanesPicture): string {
 	const keys = podsInWindow(pods, start, end);
 	const rows = {length: keys.length, rowAt: (index: number): LaneRow | undefined => (keys[index] === undefined ? undefined : {kind: 'pod', key: keys[index]!})};
 	const namespaces = new Set(keys.map(key => pods.get(key)!.namespace));
-	const body = lanesFrame({rows, cursor: -1, offset: 0, height: keys.length, width, pods, now, end, spanMs: end - start, timeCursor: cursor, oneNamespace: namespaces.size === 1, title: 'POD'});
+	const body = lanesFrame({
+		rows,
+		cursor: -1,
+		offset: 0,
+		height: keys.length,
+		width,
+		pods,
+		now,
+		end,
+		spanMs: end - start,
+		timeCursor: cursor,
+		oneNamespace: namespaces.size === 1,
+		title: 'POD',
+	});
 	const seconds = end - start < 86_400_000;
 	const perCell = cellMs(body.window);
 	const title = `Lanes ${clockLabel(start, seconds)}–${clockLabel(end, seconds)} UTC (${spanLabel(end - start)}, ${columnLabel(perCell)} a column) · ▼ ${clockLabel(cursor, true)} · ${keys.length} pod${keys.length === 1 ? '' : 's'}`;
@@ -133,7 +146,8 @@ export async function runReplayLanes(options: ReplayLanesOptions): Promise<void>
 	const span: SessionSpan = {recordedAtMs, endMs: now - recordedAtMs};
 	const cursor = until && at ? resolved('--at', at, span) : now;
 	let start = since ? resolved('--since', since, span) : recordedAtMs;
-	if (since && start >= now) throw new UsageError(`--since: ${since.text.trim()} is not before the window's end (${formatClock(now)} UTC); give a --since before --until or --at`);
+	if (since && start >= now)
+		throw new UsageError(`--since: ${since.text.trim()} is not before the window's end (${formatClock(now)} UTC); give a --since before --until or --at`);
 	if (!since) start = Math.min(start, now - MIN_WINDOW_MS);
 	options.write(renderLanes({pods: store.view().pods, now, start, end: now, cursor, width: options.width, color: options.color}));
 }

@@ -38,7 +38,12 @@ async function lastEntryT(session: Awaited<ReturnType<typeof openSession>>): Pro
  * the end shows only at the end. A moment counted back from the end, or one before the start (whose
  * error names the whole span), needs the session's end first: a pass of its own.
  */
-async function firstLook(session: Awaited<ReturnType<typeof openSession>>, {target, text}: TypedTime, recordedAtMs: number, flag: string): Promise<number | 'end'> {
+async function firstLook(
+	session: Awaited<ReturnType<typeof openSession>>,
+	{target, text}: TypedTime,
+	recordedAtMs: number,
+	flag: string,
+): Promise<number | 'end'> {
 	if (target.kind === 'end') return 'end';
 	const fromEnd = target.kind === 'relative' && target.ms < 0;
 	const ms = fromEnd ? Number.NaN : targetOffset(target, recordedAtMs, 0);
@@ -67,7 +72,8 @@ export async function replayInto(
 ): Promise<ReplayedState> {
 	const session = await openSession(file, {lenient: options.lenient});
 	const recordedAtMs = Date.parse(session.header.recordedAt);
-	const typed: TypedTime | null = replayAt === 'end' ? null : typeof replayAt === 'number' ? {target: {kind: 'offset', ms: replayAt}, text: formatOffset(replayAt)} : replayAt;
+	const typed: TypedTime | null =
+		replayAt === 'end' ? null : typeof replayAt === 'number' ? {target: {kind: 'offset', ms: replayAt}, text: formatOffset(replayAt)} : replayAt;
 	/** Entries up to this t are applied ('end': all of them). */
 	const flag = options.flag ?? '--at';
 	let at = typed ? await firstLook(session, typed, recordedAtMs, flag) : 'end';

@@ -39,9 +39,7 @@ export function tableHeader(output: TableOutput = 'table'): string[] {
 
 /** Live pods (tombstones left out), ordered by namespace then name like kubectl -A. */
 export function livePods(pods: Iterable<PodState>): PodState[] {
-	return [...pods]
-		.filter(p => p.deletedAt === null)
-		.sort((a, b) => (a.namespace === b.namespace ? cmp(a.name, b.name) : cmp(a.namespace, b.namespace)));
+	return [...pods].filter(p => p.deletedAt === null).sort((a, b) => (a.namespace === b.namespace ? cmp(a.name, b.name) : cmp(a.namespace, b.namespace)));
 }
 
 function cmp(a: string, b: string): number {
@@ -57,5 +55,8 @@ export function tableRow(state: PodState, now: number, source: WhySource = NO_WH
 export function renderTable(pods: Iterable<PodState>, now: number, source: WhySource = NO_WHY_SOURCE, output: TableOutput = 'table'): string {
 	const list = livePods(pods);
 	if (list.length === 0) return 'No pods found.\n';
-	return textTable(tableHeader(output), list.map(p => tableRow(p, now, source, output)));
+	return textTable(
+		tableHeader(output),
+		list.map(p => tableRow(p, now, source, output)),
+	);
 }

@@ -127,7 +127,11 @@ export class FakeApiServer {
 		if (options.startAt !== undefined) this.history.advanceTo(options.startAt);
 		this.logs = new PodLogs(options.entries);
 		this.objects = new ServedObjects(this.history, this.header, options.firstResourceVersion ?? 1000);
-		this.watches = new Watches(this.objects, {expiredWatchResponse: options.expiredWatchResponse, chunkDelay: () => this.faults.delayMs, watchList: options.watchList ?? true});
+		this.watches = new Watches(this.objects, {
+			expiredWatchResponse: options.expiredWatchResponse,
+			chunkDelay: () => this.faults.delayMs,
+			watchList: options.watchList ?? true,
+		});
 		this.playback = new Playback({
 			history: this.history,
 			recordedAtMs: this.recordedAtMs,
@@ -354,9 +358,7 @@ export class FakeApiServer {
 
 	/** Number of answered requests matching every given field. */
 	count(filter: Partial<Omit<RequestRecord, 'query'>> = {}): number {
-		return this.requests.filter(record =>
-			Object.entries(filter).every(([key, value]) => record[key as keyof RequestRecord] === value),
-		).length;
+		return this.requests.filter(record => Object.entries(filter).every(([key, value]) => record[key as keyof RequestRecord] === value)).length;
 	}
 
 	// ── HTTP ────────────────────────────────────────────────────────────────
@@ -401,12 +403,18 @@ export class FakeApiServer {
 		const retryAfter = this.faults.throttled(route);
 		if (retryAfter !== null) return this.send(response, record, {body: status.tooManyRequests(retryAfter), headers: {'Retry-After': String(retryAfter)}});
 		if (this.faults.isForbidden(route) || !this.access.allows(route)) {
-			return this.send(response, record, {body: status.forbidden({...route, resource: resourceOfRoute(route), namespace: requestNamespace(route), user: record.user})});
+			return this.send(response, record, {
+				body: status.forbidden({...route, resource: resourceOfRoute(route), namespace: requestNamespace(route), user: record.user}),
+			});
 		}
 		if (route.subresource === 'log') {
 			// Logs as of the served moment: the history applies entries when their time comes, the clock runs on between them.
 			const pod = this.history.get('pods', route.namespace, route.name!)?.object as Pod | undefined;
-			return this.send(response, record, this.logs.answer(route.namespace!, route.name!, pod, query, this.sessionNow, t => this.epochOf(t)));
+			return this.send(
+				response,
+				record,
+				this.logs.answer(route.namespace!, route.name!, pod, query, this.sessionNow, t => this.epochOf(t)),
+			);
 		}
 
 		const representation = negotiate(request.headers.accept);
@@ -431,7 +439,11 @@ export class FakeApiServer {
 		if (refused) this.send(response, record, refused);
 	}
 
-	private send(response: ServerResponse, record: RequestRecord, {body, contentType = 'application/json', headers = {}}: Answer & {headers?: Record<string, string>}): void {
+	private send(
+		response: ServerResponse,
+		record: RequestRecord,
+		{body, contentType = 'application/json', headers = {}}: Answer & {headers?: Record<string, string>},
+	): void {
 		const code = typeof body === 'object' && body !== null && (body as {kind?: unknown}).kind === 'Status' ? (body as status.StatusBody).code : 200;
 		record.status = code;
 		// A text body (a log) goes as it is; anything else as JSON.

@@ -51,11 +51,19 @@ export function getAnswer(objects: ServedObjects, route: Route, {representation,
 	const found = objects.get(route.resource, route.namespace, name);
 	if (!found) return {body: status.notFound(route.resource, name)};
 	if (representation.kind === 'table' && route.resource !== 'namespaces') {
-		const body = table(route.resource, [found], {groupVersion: representation.groupVersion, include, resourceVersion: found.object.metadata?.resourceVersion, printRow});
+		const body = table(route.resource, [found], {
+			groupVersion: representation.groupVersion,
+			include,
+			resourceVersion: found.object.metadata?.resourceVersion,
+			printRow,
+		});
 		return {body, contentType: representation.contentType};
 	}
 	if (representation.kind === 'partial') {
-		return {body: {kind: 'PartialObjectMetadata', apiVersion: representation.groupVersion, metadata: found.object.metadata ?? {}}, contentType: representation.contentType};
+		return {
+			body: {kind: 'PartialObjectMetadata', apiVersion: representation.groupVersion, metadata: found.object.metadata ?? {}},
+			contentType: representation.contentType,
+		};
 	}
 	return {body: found.object};
 }

@@ -9,9 +9,7 @@ import type {ContainerRun} from '../model/container-logs.js';
 
 export type LogLocation =
 	/** The pod has no node yet: the API server answers an empty log. */
-	| {kind: 'unscheduled'}
-	| {kind: 'refused'; message: string}
-	| {kind: 'run'; run: ContainerRun; finishedAt: string | null};
+	{kind: 'unscheduled'} | {kind: 'refused'; message: string} | {kind: 'run'; run: ContainerRun; finishedAt: string | null};
 
 function names(containers: ReadonlyArray<{name: string}> | undefined): string {
 	return (containers ?? []).map(container => container.name).join(' ');
@@ -68,7 +66,8 @@ export function logLocation(pod: Pod, requested: string | undefined, previous: b
 	}
 	if (waiting) {
 		if (waiting.reason === 'ErrImagePull') return refused(`container "${container}" in pod "${name}" is waiting to start: image can't be pulled`);
-		if (waiting.reason === 'ImagePullBackOff') return refused(`container "${container}" in pod "${name}" is waiting to start: trying and failing to pull image`);
+		if (waiting.reason === 'ImagePullBackOff')
+			return refused(`container "${container}" in pod "${name}" is waiting to start: trying and failing to pull image`);
 		return refused(`container "${container}" in pod "${name}" is waiting to start: ${waiting.reason ?? ''}`);
 	}
 	return refused(`container "${container}" in pod "${name}" is waiting to start - no logs yet`);

@@ -4,9 +4,7 @@
 // and skips what it cannot produce (protobuf, aggregated discovery, CBOR).
 
 export type Representation =
-	| {kind: 'json'}
-	| {kind: 'table'; groupVersion: string; contentType: string}
-	| {kind: 'partial'; groupVersion: string; contentType: string};
+	{kind: 'json'} | {kind: 'table'; groupVersion: string; contentType: string} | {kind: 'partial'; groupVersion: string; contentType: string};
 
 export function negotiate(accept: string | undefined): Representation | undefined {
 	if (!accept || accept.trim() === '') return {kind: 'json'};

@@ -133,7 +133,9 @@ export class ObjectHistory {
 			for (const [key, stored] of objects) {
 				objects.delete(key);
 				// Already served: only its resourceVersion changes.
-				changes.push(this.record({t: this.time, resource, type: 'DELETED', object: stored.object, previous: stored.object, row: stored.row, previousRow: stored.row}, 0));
+				changes.push(
+					this.record({t: this.time, resource, type: 'DELETED', object: stored.object, previous: stored.object, row: stored.row, previousRow: stored.row}, 0),
+				);
 			}
 		}
 		this.cursor = 0;

@@ -68,10 +68,13 @@ export class Playback {
 			}
 			const playing = this.anchor!;
 			const due = playing.wall + (next - playing.session) / speed - performance.now();
-			this.playTimer = setTimeout(() => {
-				this.deps.advanceTo(next);
-				schedule();
-			}, Math.max(0, due));
+			this.playTimer = setTimeout(
+				() => {
+					this.deps.advanceTo(next);
+					schedule();
+				},
+				Math.max(0, due),
+			);
 		};
 		schedule();
 		this.bookmarkTimer = setInterval(() => this.deps.sendBookmarks(), this.deps.bookmarkIntervalMs);

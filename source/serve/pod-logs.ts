@@ -106,7 +106,13 @@ export class PodLogs {
 		const log = logOfRun(this.capturedBy(namespace, name, t), location.run);
 		const what = `container "${container}" in pod "${name}"`;
 		if (!log) {
-			return {body: status.notFound('pods/log', name, `podlife serve: the session holds no log of ${what} as of now (a recording captures the logs of containers that terminate or restart)`)};
+			return {
+				body: status.notFound(
+					'pods/log',
+					name,
+					`podlife serve: the session holds no log of ${what} as of now (a recording captures the logs of containers that terminate or restart)`,
+				),
+			};
 		}
 		if (log.error !== null) return {body: status.notFound('pods/log', name, `podlife serve: the recording could not read the log of ${what}: ${log.error}`)};
 		// The session keeps no time per line: each gets the time its container ended (all were written by then).

@@ -42,7 +42,8 @@ export function routeOf(path: string, query: Record<string, string>): Route | un
 	if (rest[0] === 'namespaces' && rest.length >= 3 && namespacedResources.has(rest[2]!)) {
 		if (rest.length === 3) return collection(rest[2]!, rest[1]);
 		if (rest.length === 4) return {verb: 'get', resource: rest[2] as ServedResource, namespace: rest[1], name: rest[3]};
-		if (rest.length === 5 && rest[2] === 'pods' && rest[4] === 'log') return {verb: 'get', resource: 'pods', namespace: rest[1], name: rest[3], subresource: 'log'};
+		if (rest.length === 5 && rest[2] === 'pods' && rest[4] === 'log')
+			return {verb: 'get', resource: 'pods', namespace: rest[1], name: rest[3], subresource: 'log'};
 	}
 	return undefined;
 }

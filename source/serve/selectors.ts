@@ -9,9 +9,7 @@ import type {KubeObject} from '../kube/objects.js';
 export class SelectorError extends Error {}
 
 type Requirement =
-	| {key: string; op: 'eq' | 'neq'; value: string}
-	| {key: string; op: 'in' | 'notin'; values: string[]}
-	| {key: string; op: 'exists' | 'absent'};
+	{key: string; op: 'eq' | 'neq'; value: string} | {key: string; op: 'in' | 'notin'; values: string[]} | {key: string; op: 'exists' | 'absent'};
 
 export type Matcher = (object: KubeObject) => boolean;
 
@@ -37,7 +35,10 @@ function splitTerms(selector: string): string[] {
 function parseLabelRequirement(term: string): Requirement {
 	const set = /^([^\s!=()]+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(term);
 	if (set) {
-		const values = set[3]!.split(',').map(value => value.trim()).filter(value => value !== '');
+		const values = set[3]!
+			.split(',')
+			.map(value => value.trim())
+			.filter(value => value !== '');
 		return {key: set[1]!, op: set[2] as 'in' | 'notin', values};
 	}
 	const compare = /^([^\s!=()]+)\s*(==|=|!=)\s*([^\s!=()]*)$/.exec(term);

@@ -31,8 +31,10 @@ function watchOptionProblems(query: Record<string, string>, watchList: boolean):
 	const send = query['sendInitialEvents'];
 	const match = query['resourceVersionMatch'] ?? '';
 	if (send !== undefined) {
-		if (match !== 'NotOlderThan') problems.push({field: 'resourceVersionMatch', message: 'sendInitialEvents requires setting resourceVersionMatch to NotOlderThan'});
-		if (!watchList) problems.push({field: 'sendInitialEvents', message: 'sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled'});
+		if (match !== 'NotOlderThan')
+			problems.push({field: 'resourceVersionMatch', message: 'sendInitialEvents requires setting resourceVersionMatch to NotOlderThan'});
+		if (!watchList)
+			problems.push({field: 'sendInitialEvents', message: 'sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled'});
 		if (send === 'true' && query['allowWatchBookmarks'] !== 'true') {
 			problems.push({field: 'allowWatchBookmarks', message: 'allowWatchBookmarks must be set to true when sendInitialEvents is true'});
 		}

@@ -37,7 +37,10 @@ export function byteSize(bytes: number): string {
 
 /** A problem met while streaming; the reader adds the line it happened at. */
 export class StreamProblem extends Error {
-	constructor(readonly problem: string, readonly atLine: boolean) {
+	constructor(
+		readonly problem: string,
+		readonly atLine: boolean,
+	) {
 		super(problem);
 	}
 }

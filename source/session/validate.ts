@@ -6,8 +6,7 @@
 import {SESSION_VERSION, type SessionEntry, type SessionHeader} from './format.js';
 
 export type Checked<T> =
-	| {ok: true; value: T}
-	| {ok: false; problem: string; /** The line is not JSON at all (a cut-off last line looks like this). */ notJson?: boolean};
+	{ok: true; value: T} | {ok: false; problem: string; /** The line is not JSON at all (a cut-off last line looks like this). */ notJson?: boolean};
 
 /**
  * A checked entry line: an entry, or null for an entry of a type this reader does not know

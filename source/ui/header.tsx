@@ -28,7 +28,10 @@ export function Header({width, source, clock, clockColor, counts, scope}: Header
 			<Box width={width}>
 				<Box flexGrow={1} flexShrink={1} minWidth={SOURCE_LEAST}>
 					<Text wrap="truncate-end">
-						<Text bold color={theme.color('cyan')}>podlife</Text> {source}
+						<Text bold color={theme.color('cyan')}>
+							podlife
+						</Text>{' '}
+						{source}
 					</Text>
 				</Box>
 				<Box flexShrink={0} marginLeft={GAP}>

@@ -36,10 +36,21 @@ export function helpGroups(replaying: boolean): HelpGroup[] {
 	const table = bindingsFor('table', replaying).filter(b => !b.replay);
 	const detail = bindingsFor('detail', replaying).filter(b => !b.replay && !table.some(t => t.action === b.action && t.label === b.label));
 	const groups = [group('Pod table', table), group('Pod detail', detail)];
-	if (replaying) groups.push(group('Replay', bindingsFor('table', true).filter(b => b.replay)));
-	groups.push(group('Filter prompt (/)', bindingsFor('filter', replaying)), group(replaying ? 'Command line (:q, :ns NAME, a time)' : 'Command line (:q, :ns NAME)', bindingsFor('command', replaying)));
+	if (replaying)
+		groups.push(
+			group(
+				'Replay',
+				bindingsFor('table', true).filter(b => b.replay),
+			),
+		);
+	groups.push(
+		group('Filter prompt (/)', bindingsFor('filter', replaying)),
+		group(replaying ? 'Command line (:q, :ns NAME, a time)' : 'Command line (:q, :ns NAME)', bindingsFor('command', replaying)),
+	);
 	// A container's log (l, p): its own keys, those that work everywhere aside.
-	const log = bindingsFor('log', replaying).filter(b => !b.replay && !table.some(t => t.action === b.action && t.label === b.label) && !detail.some(d => d.action === b.action && d.label === b.label));
+	const log = bindingsFor('log', replaying).filter(
+		b => !b.replay && !table.some(t => t.action === b.action && t.label === b.label) && !detail.some(d => d.action === b.action && d.label === b.label),
+	);
 	groups.push(group('A container log (l, p)', log), group('Log search prompt (/ in a log)', bindingsFor('search', replaying)));
 	for (const section of SECTIONS) {
 		const own = bindingsFor('detail', replaying, section).filter(b => b.sections?.includes(section));

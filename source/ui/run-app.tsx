@@ -41,7 +41,13 @@ export async function runApp(options: RunAppOptions): Promise<void> {
 	const stderr = options.stderr ?? process.stderr;
 	const {store, clock, info, player} = options;
 
-	const frames = new FrameSource([player ? player.subscribe : listener => store.subscribe(listener)], realScheduler, FRAME_INTERVAL_MS, player ? 0 : LIVE_TICK_MS, FRAME_CPU_SHARE);
+	const frames = new FrameSource(
+		[player ? player.subscribe : listener => store.subscribe(listener)],
+		realScheduler,
+		FRAME_INTERVAL_MS,
+		player ? 0 : LIVE_TICK_MS,
+		FRAME_CPU_SHARE,
+	);
 	const screen = enterFullScreen(stdout);
 	let instance: ReturnType<typeof render> | null = null;
 

@@ -13,7 +13,19 @@ const TABS_WIDTH = DETAIL_SECTIONS.reduce((sum, name) => sum + name.length + 2, 
  * `position` ("12–40 of 212") and the wrap mark come before the pod's name, so a narrow terminal
  * cuts the name first, and leaves it out rather than show a stub of it (the status line names the pod).
  */
-export function SectionTabs({section, title, position, wrap, width}: {section: DetailSectionName; title: string; position: string | null; wrap: boolean; width: number}): React.JSX.Element {
+export function SectionTabs({
+	section,
+	title,
+	position,
+	wrap,
+	width,
+}: {
+	section: DetailSectionName;
+	title: string;
+	position: string | null;
+	wrap: boolean;
+	width: number;
+}): React.JSX.Element {
 	const marks = (position ? `  ${position}` : '') + (wrap ? ' wrap' : '');
 	const room = width - TABS_WIDTH - stringWidth(marks) - 2;
 	return (

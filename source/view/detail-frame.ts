@@ -79,7 +79,17 @@ export function detailFrame({state, view, now, width, height, replaying, limits}
 	const pod = view.pods.get(key) ?? null;
 	const section = state.section;
 	const wrap = state.detailWrap;
-	const body: DetailBody = {kind: 'detail', section, title: key, position: null, wrap, lines: null, scroll: state.detailScroll, height, gone: `${key} is no longer in the store.`};
+	const body: DetailBody = {
+		kind: 'detail',
+		section,
+		title: key,
+		position: null,
+		wrap,
+		lines: null,
+		scroll: state.detailScroll,
+		height,
+		gone: `${key} is no longer in the store.`,
+	};
 	if (!pod) return {body, limits: {detailMax: 0, containerBlocks: [], containerCount: 0, timeline: null}, pod: null, why: null};
 
 	// The diagnosis reads the pod's events and node: made for the pod on screen only, never per row of the store.
@@ -100,14 +110,31 @@ export function detailFrame({state, view, now, width, height, replaying, limits}
 		lines = markTimelineCursor(built, replaying ? state.timelineCursor : null);
 		if (replaying) timeline = timelineTargets(built);
 	} else {
-		const built = sectionLines({section, pod, events, view, now, width, why: why ? whyText(why) : undefined, selectedContainer, containerCursor: listCursor, wrap});
+		const built = sectionLines({
+			section,
+			pod,
+			events,
+			view,
+			now,
+			width,
+			why: why ? whyText(why) : undefined,
+			selectedContainer,
+			containerCursor: listCursor,
+			wrap,
+		});
 		const note = limitLines(section, limits, width);
 		// Events not permitted: "no events recorded" under the note would say something else.
 		lines = note.length === 0 ? built : section === 'Events' ? note : [...note, ...built];
 	}
 	return {
 		body: {...body, lines, position: scrollPosition(state.detailScroll, height, lines.length)},
-		limits: {detailMax: Math.max(0, lines.length - height), containerBlocks: blocks, containerCount: containerOrder.length, timeline, cursorContainer: containerOrder[containerCursor]},
+		limits: {
+			detailMax: Math.max(0, lines.length - height),
+			containerBlocks: blocks,
+			containerCount: containerOrder.length,
+			timeline,
+			cursorContainer: containerOrder[containerCursor],
+		},
 		pod,
 		why,
 	};

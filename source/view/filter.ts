@@ -20,10 +20,8 @@ export function filterKey(filter: RowFilter): string {
 export function filterPredicate(filter: RowFilter): (entry: IndexEntry) => boolean {
 	const text = filter.text.trim().toLowerCase();
 	const {namespace, faultyOnly} = filter;
-	return entry =>
-		(namespace === null || entry.namespace === namespace) && (!faultyOnly || entry.faulty) && (text === '' || entry.search.includes(text));
+	return entry => (namespace === null || entry.namespace === namespace) && (!faultyOnly || entry.faulty) && (text === '' || entry.search.includes(text));
 }
-
 
 /** The next namespace scope: all → first namespace → … → last → all. */
 export function nextScope(current: string | null, namespaces: readonly string[]): string | null {

@@ -126,9 +126,7 @@ export type FrameBody = TableBody | DetailBody | HelpBody | LogBody;
 
 /** The line under the body: the open prompt, the answer to the last key, or the selected pod. */
 export type BottomLine =
-	| {kind: 'prompt'; prompt: Prompt; hint?: string}
-	| {kind: 'notice'; text: string}
-	| {kind: 'status'; text: string; why: string | null; color?: string};
+	{kind: 'prompt'; prompt: Prompt; hint?: string} | {kind: 'notice'; text: string} | {kind: 'status'; text: string; why: string | null; color?: string};
 
 export interface Frame {
 	/** The UI state the frame was drawn for: the pod under the table's cursor pinned as the selected one. */
@@ -156,7 +154,10 @@ export function deriveFrame(input: FrameInput): Frame {
 	const replaying = player !== null;
 	const span: SessionSpan | null = player ? {recordedAtMs: player.recordedAtMs, endMs: player.endMs, loading: !player.loaded} : null;
 	const limits = input.info.limits?.() ?? NO_LIMITS;
-	const problem = player && span ? readProblemLine({error: player.loadError, warnings: player.warnings, endText: positionText(span.endMs, span.recordedAtMs)}) : accessProblemLine(limits);
+	const problem =
+		player && span
+			? readProblemLine({error: player.loadError, warnings: player.warnings, endText: positionText(span.endMs, span.recordedAtMs)})
+			: accessProblemLine(limits);
 	const layout = screenLayout(input.columns, input.rows, replaying, problem ? 1 : 0);
 	const {width, bodyLines} = layout;
 
@@ -172,30 +173,89 @@ export function deriveFrame(input: FrameInput): Frame {
 	const stale = !player && (store.connection?.state === 'reconnecting' || store.connection?.state === 'disconnected');
 
 	// A log takes the body over the table or the detail, which are not drawn meanwhile.
-	const log = state.log && !state.help ? logFrame({log: state.log, snapshot: input.log ?? null, search: state.prompt?.kind === 'search' ? state.prompt.text : state.log.search, wrap: state.logWrap, timestamps: state.logTimestamps, width, height: bodyLines}) : null;
-	const detail = !log && state.screen === 'detail' && state.selectedKey !== null ? detailFrame({state, view, now, width, height: bodyLines, replaying, limits}) : null;
-	const table = !state.help && !detail && !log
-		? tableFrame({rows: list, cursor, offset, height: bodyLines, width, view, now, wide: state.wide, oneNamespace: state.namespace !== null, columnOffset: state.columnOffset, widths, noPods: index.size === 0, stale})
-		: null;
+	const log =
+		state.log && !state.help
+			? logFrame({
+					log: state.log,
+					snapshot: input.log ?? null,
+					search: state.prompt?.kind === 'search' ? state.prompt.text : state.log.search,
+					wrap: state.logWrap,
+					timestamps: state.logTimestamps,
+					width,
+					height: bodyLines,
+				})
+			: null;
+	const detail =
+		!log && state.screen === 'detail' && state.selectedKey !== null ? detailFrame({state, view, now, width, height: bodyLines, replaying, limits}) : null;
+	const table =
+		!state.help && !detail && !log
+			? tableFrame({
+					rows: list,
+					cursor,
+					offset,
+					height: bodyLines,
+					width,
+					view,
+					now,
+					wide: state.wide,
+					oneNamespace: state.namespace !== null,
+					columnOffset: state.columnOffset,
+					widths,
+					noPods: index.size === 0,
+					stale,
+				})
+			: null;
 	// The overlay takes the body, its title line and the status line (the footer says how to close it).
 	const help = state.help ? helpLayout(input.help, width, bodyLines + 2) : null;
 
-	const body: FrameBody = help ? {kind: 'help', shown: helpWindow(help, state.helpScroll), height: bodyLines + 2} : log ? log.body : detail ? detail.body : table!.body;
-	const bottom = help ? null : bottomLine(state, span, () => (log && state.log ? logStatusLine(state.log.target, view, now, width) : statusLine({state, detail, table, view, now, width})));
+	const body: FrameBody = help
+		? {kind: 'help', shown: helpWindow(help, state.helpScroll), height: bodyLines + 2}
+		: log
+			? log.body
+			: detail
+				? detail.body
+				: table!.body;
+	const bottom = help
+		? null
+		: bottomLine(state, span, () =>
+				log && state.log ? logStatusLine(state.log.target, view, now, width) : statusLine({state, detail, table, view, now, width}),
+			);
 
 	const counts = index.counts(state.namespace);
 	// Every pod in scope, tombstones included: what the list shows with no filter text and no faulty-only.
-	const scope = scopeText({filter: filter.text, faultyOnly: state.faultyOnly, namespace: state.namespace, watched: input.info.namespace, sort: state.sort, shown: list.length, total: counts.total + counts.deleted});
+	const scope = scopeText({
+		filter: filter.text,
+		faultyOnly: state.faultyOnly,
+		namespace: state.namespace,
+		watched: input.info.namespace,
+		sort: state.sort,
+		shown: list.length,
+		total: counts.total + counts.deleted,
+	});
 	const connection = store.connection?.state;
 	const listing = !player && connection === 'connected' && (input.info.listing?.() ?? null) !== null;
-	const clockColor = player ? (player.paused ? 'yellow' : 'green') : connection === 'connected' && !listing ? 'green' : connection === 'disconnected' ? 'red' : 'yellow';
+	const clockColor = player
+		? player.paused
+			? 'yellow'
+			: 'green'
+		: connection === 'connected' && !listing
+			? 'green'
+			: connection === 'disconnected'
+				? 'red'
+				: 'yellow';
 
 	return {
 		state,
 		tooSmall: layout.tooSmall ? tooSmallMessage(input.columns, input.rows) : null,
 		width,
 		height: layout.height,
-		header: {source: sourceText(input.info, input.info.recording?.progress()), clock: player ? replayClockText(player) : liveClockText(now, store.connection, input.info.listing?.() ?? null), clockColor, counts: countsText(counts), scope},
+		header: {
+			source: sourceText(input.info, input.info.recording?.progress()),
+			clock: player ? replayClockText(player) : liveClockText(now, store.connection, input.info.listing?.() ?? null),
+			clockColor,
+			counts: countsText(counts),
+			scope,
+		},
 		problem,
 		scrubber: player ? scrubberOf(player, width) : null,
 		body,
@@ -228,7 +288,21 @@ function bottomLine(state: UiState, span: SessionSpan | null, status: () => Bott
 }
 
 /** The line about the selected pod: the one in detail, or the one under the table's cursor. */
-function statusLine({state, detail, table, view, now, width}: {state: UiState; detail: DetailFrame | null; table: TableFrame | null; view: StoreView; now: number; width: number}): BottomLine {
+function statusLine({
+	state,
+	detail,
+	table,
+	view,
+	now,
+	width,
+}: {
+	state: UiState;
+	detail: DetailFrame | null;
+	table: TableFrame | null;
+	view: StoreView;
+	now: number;
+	width: number;
+}): BottomLine {
 	if (detail && !detail.pod) return {kind: 'status', text: `${state.selectedKey} is gone from the store`, why: null};
 	const row = detail?.pod ? podRow(detail.pod, now, detail.why, view.eventsByPod.get(detail.pod.key)) : (table?.selected ?? null);
 	if (!row) return {kind: 'status', text: '', why: null};
@@ -258,6 +332,12 @@ function scrubberOf(player: PlayerView, width: number): Frame['scrubber'] {
 	const end = positionText(player.endMs, player.recordedAtMs);
 	const right = player.loaded ? end : `${end} loading ${Math.floor(player.progress * 100)}%`;
 	const barWidth = Math.max(10, width - left.length - right.length - 2);
-	const cells = scrubberCells({density: player.density(barWidth), failures: player.failureMarks(), startMs: player.startMs, endMs: player.endMs, positionMs: player.positionMs});
+	const cells = scrubberCells({
+		density: player.density(barWidth),
+		failures: player.failureMarks(),
+		startMs: player.startMs,
+		endMs: player.endMs,
+		positionMs: player.positionMs,
+	});
 	return {cells, left, right};
 }

@@ -174,11 +174,15 @@ export function checkInSpan(ms: number, target: TimeTarget, text: string, span: 
 	if (early !== null) return {ok: false, problem: early};
 	if (offsetSeconds(ms, recordedAtMs) > offsetSeconds(endMs, recordedAtMs)) {
 		if (span.loading) {
-			return {ok: false, problem: `${typed} is not loaded yet: the session is loaded up to ${positionText(endMs, recordedAtMs)} (${formatClock(recordedAtMs + endMs)} UTC) so far`};
+			return {
+				ok: false,
+				problem: `${typed} is not loaded yet: the session is loaded up to ${positionText(endMs, recordedAtMs)} (${formatClock(recordedAtMs + endMs)} UTC) so far`,
+			};
 		}
 		const end = positionText(endMs, recordedAtMs);
 		// A clock time typed without its mark: the way to write it comes first, within an 80-column prompt.
-		if (looksLikeClock(target, typed, span)) return {ok: false, problem: `${typed} is after the end (${end}); for the clock time type @${typed}; it spans ${spanText(span)}`};
+		if (looksLikeClock(target, typed, span))
+			return {ok: false, problem: `${typed} is after the end (${end}); for the clock time type @${typed}; it spans ${spanText(span)}`};
 		return {ok: false, problem: `${typed} is after the session ends at ${end}; it spans ${spanText(span)}`};
 	}
 	return {ok: true, ms: Math.max(0, Math.min(endMs, ms))};

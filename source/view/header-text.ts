@@ -93,7 +93,15 @@ export function countsText(counts: PodCounts): string {
  * = all; several joined by commas, e.g. a user allowed in a few namespaces only): "all" is said
  * only when every namespace is watched.
  */
-export function scopeText(options: {filter: string; faultyOnly: boolean; namespace: string | null; watched?: string | null; sort: SortMode; shown: number; total: number}): string {
+export function scopeText(options: {
+	filter: string;
+	faultyOnly: boolean;
+	namespace: string | null;
+	watched?: string | null;
+	sort: SortMode;
+	shown: number;
+	total: number;
+}): string {
 	const watched = options.watched ? options.watched.split(',').join(', ') : 'all';
 	const parts = [`ns: ${options.namespace ?? watched}`, `sort: ${SORT_LABEL[options.sort]}`];
 	if (options.filter !== '') parts.push(`filter: "${options.filter}"`);

@@ -2,7 +2,6 @@ import type {Health, TroubleKind} from '../model/health.js';
 // How a row's health looks: a glyph that reads without colour, and a colour on
 // top. Colour is never the only signal (NO_COLOR, --no-color, colour-blind users).
 
-
 export type RowTone = Health | 'deleted';
 
 export interface ToneStyle {

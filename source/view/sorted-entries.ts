@@ -24,7 +24,13 @@ export function positionOf(list: readonly IndexEntry[], entry: IndexEntry, compa
  * `after` comes in when `keep(after)`. An entry that sorts between the same neighbours
  * replaces the old one where it is.
  */
-export function applyChange(list: IndexEntry[], before: IndexEntry | undefined, after: IndexEntry | undefined, compare: Compare, keep: (entry: IndexEntry) => boolean): void {
+export function applyChange(
+	list: IndexEntry[],
+	before: IndexEntry | undefined,
+	after: IndexEntry | undefined,
+	compare: Compare,
+	keep: (entry: IndexEntry) => boolean,
+): void {
 	const at = before ? positionOf(list, before, compare) : -1;
 	const add = after !== undefined && keep(after);
 	if (at !== -1 && add && (at === 0 || compare(list[at - 1]!, after) < 0) && (at === list.length - 1 || compare(after, list[at + 1]!) < 0)) {

@@ -84,7 +84,12 @@ export function tableFrame(input: TableInput): TableFrame {
 		if (i === cursor) selectedWhy = why;
 		visible.push(podRow(pod, now, why, view.eventsByPod.get(pod.key)));
 	}
-	const layout: TableLayout = input.widths.layout(visible, {wide: input.wide, width: input.width - ROW_PREFIX_WIDTH, oneNamespace: input.oneNamespace, offset: input.columnOffset});
+	const layout: TableLayout = input.widths.layout(visible, {
+		wide: input.wide,
+		width: input.width - ROW_PREFIX_WIDTH,
+		oneNamespace: input.oneNamespace,
+		offset: input.columnOffset,
+	});
 	const lines = visible.map(row => ({key: row.key, glyph: row.glyph, tone: row.tone, changed: row.changed, text: rowLine(row, layout)}));
 	const empty = input.noPods ? 'No pods yet.' : 'No pods match: / edits the filter, f toggles faulty only, n changes the namespace.';
 	return {

@@ -245,7 +245,17 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			const cursor = resolveCursor(state, action.rows);
 			const key = action.rows.keyAt(cursor);
 			if (key === undefined) return state;
-			return {...state, screen: 'detail', selectedKey: key, cursor, detailScroll: 0, section: 'Overview', timelineCursor: null, containerCursor: 0, containerOpen: false};
+			return {
+				...state,
+				screen: 'detail',
+				selectedKey: key,
+				cursor,
+				detailScroll: 0,
+				section: 'Overview',
+				timelineCursor: null,
+				containerCursor: 0,
+				containerOpen: false,
+			};
 		}
 		case 'back':
 			return {...state, screen: 'table'};
@@ -263,7 +273,13 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		}
 		case 'container-open':
 			if (action.count === 0 || state.containerOpen) return state;
-			return {...state, containerOpen: true, containerCursor: clampIndex(state.containerCursor, action.count), containerListScroll: state.detailScroll, detailScroll: 0};
+			return {
+				...state,
+				containerOpen: true,
+				containerCursor: clampIndex(state.containerCursor, action.count),
+				containerListScroll: state.detailScroll,
+				detailScroll: 0,
+			};
 		case 'container-close':
 			if (!state.containerOpen) return state;
 			return {...state, containerOpen: false, detailScroll: state.containerListScroll};
@@ -286,14 +302,22 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		}
 		case 'prompt-type':
 			if (!state.prompt) return state;
-			return {...state, prompt: {...state.prompt, text: state.prompt.text + action.text, error: null, note: null}, offset: state.prompt.kind === 'filter' ? 0 : state.offset};
+			return {
+				...state,
+				prompt: {...state.prompt, text: state.prompt.text + action.text, error: null, note: null},
+				offset: state.prompt.kind === 'filter' ? 0 : state.offset,
+			};
 		case 'prompt-backspace':
 			if (!state.prompt) return state;
 			return {...state, prompt: {...state.prompt, text: state.prompt.text.slice(0, -1), error: null, note: null}};
 		case 'prompt-set':
 			// Ctrl-U (text '') and Tab completion.
 			if (!state.prompt) return state;
-			return {...state, prompt: {...state.prompt, text: action.text, error: null, note: action.note}, offset: state.prompt.kind === 'filter' ? 0 : state.offset};
+			return {
+				...state,
+				prompt: {...state.prompt, text: action.text, error: null, note: action.note},
+				offset: state.prompt.kind === 'filter' ? 0 : state.offset,
+			};
 		case 'prompt-error':
 			if (!state.prompt) return state;
 			return {...state, prompt: {...state.prompt, error: action.error}};

@@ -94,7 +94,19 @@ describe('bench session generator', () => {
 			if (count > (restarts.get(key) ?? Infinity)) rising++;
 			restarts.set(key, count);
 		}
-		for (const status of ['Pending', 'ContainerCreating', 'Running', 'Init:0/2', 'Init:1/2', 'Init:0/1', 'PodInitializing', 'Error', 'CrashLoopBackOff', 'Completed', 'Terminating']) {
+		for (const status of [
+			'Pending',
+			'ContainerCreating',
+			'Running',
+			'Init:0/2',
+			'Init:1/2',
+			'Init:0/1',
+			'PodInitializing',
+			'Error',
+			'CrashLoopBackOff',
+			'Completed',
+			'Terminating',
+		]) {
 			expect(statuses).toContain(status);
 		}
 		expect(rising).toBeGreaterThan(0);

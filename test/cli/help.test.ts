@@ -5,7 +5,10 @@ import {FLAG_SPEC} from '../../source/cli/flags.js';
 import {commandHelp, COMMANDS, HELP_WIDTH, overviewHelp, type CommandName} from '../../source/cli/help.js';
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, c => '-' + c.toLowerCase());
-const pages = (): Array<[string, string]> => [['overview', overviewHelp()], ...(Object.keys(COMMANDS) as CommandName[]).map(name => [name, commandHelp(name)] as [string, string])];
+const pages = (): Array<[string, string]> => [
+	['overview', overviewHelp()],
+	...(Object.keys(COMMANDS) as CommandName[]).map(name => [name, commandHelp(name)] as [string, string]),
+];
 
 describe('help', () => {
 	it('lists every flag the parser knows in the overview', () => {

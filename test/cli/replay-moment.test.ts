@@ -45,7 +45,15 @@ const HEADLESS = ['check', 'table', 'json', 'ndjson'] as const;
 
 describe('a session read error before the first frame', () => {
 	const cases: Array<[string, () => string, (file: string) => string]> = [
-		['a line that is not JSON (line 41 of 146)', () => write('bad-41.ndjson', MIXED.map((line, i) => (i === 40 ? 'not json' : line))), file => `${file}:41: line is not JSON`],
+		[
+			'a line that is not JSON (line 41 of 146)',
+			() =>
+				write(
+					'bad-41.ndjson',
+					MIXED.map((line, i) => (i === 40 ? 'not json' : line)),
+				),
+			file => `${file}:41: line is not JSON`,
+		],
 		['an entry without a type after the header', () => write('no-type.ndjson', [MIXED[0]!, '{"t":10,"x":1}']), file => `${file}:2: entry has no "type"`],
 	];
 	for (const [name, make, message] of cases) {
@@ -90,7 +98,10 @@ describe('--at outside the session', () => {
 
 	it('takes the last second the TUI shows (1:39), and the exact end as the end', async () => {
 		expect(await podlife('replay', MIXED_FILE, '-o', 'table', '--at', '1:39')).toMatchObject({code: 0, error: null});
-		expect(await podlife('replay', MIXED_FILE, '-o', 'table', '--at', '1:40')).toMatchObject({code: 2, error: `--at: 1:40 is after the session ends at 1:39; ${SPAN}`});
+		expect(await podlife('replay', MIXED_FILE, '-o', 'table', '--at', '1:40')).toMatchObject({
+			code: 2,
+			error: `--at: 1:40 is after the session ends at 1:39; ${SPAN}`,
+		});
 		const atEnd = await podlife('replay', MIXED_FILE, '-o', 'table', '--at', '99135ms');
 		expect(atEnd.out).toBe((await podlife('replay', MIXED_FILE, '-o', 'table')).out);
 	});
@@ -118,7 +129,8 @@ describe('--at in the grammar of the : prompt', () => {
 	it('refuses what is not a time, saying what is', async () => {
 		expect(await podlife('replay', MIXED_FILE, '-o', 'table', '--at', 'soon')).toMatchObject({
 			code: 2,
-			error: '--at: "soon" is not a time; use an offset (1:30, 90s), a clock time (@04:21:10, 04:21:10Z, 2026-11-25T04:21:10Z), end, or --at=-30s for 30 s before the end',
+			error:
+				'--at: "soon" is not a time; use an offset (1:30, 90s), a clock time (@04:21:10, 04:21:10Z, 2026-11-25T04:21:10Z), end, or --at=-30s for 30 s before the end',
 		});
 	});
 });

@@ -29,7 +29,9 @@ describe('the bundled CLI', () => {
 	});
 
 	it("ships Ink with podlife's output stage (patches/ink+6.8.0.patch), not Ink as published", () => {
-		const text = readdirSync(`${root}dist/bundle`).map(file => readFileSync(`${root}dist/bundle/${file}`, 'utf8')).join('\n');
+		const text = readdirSync(`${root}dist/bundle`)
+			.map(file => readFileSync(`${root}dist/bundle/${file}`, 'utf8'))
+			.join('\n');
 		expect(text).toContain('ROW_CACHE_MAX_ROWS');
 		// Text widths from Ink's measureText cache (published Ink: `currentWidth = widestLine(text)`).
 		expect(text).toMatch(/const currentWidth = \w+\(\w+\)\.width;/);
@@ -50,12 +52,18 @@ describe('the bundled CLI', () => {
 	});
 
 	it('imports client-node for the live source (the check above would see it)', () => {
-		const refused = run('dist/bundle/cli.js', ['--output', 'table', '--kubeconfig', '/nonexistent/kubeconfig'], ['--import', './test/e2e/refuse-client-node.mjs']);
+		const refused = run(
+			'dist/bundle/cli.js',
+			['--output', 'table', '--kubeconfig', '/nonexistent/kubeconfig'],
+			['--import', './test/e2e/refuse-client-node.mjs'],
+		);
 		expect(refused.stderr).toContain('client-node was imported');
 	});
 
 	it('keeps client-node out of the bundle, to be loaded only by the live source', () => {
-		const text = readdirSync(`${root}dist/bundle`).map(file => readFileSync(`${root}dist/bundle/${file}`, 'utf8')).join('\n');
+		const text = readdirSync(`${root}dist/bundle`)
+			.map(file => readFileSync(`${root}dist/bundle/${file}`, 'utf8'))
+			.join('\n');
 		expect(text).toContain('@kubernetes/client-node');
 		expect(text).not.toContain('class KubeConfig');
 	});

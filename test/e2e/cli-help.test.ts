@@ -95,7 +95,10 @@ describe('podlife COMMAND --help', () => {
 	});
 
 	it('says so in one line when there is no such command', () => {
-		for (const args of [['help', 'nope'], ['nope', '--help']]) {
+		for (const args of [
+			['help', 'nope'],
+			['nope', '--help'],
+		]) {
 			const result = run(args);
 			expect(result.code).toBe(2);
 			expect(result.stdout).toBe('');
@@ -115,7 +118,9 @@ describe('usage errors', () => {
 		const result = run(args, {KUBECONFIG: fake.kubeconfig});
 		expect(result.code).toBe(2);
 		expect(result.stdout).toBe('');
-		expect(result.stderr).toBe(`podlife: ${flag} was given more than once; give it once (see podlife${args[0]!.startsWith('-') ? '' : ` ${args[0]}`} --help)\n`);
+		expect(result.stderr).toBe(
+			`podlife: ${flag} was given more than once; give it once (see podlife${args[0]!.startsWith('-') ? '' : ` ${args[0]}`} --help)\n`,
+		);
 	});
 
 	it('refuses a port that is not a port number before reading the session', () => {

@@ -38,7 +38,15 @@ const NODES = 'podlife: nodes not permitted: RBAC forbids this user to list them
 const EVENTS = 'podlife: events not permitted: RBAC forbids this user to list them; no pod events shown\n';
 
 function namespaces(table: string): string[] {
-	return [...new Set(table.trimEnd().split('\n').slice(1).map(line => line.split(/\s+/)[0]!))].sort();
+	return [
+		...new Set(
+			table
+				.trimEnd()
+				.split('\n')
+				.slice(1)
+				.map(line => line.split(/\s+/)[0]!),
+		),
+	].sort();
 }
 
 describe('headless with limited permissions', () => {

@@ -61,7 +61,17 @@ async function discoveryServer(): Promise<string> {
 	}));
 	const answers: Record<string, unknown> = {
 		'/api': {kind: 'APIVersions', versions: ['v1']},
-		'/apis': {kind: 'APIGroupList', apiVersion: 'v1', groups: [{name: 'rbac.authorization.k8s.io', versions: [{groupVersion: 'rbac.authorization.k8s.io/v1', version: 'v1'}], preferredVersion: {groupVersion: 'rbac.authorization.k8s.io/v1', version: 'v1'}}]},
+		'/apis': {
+			kind: 'APIGroupList',
+			apiVersion: 'v1',
+			groups: [
+				{
+					name: 'rbac.authorization.k8s.io',
+					versions: [{groupVersion: 'rbac.authorization.k8s.io/v1', version: 'v1'}],
+					preferredVersion: {groupVersion: 'rbac.authorization.k8s.io/v1', version: 'v1'},
+				},
+			],
+		},
 		'/api/v1': {kind: 'APIResourceList', groupVersion: 'v1', resources: []},
 		'/apis/rbac.authorization.k8s.io/v1': {kind: 'APIResourceList', groupVersion: 'rbac.authorization.k8s.io/v1', resources: rbac},
 	};
@@ -126,7 +136,10 @@ describe('docs/rbac.yaml', () => {
 		fake = await startFake('mixed', {startAt: 60_000});
 		fake.server.limitAccess(grantsOf('ClusterRoleBinding'));
 		const warnings: string[] = [];
-		const live = (await connectLive({kubeconfig: fake.kubeconfig, ...FAST, namespace: null})).start({onEntry: () => {}, onWarning: warning => warnings.push(warning)});
+		const live = (await connectLive({kubeconfig: fake.kubeconfig, ...FAST, namespace: null})).start({
+			onEntry: () => {},
+			onWarning: warning => warnings.push(warning),
+		});
 		await live.synced;
 		await live.stop();
 		expect(live.header()).toMatchObject({namespace: null, resources: ['pods', 'nodes', 'events']});

@@ -25,7 +25,10 @@ interface Recording {
 }
 
 function startRecording(args: string[]): Recording {
-	const child = spawn(process.execPath, ['dist/bundle/cli.js', 'record', ...args, '--kubeconfig', fake!.kubeconfig, '-A'], {cwd: root, env: {...process.env, NO_COLOR: '1'}});
+	const child = spawn(process.execPath, ['dist/bundle/cli.js', 'record', ...args, '--kubeconfig', fake!.kubeconfig, '-A'], {
+		cwd: root,
+		env: {...process.env, NO_COLOR: '1'},
+	});
 	let stderr = '';
 	child.stderr!.on('data', chunk => (stderr += chunk));
 	const exited = new Promise<number | null>(resolve => child.on('close', code => resolve(code)));
@@ -130,15 +133,19 @@ describe('podlife record in a terminal', () => {
 		execFileSync('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-s', 'rec', '-x', '120', '-y', '30', '-c', root, command], {env});
 		const screen = () => tmux('capture-pane', '-p', '-t', 'rec');
 		const seen = new Set<string>();
-		await waitUntil(() => {
-			const header = /REC (\d+s) · (\d+) entries → (\S+)/.exec(screen());
-			if (header) {
-				expect(header[3]).toBe(file);
-				seen.add(header[1]!);
-			}
-			// The clock moves while nothing else happens.
-			return seen.size >= 2;
-		}, 'the recording header with a moving elapsed time', 20_000);
+		await waitUntil(
+			() => {
+				const header = /REC (\d+s) · (\d+) entries → (\S+)/.exec(screen());
+				if (header) {
+					expect(header[3]).toBe(file);
+					seen.add(header[1]!);
+				}
+				// The clock moves while nothing else happens.
+				return seen.size >= 2;
+			},
+			'the recording header with a moving elapsed time',
+			20_000,
+		);
 		await waitUntil(() => screen().includes('podlife exited 0'), 'the end of the recording', 20_000);
 		const session = await readSession(file);
 		expect(screen()).toMatch(new RegExp(`podlife: recorded ${session.entries.length} entries \\(\\d+ pods, \\d+s\\) to`));

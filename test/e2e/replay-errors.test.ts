@@ -73,7 +73,9 @@ describe('podlife replay of a broken session, in a terminal', () => {
 		const message = `${file}:${line}: line is not JSON`;
 		podlife('replay', file);
 		await waitForScreen(text => text.includes('NAMESPACE') && text.includes(message), 'the table and the error');
-		const errorLine = screen(true).split('\n').find(l => l.includes(message))!;
+		const errorLine = screen(true)
+			.split('\n')
+			.find(l => l.includes(message))!;
 		expect(errorLine).toMatch(/\u001B\[(?:[0-9;]*;)?31m/);
 		expect(errorLine).toContain('the session stops at 1:39, its last good entry');
 		tmux('send-keys', '-t', session, 'q');
@@ -98,8 +100,14 @@ describe('podlife replay of a broken session, in a terminal', () => {
 		podlife('replay', file, '--paused');
 		const shown = await waitForScreen(text => text.includes('NAMESPACE') && text.includes('gzip stream is cut off'), 'the table and the warning');
 		const warning = shown.split('\n').find(l => l.includes('gzip stream is cut off'))!;
-		expect(warning).toMatch(new RegExp(`^⚠ ${file.replaceAll('.', '\\.')}:\\d+: gzip stream is cut off \\(recording was interrupted\\); the session ends at line \\d+`));
-		expect(screen(true).split('\n').find(l => l.includes('gzip stream is cut off'))).toMatch(/\u001B\[(?:[0-9;]*;)?33m/);
+		expect(warning).toMatch(
+			new RegExp(`^⚠ ${file.replaceAll('.', '\\.')}:\\d+: gzip stream is cut off \\(recording was interrupted\\); the session ends at line \\d+`),
+		);
+		expect(
+			screen(true)
+				.split('\n')
+				.find(l => l.includes('gzip stream is cut off')),
+		).toMatch(/\u001B\[(?:[0-9;]*;)?33m/);
 		tmux('send-keys', '-t', session, 'q');
 		const after = await waitForScreen(text => text.includes('podlife exited'), 'the shell after quitting');
 		expect(after).toContain(`podlife: ${warning.slice(2)}\npodlife exited 0`);

@@ -12,7 +12,9 @@ export interface Capture {
 }
 
 export function loadCapture(file: string): Capture {
-	const lines = readFileSync(file, 'utf8').split('\n').filter(line => line.trim() !== '');
+	const lines = readFileSync(file, 'utf8')
+		.split('\n')
+		.filter(line => line.trim() !== '');
 	const [first, ...rest] = lines;
 	if (first === undefined) throw new Error(`${file}: empty capture`);
 	return {

@@ -58,7 +58,12 @@ async function screens(build: Build): Promise<string[]> {
 	const frames = new m.FrameSource([listener => data.store.subscribe(listener)], m.realScheduler, 0, 0);
 	const app = m.renderAtSize(
 		<m.ThemeContext.Provider value={m.makeTheme(false)}>
-			<m.App store={data.store} clock={data.clock} info={{...data.info, kind: 'live', title: 'kind-kind', context: 'kind-kind', server: 'https://127.0.0.1:6443'}} frames={frames} />
+			<m.App
+				store={data.store}
+				clock={data.clock}
+				info={{...data.info, kind: 'live', title: 'kind-kind', context: 'kind-kind', server: 'https://127.0.0.1:6443'}}
+				frames={frames}
+			/>
 		</m.ThemeContext.Provider>,
 		{columns: 160, rows: 50},
 	);

@@ -19,7 +19,10 @@ beforeAll(async () => {
 });
 
 type Transformer = (line: string, index: number) => string;
-type Op = {type: 'write'; x: number; y: number; text: string; transformers: string[]} | {type: 'clip'; clip: {x1?: number; x2?: number; y1?: number; y2?: number}} | {type: 'unclip'};
+type Op =
+	| {type: 'write'; x: number; y: number; text: string; transformers: string[]}
+	| {type: 'clip'; clip: {x1?: number; x2?: number; y1?: number; y2?: number}}
+	| {type: 'unclip'};
 
 /** Transformers by name, made per run so that each build's calls are logged apart. */
 function transformerSet(log: string[]): Record<string, Transformer> {
@@ -40,7 +43,12 @@ function transformerSet(log: string[]): Record<string, Transformer> {
 }
 
 /** Applies ops to an Output of either build and returns get() and the transformer calls. */
-function run(module: OutputModule, width: number, height: number, ops: Op[]): {result: {output: string; height: number}; calls: string[]; output: OutputInstance} {
+function run(
+	module: OutputModule,
+	width: number,
+	height: number,
+	ops: Op[],
+): {result: {output: string; height: number}; calls: string[]; output: OutputInstance} {
 	const calls: string[] = [];
 	const transformers = transformerSet(calls);
 	const output = new module.default({width, height});
@@ -166,7 +174,11 @@ function expectSame(width: number, height: number, ops: Op[], context: string): 
 	const mine = run(patched, width, height, ops);
 	const theirs = run(stock, width, height, ops);
 	// The context (seed, frame) names the case that differs; the ops are printed with it.
-	expect({context, output: mine.result, calls: mine.calls}, JSON.stringify({width, height, ops})).toEqual({context, output: theirs.result, calls: theirs.calls});
+	expect({context, output: mine.result, calls: mine.calls}, JSON.stringify({width, height, ops})).toEqual({
+		context,
+		output: theirs.result,
+		calls: theirs.calls,
+	});
 	return mine;
 }
 
@@ -204,27 +216,50 @@ describe("podlife's patched Ink output stage", () => {
 			['running off the bottom', 6, 2, [{type: 'write', x: 0, y: 1, text: 'a\nb\nc', transformers: ['numbered']}]],
 			['half a row', 6, 3, [{type: 'write', x: 0, y: 0.5, text: 'a\nb', transformers: ['upper']}]],
 			['half a column', 6, 2, [{type: 'write', x: 1.5, y: 0, text: 'ab', transformers: []}]],
-			['wide characters over narrow ones', 8, 1, [
-				{type: 'write', x: 0, y: 0, text: 'abcdefgh', transformers: []},
-				{type: 'write', x: 1, y: 0, text: '世界', transformers: []},
-				{type: 'write', x: 2, y: 0, text: 'x', transformers: []},
-			]],
+			[
+				'wide characters over narrow ones',
+				8,
+				1,
+				[
+					{type: 'write', x: 0, y: 0, text: 'abcdefgh', transformers: []},
+					{type: 'write', x: 1, y: 0, text: '世界', transformers: []},
+					{type: 'write', x: 2, y: 0, text: 'x', transformers: []},
+				],
+			],
 			['a wide character on the last column', 5, 1, [{type: 'write', x: 4, y: 0, text: '👍', transformers: []}]],
-			['later writes win, styles included', 10, 1, [
-				{type: 'write', x: 0, y: 0, text: '\u001B[31mredredred\u001B[39m', transformers: []},
-				{type: 'write', x: 3, y: 0, text: '\u001B[1mB\u001B[22m', transformers: []},
-			]],
-			['clipped on both axes, nested', 10, 4, [
-				{type: 'clip', clip: {x1: 2, x2: 6, y1: 1, y2: 3}},
-				{type: 'write', x: 0, y: 0, text: '0123456789\nabcdefghij\n世界世界世界\nklmnopqrst', transformers: ['green']},
-				{type: 'clip', clip: {x1: 0, x2: 10}},
-				{type: 'write', x: 8, y: 3, text: 'wxyz', transformers: []},
-				{type: 'unclip'},
-				{type: 'write', x: 5, y: 2, text: 'XY', transformers: []},
-				{type: 'unclip'},
-				{type: 'unclip'},
-			]],
-			['wholly outside its clip', 10, 2, [{type: 'clip', clip: {x1: 0, x2: 3, y1: 0, y2: 1}}, {type: 'write', x: 5, y: 0, text: 'gone', transformers: ['upper']}]],
+			[
+				'later writes win, styles included',
+				10,
+				1,
+				[
+					{type: 'write', x: 0, y: 0, text: '\u001B[31mredredred\u001B[39m', transformers: []},
+					{type: 'write', x: 3, y: 0, text: '\u001B[1mB\u001B[22m', transformers: []},
+				],
+			],
+			[
+				'clipped on both axes, nested',
+				10,
+				4,
+				[
+					{type: 'clip', clip: {x1: 2, x2: 6, y1: 1, y2: 3}},
+					{type: 'write', x: 0, y: 0, text: '0123456789\nabcdefghij\n世界世界世界\nklmnopqrst', transformers: ['green']},
+					{type: 'clip', clip: {x1: 0, x2: 10}},
+					{type: 'write', x: 8, y: 3, text: 'wxyz', transformers: []},
+					{type: 'unclip'},
+					{type: 'write', x: 5, y: 2, text: 'XY', transformers: []},
+					{type: 'unclip'},
+					{type: 'unclip'},
+				],
+			],
+			[
+				'wholly outside its clip',
+				10,
+				2,
+				[
+					{type: 'clip', clip: {x1: 0, x2: 3, y1: 0, y2: 1}},
+					{type: 'write', x: 5, y: 0, text: 'gone', transformers: ['upper']},
+				],
+			],
 		];
 		for (const [name, width, height, ops] of cases) expectSame(width, height, ops, name);
 	});
@@ -289,7 +324,10 @@ describe('the patched output stage is really in use', () => {
 		// Rows with many writes (long keys): the character budget binds before the row count does.
 		const layer: Op[] = Array.from({length: 80}, () => ({type: 'write', x: 0, y: 0, text: 'abcdefghij'.repeat(10), transformers: []}));
 		for (let frame = 0; frame < 40; frame++) {
-			const ops: Op[] = Array.from({length: 10}, (_, y) => [...layer.map(op => ({...op, y})), {type: 'write', x: 0, y, text: `${frame}:${y}`, transformers: []} as Op]).flat();
+			const ops: Op[] = Array.from({length: 10}, (_, y) => [
+				...layer.map(op => ({...op, y})),
+				{type: 'write', x: 0, y, text: `${frame}:${y}`, transformers: []} as Op,
+			]).flat();
 			const mine = run(patched, 100, 10, ops);
 			expect(mine.result).toEqual(run(stock, 100, 10, ops).result);
 			expect(cache.size().chars).toBeLessThanOrEqual(cache.maxChars);

@@ -39,7 +39,7 @@ function namespacesOf(collector: Collector): string[] {
 }
 
 describe('live source for a user without cluster-wide access', () => {
-	it('-A without a cluster-wide list watches the context\'s namespace and says so', async () => {
+	it("-A without a cluster-wide list watches the context's namespace and says so", async () => {
 		await limitedFake(TWO_NAMESPACES);
 		const collector = new Collector();
 		const warnings: string[] = [];
@@ -93,7 +93,10 @@ describe('live source for a user without cluster-wide access', () => {
 		fake!.server.cutWatches();
 		await waitUntil(() => live.info.limits?.().revoked != null, 'the revocation to show');
 		expect(live.info.limits?.().revoked).toBe('pods in "kube-system": access revoked (403); rows as last seen, retrying');
-		expect(live.status()).toMatchObject({state: 'reconnecting', message: expect.stringMatching(/^pods in "kube-system": permission revoked \(HTTP 403 Forbidden\); retrying in/)});
+		expect(live.status()).toMatchObject({
+			state: 'reconnecting',
+			message: expect.stringMatching(/^pods in "kube-system": permission revoked \(HTTP 403 Forbidden\); retrying in/),
+		});
 		// The other namespace still streams.
 		const before = collector.podEntries().length;
 		fake!.server.advanceToEnd();

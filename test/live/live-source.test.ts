@@ -169,7 +169,9 @@ describe.each(MODES)('live source against a fake API server ($mode)', mode => {
 		expect([...collector.pods().keys()].every(key => key.startsWith('default/'))).toBe(true);
 		expect(collector.pods().size).toBe(1);
 		const events = fake.server.requests.filter(request => request.resource === 'events');
-		expect(events.every(request => request.path === '/api/v1/namespaces/default/events' && request.query['fieldSelector'] === 'involvedObject.kind=Pod')).toBe(true);
+		expect(events.every(request => request.path === '/api/v1/namespaces/default/events' && request.query['fieldSelector'] === 'involvedObject.kind=Pod')).toBe(
+			true,
+		);
 	});
 
 	it('attaches the server’s printed row to each pod entry when asked for tables', async () => {
@@ -209,7 +211,9 @@ describe('live source errors: one line, no stack, no credential', () => {
 		fake = await startFake('web', {startAt: 1000});
 		fake.server.forbid({verb: 'list', resource: 'pods', namespace: 'default'});
 		const error = await failure(() => startLiveSource({kubeconfig: fake!.kubeconfig, ...FAST, onEntry: () => {}}));
-		expect(error.message).toMatch(/^RBAC forbids list pods in namespace "default" for this user \(context fake\); ask for a Role with get\/list\/watch on pods or use -n$/);
+		expect(error.message).toMatch(
+			/^RBAC forbids list pods in namespace "default" for this user \(context fake\); ask for a Role with get\/list\/watch on pods or use -n$/,
+		);
 	});
 
 	it('carries on without nodes when the user may not list them', async () => {

@@ -46,11 +46,24 @@ async function serve(pods: Pod[], forbidNamespaces = false): Promise<string> {
 const selecting = podOf({
 	name: 'web-0',
 	labels: {app: 'web'},
-	affinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{labelSelector: {matchLabels: {app: 'web'}}, topologyKey: 'kubernetes.io/hostname', namespaceSelector: {matchLabels: {'kubernetes.io/metadata.name': 'default'}}}]}},
+	affinity: {
+		podAntiAffinity: {
+			requiredDuringSchedulingIgnoredDuringExecution: [
+				{
+					labelSelector: {matchLabels: {app: 'web'}},
+					topologyKey: 'kubernetes.io/hostname',
+					namespaceSelector: {matchLabels: {'kubernetes.io/metadata.name': 'default'}},
+				},
+			],
+		},
+	},
 });
 
 function namespaceEntries(collector: Collector): string[] {
-	return collector.entries.filter(isWatchEntry).filter(entry => entry.object.kind === 'Namespace').map(entry => entry.object.metadata!.name!);
+	return collector.entries
+		.filter(isWatchEntry)
+		.filter(entry => entry.object.kind === 'Namespace')
+		.map(entry => entry.object.metadata!.name!);
 }
 
 describe('live: namespaces for a namespaceSelector', () => {
@@ -79,7 +92,13 @@ describe('live: namespaces for a namespaceSelector', () => {
 		const kubeconfig = await serve([selecting], true);
 		const collector = new Collector();
 		const warnings: string[] = [];
-		const live = (source = await startLiveSource({kubeconfig, namespace: null, ...FAST, onEntry: collector.onEntry, onWarning: (warning: string) => warnings.push(warning)}));
+		const live = (source = await startLiveSource({
+			kubeconfig,
+			namespace: null,
+			...FAST,
+			onEntry: collector.onEntry,
+			onWarning: (warning: string) => warnings.push(warning),
+		}));
 		await live.synced;
 		await waitUntil(() => warnings.length > 0, 'the warning');
 		expect(warnings[0]).toMatch(/^namespaces left out: RBAC forbids (list|watch) namespaces/);

@@ -53,7 +53,10 @@ describe('containerViews', () => {
 			const api = containerViews(entry.object)[0]!;
 			if (api.reason !== 'CrashLoopBackOff') return;
 			expect(api.nextRestartMs).toBe(api.lastTermination!.finishedMs! + api.backOffMs!);
-			const restarted = entries.slice(index + 1).map(later => containerViews(later.object)[0]!).find(later => later.state === 'running');
+			const restarted = entries
+				.slice(index + 1)
+				.map(later => containerViews(later.object)[0]!)
+				.find(later => later.state === 'running');
 			if (restarted) predictions.push({next: api.nextRestartMs!, actual: restarted.startedMs!});
 		});
 		expect(predictions.length).toBe(3);

@@ -18,7 +18,14 @@ describe('ShardedCowMap', () => {
 		expect(second.get('k1')).toBe(-1);
 		expect(second.has('k2')).toBe(false);
 		expect(second.size).toBe(100);
-		expect(new Map(second)).toEqual(new Map([...new Map(first)].filter(([key]) => key !== 'k2').map(([key, value]): [string, number] => [key, key === 'k1' ? -1 : value]).concat([['new', 7]])));
+		expect(new Map(second)).toEqual(
+			new Map(
+				[...new Map(first)]
+					.filter(([key]) => key !== 'k2')
+					.map(([key, value]): [string, number] => [key, key === 'k1' ? -1 : value])
+					.concat([['new', 7]]),
+			),
+		);
 	});
 
 	it('starts from a handed-out map without changing it', () => {

@@ -99,13 +99,23 @@ describe('podHealth', () => {
 	it('has no next pull without the events (RBAC may forbid them), and still no crash loop', () => {
 		const {store} = replay('imagepull');
 		const state = store.pod([...store.view().pods.keys()].find(key => key.startsWith('default/'))!)!;
-		expect(podHealth(state, Date.parse('2026-11-25T04:20:30Z')).signal).toEqual({kind: 'pull-back-off', container: 'web', reason: 'ImagePullBackOff', nextTryMs: null});
+		expect(podHealth(state, Date.parse('2026-11-25T04:20:30Z')).signal).toEqual({
+			kind: 'pull-back-off',
+			container: 'web',
+			reason: 'ImagePullBackOff',
+			nextTryMs: null,
+		});
 	});
 
 	it('blames the init container for Init:CrashLoopBackOff, then recovers (init-crash.ndjson)', () => {
 		const seen = healthAlong('init-crash');
 		const looping = seen.find(step => step.status === 'Init:CrashLoopBackOff')!;
-		expect(looping.signal).toEqual({kind: 'crash-loop', container: 'wait-for-db', reason: 'CrashLoopBackOff', nextTryMs: looping.lastFinished! + looping.backOff!});
+		expect(looping.signal).toEqual({
+			kind: 'crash-loop',
+			container: 'wait-for-db',
+			reason: 'CrashLoopBackOff',
+			nextTryMs: looping.lastFinished! + looping.backOff!,
+		});
 		expect(seen.find(step => step.status === 'Init:Error')!.signal).toMatchObject({kind: 'crash-loop', container: 'wait-for-db', reason: 'Error'});
 		expect(seen.filter(step => step.status === 'Init:0/1').every(step => step.health === 'progressing')).toBe(true);
 		expect(seen.at(-1)).toMatchObject({status: 'Running', health: 'ok', signal: null});
@@ -132,7 +142,13 @@ describe('podHealth of a pod that reads Running while it restarts', () => {
 		return {
 			apiVersion: 'v1',
 			kind: 'Pod',
-			metadata: {name: 'flaky', namespace: 'default', uid: 'u1', resourceVersion: String(100 + restartCount) + (ready ? '' : '0'), creationTimestamp: '2026-11-25T10:00:00Z'},
+			metadata: {
+				name: 'flaky',
+				namespace: 'default',
+				uid: 'u1',
+				resourceVersion: String(100 + restartCount) + (ready ? '' : '0'),
+				creationTimestamp: '2026-11-25T10:00:00Z',
+			},
 			spec: {nodeName: 'n1', containers: [{name: 'app'}]},
 			status: {
 				phase: 'Running',
@@ -159,7 +175,10 @@ describe('podHealth of a pod that reads Running while it restarts', () => {
 		store.apply({t: 120_000, type: 'MODIFIED', object: runningPod(2)}, start + 120_000);
 		const twice = store.pod('default/flaky')!;
 		expect(twice.columns.status).toBe('Running');
-		expect(podHealth(twice, start + 120_000)).toEqual({health: 'failing', signal: {kind: 'crash-loop', container: 'app', reason: 'RestartsRising', nextTryMs: null}});
+		expect(podHealth(twice, start + 120_000)).toEqual({
+			health: 'failing',
+			signal: {kind: 'crash-loop', container: 'app', reason: 'RestartsRising', nextTryMs: null},
+		});
 		expect(podHealth(twice, start + 60_000 + RESTART_LOOP_WINDOW_MS - 1).health).toBe('failing');
 		// Ten quiet minutes after the last restart, the kubelet has reset its back-off: no loop any more.
 		expect(podHealth(twice, start + 120_000 + RESTART_LOOP_WINDOW_MS)).toEqual({health: 'ok', signal: null});
@@ -172,12 +191,19 @@ describe('podHealth of a pod that reads Running while it restarts', () => {
 		expect(state.columns.ready).toBe('0/1');
 		expect(podHealth(state, start + 1000).health).toBe('progressing');
 		// Running, not ready: failing, but nothing died, so no crash loop.
-		expect(podHealth(state, start + NOT_READY_GRACE_MS + 1)).toEqual({health: 'failing', signal: {kind: 'failing', container: 'app', reason: 'NotReady', nextTryMs: null}});
+		expect(podHealth(state, start + NOT_READY_GRACE_MS + 1)).toEqual({
+			health: 'failing',
+			signal: {kind: 'failing', container: 'app', reason: 'NotReady', nextTryMs: null},
+		});
 	});
 
 	it('calls a failed job pod failing even when a 1.32 server prints Completed for it', () => {
 		const store = new PodStore({compat: parseStatusCompat('1.32')});
-		const terminated = (exitCode: number, reason: string) => ({state: {terminated: {exitCode, reason, finishedAt: '2026-11-25T10:01:00Z'}}, ready: false, restartCount: 0});
+		const terminated = (exitCode: number, reason: string) => ({
+			state: {terminated: {exitCode, reason, finishedAt: '2026-11-25T10:01:00Z'}},
+			ready: false,
+			restartCount: 0,
+		});
 		store.apply(
 			{
 				t: 0,
@@ -187,7 +213,13 @@ describe('podHealth of a pod that reads Running while it restarts', () => {
 					kind: 'Pod',
 					metadata: {name: 'job-x', namespace: 'default', uid: 'j'},
 					spec: {restartPolicy: 'Never', containers: [{name: 'a'}, {name: 'z'}]},
-					status: {phase: 'Failed', containerStatuses: [{name: 'a', ...terminated(0, 'Completed')}, {name: 'z', ...terminated(2, 'Error')}]},
+					status: {
+						phase: 'Failed',
+						containerStatuses: [
+							{name: 'a', ...terminated(0, 'Completed')},
+							{name: 'z', ...terminated(2, 'Error')},
+						],
+					},
 				},
 			},
 			start,
@@ -203,6 +235,9 @@ describe('podHealth of a pod that reads Running while it restarts', () => {
 		const pod = runningPod(0);
 		pod.status = {phase: 'Failed', reason: 'Evicted', message: 'The node was low on resource: memory.'};
 		store.apply({t: 0, type: 'ADDED', object: pod}, start);
-		expect(podHealth(store.pod('default/flaky')!, start)).toEqual({health: 'failing', signal: {kind: 'failing', container: null, reason: 'Evicted', nextTryMs: null}});
+		expect(podHealth(store.pod('default/flaky')!, start)).toEqual({
+			health: 'failing',
+			signal: {kind: 'failing', container: null, reason: 'Evicted', nextTryMs: null},
+		});
 	});
 });

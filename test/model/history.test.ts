@@ -30,7 +30,7 @@ describe('pod history', () => {
 		expect(statuses.length).toBeGreaterThan(3);
 	});
 
-	it('keeps each entry\'s transitions in a fixed order: phase, STATUS, READY, conditions, containers, restarts', () => {
+	it("keeps each entry's transitions in a fixed order: phase, STATUS, READY, conditions, containers, restarts", () => {
 		const {store, capture} = replay('crashloop');
 		const history = store.pod(podKey(podEntries(capture)[0]!.object))!.history;
 		// Node 20 has no Map.groupBy.
@@ -69,6 +69,8 @@ describe('pod history', () => {
 		const core = {resourceVersion: null, deletionTimestamp: null, nodeName: null, phase: 'Pending', reason: null, conditions: []};
 		const snapshot = {pod, core, columns: podColumns(pod, LATEST_COMPAT), containers: containerViews(pod)};
 		expect(diffPod(snapshot, snapshot, 5)).toEqual([]);
-		expect(diffPod(null, snapshot, 5)).toEqual([{at: 5, kind: 'created', subject: 'pod', from: null, to: 'Pending', statusAfter: 'Pending', detail: 'phase Pending'}]);
+		expect(diffPod(null, snapshot, 5)).toEqual([
+			{at: 5, kind: 'created', subject: 'pod', from: null, to: 'Pending', statusAfter: 'Pending', detail: 'phase Pending'},
+		]);
 	});
 });

@@ -106,7 +106,9 @@ export function restored(snapshot: StoreSnapshot, make: () => PodStore): PodStor
 
 /** The pods each later pruning drops: at each tombstone's expiry, in order (prunes `store`). */
 export function pruning(store: PodStore): Array<{now: number; dropped: number; left: string[]}> {
-	const expiries = [...store.view().pods.values()].flatMap(state => (state.deletedAt === null ? [] : [state.deletedAt + DEFAULT_TOMBSTONE_MS])).sort((a, b) => a - b);
+	const expiries = [...store.view().pods.values()]
+		.flatMap(state => (state.deletedAt === null ? [] : [state.deletedAt + DEFAULT_TOMBSTONE_MS]))
+		.sort((a, b) => a - b);
 	return [...new Set(expiries)].map(now => ({now, dropped: store.pruneTombstones(now), left: [...store.view().pods.keys()].sort()}));
 }
 

@@ -7,7 +7,10 @@ describe('mirrorInfo', () => {
 	it('flags the control-plane static pods of kind-boot.ndjson with their node and source, and nothing else', () => {
 		const pods = new Map<string, Pod>();
 		for (const entry of podEntries(capture('kind-boot'), 'kube-system')) pods.set(entry.object.metadata.name!, entry.object);
-		const mirrors = [...pods.values()].filter(pod => mirrorInfo(pod) !== null).map(pod => pod.metadata.name).sort();
+		const mirrors = [...pods.values()]
+			.filter(pod => mirrorInfo(pod) !== null)
+			.map(pod => pod.metadata.name)
+			.sort();
 		expect(mirrors).toEqual([
 			'etcd-kind-control-plane',
 			'kube-apiserver-kind-control-plane',
@@ -31,7 +34,7 @@ describe('mirrorInfo', () => {
 		expect(mirrorInfo(staticPod('etcd-node-a', 'node-a'))).toEqual({node: 'node-a', source: null, hash: null, mirror: 'abc'});
 	});
 
-	it('names no node when the suffix is not the pod\'s node', () => {
+	it("names no node when the suffix is not the pod's node", () => {
 		expect(mirrorInfo(staticPod('etcd-node-a', 'node-b'))?.node).toBeNull();
 	});
 });

@@ -30,9 +30,7 @@ function status(name: string, state: ContainerState, options: StatusOptions = {}
 	return {
 		name,
 		state,
-		lastState: options.lastFinishedAgo === undefined
-			? {}
-			: {terminated: {exitCode: 1, reason: 'Error', finishedAt: secondsAgo(options.lastFinishedAgo)}},
+		lastState: options.lastFinishedAgo === undefined ? {} : {terminated: {exitCode: 1, reason: 'Error', finishedAt: secondsAgo(options.lastFinishedAgo)}},
 		ready: options.ready ?? false,
 		started: options.started,
 		restartCount: options.restarts ?? 0,
@@ -41,8 +39,7 @@ function status(name: string, state: ContainerState, options: StatusOptions = {}
 
 const running = (name: string, options: StatusOptions = {}): ContainerStatus =>
 	status(name, {running: {startedAt: secondsAgo(30)}}, {ready: true, started: true, ...options});
-const waiting = (name: string, reason: string, options: StatusOptions = {}): ContainerStatus =>
-	status(name, {waiting: {reason}}, options);
+const waiting = (name: string, reason: string, options: StatusOptions = {}): ContainerStatus => status(name, {waiting: {reason}}, options);
 const terminated = (name: string, exitCode: number, extra: {reason?: string; signal?: number} = {}, options: StatusOptions = {}): ContainerStatus =>
 	status(name, {terminated: {exitCode, ...extra, finishedAt: secondsAgo(5)}}, options);
 
@@ -323,10 +320,7 @@ describe('RESTARTS', () => {
 		const pod = makePod({
 			init: [{name: 'setup'}, {name: 'proxy', sidecar: true}],
 			conditions: [condition('Initialized', true), condition('Ready', true)],
-			initStatuses: [
-				terminated('setup', 0, {reason: 'Completed'}, {restarts: 4, lastFinishedAgo: 1}),
-				running('proxy', {restarts: 1, lastFinishedAgo: 300}),
-			],
+			initStatuses: [terminated('setup', 0, {reason: 'Completed'}, {restarts: 4, lastFinishedAgo: 1}), running('proxy', {restarts: 1, lastFinishedAgo: 300})],
 			statuses: [running('app', {restarts: 2, lastFinishedAgo: 200})],
 		});
 		expect(cells(pod)).toEqual({ready: '2/2', status: 'Running', restarts: '3 (3m20s ago)'});

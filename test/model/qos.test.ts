@@ -17,7 +17,14 @@ describe('podQos', () => {
 
 	it('computes Guaranteed when every container has equal cpu and memory limits and requests', () => {
 		const resources = {requests: {cpu: '100m', memory: '64Mi'}, limits: {cpu: '100m', memory: '64Mi'}};
-		expect(computeQos(pod([{name: 'a', resources}, {name: 'b', resources: {limits: {cpu: '1', memory: '1Gi'}}}]))).toBe('Guaranteed');
+		expect(
+			computeQos(
+				pod([
+					{name: 'a', resources},
+					{name: 'b', resources: {limits: {cpu: '1', memory: '1Gi'}}},
+				]),
+			),
+		).toBe('Guaranteed');
 	});
 
 	it('computes Burstable when a request differs from its limit or a container has none', () => {

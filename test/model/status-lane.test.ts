@@ -43,7 +43,10 @@ describe('statusClass: the class of a printed STATUS and READY', () => {
 });
 
 /** Per pod uid: its entries' times and printed classes (the last entry of each time), and its last state. */
-function replayCapture(file: string): {recordedAt: number; pods: Map<string, {key: string; rows: Map<number, {cls: LaneClass; row: string}>; last: PodState | null}>} {
+function replayCapture(file: string): {
+	recordedAt: number;
+	pods: Map<string, {key: string; rows: Map<number, {cls: LaneClass; row: string}>; last: PodState | null}>;
+} {
 	const capture = loadCapture(file);
 	const recordedAt = Date.parse(capture.header.recordedAt);
 	const store = new PodStore({compat: compatForServerVersion(capture.header.serverVersion), tombstoneMs: Infinity});

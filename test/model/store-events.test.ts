@@ -29,10 +29,15 @@ function names(store: PodStore, key = 'default/web'): string[] {
 	return (store.view().eventsByPod.get(key) ?? []).map(candidate => candidate.metadata.name ?? '');
 }
 
-describe('a pod\'s events in the store', () => {
+describe("a pod's events in the store", () => {
 	it('forgets an event the API server deleted, and only that one', () => {
 		const store = new PodStore({compat: LATEST_COMPAT});
-		for (const [name, second] of [['a', 1], ['b', 2], ['c', 3]] as const) feed(store, 'ADDED', event(name, second));
+		for (const [name, second] of [
+			['a', 1],
+			['b', 2],
+			['c', 3],
+		] as const)
+			feed(store, 'ADDED', event(name, second));
 		feed(store, 'DELETED', event('b', 2));
 		expect(names(store)).toEqual(['a', 'c']);
 		// Deleting one it never had changes nothing.
@@ -44,7 +49,12 @@ describe('a pod\'s events in the store', () => {
 
 	it('replaces an event when it is modified, at its new place in time order', () => {
 		const store = new PodStore({compat: LATEST_COMPAT});
-		for (const [name, second] of [['a', 1], ['b', 2], ['c', 3]] as const) feed(store, 'ADDED', event(name, second));
+		for (const [name, second] of [
+			['a', 1],
+			['b', 2],
+			['c', 3],
+		] as const)
+			feed(store, 'ADDED', event(name, second));
 		feed(store, 'MODIFIED', event('a', 5, {count: 4, message: 'again'}));
 		const list = store.view().eventsByPod.get('default/web')!;
 		expect(list.map(candidate => candidate.metadata.name)).toEqual(['b', 'c', 'a']);

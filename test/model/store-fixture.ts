@@ -37,8 +37,7 @@ export function replay(name: string, each?: (step: Step) => void, options: {tomb
 
 export function podEntries(recorded: Capture, namespace = 'default'): Array<WatchEntry & {object: Pod}> {
 	return recorded.entries.filter(
-		(entry): entry is WatchEntry & {object: Pod} =>
-			isWatchEntry(entry) && entry.object.kind === 'Pod' && entry.object.metadata?.namespace === namespace,
+		(entry): entry is WatchEntry & {object: Pod} => isWatchEntry(entry) && entry.object.kind === 'Pod' && entry.object.metadata?.namespace === namespace,
 	);
 }
 

@@ -30,7 +30,7 @@ function bothStores(file: string, each?: (plain: PodStore, lazy: PodStore, index
 }
 
 describe('a store that keeps pod objects out of memory', () => {
-	it("keeps the server row of the last entry that had one, as a plain store does, without reading entries while applying", () => {
+	it('keeps the server row of the last entry that had one, as a plain store does, without reading entries while applying', () => {
 		const object = (rv: string, phase: string): Pod => ({
 			apiVersion: 'v1',
 			kind: 'Pod',
@@ -66,40 +66,43 @@ describe('a store that keeps pod objects out of memory', () => {
 		expect(reads).toEqual([0]);
 	});
 
-	it.each(['41', '0', '9007199254740993', '007', 'v7', ''])('takes a relist of an unchanged pod as no change, and another resourceVersion as a change, as a plain store does (resourceVersion %j)', rv => {
-		const object = (resourceVersion: string, phase: string): Pod => ({
-			apiVersion: 'v1',
-			kind: 'Pod',
-			metadata: {name: 'web', namespace: 'default', uid: 'u', resourceVersion, creationTimestamp: '2026-11-25T10:00:00Z'},
-			spec: {containers: [{name: 'app'}]},
-			status: {phase},
-		});
-		// The same text again (a relist), then texts that are the same number but another version.
-		const other = rv === '41' ? '041' : rv === '007' ? '7' : `${rv}1`;
-		const entries = [
-			{t: 0, type: 'ADDED' as const, object: object(rv, 'Pending')},
-			{t: 1000, type: 'ADDED' as const, object: object(rv, 'Running')},
-			{t: 2000, type: 'MODIFIED' as const, object: object(other, 'Running')},
-		];
-		const start = Date.parse('2026-11-25T10:00:00Z');
-		const plain = new PodStore({compat: LATEST_COMPAT});
-		const source = new EntryArray();
-		const lazy = lazyStore(source, {compat: LATEST_COMPAT});
-		const seen: Array<[number | null, number | null]> = [];
-		entries.forEach((entry, index) => {
-			plain.apply(entry, start + entry.t);
-			source.push(entry);
-			applyAt(lazy, source, index, start + entry.t);
-			seen.push([plain.pod('default/web')!.lastChangedAt - start, lazy.pod('default/web')!.lastChangedAt - start]);
-		});
-		expect(seen).toEqual([
-			[0, 0],
-			[0, 0],
-			[2000, 2000],
-		]);
-		expect(lazy.pod('default/web')!.core!.resourceVersion).toBe(other);
-		expect(podPrint(lazy.pod('default/web')!)).toEqual(podPrint(plain.pod('default/web')!));
-	});
+	it.each(['41', '0', '9007199254740993', '007', 'v7', ''])(
+		'takes a relist of an unchanged pod as no change, and another resourceVersion as a change, as a plain store does (resourceVersion %j)',
+		rv => {
+			const object = (resourceVersion: string, phase: string): Pod => ({
+				apiVersion: 'v1',
+				kind: 'Pod',
+				metadata: {name: 'web', namespace: 'default', uid: 'u', resourceVersion, creationTimestamp: '2026-11-25T10:00:00Z'},
+				spec: {containers: [{name: 'app'}]},
+				status: {phase},
+			});
+			// The same text again (a relist), then texts that are the same number but another version.
+			const other = rv === '41' ? '041' : rv === '007' ? '7' : `${rv}1`;
+			const entries = [
+				{t: 0, type: 'ADDED' as const, object: object(rv, 'Pending')},
+				{t: 1000, type: 'ADDED' as const, object: object(rv, 'Running')},
+				{t: 2000, type: 'MODIFIED' as const, object: object(other, 'Running')},
+			];
+			const start = Date.parse('2026-11-25T10:00:00Z');
+			const plain = new PodStore({compat: LATEST_COMPAT});
+			const source = new EntryArray();
+			const lazy = lazyStore(source, {compat: LATEST_COMPAT});
+			const seen: Array<[number | null, number | null]> = [];
+			entries.forEach((entry, index) => {
+				plain.apply(entry, start + entry.t);
+				source.push(entry);
+				applyAt(lazy, source, index, start + entry.t);
+				seen.push([plain.pod('default/web')!.lastChangedAt - start, lazy.pod('default/web')!.lastChangedAt - start]);
+			});
+			expect(seen).toEqual([
+				[0, 0],
+				[0, 0],
+				[2000, 2000],
+			]);
+			expect(lazy.pod('default/web')!.core!.resourceVersion).toBe(other);
+			expect(podPrint(lazy.pod('default/web')!)).toEqual(podPrint(plain.pod('default/web')!));
+		},
+	);
 
 	it.each(NAMES)('files the events of %s without reading them back, and reads them when shown', (_name, file) => {
 		const capture = loadCapture(file);

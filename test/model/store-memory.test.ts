@@ -52,7 +52,12 @@ describe('PodStore memory bounds', () => {
 		expect(kept.at(-1)!.reason).toBe(`Reason${total - 1}`);
 		store.apply({t: total, type: 'DELETED', object: event(0)}, T0 + total);
 		store.apply({t: total, type: 'DELETED', object: event(total - 1)}, T0 + total);
-		expect(store.view().eventsByPod.get('default/web')!.map(e => e.reason)).not.toContain(`Reason${total - 1}`);
+		expect(
+			store
+				.view()
+				.eventsByPod.get('default/web')!
+				.map(e => e.reason),
+		).not.toContain(`Reason${total - 1}`);
 		expect(store.view().eventsByPod.get('default/web')).toHaveLength(EVENTS_PER_POD_LIMIT - 1);
 	});
 });

@@ -102,7 +102,11 @@ describe('snapshots', () => {
 		const second = lazyStore(source, {compat: LATEST_COMPAT});
 		second.restore(early);
 		feed(second, {t: 1, type: 'MODIFIED', object: pod('web', '4', 'Failed')});
-		expect(second.pod('default/web')!.history.map(transition => `${transition.kind} ${transition.to}`)).toEqual(['created Pending', 'phase Failed', 'status Failed']);
+		expect(second.pod('default/web')!.history.map(transition => `${transition.kind} ${transition.to}`)).toEqual([
+			'created Pending',
+			'phase Failed',
+			'status Failed',
+		]);
 		expect(second.pod('default/web')!.readObject().metadata.resourceVersion).toBe('4');
 		// The first store's pod, and the snapshot, are untouched.
 		expect(first.pod('default/web')!.history.map(transition => `${transition.kind} ${transition.to}`)).toEqual(firstHistory);

@@ -72,7 +72,7 @@ describe('PodStore with the recorded sessions', () => {
 		expect(store.pod('kube-system/coredns-668d6bf9bc-cdzwd')!.mirror).toBeNull();
 	});
 
-	it('attaches a pod\'s events to it, oldest first (sidecar.ndjson)', () => {
+	it("attaches a pod's events to it, oldest first (sidecar.ndjson)", () => {
 		const {store, capture} = replay('sidecar');
 		const key = podKey(podEntries(capture)[0]!.object);
 		const events = store.view().eventsByPod.get(key)!;
@@ -176,11 +176,12 @@ describe('PodStore, entry by entry', () => {
 		expect(store.connection).toEqual({state: 'connected', message: null, since: T0 + 30});
 	});
 
-	it('updates a pod\'s event in place, keeps them sorted by last time, and forgets deleted ones', () => {
+	it("updates a pod's event in place, keeps them sorted by last time, and forgets deleted ones", () => {
 		const store = new PodStore({compat: LATEST_COMPAT});
 		store.apply({t: 0, type: 'ADDED', object: event('a', 'web', 'BackOff', '2026-11-25T10:00:05Z')}, T0);
 		store.apply({t: 1, type: 'ADDED', object: event('b', 'web', 'Pulled', '2026-11-25T10:00:03Z')}, T0 + 1);
-		const reasons = (): Array<string | undefined> => (store.view().eventsByPod.get('default/web') ?? []).map(candidate => `${candidate.reason} x${candidate.count}`);
+		const reasons = (): Array<string | undefined> =>
+			(store.view().eventsByPod.get('default/web') ?? []).map(candidate => `${candidate.reason} x${candidate.count}`);
 		expect(reasons()).toEqual(['Pulled x1', 'BackOff x1']);
 		store.apply({t: 2, type: 'MODIFIED', object: event('b', 'web', 'Pulled', '2026-11-25T10:00:09Z', 4)}, T0 + 2);
 		expect(reasons()).toEqual(['BackOff x1', 'Pulled x4']);

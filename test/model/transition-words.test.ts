@@ -10,7 +10,12 @@ describe('transition words', () => {
 	// One case per kind the history writes (model/history.ts diffPod): each says which field changed.
 	const cases: Array<[string, Transition, string, string]> = [
 		['created', transition('created', 'pod', null, 'Pending'), 'pod', 'created, STATUS Running'],
-		['deletion requested', transition('deleting', 'deletion', null, '2026-11-25T04:21:15Z'), 'pod', 'deletion requested (deletionTimestamp 2026-11-25T04:21:15Z)'],
+		[
+			'deletion requested',
+			transition('deleting', 'deletion', null, '2026-11-25T04:21:15Z'),
+			'pod',
+			'deletion requested (deletionTimestamp 2026-11-25T04:21:15Z)',
+		],
 		['deleted', transition('deleted', 'pod', 'Completed', null), 'pod', 'deleted (last STATUS Completed)'],
 		['scheduled', transition('node', 'node', null, 'kind-worker'), 'pod', 'scheduled to node kind-worker'],
 		['moved node', transition('node', 'node', 'a', 'b'), 'pod', 'node a → b'],
@@ -19,7 +24,12 @@ describe('transition words', () => {
 		['READY', transition('ready', 'READY', '0/1', '1/1'), 'pod', 'READY 0/1 → 1/1'],
 		['condition', transition('condition', 'Ready', null, 'True'), 'pod', 'condition Ready – → True'],
 		['condition removed', transition('condition', 'Ready', 'True', null), 'pod', 'condition Ready removed (was True)'],
-		['container state', transition('container', 'init container setup', 'running', 'terminated(Completed, exit 0)'), 'init container setup', 'state running → terminated(Completed, exit 0)'],
+		[
+			'container state',
+			transition('container', 'init container setup', 'running', 'terminated(Completed, exit 0)'),
+			'init container setup',
+			'state running → terminated(Completed, exit 0)',
+		],
 		['restart count', transition('restart', 'container api', '0', '1'), 'container api', 'restart count 0 → 1'],
 	];
 	it.each(cases)('%s', (_name, t, owner, change) => {

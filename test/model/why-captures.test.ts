@@ -25,7 +25,9 @@ describe('explainPod on captured sessions', () => {
 		const {why, state} = captureMoment('crashloop', 24_158);
 		expect(state.columns.status).toBe('Running');
 		expect(why).toMatchObject({cause: 'crash-loop', health: 'failing'});
-		expect(why?.text).toBe('container api keeps restarting: 2 restarts in 22s; last exited 1 (Error) after 3s, 10s ago; message "ConnectionRefusedError: [Errno 111] Connection refused"');
+		expect(why?.text).toBe(
+			'container api keeps restarting: 2 restarts in 22s; last exited 1 (Error) after 3s, 10s ago; message "ConnectionRefusedError: [Errno 111] Connection refused"',
+		);
 	});
 
 	it('names the image and the kubelet message for ImagePullBackOff, and the next pull from the Failed events', () => {

@@ -64,7 +64,11 @@ export function pod(patch: {metadata?: Partial<Pod['metadata']>; spec?: Partial<
 }
 
 /** Applies the objects in order (the first ADDED, then MODIFIED) at the given seconds after T0, then explains the pod at `nowSeconds`. */
-export function explainObjects(steps: ReadonlyArray<[seconds: number, object: Pod]>, nowSeconds: number, extra: {nodes?: Node[]; events?: KubeEvent[]} = {}): Why | null {
+export function explainObjects(
+	steps: ReadonlyArray<[seconds: number, object: Pod]>,
+	nowSeconds: number,
+	extra: {nodes?: Node[]; events?: KubeEvent[]} = {},
+): Why | null {
 	const store = new PodStore({compat: LATEST_COMPAT});
 	steps.forEach(([seconds, object], index) => store.apply({t: seconds * 1000, type: index === 0 ? 'ADDED' : 'MODIFIED', object}, T0 + seconds * 1000));
 	for (const node of extra.nodes ?? []) store.apply({t: 0, type: 'ADDED', object: node}, T0);

@@ -65,7 +65,9 @@ describe('explainPod: containers that cannot run', () => {
 			status: {
 				phase: 'Running',
 				conditions: readyConditions(false, 30),
-				containerStatuses: [{name: 'app', ready: false, restartCount: 0, state: {terminated: {exitCode: 139, reason: 'Error', startedAt: at(20), finishedAt: at(30)}}}],
+				containerStatuses: [
+					{name: 'app', ready: false, restartCount: 0, state: {terminated: {exitCode: 139, reason: 'Error', startedAt: at(20), finishedAt: at(30)}}},
+				],
 			},
 		});
 		expect(explainObjects([[30, object]], 31)?.text).toBe('container app exited 139 (Error, SIGSEGV) after 10s');
@@ -79,7 +81,12 @@ describe('explainPod: containers that cannot run', () => {
 			status: {
 				phase: 'Pending',
 				containerStatuses: [
-					{name: 'app', ready: false, restartCount: 0, state: {waiting: {reason: 'CreateContainerConfigError', message: "couldn't find key DB_HOST in ConfigMap default/app-config"}}},
+					{
+						name: 'app',
+						ready: false,
+						restartCount: 0,
+						state: {waiting: {reason: 'CreateContainerConfigError', message: "couldn't find key DB_HOST in ConfigMap default/app-config"}},
+					},
 				],
 			},
 		});
@@ -115,7 +122,9 @@ describe('explainPod: containers that cannot run', () => {
 						restartCount: 3,
 						started: false,
 						state: {waiting: {reason: 'CrashLoopBackOff', message: 'back-off 40s restarting failed container=log-shipper pod=app-7d9f_default(uid-1)'}},
-						lastState: {terminated: {exitCode: 1, reason: 'Error', message: '[error] [config] section "outputs" not found\n', startedAt: at(48), finishedAt: at(50)}},
+						lastState: {
+							terminated: {exitCode: 1, reason: 'Error', message: '[error] [config] section "outputs" not found\n', startedAt: at(48), finishedAt: at(50)},
+						},
 					},
 				],
 				containerStatuses: [running('app', 5)],
@@ -185,7 +194,10 @@ describe('explainPod: pods that are not placed', () => {
 	it('names the scheduling gates that hold a pod back', () => {
 		const object = pod({
 			spec: {nodeName: undefined, schedulingGates: [{name: 'example.com/quota'}, {name: 'example.com/approval'}]},
-			status: {phase: 'Pending', conditions: [{type: 'PodScheduled', status: 'False', reason: 'SchedulingGated', message: 'Scheduling is blocked due to non-empty scheduling gates'}]},
+			status: {
+				phase: 'Pending',
+				conditions: [{type: 'PodScheduled', status: 'False', reason: 'SchedulingGated', message: 'Scheduling is blocked due to non-empty scheduling gates'}],
+			},
 		});
 		expect(explainObjects([[0, object]], 30)).toEqual({
 			cause: 'scheduling-gated',
@@ -223,7 +235,9 @@ describe('explainPod: running but not Ready', () => {
 	});
 
 	it('names a readiness gate nobody has reported', () => {
-		expect(explainObjects([[10, gated(null, 10)]], 20)?.text).toBe('readiness gate target-health.elbv2.k8s.aws/tg-web not reported (no such condition in status)');
+		expect(explainObjects([[10, gated(null, 10)]], 20)?.text).toBe(
+			'readiness gate target-health.elbv2.k8s.aws/tg-web not reported (no such condition in status)',
+		);
 	});
 
 	it('quotes the failing readiness probe of a container not ready for 12 minutes', () => {
@@ -258,12 +272,19 @@ describe('explainPod: the end of a pod', () => {
 			...worker,
 			status: {
 				...worker.status,
-				conditions: [{type: 'Ready', status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', lastTransitionTime: at(100)}],
+				conditions: [
+					{type: 'Ready', status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', lastTransitionTime: at(100)},
+				],
 			},
 		};
 		const object = pod({
 			metadata: {deletionTimestamp: at(430), deletionGracePeriodSeconds: 30},
-			status: {phase: 'Running', reason: 'NodeLost', message: 'Node kind-worker which was running pod app-7d9f is unresponsive', containerStatuses: [running('app', 4)]},
+			status: {
+				phase: 'Running',
+				reason: 'NodeLost',
+				message: 'Node kind-worker which was running pod app-7d9f is unresponsive',
+				containerStatuses: [running('app', 4)],
+			},
 		});
 		expect(explainObjects([[400, object]], 400, {nodes: [lost]})).toEqual({
 			cause: 'node-lost',
@@ -278,7 +299,8 @@ describe('explainPod: the end of a pod', () => {
 			status: {
 				phase: 'Failed',
 				reason: 'Evicted',
-				message: 'The node was low on resource: memory. Threshold quantity: 100Mi, available: 42Mi. Container app was using 301Mi, request is 64Mi, has larger consumption of its request. ',
+				message:
+					'The node was low on resource: memory. Threshold quantity: 100Mi, available: 42Mi. Container app was using 301Mi, request is 64Mi, has larger consumption of its request. ',
 			},
 		});
 		expect(explainObjects([[60, object]], 70)).toEqual({
@@ -296,7 +318,12 @@ describe('explainPod: the end of a pod', () => {
 			status: {
 				phase: 'Failed',
 				containerStatuses: [
-					{name: 'report', ready: false, restartCount: 0, state: {terminated: {exitCode: 2, reason: 'Error', message: 'report: cannot open /data/in.csv\n', startedAt: at(3), finishedAt: at(9)}}},
+					{
+						name: 'report',
+						ready: false,
+						restartCount: 0,
+						state: {terminated: {exitCode: 2, reason: 'Error', message: 'report: cannot open /data/in.csv\n', startedAt: at(3), finishedAt: at(9)}},
+					},
 				],
 			},
 		});
@@ -313,12 +340,19 @@ describe('explainPod: the end of a pod', () => {
 			spec: {restartPolicy: 'Never'},
 			status: {
 				phase: 'Failed',
-				containerStatuses: [{name: 'app', ready: false, restartCount: 0, state: {terminated: {exitCode: 137, signal: 9, reason: 'Error', startedAt: at(3), finishedAt: at(43)}}}],
+				containerStatuses: [
+					{name: 'app', ready: false, restartCount: 0, state: {terminated: {exitCode: 137, signal: 9, reason: 'Error', startedAt: at(3), finishedAt: at(43)}}},
+				],
 			},
 		});
 		expect(explainObjects([[44, killed]], 50)?.text).toBe('container app ended by signal 9 (SIGKILL, Error) after 40s');
-		const deadline = pod({spec: {restartPolicy: 'Never'}, status: {phase: 'Failed', reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline'}});
-		expect(explainObjects([[44, deadline]], 50)).toMatchObject({cause: 'failed', text: 'DeadlineExceeded: Pod was active on the node longer than the specified deadline'});
+		const deadline = pod({
+			spec: {restartPolicy: 'Never'},
+			status: {phase: 'Failed', reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline'},
+		});
+		expect(explainObjects([[44, deadline]], 50)).toMatchObject({
+			cause: 'failed',
+			text: 'DeadlineExceeded: Pod was active on the node longer than the specified deadline',
+		});
 	});
 });
-

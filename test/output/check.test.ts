@@ -9,7 +9,12 @@ const CAPTURES = path.join(import.meta.dirname, '..', 'fixtures', 'captures');
 async function check(name: string, at: number | 'end' = 'end'): Promise<{code: number; out: string; warnings: string[]}> {
 	let out = '';
 	const warnings: string[] = [];
-	const code = await runReplayCheck({file: path.join(CAPTURES, `${name}.ndjson`), at, write: text => void (out += text), warn: text => void warnings.push(text)});
+	const code = await runReplayCheck({
+		file: path.join(CAPTURES, `${name}.ndjson`),
+		at,
+		write: text => void (out += text),
+		warn: text => void warnings.push(text),
+	});
 	return {code, out, warnings};
 }
 
@@ -42,7 +47,9 @@ describe('podlife replay --output check', () => {
 	it('judges the moment given by --at: progressing pods are listed but do not fail the check', async () => {
 		const {code, out} = await check('web', 4000);
 		expect(code).toBe(EXIT_OK);
-		expect(out).toBe('default/web-fjmnw  ContainerCreating  starting: container web ContainerCreating for 1s\n12 pods: 0 failing, 1 progressing, 11 ok — healthy\n');
+		expect(out).toBe(
+			'default/web-fjmnw  ContainerCreating  starting: container web ContainerCreating for 1s\n12 pods: 0 failing, 1 progressing, 11 ok — healthy\n',
+		);
 	});
 
 	it('lists failing pods before progressing ones, aligned', async () => {

@@ -18,17 +18,20 @@ async function print(file: string, output: 'table' | 'json', at: number | 'end')
 }
 
 describe('headless replay of a plain session reads pod objects back from the file', () => {
-	it.each(CAPTURE_FILES.map(file => [file.split('/').slice(-2).join('/'), file] as const))('prints the same table and JSON as its gzip copy (%s)', async (name, file) => {
-		const gzipped = join(dir, `${name.replace('/', '-')}.gz`);
-		writeFileSync(gzipped, gzipSync(readFileSync(file)));
-		// The end, and 20 s in (or the last entry's moment in a shorter session: never past its end).
-		const lastT = (JSON.parse(readFileSync(file, 'utf8').trimEnd().split('\n').at(-1)!) as {t: number}).t;
-		for (const at of ['end', Math.min(20_000, lastT)] as const) {
-			const json = await print(file, 'json', at);
-			expect(json).toBe(await print(gzipped, 'json', at));
-			// The JSON carries every pod's object fields the output prints (not only the columns).
-			expect(json.length).toBeGreaterThan(100);
-			expect(await print(file, 'table', at)).toBe(await print(gzipped, 'table', at));
-		}
-	});
+	it.each(CAPTURE_FILES.map(file => [file.split('/').slice(-2).join('/'), file] as const))(
+		'prints the same table and JSON as its gzip copy (%s)',
+		async (name, file) => {
+			const gzipped = join(dir, `${name.replace('/', '-')}.gz`);
+			writeFileSync(gzipped, gzipSync(readFileSync(file)));
+			// The end, and 20 s in (or the last entry's moment in a shorter session: never past its end).
+			const lastT = (JSON.parse(readFileSync(file, 'utf8').trimEnd().split('\n').at(-1)!) as {t: number}).t;
+			for (const at of ['end', Math.min(20_000, lastT)] as const) {
+				const json = await print(file, 'json', at);
+				expect(json).toBe(await print(gzipped, 'json', at));
+				// The JSON carries every pod's object fields the output prints (not only the columns).
+				expect(json.length).toBeGreaterThan(100);
+				expect(await print(file, 'table', at)).toBe(await print(gzipped, 'table', at));
+			}
+		},
+	);
 });

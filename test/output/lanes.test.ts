@@ -63,7 +63,9 @@ describe('--output lanes', () => {
 				const line = lines.find(text => text.startsWith(`  ${key} `));
 				expect(line, `${at} ${key}`).toBeDefined();
 				const glyph = [...line!][cursorColumn];
-				expect(glyph === LANE_STYLE[cls as keyof typeof LANE_STYLE].glyph || glyph === LANE_STYLE.restart.glyph, `${at} ${key}: ${glyph} for ${cls}`).toBe(true);
+				expect(glyph === LANE_STYLE[cls as keyof typeof LANE_STYLE].glyph || glyph === LANE_STYLE.restart.glyph, `${at} ${key}: ${glyph} for ${cls}`).toBe(
+					true,
+				);
 				checked += 1;
 			}
 			expect(checked).toBeGreaterThan(1);

@@ -13,7 +13,15 @@ describe('live --output lanes', () => {
 	it('draws the lanes from the start of the watch to now, after --watch-for', async () => {
 		fake = await startFake('web', {startAt: 1000});
 		let out = '';
-		const run = runLiveHeadless({output: 'lanes', kubeconfig: fake.kubeconfig, namespace: 'default', ...FAST, watchForMs: 400, lanes: {width: 80, color: false}, write: text => void (out += text)});
+		const run = runLiveHeadless({
+			output: 'lanes',
+			kubeconfig: fake.kubeconfig,
+			namespace: 'default',
+			...FAST,
+			watchForMs: 400,
+			lanes: {width: 80, color: false},
+			write: text => void (out += text),
+		});
 		await waitUntil(() => fake!.server.openWatches === 3, 'the watches');
 		fake.server.advanceToEnd();
 		await run;

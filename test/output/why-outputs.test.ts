@@ -15,13 +15,17 @@ describe('why in the headless outputs', () => {
 		const lines = (await headless('crashloop', 'table')).trimEnd().split('\n');
 		expect(lines[0]).toMatch(/\s+FLAGS\s+WHY$/);
 		const crashing = lines.find(line => line.startsWith('default '))!;
-		expect(crashing).toMatch(/crashloop restart in 78s\s+crash-loop: container api exited 1 \(Error\) after 3s; 4 restarts in 93s; back-off 1m20s, next restart in 78s;/);
+		expect(crashing).toMatch(
+			/crashloop restart in 78s\s+crash-loop: container api exited 1 \(Error\) after 3s; 4 restarts in 93s; back-off 1m20s, next restart in 78s;/,
+		);
 		const healthy = lines.find(line => line.includes('coredns'))!;
 		expect(healthy).toMatch(/Running\s+0\s+\S+\s+\S+\s+kind-\S+$/);
 	});
 
 	it('gives every pod a why in json: null when healthy, cause and evidence when not', async () => {
-		const doc = JSON.parse(await headless('imagepull', 'json')) as {pods: Array<{name: string; why: {cause: string; container: string | null; health: string; text: string} | null}>};
+		const doc = JSON.parse(await headless('imagepull', 'json')) as {
+			pods: Array<{name: string; why: {cause: string; container: string | null; health: string; text: string} | null}>;
+		};
 		const bad = doc.pods.find(pod => pod.name === 'bad-image-67pzh')!;
 		expect(bad.why).toMatchObject({cause: 'image-pull', container: 'web', health: 'failing'});
 		expect(bad.why!.text).toMatch(/4 failed pulls, next pull in about 78s$/);
@@ -72,7 +76,9 @@ describe('placement in the headless outputs', () => {
 		let out = '';
 		await runHeadlessReplay({file: PLACEMENT, output: 'table', at: 'end', write: text => void (out += text), warn: () => {}});
 		const row = out.split('\n').find(line => line.includes('ha-66757c68df-5fklm'))!;
-		expect(row).toMatch(/unschedulable: blocked by default\/ha-66757c68df-5rvr7 on kind-worker \(anti-affinity, kubernetes\.io\/hostname\); Unschedulable for 4s: 0\/2 nodes are available/);
+		expect(row).toMatch(
+			/unschedulable: blocked by default\/ha-66757c68df-5rvr7 on kind-worker \(anti-affinity, kubernetes\.io\/hostname\); Unschedulable for 4s: 0\/2 nodes are available/,
+		);
 		out = '';
 		await runHeadlessReplay({file: PLACEMENT, output: 'json', at: 'end', write: text => void (out += text), warn: () => {}});
 		const doc = JSON.parse(out) as {pods: Array<{name: string; why: {text: string} | null}>};

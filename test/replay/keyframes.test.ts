@@ -15,7 +15,13 @@ function pod(index: number, resourceVersion: number): Pod {
 	return {
 		apiVersion: 'v1',
 		kind: 'Pod',
-		metadata: {name: `web-${index}`, namespace: 'default', uid: `u${index}`, resourceVersion: String(resourceVersion), creationTimestamp: '2026-11-25T10:00:00Z'},
+		metadata: {
+			name: `web-${index}`,
+			namespace: 'default',
+			uid: `u${index}`,
+			resourceVersion: String(resourceVersion),
+			creationTimestamp: '2026-11-25T10:00:00Z',
+		},
 		spec: {containers: [{name: 'app'}]},
 		status: {phase: resourceVersion % 2 === 0 ? 'Running' : 'Pending'},
 	};

@@ -64,7 +64,10 @@ describe('loading a session in the background', () => {
 			}
 			player.dispose();
 		}
-		const reference = straightPrints(capture, seen.map(({count}) => count));
+		const reference = straightPrints(
+			capture,
+			seen.map(({count}) => count),
+		);
 		for (const {count, print, what} of seen) expect(print, what).toEqual(reference.get(count));
 	});
 
@@ -114,7 +117,11 @@ describe('what a loaded session holds', () => {
 
 	it('spaces keyframes wider when pod churn would make them pin too many pod states', async () => {
 		const roomy = await ReplayPlayer.open(big, {paused: true, scheduler: new ManualScheduler(), tuning: {every: 100, max: 1000, maxPinned: 1_000_000}});
-		const tight = await ReplayPlayer.open(big, {paused: true, scheduler: new ManualScheduler(), tuning: {every: 100, max: 1000, maxPinned: 3_000, maxGapMs: 1_000}});
+		const tight = await ReplayPlayer.open(big, {
+			paused: true,
+			scheduler: new ManualScheduler(),
+			tuning: {every: 100, max: 1000, maxPinned: 3_000, maxGapMs: 1_000},
+		});
 		await Promise.all([roomy.whenLoaded(), tight.whenLoaded()]);
 		expect(roomy.memoryStats.keyframes).toBeGreaterThan(100);
 		expect(tight.memoryStats.keyframes).toBeLessThan(roomy.memoryStats.keyframes / 4);

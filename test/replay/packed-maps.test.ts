@@ -44,7 +44,10 @@ describe('PackedMap and chained DeltaMaps', () => {
 	});
 
 	it('keeps a map whose values name their own keys without a list of keys, and reads back the same entries', () => {
-		const values = [{key: 'a', n: 1}, {key: 'b', n: 2}];
+		const values = [
+			{key: 'a', n: 1},
+			{key: 'b', n: 2},
+		];
 		const packed = new PackedMap(new Map(values.map(value => [value.key, value])), value => value.key);
 		expect([...packed]).toEqual(values.map(value => [value.key, value]));
 		expect(packed.get('b')).toBe(values[1]);

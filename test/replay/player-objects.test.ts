@@ -34,7 +34,10 @@ function playerObjects(player: ReplayPlayer): Map<string, string> {
 function checkSeeks(player: ReplayPlayer, reference: StraightReplay, objects: Array<Map<string, string>>, seed: number): number {
 	const moments = reference.moments();
 	const random = seededRandom(seed);
-	const order = moments.map(moment => ({moment, key: random()})).sort((a, b) => a.key - b.key).map(({moment}) => moment);
+	const order = moments
+		.map(moment => ({moment, key: random()}))
+		.sort((a, b) => a.key - b.key)
+		.map(({moment}) => moment);
 	let compared = 0;
 	for (const moment of order) {
 		player.seek(moment);
@@ -78,7 +81,7 @@ describe('pod objects in a replay', () => {
 	);
 
 	it.each(['captures/mixed.ndjson', 'captures/crashloop.ndjson', 'captures-v1.36/init-crash.ndjson'])(
-		'lands on the straight replay\'s states and objects after a bad line skipped in lenient mode (%s)',
+		"lands on the straight replay's states and objects after a bad line skipped in lenient mode (%s)",
 		async name => {
 			const file = CAPTURE_FILES.find(candidate => candidate.endsWith(name))!;
 			const lines = readFileSync(file, 'utf8').trimEnd().split('\n');

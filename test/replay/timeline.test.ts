@@ -105,7 +105,17 @@ describe('timeline text', () => {
 			{
 				key: 'default/p',
 				uid: 'u',
-				history: [{at: 1_000, kind: 'container', subject: 'container app', from: 'running', to: 'terminated(Error, exit 1)', statusAfter: 'Error', detail: 'line one\nline two'}],
+				history: [
+					{
+						at: 1_000,
+						kind: 'container',
+						subject: 'container app',
+						from: 'running',
+						to: 'terminated(Error, exit 1)',
+						statusAfter: 'Error',
+						detail: 'line one\nline two',
+					},
+				],
 				deletedAt: null,
 			} as unknown as Parameters<typeof renderTimeline>[0],
 			0,

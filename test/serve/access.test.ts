@@ -22,7 +22,7 @@ async function get(url: string, path: string): Promise<{status: number; body: {k
 }
 
 describe('FakeApiServer RBAC', () => {
-	it('lets a user list and watch pods in the namespaces of its RoleBindings only, refused with the API server\'s own words elsewhere', async () => {
+	it("lets a user list and watch pods in the namespaces of its RoleBindings only, refused with the API server's own words elsewhere", async () => {
 		const started = await startServer('mixed');
 		server = started.server;
 		server.requireToken('t', 'jane');
@@ -49,7 +49,9 @@ describe('FakeApiServer RBAC', () => {
 		expect((await get(started.url, '/api/v1/namespaces/local-path-storage/pods')).body.message).toBe(
 			'pods is forbidden: User "jane" cannot list resource "pods" in API group "" in the namespace "local-path-storage"',
 		);
-		expect((await get(started.url, '/api/v1/nodes')).body.message).toBe('nodes is forbidden: User "jane" cannot list resource "nodes" in API group "" at the cluster scope');
+		expect((await get(started.url, '/api/v1/nodes')).body.message).toBe(
+			'nodes is forbidden: User "jane" cannot list resource "nodes" in API group "" at the cluster scope',
+		);
 		// A namespace object is authorized in its own namespace, as the API server's RequestInfo has it.
 		expect((await get(started.url, '/api/v1/namespaces/default')).body.message).toBe(
 			'namespaces "default" is forbidden: User "jane" cannot get resource "namespaces" in API group "" in the namespace "default"',

@@ -49,7 +49,13 @@ describe('FakeApiServer faults', () => {
 		const api = kubeConfig(started.url).makeApiClient(CoreV1Api);
 		const error = await failure(api.listNamespacedPod({namespace: 'default', resourceVersion: String(old), resourceVersionMatch: 'Exact'}));
 		expect(error.code).toBe(410);
-		expect(statusOf(error)).toMatchObject({kind: 'Status', status: 'Failure', reason: 'Expired', code: 410, message: `too old resource version: ${old} (${server.resourceVersion - 1})`});
+		expect(statusOf(error)).toMatchObject({
+			kind: 'Status',
+			status: 'Failure',
+			reason: 'Expired',
+			code: 410,
+			message: `too old resource version: ${old} (${server.resourceVersion - 1})`,
+		});
 	});
 
 	it('lists exactly at a retained resourceVersion as the state was then', async () => {
@@ -58,7 +64,9 @@ describe('FakeApiServer faults', () => {
 		server.advanceTo(2200); // web pod just ADDED, Pending without a node
 		const then = server.resourceVersion;
 		server.advanceToEnd();
-		const list = await kubeConfig(started.url).makeApiClient(CoreV1Api).listNamespacedPod({namespace: 'default', resourceVersion: String(then), resourceVersionMatch: 'Exact'});
+		const list = await kubeConfig(started.url)
+			.makeApiClient(CoreV1Api)
+			.listNamespacedPod({namespace: 'default', resourceVersion: String(then), resourceVersionMatch: 'Exact'});
 		expect(list.metadata?.resourceVersion).toBe(String(then));
 		expect(list.items[0]?.spec?.nodeName).toBeUndefined();
 	});
@@ -75,7 +83,15 @@ describe('FakeApiServer faults', () => {
 		expect(watch.events).toEqual([
 			{
 				type: 'ERROR',
-				object: {kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `too old resource version: ${old} (${server.resourceVersion - 1})`, reason: 'Expired', code: 410},
+				object: {
+					kind: 'Status',
+					apiVersion: 'v1',
+					metadata: {},
+					status: 'Failure',
+					message: `too old resource version: ${old} (${server.resourceVersion - 1})`,
+					reason: 'Expired',
+					code: 410,
+				},
 			},
 		]);
 	});
@@ -116,14 +132,22 @@ describe('FakeApiServer faults', () => {
 		// client-node drops the body of a 401; read the Status the server sent directly.
 		const raw = await fetch(`${started.url}/api/v1/namespaces/default/pods`);
 		expect(raw.status).toBe(401);
-		expect(await raw.json()).toEqual({kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401});
+		expect(await raw.json()).toEqual({
+			kind: 'Status',
+			apiVersion: 'v1',
+			metadata: {},
+			status: 'Failure',
+			message: 'Unauthorized',
+			reason: 'Unauthorized',
+			code: 401,
+		});
 		const wrong = await failure(kubeConfig(started.url, 'guess').makeApiClient(CoreV1Api).listNamespacedPod({namespace: 'default'}));
 		expect(wrong.code).toBe(401);
 		const ok = await kubeConfig(started.url, 's3cret').makeApiClient(CoreV1Api).listNamespacedPod({namespace: 'default'});
 		expect(ok.kind).toBe('PodList');
 	});
 
-	it('answers 403 Forbidden with the authorizer\'s message, namespaced and cluster-wide', async () => {
+	it("answers 403 Forbidden with the authorizer's message, namespaced and cluster-wide", async () => {
 		const started = await startServer('web');
 		server = started.server;
 		server.requireToken('t', 'jane');

@@ -56,11 +56,11 @@ async function run(args: string[]): Promise<{code: number; stdout: string; stder
 const text = (lines: string[]): string => lines.map(line => `${line}\n`).join('');
 
 describe('kubectl logs against podlife serve', () => {
-	it('finds kubectl on PATH (.ci/run installs Debian\'s kubernetes-client)', () => {
+	it("finds kubectl on PATH (.ci/run installs Debian's kubernetes-client)", () => {
 		expect(kubectl, 'kubectl is not installed: apt-get install kubernetes-client').toBeTruthy();
 	});
 
-	it('prints the last crash\'s log with --previous, -c and --tail, as of the served moment', async () => {
+	it("prints the last crash's log with --previous, -c and --tail, as of the served moment", async () => {
 		const args = await setup(60_000);
 		expect(await run([...args, 'logs', POD, '--previous'])).toEqual({code: 0, stdout: text(runLines('api', 3)), stderr: ''});
 		expect((await run([...args, 'logs', POD, '-c', 'api', '--tail', '2'])).stdout).toBe(text(runLines('api', 3).slice(-2)));

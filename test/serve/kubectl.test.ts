@@ -40,17 +40,29 @@ async function setup(name: string, t: number, options: Parameters<typeof startSe
 }
 
 describe('kubectl against FakeApiServer', () => {
-	it('finds kubectl on PATH (.ci/run installs Debian\'s kubernetes-client)', () => {
+	it("finds kubectl on PATH (.ci/run installs Debian's kubernetes-client)", () => {
 		expect(kubectl, 'kubectl is not installed: apt-get install kubernetes-client').toBeTruthy();
 	});
 
 	it('prints the recorded row cells in `get pods -o wide`, AGE and RESTARTS as of the moment it answers', async () => {
 		const {args, entries} = await setup('crashloop', 60_000);
 		const {stdout} = await promisify(execFile)(kubectl!, [...args, 'get', 'pods', '-n', 'default', '-o', 'wide']);
-		const last = podEntries(entries).filter(entry => entry.t <= 60_000 && entry.object.metadata?.namespace === 'default').at(-1)!;
+		const last = podEntries(entries)
+			.filter(entry => entry.t <= 60_000 && entry.object.metadata?.namespace === 'default')
+			.at(-1)!;
 		const replayed = (await replayCells('crashloop', 60_000)).get(`default/${last.object.metadata?.name}`)!;
 		const cells = stdout.split('\n')[1]!.split(/\s{2,}/);
-		expect(cells).toEqual([last.object.metadata?.name, last.row!.ready, last.row!.status, replayed[4], replayed[5], last.row!.ip, last.row!.node, '<none>', '<none>']);
+		expect(cells).toEqual([
+			last.object.metadata?.name,
+			last.row!.ready,
+			last.row!.status,
+			replayed[4],
+			replayed[5],
+			last.row!.ip,
+			last.row!.node,
+			'<none>',
+			'<none>',
+		]);
 	});
 
 	// mixed.ndjson was recorded on 2026-11-25; served as if it started 9 days and a bit later.
@@ -59,7 +71,10 @@ describe('kubectl against FakeApiServer', () => {
 			const {args} = await setup('mixed', t, {timeShiftMs: 9 * 86_400_000 + 37_000});
 			const {stdout} = await promisify(execFile)(kubectl!, [...args, 'get', 'pods', '-A', '--no-headers']);
 			const replayed = await replayCells('mixed', t);
-			const rows = stdout.trim().split('\n').map(line => line.split(/\s{2,}/));
+			const rows = stdout
+				.trim()
+				.split('\n')
+				.map(line => line.split(/\s{2,}/));
 			expect(rows.length).toBe(replayed.size);
 			for (const row of rows) expect(row).toEqual(replayed.get(`${row[0]}/${row[1]}`)!.slice(0, 6));
 		});
@@ -77,7 +92,11 @@ describe('kubectl against FakeApiServer', () => {
 		} finally {
 			child.kill();
 		}
-		const statuses = output.trim().split('\n').slice(1).map(line => line.split(/\s+/).slice(1, 3).join(' '));
+		const statuses = output
+			.trim()
+			.split('\n')
+			.slice(1)
+			.map(line => line.split(/\s+/).slice(1, 3).join(' '));
 		expect(statuses).toEqual(['0/1 ContainerCreating', '0/1 ContainerCreating', '0/1 Running', '1/1 Running']);
 	});
 });

@@ -119,7 +119,10 @@ describe('FakeApiServer lists and watches', () => {
 		server.advanceTo(4000);
 		server.sendBookmarks();
 		await waitFor(() => (withBookmarks.seen.some(event => event.type === 'BOOKMARK') ? true : undefined), 'the bookmark');
-		expect(withBookmarks.seen.at(-1)).toEqual({type: 'BOOKMARK', object: {kind: 'Pod', apiVersion: 'v1', metadata: {resourceVersion: String(server.resourceVersion), creationTimestamp: null}}});
+		expect(withBookmarks.seen.at(-1)).toEqual({
+			type: 'BOOKMARK',
+			object: {kind: 'Pod', apiVersion: 'v1', metadata: {resourceVersion: String(server.resourceVersion), creationTimestamp: null}},
+		});
 		await waitFor(() => (without.seen.length === withBookmarks.seen.length - 1 ? true : undefined), 'the other watch to catch up');
 		expect(without.seen.some(event => event.type === 'BOOKMARK')).toBe(false);
 	});
@@ -150,7 +153,9 @@ describe('FakeApiServer lists and watches', () => {
 		const types = () => watch.seen.map(event => event.type).join(' ');
 		await waitFor(() => (/DELETED ADDED/.test(types()) ? true : undefined), 'the second pass');
 		server.pause();
-		const onePass = podEntries(started.entries).filter(entry => entry.object.metadata?.namespace === 'default').map(entry => entry.type);
+		const onePass = podEntries(started.entries)
+			.filter(entry => entry.object.metadata?.namespace === 'default')
+			.map(entry => entry.type);
 		expect(types().startsWith(`${onePass.join(' ')} DELETED ADDED`)).toBe(true);
 	});
 
@@ -179,7 +184,10 @@ describe('FakeApiServer lists and watches', () => {
 		const started = await startServer('web');
 		server = started.server;
 		server.advanceTo(2500); // web pod exists, not yet scheduled
-		const watch = collectWatch(started.url, '/api/v1/pods', {resourceVersion: String(server.resourceVersion), fieldSelector: 'spec.nodeName=kind-worker,metadata.namespace=default'});
+		const watch = collectWatch(started.url, '/api/v1/pods', {
+			resourceVersion: String(server.resourceVersion),
+			fieldSelector: 'spec.nodeName=kind-worker,metadata.namespace=default',
+		});
 		await watch.started;
 		server.advanceTo(2600); // the scheduler binds it to kind-worker
 		await waitFor(() => watch.seen[0], 'the selector transition');
@@ -203,7 +211,7 @@ describe('FakeApiServer lists and watches', () => {
 		expect(events.items.every(event => event.type === 'Warning' && event.involvedObject.kind === 'Pod')).toBe(true);
 	});
 
-	it('answers an unknown field selector with the server\'s BadRequest', async () => {
+	it("answers an unknown field selector with the server's BadRequest", async () => {
 		const started = await startServer('web');
 		server = started.server;
 		const response = await fetch(`${started.url}/api/v1/pods?fieldSelector=spec.color%3Dblue`);
@@ -232,7 +240,7 @@ describe('FakeApiServer lists and watches', () => {
 		expect(names).toEqual(whole.items.map(pod => pod.metadata?.name));
 	});
 
-	it('serves version, discovery, nodes and the session\'s namespaces', async () => {
+	it("serves version, discovery, nodes and the session's namespaces", async () => {
 		const started = await startServer('web');
 		server = started.server;
 		server.advanceToEnd();

@@ -50,7 +50,9 @@ describe('ObjectHistory', () => {
 		history.expireBefore(3);
 		const atTwo = history.listAt('pods', 2);
 		expect(atTwo).not.toBe('expired');
-		expect((atTwo as Array<{object: {metadata?: {name?: string}; status?: unknown}}>).map(stored => [stored.object.metadata?.name, stored.object.status])).toEqual([
+		expect(
+			(atTwo as Array<{object: {metadata?: {name?: string}; status?: unknown}}>).map(stored => [stored.object.metadata?.name, stored.object.status]),
+		).toEqual([
 			['a', {phase: 'Pending'}],
 			['b', {phase: 'Pending'}],
 		]);

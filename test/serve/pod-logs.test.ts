@@ -34,7 +34,7 @@ async function get(url: string, path: string): Promise<{status: number; type: st
 const text = (lines: string[]): string => lines.map(line => `${line}\n`).join('');
 
 describe('GET pods/{name}/log', () => {
-	it('answers the crashed run\'s log as text/plain, with and without previous, while the container backs off', async () => {
+	it("answers the crashed run's log as text/plain, with and without previous, while the container backs off", async () => {
 		const url = await serve(60_000);
 		for (const query of ['?previous=true', '', '?container=api&previous=1']) {
 			const answer = await get(url, LOG + query);
@@ -57,7 +57,7 @@ describe('GET pods/{name}/log', () => {
 		expect((await get(url, LOG)).text).toBe(text(runLines('api', 3)));
 	});
 
-	it('refuses --previous before the first restart in the kubelet\'s words', async () => {
+	it("refuses --previous before the first restart in the kubelet's words", async () => {
 		const url = await serve(8000);
 		const answer = await get(url, `${LOG}?previous=true`);
 		expect(answer.status).toBe(400);

@@ -33,7 +33,10 @@ describe('podlife serve', () => {
 		expect(kc.getContextObject(kc.getCurrentContext())?.namespace).toBe('kube-system');
 		const api = kc.makeApiClient(CoreV1Api);
 		expect((await api.listNamespacedPod({namespace: 'kube-system'})).kind).toBe('PodList');
-		await expect(api.listPodForAllNamespaces()).rejects.toMatchObject({code: 403, body: expect.stringContaining('User \\"podlife-viewer\\" cannot list resource \\"pods\\" in API group \\"\\" at the cluster scope')});
+		await expect(api.listPodForAllNamespaces()).rejects.toMatchObject({
+			code: 403,
+			body: expect.stringContaining('User \\"podlife-viewer\\" cannot list resource \\"pods\\" in API group \\"\\" at the cluster scope'),
+		});
 		await expect(api.listNode()).rejects.toMatchObject({code: 403});
 		await waitFor(() => warnings[0], 'the revocation');
 		expect(warnings).toEqual(['revoked the access of podlife-viewer: every request is answered 403 Forbidden from now on']);
@@ -53,7 +56,9 @@ describe('podlife serve', () => {
 		const running = runServe({file: capturePath('web'), speed: 1000, kubeconfigOut, until, onListening: (line, url) => announced.push({line, url})});
 
 		const {line, url} = await waitFor(() => announced[0], 'the announcement');
-		expect(line).toMatch(/^serving .*web\.ndjson \(web: nginx pod, [^)]*\) at http:\/\/127\.0\.0\.1:\d+ — point a kubeconfig at it; Ctrl-C stops — kubeconfig: /);
+		expect(line).toMatch(
+			/^serving .*web\.ndjson \(web: nginx pod, [^)]*\) at http:\/\/127\.0\.0\.1:\d+ — point a kubeconfig at it; Ctrl-C stops — kubeconfig: /,
+		);
 		expect(line).toContain(url);
 		expect(line).toContain(kubeconfigOut);
 		expect(line).not.toContain('\n');

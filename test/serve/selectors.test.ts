@@ -1,7 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {parseFieldSelector, parseLabelSelector, SelectorError} from '../../source/serve/selectors.js';
 
-const web = {kind: 'Pod', metadata: {name: 'web', namespace: 'default', labels: {app: 'web', tier: 'front'}}, spec: {nodeName: 'n1'}, status: {phase: 'Running'}};
+const web = {
+	kind: 'Pod',
+	metadata: {name: 'web', namespace: 'default', labels: {app: 'web', tier: 'front'}},
+	spec: {nodeName: 'n1'},
+	status: {phase: 'Running'},
+};
 const db = {kind: 'Pod', metadata: {name: 'db', namespace: 'default', labels: {app: 'db'}}, spec: {}, status: {phase: 'Pending'}};
 
 function names(selector: string): string[] {

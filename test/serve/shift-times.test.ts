@@ -60,10 +60,16 @@ describe('moving a session’s times', () => {
 
 	it('moves event times, series and taints, but not what a container is given to run', () => {
 		const event = {kind: 'Event', eventTime: '2026-11-25T04:20:57.705123Z', series: {count: 3, lastObservedTime: '2026-11-25T04:21:07.000001Z'}};
-		expect(shiftTimes(event, 60_000)).toEqual({kind: 'Event', eventTime: '2026-11-25T04:21:57.705123Z', series: {count: 3, lastObservedTime: '2026-11-25T04:22:07.000001Z'}});
+		expect(shiftTimes(event, 60_000)).toEqual({
+			kind: 'Event',
+			eventTime: '2026-11-25T04:21:57.705123Z',
+			series: {count: 3, lastObservedTime: '2026-11-25T04:22:07.000001Z'},
+		});
 		const node = {spec: {taints: [{key: 'k', effect: 'NoSchedule', timeAdded: '2026-11-25T04:20:57Z'}]}};
 		expect(shiftTimes(node, 60_000).spec.taints[0]!.timeAdded).toBe('2026-11-25T04:21:57Z');
-		const pod = {spec: {containers: [{name: 'a', env: [{name: 'SINCE', value: '2026-11-25T04:20:57Z'}], args: ['--since=2026-11-25T04:20:57Z', '2026-11-25T04:20:57Z']}]}};
+		const pod = {
+			spec: {containers: [{name: 'a', env: [{name: 'SINCE', value: '2026-11-25T04:20:57Z'}], args: ['--since=2026-11-25T04:20:57Z', '2026-11-25T04:20:57Z']}]},
+		};
 		expect(shiftTimes(pod, 60_000)).toEqual(pod);
 	});
 

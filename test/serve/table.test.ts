@@ -42,7 +42,7 @@ async function readEvents(response: Response, count: number): Promise<Array<{typ
 }
 
 describe('FakeApiServer Table responses', () => {
-	it('answers kubectl\'s Table accept with the pod columns and the recorded cells, AGE and RESTARTS printed when it answers', async () => {
+	it("answers kubectl's Table accept with the pod columns and the recorded cells, AGE and RESTARTS printed when it answers", async () => {
 		const started = await startServer('crashloop');
 		server = started.server;
 		server.advanceTo(60_000);
@@ -50,7 +50,17 @@ describe('FakeApiServer Table responses', () => {
 		expect(response.headers.get('content-type')).toBe('application/json;as=Table;v=v1;g=meta.k8s.io');
 		const body = (await response.json()) as Table;
 		expect(body).toMatchObject({kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: {resourceVersion: String(server.resourceVersion)}});
-		expect(body.columnDefinitions!.map(column => column.name)).toEqual(['Name', 'Ready', 'Status', 'Restarts', 'Age', 'IP', 'Node', 'Nominated Node', 'Readiness Gates']);
+		expect(body.columnDefinitions!.map(column => column.name)).toEqual([
+			'Name',
+			'Ready',
+			'Status',
+			'Restarts',
+			'Age',
+			'IP',
+			'Node',
+			'Nominated Node',
+			'Readiness Gates',
+		]);
 		expect(body.columnDefinitions!.map(column => column.priority)).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1]);
 
 		const recorded = [...podsAt(started.entries, 60_000).values()].filter(entry => entry.object.metadata?.namespace === 'default');
@@ -61,7 +71,17 @@ describe('FakeApiServer Table responses', () => {
 		const replayed = (await replayCells('crashloop', 60_000)).get(`default/${entry.object.metadata?.name}`)!;
 		expect(entry.t).toBeLessThan(55_000);
 		expect(replayed[5]).not.toBe(row.age);
-		expect(body.rows[0]!.cells).toEqual([entry.object.metadata?.name, row.ready, row.status, replayed[4], replayed[5], row.ip, row.node, row.nominatedNode, row.readinessGates]);
+		expect(body.rows[0]!.cells).toEqual([
+			entry.object.metadata?.name,
+			row.ready,
+			row.status,
+			replayed[4],
+			replayed[5],
+			row.ip,
+			row.node,
+			row.nominatedNode,
+			row.readinessGates,
+		]);
 		expect(body.rows[0]!.object).toMatchObject({kind: 'Pod', metadata: {name: entry.object.metadata?.name}, spec: {containers: expect.any(Array)}});
 	});
 
@@ -78,22 +98,25 @@ describe('FakeApiServer Table responses', () => {
 		const started = await startServer('crashloop');
 		server = started.server;
 		server.advanceTo(3000);
-		const response = await fetch(
-			`${started.url}/api/v1/namespaces/default/pods?watch=true&includeObject=Object&resourceVersion=${server.resourceVersion}`,
-			{headers: {Accept: TABLE}},
-		);
-		const expected = podEntries(started.entries).filter(entry => entry.t > 3000 && entry.object.metadata?.namespace === 'default').slice(0, 4);
+		const response = await fetch(`${started.url}/api/v1/namespaces/default/pods?watch=true&includeObject=Object&resourceVersion=${server.resourceVersion}`, {
+			headers: {Accept: TABLE},
+		});
+		const expected = podEntries(started.entries)
+			.filter(entry => entry.t > 3000 && entry.object.metadata?.namespace === 'default')
+			.slice(0, 4);
 		server.advanceToEnd();
 		const events = await readEvents(response, expected.length);
 
 		expect(events.map(event => event.type)).toEqual(expected.map(entry => entry.type));
-		expect(events.map(event => event.object.rows[0]!.cells.slice(1, 5))).toEqual(expected.map(entry => [entry.row!.ready, entry.row!.status, entry.row!.restarts, entry.row!.age]));
+		expect(events.map(event => event.object.rows[0]!.cells.slice(1, 5))).toEqual(
+			expected.map(entry => [entry.row!.ready, entry.row!.status, entry.row!.restarts, entry.row!.age]),
+		);
 		expect(events[0]!.object.columnDefinitions).toHaveLength(9);
 		expect(events.slice(1).every(event => event.object.columnDefinitions === null)).toBe(true);
 		expect(events.every(event => event.object.kind === 'Table' && event.object.rows.length === 1 && event.object.rows[0]!.object?.kind === 'Pod')).toBe(true);
 	});
 
-	it('prints a loop round\'s deletions on the clock of the round that ends, the next round\'s pods from 0s', async () => {
+	it("prints a loop round's deletions on the clock of the round that ends, the next round's pods from 0s", async () => {
 		// A pod created at t = 0 that lives 300 ms: deleted when the round ends, it is 0s old, not a round older.
 		const header = {podlife: 'session', version: 1, recordedAt: '2026-11-25T04:20:57.000Z', serverVersion: 'v1.32.13'} as const;
 		const pod = (phase: string) => ({

@@ -44,7 +44,14 @@ describe('clients of podlife serve see the replay’s times', () => {
 			fake = await startFake('mixed', {startAt: t, timeShiftMs: SHIFT});
 			const server = fake.server;
 			let out = '';
-			await runLiveHeadless({output: 'table', kubeconfig: fake.kubeconfig, namespace: null, ...FAST, clock: () => server.serverTime, write: text => void (out += text)});
+			await runLiveHeadless({
+				output: 'table',
+				kubeconfig: fake.kubeconfig,
+				namespace: null,
+				...FAST,
+				clock: () => server.serverTime,
+				write: text => void (out += text),
+			});
 			const replayed = await replayCells('mixed', t);
 			const printed = tableLines(out);
 			expect([...printed.keys()].sort()).toEqual([...replayed.keys()].sort());

@@ -52,8 +52,16 @@ describe('a file that is not a session stops the reader with a one-line message'
 		['a header version given as a string', lines({...HEADER, version: '1'}), ':1: session format version "1" is not supported (podlife reads version 1)'],
 		['a header without version', lines({podlife: 'session', recordedAt: HEADER.recordedAt}), ':1: session header has no "version" (podlife reads version 1)'],
 		['a header without recordedAt', lines({podlife: 'session', version: 1}), ':1: session header has no "recordedAt"'],
-		['a header with a recordedAt that is not a time', lines({...HEADER, recordedAt: 'yesterday'}), ':1: session header "recordedAt" is not an RFC 3339 time: "yesterday"'],
-		['a header with a recordedAt without a zone', lines({...HEADER, recordedAt: '2026-11-25 03:00:00'}), ':1: session header "recordedAt" is not an RFC 3339 time: "2026-11-25 03:00:00"'],
+		[
+			'a header with a recordedAt that is not a time',
+			lines({...HEADER, recordedAt: 'yesterday'}),
+			':1: session header "recordedAt" is not an RFC 3339 time: "yesterday"',
+		],
+		[
+			'a header with a recordedAt without a zone',
+			lines({...HEADER, recordedAt: '2026-11-25 03:00:00'}),
+			':1: session header "recordedAt" is not an RFC 3339 time: "2026-11-25 03:00:00"',
+		],
 	];
 	for (const [name, text, message] of headerCases) {
 		it(`names the file and line 1 for ${name}`, async () => {
@@ -81,12 +89,20 @@ describe('a bad entry stops the reader with the file, the line and the problem',
 		['a fractional t', {...added(0), t: 1500.5}, '"t" must be a whole number of milliseconds, 0 or more (found 1500.5)'],
 		['a t given as a string', {...added(0), t: '1500'}, '"t" must be a whole number of milliseconds, 0 or more (found "1500")'],
 		['a t that goes backwards', added(1200), 't goes backwards (1200 after 1532)'],
-		['a type that is not a string', {t: 1600, type: 3, object: {kind: 'Pod'}}, '"type" must be an entry type such as ADDED, MODIFIED, DELETED or SYNCED (found 3)'],
+		[
+			'a type that is not a string',
+			{t: 1600, type: 3, object: {kind: 'Pod'}},
+			'"type" must be an entry type such as ADDED, MODIFIED, DELETED or SYNCED (found 3)',
+		],
 		['an empty type', {t: 1600, type: '', object: {kind: 'Pod'}}, '"type" must be an entry type such as ADDED, MODIFIED, DELETED or SYNCED (found "")'],
 		['a watch event without object', {t: 1600, type: 'MODIFIED'}, 'MODIFIED entry has no "object"'],
 		['a watch event whose object is a string', {t: 1600, type: 'ADDED', object: 'pod'}, 'ADDED entry\'s "object" is not a JSON object'],
 		['a watch event without object.kind', {t: 1600, type: 'DELETED', object: {metadata: {name: 'web'}}}, 'DELETED entry\'s object has no "kind"'],
-		['a STATUS marker with an unknown state', {t: 1600, type: 'STATUS', state: 'offline'}, 'STATUS entry has unknown state "offline" (expected connected, reconnecting, relisting or disconnected)'],
+		[
+			'a STATUS marker with an unknown state',
+			{t: 1600, type: 'STATUS', state: 'offline'},
+			'STATUS entry has unknown state "offline" (expected connected, reconnecting, relisting or disconnected)',
+		],
 		['a STATUS marker without state', {t: 1600, type: 'STATUS'}, 'STATUS entry has no "state" (expected connected, reconnecting, relisting or disconnected)'],
 		['a SYNCED marker without resource', {t: 1600, type: 'SYNCED'}, 'SYNCED entry has no "resource"'],
 		['an ERROR event without object', {t: 1600, type: 'ERROR'}, 'ERROR entry has no "object"'],

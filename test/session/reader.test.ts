@@ -14,7 +14,9 @@ const CAPTURES = path.resolve(import.meta.dirname, '../fixtures/captures');
 const captureFiles = readdirSync(CAPTURES).filter(f => f.endsWith('.ndjson'));
 
 function nonBlankLines(file: string): string[] {
-	return readFileSync(file, 'utf8').split('\n').filter(l => l !== '');
+	return readFileSync(file, 'utf8')
+		.split('\n')
+		.filter(l => l !== '');
 }
 
 describe('reading plain and gzip sessions', () => {
@@ -49,7 +51,11 @@ describe('reading plain and gzip sessions', () => {
 		const session = await openSession(file);
 		const got: Array<[number, string]> = [];
 		for await (const {entry, line} of session.entries()) got.push([line, entry.type]);
-		expect(got).toEqual([[2, 'ADDED'], [3, 'SYNCED'], [4, 'ADDED']]);
+		expect(got).toEqual([
+			[2, 'ADDED'],
+			[3, 'SYNCED'],
+			[4, 'ADDED'],
+		]);
 	});
 
 	it('ignores fields it does not know, in the header and in entries', async () => {
@@ -145,9 +151,7 @@ describe('a recording that was killed', () => {
 		expect(count).toBeGreaterThan(0);
 		expect(count).toBeLessThan(entries.length);
 		expect(session.entries).toEqual(entries.slice(0, count));
-		expect(session.warnings).toEqual([
-			`${file}:${count + 2}: gzip stream is cut off (recording was interrupted); the session ends at line ${count + 1}`,
-		]);
+		expect(session.warnings).toEqual([`${file}:${count + 2}: gzip stream is cut off (recording was interrupted); the session ends at line ${count + 1}`]);
 	});
 
 	it('still stops at a bad line in the middle, cut-off end or not', async () => {
@@ -224,11 +228,14 @@ describe('streaming', () => {
 		const fifo = temp.path('live.fifo');
 		execFileSync('mkfifo', [fifo]);
 		// Opening a FIFO for reading waits for a writer; open both ends together.
-		const [session, writer] = await Promise.all([openSession(fifo), (async () => {
-			const handle = await open(fifo, 'w');
-			await handle.write(lines(HEADER, added(1), added(2)) + '\n');
-			return handle;
-		})()]);
+		const [session, writer] = await Promise.all([
+			openSession(fifo),
+			(async () => {
+				const handle = await open(fifo, 'w');
+				await handle.write(lines(HEADER, added(1), added(2)) + '\n');
+				return handle;
+			})(),
+		]);
 		const iterator = session.entries();
 		// A reader that wanted the whole file first would wait here for ever (the test times out).
 		const first = await iterator.next();

@@ -29,9 +29,7 @@ async function writeAll(file: string, session: {header: SessionHeader; entries: 
 function differences(a: unknown, b: unknown, at = ''): string[] {
 	if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && Array.isArray(a) === Array.isArray(b)) {
 		const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-		return [...keys].flatMap(key =>
-			differences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}/${key}`),
-		);
+		return [...keys].flatMap(key => differences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}/${key}`));
 	}
 	return Object.is(a, b) ? [] : [at];
 }
@@ -44,7 +42,15 @@ function withSecrets(entries: SessionEntry[]): SessionEntry[] {
 		const metadata: ObjectMeta = copy.object.metadata ?? {};
 		metadata.annotations = {...metadata.annotations, [LAST_APPLIED]: '{"env":"TOKEN=hunter2"}', keep: 'me'};
 		const spec = copy.object.spec as {ephemeralContainers?: Container[]};
-		spec.ephemeralContainers = [{name: 'debug', env: [{name: 'TOKEN', value: 'hunter2'}, {name: 'REF', valueFrom: {secretKeyRef: {name: 's', key: 'k'}}}]}];
+		spec.ephemeralContainers = [
+			{
+				name: 'debug',
+				env: [
+					{name: 'TOKEN', value: 'hunter2'},
+					{name: 'REF', valueFrom: {secretKeyRef: {name: 's', key: 'k'}}},
+				],
+			},
+		];
 		return copy;
 	});
 }
@@ -84,7 +90,10 @@ describe('writing sessions', () => {
 			expect(diffs.filter(d => !allowed.some(re => re.test(d)))).toEqual([]);
 			// Every env value that differs is now the marker.
 			for (const d of diffs.filter(d => d.endsWith('/value'))) {
-				const value = d.split('/').slice(1).reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], back.entries);
+				const value = d
+					.split('/')
+					.slice(1)
+					.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], back.entries);
 				expect(value).toBe(REDACTED);
 			}
 			expect(diffs.some(d => d.includes('/ephemeralContainers/'))).toBe(true);
@@ -127,7 +136,10 @@ describe('writing sessions', () => {
 		writer.close();
 		const session = await readSession(file);
 		expect(session.header.logs).toBe('crashes');
-		expect(session.entries.slice(1)).toEqual([log, {t: 60, type: 'LOG', namespace: 'default', pod: 'web', container: 'app', previous: false, lines: [], error: 'forbidden'}]);
+		expect(session.entries.slice(1)).toEqual([
+			log,
+			{t: 60, type: 'LOG', namespace: 'default', pod: 'web', container: 'app', previous: false, lines: [], error: 'forbidden'},
+		]);
 	});
 
 	it('refuses to write an entry whose t goes backwards', () => {
@@ -196,7 +208,9 @@ describe('an existing session file', () => {
 	it('is never replaced unless asked', async () => {
 		const file = temp.path('existing.ndjson');
 		writeFileSync(file, 'an earlier recording\n');
-		expect(() => SessionWriter.open(file, header)).toThrow(new SessionError(file, undefined, 'already exists; pass --force to replace it, or record to another name'));
+		expect(() => SessionWriter.open(file, header)).toThrow(
+			new SessionError(file, undefined, 'already exists; pass --force to replace it, or record to another name'),
+		);
 		expect(readFileSync(file, 'utf8')).toBe('an earlier recording\n');
 		const writer = SessionWriter.open(file, header, {overwrite: true});
 		writer.write(added(0));
@@ -210,10 +224,23 @@ describe('redactObject', () => {
 		const job = {
 			kind: 'Job',
 			metadata: {name: 'j', managedFields: [{manager: 'kubectl'}], annotations: {[LAST_APPLIED]: '{}'}},
-			spec: {template: {metadata: {labels: {a: 'b'}}, spec: {
-				initContainers: [{name: 'init', env: [{name: 'A', value: 'secret-a'}]}],
-				containers: [{name: 'main', env: [{name: 'B', value: 'secret-b'}, {name: 'C', valueFrom: {fieldRef: {fieldPath: 'x'}}}]}],
-			}}},
+			spec: {
+				template: {
+					metadata: {labels: {a: 'b'}},
+					spec: {
+						initContainers: [{name: 'init', env: [{name: 'A', value: 'secret-a'}]}],
+						containers: [
+							{
+								name: 'main',
+								env: [
+									{name: 'B', value: 'secret-b'},
+									{name: 'C', valueFrom: {fieldRef: {fieldPath: 'x'}}},
+								],
+							},
+						],
+					},
+				},
+			},
 		};
 		const before = structuredClone(job);
 		const redacted = redactObject(job);
@@ -221,10 +248,23 @@ describe('redactObject', () => {
 		expect(redacted).toEqual({
 			kind: 'Job',
 			metadata: {name: 'j', annotations: {}},
-			spec: {template: {metadata: {labels: {a: 'b'}}, spec: {
-				initContainers: [{name: 'init', env: [{name: 'A', value: REDACTED}]}],
-				containers: [{name: 'main', env: [{name: 'B', value: REDACTED}, {name: 'C', valueFrom: {fieldRef: {fieldPath: 'x'}}}]}],
-			}}},
+			spec: {
+				template: {
+					metadata: {labels: {a: 'b'}},
+					spec: {
+						initContainers: [{name: 'init', env: [{name: 'A', value: REDACTED}]}],
+						containers: [
+							{
+								name: 'main',
+								env: [
+									{name: 'B', value: REDACTED},
+									{name: 'C', valueFrom: {fieldRef: {fieldPath: 'x'}}},
+								],
+							},
+						],
+					},
+				},
+			},
 		});
 	});
 });

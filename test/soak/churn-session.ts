@@ -181,6 +181,14 @@ export function churnSession(options: ChurnOptions): {header: SessionHeader; ent
 
 	// Stable by time: entries at the same t keep the order they were made in.
 	const ordered = timed.map((entry, index) => ({entry, index})).sort((a, b) => a.entry.t - b.entry.t || a.index - b.index);
-	const header: SessionHeader = {podlife: 'session', version: 1, recordedAt: RECORDED_AT, serverVersion: 'v1.32.13', title: 'a day of churn', namespace: null, resources: ['pods', 'nodes', 'events']};
+	const header: SessionHeader = {
+		podlife: 'session',
+		version: 1,
+		recordedAt: RECORDED_AT,
+		serverVersion: 'v1.32.13',
+		title: 'a day of churn',
+		namespace: null,
+		resources: ['pods', 'nodes', 'events'],
+	};
 	return {header, entries: ordered.map(({entry}) => ({t: Math.round(entry.t), type: entry.type, object: entry.object}) as SessionEntry)};
 }

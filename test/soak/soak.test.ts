@@ -128,11 +128,21 @@ describe('soak: 24 simulated hours of churn', () => {
 			}
 		}
 		// Shown when the test fails, and with --reporter=verbose: the trend itself.
-		console.log(samples.map(s => `h${s.hour} heap ${s.heapMb.toFixed(1)} MB rss ${s.rssMb.toFixed(0)} MB frame ${s.frameUs} µs pods ${s.pods} tombstones ${s.tombstones}`).join('\n'));
+		console.log(
+			samples
+				.map(s => `h${s.hour} heap ${s.heapMb.toFixed(1)} MB rss ${s.rssMb.toFixed(0)} MB frame ${s.frameUs} µs pods ${s.pods} tombstones ${s.tombstones}`)
+				.join('\n'),
+		);
 
 		// Every pod the server has is in the store, and no more: nothing lost or kept through the disconnects and relists.
-		const alive = [...store.view().pods.values()].filter(pod => pod.deletedAt === null).map(pod => pod.key).sort();
-		const served = server.history.list('pods').map(({object}) => `${object.metadata?.namespace}/${object.metadata?.name}`).sort();
+		const alive = [...store.view().pods.values()]
+			.filter(pod => pod.deletedAt === null)
+			.map(pod => pod.key)
+			.sort();
+		const served = server.history
+			.list('pods')
+			.map(({object}) => `${object.metadata?.namespace}/${object.metadata?.name}`)
+			.sort();
 		expect(alive).toEqual(served);
 
 		// The faults happened: a relist after each 410 (eight), a resumed watch after each cut.

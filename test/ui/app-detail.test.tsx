@@ -54,7 +54,13 @@ describe('pod detail sections', () => {
 		await app.press('w');
 		await app.waitFor(f => /of \d+ wrap/.test(f));
 		await app.press('G');
-		frame = await app.waitFor(f => f.split('\n').map(line => line.trim()).join('').includes(`containerID: ${id}`));
+		frame = await app.waitFor(f =>
+			f
+				.split('\n')
+				.map(line => line.trim())
+				.join('')
+				.includes(`containerID: ${id}`),
+		);
 		// Each continuation is indented under its key, and nothing is cut.
 		const lines = frame.split('\n');
 		const at = lines.findIndex(line => line.includes('containerID: containerd://'));

@@ -75,7 +75,8 @@ describe('the ? help overlay', () => {
 		const exited = app.instance.waitUntilExit();
 		await app.press('?');
 		const frame = await app.waitFor('Marks');
-		for (const heading of ['Pod table', 'Pod detail', 'Replay', 'Detail: Containers', 'Detail: Timeline', 'A container in full']) expect(frame).toContain(heading);
+		for (const heading of ['Pod table', 'Pod detail', 'Replay', 'Detail: Containers', 'Detail: Timeline', 'A container in full'])
+			expect(frame).toContain(heading);
 		expect(frame).not.toContain('more below');
 		await app.press('q');
 		await expect(exited).resolves.toBeUndefined();

@@ -23,7 +23,12 @@ function logRows(frame: string): string[] {
 describe('container logs in the TUI', () => {
 	it('opens the log of the container the why line names with l, following its tail, and Esc closes it and its request', async () => {
 		const logs = new FakeLogs();
-		logs.onOpen = feed => feed.push(stamped(1, 'starting api'), stamped(2, 'Traceback (most recent call last):'), stamped(3, 'ConnectionRefusedError: [Errno 111] Connection refused'));
+		logs.onOpen = feed =>
+			feed.push(
+				stamped(1, 'starting api'),
+				stamped(2, 'Traceback (most recent call last):'),
+				stamped(3, 'ConnectionRefusedError: [Errno 111] Connection refused'),
+			);
 		const app = await onPod('crashloop', 'crashloop-', logs);
 		await app.press('l');
 		let frame = await app.waitFor('ConnectionRefusedError');

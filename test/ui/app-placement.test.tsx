@@ -31,7 +31,9 @@ describe('placement in the TUI', () => {
 		const {app} = await atEnd({columns: 200, rows: 30});
 		await app.press('/', ...'5fklm', KEY.enter);
 		const frame = await app.waitFor(f => statusLine(f).includes('ha-66757c68df-5fklm'));
-		expect(statusLine(frame)).toMatch(/— unschedulable: blocked by default\/ha-66757c68df-5rvr7 on kind-worker \(anti-affinity, kubernetes\.io\/hostname\); Unschedulable for \d+s: 0\/2 nodes are available/);
+		expect(statusLine(frame)).toMatch(
+			/— unschedulable: blocked by default\/ha-66757c68df-5rvr7 on kind-worker \(anti-affinity, kubernetes\.io\/hostname\); Unschedulable for \d+s: 0\/2 nodes are available/,
+		);
 	});
 
 	it("sets podlife's count beside the scheduler's message in the Scheduling section, and names the blocking pod under its node", async () => {

@@ -27,7 +27,10 @@ function write(name: string, lines: readonly string[], options: {gzip?: boolean}
 
 /** mixed.ndjson with line `number` (1-based) replaced. */
 function mixedWith(name: string, number: number, line: string): string {
-	return write(name, MIXED.map((text, index) => (index === number - 1 ? line : text)));
+	return write(
+		name,
+		MIXED.map((text, index) => (index === number - 1 ? line : text)),
+	);
 }
 
 function clockOf(frame: string): string {
@@ -79,7 +82,9 @@ describe('a session that cannot be read to its end', () => {
 		const {app, player} = await openReplayFile(file, {size: WIDE});
 		const frame = await app.waitFor('gzip stream is cut off');
 		const line = frame.split('\n')[2]!;
-		expect(line).toMatch(new RegExp(`^⚠ ${file.replaceAll('.', '\\.')}:\\d+: gzip stream is cut off \\(recording was interrupted\\); the session ends at line \\d+$`));
+		expect(line).toMatch(
+			new RegExp(`^⚠ ${file.replaceAll('.', '\\.')}:\\d+: gzip stream is cut off \\(recording was interrupted\\); the session ends at line \\d+$`),
+		);
 		expect(player.loadError).toBeNull();
 		expect(player.loadedEntries).toBeGreaterThan(10);
 	});

@@ -38,12 +38,18 @@ function tableLines(frame: string): string[] {
 }
 
 function headerLine(frame: string): string {
-	return plain(frame).split('\n').find(line => /^.{4}(NAMESPACE|NAME) /.test(line)) ?? '';
+	return (
+		plain(frame)
+			.split('\n')
+			.find(line => /^.{4}(NAMESPACE|NAME) /.test(line)) ?? ''
+	);
 }
 
 /** The column titles of the header, without the arrows and the names of the columns off-screen. */
 function titles(frame: string): string {
-	return headerLine(frame).slice(4).replace(/\s+→.*$/, '');
+	return headerLine(frame)
+		.slice(4)
+		.replace(/\s+→.*$/, '');
 }
 
 /** The line right above the footer: the status line. */
@@ -66,7 +72,13 @@ describe('pod table columns', () => {
 		expect(new Set(names).size).toBe(names.length);
 		expect(names.filter(name => name.includes('…')).every(name => /…-?[a-z0-9]+$/.test(name))).toBe(true);
 		// NAMESPACE, NAME, READY, STATUS, RESTARTS, AGE: no NODE cell, cut or whole.
-		for (const line of tableLines(frame)) expect(line.slice(4).trim().split(/\s{2,}/)).toHaveLength(6);
+		for (const line of tableLines(frame))
+			expect(
+				line
+					.slice(4)
+					.trim()
+					.split(/\s{2,}/),
+			).toHaveLength(6);
 		expect(titles(frame)).not.toContain('NODE');
 		expect(headerLine(frame)).toMatch(/→/);
 	});

@@ -21,7 +21,12 @@ function renderApp(size = {columns: 100, rows: 30}, options: {noColor?: boolean;
 	const frames = new FrameSource([listener => data.store.subscribe(listener)], realScheduler, 0, 0);
 	current = renderAtSize(
 		<ThemeContext.Provider value={makeTheme(options.noColor ?? false)}>
-			<App store={data.store} clock={data.clock} info={{...data.info, kind: 'live', title: 'kind-kind', context: 'kind-kind', server: 'https://127.0.0.1:6443'}} frames={frames} />
+			<App
+				store={data.store}
+				clock={data.clock}
+				info={{...data.info, kind: 'live', title: 'kind-kind', context: 'kind-kind', server: 'https://127.0.0.1:6443'}}
+				frames={frames}
+			/>
 		</ThemeContext.Provider>,
 		size,
 	);
@@ -317,7 +322,10 @@ describe('pod table', () => {
 	});
 
 	it('stays at least one line shorter than the terminal, narrow and wide', async () => {
-		for (const size of [{columns: 80, rows: 24}, {columns: 160, rows: 50}]) {
+		for (const size of [
+			{columns: 80, rows: 24},
+			{columns: 160, rows: 50},
+		]) {
 			const app = renderApp(size);
 			const frame = await app.waitFor('crashloop');
 			const lines = frame.split('\n');

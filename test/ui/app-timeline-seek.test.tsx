@@ -49,7 +49,10 @@ describe('Timeline: Enter on a transition moves the replay there', () => {
 		await app.waitFor('1:35/1:35');
 		const key = [...player.store.view().pods.keys()].find(k => k.startsWith('default/crashloop'))!;
 		const podName = key.slice('default/'.length);
-		const firstError = player.store.view().pods.get(key)!.history.find(t => t.kind === 'status' && t.to === 'Error')!;
+		const firstError = player.store
+			.view()
+			.pods.get(key)!
+			.history.find(t => t.kind === 'status' && t.to === 'Error')!;
 		const offset = firstError.at - player.recordedAtMs;
 		await openTimeline(app);
 		expect(statusLine(app.lastFrame(), podName)).toContain('CrashLoopBackOff');

@@ -126,4 +126,3 @@ describe('coalescing frame source', () => {
 		expect(renders).toBe(2);
 	});
 });
-

@@ -76,14 +76,23 @@ describe('key actions', () => {
 	});
 
 	it('seeks to the transition under the Timeline cursor, paused, and keeps it in view', () => {
-		const targets: TimelineTargets = {targets: [{at: 1_010_000, nth: 0, line: 3}, {at: 1_020_000, nth: 0, line: 30}], lineCount: 40};
+		const targets: TimelineTargets = {
+			targets: [
+				{at: 1_010_000, nth: 0, line: 3},
+				{at: 1_020_000, nth: 0, line: 30},
+			],
+			lineCount: 40,
+		};
 		const player = fakePlayer();
 		const unpicked = harness({screen: 'detail', section: 'Timeline', selectedKey: 'default/a'}, {player, limits: {timeline: targets}});
 		unpicked.act('seekTransition');
 		expect(unpicked.h.state.notice).toBe('pick a transition with ↑/↓ first');
 		expect(player.calls).toEqual([]);
 
-		const picked = harness({screen: 'detail', section: 'Timeline', selectedKey: 'default/a', timelineCursor: {at: 1_020_000, nth: 0}}, {player, limits: {timeline: targets}, timelineNow: targets});
+		const picked = harness(
+			{screen: 'detail', section: 'Timeline', selectedKey: 'default/a', timelineCursor: {at: 1_020_000, nth: 0}},
+			{player, limits: {timeline: targets}, timelineNow: targets},
+		);
 		picked.act('seekTransition');
 		expect(player.calls).toEqual(['pause', 'seek 20000']);
 		expect(picked.h.state.detailScroll).toBeGreaterThan(30 - 4);

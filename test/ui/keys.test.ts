@@ -6,9 +6,26 @@ import {keyName} from '../../source/ui/key-name.js';
 import type {Key} from 'ink';
 
 const none: Key = {
-	upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-	return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
-	super: false, hyper: false, capsLock: false, numLock: false,
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
 };
 
 describe('key table', () => {
@@ -41,7 +58,9 @@ describe('key table', () => {
 	});
 
 	it('lists every binding in the help overlay; its own keys are in its footer and scroll hint', () => {
-		const help = helpGroups(true).flatMap(g => g.entries.map(e => `${e.keys} ${e.label}`)).join('\n');
+		const help = helpGroups(true)
+			.flatMap(g => g.entries.map(e => `${e.keys} ${e.label}`))
+			.join('\n');
 		for (const binding of KEY_TABLE.filter(b => !b.views.every(view => view === 'help'))) expect(help).toContain(binding.label);
 		expect(footerText('help', true, false)).toBe('?/Esc close help  q quit');
 		expect(helpScrollHint()).toBe('j/k PgUp/PgDn g/G scroll');

@@ -22,12 +22,18 @@ describe('the : command line', () => {
 			kind: 'error',
 			problem: 'unknown namespace "kube-sys": no pod is in it (namespaces: default, kube-node-lease, kube-system, local-path-storage)',
 		});
-		expect(parseCommand('ns', namespaces, span)).toEqual({kind: 'error', problem: 'ns takes one name: ns NAME, or ns all (namespaces: default, kube-node-lease, kube-system, local-path-storage)'});
+		expect(parseCommand('ns', namespaces, span)).toEqual({
+			kind: 'error',
+			problem: 'ns takes one name: ns NAME, or ns all (namespaces: default, kube-node-lease, kube-system, local-path-storage)',
+		});
 	});
 
 	it('reads a time to go to, and anything else as an error with examples from the session', () => {
 		expect(parseCommand('0:20', namespaces, span)).toEqual({kind: 'time', time: {target: {kind: 'offset', ms: 20_000}, text: '0:20'}});
-		expect(parseCommand('soon', namespaces, span)).toEqual({kind: 'error', problem: '"soon" is not a command: use q, ns NAME, or a time (0:47, @04:21:44, +10s, end)'});
+		expect(parseCommand('soon', namespaces, span)).toEqual({
+			kind: 'error',
+			problem: '"soon" is not a command: use q, ns NAME, or a time (0:47, @04:21:44, +10s, end)',
+		});
 		expect(parseCommand('soon', namespaces, null)).toEqual({kind: 'error', problem: '"soon" is not a command: use q or ns NAME'});
 		expect(parseCommand('  ', namespaces, span)).toEqual({kind: 'none'});
 	});

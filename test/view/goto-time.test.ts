@@ -47,7 +47,8 @@ describe('one grammar for --at and the : prompt', () => {
 	});
 
 	it('refuses what is none of them', () => {
-		for (const text of ['', 'soon', '1x', '0:60', '1:60:00', '@25:00', '@04:61', 'm', '1m30', '+', '@', '2026-13-45T04:00:00Z']) expect(parseTime(text)).toBeNull();
+		for (const text of ['', 'soon', '1x', '0:60', '1:60:00', '@25:00', '@04:61', 'm', '1m30', '+', '@', '2026-13-45T04:00:00Z'])
+			expect(parseTime(text)).toBeNull();
 	});
 });
 
@@ -63,9 +64,15 @@ describe('a time checked against the session', () => {
 	});
 
 	it('says a time before the start or after the end is outside, naming the span, never clamping it', () => {
-		expect(resolve('@04:15:00')).toEqual({ok: false, problem: '@04:15:00 is before the session starts at 04:17:04 UTC; it spans 0:00–1:35 (04:17:04–04:18:39 UTC)'});
+		expect(resolve('@04:15:00')).toEqual({
+			ok: false,
+			problem: '@04:15:00 is before the session starts at 04:17:04 UTC; it spans 0:00–1:35 (04:17:04–04:18:39 UTC)',
+		});
 		expect(resolve('99m')).toEqual({ok: false, problem: '99m is after the session ends at 1:35; it spans 0:00–1:35 (04:17:04–04:18:39 UTC)'});
-		expect(resolve('-1m', 20_000)).toEqual({ok: false, problem: '-1m is before the session starts at 04:17:04 UTC; it spans 0:00–1:35 (04:17:04–04:18:39 UTC)'});
+		expect(resolve('-1m', 20_000)).toEqual({
+			ok: false,
+			problem: '-1m is before the session starts at 04:17:04 UTC; it spans 0:00–1:35 (04:17:04–04:18:39 UTC)',
+		});
 	});
 
 	it('takes the ends to the second the screen shows them, and clamps those to the exact span', () => {

@@ -25,9 +25,16 @@ function expectReadable(columns: number, rows: number): HelpLayout {
 	// No label is cut: at 60 columns and up there is room for every one.
 	expect(text.join('\n')).not.toContain('…');
 	// Every heading (a long one over two lines) and every label is there, whole.
-	const columnsText = Array.from({length: layout.columns}, (_, c) => column(layout, c).map(line => line.text.trim()).join(' '));
+	const columnsText = Array.from({length: layout.columns}, (_, c) =>
+		column(layout, c)
+			.map(line => line.text.trim())
+			.join(' '),
+	);
 	for (const group of groups) {
-		expect(columnsText.some(text => text.includes(group.title)), group.title).toBe(true);
+		expect(
+			columnsText.some(text => text.includes(group.title)),
+			group.title,
+		).toBe(true);
 		for (const entry of group.entries) expect(text.join('\n')).toContain(entry.label);
 	}
 	// A heading is never the last line of a page (or of its column): its first key is right below, on the same page.
@@ -77,13 +84,26 @@ describe('help overlay layout', () => {
 
 	it('takes as few columns as the height needs', () => {
 		const groups: HelpGroup[] = [
-			{title: 'A', entries: [{keys: 'a', label: 'one'}, {keys: 'b', label: 'two'}]},
+			{
+				title: 'A',
+				entries: [
+					{keys: 'a', label: 'one'},
+					{keys: 'b', label: 'two'},
+				],
+			},
 			{title: 'B', entries: [{keys: 'c', label: 'three'}]},
 		];
 		expect(helpLayout(groups, 80, 5).columns).toBe(1);
 		const two = helpLayout(groups, 80, 3);
 		expect(two.columns).toBe(2);
-		expect(two.rows.map(row => row.map(cell => cell.text).join('').trimEnd())).toEqual(['A          B', '  a  one     c  three', '  b  two']);
+		expect(
+			two.rows.map(row =>
+				row
+					.map(cell => cell.text)
+					.join('')
+					.trimEnd(),
+			),
+		).toEqual(['A          B', '  a  one     c  three', '  b  two']);
 	});
 
 	it('cuts labels only when one column is narrower than they are', () => {

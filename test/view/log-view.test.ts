@@ -42,7 +42,8 @@ describe('log view', () => {
 
 	it('hides the server timestamps unless asked, and dims them when shown', () => {
 		const line = '2026-12-04T20:11:02.000000000Z hello';
-		const stamped = (timestamps: boolean) => logFrame({log: openLogView(target), snapshot: snapshot([line], {timestamps: true}), search: '', wrap: false, timestamps, width: 60, height: 3});
+		const stamped = (timestamps: boolean) =>
+			logFrame({log: openLogView(target), snapshot: snapshot([line], {timestamps: true}), search: '', wrap: false, timestamps, width: 60, height: 3});
 		expect(rows(stamped(false))).toEqual(['hello']);
 		const shown = stamped(true);
 		expect(rows(shown)).toEqual([line]);
@@ -71,7 +72,8 @@ describe('log view', () => {
 	});
 
 	it('says why there is no line: asking, refused, nothing written yet, empty', () => {
-		const one = (patch: Partial<LogSnapshot>) => rows(logFrame({log: openLogView(target), snapshot: snapshot([], patch), search: '', wrap: false, timestamps: false, width: 80, height: 3}));
+		const one = (patch: Partial<LogSnapshot>) =>
+			rows(logFrame({log: openLogView(target), snapshot: snapshot([], patch), search: '', wrap: false, timestamps: false, width: 80, height: 3}));
 		expect(one({state: 'opening'})).toEqual(['asking for the log…']);
 		expect(one({state: 'unavailable', message: 'container "app" in pod "web-1" is waiting to start: ContainerCreating'})).toEqual([
 			'container "app" in pod "web-1" is waiting to start: ContainerCreating',

@@ -126,7 +126,6 @@ describe('pod index', () => {
 });
 
 describe('pod index kept up to date change by change', () => {
-
 	const FILTERS = [
 		NO_FILTER,
 		{text: 'run', faultyOnly: false, namespace: null},
@@ -139,7 +138,7 @@ describe('pod index kept up to date change by change', () => {
 
 	it('shows the same rows, positions, counts and namespaces as an index built from scratch, after random adds, changes, deletions and sort changes', () => {
 		const random = seededRandom(7);
-		const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+		const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 		// Real pod objects of every capture, re-homed under a few synthetic names so the same pods change many times.
 		const objects = ['mixed', 'crashloop', 'imagepull', 'init-crash', 'job', 'terminating', 'sidecar']
 			.flatMap(name => loadCapture(captureFile(name)).entries)

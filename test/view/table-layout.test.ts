@@ -25,7 +25,10 @@ const widthOf = (layout: TableLayout, id: string) => layout.columns.find(c => c.
 function cell(row: PodRow, layout: TableLayout, id: string): string {
 	let start = 0;
 	for (const c of layout.columns) {
-		if (c.id === id) return rowLine(row, layout).slice(start, start + c.width).trimEnd();
+		if (c.id === id)
+			return rowLine(row, layout)
+				.slice(start, start + c.width)
+				.trimEnd();
 		start += c.width + 2;
 	}
 	throw new Error(`${id} is not shown`);
@@ -33,8 +36,29 @@ function cell(row: PodRow, layout: TableLayout, id: string): string {
 
 describe('table layout', () => {
 	it('shows kubectl columns and FLAGS; wide adds IP, NOMINATED NODE and WHY', () => {
-		expect(layoutOf(rows(), {wide: false, width: 200}).columns.map(c => c.title)).toEqual(['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'NODE', 'FLAGS']);
-		expect(layoutOf(rows(), {wide: true, width: 216}).columns.map(c => c.title)).toEqual(['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'NOMINATED NODE', 'FLAGS', 'WHY']);
+		expect(layoutOf(rows(), {wide: false, width: 200}).columns.map(c => c.title)).toEqual([
+			'NAMESPACE',
+			'NAME',
+			'READY',
+			'STATUS',
+			'RESTARTS',
+			'AGE',
+			'NODE',
+			'FLAGS',
+		]);
+		expect(layoutOf(rows(), {wide: true, width: 216}).columns.map(c => c.title)).toEqual([
+			'NAMESPACE',
+			'NAME',
+			'READY',
+			'STATUS',
+			'RESTARTS',
+			'AGE',
+			'IP',
+			'NODE',
+			'NOMINATED NODE',
+			'FLAGS',
+			'WHY',
+		]);
 	});
 
 	it('drops NAMESPACE when one namespace is in scope, as kubectl does without -A, and gives NAME the room', () => {
@@ -192,7 +216,10 @@ describe('table widths across frames', () => {
 	it('keeps NAME as wide as it was when a wider value later takes room', () => {
 		const all = rows();
 		const widths = new TableWidths();
-		const first = widths.layout(all.filter(r => r.status === 'Running'), {wide: false, width: 76});
+		const first = widths.layout(
+			all.filter(r => r.status === 'Running'),
+			{wide: false, width: 76},
+		);
 		const later = widths.layout([{...all[0]!, status: 'Init:CrashLoopBackOff', restarts: '12 (4m59s ago)'}], {wide: false, width: 76});
 		expect(widthOf(later, 'name')).toBe(widthOf(first, 'name'));
 		expect(widthOf(later, 'namespace')).toBe(widthOf(first, 'namespace'));

@@ -2,7 +2,17 @@ import {describe, expect, it} from 'vitest';
 import {lineText} from '../../source/view/detail/lines.js';
 import {timelineLines, timelineView} from '../../source/view/detail/timeline.js';
 import {sectionLines} from '../../source/view/detail/sections.js';
-import {CURSOR_MARK, markTimelineCursor, moveTimelineCursor, resolveTimelineCursor, revealTimelineCursor, seekOffsetOf, timelineTargets, timelineTargetsOf, type TimelineTargets} from '../../source/view/timeline-cursor.js';
+import {
+	CURSOR_MARK,
+	markTimelineCursor,
+	moveTimelineCursor,
+	resolveTimelineCursor,
+	revealTimelineCursor,
+	seekOffsetOf,
+	timelineTargets,
+	timelineTargetsOf,
+	type TimelineTargets,
+} from '../../source/view/timeline-cursor.js';
 import {initialUiState, uiReducer, type UiState} from '../../source/view/ui-state.js';
 import {loadCapture} from './detail/capture.js';
 
@@ -99,7 +109,9 @@ describe('the Timeline transition cursor', () => {
 		const before = timelineTargetsOf({pod: earlier.pod('crashloop'), events: earlier.view.eventsByPod.get(pod.key) ?? [], now: earlier.now, width: 120});
 		const {targets: rows} = targets();
 		const errorRow = rows.find(row => row.at === firstError.at)!;
-		expect(before.targets[resolveTimelineCursor(errorRow, before.targets)]).toEqual(before.targets.find(row => row.at === errorRow.at && row.nth === errorRow.nth));
+		expect(before.targets[resolveTimelineCursor(errorRow, before.targets)]).toEqual(
+			before.targets.find(row => row.at === errorRow.at && row.nth === errorRow.nth),
+		);
 		const later = rows.find(row => row.at > firstError.at)!;
 		const fallback = before.targets[resolveTimelineCursor(later, before.targets)]!;
 		expect(fallback.at).toBeLessThanOrEqual(firstError.at);

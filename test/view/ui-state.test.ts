@@ -23,7 +23,12 @@ describe('UI reducer', () => {
 	});
 
 	it('scrolls the window only when the cursor would leave it', () => {
-		let s = run(initialUiState(), {type: 'move', move: 'down', rows, height: 4}, {type: 'move', move: 'down', rows, height: 4}, {type: 'move', move: 'down', rows, height: 4});
+		let s = run(
+			initialUiState(),
+			{type: 'move', move: 'down', rows, height: 4},
+			{type: 'move', move: 'down', rows, height: 4},
+			{type: 'move', move: 'down', rows, height: 4},
+		);
 		expect(tableWindow(s, rows, 4)).toEqual({cursor: 3, offset: 0});
 		s = run(s, {type: 'move', move: 'down', rows, height: 4});
 		expect(tableWindow(s, rows, 4)).toEqual({cursor: 4, offset: 1});
@@ -34,7 +39,12 @@ describe('UI reducer', () => {
 	it('pages by the window height less one line of overlap', () => {
 		let s = run(initialUiState(), {type: 'move', move: 'pageDown', rows, height: 4});
 		expect(s.selectedKey).toBe('d');
-		s = run(s, {type: 'move', move: 'pageDown', rows, height: 4}, {type: 'move', move: 'pageDown', rows, height: 4}, {type: 'move', move: 'pageDown', rows, height: 4});
+		s = run(
+			s,
+			{type: 'move', move: 'pageDown', rows, height: 4},
+			{type: 'move', move: 'pageDown', rows, height: 4},
+			{type: 'move', move: 'pageDown', rows, height: 4},
+		);
 		expect(s.selectedKey).toBe('j');
 		s = run(s, {type: 'move', move: 'pageUp', rows, height: 4});
 		expect(s.selectedKey).toBe('g');
@@ -94,7 +104,12 @@ describe('UI reducer', () => {
 	});
 
 	it('closes the command line on Esc without touching the filter', () => {
-		const s = run({...initialUiState(), filter: 'web'}, {type: 'prompt-open', kind: 'command'}, {type: 'prompt-type', text: '90s'}, {type: 'prompt-error', error: 'bad'});
+		const s = run(
+			{...initialUiState(), filter: 'web'},
+			{type: 'prompt-open', kind: 'command'},
+			{type: 'prompt-type', text: '90s'},
+			{type: 'prompt-error', error: 'bad'},
+		);
 		expect(s.prompt).toEqual({kind: 'command', text: '90s', error: 'bad', note: null});
 		const closed = run(s, {type: 'prompt-cancel'});
 		expect(closed.prompt).toBeNull();

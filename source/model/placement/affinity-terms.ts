@@ -74,7 +74,8 @@ export function podTerms(owner: TermOwner, rules: PodAffinityRules | null | unde
  * the scheduler's nil (an unknown namespace has no labels).
  */
 export function termMatches(term: AffinityTerm, pod: TermOwner, namespaceLabels: Labels | null): boolean {
-	if (term.namespaces.has(pod.namespace) || selectorMatches(term.namespaceSelector, namespaceLabels ?? NO_LABELS)) return selectorMatches(term.selector, pod.labels);
+	if (term.namespaces.has(pod.namespace) || selectorMatches(term.namespaceSelector, namespaceLabels ?? NO_LABELS))
+		return selectorMatches(term.selector, pod.labels);
 	return false;
 }
 
@@ -90,7 +91,11 @@ export function selectsNamespacesByLabels(rules: PodAffinityRules | null | undef
 		...(rules?.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map(weighted => weighted.podAffinityTerm),
 		...(rules?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map(weighted => weighted.podAffinityTerm),
 	];
-	return terms.some(term => (term.namespaceSelector?.matchLabels && Object.keys(term.namespaceSelector.matchLabels).length > 0) || (term.namespaceSelector?.matchExpressions?.length ?? 0) > 0);
+	return terms.some(
+		term =>
+			(term.namespaceSelector?.matchLabels && Object.keys(term.namespaceSelector.matchLabels).length > 0) ||
+			(term.namespaceSelector?.matchExpressions?.length ?? 0) > 0,
+	);
 }
 
 /** Whether the term's namespace selector selects some namespaces by their labels (so they must be known). */

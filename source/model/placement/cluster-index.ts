@@ -23,7 +23,13 @@ export class ClusterIndex {
 	private readonly lists = new Map<string, readonly ClusterPod[]>();
 
 	/** The cluster as of the store's current version (`pods`: its pods map now), leaving out `exclude`. */
-	cluster(store: IndexedStore, pods: ReadonlyMap<string, PodState>, nodes: ReadonlyMap<string, Node>, namespaces: NamespaceLabels, exclude: string | null): Cluster {
+	cluster(
+		store: IndexedStore,
+		pods: ReadonlyMap<string, PodState>,
+		nodes: ReadonlyMap<string, Node>,
+		namespaces: NamespaceLabels,
+		exclude: string | null,
+	): Cluster {
 		this.update(store, pods);
 		const podsByNode = new Map<string, readonly ClusterPod[]>();
 		for (const name of this.byNode.keys()) {

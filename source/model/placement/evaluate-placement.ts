@@ -72,7 +72,13 @@ function verdict(pod: Pod, node: Node, affinity: AffinityEvaluation, spread: Spr
 }
 
 /** The reason of the first filter, in the scheduler's order, that refuses the node. */
-function firstReason(pod: Pod, node: Node, misfits: readonly NodeMisfit[], spread: SpreadNodeCheck | null, affinity: readonly AffinityFailure[]): string | null {
+function firstReason(
+	pod: Pod,
+	node: Node,
+	misfits: readonly NodeMisfit[],
+	spread: SpreadNodeCheck | null,
+	affinity: readonly AffinityFailure[],
+): string | null {
 	const has = (rule: NodeMisfit['rule']) => misfits.some(misfit => misfit.rule === rule);
 	if (has('unschedulable')) return NODE_REASONS.unschedulable;
 	if (has('nodeName')) return NODE_REASONS.nodeName;

@@ -11,7 +11,16 @@
 // ("All topology labels must exist on the node") and never fails anti-affinity.
 
 import type {Node} from '../../kube/objects.js';
-import {matchesAllTerms, needsNamespaceLabels, podTerms, termMatches, unrollNamespaces, type AffinityTerm, type PodAffinityRules, type TermOwner} from './affinity-terms.js';
+import {
+	matchesAllTerms,
+	needsNamespaceLabels,
+	podTerms,
+	termMatches,
+	unrollNamespaces,
+	type AffinityTerm,
+	type PodAffinityRules,
+	type TermOwner,
+} from './affinity-terms.js';
 import type {Cluster, ClusterPod} from './cluster.js';
 import type {Labels} from './label-selector.js';
 
@@ -125,7 +134,8 @@ export function evaluateInterPodAffinity(pod: IncomingPod, cluster: Cluster): Af
 				if (counted) affinityPods.push(other);
 			}
 			for (const term of requiredAntiAffinity) {
-				if (termMatches(term, other, null) && Object.hasOwn(labels, term.topologyKey)) antiAffinityCounts.add(term.topologyKey, labels[term.topologyKey]!, other);
+				if (termMatches(term, other, null) && Object.hasOwn(labels, term.topologyKey))
+					antiAffinityCounts.add(term.topologyKey, labels[term.topologyKey]!, other);
 			}
 			// The symmetric rule: the other pod's required anti-affinity terms against this pod.
 			for (const term of podTerms(other, other.rules).requiredAntiAffinity) {
@@ -169,7 +179,8 @@ function nodeFailures(node: Node, counts: Counts): AffinityFailure[] {
 	} else if (!counts.selfMatch) {
 		for (const term of counts.requiredAffinity) {
 			const value = labels[term.topologyKey]!;
-			if (counts.affinityCounts.get(term.topologyKey, value).length === 0) failures.push({kind: 'affinity-no-match', term, domain: {key: term.topologyKey, value}});
+			if (counts.affinityCounts.get(term.topologyKey, value).length === 0)
+				failures.push({kind: 'affinity-no-match', term, domain: {key: term.topologyKey, value}});
 		}
 	}
 	// satisfyPodAntiAffinity.
@@ -181,7 +192,8 @@ function nodeFailures(node: Node, counts: Counts): AffinityFailure[] {
 	}
 	// satisfyExistingPodsAntiAffinity: any of the node's own label pairs holding a matching pod.
 	for (const [key, value] of Object.entries(labels)) {
-		for (const {pod, term} of counts.existing.get(`${key}\u0000${value}`) ?? []) failures.push({kind: 'existing-anti-affinity', pod, term, domain: {key, value}});
+		for (const {pod, term} of counts.existing.get(`${key}\u0000${value}`) ?? [])
+			failures.push({kind: 'existing-anti-affinity', pod, term, domain: {key, value}});
 	}
 	return failures;
 }

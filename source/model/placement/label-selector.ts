@@ -72,7 +72,12 @@ export function withLabelKeys(selector: Selector, keys: readonly string[] | unde
 	for (const key of keys) {
 		if (!Object.hasOwn(labels, key)) continue;
 		const value = labels[key]!;
-		if (merged.some(requirement => requirement.key === key && requirement.operator === operator && requirement.values.length === 1 && requirement.values[0] === value)) continue;
+		if (
+			merged.some(
+				requirement => requirement.key === key && requirement.operator === operator && requirement.values.length === 1 && requirement.values[0] === value,
+			)
+		)
+			continue;
 		merged = [...merged, {key, operator, values: [value]}];
 	}
 	return merged;

@@ -68,7 +68,12 @@ export function blockerWords(node: string, failure: AffinityFailure): string {
 		case 'affinity-no-match':
 			return `no ${selectorWords(failure.term.selector)} pod in ${domainWords(failure.domain)} (affinity)`;
 		case 'anti-affinity':
-			return `${failure.pods.slice(0, NAMED_PODS).map(pod => `${pod.namespace}/${pod.name}`).join(', ')}${failure.pods.length > NAMED_PODS ? ` and ${failure.pods.length - NAMED_PODS} more` : ''} on ${node} (anti-affinity, ${failure.domain.key})`;
+			return `${failure.pods
+				.slice(0, NAMED_PODS)
+				.map(pod => `${pod.namespace}/${pod.name}`)
+				.join(
+					', ',
+				)}${failure.pods.length > NAMED_PODS ? ` and ${failure.pods.length - NAMED_PODS} more` : ''} on ${node} (anti-affinity, ${failure.domain.key})`;
 		case 'existing-anti-affinity':
 			return `${failure.pod.namespace}/${failure.pod.name} on ${node} (its anti-affinity, ${failure.domain.key})`;
 	}
@@ -98,7 +103,8 @@ export function domainCountsWords(constraint: SpreadConstraint): string {
 
 /** "the minimum 0 (zone-c)", "the minimum 0: 2 domains, fewer than minDomains 3". */
 export function minimumWords(constraint: SpreadConstraint): string {
-	if (constraint.belowMinDomains) return `the minimum taken as 0: ${constraint.domains.length} ${constraint.domains.length === 1 ? 'domain' : 'domains'}, fewer than minDomains ${constraint.minDomains}`;
+	if (constraint.belowMinDomains)
+		return `the minimum taken as 0: ${constraint.domains.length} ${constraint.domains.length === 1 ? 'domain' : 'domains'}, fewer than minDomains ${constraint.minDomains}`;
 	const at = constraint.domains.filter(domain => domain.count === constraint.minMatch).map(domain => domain.value);
 	return `the minimum ${constraint.minMatch} (${at.join(', ')})`;
 }
@@ -107,7 +113,9 @@ export function minimumWords(constraint: SpreadConstraint): string {
 export function spreadCheckWords(constraint: SpreadConstraint, check: SpreadNodeCheck): string {
 	if (check.value === null) return `has no label ${constraint.spec.topologyKey}${constraint.hard ? ' (missing required label)' : ''}`;
 	const self = constraint.selfMatch ? ' + 1 (this pod)' : '';
-	const verdict = check.exceeds ? `more than maxSkew ${constraint.spec.maxSkew}${constraint.hard ? '' : ' (only scored)'}` : `within maxSkew ${constraint.spec.maxSkew}`;
+	const verdict = check.exceeds
+		? `more than maxSkew ${constraint.spec.maxSkew}${constraint.hard ? '' : ' (only scored)'}`
+		: `within maxSkew ${constraint.spec.maxSkew}`;
 	return `${domainWords({key: constraint.spec.topologyKey, value: check.value})} holds ${check.matchNum}${self} − ${constraint.minMatch} = ${check.skew}, ${verdict}`;
 }
 

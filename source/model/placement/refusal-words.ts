@@ -16,14 +16,16 @@ export function blockingWords(evaluation: PlacementEvaluation): string | null {
 			switch (failure.kind) {
 				case 'affinity-no-match':
 					// With no matching pod anywhere the same term fails on every node: one phrase for all.
-					if (evaluation.affinity.affinityPods.length === 0) missing.add(`no pod ${selectorWords(failure.term.selector)} is on a node (required affinity, ${failure.term.topologyKey})`);
+					if (evaluation.affinity.affinityPods.length === 0)
+						missing.add(`no pod ${selectorWords(failure.term.selector)} is on a node (required affinity, ${failure.term.topologyKey})`);
 					else missing.add(blockerWords(node.node, failure));
 					break;
 				case 'affinity-no-topology':
 					missing.add(blockerWords(node.node, failure));
 					break;
 				case 'anti-affinity':
-					for (const pod of failure.pods) if (!named.has(`${pod.namespace}/${pod.name}`)) named.set(`${pod.namespace}/${pod.name}`, `anti-affinity, ${failure.domain.key}`);
+					for (const pod of failure.pods)
+						if (!named.has(`${pod.namespace}/${pod.name}`)) named.set(`${pod.namespace}/${pod.name}`, `anti-affinity, ${failure.domain.key}`);
 					break;
 				case 'existing-anti-affinity': {
 					const name = `${failure.pod.namespace}/${failure.pod.name}`;
@@ -54,7 +56,10 @@ export function spreadRefusals(evaluation: PlacementEvaluation): string[] {
 		const constraint = evaluation.spread.constraints[check.constraint]!;
 		const what = `spread ${selectorWords(constraint.selector)}, maxSkew ${constraint.spec.maxSkew}`;
 		if (check.value === null) words.push(`${node.node} has no label ${constraint.spec.topologyKey} (${what})`);
-		else words.push(`${node.node}: ${domainWords({key: constraint.spec.topologyKey, value: check.value})} would be ${check.skew} above the minimum ${constraint.minMatch} (${what})`);
+		else
+			words.push(
+				`${node.node}: ${domainWords({key: constraint.spec.topologyKey, value: check.value})} would be ${check.skew} above the minimum ${constraint.minMatch} (${what})`,
+			);
 	}
 	return words;
 }

@@ -31,11 +31,7 @@ export const HARD_POD_AFFINITY_WEIGHT = 1;
 
 /** Where a pod (anti-)affinity weight comes from. */
 export type ContributionSource =
-	| 'preferred-affinity'
-	| 'preferred-anti-affinity'
-	| 'their-required-affinity'
-	| 'their-preferred-affinity'
-	| 'their-preferred-anti-affinity';
+	'preferred-affinity' | 'preferred-anti-affinity' | 'their-required-affinity' | 'their-preferred-affinity' | 'their-preferred-anti-affinity';
 
 /** One existing pod adding (or taking) weight in a topology domain. */
 export interface Contribution {
@@ -82,7 +78,9 @@ export function scoreNodes(pod: Pod, incoming: IncomingPod, cluster: Cluster, fe
 		.map((term, index) => ({...term, index}))
 		// NewPreferredSchedulingTerms drops a term of weight 0 and one with no requirement.
 		.filter(term => term.weight !== 0 && ((term.preference.matchExpressions?.length ?? 0) > 0 || (term.preference.matchFields?.length ?? 0) > 0));
-	const nodeAffinityTerms = nodes.map(node => preferredNode.filter(term => nodeSelectorTermMatches(term.preference, node)).map(({index, weight}) => ({index, weight})));
+	const nodeAffinityTerms = nodes.map(node =>
+		preferredNode.filter(term => nodeSelectorTermMatches(term.preference, node)).map(({index, weight}) => ({index, weight})),
+	);
 	const nodeAffinityRaw = nodeAffinityTerms.map(terms => terms.reduce((sum, term) => sum + term.weight, 0));
 	const nodeAffinity = defaultNormalize(nodeAffinityRaw, false);
 
@@ -105,7 +103,10 @@ export function scoreNodes(pod: Pod, incoming: IncomingPod, cluster: Cluster, fe
 		interPod: interPod[i]!,
 		untoleratedPreferNoSchedule: preferNoSchedule[i]!,
 		taintToleration: taintToleration[i]!,
-		weighted: nodeAffinity[i]! * PLUGIN_WEIGHTS.nodeAffinity + interPod[i]! * PLUGIN_WEIGHTS.interPodAffinity + (taintsInPlay ? taintToleration[i]! * PLUGIN_WEIGHTS.taintToleration : 0),
+		weighted:
+			nodeAffinity[i]! * PLUGIN_WEIGHTS.nodeAffinity +
+			interPod[i]! * PLUGIN_WEIGHTS.interPodAffinity +
+			(taintsInPlay ? taintToleration[i]! * PLUGIN_WEIGHTS.taintToleration : 0),
 	}));
 	scores.sort((a, b) => b.weighted - a.weighted || a.node.localeCompare(b.node));
 	const anyPreference = preferredNode.length > 0 || contributions.length > 0 || taintsInPlay;
@@ -140,8 +141,10 @@ function interPodContributions(incoming: IncomingPod, cluster: Cluster): {contri
 			for (const term of theirs.requiredAffinity) {
 				if (termMatches(term, incoming, ownNamespaceLabels)) add('their-required-affinity', existing, term, HARD_POD_AFFINITY_WEIGHT);
 			}
-			for (const {term, weight} of theirs.preferredAffinity) if (termMatches(term, incoming, ownNamespaceLabels)) add('their-preferred-affinity', existing, term, weight);
-			for (const {term, weight} of theirs.preferredAntiAffinity) if (termMatches(term, incoming, ownNamespaceLabels)) add('their-preferred-anti-affinity', existing, term, -weight);
+			for (const {term, weight} of theirs.preferredAffinity)
+				if (termMatches(term, incoming, ownNamespaceLabels)) add('their-preferred-affinity', existing, term, weight);
+			for (const {term, weight} of theirs.preferredAntiAffinity)
+				if (termMatches(term, incoming, ownNamespaceLabels)) add('their-preferred-anti-affinity', existing, term, -weight);
 			const all = [...theirs.requiredAffinity, ...theirs.preferredAffinity.map(w => w.term), ...theirs.preferredAntiAffinity.map(w => w.term)];
 			if (namespaceLabels === null && all.some(term => term.namespaceSelector !== null && term.namespaceSelector.length > 0)) namespacesUnknown = true;
 		}
@@ -174,5 +177,6 @@ export function minMaxNormalize(scores: readonly number[]): number[] {
  */
 function untoleratedPreferNoSchedule(node: Node, tolerations: readonly Toleration[]): number {
 	const relevant = tolerations.filter(toleration => !toleration.effect || toleration.effect === 'PreferNoSchedule');
-	return (node.spec?.taints ?? []).filter(taint => taint.effect === 'PreferNoSchedule' && !relevant.some(toleration => toleratesTaint(toleration, taint))).length;
+	return (node.spec?.taints ?? []).filter(taint => taint.effect === 'PreferNoSchedule' && !relevant.some(toleration => toleratesTaint(toleration, taint)))
+		.length;
 }

@@ -18,8 +18,20 @@ export function slimEvent(event: KubeEvent, intern: <T extends string | null | u
 	const involved = event.involvedObject ?? {};
 	const slim: KubeEvent = {
 		kind: event.kind,
-		metadata: {name: meta.name, namespace: intern(meta.namespace), uid: meta.uid, resourceVersion: meta.resourceVersion, creationTimestamp: meta.creationTimestamp},
-		involvedObject: {kind: intern(involved.kind), namespace: intern(involved.namespace), name: intern(involved.name), uid: involved.uid, fieldPath: intern(involved.fieldPath)},
+		metadata: {
+			name: meta.name,
+			namespace: intern(meta.namespace),
+			uid: meta.uid,
+			resourceVersion: meta.resourceVersion,
+			creationTimestamp: meta.creationTimestamp,
+		},
+		involvedObject: {
+			kind: intern(involved.kind),
+			namespace: intern(involved.namespace),
+			name: intern(involved.name),
+			uid: involved.uid,
+			fieldPath: intern(involved.fieldPath),
+		},
 	} as KubeEvent;
 	if (event.reason !== undefined) slim.reason = intern(event.reason);
 	if (event.message !== undefined) slim.message = intern(event.message);

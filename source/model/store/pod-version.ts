@@ -176,7 +176,23 @@ export class PodVersion implements PodState {
 	/** What a screen shows of it, as plain data (the object read back if need be). */
 	toJSON(): unknown {
 		const {key, uid, namespace, name, columns, containers, mirror, sidecars, history, deletedAt, firstSeenAt, lastChangedAt} = this;
-		return {key, uid, namespace, name, object: this.readObject(), core: this.core, columns, containers, mirror, sidecars, history, deletedAt, firstSeenAt, lastChangedAt, serverRow: this.readServerRow()};
+		return {
+			key,
+			uid,
+			namespace,
+			name,
+			object: this.readObject(),
+			core: this.core,
+			columns,
+			containers,
+			mirror,
+			sidecars,
+			history,
+			deletedAt,
+			firstSeenAt,
+			lastChangedAt,
+			serverRow: this.readServerRow(),
+		};
 	}
 }
 
@@ -185,7 +201,15 @@ export class PodVersion implements PodState {
  * or null when the entry changes nothing: a relist's ADDED of the version already held, a DELETED
  * of a pod already deleted. `from`: the entry's ref in context.objects, or null to keep the object.
  */
-export function nextPodVersion(previous: PodVersion | undefined, type: WatchType, received: Pod, row: PrintedRow | null, at: number, from: number | null, context: VersionContext): PodVersion | null {
+export function nextPodVersion(
+	previous: PodVersion | undefined,
+	type: WatchType,
+	received: Pod,
+	row: PrintedRow | null,
+	at: number,
+	from: number | null,
+	context: VersionContext,
+): PodVersion | null {
 	const {interns} = context;
 	const deleted = type === 'DELETED';
 	const uid = received.metadata?.uid ?? '';
@@ -199,12 +223,22 @@ export function nextPodVersion(previous: PodVersion | undefined, type: WatchType
 		if (received.metadata?.resourceVersion !== undefined && version === base.version && !deleted && base.deletedAt === null) return null;
 	}
 	const columns = sameColumnsOr(base?.columns, interns.columns(podColumns(received, context.compat)));
-	const containers = sameContainersOr(base?.containers, containerViews(received).map(view => interns.container(view)));
+	const containers = sameContainersOr(
+		base?.containers,
+		containerViews(received).map(view => interns.container(view)),
+	);
 	const placement = samePlacementOr(base?.placement, placementOf(received, deleted, interns));
 	const status = interns.status(received.status);
 	const shared = {version, placement, status};
-	const transitions = diffPod(base ? {core: base.core, columns: base.columns, containers: base.containers} : null, {pod: received, core: coreOf(shared), columns, containers}, at, {deleted});
-	const history = base ? base.identity.line.append(base.lineLength, transitions) : {line: new HistoryLine(transitions, interns.words), length: transitions.length};
+	const transitions = diffPod(
+		base ? {core: base.core, columns: base.columns, containers: base.containers} : null,
+		{pod: received, core: coreOf(shared), columns, containers},
+		at,
+		{deleted},
+	);
+	const history = base
+		? base.identity.line.append(base.lineLength, transitions)
+		: {line: new HistoryLine(transitions, interns.words), length: transitions.length};
 	// A new line (a branch after a restore, or a long line started again) is a new identity: the
 	// versions before it keep the old one. The versions of a pod share its names.
 	const identity =

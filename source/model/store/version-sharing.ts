@@ -62,7 +62,14 @@ export function sameContainersOr(previous: readonly ContainerView[] | undefined,
 }
 
 function sameTermination(p: Termination, q: Termination): boolean {
-	return p.exitCode === q.exitCode && p.signal === q.signal && p.reason === q.reason && p.message === q.message && p.startedMs === q.startedMs && p.finishedMs === q.finishedMs;
+	return (
+		p.exitCode === q.exitCode &&
+		p.signal === q.signal &&
+		p.reason === q.reason &&
+		p.message === q.message &&
+		p.startedMs === q.startedMs &&
+		p.finishedMs === q.finishedMs
+	);
 }
 
 function sameContainer(a: ContainerView, b: ContainerView): boolean {

@@ -10,7 +10,15 @@ import {containerSpec, currentTermination, dueIn, howItEnded, oneLine, plural, q
 import {humanDuration} from '../duration.js';
 
 /** Waiting reasons of the kubelet's image manager (pkg/kubelet/images/types.go). */
-const IMAGE_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'ErrImageNeverPull', 'InvalidImageName', 'ImageInspectError', 'RegistryUnavailable', 'SignatureValidationFailed']);
+const IMAGE_REASONS = new Set([
+	'ErrImagePull',
+	'ImagePullBackOff',
+	'ErrImageNeverPull',
+	'InvalidImageName',
+	'ImageInspectError',
+	'RegistryUnavailable',
+	'SignatureValidationFailed',
+]);
 /** kuberuntime's errors before the container exists: the spec refers to something missing. */
 const CONFIG_REASONS = new Set(['CreateContainerConfigError', 'CreateContainerError']);
 /** kuberuntime's errors while starting it: the runtime or a lifecycle hook refused. */
@@ -57,7 +65,12 @@ function crashLoop(state: PodState, view: ContainerView, now: number): Diagnosis
 	return {
 		cause: causeFor(view),
 		container: view.name,
-		text: join([ended ? `${subject} ${ended}` : `${subject} ${view.reason ?? 'keeps failing'}`, restartsIn(state, view, now), backOff, message && `message ${message}`]),
+		text: join([
+			ended ? `${subject} ${ended}` : `${subject} ${view.reason ?? 'keeps failing'}`,
+			restartsIn(state, view, now),
+			backOff,
+			message && `message ${message}`,
+		]),
 		severity: 'failing',
 		...(next && {next}),
 	};
@@ -88,7 +101,13 @@ function imagePull(state: PodState, view: ContainerView, ctx: WhyContext): Diagn
 	const message = pullMessage(view.message);
 	const head = `${subjectOf(state.readObject(), view)} cannot pull image${image} (${view.reason})${message ? `: ${message}` : ''}`;
 	const pull = nextPull(view, ctx.events, ctx.now);
-	return {cause: 'image-pull', container: view.name, text: join([head, pull && `${pull.failures}, ${pull.next}`]), severity: 'failing', ...(pull && {next: pull.next})};
+	return {
+		cause: 'image-pull',
+		container: view.name,
+		text: join([head, pull && `${pull.failures}, ${pull.next}`]),
+		severity: 'failing',
+		...(pull && {next: pull.next}),
+	};
 }
 
 /** CreateContainerConfigError and friends: the kubelet's message names what is missing. */
@@ -133,7 +152,9 @@ export function containerTrouble(state: PodState, view: ContainerView, ctx: WhyC
 export function restartsRising(state: PodState, view: ContainerView, now: number): Diagnosis {
 	const pod = state.readObject();
 	const last = view.lastTermination;
-	const ended = last ? `last ${howItEnded(last, containerSpec(pod, view))}${ranFor(last)}${last.finishedMs !== null ? `, ${humanDuration(now - last.finishedMs)} ago` : ''}` : null;
+	const ended = last
+		? `last ${howItEnded(last, containerSpec(pod, view))}${ranFor(last)}${last.finishedMs !== null ? `, ${humanDuration(now - last.finishedMs)} ago` : ''}`
+		: null;
 	const message = quotedMessage(last?.message ?? null);
 	return {
 		cause: causeFor(view),

@@ -34,10 +34,12 @@ export function failedDiagnosis(state: PodState): Diagnosis {
 			severity: 'failing',
 		};
 	}
-	const failed = state.containers.filter(view => view.kind !== 'ephemeral').find(view => {
-		const termination = currentTermination(view);
-		return view.state === 'terminated' && termination !== null && termination.exitCode !== 0;
-	});
+	const failed = state.containers
+		.filter(view => view.kind !== 'ephemeral')
+		.find(view => {
+			const termination = currentTermination(view);
+			return view.state === 'terminated' && termination !== null && termination.exitCode !== 0;
+		});
 	if (failed) {
 		const termination = currentTermination(failed)!;
 		const message = quotedMessage(termination.message);
@@ -97,4 +99,3 @@ export function terminatingDiagnosis(state: PodState, ctx: WhyContext): Diagnosi
 	if (runningWords && !terminal) parts.push(runningWords);
 	return {cause: 'stuck-terminating', container: null, text: parts.join('; '), severity: 'failing'};
 }
-

@@ -56,7 +56,8 @@ function fittingWords(misfits: Misfits): string | null {
 	const names = fitting.length > 3 ? `${fitting.slice(0, 3).join(', ')} and ${fitting.length - 3} more` : fitting.join(', ');
 	const verb = fitting.length === 1 ? 'passes' : 'pass';
 	const them = fitting.length === 1 ? 'it' : 'them';
-	if (misfits.placement) return `${names} ${verb} every rule podlife checks, pod affinity and spread included (podlife does not know why the scheduler refuses ${them}: resources, ports or volumes, or the cluster changed since)`;
+	if (misfits.placement)
+		return `${names} ${verb} every rule podlife checks, pod affinity and spread included (podlife does not know why the scheduler refuses ${them}: resources, ports or volumes, or the cluster changed since)`;
 	return `${names} ${verb} nodeSelector, affinity and taints (so resources, ports, volumes or pod affinity rule ${them} out)`;
 }
 
@@ -83,7 +84,8 @@ export function pendingDiagnosis(state: PodState, ctx: WhyContext): Diagnosis {
 	const parts: string[] = [];
 	// The pods in the way come first: the line is cut at the screen's edge, and they are what the scheduler's count does not name.
 	if (message && misfits.blockers) parts.push(misfits.blockers);
-	if (message) parts.push(`${refused ? 'Unschedulable' : 'FailedScheduling'}${since !== null ? ` for ${humanDuration(now - since)}` : ''}: ${schedulerWords(message)}`);
+	if (message)
+		parts.push(`${refused ? 'Unschedulable' : 'FailedScheduling'}${since !== null ? ` for ${humanDuration(now - since)}` : ''}: ${schedulerWords(message)}`);
 	if (misfits.text) parts.push(misfits.text);
 	const fitting = fittingWords(misfits);
 	if (message && fitting) parts.push(fitting);
@@ -91,6 +93,12 @@ export function pendingDiagnosis(state: PodState, ctx: WhyContext): Diagnosis {
 	const created = state.columns.createdMs ?? state.firstSeenAt;
 	const waiting = `not scheduled yet (created ${humanDuration(now - created)} ago)`;
 	// Without the scheduler's verdict, a pod no node can take is still news: say which rule blocks each.
-	if (ctx.nodes.size > 0 && misfits.fitting.length === 0) return {cause: 'unschedulable', container: null, text: `${waiting}; no node fits: ${[misfits.blockers, misfits.text].filter(Boolean).join('; ')}`, severity: null};
+	if (ctx.nodes.size > 0 && misfits.fitting.length === 0)
+		return {
+			cause: 'unschedulable',
+			container: null,
+			text: `${waiting}; no node fits: ${[misfits.blockers, misfits.text].filter(Boolean).join('; ')}`,
+			severity: null,
+		};
 	return {cause: 'scheduling', container: null, text: waiting, severity: null};
 }

@@ -28,7 +28,9 @@ function notReadySince(state: PodState, view: ContainerView | null): number | nu
 /** Containers that run with the pod (regular and native sidecars) but are not ready. */
 export function notReadyDiagnosis(state: PodState, ctx: WhyContext): Diagnosis | null {
 	const {now} = ctx;
-	const view = state.containers.find(candidate => (candidate.kind === 'regular' || candidate.kind === 'sidecar') && candidate.state === 'running' && !candidate.ready);
+	const view = state.containers.find(
+		candidate => (candidate.kind === 'regular' || candidate.kind === 'sidecar') && candidate.state === 'running' && !candidate.ready,
+	);
 	if (!view) return null;
 	const since = notReadySince(state, view);
 	const unstarted = view.started === false ? ' (startup probe not passed yet)' : '';
@@ -54,7 +56,9 @@ export function readinessGateDiagnosis(state: PodState, ctx: WhyContext): Diagno
 		const since = timeMs(condition.lastTransitionTime);
 		if (since !== null) oldest = oldest === null ? since : Math.min(oldest, since);
 		const why = [condition.reason, condition.message].filter(Boolean).join(': ');
-		parts.push(`readiness gate ${gate.conditionType} is ${condition.status}${since !== null ? ` for ${humanDuration(ctx.now - since)}` : ''}${why ? ` (${oneLine(why)})` : ''}`);
+		parts.push(
+			`readiness gate ${gate.conditionType} is ${condition.status}${since !== null ? ` for ${humanDuration(ctx.now - since)}` : ''}${why ? ` (${oneLine(why)})` : ''}`,
+		);
 	}
 	if (parts.length === 0) return null;
 	// Like a container that is not ready, a gate gets the Deployment controller's progress deadline

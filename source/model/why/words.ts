@@ -94,7 +94,10 @@ export function ranFor(termination: Termination): string {
  */
 export function quotedMessage(message: string | null): string | null {
 	if (!message) return null;
-	const lines = message.split('\n').map(line => line.trim()).filter(line => line.length > 0);
+	const lines = message
+		.split('\n')
+		.map(line => line.trim())
+		.filter(line => line.length > 0);
 	const last = lines.at(-1);
 	if (!last) return null;
 	return `"${last.length > MESSAGE_LIMIT ? `${last.slice(0, MESSAGE_LIMIT - 1)}…` : last}"`;

@@ -62,9 +62,17 @@ function countOf(page: {items?: unknown[]; metadata?: {remainingItemCount?: numb
 type Answer = {refused: KubeApiError; count: null} | {refused: null; count: number | null};
 
 /** The list of one item: allowed (with the count it tells), or refused with the 403; any other failure throws. */
-async function ask(transport: Transport, resource: string, namespace: string | null, query: Record<string, string | undefined>, ctx: KubeErrorContext): Promise<Answer> {
+async function ask(
+	transport: Transport,
+	resource: string,
+	namespace: string | null,
+	query: Record<string, string | undefined>,
+	ctx: KubeErrorContext,
+): Promise<Answer> {
 	try {
-		const page = (await unthrottled(() => transport.getJson(collectionPath(namespace, resource), {query: {limit: '1', ...query}, request: {verb: 'list', resource, namespace}}))) as Parameters<typeof countOf>[0];
+		const page = (await unthrottled(() =>
+			transport.getJson(collectionPath(namespace, resource), {query: {limit: '1', ...query}, request: {verb: 'list', resource, namespace}}),
+		)) as Parameters<typeof countOf>[0];
 		return {refused: null, count: countOf(page)};
 	} catch (error) {
 		if (isForbidden(error)) return {refused: error, count: null};
@@ -73,7 +81,13 @@ async function ask(transport: Transport, resource: string, namespace: string | n
 }
 
 /** Null when allowed, the 403 when not. */
-async function probe(transport: Transport, resource: string, namespace: string | null, query: Record<string, string | undefined>, ctx: KubeErrorContext): Promise<KubeApiError | null> {
+async function probe(
+	transport: Transport,
+	resource: string,
+	namespace: string | null,
+	query: Record<string, string | undefined>,
+	ctx: KubeErrorContext,
+): Promise<KubeApiError | null> {
 	return (await ask(transport, resource, namespace, query, ctx)).refused;
 }
 
@@ -90,7 +104,9 @@ function total(answers: readonly Answer[]): number | null {
 /** A namespace that does not exist would watch nothing forever: say so instead. */
 async function checkNamespace(transport: Transport, namespace: string, ctx: KubeErrorContext): Promise<void> {
 	try {
-		await unthrottled(() => transport.getJson(`/api/v1/namespaces/${encodeURIComponent(namespace)}`, {request: {verb: 'get', resource: 'namespaces', namespace}}));
+		await unthrottled(() =>
+			transport.getJson(`/api/v1/namespaces/${encodeURIComponent(namespace)}`, {request: {verb: 'get', resource: 'namespaces', namespace}}),
+		);
 	} catch (error) {
 		// Many users may not get namespaces at all; the pod list tells what they may see.
 		if (isForbidden(error)) return;
@@ -101,7 +117,9 @@ async function checkNamespace(transport: Transport, namespace: string, ctx: Kube
 /** Every namespace's name, or null when the user may not list them. */
 async function namespaceNames(transport: Transport, ctx: KubeErrorContext): Promise<string[] | null> {
 	try {
-		const list = (await unthrottled(() => transport.getJson('/api/v1/namespaces', {request: {verb: 'list', resource: 'namespaces', namespace: null}}))) as {items?: Array<{metadata?: {name?: string}}>};
+		const list = (await unthrottled(() => transport.getJson('/api/v1/namespaces', {request: {verb: 'list', resource: 'namespaces', namespace: null}}))) as {
+			items?: Array<{metadata?: {name?: string}}>;
+		};
 		return (list.items ?? []).map(item => item.metadata?.name ?? '').filter(Boolean);
 	} catch (error) {
 		if (isForbidden(error)) return null;
@@ -132,7 +150,11 @@ function leftOut(resource: OptionalResource): string {
 	return `${resource} not permitted: RBAC forbids this user to list them; ${resource === 'nodes' ? 'no node fit shown' : 'no pod events shown'}`;
 }
 
-async function podNamespaces(transport: Transport, request: AccessRequest, ctx: KubeErrorContext): Promise<Pick<Access, 'namespaces' | 'scopeNote' | 'podCount'>> {
+async function podNamespaces(
+	transport: Transport,
+	request: AccessRequest,
+	ctx: KubeErrorContext,
+): Promise<Pick<Access, 'namespaces' | 'scopeNote' | 'podCount'>> {
 	const selectors = {labelSelector: request.labelSelector || undefined, fieldSelector: request.fieldSelector || undefined};
 	const podsIn = (namespace: string) => ask(transport, 'pods', namespace, selectors, ctx);
 
@@ -156,7 +178,11 @@ async function podNamespaces(transport: Transport, request: AccessRequest, ctx: 
 	const podCount = total(answers.filter(answer => answer.refused === null));
 	// What is watched comes first: at 80 columns the line is cut after it.
 	const where = listed === null ? `namespace "${allowed[0]}" only (the context's)` : `${quoted(allowed)} only (where it may list pods)`;
-	return {namespaces: allowed, podCount, scopeNote: `watching ${where}: RBAC forbids this user to list pods across all namespaces; name others with -n NS -n NS`};
+	return {
+		namespaces: allowed,
+		podCount,
+		scopeNote: `watching ${where}: RBAC forbids this user to list pods across all namespaces; name others with -n NS -n NS`,
+	};
 }
 
 /** What the user may watch: pods (required), nodes and events (each left out with a reason if refused). */

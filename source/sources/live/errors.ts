@@ -117,12 +117,12 @@ export function describeKubeError(err: unknown, ctx: KubeErrorContext): UserErro
 
 	const code = errorCode(err);
 	if (code && UNREACHABLE[code]) {
-		return new UserError(
-			`cannot reach the API server ${server}${context} (${UNREACHABLE[code]}); is the cluster running? check with kubectl cluster-info`,
-		);
+		return new UserError(`cannot reach the API server ${server}${context} (${UNREACHABLE[code]}); is the cluster running? check with kubectl cluster-info`);
 	}
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-		return new UserError(`cannot resolve the host of the API server ${server}${context} (DNS lookup failed); check the server in your kubeconfig and your network or VPN`);
+		return new UserError(
+			`cannot resolve the host of the API server ${server}${context} (DNS lookup failed); check the server in your kubeconfig and your network or VPN`,
+		);
 	}
 	if (code && (TLS_CODES[code] || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS'))) {
 		const what = TLS_CODES[code] ?? 'the TLS handshake failed';
@@ -133,7 +133,9 @@ export function describeKubeError(err: unknown, ctx: KubeErrorContext): UserErro
 	const message = err instanceof Error ? err.message : String(err);
 	// client-node refuses plain http unless the cluster says insecure-skip-tls-verify.
 	if (/HTTP protocol is not allowed/i.test(message)) {
-		return new UserError(`the API server ${server}${context} uses plain http; set insecure-skip-tls-verify: true for that cluster in the kubeconfig, or use https`);
+		return new UserError(
+			`the API server ${server}${context} uses plain http; set insecure-skip-tls-verify: true for that cluster in the kubeconfig, or use https`,
+		);
 	}
 	const doing = ctx.verb && ctx.resource ? ` while trying to ${ctx.verb} ${ctx.resource}` : '';
 	return new UserError(`talking to the API server ${server}${context} failed${doing}: ${scrub(message) || 'unknown error'}`);

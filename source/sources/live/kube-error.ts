@@ -34,7 +34,12 @@ export class KubeApiError extends Error {
 	 */
 	readonly retryAfterSeconds: number | null;
 
-	constructor(statusCode: number, status: KubeStatus | null, request: {verb: string; resource: string; namespace: string | null}, retryAfterSeconds: number | null = null) {
+	constructor(
+		statusCode: number,
+		status: KubeStatus | null,
+		request: {verb: string; resource: string; namespace: string | null},
+		retryAfterSeconds: number | null = null,
+	) {
 		super(`${request.verb} ${request.resource}: HTTP ${statusCode}${status?.reason ? ` ${status.reason}` : ''}`);
 		this.name = 'KubeApiError';
 		this.statusCode = statusCode;

@@ -112,30 +112,28 @@ export interface LiveSource {
  */
 function resourceSpecs(access: Access, options: LiveOptions): ResourceSpec[] {
 	const scopes = (namespaces: string[] | null): Array<string | null> => (namespaces === null ? [null] : namespaces);
-	const pods = scopes(access.namespaces).map(
-		(namespace): ResourceSpec => ({
-			resource: 'pods',
-			kind: 'Pod',
-			apiVersion: 'v1',
-			path: collectionPath(namespace, 'pods'),
-			namespace,
-			labelSelector: options.labelSelector,
-			fieldSelector: options.fieldSelector,
-			table: Boolean(options.withTable),
-		}),
-	);
-	const nodes: ResourceSpec[] = access.denied.nodes ? [] : [{resource: 'nodes', kind: 'Node', apiVersion: 'v1', path: '/api/v1/nodes', namespace: null, table: false}];
-	const events = scopes(access.eventNamespaces).map(
-		(namespace): ResourceSpec => ({
-			resource: 'events',
-			kind: 'Event',
-			apiVersion: 'v1',
-			path: collectionPath(namespace, 'events'),
-			namespace,
-			fieldSelector: EVENTS_FIELD_SELECTOR,
-			table: false,
-		}),
-	);
+	const pods = scopes(access.namespaces).map((namespace): ResourceSpec => ({
+		resource: 'pods',
+		kind: 'Pod',
+		apiVersion: 'v1',
+		path: collectionPath(namespace, 'pods'),
+		namespace,
+		labelSelector: options.labelSelector,
+		fieldSelector: options.fieldSelector,
+		table: Boolean(options.withTable),
+	}));
+	const nodes: ResourceSpec[] = access.denied.nodes
+		? []
+		: [{resource: 'nodes', kind: 'Node', apiVersion: 'v1', path: '/api/v1/nodes', namespace: null, table: false}];
+	const events = scopes(access.eventNamespaces).map((namespace): ResourceSpec => ({
+		resource: 'events',
+		kind: 'Event',
+		apiVersion: 'v1',
+		path: collectionPath(namespace, 'events'),
+		namespace,
+		fieldSelector: EVENTS_FIELD_SELECTOR,
+		table: false,
+	}));
 	return [...pods, ...nodes, ...events];
 }
 
@@ -153,7 +151,9 @@ const NAMESPACES_SPEC: ResourceSpec = {resource: 'namespaces', kind: 'Namespace'
 
 async function serverVersion(transport: Transport, ctx: KubeErrorContext): Promise<string | null> {
 	try {
-		const version = (await unthrottled(() => transport.getJson('/version', {request: {verb: 'get', resource: 'version', namespace: null}}))) as {gitVersion?: string};
+		const version = (await unthrottled(() => transport.getJson('/version', {request: {verb: 'get', resource: 'version', namespace: null}}))) as {
+			gitVersion?: string;
+		};
 		return version.gitVersion ?? null;
 	} catch (error) {
 		// Some clusters hide /version from unauthenticated users; a 403 here is not a reason to stop.
@@ -242,7 +242,10 @@ export async function connectLive(options: LiveConnectOptions): Promise<LiveConn
 			if (started) throw new Error('a live connection starts once');
 			started = true;
 			const notes = [access.scopeNote, access.denied.nodes, access.denied.events].filter((note): note is string => Boolean(note));
-			return {...watch({transport, ctx, specs, active, info, header, startedAt, clock, options: {...options, watchList}, handlers, listing, notes, access}), logs};
+			return {
+				...watch({transport, ctx, specs, active, info, header, startedAt, clock, options: {...options, watchList}, handlers, listing, notes, access}),
+				logs,
+			};
 		},
 	};
 }
@@ -282,7 +285,21 @@ function revokedLine(name: string): string {
 	return `${name}: access revoked (403); rows as last seen, retrying`;
 }
 
-function watch({transport, ctx, specs, active, info, header, startedAt, clock, options, handlers, listing, notes, access}: WatchContext): Omit<LiveSource, 'logs'> {
+function watch({
+	transport,
+	ctx,
+	specs,
+	active,
+	info,
+	header,
+	startedAt,
+	clock,
+	options,
+	handlers,
+	listing,
+	notes,
+	access,
+}: WatchContext): Omit<LiveSource, 'logs'> {
 	const controller = new AbortController();
 	const revoked = new Map<string, string>();
 	info.limits = () => liveLimits(access, revoked);
@@ -313,7 +330,14 @@ function watch({transport, ctx, specs, active, info, header, startedAt, clock, o
 	tracker.setAll({state: 'connected', message: `connected to ${info.server}${info.serverVersion ? ` (${info.serverVersion})` : ''}`});
 
 	function toEntry(resource: string, event: ReflectorEvent): void {
-		if (resource === 'pods' && event.type !== 'SYNCED' && event.type !== 'ERROR' && !namespacesStarted && selectsNamespacesByLabels((event.object as Pod).spec?.affinity)) watchNamespaces();
+		if (
+			resource === 'pods' &&
+			event.type !== 'SYNCED' &&
+			event.type !== 'ERROR' &&
+			!namespacesStarted &&
+			selectsNamespacesByLabels((event.object as Pod).spec?.affinity)
+		)
+			watchNamespaces();
 		if (event.type === 'SYNCED') emit({type: 'SYNCED', resource, resourceVersion: event.resourceVersion});
 		else if (event.type === 'ERROR') emit({type: 'ERROR', object: event.object});
 		else emit(event.row ? {type: event.type, object: event.object as KubeObject, row: event.row} : {type: event.type, object: event.object});
@@ -379,7 +403,18 @@ function watch({transport, ctx, specs, active, info, header, startedAt, clock, o
 				handlers.onWarning?.(message);
 				tracker.remove('namespaces');
 				const status = error instanceof KubeApiError ? error.status : null;
-				emit({type: 'ERROR', object: {kind: 'Status', apiVersion: 'v1', status: 'Failure', code: error instanceof KubeApiError ? error.statusCode : 500, reason: status?.reason ?? 'Unknown', message: status?.message ?? message, details: {kind: 'namespaces'}}});
+				emit({
+					type: 'ERROR',
+					object: {
+						kind: 'Status',
+						apiVersion: 'v1',
+						status: 'Failure',
+						code: error instanceof KubeApiError ? error.statusCode : 500,
+						reason: status?.reason ?? 'Unknown',
+						message: status?.message ?? message,
+						details: {kind: 'namespaces'},
+					},
+				});
 				return;
 			}
 			active.add('namespaces');

@@ -47,7 +47,9 @@ export function logProblem(error: unknown, target: LogTarget, server?: string): 
 				return said || `no log of ${target.container}${target.previous ? ' (previous)' : ''}: HTTP ${error.statusCode}`;
 			default:
 				// The kubelet unreachable comes back as a 5xx whose message names the node's address.
-				return said ? `the API server could not get the log: ${said}` : describeKubeError(error, {server, verb: 'get', resource: 'pods/log', namespace: target.namespace}).message;
+				return said
+					? `the API server could not get the log: ${said}`
+					: describeKubeError(error, {server, verb: 'get', resource: 'pods/log', namespace: target.namespace}).message;
 		}
 	}
 	return describeKubeError(error, {server, verb: 'get', resource: 'pods/log', namespace: target.namespace}).message;

@@ -78,7 +78,11 @@ function openLiveLog(transport: Transport, target: LogTarget, server: string | u
 					buffer.end();
 					state = 'ended';
 					// The previous instance's log ends at once; the current one's when the container stops.
-					message = error ? `the stream broke: ${shortError(error)}; l opens it again` : target.previous ? null : 'the container stopped; l opens the log again';
+					message = error
+						? `the stream broke: ${shortError(error)}; l opens it again`
+						: target.previous
+							? null
+							: 'the container stopped; l opens the log again';
 					changed();
 				});
 			},

@@ -35,16 +35,10 @@ export interface ResourceSpec {
 	table: boolean;
 }
 
-export type ReflectorState =
-	| {state: 'connected'}
-	| {state: 'relisting'}
-	| {state: 'reconnecting'; attempt: number; error: unknown; delayMs: number};
+export type ReflectorState = {state: 'connected'} | {state: 'relisting'} | {state: 'reconnecting'; attempt: number; error: unknown; delayMs: number};
 
 export type ReflectorEvent =
-	| {type: WatchType; object: KubeObject; row?: PrintedRow}
-	| {type: 'SYNCED'; resourceVersion: string}
-	| {type: 'ERROR'; object: Record<string, unknown>};
-
+	{type: WatchType; object: KubeObject; row?: PrintedRow} | {type: 'SYNCED'; resourceVersion: string} | {type: 'ERROR'; object: Record<string, unknown>};
 
 export interface ReflectorDeps {
 	transport: Transport;
@@ -233,9 +227,7 @@ export class Reflector {
 	private itemsOf(page: unknown): KnownItem[] {
 		if (isTable(page)) {
 			if (page.columnDefinitions && page.columnDefinitions.length > 0) this.columns = page.columnDefinitions;
-			return (page.rows ?? [])
-				.filter(row => row.object)
-				.map(row => ({object: this.withKind(row.object!), row: printedRow(this.columns, row.cells)}));
+			return (page.rows ?? []).filter(row => row.object).map(row => ({object: this.withKind(row.object!), row: printedRow(this.columns, row.cells)}));
 		}
 		const items = (page as {items?: KubeObject[]}).items ?? [];
 		return items.map(object => ({object: this.withKind(object)}));

@@ -33,10 +33,13 @@ export class Notifier {
 			return;
 		}
 		if (this.flushTimer === null) {
-			this.flushTimer = this.scheduler.setTimeout(() => {
-				this.flushTimer = null;
-				this.flush();
-			}, this.intervalMs - (mono - this.lastFlush));
+			this.flushTimer = this.scheduler.setTimeout(
+				() => {
+					this.flushTimer = null;
+					this.flush();
+				},
+				this.intervalMs - (mono - this.lastFlush),
+			);
 		}
 	}
 

@@ -102,7 +102,12 @@ export class DeltaMap<V> implements ReadonlyMap<string, V> {
 	 * The keys in `changes` as they are in `current` now, after `before`. `positionInBase`: where a
 	 * key is in the chain's full copy (its forEach order), −1 when it is not there.
 	 */
-	static after<V>(before: PackedMap<string, V> | DeltaMap<V>, changes: Iterable<string>, current: ReadonlyMap<string, V>, positionInBase: (key: string) => number): DeltaMap<V> {
+	static after<V>(
+		before: PackedMap<string, V> | DeltaMap<V>,
+		changes: Iterable<string>,
+		current: ReadonlyMap<string, V>,
+		positionInBase: (key: string) => number,
+	): DeltaMap<V> {
 		const keys = [...changes];
 		return new DeltaMap(
 			before,

@@ -103,7 +103,11 @@ export class ReplayPlayer implements Clock {
 		this.store = this.display.store;
 		this.timeline = new TimelineQueries(this.loader.log, this.loader.changes);
 		this.notifier = new Notifier(scheduler, tuning.notifyMs);
-		this.clock = new ReplayClock(scheduler, tuning.tickMs, this.onTick, {speed: options.speed ?? 1, paused: options.paused ?? false, loop: options.loop ?? false});
+		this.clock = new ReplayClock(scheduler, tuning.tickMs, this.onTick, {
+			speed: options.speed ?? 1,
+			paused: options.paused ?? false,
+			loop: options.loop ?? false,
+		});
 		this.pending = options.atMs ?? 'start';
 		this.loading = this.loader.run(() => this.afterBatch());
 	}

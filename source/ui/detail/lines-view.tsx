@@ -21,9 +21,13 @@ export function LinesView({lines, scroll, height, noColor = false}: LinesViewPro
 		<Box flexDirection="column">
 			{visible.map((spans, index) => (
 				<Text key={start + index} wrap="truncate-end">
-					{spans.length === 0 ? ' ' : spans.map((part, spanIndex) => (
-						<Text key={spanIndex} {...toneLook(part.tone, noColor)} inverse={part.inverse}>{part.text}</Text>
-					))}
+					{spans.length === 0
+						? ' '
+						: spans.map((part, spanIndex) => (
+								<Text key={spanIndex} {...toneLook(part.tone, noColor)} inverse={part.inverse}>
+									{part.text}
+								</Text>
+							))}
 				</Text>
 			))}
 		</Box>

@@ -135,7 +135,8 @@ function fullContainerLines(pod: PodState, view: ContainerView, now: number, wid
 	if (container) {
 		if (container.command?.length) out.push(field('command', container.command.join(' '), 16));
 		if (container.args?.length) out.push(field('args', container.args.join(' '), 16));
-		for (const port of container.ports ?? []) out.push(field('port', `${port.containerPort}/${port.protocol ?? 'TCP'}${port.name ? ` (${port.name})` : ''}`, 16));
+		for (const port of container.ports ?? [])
+			out.push(field('port', `${port.containerPort}/${port.protocol ?? 'TCP'}${port.name ? ` (${port.name})` : ''}`, 16));
 		const requests = container.resources?.requests;
 		const limits = container.resources?.limits;
 		if (requests) out.push(field('requests', resourceText(requests), 16));
@@ -193,7 +194,10 @@ function stateSpans(view: ContainerView, now: number): Span[] {
 	const tone = stateTone(view);
 	switch (view.state) {
 		case 'running':
-			return [span('running', tone), span(view.startedMs === null ? '' : ` since ${formatClock(view.startedMs)} (${humanDuration(now - view.startedMs)})`, 'dim')];
+			return [
+				span('running', tone),
+				span(view.startedMs === null ? '' : ` since ${formatClock(view.startedMs)} (${humanDuration(now - view.startedMs)})`, 'dim'),
+			];
 		case 'waiting': {
 			const out = [span(`waiting${view.reason ? ` ${view.reason}` : ''}`, tone)];
 			if (view.nextRestartMs !== null) {
@@ -232,10 +236,12 @@ function timesText(startedMs: number | null, finishedMs: number | null): string[
 }
 
 function resourceText(resources: Readonly<Record<string, string>>): string {
-	return Object.entries(resources).map(([name, value]) => `${name}=${value}`).join(' ');
+	return Object.entries(resources)
+		.map(([name, value]) => `${name}=${value}`)
+		.join(' ');
 }
 
 function firstLine(text: string): string {
 	const lines = text.trim().split('\n');
-	return lines.length > 1 ? `${lines[0]} …(${lines.length} lines; Enter shows all)` : lines[0] ?? '';
+	return lines.length > 1 ? `${lines[0]} …(${lines.length} lines; Enter shows all)` : (lines[0] ?? '');
 }

@@ -23,7 +23,9 @@ export function landingLines(pod: Pod, evaluation: PlacementEvaluation, now: num
 	};
 	if (!score.anyPreference) {
 		const count = evaluation.feasible.length;
-		say(`No preferred rule weighs on it: neither its spec nor the pods around it prefer a node, and no node has a PreferNoSchedule taint it minds. ${count} ${count === 1 ? 'node passes' : 'nodes pass'} the filters now; the scheduler chose by resources, spread and image locality, which podlife does not weigh.`);
+		say(
+			`No preferred rule weighs on it: neither its spec nor the pods around it prefer a node, and no node has a PreferNoSchedule taint it minds. ${count} ${count === 1 ? 'node passes' : 'nodes pass'} the filters now; the scheduler chose by resources, spread and image locality, which podlife does not weigh.`,
+		);
 		return lines;
 	}
 	say(
@@ -37,7 +39,8 @@ export function landingLines(pod: Pod, evaluation: PlacementEvaluation, now: num
 	}
 	for (const node of score.nodes) {
 		const reasons = [...nodeAffinityWords(pod, node), ...node.contributions.map(contributionWords)];
-		if (node.untoleratedPreferNoSchedule > 0) reasons.push(`${node.untoleratedPreferNoSchedule} PreferNoSchedule ${node.untoleratedPreferNoSchedule === 1 ? 'taint' : 'taints'} not tolerated`);
+		if (node.untoleratedPreferNoSchedule > 0)
+			reasons.push(`${node.untoleratedPreferNoSchedule} PreferNoSchedule ${node.untoleratedPreferNoSchedule === 1 ? 'taint' : 'taints'} not tolerated`);
 		if (reasons.length === 0) continue;
 		lines.push([span(`  ${node.node}:`, node.node === here ? 'accent' : 'plain')]);
 		for (const reason of reasons.slice(0, LISTED)) lines.push(...wrap(reason, width, '      ').map((text, n) => line(n === 0 ? `    ${text.slice(6)}` : text)));
@@ -64,7 +67,8 @@ function scoreTable(score: ScoreEvaluation, here: string): Line[] {
 		String(node.weighted),
 	]);
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => [...row[column]!].length)));
-	const format = (cells: readonly string[]) => `  ${cells.map((text, column) => (column === 0 ? text.padEnd(widths[column]!) : text.padStart(widths[column]!))).join('  ')}`;
+	const format = (cells: readonly string[]) =>
+		`  ${cells.map((text, column) => (column === 0 ? text.padEnd(widths[column]!) : text.padStart(widths[column]!))).join('  ')}`;
 	const lines: Line[] = [line(format(header), 'label')];
 	score.nodes.forEach((node: NodeScore, index) => lines.push(line(format(rows[index]!), node.node === here ? 'accent' : 'plain')));
 	return lines;

@@ -60,7 +60,9 @@ export function containerLanes(pod: PodState, start: number, end: number): Lane[
 	const views = [...pod.containers].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
 	return views.map(view => {
 		const subject = containerSubject(view);
-		const changes: Transition[] = pod.history.filter(transition => transition.subject === subject && (transition.kind === 'container' || transition.kind === 'restart'));
+		const changes: Transition[] = pod.history.filter(
+			transition => transition.subject === subject && (transition.kind === 'container' || transition.kind === 'restart'),
+		);
 		const stateChanges = changes.filter(transition => transition.kind === 'container');
 		const segments: LaneSegment[] = [];
 		let label = stateChanges.length > 0 ? stateChanges[0]!.from : containerStateLabel(view);

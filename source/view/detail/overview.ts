@@ -19,7 +19,6 @@ export interface OverviewInput {
 	wrap?: boolean;
 }
 
-
 export function overviewLines({pod, now, width, why, wrap: wrapped = false}: OverviewInput): Line[] {
 	const object = pod.readObject();
 	const status = object.status;
@@ -46,7 +45,9 @@ export function overviewLines({pod, now, width, why, wrap: wrapped = false}: Ove
 	lines.push(field('pod IPs', podIPs.length > 0 ? podIPs.join(', ') : '<none>'));
 	lines.push(field('host IP', status?.hostIP || '<none>'));
 	const owners = object.metadata.ownerReferences ?? [];
-	lines.push(field('owner', owners.length > 0 ? owners.map(owner => `${owner.kind}/${owner.name}${owner.controller ? '' : ' (not controller)'}`).join(', ') : '<none>'));
+	lines.push(
+		field('owner', owners.length > 0 ? owners.map(owner => `${owner.kind}/${owner.name}${owner.controller ? '' : ' (not controller)'}`).join(', ') : '<none>'),
+	);
 
 	lines.push(blank, heading('Conditions'));
 	const conditions = status?.conditions ?? [];
@@ -74,13 +75,15 @@ function conditionLines(condition: PodCondition, now: number, width: number): Li
 	const ok = condition.status === 'True';
 	const at = timeMs(condition.lastTransitionTime);
 	const when = at === null ? '' : `  since ${formatClock(at)} (${humanDuration(now - at)} ago)`;
-	const out: Line[] = [[
-		span(ok ? '  ✓ ' : '  ✗ ', ok ? 'good' : 'bad'),
-		span(condition.type.padEnd(26)),
-		span(condition.status.padEnd(8), ok ? 'good' : 'bad'),
-		span(condition.reason ? `${condition.reason} ` : '', 'warn'),
-		span(when, 'dim'),
-	]];
+	const out: Line[] = [
+		[
+			span(ok ? '  ✓ ' : '  ✗ ', ok ? 'good' : 'bad'),
+			span(condition.type.padEnd(26)),
+			span(condition.status.padEnd(8), ok ? 'good' : 'bad'),
+			span(condition.reason ? `${condition.reason} ` : '', 'warn'),
+			span(when, 'dim'),
+		],
+	];
 	if (condition.message) for (const text of wrap(condition.message, width, '      ')) out.push(line(text, 'dim'));
 	return out;
 }
@@ -93,8 +96,9 @@ function mirrorLines(mirror: MirrorInfo, width: number): Line[] {
 	out.push(field('config source', mirror.source ?? '<unknown>', 16));
 	out.push(field('config hash', mirror.hash ?? mirror.mirror, 16));
 	const source = mirror.source === 'http' ? 'a manifest URL' : 'a manifest file';
-	const meaning = `The kubelet on ${node} runs this pod from ${source} on that node; this API object is only its read-only mirror. `
-		+ 'Deleting the mirror pod does not stop it: the kubelet recreates the mirror. To change or remove the pod, edit or remove the manifest on the node.';
+	const meaning =
+		`The kubelet on ${node} runs this pod from ${source} on that node; this API object is only its read-only mirror. ` +
+		'Deleting the mirror pod does not stop it: the kubelet recreates the mirror. To change or remove the pod, edit or remove the manifest on the node.';
 	for (const text of wrap(meaning, width, '  ')) out.push(line(text, 'info'));
 	return out;
 }

@@ -5,7 +5,15 @@
 
 import type {PlacementEvaluation} from '../../model/placement/evaluate-placement.js';
 import type {NamespaceLabels} from '../../model/placement/cluster.js';
-import {affinityFailureWords, constraintWords, selectorWords, domainCountsWords, exclusionWords, minimumWords, spreadCheckWords} from '../../model/placement/placement-words.js';
+import {
+	affinityFailureWords,
+	constraintWords,
+	selectorWords,
+	domainCountsWords,
+	exclusionWords,
+	minimumWords,
+	spreadCheckWords,
+} from '../../model/placement/placement-words.js';
 import {compareWithScheduler, parseFitMessage, podlifeSummary, type Agreement, type ReasonCount} from '../../model/placement/scheduler-message.js';
 import {formatClock} from '../goto-time.js';
 import type {SpreadNodeCheck} from '../../model/placement/topology-spread.js';
@@ -37,10 +45,12 @@ export function waitingLines(evaluation: PlacementEvaluation, said: SchedulerWor
 }
 
 function agreementLines(agreement: Agreement, width: number): Line[] {
-	const say = (text: string, tone: 'good' | 'warn' | 'dim') => wrap(text, width, '    ').map((wrapped, index) => line(index === 0 ? `  ${wrapped.slice(4)}` : wrapped, tone));
+	const say = (text: string, tone: 'good' | 'warn' | 'dim') =>
+		wrap(text, width, '    ').map((wrapped, index) => line(index === 0 ? `  ${wrapped.slice(4)}` : wrapped, tone));
 	switch (agreement.kind) {
 		case 'agree': {
-			const rest = agreement.unchecked.length > 0 ? `; the rest the scheduler refused for ${reasonsWords(agreement.unchecked)}, which podlife does not check` : '';
+			const rest =
+				agreement.unchecked.length > 0 ? `; the rest the scheduler refused for ${reasonsWords(agreement.unchecked)}, which podlife does not check` : '';
 			return say(`✓ the same as the scheduler's on every rule podlife checks${rest}`, 'good');
 		}
 		case 'unknown': {
@@ -52,7 +62,10 @@ function agreementLines(agreement: Agreement, width: number): Line[] {
 			);
 		}
 		case 'differ':
-			return say(`? the counts differ: the cluster may have changed since the scheduler tried, or it saw nodes or pods this session does not hold; podlife does not know which`, 'warn');
+			return say(
+				`? the counts differ: the cluster may have changed since the scheduler tried, or it saw nodes or pods this session does not hold; podlife does not know which`,
+				'warn',
+			);
 		case 'prefilter':
 			return say(`the scheduler refused the pod before judging any node (${agreement.message}): nothing per node to compare`, 'dim');
 	}
@@ -69,7 +82,9 @@ function namespaceLines(evaluation: PlacementEvaluation, namespaces: NamespaceLa
 		namespaces.why === 'forbidden'
 			? `the server refused to list namespaces (${namespaces.message ?? 'forbidden'})`
 			: 'they are not in this session (podlife watches namespaces only once a pod uses a namespaceSelector)';
-	return wrap(`! a namespaceSelector needs the namespaces' labels, and ${why}: the pods of the namespaces it selects are left out below`, width, '  ').map(text => line(text, 'warn'));
+	return wrap(`! a namespaceSelector needs the namespaces' labels, and ${why}: the pods of the namespaces it selects are left out below`, width, '  ').map(
+		text => line(text, 'warn'),
+	);
 }
 
 function nodeLines(evaluation: PlacementEvaluation, width: number): Line[] {
@@ -107,13 +122,15 @@ function spreadLines(evaluation: PlacementEvaluation, width: number): Line[] {
 		lines.push(...wrap(constraintWords(constraint), width, '    ').map((text, n) => line(n === 0 ? `  • ${text.slice(4)}` : text)));
 		const counts = `pods per domain: ${domainCountsWords(constraint)}; ${minimumWords(constraint)}`;
 		for (const text of wrap(counts, width, '      ')) lines.push(line(text, 'dim'));
-		if (constraint.emptySelector) for (const text of wrap('an empty labelSelector ({}): the scheduler counts no pod for it', width, '      ')) lines.push(line(text, 'warn'));
+		if (constraint.emptySelector)
+			for (const text of wrap('an empty labelSelector ({}): the scheduler counts no pod for it', width, '      ')) lines.push(line(text, 'warn'));
 		for (const [node, list] of [...checks].sort(([a], [b]) => a.localeCompare(b))) {
 			const check = list[index]!;
 			const tone = check.value === null || check.exceeds ? (constraint.hard ? 'bad' : 'warn') : 'plain';
 			for (const text of wrap(`${node}: ${spreadCheckWords(constraint, check)}`, width, '      ')) lines.push(line(text, tone));
 		}
-		for (const {node, why} of constraint.excluded) for (const text of wrap(`not counted: ${node} ${exclusionWords(why)}`, width, '      ')) lines.push(line(text, 'dim'));
+		for (const {node, why} of constraint.excluded)
+			for (const text of wrap(`not counted: ${node} ${exclusionWords(why)}`, width, '      ')) lines.push(line(text, 'dim'));
 	});
 	return lines;
 }

@@ -40,11 +40,17 @@ export function schedulingLines({pod, view, now, width, events = [], wrap: wrapp
 	}
 	if (scheduled) {
 		const at = timeMs(scheduled.lastTransitionTime);
-		lines.push(field('PodScheduled', [
-			span(scheduled.status, scheduled.status === 'True' ? 'good' : 'bad'),
-			span(scheduled.reason ? ` ${scheduled.reason}` : '', 'warn'),
-			span(at === null ? '' : ` since ${formatClock(at)}`, 'dim'),
-		], 18));
+		lines.push(
+			field(
+				'PodScheduled',
+				[
+					span(scheduled.status, scheduled.status === 'True' ? 'good' : 'bad'),
+					span(scheduled.reason ? ` ${scheduled.reason}` : '', 'warn'),
+					span(at === null ? '' : ` since ${formatClock(at)}`, 'dim'),
+				],
+				18,
+			),
+		);
 	}
 	for (const gate of spec?.schedulingGates ?? []) {
 		lines.push(field('scheduling gate', [span(`${gate.name} — the scheduler waits until it is removed`, 'warn')], 18));
@@ -64,7 +70,14 @@ export function schedulingLines({pod, view, now, width, events = [], wrap: wrapp
 	for (const toleration of tolerations) lines.push(...bullet(describeToleration(toleration), width));
 
 	if (pod.mirror) {
-		lines.push(blank, ...wrap(`Static pod: the kubelet on ${pod.mirror.node ?? 'its node'} runs it from a manifest; the scheduler never placed it, so the rules above were not applied.`, width, '  ').map(text => line(text, 'info')));
+		lines.push(
+			blank,
+			...wrap(
+				`Static pod: the kubelet on ${pod.mirror.node ?? 'its node'} runs it from a manifest; the scheduler never placed it, so the rules above were not applied.`,
+				width,
+				'  ',
+			).map(text => line(text, 'info')),
+		);
 		return fitLines(lines, width, wrapped);
 	}
 
@@ -82,7 +95,10 @@ export function schedulingLines({pod, view, now, width, events = [], wrap: wrapp
 }
 
 /** The scheduler's words: the PodScheduled=False message, else the newest FailedScheduling event's. */
-function schedulerWordsOf(scheduled: {status: string; reason?: string; message?: string; lastTransitionTime?: string | null} | undefined, events: readonly KubeEvent[]): SchedulerWords | null {
+function schedulerWordsOf(
+	scheduled: {status: string; reason?: string; message?: string; lastTransitionTime?: string | null} | undefined,
+	events: readonly KubeEvent[],
+): SchedulerWords | null {
 	if (scheduled && scheduled.status !== 'True' && scheduled.message) {
 		return {source: scheduled.reason ?? 'PodScheduled=False', message: scheduled.message, at: timeMs(scheduled.lastTransitionTime)};
 	}

@@ -14,7 +14,7 @@ import {markTimelineCursor, type TimelineCursor} from '../timeline-cursor.js';
 import {yamlLines} from './yaml.js';
 
 export const SECTIONS = ['Overview', 'Containers', 'Timeline', 'Scheduling', 'Events', 'YAML'] as const;
-export type Section = typeof SECTIONS[number];
+export type Section = (typeof SECTIONS)[number];
 
 export interface SectionInput {
 	section: Section;

@@ -63,14 +63,22 @@ export function timelineView({pod, events, now, width, wrap = false}: TimelineIn
 	const endWord = pod.deletedAt !== null ? 'deleted' : 'now';
 	lines.push(heading(`Lifecycle  ${formatClock(axis.start)} → ${formatClock(axis.end)} (${formatSpan(axis.end - axis.start)}, ${endWord})`));
 	if (axis.fromFirstSight && pod.columns.createdMs !== null) {
-		lines.push(line(`  drawn from ${formatClock(pod.firstSeenAt)}, when podlife first saw the pod (created ${formatSpan(pod.firstSeenAt - pod.columns.createdMs)} earlier)`, 'dim'));
+		lines.push(
+			line(
+				`  drawn from ${formatClock(pod.firstSeenAt)}, when podlife first saw the pod (created ${formatSpan(pod.firstSeenAt - pod.columns.createdMs)} earlier)`,
+				'dim',
+			),
+		);
 	}
 
 	const lanes = containerLanes(pod, axis.start, axis.end);
 	const labelWidth = Math.min(22, Math.max(8, ...lanes.map(lane => laneLabel(lane.kind, lane.name).length + 1)));
 	const cells = Math.max(10, width - labelWidth - 4);
 	for (const lane of lanes) {
-		lines.push([span(`  ${truncate(laneLabel(lane.kind, lane.name), labelWidth - 1).padEnd(labelWidth)}`, 'label'), ...drawLane(lane, axis.start, axis.end, cells)]);
+		lines.push([
+			span(`  ${truncate(laneLabel(lane.kind, lane.name), labelWidth - 1).padEnd(labelWidth)}`, 'label'),
+			...drawLane(lane, axis.start, axis.end, cells),
+		]);
 	}
 	if (lanes.length > 0) {
 		const left = formatClock(axis.start);
@@ -115,7 +123,7 @@ function milestoneLines(pod: PodState, now: number): Line[] {
 	for (const milestone of MILESTONES) {
 		const condition = conditions.find(entry => entry.type === milestone.condition);
 		const firstTrue = pod.history.find(transition => transition.kind === 'condition' && transition.subject === milestone.condition && transition.to === 'True');
-		const at = condition?.status === 'True' ? timeMs(condition.lastTransitionTime) ?? firstTrue?.at ?? null : firstTrue?.at ?? null;
+		const at = condition?.status === 'True' ? (timeMs(condition.lastTransitionTime) ?? firstTrue?.at ?? null) : (firstTrue?.at ?? null);
 		const label = span(`  ${milestone.words.padEnd(18)}`, 'label');
 		if (at === null || created === null) {
 			out.push([label, span('not yet', 'warn'), span(condition?.reason ? ` (${condition.reason})` : '', 'dim')]);
@@ -129,7 +137,10 @@ function milestoneLines(pod: PodState, now: number): Line[] {
 		const restarts = pod.history.filter(transition => transition.kind === 'restart' && transition.subject === containerSubject(view));
 		if (view.restartCount === 0 && restarts.length === 0) continue;
 		const intervals = restarts.slice(1).map((restart, index) => formatSpan(restart.at - restarts[index]!.at));
-		const spans: Line = [span(`  ${`${view.name} restarts`.padEnd(18)}`, 'label'), span(`restarted ${view.restartCount} time${view.restartCount === 1 ? '' : 's'}`, 'warn')];
+		const spans: Line = [
+			span(`  ${`${view.name} restarts`.padEnd(18)}`, 'label'),
+			span(`restarted ${view.restartCount} time${view.restartCount === 1 ? '' : 's'}`, 'warn'),
+		];
 		if (intervals.length > 0) spans.push(span(`, intervals ${intervals.join(', ')}`));
 		if (view.backOffMs !== null) spans.push(span(`, back-off now ${formatSpan(view.backOffMs)}`, 'bad'));
 		if (view.nextRestartMs !== null && view.nextRestartMs > now) spans.push(span(`, restart in ${formatSpan(view.nextRestartMs - now)}`, 'accent'));

@@ -12,11 +12,14 @@ export function podYaml(pod: Pod): string {
 }
 
 export function yamlLines(pod: Pod, width: number, wrap = false): Line[] {
-	const lines = podYaml(pod).replace(/\n$/, '').split('\n').map((text): Line => {
-		// Keys dimmer than values, so a long document reads by its values.
-		const match = /^(\s*(?:- )?)([^\s:][^:]*:)(\s.*|)$/.exec(text);
-		if (!match) return [span(text)];
-		return [span(match[1]!), span(match[2]!, 'label'), span(match[3]!)];
-	});
+	const lines = podYaml(pod)
+		.replace(/\n$/, '')
+		.split('\n')
+		.map((text): Line => {
+			// Keys dimmer than values, so a long document reads by its values.
+			const match = /^(\s*(?:- )?)([^\s:][^:]*:)(\s.*|)$/.exec(text);
+			if (!match) return [span(text)];
+			return [span(match[1]!), span(match[2]!, 'label'), span(match[3]!)];
+		});
 	return fitLines(lines, width, wrap);
 }

@@ -5,7 +5,9 @@
 // last cell of a window that ends now shows the pod as it is now.
 
 /** Time across the lanes, from seconds to hours per screen (`+` zooms in, `-` out). */
-export const ZOOM_LEVELS_MS: readonly number[] = [10_000, 30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, 3_600_000, 7_200_000, 21_600_000, 43_200_000, 86_400_000];
+export const ZOOM_LEVELS_MS: readonly number[] = [
+	10_000, 30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, 3_600_000, 7_200_000, 21_600_000, 43_200_000, 86_400_000,
+];
 
 export interface LaneWindow {
 	/** Epoch ms: the window is (start, end]. */

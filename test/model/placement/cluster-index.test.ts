@@ -15,7 +15,14 @@ describe('the placement cluster of a store', () => {
 		const {store} = made;
 		const first = store.view();
 		expect(names(first.placementCluster(null))).toEqual({'kind-worker': ['a']});
-		store.apply({t: 100, type: 'MODIFIED', object: {...podOf({name: 'b', node: 'kind-worker'}), metadata: {...made.state('b').readObject().metadata, resourceVersion: '9999'}}}, RECORDED_AT + 100);
+		store.apply(
+			{
+				t: 100,
+				type: 'MODIFIED',
+				object: {...podOf({name: 'b', node: 'kind-worker'}), metadata: {...made.state('b').readObject().metadata, resourceVersion: '9999'}},
+			},
+			RECORDED_AT + 100,
+		);
 		store.apply({t: 110, type: 'DELETED', object: made.state('a').readObject()}, RECORDED_AT + 110);
 		const second = store.view();
 		expect(names(second.placementCluster(null))).toEqual({'kind-worker': ['b']});

@@ -51,10 +51,28 @@ describe('required pod anti-affinity', () => {
 
 	it('looks in the pod’s own namespace unless the term names others', () => {
 		expect(verdicts([{...web('web-a', 'kind-worker'), namespace: 'other'}, web('web-b')], 'web-b')['kind-worker']).toBeNull();
-		const named: PodCase = {...web('web-b'), affinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{labelSelector: {matchLabels: {app: 'web'}}, topologyKey: 'kubernetes.io/hostname', namespaces: ['other']}]}}};
+		const named: PodCase = {
+			...web('web-b'),
+			affinity: {
+				podAntiAffinity: {
+					requiredDuringSchedulingIgnoredDuringExecution: [
+						{labelSelector: {matchLabels: {app: 'web'}}, topologyKey: 'kubernetes.io/hostname', namespaces: ['other']},
+					],
+				},
+			},
+		};
 		expect(verdicts([{...web('web-a', 'kind-worker'), namespace: 'other'}, named], 'web-b')['kind-worker']).toBe(ANTI);
 		// An empty namespaceSelector selects every namespace.
-		const everywhere: PodCase = {...web('web-b'), affinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{labelSelector: {matchLabels: {app: 'web'}}, topologyKey: 'kubernetes.io/hostname', namespaceSelector: {}}]}}};
+		const everywhere: PodCase = {
+			...web('web-b'),
+			affinity: {
+				podAntiAffinity: {
+					requiredDuringSchedulingIgnoredDuringExecution: [
+						{labelSelector: {matchLabels: {app: 'web'}}, topologyKey: 'kubernetes.io/hostname', namespaceSelector: {}},
+					],
+				},
+			},
+		};
 		expect(verdicts([{...web('web-a', 'kind-worker'), namespace: 'other'}, everywhere], 'web-b')['kind-worker']).toBe(ANTI);
 	});
 
@@ -62,7 +80,13 @@ describe('required pod anti-affinity', () => {
 		const selecting: PodCase = {
 			name: 'web-b',
 			labels: {app: 'web'},
-			affinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{labelSelector: {matchLabels: {app: 'web'}}, topologyKey: 'kubernetes.io/hostname', namespaceSelector: {matchLabels: {team: 'a'}}}]}},
+			affinity: {
+				podAntiAffinity: {
+					requiredDuringSchedulingIgnoredDuringExecution: [
+						{labelSelector: {matchLabels: {app: 'web'}}, topologyKey: 'kubernetes.io/hostname', namespaceSelector: {matchLabels: {team: 'a'}}},
+					],
+				},
+			},
 		};
 		const pods = [{...web('web-a', 'kind-worker'), namespace: 'team-a'}, selecting];
 		const namespaces: Namespace[] = [
@@ -83,7 +107,13 @@ describe('required pod anti-affinity', () => {
 			name,
 			node,
 			labels: {app: 'web', 'pod-template-hash': hash},
-			affinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{labelSelector: {matchLabels: {app: 'web'}}, matchLabelKeys: ['pod-template-hash'], topologyKey: 'kubernetes.io/hostname'}]}},
+			affinity: {
+				podAntiAffinity: {
+					requiredDuringSchedulingIgnoredDuringExecution: [
+						{labelSelector: {matchLabels: {app: 'web'}}, matchLabelKeys: ['pod-template-hash'], topologyKey: 'kubernetes.io/hostname'},
+					],
+				},
+			},
 		});
 		expect(verdicts([byHash('old', 'aaa', 'kind-worker'), byHash('new', 'bbb')], 'new')['kind-worker']).toBeNull();
 		expect(verdicts([byHash('same', 'bbb', 'kind-worker'), byHash('new', 'bbb')], 'new')['kind-worker']).toBe(ANTI);
@@ -92,14 +122,23 @@ describe('required pod anti-affinity', () => {
 			name,
 			node,
 			labels: {tenant: value},
-			affinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{labelSelector: {matchExpressions: [{key: 'tenant', operator: 'Exists'}]}, mismatchLabelKeys: ['tenant'], topologyKey: 'kubernetes.io/hostname'}]}},
+			affinity: {
+				podAntiAffinity: {
+					requiredDuringSchedulingIgnoredDuringExecution: [
+						{labelSelector: {matchExpressions: [{key: 'tenant', operator: 'Exists'}]}, mismatchLabelKeys: ['tenant'], topologyKey: 'kubernetes.io/hostname'},
+					],
+				},
+			},
 		});
 		expect(verdicts([tenant('mine', 'x', 'kind-worker'), tenant('new', 'x')], 'new')['kind-worker']).toBeNull();
 		expect(verdicts([{name: 'theirs', node: 'kind-worker', labels: {tenant: 'y'}}, tenant('new', 'x')], 'new')['kind-worker']).toBe(ANTI);
 	});
 
 	it('applies an existing pod’s anti-affinity to the incoming pod (the symmetric rule)', () => {
-		const pods: PodCase[] = [{name: 'db-0', labels: {app: 'db'}, node: 'kind-worker', affinity: antiAffinity({app: 'web'})}, {name: 'web-a', labels: {app: 'web'}}];
+		const pods: PodCase[] = [
+			{name: 'db-0', labels: {app: 'db'}, node: 'kind-worker', affinity: antiAffinity({app: 'web'})},
+			{name: 'web-a', labels: {app: 'web'}},
+		];
 		expect(verdicts(pods, 'web-a')).toEqual({'kind-control-plane': TAINT, 'kind-worker': EXISTING});
 		expect(findings(pods, 'web-a', 'kind-worker')).toEqual([
 			'pod default/db-0 in kubernetes.io/hostname=kind-worker must not share it with pods app=web in namespace default, and this pod is one',
@@ -120,7 +159,9 @@ describe('required pod affinity', () => {
 	it('refuses every node while no pod it needs is on a node, a Pending one included', () => {
 		expect(verdicts([follower()], 'follower')).toEqual({'kind-control-plane': TAINT, 'kind-worker': AFFINITY});
 		expect(verdicts([{name: 'leader', labels: {app: 'leader'}}, follower()], 'follower')['kind-worker']).toBe(AFFINITY);
-		expect(findings([follower()], 'follower', 'kind-worker')).toEqual(['no pod app=leader in namespace default is in kubernetes.io/hostname=kind-worker, and this pod must share it with one']);
+		expect(findings([follower()], 'follower', 'kind-worker')).toEqual([
+			'no pod app=leader in namespace default is in kubernetes.io/hostname=kind-worker, and this pod must share it with one',
+		]);
 	});
 
 	it('passes only the domain of the pod it follows once that pod is on a node', () => {
@@ -136,13 +177,23 @@ describe('required pod affinity', () => {
 		expect(evaluation.feasible).toEqual(['kind-control-plane', 'kind-worker']);
 		expect(evaluation.affinity.selfMatch).toBe(true);
 		// The second follows the first: only its node.
-		expect(verdicts([{...first, name: 'group-1', node: 'kind-worker'}, {...first, name: 'group-2'}], 'group-2')).toEqual({'kind-control-plane': AFFINITY, 'kind-worker': null});
+		expect(
+			verdicts(
+				[
+					{...first, name: 'group-1', node: 'kind-worker'},
+					{...first, name: 'group-2'},
+				],
+				'group-2',
+			),
+		).toEqual({'kind-control-plane': AFFINITY, 'kind-worker': null});
 	});
 
 	it('refuses a node without the topology label, even for the first of a group', () => {
 		// "All topology labels must exist on the node": the kind nodes have no zone.
 		const first: PodCase = {name: 'zonal-0', labels: {app: 'zonal'}, affinity: affinity({app: 'zonal'}, 'topology.kubernetes.io/zone')};
 		expect(verdicts([first], 'zonal-0')['kind-worker']).toBe(AFFINITY);
-		expect(findings([first], 'zonal-0', 'kind-worker')).toEqual(['has no label topology.kubernetes.io/zone, and this pod must share topology.kubernetes.io/zone with pods app=zonal in namespace default']);
+		expect(findings([first], 'zonal-0', 'kind-worker')).toEqual([
+			'has no label topology.kubernetes.io/zone, and this pod must share topology.kubernetes.io/zone with pods app=zonal in namespace default',
+		]);
 	});
 });

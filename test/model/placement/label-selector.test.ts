@@ -10,7 +10,12 @@ describe('label selectors', () => {
 	});
 
 	it('lets NotIn and DoesNotExist hold for a label that is absent', () => {
-		const selector = parseSelector({matchExpressions: [{key: 'tier', operator: 'NotIn', values: ['db']}, {key: 'canary', operator: 'DoesNotExist'}]});
+		const selector = parseSelector({
+			matchExpressions: [
+				{key: 'tier', operator: 'NotIn', values: ['db']},
+				{key: 'canary', operator: 'DoesNotExist'},
+			],
+		});
 		expect(selectorMatches(selector, {app: 'web'})).toBe(true);
 		expect(selectorMatches(selector, {tier: 'db'})).toBe(false);
 		expect(selectorMatches(selector, {canary: ''})).toBe(false);

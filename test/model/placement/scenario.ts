@@ -30,7 +30,11 @@ export function kindNodes(): Node[] {
 /** A node like the recorded kind-worker, with another name and extra labels or taints. */
 export function workerLike(name: string, labels: Record<string, string> = {}, taints?: Taint[]): Node {
 	const worker = kindNodes().find(node => node.metadata.name === 'kind-worker')!;
-	return {...worker, metadata: {...worker.metadata, name, uid: `uid-${name}`, labels: {...worker.metadata.labels, 'kubernetes.io/hostname': name, ...labels}}, spec: {...worker.spec, taints}};
+	return {
+		...worker,
+		metadata: {...worker.metadata, name, uid: `uid-${name}`, labels: {...worker.metadata.labels, 'kubernetes.io/hostname': name, ...labels}},
+		spec: {...worker.spec, taints},
+	};
 }
 
 /** The recorded Pending `ha` pod, the template every scenario pod is copied from. */

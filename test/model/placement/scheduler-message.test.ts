@@ -30,7 +30,11 @@ describe('parseFitMessage', () => {
 	});
 
 	it('tells a PreFilter refusal (no count) from per-node reasons, and refuses other messages', () => {
-		expect(parseFitMessage('0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.')).toEqual({
+		expect(
+			parseFitMessage(
+				'0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+			),
+		).toEqual({
 			total: 3,
 			reasons: [],
 			preFilter: 'pod has unbound immediate PersistentVolumeClaims',
@@ -86,7 +90,8 @@ describe('podlife never contradicts the scheduler', () => {
 		const made = scenario([{name: 'big', labels: {app: 'big'}}]);
 		const state = made.state('big');
 		const evaluation = evaluatePlacement(state.readObject(), clusterOf(made.view, state.key));
-		const message = '0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.';
+		const message =
+			'0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.';
 		expect(compareWithScheduler(parseFitMessage(message)!, evaluation)).toEqual({kind: 'agree', unchecked: [{count: 1, text: 'Insufficient cpu'}]});
 	});
 
@@ -105,7 +110,8 @@ describe('podlife never contradicts the scheduler', () => {
 		const made = scenario([{name: 'web-b', labels: {app: 'web'}}]);
 		const state = made.state('web-b');
 		const evaluation = evaluatePlacement(state.readObject(), clusterOf(made.view, state.key));
-		const message = "0/3 nodes are available: 1 node(s) didn't match pod anti-affinity rules, 2 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.";
+		const message =
+			"0/3 nodes are available: 1 node(s) didn't match pod anti-affinity rules, 2 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.";
 		expect(compareWithScheduler(parseFitMessage(message)!, evaluation)).toEqual({kind: 'unknown', nodes: ['kind-worker'], unchecked: []});
 	});
 

@@ -21,7 +21,9 @@ function table(evaluation: ScoreEvaluation): Array<[string, number, number, numb
 
 const prefer = (weight: number, selector: Record<string, string>, anti = false): Affinity => {
 	const terms = [{weight, podAffinityTerm: {labelSelector: {matchLabels: selector}, topologyKey: 'kubernetes.io/hostname'}}];
-	return anti ? {podAntiAffinity: {preferredDuringSchedulingIgnoredDuringExecution: terms}} : {podAffinity: {preferredDuringSchedulingIgnoredDuringExecution: terms}};
+	return anti
+		? {podAntiAffinity: {preferredDuringSchedulingIgnoredDuringExecution: terms}}
+		: {podAffinity: {preferredDuringSchedulingIgnoredDuringExecution: terms}};
 };
 
 describe('why it landed there', () => {
@@ -64,9 +66,16 @@ describe('why it landed there', () => {
 	it('normalizes each plugin on its own: node affinity 80 on one node and pod affinity 20 on the other tie', () => {
 		const affinity: Affinity = {
 			...prefer(20, {app: 'cache'}),
-			nodeAffinity: {preferredDuringSchedulingIgnoredDuringExecution: [{weight: 80, preference: {matchExpressions: [{key: 'kubernetes.io/hostname', operator: 'In', values: ['kind-control-plane']}]}}]},
+			nodeAffinity: {
+				preferredDuringSchedulingIgnoredDuringExecution: [
+					{weight: 80, preference: {matchExpressions: [{key: 'kubernetes.io/hostname', operator: 'In', values: ['kind-control-plane']}]}},
+				],
+			},
 		};
-		const pods: PodCase[] = [{name: 'cache', labels: {app: 'cache'}, node: 'kind-worker'}, {name: 'app', affinity, tolerations: [TOLERATE_CONTROL_PLANE], node: 'kind-worker'}];
+		const pods: PodCase[] = [
+			{name: 'cache', labels: {app: 'cache'}, node: 'kind-worker'},
+			{name: 'app', affinity, tolerations: [TOLERATE_CONTROL_PLANE], node: 'kind-worker'},
+		];
 		expect(table(score(pods, 'app'))).toEqual([
 			['kind-control-plane', 100, 0, 200],
 			['kind-worker', 0, 100, 200],
@@ -77,7 +86,18 @@ describe('why it landed there', () => {
 		const pods: PodCase[] = [
 			{name: 'noisy', labels: {app: 'noisy'}, node: 'kind-worker'},
 			// Its preferred affinity to app=quiet pods draws them to kind-control-plane (+40), its required one (+1, hardPodAffinityWeight).
-			{name: 'friend', labels: {app: 'friend'}, node: 'kind-control-plane', tolerations: [TOLERATE_CONTROL_PLANE], affinity: {podAffinity: {...prefer(40, {app: 'quiet'}).podAffinity, requiredDuringSchedulingIgnoredDuringExecution: [{labelSelector: {matchLabels: {app: 'quiet'}}, topologyKey: 'kubernetes.io/hostname'}]}}},
+			{
+				name: 'friend',
+				labels: {app: 'friend'},
+				node: 'kind-control-plane',
+				tolerations: [TOLERATE_CONTROL_PLANE],
+				affinity: {
+					podAffinity: {
+						...prefer(40, {app: 'quiet'}).podAffinity,
+						requiredDuringSchedulingIgnoredDuringExecution: [{labelSelector: {matchLabels: {app: 'quiet'}}, topologyKey: 'kubernetes.io/hostname'}],
+					},
+				},
+			},
 			{name: 'quiet', labels: {app: 'quiet'}, affinity: prefer(10, {app: 'noisy'}, true), tolerations: [TOLERATE_CONTROL_PLANE], node: 'kind-control-plane'},
 		];
 		const evaluation = score(pods, 'quiet');
@@ -89,7 +109,9 @@ describe('why it landed there', () => {
 	});
 
 	it('scores PreferNoSchedule taints the pod does not tolerate', () => {
-		const nodes = kindNodes().map(node => (node.metadata.name === 'kind-worker' ? {...node, spec: {...node.spec, taints: [{key: 'spot', effect: 'PreferNoSchedule'}]}} : node));
+		const nodes = kindNodes().map(node =>
+			node.metadata.name === 'kind-worker' ? {...node, spec: {...node.spec, taints: [{key: 'spot', effect: 'PreferNoSchedule'}]}} : node,
+		);
 		const evaluation = score([{name: 'app', tolerations: [TOLERATE_CONTROL_PLANE], node: 'kind-worker'}], 'app', nodes);
 		expect(evaluation.taintsInPlay).toBe(true);
 		expect(evaluation.nodes.map(node => [node.node, node.untoleratedPreferNoSchedule, node.taintToleration, node.weighted])).toEqual([

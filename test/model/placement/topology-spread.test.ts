@@ -66,7 +66,10 @@ describe('topology spread (DoNotSchedule)', () => {
 
 	it('refuses every node without the topology key (missing required label)', () => {
 		const zonal = [hostname({topologyKey: 'topology.kubernetes.io/zone'})];
-		expect(reasons(evaluate([{...web('web-a', undefined, zonal), tolerations: [TOLERATE_CONTROL_PLANE]}], 'web-a'))).toEqual({'kind-control-plane': MISSING, 'kind-worker': MISSING});
+		expect(reasons(evaluate([{...web('web-a', undefined, zonal), tolerations: [TOLERATE_CONTROL_PLANE]}], 'web-a'))).toEqual({
+			'kind-control-plane': MISSING,
+			'kind-worker': MISSING,
+		});
 	});
 
 	it('does not count pods being deleted, pods of other namespaces, or pods not on a node', () => {
@@ -85,10 +88,24 @@ describe('topology spread (DoNotSchedule)', () => {
 
 	it('leaves a node out that the pod’s node affinity excludes (nodeAffinityPolicy Honor, the default)', () => {
 		const nodes = [...kindNodes(), workerLike('kind-worker2', {disk: 'hdd'})];
-		const pods: PodCase[] = [web('web-a', 'kind-worker2'), {...web('web-b'), affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchExpressions: [{key: 'disk', operator: 'NotIn', values: ['hdd']}]}]}}}}];
+		const pods: PodCase[] = [
+			web('web-a', 'kind-worker2'),
+			{
+				...web('web-b'),
+				affinity: {
+					nodeAffinity: {
+						requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchExpressions: [{key: 'disk', operator: 'NotIn', values: ['hdd']}]}]},
+					},
+				},
+			},
+		];
 		const evaluation = evaluate(pods, 'web-b', nodes);
 		expect(evaluation.spread.constraints[0]!.excluded).toEqual([{node: 'kind-worker2', why: 'node-affinity'}]);
-		expect(reasons(evaluation)).toEqual({'kind-control-plane': TAINT, 'kind-worker': null, 'kind-worker2': "node(s) didn't match Pod's node affinity/selector"});
+		expect(reasons(evaluation)).toEqual({
+			'kind-control-plane': TAINT,
+			'kind-worker': null,
+			'kind-worker2': "node(s) didn't match Pod's node affinity/selector",
+		});
 	});
 
 	it('counts nothing for an empty labelSelector, as the scheduler of these versions does', () => {
@@ -106,6 +123,8 @@ describe('topology spread (ScheduleAnyway)', () => {
 		expect(reasons(evaluation)['kind-worker']).toBeNull();
 		const check = evaluation.spread.checks.get('kind-worker')![0]!;
 		expect(check.exceeds).toBe(true);
-		expect(spreadCheckWords(evaluation.spread.constraints[0]!, check)).toBe('kubernetes.io/hostname=kind-worker holds 1 + 1 (this pod) − 0 = 2, more than maxSkew 1 (only scored)');
+		expect(spreadCheckWords(evaluation.spread.constraints[0]!, check)).toBe(
+			'kubernetes.io/hostname=kind-worker holds 1 + 1 (this pod) − 0 = 2, more than maxSkew 1 (only scored)',
+		);
 	});
 });

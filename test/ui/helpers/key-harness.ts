@@ -76,4 +76,3 @@ export function keyHarness(state: Partial<UiState>, over: {limits?: Partial<KeyL
 	const act = (action: KeyAction) => KEY_ACTIONS[action](controls());
 	return {h, act, controls};
 }
-

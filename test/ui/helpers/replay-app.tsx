@@ -18,14 +18,20 @@ export interface ReplayApp {
 const open: ReplayApp[] = [];
 
 /** Paused at the start, or at the end with `atEnd`; resolves once the first frame shows the session. */
-export async function openReplayApp(capture: string, options: {size?: {columns: number; rows: number}; atEnd?: boolean; logs?: LogProvider} = {}): Promise<ReplayApp> {
+export async function openReplayApp(
+	capture: string,
+	options: {size?: {columns: number; rows: number}; atEnd?: boolean; logs?: LogProvider} = {},
+): Promise<ReplayApp> {
 	const scheduler = new ManualScheduler();
 	const player = await ReplayPlayer.open(captureFile(capture), {scheduler, paused: true});
 	await player.whenLoaded();
 	if (options.atEnd) player.seekToEnd();
 	// Interval 0: every player change is a frame at once (coalescing has its own tests).
 	const frames = new FrameSource([player.subscribe], realScheduler, 0, 0);
-	const app = renderAtSize(<App store={player.store} clock={player} info={player.info} player={player} frames={frames} logs={options.logs} />, options.size ?? {columns: 120, rows: 40});
+	const app = renderAtSize(
+		<App store={player.store} clock={player} info={player.info} player={player} frames={frames} logs={options.logs} />,
+		options.size ?? {columns: 120, rows: 40},
+	);
 	const opened = {app, player, scheduler};
 	open.push(opened);
 	await app.waitFor(options.atEnd ? '■ end' : capture);
@@ -40,7 +46,10 @@ export async function openReplayFile(file: string, options: {size?: {columns: nu
 	const scheduler = new ManualScheduler();
 	const player = await ReplayPlayer.open(file, {scheduler, paused: true, ...options.player});
 	const frames = new FrameSource([player.subscribe], realScheduler, 0, 0);
-	const app = renderAtSize(<App store={player.store} clock={player} info={player.info} player={player} frames={frames} />, options.size ?? {columns: 120, rows: 40});
+	const app = renderAtSize(
+		<App store={player.store} clock={player} info={player.info} player={player} frames={frames} />,
+		options.size ?? {columns: 120, rows: 40},
+	);
 	const opened = {app, player, scheduler};
 	open.push(opened);
 	return opened;

@@ -18,7 +18,9 @@ export interface LoadedCapture {
 /** Applies the entries of test/fixtures/<dir>/<file> with t ≤ untilT (all by default). */
 export function loadCapture(file: string, untilT = Number.POSITIVE_INFINITY, dir = 'captures'): LoadedCapture {
 	const path = fileURLToPath(new URL(`../../fixtures/${dir}/${file}`, import.meta.url));
-	const [headerLine, ...entryLines] = readFileSync(path, 'utf8').split('\n').filter(text => text.trim() !== '');
+	const [headerLine, ...entryLines] = readFileSync(path, 'utf8')
+		.split('\n')
+		.filter(text => text.trim() !== '');
 	const header = JSON.parse(headerLine!) as SessionHeader;
 	const recordedAt = Date.parse(header.recordedAt);
 	const store = new PodStore({compat: compatForServerVersion(header.serverVersion)});

@@ -30,7 +30,9 @@ describe('containersLines', () => {
 		const capture = loadCapture('crashloop.ndjson');
 		const pod = capture.pod('crashloop');
 		const next = pod.containers[0]!.nextRestartMs!;
-		const lines = containersLines({pod, now: next - 37_000, width: 100}).map(lineText).join('\n');
+		const lines = containersLines({pod, now: next - 37_000, width: 100})
+			.map(lineText)
+			.join('\n');
 		expect(lines).toMatch(/state:\s+waiting CrashLoopBackOff — restart in 37s \(back-off 1m20s\)/);
 		expect(lines).toMatch(/last state:\s+terminated Error \(exit 1\) at 04:18:38 after 3s/);
 		expect(lines).toMatch(/▸ api\s+waiting\s+ready ✗\s+started ✗\s+restarts 4/);
@@ -49,9 +51,13 @@ describe('containersLines', () => {
 
 describe('probes and lifecycle handlers in short', () => {
 	it('writes each probe kind', () => {
-		expect(describeProbe({httpGet: {path: '/healthz', port: 8080}, initialDelaySeconds: 5, periodSeconds: 3, timeoutSeconds: 2, failureThreshold: 1})).toBe('http-get :8080/healthz delay=5s period=3s timeout=2s fail=1');
+		expect(describeProbe({httpGet: {path: '/healthz', port: 8080}, initialDelaySeconds: 5, periodSeconds: 3, timeoutSeconds: 2, failureThreshold: 1})).toBe(
+			'http-get :8080/healthz delay=5s period=3s timeout=2s fail=1',
+		);
 		expect(describeProbe({tcpSocket: {port: 5432}})).toBe('tcp-socket :5432 delay=0s period=10s timeout=1s fail=3');
-		expect(describeProbe({exec: {command: ['cat', '/tmp/ready file']}, successThreshold: 2})).toBe("exec cat '/tmp/ready file' delay=0s period=10s timeout=1s success=2 fail=3");
+		expect(describeProbe({exec: {command: ['cat', '/tmp/ready file']}, successThreshold: 2})).toBe(
+			"exec cat '/tmp/ready file' delay=0s period=10s timeout=1s success=2 fail=3",
+		);
 		expect(describeProbe({grpc: {port: 9000}})).toBe('grpc :9000 delay=0s period=10s timeout=1s fail=3');
 	});
 

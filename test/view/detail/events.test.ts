@@ -24,7 +24,12 @@ describe('eventsLines', () => {
 		expect(lines[scheduled]).toMatch(/default-scheduler$/);
 		expect(lines[scheduled + 1]).toBe('      Successfully assigned default/crashloop-g6z5t to kind-worker');
 		const backOff = lines.findIndex(entry => entry.includes('BackOff'));
-		expect(lines.slice(backOff + 1).join(' ').replace(/\s+/g, ' ')).toContain('Back-off restarting failed container api in pod crashloop-g6z5t_default(24b01d90-75cd-49ea-81ce-eb37e8366e8f)');
+		expect(
+			lines
+				.slice(backOff + 1)
+				.join(' ')
+				.replace(/\s+/g, ' '),
+		).toContain('Back-off restarting failed container api in pod crashloop-g6z5t_default(24b01d90-75cd-49ea-81ce-eb37e8366e8f)');
 		expect(lines.join('\n')).not.toContain('…');
 	});
 
@@ -32,7 +37,9 @@ describe('eventsLines', () => {
 		expect(eventSource({metadata: {}, involvedObject: {}, reportingComponent: 'kubelet', reportingInstance: 'kind-worker'})).toBe('kubelet, kind-worker');
 		expect(eventSource({metadata: {}, involvedObject: {}, source: {component: 'default-scheduler'}})).toBe('default-scheduler');
 		// The store's slim copy of an event keeps both.
-		expect(eventSource(slimEvent({metadata: {}, involvedObject: {}, reportingComponent: 'kubelet', reportingInstance: 'kind-worker'}))).toBe('kubelet, kind-worker');
+		expect(eventSource(slimEvent({metadata: {}, involvedObject: {}, reportingComponent: 'kubelet', reportingInstance: 'kind-worker'}))).toBe(
+			'kubelet, kind-worker',
+		);
 	});
 
 	it('ages move with the clock', () => {

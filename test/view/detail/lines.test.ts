@@ -16,7 +16,11 @@ describe('line helpers', () => {
 	});
 
 	it('wraps at word boundaries, keeps line breaks and cuts words longer than a line', () => {
-		expect(wrap('connecting to db...\nTraceback (most recent call last):', 22, '  ')).toEqual(['  connecting to db...', '  Traceback (most', '  recent call last):']);
+		expect(wrap('connecting to db...\nTraceback (most recent call last):', 22, '  ')).toEqual([
+			'  connecting to db...',
+			'  Traceback (most',
+			'  recent call last):',
+		]);
 		expect(wrap('abcdefghij', 6)).toEqual(['abcdef', 'ghij']);
 	});
 

@@ -54,8 +54,13 @@ describe('Scheduling: why a placed pod landed there (recorded)', () => {
 		const lines = section('near-front');
 		const why = after(lines, 'Why it landed on kind-worker', 8).join('\n');
 		expect(why).toContain('an explanation, not its full score');
-		expect(after(lines, '  NODE', 2)).toEqual(['  kind-worker ◀               0 → 0     +50 → 100       200', '  kind-control-plane          0 → 0         0 → 0         0']);
-		expect(lines).toContain('    +50 prefers (weight 50) to share kubernetes.io/hostname with pods tier=front in namespace default: default/ha-66757c68df-5rvr7 is in kubernetes.io/hostname=kind-worker');
+		expect(after(lines, '  NODE', 2)).toEqual([
+			'  kind-worker ◀               0 → 0     +50 → 100       200',
+			'  kind-control-plane          0 → 0         0 → 0         0',
+		]);
+		expect(lines).toContain(
+			'    +50 prefers (weight 50) to share kubernetes.io/hostname with pods tier=front in namespace default: default/ha-66757c68df-5rvr7 is in kubernetes.io/hostname=kind-worker',
+		);
 	});
 });
 
@@ -64,7 +69,13 @@ describe('Scheduling: scenarios', () => {
 		const spread = [{maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', labelSelector: {matchLabels: {app: 'web'}}}];
 		const made = scenario([
 			{name: 'web-a', labels: {app: 'web'}, node: 'kind-worker', spread},
-			{name: 'web-b', labels: {app: 'web'}, spread, unschedulable: "0/2 nodes are available: 1 node(s) didn't match pod topology spread constraints, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling."},
+			{
+				name: 'web-b',
+				labels: {app: 'web'},
+				spread,
+				unschedulable:
+					"0/2 nodes are available: 1 node(s) didn't match pod topology spread constraints, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
+			},
 		]);
 		const lines = schedulingLines({pod: made.state('web-b'), view: made.view, now: made.now, width: WIDTH}).map(lineText);
 		expect(lines).toContain('  • spread pods app=web over kubernetes.io/hostname, at most 1 apart (DoNotSchedule)');
@@ -84,10 +95,13 @@ describe('Scheduling: scenarios', () => {
 				labels: {app: 'web'},
 				affinity: antiAffinity({app: 'web'}),
 				tolerations: [TOLERATE_CONTROL_PLANE],
-				unschedulable: "0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.",
+				unschedulable:
+					"0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.",
 			},
 		]);
-		const text = schedulingLines({pod: made.state('web-b'), view: made.view, now: made.now, width: WIDTH}).map(lineText).join('\n');
+		const text = schedulingLines({pod: made.state('web-b'), view: made.view, now: made.now, width: WIDTH})
+			.map(lineText)
+			.join('\n');
 		expect(text).toContain('? podlife finds kind-control-plane, kind-worker feasible now, where the scheduler refused them: podlife does not know why');
 	});
 });

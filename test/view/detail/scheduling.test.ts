@@ -27,7 +27,18 @@ describe('schedulingLines', () => {
 		const object: Pod = {
 			...baseObject,
 			spec: {...baseObject.spec, nodeSelector: {disktype: 'ssd'}},
-			status: {phase: 'Pending', conditions: [{type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: "0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }."}]},
+			status: {
+				phase: 'Pending',
+				conditions: [
+					{
+						type: 'PodScheduled',
+						status: 'False',
+						reason: 'Unschedulable',
+						message:
+							"0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.",
+					},
+				],
+			},
 		};
 		const pod = podStateWith(base, {readObject: () => object});
 		const lines = schedulingLines({pod, view: capture.view, now: capture.now, width: 100}).map(lineText);
@@ -55,7 +66,10 @@ describe('schedulingLines', () => {
 
 	it('says a static pod was never placed by the scheduler', () => {
 		const capture = loadCapture('kind-boot.ndjson');
-		const lines = schedulingLines({pod: capture.pod('etcd-kind-control-plane'), view: capture.view, now: capture.now, width: 100}).map(lineText).join(' ').replace(/\s+/g, ' ');
+		const lines = schedulingLines({pod: capture.pod('etcd-kind-control-plane'), view: capture.view, now: capture.now, width: 100})
+			.map(lineText)
+			.join(' ')
+			.replace(/\s+/g, ' ');
 		expect(lines).toContain('the scheduler never placed it');
 		expect(lines).not.toContain('Nodes in this session');
 	});

@@ -47,11 +47,21 @@ describe('a lane in cells', () => {
 		// Ten seconds a cell: the crash at 30.2 s and its restart are in the cell (30,40], the loop from 50.1 s on fills the rest.
 		expect(text(crash, {start: s(0), end: s(80), cells: 8}, s(80))).toBe('███↻█xxx');
 		// Without the restart mark the short crash still shows.
-		expect(text(crash.filter(t => t.kind !== 'restart'), {start: s(0), end: s(80), cells: 8}, s(80))).toBe('███x█xxx');
+		expect(
+			text(
+				crash.filter(t => t.kind !== 'restart'),
+				{start: s(0), end: s(80), cells: 8},
+				s(80),
+			),
+		).toBe('███x█xxx');
 	});
 
 	it('ends the lane in the cell of the deletion, blank after', () => {
-		const deleted: Transition[] = [...webHistory, change(s(7), 'Terminating', 'deleting'), {at: s(8.5), kind: 'deleted', subject: 'pod', from: 'Terminating', to: null, statusAfter: 'Terminating'}];
+		const deleted: Transition[] = [
+			...webHistory,
+			change(s(7), 'Terminating', 'deleting'),
+			{at: s(8.5), kind: 'deleted', subject: 'pod', from: 'Terminating', to: null, statusAfter: 'Terminating'},
+		];
 		expect(text(deleted, {start: s(0), end: s(12), cells: 12}, s(12), null, s(8.5))).toBe('░▒▒▓▓█▄▄┤   ');
 	});
 
@@ -66,7 +76,8 @@ describe('a lane in cells', () => {
 
 	it('has a legend naming every class, the restart mark and the deletion', () => {
 		const legend = lineText(laneLegend());
-		for (const word of ['pending', 'creating/init', 'running, not ready', 'ready', 'terminating', 'succeeded', 'failed', 'unknown', 'restart', 'deleted']) expect(legend).toContain(word);
+		for (const word of ['pending', 'creating/init', 'running, not ready', 'ready', 'terminating', 'succeeded', 'failed', 'unknown', 'restart', 'deleted'])
+			expect(legend).toContain(word);
 		// Every glyph differs: the picture reads without colour.
 		const glyphs = Object.values(LANE_STYLE).map(style => style.glyph);
 		expect(new Set(glyphs).size).toBe(glyphs.length);

@@ -30,7 +30,20 @@ describe('the lanes frame', () => {
 
 	it('draws one lane per pod row, every line as wide as the screen, the cursor row marked', () => {
 		const rows = rowsOf(apiKeys.map(key => ({kind: 'pod', key})));
-		const body = lanesFrame({rows, cursor: 1, offset: 0, height: 5, width: 80, pods, now, end: now, spanMs: 120_000, timeCursor: now, oneNamespace: true, title: '2m'});
+		const body = lanesFrame({
+			rows,
+			cursor: 1,
+			offset: 0,
+			height: 5,
+			width: 80,
+			pods,
+			now,
+			end: now,
+			spanMs: 120_000,
+			timeCursor: now,
+			oneNamespace: true,
+			title: '2m',
+		});
 		expect(body.lines).toHaveLength(5);
 		for (const line of body.lines) expect(stringWidth(lineText(line))).toBe(80);
 		expect(lineText(body.lines[1]!).startsWith('› api-')).toBe(true);
@@ -42,8 +55,24 @@ describe('the lanes frame', () => {
 	});
 
 	it('draws a group row as the line it is given, in the rows’ order', () => {
-		const rows = rowsOf([{kind: 'group', id: 'deploy/api', line: [{text: 'api  Deployment'}]}, {kind: 'pod', key: apiKeys[0]!}]);
-		const body = lanesFrame({rows, cursor: 0, offset: 0, height: 5, width: 60, pods, now, end: now, spanMs: 120_000, timeCursor: null, oneNamespace: true, title: '2m'});
+		const rows = rowsOf([
+			{kind: 'group', id: 'deploy/api', line: [{text: 'api  Deployment'}]},
+			{kind: 'pod', key: apiKeys[0]!},
+		]);
+		const body = lanesFrame({
+			rows,
+			cursor: 0,
+			offset: 0,
+			height: 5,
+			width: 60,
+			pods,
+			now,
+			end: now,
+			spanMs: 120_000,
+			timeCursor: null,
+			oneNamespace: true,
+			title: '2m',
+		});
 		expect(body.lines.map(lineText)[0]).toBe('› api  Deployment');
 		expect(lineText(body.lines[1]!).startsWith(`  ${apiKeys[0]!.slice('default/'.length)}`)).toBe(true);
 	});
