@@ -3,7 +3,7 @@
 import {spawn, spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {startFake, type Fake} from '../live/helpers.js';
+import {startFake, type Fake} from '../sources/live/helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = 'dist/bundle/cli.js';

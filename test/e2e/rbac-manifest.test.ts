@@ -12,8 +12,8 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {kubeconfigFor} from '../../source/serve/kubeconfig.js';
 import type {Grant} from '../../source/serve/fake-api-server.js';
 import {connectLive} from '../../source/sources/live/live-source.js';
-import {FAST, startFake, type Fake} from '../live/helpers.js';
-import {tempDir} from '../live/kubeconfig-fixture.js';
+import {FAST, startFake, type Fake} from '../sources/live/helpers.js';
+import {tempDir} from '../sources/live/kubeconfig-fixture.js';
 import path from 'node:path';
 import fs from 'node:fs';
 

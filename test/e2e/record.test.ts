@@ -8,7 +8,7 @@ import {gunzipSync} from 'node:zlib';
 import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
 import {readSession} from '../../source/session/reader.js';
-import {startFake, waitUntil, type Fake} from '../live/helpers.js';
+import {startFake, waitUntil, type Fake} from '../sources/live/helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 

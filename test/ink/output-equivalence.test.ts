@@ -7,7 +7,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {seededRandom} from '../replay/seeded-random.js';
+import {seededRandom} from '../sources/replay/seeded-random.js';
 import {inkBuildDir, loadOutput, type OutputInstance, type OutputModule} from './ink-builds.js';
 
 let patched: OutputModule;

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {backOffFromMessage, nextRestartAt, parseGoDuration} from '../../source/model/backoff.js';
-import {capture, podEntries} from './store-fixture.js';
+import {capture, podEntries} from './store/store-fixture.js';
 
 function waitingMessages(name: string, reason: string): string[] {
 	const messages: string[] = [];

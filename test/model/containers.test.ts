@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {timeMs, type Pod} from '../../source/kube/objects.js';
 import {containerViews, countSidecars} from '../../source/model/containers.js';
-import {capture, podEntries} from './store-fixture.js';
+import {capture, podEntries} from './store/store-fixture.js';
 
 function summary(pod: Pod): Array<[string, string, string, string | null, boolean]> {
 	return containerViews(pod).map(view => [view.kind, view.name, view.state, view.reason, view.ready]);

@@ -5,7 +5,7 @@ import {LATEST_COMPAT} from '../../source/model/compat.js';
 import {diffPod} from '../../source/model/history.js';
 import type {Pod} from '../../source/kube/objects.js';
 import type {TransitionKind} from '../../source/model/pod-state.js';
-import {CAPTURES, CAPTURES_V136, podEntries, podKey, replay} from './store-fixture.js';
+import {CAPTURES, CAPTURES_V136, podEntries, podKey, replay} from './store/store-fixture.js';
 
 function dedupe(values: string[]): string[] {
 	return values.filter((value, index) => index === 0 || values[index - 1] !== value);

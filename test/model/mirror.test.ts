@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {Pod} from '../../source/kube/objects.js';
 import {mirrorInfo} from '../../source/model/mirror.js';
-import {capture, podEntries} from './store-fixture.js';
+import {capture, podEntries} from './store/store-fixture.js';
 
 describe('mirrorInfo', () => {
 	it('flags the control-plane static pods of kind-boot.ndjson with their node and source, and nothing else', () => {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {partitionPoint} from '../../source/model/partition-point.js';
-import {seededRandom} from '../replay/seeded-random.js';
+import {seededRandom} from '../sources/replay/seeded-random.js';
 
 describe('partitionPoint', () => {
 	it('finds where a sorted list of times passes a moment, as a scan does, with repeats and at both ends', () => {

@@ -7,7 +7,7 @@ import type {KubeEvent, Node, Pod} from '../../source/kube/objects.js';
 import type {PodState, StoreView} from '../../source/model/pod-state.js';
 import {explainPod, whyContext, type Why} from '../../source/model/why.js';
 import {isWatchEntry} from '../../source/session/format.js';
-import {capture} from './store-fixture.js';
+import {capture} from './store/store-fixture.js';
 
 export interface Moment {
 	state: PodState;

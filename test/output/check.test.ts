@@ -2,7 +2,7 @@ import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {EXIT_OK, EXIT_UNHEALTHY} from '../../source/errors.js';
 import {runLiveCheck, runReplayCheck} from '../../source/output/check.js';
-import {FAST, startFake, type Fake} from '../live/helpers.js';
+import {FAST, startFake, type Fake} from '../sources/live/helpers.js';
 
 const CAPTURES = path.join(import.meta.dirname, '..', 'fixtures', 'captures');
 
@@ -94,7 +94,7 @@ describe('podlife check (live)', () => {
 		fake = await startFake('web', {startAt: 1000});
 		let out = '';
 		const run = runLiveCheck({kubeconfig: fake.kubeconfig, namespace: 'default', ...FAST, forMs: 300, write: text => void (out += text)});
-		const {waitUntil} = await import('../live/helpers.js');
+		const {waitUntil} = await import('../sources/live/helpers.js');
 		await waitUntil(() => fake!.server.openWatches === 3, 'the watches');
 		fake.server.advanceToEnd();
 		expect(await run).toBe(EXIT_OK);

@@ -7,7 +7,7 @@ import {readSession} from '../../source/session/reader.js';
 import {isWatchEntry, type SessionEntry, type SessionHeader} from '../../source/session/format.js';
 import {PodStore} from '../../source/model/store/pod-store.js';
 import {compatForServerVersion} from '../../source/model/compat.js';
-import {Collector, FAST, podsFrom, startFake, visible, waitUntil, type Fake} from '../live/helpers.js';
+import {Collector, FAST, podsFrom, startFake, visible, waitUntil, type Fake} from '../sources/live/helpers.js';
 
 let fake: Fake | undefined;
 

@@ -5,7 +5,7 @@
 // shapes the store reads (phase, conditions, containerStatuses, owner, node).
 
 import type {SessionEntry, SessionHeader} from '../../source/session/format.js';
-import {seededRandom} from '../replay/seeded-random.js';
+import {seededRandom} from '../sources/replay/seeded-random.js';
 
 export const RECORDED_AT = '2026-11-25T00:00:00.000Z';
 const RECORDED_AT_MS = Date.parse(RECORDED_AT);

@@ -5,7 +5,7 @@ import {PodStore} from '../../source/model/store/pod-store.js';
 import {compatForServerVersion} from '../../source/model/compat.js';
 import {loadCapture} from '../helpers/load-capture.js';
 import {captureFile, captureStore} from '../ui/helpers/capture-store.js';
-import {seededRandom} from '../replay/seeded-random.js';
+import {seededRandom} from '../sources/replay/seeded-random.js';
 
 function keys(index: PodIndex, filter = NO_FILTER): string[] {
 	const list = index.rows(filter);

@@ -5,7 +5,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {connectLive, type LiveConnectOptions, type LiveHandlers, type LiveSource} from '../../../source/sources/live/live-source.js';
 import type {RequestRecord} from '../../../source/serve/index.js';
-import {Collector, FAST, podsFrom, startFake, visible, waitUntil, type Fake} from '../../live/helpers.js';
+import {Collector, FAST, podsFrom, startFake, visible, waitUntil, type Fake} from './helpers.js';
 
 let fake: Fake | undefined;
 let source: LiveSource | undefined;

@@ -1,0 +1,35 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {runLiveHeadless} from '../../source/output/headless.js';
+import {FAST, startFake, waitUntil, type Fake} from '../sources/live/helpers.js';
+
+let fake: Fake | undefined;
+
+afterEach(async () => {
+	await fake?.close();
+	fake = undefined;
+});
+
+describe('live --output lanes', () => {
+	it('draws the lanes from the start of the watch to now, after --watch-for', async () => {
+		fake = await startFake('web', {startAt: 1000});
+		let out = '';
+		const run = runLiveHeadless({
+			output: 'lanes',
+			kubeconfig: fake.kubeconfig,
+			namespace: 'default',
+			...FAST,
+			watchForMs: 400,
+			lanes: {width: 80, color: false},
+			write: text => void (out += text),
+		});
+		await waitUntil(() => fake!.server.openWatches === 3, 'the watches');
+		fake.server.advanceToEnd();
+		await run;
+		const lines = out.split('\n');
+		expect(lines[0]).toMatch(/^Lanes \d\d:\d\d:\d\d–\d\d:\d\d:\d\d UTC \(10s, .*\) · ▼ .* · 1 pod$/);
+		// One namespace: the name alone; the pod ends the watch Running and ready.
+		const web = lines.find(line => line.startsWith('  web-fjmnw'));
+		expect(web).toMatch(/█$/);
+		expect(lines.every(line => [...line].length <= 80)).toBe(true);
+	});
+});
