@@ -8,6 +8,8 @@ import type {PrintedRow} from '../session/format.js';
 import type {PodAffinityRules} from './placement/affinity-terms.js';
 import type {Cluster, NamespaceLabels} from './placement/cluster.js';
 import type {Labels} from './placement/label-selector.js';
+import type {PodOwner} from './workloads/pod-owner.js';
+import type {OwnerObjects} from './workloads/owner-objects.js';
 
 /**
  * The now-independent part of a pod's printed row (printPod), computed once per object.
@@ -131,6 +133,8 @@ export interface PodState {
 	readonly containers: ContainerView[];
 	readonly mirror: MirrorInfo | null;
 	readonly sidecars: number;
+	/** Its controller (ownerReferences): a ReplicaSet, StatefulSet, DaemonSet, Job, Node (a mirror pod), …; null for a bare pod. */
+	readonly owner: PodOwner | null;
 	/** Its labels and inter-pod rules, for placing other pods (model/placement). */
 	readonly scheduling: SchedulingFacts;
 	/** Transitions, oldest first (the last HISTORY_LIMIT); built on each read. */
@@ -154,6 +158,8 @@ export interface StoreView {
 	eventsByPod: ReadonlyMap<string, readonly KubeEvent[]>;
 	/** The namespaces' labels, when the session holds them (a namespaceSelector needs them). */
 	namespaces: NamespaceLabels;
+	/** The pods' owner objects (ReplicaSets, Deployments, …) when the session holds them; most hold none (model/workloads). */
+	owners: OwnerObjects;
 	/**
 	 * The pods on nodes as the scheduler's cache would hold them, leaving out `exclude`: what a pod's
 	 * placement is judged against (model/placement). Kept up to date from the store's change feed

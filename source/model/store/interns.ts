@@ -5,6 +5,7 @@
 // strings; these tables make the versions share one copy.
 
 import type {Affinity, Pod} from '../../kube/objects.js';
+import {controllerReference, type PodOwner} from '../workloads/pod-owner.js';
 import type {PodAffinityRules} from '../placement/affinity-terms.js';
 import type {Labels} from '../placement/label-selector.js';
 import type {ContainerView, PodColumns} from '../pod-state.js';
@@ -29,6 +30,7 @@ export class Interns {
 	private statuses = new Map<string, CoreStatus>();
 	private labelSets = new Map<string, Labels>();
 	private ruleSets = new Map<string, PodAffinityRules>();
+	private owners = new Map<string, PodOwner>();
 
 	/** The copy of `text` this store keeps (an arrow: it is handed to slimEvent). */
 	readonly text = <T extends string | null | undefined>(text: T): T => {
@@ -82,6 +84,21 @@ export class Interns {
 			found = Object.freeze({...(podAffinity && {podAffinity}), ...(podAntiAffinity && {podAntiAffinity})});
 			if (this.ruleSets.size >= INTERN_LIMIT) this.ruleSets.clear();
 			this.ruleSets.set(key, found);
+		}
+		return found;
+	}
+
+	/** The pod's controller (pod-owner.ts), one frozen object per owner; null for a pod without one. */
+	owner(pod: Pod): PodOwner | null {
+		const reference = controllerReference(pod);
+		if (!reference) return null;
+		const uid = reference.uid ?? '';
+		const key = `${reference.kind}\u0000${reference.name}\u0000${uid}`;
+		let found = this.owners.get(key);
+		if (found === undefined) {
+			found = Object.freeze({kind: reference.kind, name: reference.name, uid});
+			if (this.owners.size >= INTERN_LIMIT) this.owners.clear();
+			this.owners.set(key, found);
 		}
 		return found;
 	}

@@ -38,6 +38,7 @@ import {nextPodVersion, PodVersion, type VersionContext} from './pod-version.js'
 import {TombstoneQueue, type TombstoneQueueSnapshot} from './tombstone-queue.js';
 import type {StatusCompat} from '../compat.js';
 import type {ConnectionStatus} from '../connection-status.js';
+import {NO_OWNER_OBJECTS, ownerKey, ownerObjectOf, type OwnerObjects} from '../workloads/owner-objects.js';
 
 export interface PodStoreOptions {
 	compat: StatusCompat;
@@ -69,6 +70,8 @@ export interface StoreSnapshot {
 	readonly pods: ReadonlyMap<string, PodState>;
 	readonly nodes: ReadonlyMap<string, Node>;
 	readonly namespaces: NamespaceState;
+	/** The pods' owner objects the session holds (few, rarely changed: a write copies the map). */
+	readonly owners: OwnerObjects;
 	readonly eventsByPod: ReadonlyMap<string, readonly KubeEvent[]>;
 	/** Deleted pods, oldest deletion first (tombstone-queue.ts). */
 	readonly tombstones: TombstoneQueueSnapshot;
@@ -103,6 +106,7 @@ export class PodStore {
 	private pods = new ShardedCowMap<PodVersion>();
 	private nodeMap = new CowMap<string, Node>();
 	private namespaceState: NamespaceState = NO_NAMESPACES;
+	private ownerObjects: OwnerObjects = NO_OWNER_OBJECTS;
 	private eventsByPod = new ShardedCowMap<readonly KubeEvent[]>();
 	private tombstones = new TombstoneQueue();
 	private syncedSet: ReadonlySet<string> = new Set();
@@ -164,6 +168,7 @@ export class PodStore {
 				else if (kind === 'Node') this.applyNode(entry.type, entry.object as Node);
 				else if (kind === 'Event') this.applyEvent(entry.type, entry.object as KubeEvent, from);
 				else if (kind === 'Namespace') this.applyNamespace(entry.type, entry.object);
+				else this.applyOwner(entry.type, entry.object);
 				return;
 			}
 			case 'SYNCED': {
@@ -205,7 +210,7 @@ export class PodStore {
 			// The index follows the store: a view kept after the store moved on builds its own.
 			const placementCluster = (exclude: string | null): Cluster =>
 				version === this.currentVersion ? this.clusterIndex.cluster(this, pods, nodes, namespaces, exclude) : clusterOf({pods, nodes, namespaces}, exclude);
-			this.cachedView = {version, view: {pods, nodes, eventsByPod: this.eventsByPod.share(), namespaces, placementCluster}};
+			this.cachedView = {version, view: {pods, nodes, eventsByPod: this.eventsByPod.share(), namespaces, owners: this.ownerObjects, placementCluster}};
 		}
 		return this.cachedView.view;
 	}
@@ -258,6 +263,7 @@ export class PodStore {
 			pods: copy ? copy.pods(this.pods.current) : this.pods.share(),
 			nodes: this.nodeMap.share(),
 			namespaces: this.namespaceState,
+			owners: this.ownerObjects,
 			eventsByPod: copy ? copy.eventsByPod(this.eventsByPod.current) : this.eventsByPod.share(),
 			tombstones: this.tombstones.snapshot(),
 			synced: this.syncedSet,
@@ -275,6 +281,7 @@ export class PodStore {
 		this.pods = new ShardedCowMap(snapshot.pods as ReadonlyMap<string, PodVersion>);
 		this.nodeMap = new CowMap(snapshot.nodes);
 		this.namespaceState = snapshot.namespaces;
+		this.ownerObjects = snapshot.owners ?? NO_OWNER_OBJECTS;
 		this.eventsByPod = new ShardedCowMap(snapshot.eventsByPod);
 		this.tombstones = new TombstoneQueue(snapshot.tombstones);
 		this.syncedSet = snapshot.synced;
@@ -338,6 +345,21 @@ export class PodStore {
 			labels.set(name, this.context.interns.labels(namespace.metadata?.labels));
 		}
 		this.namespaceState = {...this.namespaceState, labels};
+		this.changed(null);
+	}
+
+	/** A ReplicaSet, Deployment, StatefulSet, DaemonSet, Job or CronJob a session holds (other kinds are ignored). */
+	private applyOwner(type: WatchType, object: KubeObject): void {
+		const owner = ownerObjectOf(object);
+		if (owner === null) return;
+		const key = ownerKey(owner.kind, owner.namespace, owner.name);
+		const owners = new Map(this.ownerObjects);
+		if (type === 'DELETED') {
+			if (!owners.delete(key)) return;
+		} else {
+			owners.set(key, owner);
+		}
+		this.ownerObjects = owners;
 		this.changed(null);
 	}
 

@@ -22,6 +22,7 @@ import {Interns, type CoreStatus} from './interns.js';
 import {withoutManagedFields, type ObjectSource} from './object-source.js';
 import {sameColumnsOr, sameContainersOr} from './version-sharing.js';
 import type {StatusCompat} from '../compat.js';
+import type {PodOwner} from '../workloads/pod-owner.js';
 
 /** What all versions of one pod (since its history line began) share. */
 interface PodIdentity {
@@ -50,6 +51,7 @@ function placementOf(pod: Pod, deleted: boolean, interns: Interns) {
 		deleted,
 		labels: interns.labels(pod.metadata?.labels),
 		rules: interns.podRules(pod.spec?.affinity),
+		owner: interns.owner(pod),
 	};
 }
 
@@ -140,6 +142,10 @@ export class PodVersion implements PodState {
 
 	get sidecars(): number {
 		return this.placement.sidecars;
+	}
+
+	get owner(): PodOwner | null {
+		return this.placement.owner;
 	}
 
 	/** Its labels and pod (anti-)affinity: the placement it shares with its other versions holds them. */

@@ -1,0 +1,61 @@
+// The owner objects themselves (ReplicaSets, Deployments, StatefulSets, DaemonSets, Jobs, CronJobs)
+// when a session or cluster holds them: a session may carry other kinds than Pod, Node and Event
+// (SESSION-FORMAT.md: "others may appear"), and podlife's own watches never ask for them (no extra
+// watches). What a workload's chain and rollout read of them, kept small.
+
+import type {KubeObject} from '../../kube/objects.js';
+import {controllerReference, type PodOwner} from './pod-owner.js';
+
+export const OWNER_KINDS = new Set(['ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
+
+/** The Deployment controller's annotation on a ReplicaSet (and its Deployment): its revision. */
+export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
+
+export interface OwnerObject {
+	readonly kind: string;
+	readonly namespace: string;
+	readonly name: string;
+	readonly uid: string;
+	/** Its own controller: a ReplicaSet's Deployment, a Job's CronJob. */
+	readonly owner: PodOwner | null;
+	/** deployment.kubernetes.io/revision, when set. */
+	readonly revision: number | null;
+	/** spec.replicas (a Deployment's, ReplicaSet's or StatefulSet's), when set. */
+	readonly replicas: number | null;
+	/** A Deployment's spec.progressDeadlineSeconds, when set. */
+	readonly progressDeadlineSeconds: number | null;
+}
+
+/** "Kind/namespace/name": how owner objects are looked up. */
+export function ownerKey(kind: string, namespace: string, name: string): string {
+	return `${kind}/${namespace}/${name}`;
+}
+
+/** The owner objects held, by ownerKey. */
+export type OwnerObjects = ReadonlyMap<string, OwnerObject>;
+
+export const NO_OWNER_OBJECTS: OwnerObjects = new Map();
+
+function count(value: unknown): number | null {
+	return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** What an owner object of a kind above holds for podlife; null for any other kind. */
+export function ownerObjectOf(object: KubeObject): OwnerObject | null {
+	const kind = object.kind ?? '';
+	if (!OWNER_KINDS.has(kind)) return null;
+	const metadata = object.metadata ?? {};
+	const spec = (object['spec'] ?? {}) as {replicas?: unknown; progressDeadlineSeconds?: unknown};
+	const reference = controllerReference({metadata} as never);
+	const revision = Number(metadata.annotations?.[REVISION_ANNOTATION]);
+	return {
+		kind,
+		namespace: metadata.namespace ?? '',
+		name: metadata.name ?? '',
+		uid: metadata.uid ?? '',
+		owner: reference ? {kind: reference.kind, name: reference.name, uid: reference.uid ?? ''} : null,
+		revision: Number.isInteger(revision) && revision > 0 ? revision : null,
+		replicas: count(spec.replicas),
+		progressDeadlineSeconds: count(spec.progressDeadlineSeconds),
+	};
+}
