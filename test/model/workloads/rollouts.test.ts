@@ -12,7 +12,7 @@ import {groupPods, type WorkloadGroup} from '../../../source/model/workloads/wor
 import {deploymentRollouts, DEFAULT_PROGRESS_DEADLINE_MS} from '../../../source/model/workloads/rollouts.js';
 import type {Pod} from '../../../source/kube/objects.js';
 import type {StoreView} from '../../../source/model/pod-state.js';
-import {replay} from '../store-fixture.js';
+import {replay} from '../store/store-fixture.js';
 
 const FULL = join(import.meta.dirname, '..', '..', 'fixtures', 'captures-full');
 

@@ -9,7 +9,7 @@ import type {PodState} from '../../../source/model/pod-state.js';
 import {ownerObjectOf, ownerKey, type OwnerObject} from '../../../source/model/workloads/owner-objects.js';
 import {cronJobOfJob, deploymentOfReplicaSet, workloadOf} from '../../../source/model/workloads/workload-of.js';
 import {groupPods} from '../../../source/model/workloads/workload-groups.js';
-import {replay} from '../store-fixture.js';
+import {replay} from '../store/store-fixture.js';
 import {PodStore} from '../../../source/model/store/pod-store.js';
 import {compatForServerVersion} from '../../../source/model/compat.js';
 import type {Pod} from '../../../source/kube/objects.js';
