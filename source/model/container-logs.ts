@@ -4,7 +4,10 @@
 // status shows the same restartCount while the run before it ends and while the next one waits in
 // back-off, so the count alone cannot tell the two runs of one lastState apart.
 
+import type {ContainerStatus, Pod} from '../kube/objects.js';
 import type {LogEntry} from '../session/format.js';
+import {printableLogText} from './log-text.js';
+import type {ContainerView} from './pod-state.js';
 
 export interface CapturedLog {
 	/** When it was fetched (the entry's time, on the clock of whoever reads it: epoch ms or session t). */
@@ -61,12 +64,37 @@ export function logOfRun(logs: readonly CapturedLog[], run: ContainerRun): Captu
 	return null;
 }
 
-/** The log's last line that is not blank, trimmed; null when it has none (or could not be read). */
+/** The log's last line that is not blank, printable (log-text.ts) and trimmed; null when it has none (or could not be read). */
 export function lastLogLine(log: CapturedLog): string | null {
 	if (log.error !== null) return null;
 	for (let index = log.lines.length - 1; index >= 0; index--) {
-		const line = log.lines[index]!.trim();
+		const line = printableLogText(log.lines[index]!).trim();
 		if (line !== '') return line;
 	}
 	return null;
+}
+
+/** The status the pod reports for that container (by its kind's list and its name). */
+function statusOf(pod: Pod, view: Pick<ContainerView, 'kind' | 'name'>): ContainerStatus | undefined {
+	const status = pod.status ?? {};
+	const list =
+		view.kind === 'regular' ? status.containerStatuses : view.kind === 'ephemeral' ? status.ephemeralContainerStatuses : status.initContainerStatuses;
+	return list?.find(entry => entry.name === view.name);
+}
+
+/**
+ * The run whose end the container's status shows: `state` the one that is terminated now, `last`
+ * the one before (lastState.terminated); null when the status shows no such end.
+ */
+export function endedRun(pod: Pod, view: Pick<ContainerView, 'kind' | 'name'>, which: 'state' | 'last'): ContainerRun | null {
+	const status = statusOf(pod, view);
+	const ended = which === 'state' ? status?.state?.terminated : status?.lastState?.terminated;
+	if (!ended) return null;
+	const containerID = typeof ended.containerID === 'string' && ended.containerID !== '' ? ended.containerID : null;
+	return {container: view.name, containerID, uid: pod.metadata.uid ?? null};
+}
+
+/** The run of the container's latest end (the terminated state's, else the last termination's), as the why line tells it. */
+export function latestEndedRun(pod: Pod, view: Pick<ContainerView, 'kind' | 'name' | 'state'>): ContainerRun | null {
+	return view.state === 'terminated' ? endedRun(pod, view, 'state') : endedRun(pod, view, 'last');
 }

@@ -18,6 +18,7 @@ import {pendingDiagnosis} from './why/pending.js';
 import {notReadyDiagnosis, readinessGateDiagnosis} from './why/readiness.js';
 import {currentInit, initializing, initRunning, startingDiagnosis} from './why/starting.js';
 import {oneLine} from './why/words.js';
+import {lastLogLine, latestEndedRun, logOfRun, type CapturedLog} from './container-logs.js';
 
 export type {WhyContext} from './why/diagnosis.js';
 
@@ -40,7 +41,17 @@ export interface Why {
 	health: 'progressing' | 'failing';
 	/** What happens next and when ("next restart in 12s"), a part of `text`; absent when nothing is due. */
 	next?: string;
+	/**
+	 * The last non-empty line the container's ended run wrote, when a recording captured its log
+	 * (printable, at most LAST_LOG_CHARS): the end of `text` ("; last log: …"); absent otherwise.
+	 */
+	lastLog?: string;
 }
+
+/** The causes of a container that ended: their line ends with what it wrote last, when captured. */
+const ENDED_CAUSES = new Set(['crash-loop', 'init-failing', 'sidecar-failing', 'failed']);
+/** A captured line is cut to this many characters in the why line (a JSON log line can be kilobytes). */
+export const LAST_LOG_CHARS = 200;
 
 /** Why the pod is not healthy, or null when it is (running and ready, or completed). */
 export function explainPod(state: PodState, ctx: WhyContext): Why | null {
@@ -58,15 +69,43 @@ export function explainPod(state: PodState, ctx: WhyContext): Why | null {
 		};
 	}
 	const health = base.health === 'failing' || found.severity === 'failing' ? 'failing' : 'progressing';
-	return {cause: found.cause, container: found.container, text: found.text, health, ...(found.next !== undefined && {next: found.next})};
+	const lastLog = ENDED_CAUSES.has(found.cause) ? lastLogOf(state, found.container, ctx.logs) : null;
+	return {
+		cause: found.cause,
+		container: found.container,
+		text: lastLog === null ? found.text : `${found.text}; last log: ${lastLog}`,
+		health,
+		...(found.next !== undefined && {next: found.next}),
+		...(lastLog !== null && {lastLog}),
+	};
 }
+
+/**
+ * The last line of the log captured of the named container's latest ended run, cut to
+ * LAST_LOG_CHARS; null when none was captured (as of now), or it could not be read, or it is blank.
+ * The run is told by its container ID, so a log of an earlier run never stands for the last one.
+ */
+function lastLogOf(state: PodState, container: string | null, logs: readonly CapturedLog[]): string | null {
+	if (container === null || logs.length === 0) return null;
+	const view = state.containers.find(candidate => candidate.name === container);
+	const run = view ? latestEndedRun(state.readObject(), view) : null;
+	const log = run ? logOfRun(logs, run) : null;
+	// One line: the tabs and runs of spaces a log lines its columns up with count for nothing here.
+	const line = log ? (lastLogLine(log)?.replace(/\s+/g, ' ') ?? null) : null;
+	if (line === null) return null;
+	const chars = [...line];
+	return chars.length <= LAST_LOG_CHARS ? line : `${chars.slice(0, LAST_LOG_CHARS - 1).join('')}…`;
+}
+
+/** What a diagnosis reads of a store besides the pod: its nodes, events and captured logs (a whole view: placement too). */
+export type WhySource = Pick<StoreView, 'nodes' | 'eventsByPod' | 'logsByPod'> | StoreView;
 
 /**
  * The context explainPod needs, taken from a store view for one pod. `placement`: the view again
  * for the pod on screen, whose pod affinity and spread are judged against every other pod.
  */
-export function whyContext(view: Pick<StoreView, 'nodes' | 'eventsByPod'>, key: string, now: number, placement: ClusterSource | null = null): WhyContext {
-	return {nodes: view.nodes, events: view.eventsByPod.get(key) ?? EMPTY_EVENTS, now, placement};
+export function whyContext(view: WhySource, key: string, now: number, placement: ClusterSource | null = null): WhyContext {
+	return {nodes: view.nodes, events: view.eventsByPod.get(key) ?? EMPTY_EVENTS, logs: view.logsByPod.get(key) ?? EMPTY_LOGS, now, placement};
 }
 
 /**
@@ -74,13 +113,13 @@ export function whyContext(view: Pick<StoreView, 'nodes' | 'eventsByPod'>, key: 
  * 1 (Error) after 3s; …", or null when the pod is healthy. Given a whole store view (the snapshot
  * outputs, one line per pod, once), the pod's placement is judged too.
  */
-export function whyLine(state: PodState, view: Pick<StoreView, 'nodes' | 'eventsByPod'> | StoreView, now: number): string | null {
+export function whyLine(state: PodState, view: WhySource, now: number): string | null {
 	const why = explainPod(state, whyContext(view, state.key, now, placementOf(view)));
 	return why ? whyText(why) : null;
 }
 
 /** The view itself when it can judge placement (a whole StoreView), else null. */
-export function placementOf(view: Pick<StoreView, 'nodes' | 'eventsByPod'> | StoreView): ClusterSource | null {
+export function placementOf(view: WhySource): ClusterSource | null {
 	return 'placementCluster' in view ? view : null;
 }
 
@@ -90,6 +129,7 @@ export function whyText(why: Why): string {
 }
 
 const EMPTY_EVENTS: readonly KubeEvent[] = [];
+const EMPTY_LOGS: readonly CapturedLog[] = [];
 
 function diagnose(state: PodState, ctx: WhyContext, risingContainer: string | null): Diagnosis | null {
 	const pod = state.readObject();

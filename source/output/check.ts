@@ -6,8 +6,8 @@
 // at --at; live it judges after the initial list, or after --for DURATION of watching.
 
 import {EXIT_OK, EXIT_UNHEALTHY} from '../errors.js';
-import type {PodState, StoreView} from '../model/pod-state.js';
-import {explainPod, placementOf, whyContext, type Why} from '../model/why.js';
+import type {PodState} from '../model/pod-state.js';
+import {explainPod, placementOf, whyContext, type Why, type WhySource} from '../model/why.js';
 import type {LiveOutputOptions, ReplayOutputOptions} from './headless.js';
 import {replayInto} from './replay-store.js';
 import {livePods} from './table.js';
@@ -27,7 +27,7 @@ interface Judged {
 }
 
 /** Judges every live pod (tombstones left out) at `now`. */
-export function judgePods(pods: Iterable<PodState>, view: Pick<StoreView, 'nodes' | 'eventsByPod'> | StoreView, now: number): CheckVerdict {
+export function judgePods(pods: Iterable<PodState>, view: WhySource, now: number): CheckVerdict {
 	const list = livePods(pods);
 	const judged: Judged[] = [];
 	for (const state of list) {

@@ -5,17 +5,18 @@
 import {rowCells} from '../model/print-pod.js';
 import {podHealth} from '../model/health.js';
 import type {KubeEvent, Node} from '../kube/objects.js';
-import type {ContainerView, PodState, StoreView, Termination} from '../model/pod-state.js';
-import {explainPod, placementOf, whyContext} from '../model/why.js';
+import type {CapturedLog} from '../model/container-logs.js';
+import type {ContainerView, PodState, Termination} from '../model/pod-state.js';
+import {explainPod, placementOf, whyContext, type WhySource} from '../model/why.js';
 
-/** Nodes and events for `why` (a whole view: placement too); without them the diagnosis still reads the pod itself. */
-export type WhySource = Pick<StoreView, 'nodes' | 'eventsByPod'> | StoreView;
+/** Nodes, events and captured logs for `why` (a whole view: placement too); without them the diagnosis still reads the pod itself. */
+export type {WhySource} from '../model/why.js';
 
-export const NO_WHY_SOURCE: WhySource = {nodes: new Map(), eventsByPod: new Map()};
+export const NO_WHY_SOURCE: WhySource = {nodes: new Map(), eventsByPod: new Map(), logsByPod: new Map()};
 
 /** The why source of one pod, for a reader of one pod per entry (ndjson) that takes no whole view. */
-export function podWhySource(key: string, events: readonly KubeEvent[], nodes: ReadonlyMap<string, Node>): WhySource {
-	return {nodes, eventsByPod: new Map([[key, events]])};
+export function podWhySource(key: string, events: readonly KubeEvent[], logs: readonly CapturedLog[], nodes: ReadonlyMap<string, Node>): WhySource {
+	return {nodes, eventsByPod: new Map([[key, events]]), logsByPod: new Map([[key, logs]])};
 }
 
 function iso(ms: number | null): string | null {
@@ -69,8 +70,11 @@ export function podJson(state: PodState, now: number, source: WhySource = NO_WHY
 		/** A container that ran, died and is started again; an image the kubelet cannot pull is pullBackOff. */
 		crashLoop: signal?.kind === 'crash-loop' ? {container: signal.container, reason: signal.reason, nextRestartAt: iso(signal.nextTryMs)} : null,
 		pullBackOff: signal?.kind === 'pull-back-off' ? {container: signal.container, reason: signal.reason, nextPullAt: iso(signal.nextTryMs)} : null,
-		/** Why the pod is not healthy (null when it is): cause, container, one line of evidence, health. */
-		why: why ? {cause: why.cause, container: why.container, text: why.text, health: why.health} : null,
+		/**
+		 * Why the pod is not healthy (null when it is): cause, container, one line of evidence, health; and
+		 * the last line the container wrote before it ended, when the session captured its log (also the end of `text`).
+		 */
+		why: why ? {cause: why.cause, container: why.container, text: why.text, health: why.health, lastLog: why.lastLog ?? null} : null,
 		deletedAt: iso(state.deletedAt),
 		containers: state.containers.map(containerJson),
 	};

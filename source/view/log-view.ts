@@ -8,6 +8,7 @@
 
 import stringWidth from 'string-width';
 import {splitTimestamp} from '../model/log-buffer.js';
+import {printableLogText} from '../model/log-text.js';
 import {logTargetText, type LogSnapshot, type LogTarget} from '../sources/log-feed.js';
 import {span, type Line, type Tone} from './detail/lines.js';
 
@@ -142,15 +143,10 @@ export function topShowing(line: number, height: number): number {
 	return Math.max(0, line - Math.min(3, Math.floor(height / 4)));
 }
 
-// Escape sequences (colours, cursor moves) and control characters other than tabs: a log that
-// colours its lines would otherwise move the cursor or break the widths the view counts on.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[@-_])|[\u0000-\u0008\u000B-\u001F\u007F]/g;
-
 /** A log line as the view shows it: the timestamp kept or cut, tabs as spaces, no escape sequences. */
 export function displayText(line: string, stamped: boolean, timestamps: boolean): string {
 	const text = stamped && !timestamps ? splitTimestamp(line).text : line;
-	return text.replace(CONTROL, '').replace(/\t/g, '    ');
+	return printableLogText(text);
 }
 
 function isAscii(text: string): boolean {

@@ -16,9 +16,9 @@ export interface Moment {
 	why: Why | null;
 }
 
-/** The scenario pod (namespace default) of a capture after the entries up to session time `t`, judged at `t` + `laterMs`. */
-export function captureMoment(name: string, t: number, laterMs = 0): Moment {
-	const recorded = capture(name);
+/** The scenario pod (namespace default) of a capture (in `dir`, default the captures) after the entries up to session time `t`, judged at `t` + `laterMs`. */
+export function captureMoment(name: string, t: number, laterMs = 0, dir?: string): Moment {
+	const recorded = capture(name, dir);
 	const store = new PodStore({compat: compatForServerVersion(recorded.header.serverVersion)});
 	const start = Date.parse(recorded.header.recordedAt);
 	let key: string | null = null;

@@ -1,9 +1,9 @@
 // The pod store: a reducer from session entries to the state the screens show. Pods (with their
 // printed columns, containers, mirror info and history), nodes by name, events by pod, the SYNCED
-// resources and the connection state.
+// resources, the connection state, and the container logs a recording captured (LOG entries).
 //
 // Reading it: view() for a screen or an output (the whole state, never changed afterwards);
-// pod(key), eventsOf(key) and nodes for a reader of one pod per entry; snapshot()/restore() to go
+// pod(key), eventsOf(key), logsOf(key) and nodes for a reader of one pod per entry; snapshot()/restore() to go
 // back and forth (replay); version, changedSince() and subscribe() to follow what changes.
 //
 // Cost: every entry costs O(what it changes) — one pod's columns/containers/diff, one pod's event
@@ -25,14 +25,16 @@ import type {KubeEvent, KubeObject, Node, Pod} from '../../kube/objects.js';
 import {clusterOf, type Cluster, type NamespaceLabels} from '../placement/cluster.js';
 import {ClusterIndex} from '../placement/cluster-index.js';
 import type {Labels} from '../placement/label-selector.js';
-import type {PrintedRow, SessionEntry, WatchType} from '../../session/format.js';
+import type {LogEntry, PrintedRow, SessionEntry, WatchType} from '../../session/format.js';
+import {capturedLog, type CapturedLog} from '../container-logs.js';
 import {podColumns} from '../print-pod.js';
-import {podKeyOf} from '../pod-key.js';
+import {podKey, podKeyOf} from '../pod-key.js';
 import type {PodState, StoreView} from '../pod-state.js';
 import {ChangeLog} from './change-log.js';
 import {CowMap, ShardedCowMap} from './cow-map.js';
 import {Interns} from './interns.js';
 import type {ObjectSource} from './object-source.js';
+import {withCapturedLog} from './captured-logs.js';
 import {eventId, eventTime, LazyEvent, podKeyOfEvent, slimEvent, withEvent, withoutEvent} from './pod-events.js';
 import {nextPodVersion, PodVersion, type VersionContext} from './pod-version.js';
 import {TombstoneQueue, type TombstoneQueueSnapshot} from './tombstone-queue.js';
@@ -73,6 +75,7 @@ export interface StoreSnapshot {
 	/** The pods' owner objects the session holds (few, rarely changed: a write copies the map). */
 	readonly owners: OwnerObjects;
 	readonly eventsByPod: ReadonlyMap<string, readonly KubeEvent[]>;
+	readonly logsByPod: ReadonlyMap<string, readonly CapturedLog[]>;
 	/** Deleted pods, oldest deletion first (tombstone-queue.ts). */
 	readonly tombstones: TombstoneQueueSnapshot;
 	readonly synced: ReadonlySet<string>;
@@ -108,6 +111,8 @@ export class PodStore {
 	private namespaceState: NamespaceState = NO_NAMESPACES;
 	private ownerObjects: OwnerObjects = NO_OWNER_OBJECTS;
 	private eventsByPod = new ShardedCowMap<readonly KubeEvent[]>();
+	/** Few pods have any (those whose containers ended while recorded): one map. */
+	private logsByPod = new CowMap<string, readonly CapturedLog[]>();
 	private tombstones = new TombstoneQueue();
 	private syncedSet: ReadonlySet<string> = new Set();
 	private connectionStatus: ConnectionStatus | null = null;
@@ -194,6 +199,10 @@ export class PodStore {
 				this.changed(null);
 				return;
 			}
+			case 'LOG': {
+				this.applyLog(entry, atMs);
+				return;
+			}
 			default:
 				// BOOKMARK changes nothing the store shows; the source handles relists.
 				return;
@@ -210,7 +219,8 @@ export class PodStore {
 			// The index follows the store: a view kept after the store moved on builds its own.
 			const placementCluster = (exclude: string | null): Cluster =>
 				version === this.currentVersion ? this.clusterIndex.cluster(this, pods, nodes, namespaces, exclude) : clusterOf({pods, nodes, namespaces}, exclude);
-			this.cachedView = {version, view: {pods, nodes, eventsByPod: this.eventsByPod.share(), namespaces, owners: this.ownerObjects, placementCluster}};
+			const logsByPod = this.logsByPod.share();
+			this.cachedView = {version, view: {pods, nodes, eventsByPod: this.eventsByPod.share(), logsByPod, namespaces, owners: this.ownerObjects, placementCluster}};
 		}
 		return this.cachedView.view;
 	}
@@ -223,6 +233,11 @@ export class PodStore {
 	/** The events of pod `key` as of now, oldest first. */
 	eventsOf(key: string): readonly KubeEvent[] {
 		return this.eventsByPod.get(key) ?? NO_EVENTS;
+	}
+
+	/** The logs captured of pod `key`'s containers as of now, oldest first. */
+	logsOf(key: string): readonly CapturedLog[] {
+		return this.logsByPod.current.get(key) ?? NO_LOGS;
 	}
 
 	/** The nodes as of now; never changes afterwards. */
@@ -265,6 +280,7 @@ export class PodStore {
 			namespaces: this.namespaceState,
 			owners: this.ownerObjects,
 			eventsByPod: copy ? copy.eventsByPod(this.eventsByPod.current) : this.eventsByPod.share(),
+			logsByPod: this.logsByPod.share(),
 			tombstones: this.tombstones.snapshot(),
 			synced: this.syncedSet,
 			connection: this.connectionStatus,
@@ -283,6 +299,7 @@ export class PodStore {
 		this.namespaceState = snapshot.namespaces;
 		this.ownerObjects = snapshot.owners ?? NO_OWNER_OBJECTS;
 		this.eventsByPod = new ShardedCowMap(snapshot.eventsByPod);
+		this.logsByPod = new CowMap(snapshot.logsByPod);
 		this.tombstones = new TombstoneQueue(snapshot.tombstones);
 		this.syncedSet = snapshot.synced;
 		this.connectionStatus = snapshot.connection;
@@ -310,6 +327,7 @@ export class PodStore {
 			if (state?.deletedAt !== mark.at) continue;
 			this.pods.delete(mark.key);
 			if (this.eventsByPod.delete(mark.key)) this.eventChanges.add(this.currentVersion + 1, mark.key);
+			if (this.logsByPod.current.has(mark.key)) this.logsByPod.write().delete(mark.key);
 			this.podChanges.add(this.currentVersion + 1, mark.key);
 			dropped++;
 		}
@@ -384,6 +402,13 @@ export class PodStore {
 		this.changed(null);
 	}
 
+	/** A captured log joins its pod's list (the pod need not be in the store: its log is kept all the same). */
+	private applyLog(entry: LogEntry, at: number): void {
+		const key = podKey(entry.namespace, entry.pod);
+		this.logsByPod.write().set(key, withCapturedLog(this.logsByPod.current.get(key) ?? NO_LOGS, capturedLog(entry, at)));
+		this.changed(null);
+	}
+
 	private recomputeColumns(): void {
 		for (const [key, state] of [...this.pods.current]) this.pods.set(key, state.withColumns(podColumns(state.readObject(), this.compat)));
 	}
@@ -403,6 +428,7 @@ export class PodStore {
 }
 
 const NO_EVENTS: readonly KubeEvent[] = [];
+const NO_LOGS: readonly CapturedLog[] = [];
 
 /**
  * The namespaces' labels the store holds, and the server's refusal to list them. Few and rarely

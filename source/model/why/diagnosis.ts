@@ -2,12 +2,15 @@
 
 import type {KubeEvent, Node} from '../../kube/objects.js';
 import type {ClusterSource} from '../placement/cluster.js';
+import type {CapturedLog} from '../container-logs.js';
 
 export interface WhyContext {
 	/** Nodes by name (StoreView.nodes); empty when the session holds none. */
 	nodes: ReadonlyMap<string, Node>;
 	/** This pod's events, oldest first (StoreView.eventsByPod.get(key)). */
 	events: readonly KubeEvent[];
+	/** The logs a recording captured of this pod's containers as of `now`, oldest first (StoreView.logsByPod.get(key)). */
+	logs: readonly CapturedLog[];
 	/** Epoch ms: the replay clock or the wall clock. */
 	now: number;
 	/**

@@ -11,6 +11,8 @@ import {podKeyOf} from '../../../source/model/pod-key.js';
 
 export const CAPTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'captures');
 export const CAPTURES_V136 = join(import.meta.dirname, '..', '..', 'fixtures', 'captures-v1.36');
+/** Test sessions: captures with made-up LOG entries (fixtures/logs/README.md). */
+export const LOG_SESSIONS = join(import.meta.dirname, '..', '..', 'fixtures', 'logs');
 
 export function capture(name: string, dir = CAPTURES): Capture {
 	return loadCapture(join(dir, `${name}.ndjson`));
