@@ -1,4 +1,4 @@
-// vitest globalSetup: the end-to-end tests run the CLI as users do, from the build
+// vitest globalSetup of the e2e project: the end-to-end tests run the CLI as users do, from the build
 // (`npm run build`: tsc to dist/, then the bundle the bin runs). Built once here, before
 // any test file starts, so parallel test files never compile over each other.
 import {spawnSync} from 'node:child_process';
