@@ -5,9 +5,12 @@
 // NODE_ENV=production as the CLI sets it. Sessions are made by bench/generate.js (seeded, so the
 // same bytes every time) and kept in bench/out/ between runs.
 //
-//   node bench/run.js [--quick] [--no-50k] [--runs N]
-//     --quick   a 2 000-pod session and fewer samples: checks that the bench works, not figures
-//     --no-50k  skip the 50 000-pod memory figure (its session is ~1 GB and takes a minute to make)
+//   node bench/run.js [--quick] [--no-50k] [--runs N] [--no-live | --live-only] [--live-150k]
+//     --quick      a 2 000-pod session and fewer samples: checks that the bench works, not figures
+//     --no-50k     skip the 50 000-pod figures (replay: its session is ~1 GB and takes a minute to make)
+//     --no-live    skip the live bench (podlife and kubectl against the fake API server)
+//     --live-only  only the live bench
+//     --live-150k  the live bench with 150 000 pods too (one round; the server takes a few GB)
 
 import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
@@ -19,12 +22,22 @@ import {measureFirstFrames} from './lib/first-frame.js';
 import {measureTuiPeakRss} from './lib/tui-memory.js';
 import {stripAnsi} from './lib/fake-tty.js';
 import {median, round} from './lib/stats.js';
+import {runLiveBench} from './lib/live-bench.js';
+import {onPath} from './lib/command-usage.js';
+import {LIVE_BUDGETS, liveFigures, liveLines, liveMethod} from './lib/live-report.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const with50k = !quick && !args.includes('--no-50k');
 const runsAt = args.indexOf('--runs');
 const runs = runsAt === -1 ? 3 : Number(args[runsAt + 1]);
+const liveOnly = args.includes('--live-only');
+const withLive = !args.includes('--no-live');
+const withReplay = !liveOnly;
+const LIVE = {
+	sizes: quick ? [2000] : [10_000, ...(with50k ? [50_000] : []), ...(args.includes('--live-150k') ? [150_000] : [])],
+	updates: quick ? {pods: 2000, count: 3000, rate: 500, windowMs: 3000} : {pods: 10_000, count: 10_000, rate: 500, windowMs: 10_000},
+};
 
 const BIG = quick ? {pods: 2000, namespaces: 40, entries: 20_000, seed: 1, rate: 1000} : {pods: 10_000, namespaces: 200, entries: 200_000, seed: 1, rate: 1000};
 // 50k pods: the initial list and as many changes again (its file is ~400 MB).
@@ -44,6 +57,7 @@ const BUDGETS = {
 	firstFrameDemoMs: {limit: 600, better: 'lower', text: '≤ 600 ms'},
 	firstFrameBigMs: {limit: 1000, better: 'lower', text: '≤ 1 s'},
 	seekMsMedian: {limit: 100, better: 'lower', text: '≤ 100 ms'},
+	...LIVE_BUDGETS,
 };
 
 const out = text => process.stdout.write(`${text}\n`);
@@ -102,6 +116,8 @@ function method(big) {
 	out(
 		`  code: ${path.relative(process.cwd(), CLI) || CLI} and the rest of dist/ (compiled JS, NODE_ENV=production), each figure in a child process of its own`,
 	);
+	if (withLive) for (const text of liveMethod({...LIVE, runs, kubectl: onPath('kubectl')})) out(text);
+	if (!withReplay) return out('');
 	out(
 		`  big session: bench/generate.js ${big.pods} pods, ${big.namespaces} namespaces, ${big.entries} entries, seed ${big.seed}, ~${big.rate} entries per second of session time`,
 	);
@@ -134,15 +150,13 @@ function method(big) {
 
 function verdict(key, value) {
 	const budget = BUDGETS[key];
-	if (value === null || value === undefined) return 'n/a';
+	if (value === null || value === undefined || Number.isNaN(value)) return 'n/a';
 	const ok = budget.better === 'higher' ? value >= budget.limit : value <= budget.limit;
 	return ok ? 'within budget' : 'OVER BUDGET';
 }
 
-async function main() {
-	if (!existsSync(CLI)) throw new Error('dist/bundle/cli.js is missing: run `npm run build` first');
-	method(BIG);
-	const started = performance.now();
+/** The replay figures, measured; returns them and the function that prints their lines. */
+async function replayBench() {
 	out('sessions');
 	const bigFile = await ensureSession(BIG);
 	const hugeFile = with50k ? await ensureSession(HUGE) : null;
@@ -177,10 +191,10 @@ async function main() {
 		seekMsMedian: round(player.seekMsMedian, 1),
 	};
 
-	out('');
-	out('figures');
-	const line = (label, value, detail, key) =>
-		out(`  ${label.padEnd(22)}${String(value).padEnd(16)}${key ? `${BUDGETS[key].text.padEnd(22)}${verdict(key, figures[key])}` : ''.padEnd(22)}  ${detail}`);
+	return {figures, print: line => printReplay(line, figures, {ingest, frame, player, tui, huge, first})};
+}
+
+function printReplay(line, figures, {ingest, frame, player, tui, huge, first}) {
 	line('ingest', `${figures.ingestPerSec}/s`, `${ingest.entries} entries, ${ingest.pods} pods at the end`, 'ingestPerSec');
 	line('  vs raw parse', `${Math.round(figures.ingestRatio * 100)} %`, `raw stream+split+JSON.parse: ${Math.round(ingest.rawPerSec)} entries/s`, 'ingestRatio');
 	line(
@@ -231,6 +245,27 @@ async function main() {
 		`forward ${round(player.seekForwardMsMedian, 1)} ms, back ${round(player.seekBackMsMedian, 1)} ms, worst ${round(player.seekMsMax, 1)} ms (${player.seeks} seeks)`,
 		'seekMsMedian',
 	);
+}
+
+async function main() {
+	if (!existsSync(CLI)) throw new Error('dist/bundle/cli.js is missing: run `npm run build` first');
+	method(BIG);
+	const started = performance.now();
+	const replay = withReplay ? await replayBench() : null;
+	let live = null;
+	if (withLive) {
+		out('live');
+		live = await runLiveBench({...LIVE, runs, log: out});
+	}
+	const figures = {...replay?.figures, ...(live ? liveFigures(live) : {})};
+
+	out('');
+	out('figures');
+	// `measured`: the value the verdict judges (by default the figure of that key).
+	const line = (label, value, detail, key, measured = figures[key]) =>
+		out(`  ${label.padEnd(22)}${String(value).padEnd(16)}${key ? `${BUDGETS[key].text.padEnd(22)}${verdict(key, measured)}` : ''.padEnd(22)}  ${detail}`);
+	replay?.print(line);
+	if (live) liveLines(live, line);
 	out(
 		`  bench took ${((performance.now() - started) / 1000).toFixed(0)} s; load average now ${os
 			.loadavg()

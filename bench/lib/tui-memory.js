@@ -4,39 +4,14 @@
 // quits. Reported beside the player's own figure: the TUI adds Ink, React, Yoga's WebAssembly
 // memory, the display store and what rendering allocates. Linux only (null elsewhere).
 
-import {execFileSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
 import {ptySpawn, shellQuote} from './pty.js';
+import {childPid, peakRssMb} from './proc.js';
 import {CLI} from './dist.js';
 import {stripAnsi} from './fake-tty.js';
 import {sleep} from './stats.js';
 
-/** The pid of the process `script` runs (the command, exec'd), or null while there is none. */
-function childPid(parent) {
-	try {
-		const pid = Number(
-			execFileSync('ps', ['-o', 'pid=', '--ppid', String(parent)], {encoding: 'utf8'})
-				.trim()
-				.split('\n')[0],
-		);
-		return Number.isInteger(pid) && pid > 0 ? pid : null;
-	} catch {
-		return null;
-	}
-}
-
-/** VmHWM of `pid` in MB (MiB, as maxRSS is reported), or null. */
-function peakRssMb(pid) {
-	try {
-		const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-		return match ? Number(match[1]) / 1024 : null;
-	} catch {
-		return null;
-	}
-}
-
 /** The last header line drawn ("podlife <title> … loading 42%"), or null before the first. */
-function lastHeader(output) {
+export function lastHeader(output) {
 	const lines = stripAnsi(output.slice(-50_000)).split(/\r?\n/);
 	for (let at = lines.length - 1; at >= 0; at--) if (lines[at].trimStart().startsWith('podlife ')) return lines[at];
 	return null;

@@ -32,6 +32,18 @@ function stripTypeMeta(object: KubeObject): KubeObject {
 	return rest;
 }
 
+/** The index of the first item whose key is after `key` (items in key order). */
+function firstAfter(items: readonly StoredObject[], key: string): number {
+	let low = 0;
+	let high = items.length;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (objectKey(items[middle]!.object) > key) high = middle;
+		else low = middle + 1;
+	}
+	return low;
+}
+
 function encodeContinue(rv: number, start: string): string {
 	return Buffer.from(JSON.stringify({v: 'meta.k8s.io/v1', rv, start})).toString('base64url');
 }
@@ -71,7 +83,7 @@ export function getAnswer(objects: ServedObjects, route: Route, {representation,
 export function listAnswer(objects: ServedObjects, scope: WatchScope, query: Record<string, string>, {representation, include, printRow}: Shape): Answer {
 	let listRv = objects.history.resourceVersion;
 	let start = '';
-	let items: StoredObject[] | 'expired';
+	let items: readonly StoredObject[] | 'expired';
 	if (query['continue']) {
 		const token = decodeContinue(query['continue']);
 		if (!token) return {body: status.badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)')};
@@ -89,16 +101,20 @@ export function listAnswer(objects: ServedObjects, scope: WatchScope, query: Rec
 		items = objects.current(scope.resource);
 	}
 
-	let selected = items.filter(item => {
-		const object = item.object;
-		if (scope.namespace && object.metadata?.namespace !== scope.namespace) return false;
-		return scope.matches(object) && (start === '' || objectKey(object) > start);
-	});
 	const metadata: {resourceVersion: string; continue?: string; remainingItemCount?: number} = {resourceVersion: String(listRv)};
 	const limit = Number(query['limit'] ?? 0);
-	if (Number.isInteger(limit) && limit > 0 && selected.length > limit) {
-		const remaining = selected.length - limit;
-		selected = selected.slice(0, limit);
+	const pageSize = Number.isInteger(limit) && limit > 0 ? limit : Infinity;
+	// Items are in key order: a continued page starts after its key, found by halving.
+	const selected: StoredObject[] = [];
+	let remaining = 0;
+	for (let at = start === '' ? 0 : firstAfter(items, start); at < items.length; at++) {
+		const object = items[at]!.object;
+		if (scope.namespace && object.metadata?.namespace !== scope.namespace) continue;
+		if (!scope.matches(object)) continue;
+		if (selected.length < pageSize) selected.push(items[at]!);
+		else remaining++;
+	}
+	if (remaining > 0) {
 		metadata.continue = encodeContinue(listRv, objectKey(selected.at(-1)!.object));
 		// The real server only knows the remaining count when it does not filter.
 		if (!query['labelSelector'] && !query['fieldSelector']) metadata.remainingItemCount = remaining;

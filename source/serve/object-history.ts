@@ -54,6 +54,9 @@ function served(object: KubeObject, rv: number, shiftMs: number): KubeObject {
 	return copy;
 }
 
+/** Sorted lists kept: a paged list being read at one rv, and the current ones of each resource. */
+const SORTED_KEPT = 6;
+
 export class ObjectHistory {
 	private readonly entries: WatchEntry[];
 	private cursor = 0;
@@ -62,6 +65,8 @@ export class ObjectHistory {
 	private readonly initialRv: number;
 	private readonly store = new Map<ResourceName, Map<string, StoredObject & {sourceRv?: string}>>();
 	private readonly history: Change[] = [];
+	/** Sorted lists by "resource@rv" (sortedAt), oldest first. */
+	private readonly sorted = new Map<string, readonly StoredObject[]>();
 	/** Changes with rv below this are forgotten: resuming before it is "too old". */
 	private oldest = 0;
 	/** ms (whole seconds) every time in the recorded objects moves by as they are applied. */
@@ -186,9 +191,13 @@ export class ObjectHistory {
 		return recorded;
 	}
 
-	/** Current objects of a resource, in the server's key order (namespace/name). */
-	list(resource: ResourceName): StoredObject[] {
-		return [...this.store.get(resource)!.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, stored]) => stored);
+	/**
+	 * Current objects of a resource, in the server's key order (namespace/name). Kept until the next
+	 * change: every page of a paged list reads the same sorted list, as the real server's watch
+	 * cache serves pages without sorting the whole store again. Callers must not change it.
+	 */
+	list(resource: ResourceName): readonly StoredObject[] {
+		return this.sortedAt(resource, this.rv, () => new Map(this.store.get(resource)!));
 	}
 
 	get(resource: ResourceName, namespace: string | undefined, name: string): StoredObject | undefined {
@@ -196,18 +205,31 @@ export class ObjectHistory {
 	}
 
 	/** Objects as they were at `rv` (exact), or 'expired' when that point is forgotten. */
-	listAt(resource: ResourceName, rv: number): StoredObject[] | 'expired' {
+	listAt(resource: ResourceName, rv: number): readonly StoredObject[] | 'expired' {
 		if (rv < this.oldestResumable) return 'expired';
-		// Walk back from the present, undoing newer changes: works however much history was compacted.
-		const state = new Map<string, StoredObject>(this.store.get(resource)!);
-		for (let index = this.history.length - 1; index >= 0 && this.history[index]!.rv > rv; index--) {
-			const change = this.history[index]!;
-			if (change.resource !== resource) continue;
-			const key = objectKey(change.object);
-			if (change.type === 'ADDED') state.delete(key);
-			else state.set(key, {object: change.previous!, row: change.previousRow});
-		}
-		return [...state.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, stored]) => stored);
+		return this.sortedAt(resource, rv, () => {
+			// Walk back from the present, undoing newer changes: works however much history was compacted.
+			const state = new Map<string, StoredObject>(this.store.get(resource)!);
+			for (let index = this.history.length - 1; index >= 0 && this.history[index]!.rv > rv; index--) {
+				const change = this.history[index]!;
+				if (change.resource !== resource) continue;
+				const key = objectKey(change.object);
+				if (change.type === 'ADDED') state.delete(key);
+				else state.set(key, {object: change.previous!, row: change.previousRow});
+			}
+			return state;
+		});
+	}
+
+	/** The objects of `resource` at `rv` in key order, from `state` (made on a miss); the last few are kept. */
+	private sortedAt(resource: ResourceName, rv: number, state: () => Map<string, StoredObject>): readonly StoredObject[] {
+		const id = `${resource}@${rv}`;
+		const kept = this.sorted.get(id);
+		if (kept) return kept;
+		const items = [...state().entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, stored]) => stored);
+		if (this.sorted.size >= SORTED_KEPT) this.sorted.delete(this.sorted.keys().next().value!);
+		this.sorted.set(id, items);
+		return items;
 	}
 
 	/** Changes after `rv`, or 'expired' when some of them are forgotten. */

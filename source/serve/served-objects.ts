@@ -22,13 +22,13 @@ export class ServedObjects {
 	}
 
 	/** The objects of `resource` now, in the server's key order. */
-	current(resource: ServedResource): StoredObject[] {
+	current(resource: ServedResource): readonly StoredObject[] {
 		if (resource === 'namespaces') return this.namespaceNames.map(name => this.namespaceObject(name));
 		return this.history.list(resource);
 	}
 
 	/** The objects of `resource` as they were at `rv`, or 'expired' (namespaces never change). */
-	at(resource: ServedResource, rv: number): StoredObject[] | 'expired' {
+	at(resource: ServedResource, rv: number): readonly StoredObject[] | 'expired' {
 		return resource === 'namespaces' ? this.current('namespaces') : this.history.listAt(resource, rv);
 	}
 

@@ -31,6 +31,9 @@ export interface WatchOptions {
 }
 
 const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
+const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
+/** Initial events written between two turns of the event loop. */
+const INITIAL_EVENTS_PER_TURN = 200;
 
 export class WatchConnection {
 	/** Resource version of the last change this watch has seen (sent or filtered out). */
@@ -85,8 +88,36 @@ export class WatchConnection {
 	}
 
 	/** The synthetic ADDED events of a watch without a resourceVersion (current state). */
-	sendInitial(items: StoredObject[]): void {
-		for (const item of items) if (this.inScope(item.object)) this.sendObject('ADDED', item);
+	sendInitial(items: readonly StoredObject[]): void {
+		// Streamed as the real server's watch cache does: a few hundred events at a time, waiting for
+		// the client to take them, so the first ones arrive while the rest are still being written
+		// (all at once, a big cluster's first event would wait for the whole state to be encoded).
+		this.queue = this.queue.then(async () => {
+			let sent = 0;
+			for (const item of items) {
+				if (this.closed) return;
+				if (!this.inScope(item.object)) continue;
+				const delay = this.options.chunkDelay();
+				if (delay > 0) await sleep(delay);
+				if (this.closed) return;
+				const flowing = this.response.write(this.line({type: 'ADDED', object: this.represent(item)}));
+				if (!flowing) await this.drained();
+				if (++sent % INITIAL_EVENTS_PER_TURN === 0) await nextTurn();
+			}
+		});
+	}
+
+	/** Resolves once the response takes writes again (or is closed). */
+	private drained(): Promise<void> {
+		return new Promise(resolve => {
+			const done = () => {
+				this.response.off('drain', done);
+				this.response.off('close', done);
+				resolve();
+			};
+			this.response.on('drain', done);
+			this.response.on('close', done);
+		});
 	}
 
 	/** `atMs`: the moment (epoch ms) to print a pod's row at (default: now). */
@@ -128,8 +159,12 @@ export class WatchConnection {
 		});
 	}
 
+	private line(event: {type: WatchEventType; object: unknown}): string {
+		return `${JSON.stringify(event)}\n`;
+	}
+
 	private write(event: {type: WatchEventType; object: unknown}): void {
-		const line = `${JSON.stringify(event)}\n`;
+		const line = this.line(event);
 		this.queue = this.queue.then(async () => {
 			const delay = this.options.chunkDelay();
 			if (delay > 0) await sleep(delay);
