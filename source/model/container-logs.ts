@@ -7,7 +7,7 @@
 import type {ContainerStatus, Pod} from '../kube/objects.js';
 import type {LogEntry} from '../session/format.js';
 import {printableLogText} from './log-text.js';
-import type {ContainerView} from './pod-state.js';
+import type {ContainerView, Transition} from './pod-state.js';
 
 export interface CapturedLog {
 	/** When it was fetched (the entry's time, on the clock of whoever reads it: epoch ms or session t). */
@@ -97,4 +97,53 @@ export function endedRun(pod: Pod, view: Pick<ContainerView, 'kind' | 'name'>, w
 /** The run of the container's latest end (the terminated state's, else the last termination's), as the why line tells it. */
 export function latestEndedRun(pod: Pod, view: Pick<ContainerView, 'kind' | 'name' | 'state'>): ContainerRun | null {
 	return view.state === 'terminated' ? endedRun(pod, view, 'state') : endedRun(pod, view, 'last');
+}
+
+/**
+ * Every run end in a pod's history, by the index of the transition that shows it, with the log
+ * captured of that run (null: none, as of the logs given). An end is a container turning
+ * terminated(…), or a restart whose end was not seen as one (a status that went from running to
+ * waiting with the count up). Transitions carry no container ID, so a log
+ * goes to the last end of its container seen at or before it was fetched (a recorder fetches after
+ * it sees the end); an end keeps the first log fetched for it, the one nearest the crash. `subjectOf`
+ * names a container as the history does (history.ts containerSubject).
+ */
+export function runEnds(
+	history: readonly Transition[],
+	logs: readonly CapturedLog[],
+	uid: string,
+	subjectOf: (container: string) => string | null,
+): Map<number, CapturedLog | null> {
+	const found = new Map<number, CapturedLog | null>();
+	// Each container's ends (history indices, in time order); a restart right after a seen end is the same end.
+	const ends = new Map<string, number[]>();
+	const awaitingRestart = new Set<string>();
+	history.forEach((transition, index) => {
+		if (transition.kind === 'container' && transition.to?.startsWith('terminated')) {
+			awaitingRestart.add(transition.subject);
+		} else if (transition.kind === 'restart' && awaitingRestart.delete(transition.subject)) {
+			return;
+		} else if (transition.kind !== 'restart') {
+			return;
+		}
+		const list = ends.get(transition.subject);
+		if (list) list.push(index);
+		else ends.set(transition.subject, [index]);
+		found.set(index, null);
+	});
+	for (const log of logs) {
+		if (log.uid !== null && uid !== '' && log.uid !== uid) continue;
+		const subject = subjectOf(log.container);
+		const list = subject === null ? undefined : ends.get(subject);
+		if (!list) continue;
+		let end: number | undefined;
+		for (const index of list) if (history[index]!.at <= log.at) end = index;
+		if (end !== undefined && found.get(end) === null) found.set(end, log);
+	}
+	return found;
+}
+
+/** The session says it captures the logs of containers that end (its header's `logs`): a run without one is worth a word. */
+export function sessionCapturesLogs(header: {logs?: unknown} | undefined): boolean {
+	return header?.logs === 'crashes';
 }

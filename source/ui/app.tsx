@@ -43,7 +43,7 @@ export function App({store, clock, info, player, frames, initial, logs}: AppProp
 	const ui = useUiState(initial);
 	const log = useLogFeed(logs, ui.current().log?.target ?? null, frames);
 	const frame = useFrame({frames, store, clock, info, player, ui, log});
-	useKeys({ui, limits: frame.keys, player, timelineNow: state => timelineNow(store.view(), state, clock.now(), frame.width)});
+	useKeys({ui, limits: frame.keys, player, timelineNow: state => timelineNow(store.view(), state, clock.now(), frame.width, info)});
 
 	if (frame.tooSmall !== null) return <Text>{frame.tooSmall}</Text>;
 	const {header, problem, scrubber, body, bottom, footer} = frame;

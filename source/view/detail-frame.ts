@@ -6,12 +6,14 @@ import type {PodState, StoreView} from '../model/pod-state.js';
 import {explainPod, whyContext, whyText, type Why} from '../model/why.js';
 import {containerBlocks, containerListOrder, type ContainerBlock} from './detail/containers.js';
 import {fitLines, line, type Line} from './detail/lines.js';
-import type {SourceLimits} from '../sources/source-info.js';
+import type {SourceInfo, SourceLimits} from '../sources/source-info.js';
+import {sessionCapturesLogs} from '../model/container-logs.js';
 import {sectionLines, type Section} from './detail/sections.js';
 import {timelineView} from './detail/timeline.js';
 import {clampIndex, scrollPosition} from './scroll-window.js';
 import {markTimelineCursor, timelineTargets, timelineTargetsOf, type TimelineTargets} from './timeline-cursor.js';
 import type {UiState} from './ui-state.js';
+import type {RunLogs} from './detail/log-lines.js';
 
 const NO_EVENTS: readonly never[] = [];
 
@@ -64,6 +66,8 @@ export interface DetailInput {
 	replaying: boolean;
 	/** What the source cannot show (nodes, events): the sections that need it say so first. */
 	limits?: SourceLimits;
+	/** The session captures the logs of containers that end (container-logs.ts capturesLogs). */
+	capturesLogs?: boolean;
 }
 
 /** The one line a section shows first when what it is built from cannot be seen. */
@@ -74,7 +78,7 @@ function limitLines(section: Section, limits: SourceLimits | undefined, width: n
 
 /** The detail of `state.selectedKey` (the caller checks the detail screen is on). */
 
-export function detailFrame({state, view, now, width, height, replaying, limits}: DetailInput): DetailFrame {
+export function detailFrame({state, view, now, width, height, replaying, limits, capturesLogs = false}: DetailInput): DetailFrame {
 	const key = state.selectedKey!;
 	const pod = view.pods.get(key) ?? null;
 	const section = state.section;
@@ -95,18 +99,19 @@ export function detailFrame({state, view, now, width, height, replaying, limits}
 	// The diagnosis reads the pod's events and node: made for the pod on screen only, never per row of the store.
 	const why = explainPod(pod, whyContext(view, pod.key, now, view));
 	const events = view.eventsByPod.get(pod.key) ?? NO_EVENTS;
+	const logs = runLogs(view, pod.key, capturesLogs);
 	// Containers: the cursor walks the list's order (init, sidecar, regular, ephemeral), not pod.containers' own.
 	const containerOrder = section === 'Containers' ? containerListOrder(pod) : [];
 	const containerCursor = clampIndex(state.containerCursor, containerOrder.length);
 	const selectedContainer = state.containerOpen ? containerOrder[containerCursor] : undefined;
 	const listCursor = !state.containerOpen && containerOrder.length > 0 ? containerCursor : undefined;
-	const blocks = listCursor !== undefined ? containerBlocks(pod, now) : [];
+	const blocks = listCursor !== undefined ? containerBlocks(pod, now, logs) : [];
 
 	let lines: Line[];
 	let timeline: TimelineTargets | null = null;
 	if (section === 'Timeline') {
 		// The costliest section: built once for its lines and, replaying, the transitions ↑/↓ pick.
-		const built = timelineView({pod, events, now, width, wrap});
+		const built = timelineView({pod, events, now, width, wrap, logs});
 		lines = markTimelineCursor(built, replaying ? state.timelineCursor : null);
 		if (replaying) timeline = timelineTargets(built);
 	} else {
@@ -121,6 +126,7 @@ export function detailFrame({state, view, now, width, height, replaying, limits}
 			selectedContainer,
 			containerCursor: listCursor,
 			wrap,
+			logs,
 		});
 		const note = limitLines(section, limits, width);
 		// Events not permitted: "no events recorded" under the note would say something else.
@@ -144,8 +150,16 @@ export function detailFrame({state, view, now, width, height, replaying, limits}
  * The Timeline's transitions of the selected pod as the store holds them now: after a seek, which
  * applies at once, before the next frame is drawn.
  */
-export function timelineNow(view: StoreView, state: UiState, now: number, width: number): TimelineTargets | null {
+export function timelineNow(view: StoreView, state: UiState, now: number, width: number, info?: Pick<SourceInfo, 'header'>): TimelineTargets | null {
 	const pod = state.selectedKey === null ? undefined : view.pods.get(state.selectedKey);
 	if (!pod) return null;
-	return timelineTargetsOf({pod, events: view.eventsByPod.get(pod.key) ?? NO_EVENTS, now, width, wrap: state.detailWrap});
+	const logs = runLogs(view, pod.key, sessionCapturesLogs(info?.header));
+	return timelineTargetsOf({pod, events: view.eventsByPod.get(pod.key) ?? NO_EVENTS, now, width, wrap: state.detailWrap, logs});
 }
+
+/** The logs captured of pod `key` as of the view, for the sections that show them. */
+function runLogs(view: StoreView, key: string, capturesLogs: boolean): RunLogs {
+	return {captured: view.logsByPod.get(key) ?? NO_LOGS, capturesLogs};
+}
+
+const NO_LOGS: readonly never[] = [];

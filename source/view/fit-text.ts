@@ -80,3 +80,22 @@ export function fitKeeping(text: string, keep: string, width: number): string {
 	if (room < 2) return truncate(keep, width);
 	return truncate(text.slice(0, at).trimEnd(), room) + ' ' + keep;
 }
+
+/** Below this many cells a why line keeps its start and countdown alone: a log cut to a few cells says nothing. */
+export const WHY_LOG_MIN_WIDTH = 60;
+
+/**
+ * A why line in `width` cells when it ends with "; last log: …" (`lastLog`, '' for none): the line
+ * before the log gets at least half the room, cut keeping its countdown (fitKeeping), and the log
+ * what is left, cut at its end — so a crash shows both when the next restart is and what the
+ * container said last. In fewer than WHY_LOG_MIN_WIDTH cells, fitKeeping alone.
+ */
+export function fitWhy(text: string, next: string, lastLog: string, width: number): string {
+	if (cells(text) <= width) return text;
+	const logPart = lastLog === '' ? '' : `; last log: ${lastLog}`;
+	if (logPart === '' || width < WHY_LOG_MIN_WIDTH || !text.endsWith(logPart)) return fitKeeping(text, next, width);
+	const base = text.slice(0, text.length - logPart.length);
+	const baseRoom = Math.max(width - cells(logPart), Math.min(cells(base), Math.ceil(width / 2)));
+	const shown = fitKeeping(base, next, baseRoom);
+	return shown + truncate(logPart, width - cells(shown));
+}

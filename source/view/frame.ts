@@ -29,6 +29,7 @@ import {helpLayout, helpWindow, type HelpGroup, type HelpWindow} from './help-la
 import type {TimelineTargets} from './timeline-cursor.js';
 import {tableFrame, type TableBody, type TableFrame} from './table-frame.js';
 import {detailFrame, type DetailBody, type DetailFrame} from './detail-frame.js';
+import {sessionCapturesLogs} from '../model/container-logs.js';
 import {logFrame, type LogBody, type LogFrame, type LogLimits} from './log-view.js';
 import {logChoice, type LogChoice} from './log-target.js';
 import type {LogSnapshot} from '../sources/log-feed.js';
@@ -186,7 +187,9 @@ export function deriveFrame(input: FrameInput): Frame {
 				})
 			: null;
 	const detail =
-		!log && state.screen === 'detail' && state.selectedKey !== null ? detailFrame({state, view, now, width, height: bodyLines, replaying, limits}) : null;
+		!log && state.screen === 'detail' && state.selectedKey !== null
+			? detailFrame({state, view, now, width, height: bodyLines, replaying, limits, capturesLogs: sessionCapturesLogs(input.info.header)})
+			: null;
 	const table =
 		!state.help && !detail && !log
 			? tableFrame({

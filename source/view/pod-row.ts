@@ -9,7 +9,7 @@ import {podHealth, type TroubleSignal} from '../model/health.js';
 import type {PodState} from '../model/pod-state.js';
 import {rowGlyph, TONE_STYLE, TROUBLE_STYLE, type RowTone} from './health-style.js';
 import {whyText, type Why} from '../model/why.js';
-import {cells, fitKeeping} from './fit-text.js';
+import {cells, fitWhy} from './fit-text.js';
 
 /** How long a changed row stays highlighted. */
 export const CHANGE_HIGHLIGHT_MS = 1500;
@@ -38,6 +38,8 @@ export interface PodRow {
 	why: string;
 	/** The part of `why` that says what happens next and when ("next restart in 12s"), '' when none: cut last. */
 	whyNext: string;
+	/** The last log line the why ends with ("; last log: …"), '' when none: kept beside the countdown when cut. */
+	whyLastLog: string;
 }
 
 /**
@@ -64,6 +66,7 @@ export function podRow(state: PodState, now: number, why: Why | null = null, eve
 		changed: now - state.lastChangedAt >= 0 && now - state.lastChangedAt < CHANGE_HIGHLIGHT_MS,
 		why: why ? whyText(why) : '',
 		whyNext: why?.next ?? '',
+		whyLastLog: why?.lastLog ?? '',
 	};
 }
 
@@ -92,5 +95,5 @@ export function statusLineText(row: PodRow, now: number, width: number): {text: 
 	const text = selectedPodText(row, now);
 	if (row.why === '') return {text, why: null};
 	const room = width - cells(text) - cells(WHY_SEPARATOR);
-	return {text, why: room > 0 ? fitKeeping(row.why, row.whyNext, room) : null};
+	return {text, why: room > 0 ? fitWhy(row.why, row.whyNext, row.whyLastLog, room) : null};
 }

@@ -17,7 +17,7 @@
 // NAMESPACE and NAME stay on screen while the other columns scroll.
 
 import type {PodRow} from './pod-row.js';
-import {cells, cutMiddle, fitKeeping, truncate} from './fit-text.js';
+import {cells, cutMiddle, fitKeeping, fitWhy, truncate} from './fit-text.js';
 
 export {truncate} from './fit-text.js';
 
@@ -353,7 +353,7 @@ function cellOf(row: PodRow, id: ColumnId, flagsShown: boolean): readonly [strin
 		case 'flags':
 			return [row.flags, (text, width) => fitKeeping(text, row.flagsLead, width)];
 		case 'why':
-			return [row.why, flagsShown ? truncate : (text, width) => fitKeeping(text, row.whyNext, width)];
+			return [row.why, (text, width) => fitWhy(text, flagsShown ? '' : row.whyNext, row.whyLastLog, width)];
 		default:
 			return [row[id], truncate];
 	}

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import stringWidth from 'string-width';
-import {cutMiddle, fitKeeping, truncate} from '../../source/view/fit-text.js';
+import {cutMiddle, fitKeeping, fitWhy, truncate, WHY_LOG_MIN_WIDTH} from '../../source/view/fit-text.js';
 
 describe('fitting text to cells', () => {
 	it('truncates by terminal cells', () => {
@@ -30,5 +30,19 @@ describe('fitting text to cells', () => {
 		expect(fitKeeping(why, next, 19)).toBe(next);
 		expect(fitKeeping(why, '', 20)).toBe(truncate(why, 20));
 		for (let width = 1; width < 130; width++) expect(stringWidth(fitKeeping(why, next, width))).toBeLessThanOrEqual(width);
+	});
+
+	it('keeps the countdown and the start of the last log line when a why line with one is cut', () => {
+		const lastLog = 'ConnectionRefusedError: [Errno 111] Connection refused';
+		const why = `crash-loop: container api exited 1 (Error) after 3s; 4 restarts in 93s; back-off 1m20s, next restart in 78s; last log: ${lastLog}`;
+		const next = 'next restart in 78s';
+		expect(fitWhy(why, next, lastLog, 300)).toBe(why);
+		const cut = fitWhy(why, next, lastLog, 100);
+		expect(cut).toBe('crash-loop: container api exi… next restart in 78s; last log: ConnectionRefusedError: [Errno 111] C…');
+		expect(stringWidth(cut)).toBe(100);
+		// Too narrow for both: the start and the countdown, as without a log.
+		expect(fitWhy(why, next, lastLog, WHY_LOG_MIN_WIDTH - 1)).toBe(fitKeeping(why, next, WHY_LOG_MIN_WIDTH - 1));
+		expect(fitWhy(why, next, '', 100)).toBe(fitKeeping(why, next, 100));
+		for (let width = 1; width < 200; width++) expect(stringWidth(fitWhy(why, next, lastLog, width))).toBeLessThanOrEqual(width);
 	});
 });

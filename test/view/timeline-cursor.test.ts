@@ -15,6 +15,7 @@ import {
 } from '../../source/view/timeline-cursor.js';
 import {initialUiState, uiReducer, type UiState} from '../../source/view/ui-state.js';
 import {loadCapture} from './detail/capture.js';
+import {detailFrame, timelineNow} from '../../source/view/detail-frame.js';
 
 const crashloop = loadCapture('crashloop.ndjson');
 const pod = crashloop.pod('crashloop');
@@ -148,5 +149,19 @@ describe('the Timeline transition cursor', () => {
 
 	it('seeks to the transition time as a session offset', () => {
 		expect(seekOffsetOf({at: crashloop.recordedAt + 27_500, nth: 0}, crashloop.recordedAt)).toBe(27_500);
+	});
+});
+
+describe('the Timeline with captured logs', () => {
+	it('gives the keys the same transition rows after a seek as the frame draws, log lines counted', () => {
+		const logs = loadCapture('crashloop.ndjson', Number.POSITIVE_INFINITY, 'logs');
+		const header = {podlife: 'session', version: 1, recordedAt: new Date(logs.recordedAt).toISOString(), logs: 'crashes'} as const;
+		const state: UiState = {...onTimeline, selectedKey: logs.pod('crashloop').key};
+		const drawn = detailFrame({state, view: logs.view, now: logs.now, width: 120, height: 30, replaying: true, capturesLogs: true}).limits.timeline!;
+		const now = timelineNow(logs.view, state, logs.now, 120, {header});
+		expect(now).toEqual(drawn);
+		// The log lines sit between transition rows: some rows are further down than without them.
+		const without = timelineNow(logs.view, state, logs.now, 120);
+		expect(drawn.lineCount).toBeGreaterThan(without!.lineCount);
 	});
 });

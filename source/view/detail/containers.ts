@@ -7,6 +7,8 @@ import type {ContainerKind, ContainerView, PodState, Termination} from '../../mo
 import {formatClock} from '../goto-time.js';
 import {blank, field, fitLines, formatSpan, heading, line, span, wrap, type Line, type Span, type Tone} from './lines.js';
 import {containerHandlers, containerProbes} from './probes.js';
+import {endedRun, logOfRun} from '../../model/container-logs.js';
+import {capturedLogRows, labelledRows, LOG_LINES_SHOWN, NO_RUN_LOGS, type RunLogs} from './log-lines.js';
 
 export interface ContainersInput {
 	pod: PodState;
@@ -18,6 +20,8 @@ export interface ContainersInput {
 	cursor?: number;
 	/** A container in full: long lines wrapped. The list stays one line a field, so its blocks' lines hold. */
 	wrap?: boolean;
+	/** The logs the session captured of the pod: shown beside each run's end. */
+	logs?: RunLogs;
 }
 
 /** Where one container's block is in the list: its index in pod.containers and its lines [start, end). */
@@ -36,10 +40,10 @@ export const GROUP_TITLES: Readonly<Record<ContainerKind, string>> = {
 
 const GROUP_ORDER: readonly ContainerKind[] = ['init', 'sidecar', 'regular', 'ephemeral'];
 
-export function containersLines({pod, now, width, selectedContainer, cursor, wrap: wrapped = false}: ContainersInput): Line[] {
+export function containersLines({pod, now, width, selectedContainer, cursor, wrap: wrapped = false, logs = NO_RUN_LOGS}: ContainersInput): Line[] {
 	const selected = selectedContainer === undefined ? undefined : pod.containers[selectedContainer];
-	if (selected) return fitLines(fullContainerLines(pod, selected, now, width), width, wrapped);
-	return fitLines(listLayout(pod, now, cursor).lines, width);
+	if (selected) return fitLines(fullContainerLines(pod, selected, now, width, logs), width, wrapped);
+	return fitLines(listLayout(pod, now, cursor, logs).lines, width);
 }
 
 /**
@@ -61,11 +65,11 @@ export function containerListOrder(pod: PodState): number[] {
  * Each listed container's line range, in list order, so the host can scroll the selected one into
  * view. The first container of a group starts at the group's heading, so its title comes along.
  */
-export function containerBlocks(pod: PodState, now: number): ContainerBlock[] {
-	return listLayout(pod, now, undefined).blocks;
+export function containerBlocks(pod: PodState, now: number, logs: RunLogs = NO_RUN_LOGS): ContainerBlock[] {
+	return listLayout(pod, now, undefined, logs).blocks;
 }
 
-function listLayout(pod: PodState, now: number, cursor: number | undefined): {lines: Line[]; blocks: ContainerBlock[]} {
+function listLayout(pod: PodState, now: number, cursor: number | undefined, logs: RunLogs): {lines: Line[]; blocks: ContainerBlock[]} {
 	const lines: Line[] = [];
 	const blocks: ContainerBlock[] = [];
 	const order = containerListOrder(pod);
@@ -76,7 +80,7 @@ function listLayout(pod: PodState, now: number, cursor: number | undefined): {li
 		let start = lines.length;
 		lines.push(heading(`${GROUP_TITLES[kind]} (${indices.length})`));
 		for (const index of indices) {
-			lines.push(...summaryLines(pod, pod.containers[index]!, now, blocks.length === cursor));
+			lines.push(...summaryLines(pod, pod.containers[index]!, now, blocks.length === cursor, logs));
 			blocks.push({index, start, end: lines.length});
 			start = lines.length;
 		}
@@ -99,13 +103,18 @@ export function specContainer(pod: Pod, view: ContainerView): Container | undefi
 	}
 }
 
-function summaryLines(pod: PodState, view: ContainerView, now: number, selected: boolean): Line[] {
-	const container = specContainer(pod.readObject(), view);
+function summaryLines(pod: PodState, view: ContainerView, now: number, selected: boolean, logs: RunLogs): Line[] {
+	const object = pod.readObject();
+	const container = specContainer(object, view);
 	const out: Line[] = [headerLine(view, selected)];
 	out.push(field('image', imageText(view), 16, 4));
 	out.push(field('state', stateSpans(view, now), 16, 4));
 	if (view.message) out.push(field('message', [span(firstLine(view.message), 'dim')], 16, 4));
-	if (view.lastTermination) out.push(field('last state', terminationSpans(view.lastTermination), 16, 4));
+	if (view.state === 'terminated') out.push(...runLogLines('log', object, view, 'state', logs, LOG_LINES_SHOWN, 4));
+	if (view.lastTermination) {
+		out.push(field('last state', terminationSpans(view.lastTermination), 16, 4));
+		out.push(...runLogLines('last log', object, view, 'last', logs, LOG_LINES_SHOWN, 4));
+	}
 	if (container) {
 		for (const probe of containerProbes(container)) out.push(field('probe', probe, 16, 4));
 		for (const handler of containerHandlers(container)) out.push(field('lifecycle', handler, 16, 4));
@@ -114,8 +123,16 @@ function summaryLines(pod: PodState, view: ContainerView, now: number, selected:
 	return out;
 }
 
-function fullContainerLines(pod: PodState, view: ContainerView, now: number, width: number): Line[] {
-	const container = specContainer(pod.readObject(), view);
+/** The log captured of the run whose end `which` shows (the state's, or the last state's), under `label`. */
+function runLogLines(label: string, pod: Pod, view: ContainerView, which: 'state' | 'last', logs: RunLogs, limit: number | null, indent: number): Line[] {
+	const run = endedRun(pod, view, which);
+	const log = run ? logOfRun(logs.captured, run) : null;
+	return labelledRows(label, capturedLogRows(log, {limit, capturesLogs: logs.capturesLogs}), 16, indent);
+}
+
+function fullContainerLines(pod: PodState, view: ContainerView, now: number, width: number, logs: RunLogs): Line[] {
+	const object = pod.readObject();
+	const container = specContainer(object, view);
 	const out: Line[] = [heading(`${GROUP_TITLES[view.kind].replace(/s$/, '')} ${view.name}`), headerLine(view), blank];
 	out.push(field('image', imageText(view), 16));
 	out.push(field('state', stateSpans(view, now), 16));
@@ -124,6 +141,7 @@ function fullContainerLines(pod: PodState, view: ContainerView, now: number, wid
 		out.push(field('message', '', 16));
 		for (const text of wrap(view.message, width, '    ')) out.push(line(text, view.state === 'terminated' && view.exitCode !== 0 ? 'bad' : 'warn'));
 	}
+	if (view.state === 'terminated') out.push(...runLogLines('log', object, view, 'state', logs, null, 2));
 	if (view.lastTermination) {
 		out.push(field('last state', terminationSpans(view.lastTermination), 16));
 		for (const text of timesText(view.lastTermination.startedMs, view.lastTermination.finishedMs)) out.push(field('', text, 16));
@@ -131,6 +149,7 @@ function fullContainerLines(pod: PodState, view: ContainerView, now: number, wid
 			out.push(field('last message', '', 16));
 			for (const text of wrap(view.lastTermination.message, width, '    ')) out.push(line(text, 'dim'));
 		}
+		out.push(...runLogLines('last log', object, view, 'last', logs, null, 2));
 	}
 	if (container) {
 		if (container.command?.length) out.push(field('command', container.command.join(' '), 16));

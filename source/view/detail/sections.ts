@@ -12,6 +12,7 @@ import {schedulingLines} from './scheduling.js';
 import {timelineView} from './timeline.js';
 import {markTimelineCursor, type TimelineCursor} from '../timeline-cursor.js';
 import {yamlLines} from './yaml.js';
+import type {RunLogs} from './log-lines.js';
 
 export const SECTIONS = ['Overview', 'Containers', 'Timeline', 'Scheduling', 'Events', 'YAML'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -34,6 +35,8 @@ export interface SectionInput {
 	timelineCursor?: TimelineCursor | null;
 	/** Long lines wrapped onto the lines below instead of cut (the `w` toggle). */
 	wrap?: boolean;
+	/** Containers, Timeline: the logs the session captured of the pod, beside each run's end. */
+	logs?: RunLogs;
 }
 
 export function sectionLines(input: SectionInput): Line[] {
@@ -43,9 +46,9 @@ export function sectionLines(input: SectionInput): Line[] {
 		case 'Overview':
 			return overviewLines({pod, now, width, why: input.why, wrap});
 		case 'Containers':
-			return containersLines({pod, now, width, selectedContainer: input.selectedContainer, cursor: input.containerCursor, wrap});
+			return containersLines({pod, now, width, selectedContainer: input.selectedContainer, cursor: input.containerCursor, wrap, logs: input.logs});
 		case 'Timeline':
-			return markTimelineCursor(timelineView({pod, events, now, width, wrap}), input.timelineCursor ?? null);
+			return markTimelineCursor(timelineView({pod, events, now, width, wrap, logs: input.logs}), input.timelineCursor ?? null);
 		case 'Scheduling':
 			return schedulingLines({pod, view, now, width, events, wrap});
 		case 'Events':

@@ -10,7 +10,9 @@ import {eventTime} from '../../model/store/pod-events.js';
 import type {PodState, Transition} from '../../model/pod-state.js';
 import {formatClock} from '../goto-time.js';
 import {containerLanes, drawLane, legendLine} from './lanes.js';
-import {blank, fitLines, formatDelta, formatSpan, heading, line, span, truncate, wrapLine, type Line, type Tone} from './lines.js';
+import {blank, fitLines, formatDelta, formatSpan, heading, line, span, truncate, wrapLine, type Line, type Span, type Tone} from './lines.js';
+import {runEnds} from '../../model/container-logs.js';
+import {capturedLogRows, LOG_LINES_SHOWN, NO_RUN_LOGS, type RunLogs} from './log-lines.js';
 
 export interface TimelineInput {
 	pod: PodState;
@@ -19,6 +21,8 @@ export interface TimelineInput {
 	width: number;
 	/** Long rows (a container's message) wrapped onto the lines below instead of cut. */
 	wrap?: boolean;
+	/** The logs the session captured of the pod: each run's end shows its log's last lines. */
+	logs?: RunLogs;
 }
 
 /** A pod seen this long after its creation is drawn from first sight: the time before is unknown. */
@@ -57,7 +61,7 @@ export interface TimelineView {
 	at: Array<number | null>;
 }
 
-export function timelineView({pod, events, now, width, wrap = false}: TimelineInput): TimelineView {
+export function timelineView({pod, events, now, width, wrap = false, logs = NO_RUN_LOGS}: TimelineInput): TimelineView {
 	const axis = timelineAxis(pod, now);
 	const lines: Line[] = [];
 	const endWord = pod.deletedAt !== null ? 'deleted' : 'now';
@@ -91,7 +95,7 @@ export function timelineView({pod, events, now, width, wrap = false}: TimelineIn
 	lines.push(...milestoneLines(pod, now));
 
 	lines.push(blank, heading('Transitions and events'));
-	const transitions = transitionRows(pod, events);
+	const transitions = transitionRows(pod, events, logs);
 	const at: Array<number | null> = [...lines.map(() => null), ...transitions.at];
 	lines.push(...transitions.lines);
 	if (!wrap) return {lines: fitLines(lines, width), at};
@@ -156,21 +160,29 @@ interface Row {
 	/** Order among rows of the same time: history first (its times are exact), then events. */
 	order: number;
 	spans: Line;
+	/** Lines under it (a run end's captured log), at the row's text column. */
+	below?: readonly Span[][];
 }
 
 /** Transitions and events, oldest first; each row has its time and the time since the row before. */
-export function transitionLines(pod: PodState, events: readonly KubeEvent[], width: number): Line[] {
-	return fitLines(transitionRows(pod, events).lines, width);
+export function transitionLines(pod: PodState, events: readonly KubeEvent[], width: number, logs: RunLogs = NO_RUN_LOGS): Line[] {
+	return fitLines(transitionRows(pod, events, logs).lines, width);
 }
 
 /** The rows at their full length (the caller cuts or wraps them). */
 /** Where a transition row's text starts, after "  04:17:10.0   +3.0s  ". */
 const ROW_TEXT_COLUMN = 22;
 
-function transitionRows(pod: PodState, events: readonly KubeEvent[]): TimelineView {
+function transitionRows(pod: PodState, events: readonly KubeEvent[], logs: RunLogs): TimelineView {
 	const rows: Row[] = [];
-	pod.history.forEach((transition, index) => {
-		rows.push({at: transition.at, transition: true, order: index, spans: describeTransition(transition)});
+	const history = pod.history;
+	const subjects = new Map(pod.containers.map(view => [view.name, containerSubject(view)]));
+	const ends = runEnds(history, logs.captured, pod.uid, name => subjects.get(name) ?? null);
+	history.forEach((transition, index) => {
+		const row: Row = {at: transition.at, transition: true, order: index, spans: describeTransition(transition)};
+		const log = ends.get(index);
+		if (log !== undefined) row.below = capturedLogRows(log, {limit: LOG_LINES_SHOWN, capturesLogs: logs.capturesLogs});
+		rows.push(row);
 	});
 	events.forEach((event, index) => {
 		rows.push({at: eventTime(event), transition: false, order: pod.history.length + index, spans: describeEvent(event)});
@@ -185,11 +197,15 @@ function transitionRows(pod: PodState, events: readonly KubeEvent[]): TimelineVi
 		// Rows of one moment (one watch event) share its time: only the first shows it.
 		if (row.at === previous) {
 			out.push([span(' '.repeat(ROW_TEXT_COLUMN)), ...row.spans]);
-			continue;
+		} else {
+			const delta = previous === null ? '' : formatDelta(row.at - previous);
+			out.push([span(`  ${clockTenths(row.at)} `, 'dim'), span(delta.padStart(7), 'dim'), span('  '), ...row.spans]);
+			previous = row.at;
 		}
-		const delta = previous === null ? '' : formatDelta(row.at - previous);
-		out.push([span(`  ${clockTenths(row.at)} `, 'dim'), span(delta.padStart(7), 'dim'), span('  '), ...row.spans]);
-		previous = row.at;
+		for (const below of row.below ?? []) {
+			out.push([span(' '.repeat(ROW_TEXT_COLUMN + 2)), ...below]);
+			at.push(null);
+		}
 	}
 	return {lines: out, at};
 }

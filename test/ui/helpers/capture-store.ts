@@ -7,8 +7,9 @@ import {PodStore} from '../../../source/model/store/pod-store.js';
 import {compatForServerVersion} from '../../../source/model/compat.js';
 import type {Clock, SourceInfo} from '../../../source/sources/source-info.js';
 
-export function captureFile(name: string): string {
-	return fileURLToPath(new URL(`../../fixtures/captures/${name}.ndjson`, import.meta.url));
+/** A capture of fixtures/captures, or of another fixtures folder (`logs`: the test sessions with made-up LOG entries). */
+export function captureFile(name: string, folder: 'captures' | 'logs' = 'captures'): string {
+	return fileURLToPath(new URL(`../../fixtures/${folder}/${name}.ndjson`, import.meta.url));
 }
 
 export interface CaptureStore {

@@ -20,10 +20,10 @@ const open: ReplayApp[] = [];
 /** Paused at the start, or at the end with `atEnd`; resolves once the first frame shows the session. */
 export async function openReplayApp(
 	capture: string,
-	options: {size?: {columns: number; rows: number}; atEnd?: boolean; logs?: LogProvider} = {},
+	options: {size?: {columns: number; rows: number}; atEnd?: boolean; logs?: LogProvider; folder?: 'captures' | 'logs'} = {},
 ): Promise<ReplayApp> {
 	const scheduler = new ManualScheduler();
-	const player = await ReplayPlayer.open(captureFile(capture), {scheduler, paused: true});
+	const player = await ReplayPlayer.open(captureFile(capture, options.folder), {scheduler, paused: true});
 	await player.whenLoaded();
 	if (options.atEnd) player.seekToEnd();
 	// Interval 0: every player change is a frame at once (coalescing has its own tests).
