@@ -146,7 +146,11 @@ async function replay(file: string, flags: Flags, io: Io, command = 'replay'): P
 	const app = import('../ui/run-app.js');
 	// Awaited below unless the session fails first: then its outcome does not matter.
 	app.catch(() => undefined);
-	const [{ReplayPlayer}, {prepareReplay}] = await Promise.all([import('../sources/replay/player.js'), import('./replay-start.js')]);
+	const [{ReplayPlayer}, {prepareReplay}, {capturedLogs}] = await Promise.all([
+		import('../sources/replay/player.js'),
+		import('./replay-start.js'),
+		import('../sources/replay/captured-log-feed.js'),
+	]);
 	const atEnd = at?.target.kind === 'end' ? ('end' as const) : undefined;
 	const player = await ReplayPlayer.open(file, {compat, speed, paused: flags.paused, loop: flags.loop, atMs: atEnd, lenient: flags.lenient});
 	try {
@@ -168,7 +172,7 @@ async function replay(file: string, flags: Flags, io: Io, command = 'replay'): P
 		header: player.header,
 		limits: player.info.limits,
 	};
-	await runApp({store: player.store, clock: player, info, player, noColor: noColor(flags)});
+	await runApp({store: player.store, clock: player, info, player, noColor: noColor(flags), logs: capturedLogs(player)});
 	// The screen showed them; once it is gone they are said as headless mode says them.
 	for (const warning of player.warnings) io.warn(warning);
 	if (player.loadError) throw player.loadError;

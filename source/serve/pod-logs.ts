@@ -9,7 +9,7 @@ import {capturedLog, logOfRun, type CapturedLog} from '../model/container-logs.j
 import {podKey} from '../model/pod-key.js';
 import {isLogEntry, type LogEntry, type SessionEntry} from '../session/format.js';
 import type {Answer} from './list.js';
-import {logLocation} from './log-location.js';
+import {logLocation} from '../model/log-location.js';
 import * as status from './status.js';
 
 /** The query of a log request, as the API server reads PodLogOptions. */

@@ -279,6 +279,7 @@ function marksText(input: MarksInput): string {
 	else if (snapshot?.state === 'ended') out.push('ended');
 	if (count > shown) out.push(`${top + 1}–${top + shown} of ${count}`);
 	if (snapshot?.message && snapshot.state !== 'unavailable') out.push(snapshot.message);
+	if (snapshot?.truncated) out.push('older lines not captured');
 	if (input.wrap) out.push('wrap');
 	if (input.timestamps) out.push(input.stamped ? 'timestamps' : 'no timestamps captured');
 	if (input.needle) {

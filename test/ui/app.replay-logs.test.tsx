@@ -134,3 +134,71 @@ describe('the last log line in the status line of a replay', () => {
 		expect(status(frame)).toMatch(/ — crash-loop: co… next restart in 78s$/);
 	});
 });
+
+describe('the log view in a replay (l, p)', () => {
+	/** The log view's title line and the rows under it, up to the status line. */
+	function logRows(frame: string): string[] {
+		const lines = frame.split('\n').map(line => line.trimEnd());
+		const title = lines.findIndex(line => line.startsWith(' log '));
+		return lines.slice(title, title + 8).filter(line => line !== '');
+	}
+
+	async function onCrashloop(folder: 'captures' | 'logs' = 'logs'): Promise<ReplayApp> {
+		const opened = await openReplayApp('crashloop', {atEnd: true, folder, logs: 'captured', size: {columns: 120, rows: 30}});
+		await opened.app.press('/', ...'crashloop', KEY.enter);
+		await opened.app.waitFor('filter: "crashloop"');
+		return opened;
+	}
+
+	it('opens the captured log of the run that ended with l and p, as kubectl logs read it then, printable', async () => {
+		const {app} = await onCrashloop();
+		await app.press('l');
+		let frame = await app.waitFor('(run 4)');
+		expect(logRows(frame)).toEqual([
+			' log default/crashloop-g6z5t api   ended · captured at 04:18:38 · older lines not captured · wrap',
+			'# made-up log (test fixture): no container wrote this',
+			'connecting to db... (attempt 5)',
+			'Traceback (most recent call last):',
+			'  File "<string>", line 1, in <module>',
+			'ConnectionRefusedError: [Errno 111]    Connection refused (run 4)',
+		]);
+		expect(frame).not.toMatch(CONTROL);
+		await app.press('p');
+		frame = await app.waitFor(' api (previous)');
+		expect(frame).toContain('Connection refused (run 4)');
+		await app.press(KEY.escape);
+		await app.waitFor('NAMESPACE');
+	});
+
+	it('shows the log as of the replay moment and follows the clock while open', async () => {
+		const opened = await onCrashloop();
+		const {app, player} = opened;
+		// Run 2 is up; run 1 ended before it.
+		player.seek(24_158);
+		await app.press('l');
+		let frame = await app.waitFor('no log of the running api');
+		expect(logRows(frame)[1]).toBe('no log of the running api in the session: logs are captured when a run ends (p: the run before)');
+		await app.press('p');
+		frame = await app.waitFor('(run 1)');
+		expect(frame).toContain('captured at 04:17:18');
+		expect(frame).not.toContain('(run 2)');
+		// Back before run 0 ended: no previous run yet, in the kubelet's words.
+		player.seek(9_000);
+		frame = await app.waitFor('previous terminated container');
+		expect(logRows(frame)[1]).toMatch(/^previous terminated container "api" in pod "crashloop-g6z5t" not found$/);
+		// Run 2's capture was refused; run 3 was never captured.
+		player.seek(30_000);
+		frame = await app.waitFor('could not read');
+		expect(logRows(frame)[1]).toMatch(/^the recording could not read this log: pods "crashloop" is forbidden/);
+		player.seek(60_000);
+		frame = await app.waitFor('no log of this run');
+		expect(logRows(frame)[1]).toBe('no log of this run of api was captured by 04:18:04');
+	});
+
+	it('says so in a session recorded without logs', async () => {
+		const {app} = await onCrashloop('captures');
+		await app.press('p');
+		const frame = await app.waitFor('no container logs');
+		expect(logRows(frame)[1]).toBe('this session holds no container logs: it was recorded without them');
+	});
+});

@@ -7,6 +7,7 @@ import {ManualScheduler} from '../../../source/sources/replay/manual-scheduler.j
 import {realScheduler} from '../../../source/sources/replay/scheduler.js';
 import {captureFile} from './capture-store.js';
 import type {LogProvider} from '../../../source/sources/log-feed.js';
+import {capturedLogs} from '../../../source/sources/replay/captured-log-feed.js';
 import {renderAtSize, type Rendered} from './render-at-size.js';
 
 export interface ReplayApp {
@@ -17,10 +18,13 @@ export interface ReplayApp {
 
 const open: ReplayApp[] = [];
 
-/** Paused at the start, or at the end with `atEnd`; resolves once the first frame shows the session. */
+/**
+ * Paused at the start, or at the end with `atEnd`; resolves once the first frame shows the session.
+ * `logs: 'captured'`: the log view reads the session's LOG entries, as `podlife replay` does.
+ */
 export async function openReplayApp(
 	capture: string,
-	options: {size?: {columns: number; rows: number}; atEnd?: boolean; logs?: LogProvider; folder?: 'captures' | 'logs'} = {},
+	options: {size?: {columns: number; rows: number}; atEnd?: boolean; logs?: LogProvider | 'captured'; folder?: 'captures' | 'logs'} = {},
 ): Promise<ReplayApp> {
 	const scheduler = new ManualScheduler();
 	const player = await ReplayPlayer.open(captureFile(capture, options.folder), {scheduler, paused: true});
@@ -29,7 +33,14 @@ export async function openReplayApp(
 	// Interval 0: every player change is a frame at once (coalescing has its own tests).
 	const frames = new FrameSource([player.subscribe], realScheduler, 0, 0);
 	const app = renderAtSize(
-		<App store={player.store} clock={player} info={player.info} player={player} frames={frames} logs={options.logs} />,
+		<App
+			store={player.store}
+			clock={player}
+			info={player.info}
+			player={player}
+			frames={frames}
+			logs={options.logs === 'captured' ? capturedLogs(player) : options.logs}
+		/>,
 		options.size ?? {columns: 120, rows: 40},
 	);
 	const opened = {app, player, scheduler};

@@ -1,11 +1,11 @@
-// Which run of which container `GET pods/{name}/log` reads, decided from the served pod object as
-// the real server decides it: the API server picks the container (pkg/registry/core/pod
+// Which run of which container `GET pods/{name}/log` reads (podlife serve's answer, and the log
+// view of a replay), decided from the pod object as the real server decides it: the API server picks the container (pkg/registry/core/pod
 // strategy.go LogLocation), the kubelet picks the run from the container's status
 // (pkg/kubelet/kubelet_pods.go validateContainerLogStatus). Their refusals are worded as theirs,
 // since clients show them as they come ("Error from server (BadRequest): …").
 
 import type {ContainerStatus, Pod} from '../kube/objects.js';
-import type {ContainerRun} from '../model/container-logs.js';
+import type {ContainerRun} from './container-logs.js';
 
 export type LogLocation =
 	/** The pod has no node yet: the API server answers an empty log. */
