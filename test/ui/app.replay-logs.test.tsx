@@ -153,7 +153,7 @@ describe('the log view in a replay (l, p)', () => {
 	it('opens the captured log of the run that ended with l and p, as kubectl logs read it then, printable', async () => {
 		const {app} = await onCrashloop();
 		await app.press('l');
-		let frame = await app.waitFor('(run 4)');
+		let frame = await app.waitFor(f => logRows(f).some(line => line.includes('(run 4)')));
 		expect(logRows(frame)).toEqual([
 			' log default/crashloop-g6z5t api   ended · captured at 04:18:38 · older lines not captured · wrap',
 			'# made-up log (test fixture): no container wrote this',
@@ -164,8 +164,9 @@ describe('the log view in a replay (l, p)', () => {
 		]);
 		expect(frame).not.toMatch(CONTROL);
 		await app.press('p');
-		frame = await app.waitFor(' api (previous)');
-		expect(frame).toContain('Connection refused (run 4)');
+		// The feed opens after the frame that opens the view ("asking for the log…"): wait for its lines.
+		frame = await app.waitFor(f => f.includes(' api (previous)') && f.includes('(run 4)'));
+		expect(logRows(frame).at(-1)).toBe('ConnectionRefusedError: [Errno 111]    Connection refused (run 4)');
 		await app.press(KEY.escape);
 		await app.waitFor('NAMESPACE');
 	});
@@ -179,7 +180,7 @@ describe('the log view in a replay (l, p)', () => {
 		let frame = await app.waitFor('no log of the running api');
 		expect(logRows(frame)[1]).toBe('no log of the running api in the session: logs are captured when a run ends (p: the run before)');
 		await app.press('p');
-		frame = await app.waitFor('(run 1)');
+		frame = await app.waitFor(f => f.includes(' api (previous)') && logRows(f).some(line => line.includes('(run 1)')));
 		expect(frame).toContain('captured at 04:17:18');
 		expect(frame).not.toContain('(run 2)');
 		// Back before run 0 ended: no previous run yet, in the kubelet's words.
