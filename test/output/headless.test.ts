@@ -35,3 +35,37 @@ describe('headless replay of a plain session reads pod objects back from the fil
 		},
 	);
 });
+
+describe('headless replay of a session with entries of types podlife does not know', () => {
+	it('skips them without a word: table, json and check are those of the session without them', async () => {
+		const {runReplayCheck} = await import('../../source/output/check.js');
+		const plain = CAPTURE_FILES.find(file => file.endsWith('captures/crashloop.ndjson'))!;
+		const lines = readFileSync(plain, 'utf8').trimEnd().split('\n');
+		// Types a later recorder might write, of any shape, each at the t of the entry before it.
+		const someday = (after: number, extra: object) => JSON.stringify({t: (JSON.parse(lines[after]!) as {t: number}).t, type: 'SOMEDAY', ...extra});
+		const mixed = [
+			...lines.slice(0, 11),
+			someday(10, {}),
+			...lines.slice(11, 30),
+			someday(29, {object: {kind: 'Pod', metadata: {name: 'not-a-pod'}}, nested: {deep: [1, 2, {x: null}]}}),
+			...lines.slice(30),
+			someday(lines.length - 1, {lines: 'not even a list'}),
+		];
+		const file = join(dir, 'someday.ndjson');
+		writeFileSync(file, mixed.join('\n') + '\n');
+		const warnings: string[] = [];
+		for (const output of ['table', 'json'] as const) {
+			let text = '';
+			await runHeadlessReplay({file, output, at: 'end', write: chunk => (text += chunk), warn: warning => warnings.push(warning)});
+			expect(text).toBe(await print(plain, output, 'end'));
+		}
+		const verdicts: string[] = [];
+		for (const source of [file, plain]) {
+			let text = '';
+			expect(await runReplayCheck({file: source, at: 'end', write: chunk => (text += chunk), warn: warning => warnings.push(warning)})).toBe(3);
+			verdicts.push(text);
+		}
+		expect(verdicts[0]).toBe(verdicts[1]);
+		expect(warnings).toEqual([]);
+	});
+});

@@ -101,6 +101,30 @@ describe('a session that cannot be read to its end', () => {
 		expect(player.loadError).toBeNull();
 	});
 
+	it('skips entries of types it does not know without a word, and plays on to the end', async () => {
+		// Each at the t of the line before it (t never goes backwards, whatever the type).
+		const someday = (after: number, extra = '') => `{"t":${(JSON.parse(MIXED[after - 1]!) as {t: number}).t},"type":"SOMEDAY"${extra}}`;
+		const lines = [...MIXED.slice(0, 41), someday(41), ...MIXED.slice(41, 90), someday(90, ',"object":{"kind":"Pod"},"x":[1,{"y":null}]'), ...MIXED.slice(90)];
+		// The last one after the last entry: the session still ends where it did.
+		lines.push(someday(MIXED.length, ',"lines":"not a list"'));
+		const file = write('someday.ndjson', lines);
+		const {app, player} = await openReplayFile(file, {size: WIDE});
+		await player.whenLoaded();
+		await app.press(KEY.end);
+		const frame = await app.waitFor(f => clockOf(f) === '1:39/1:39');
+		expect(player.loadError).toBeNull();
+		expect(player.warnings).toEqual([]);
+		expect(player.loadedEntries).toBe(MIXED.length - 1);
+		// No line between the header and the scrubber, and the pods of the session without them.
+		expect(frame.split('\n')[2]).toMatch(/^1:39 /);
+		expect(frame).toMatch(/^\d+ pods: /m);
+		const original = await openReplayFile(write('original.ndjson', MIXED), {size: WIDE});
+		await original.player.whenLoaded();
+		await original.app.press(KEY.end);
+		const expected = await original.app.waitFor(f => clockOf(f) === '1:39/1:39');
+		expect(frame.split('\n').slice(1)).toEqual(expected.split('\n').slice(1));
+	});
+
 	it('reads a LOG entry without a word under the header', async () => {
 		const log = '{"t":6909,"type":"LOG","namespace":"default","pod":"crashloop","container":"app","previous":true,"lines":["boom"]}';
 		const file = write('log.ndjson', [...MIXED.slice(0, 41), log, ...MIXED.slice(41)]);
