@@ -39,6 +39,7 @@ export const FLAG_SPEC = {
 	allowNamespace: {type: 'string', isMultiple: true},
 	revokeAfter: {type: 'string'},
 	list: {type: 'boolean', default: false},
+	view: {type: 'string'},
 	help: {type: 'boolean', shortFlag: 'h', default: false},
 } as const;
 

@@ -66,12 +66,13 @@ const SERVE_LOOP: FlagHelp = {flag: '--loop', text: 'start over at the end of th
 const ORIGINAL_TIMES: FlagHelp = {flag: '--original-times', text: 'serve the times as recorded (default: moved to now)'};
 const ALLOW_NAMESPACE: FlagHelp = {flag: '--allow-namespace NS', text: 'serve as a user allowed pods in NS only (repeatable)'};
 const REVOKE_AFTER: FlagHelp = {flag: '--revoke-after DURATION', text: 'take that access back after DURATION'};
+const VIEW: FlagHelp = {flag: '--view VIEW', text: "the TUI starts in: table (default) or lanes (every pod's STATUS over time)"};
 const LIST: FlagHelp = {flag: '--list', text: 'list the bundled sessions with their titles'};
 const HELP: FlagHelp = {flag: '-h, --help', text: "this help (podlife COMMAND -h: that command's)"};
 
 const CLUSTER: FlagGroup = {title: 'Cluster flags (as kubectl)', flags: [KUBECONFIG, CONTEXT, NAMESPACE, ALL_NAMESPACES, SELECTOR, FIELD_SELECTOR]};
 const REPLAY_OUTPUT: FlagGroup = {title: 'Flags', flags: [OUTPUT_REPLAY, AT, POD, SINCE, UNTIL, WIDTH, LENIENT, STATUS_COMPAT, NO_COLOR]};
-const REPLAY_PLAYBACK: FlagGroup = {title: 'Playback flags (the TUI)', flags: [SPEED, PAUSED, LOOP]};
+const REPLAY_PLAYBACK: FlagGroup = {title: 'Playback flags (the TUI)', flags: [VIEW, SPEED, PAUSED, LOOP]};
 
 /** Bare `podlife`: not a command of its own, but the first line of the overview. */
 const LIVE: Page = {
@@ -79,7 +80,13 @@ const LIVE: Page = {
 	summary: 'watch the pods of the current cluster',
 	about: '',
 	groups: [],
-	examples: ['podlife -A', 'podlife -n kube-system -l k8s-app=kube-dns', 'podlife -A --output wide', 'podlife -A --output ndjson --watch-for 60s'],
+	examples: [
+		'podlife -A',
+		'podlife -A --view lanes',
+		'podlife -n kube-system -l k8s-app=kube-dns',
+		'podlife -A --output wide',
+		'podlife -A --output ndjson --watch-for 60s',
+	],
 };
 
 export const COMMANDS: Readonly<Record<CommandName, Page>> = {
@@ -88,7 +95,7 @@ export const COMMANDS: Readonly<Record<CommandName, Page>> = {
 		summary: 'replay a bundled demo (no cluster needed)',
 		about: 'Replays one of the sessions that come with podlife (default: mixed). It takes every flag replay takes.',
 		groups: [{title: 'Demo flags', flags: [LIST]}, REPLAY_OUTPUT, REPLAY_PLAYBACK],
-		examples: ['podlife demo', 'podlife demo crashloop', 'podlife demo --list', 'podlife demo mixed --output table --at 1m'],
+		examples: ['podlife demo', 'podlife demo crashloop', 'podlife demo mixed --view lanes', 'podlife demo --list', 'podlife demo mixed --output table --at 1m'],
 	},
 	replay: {
 		usage: 'replay FILE [flags]',
@@ -111,7 +118,7 @@ export const COMMANDS: Readonly<Record<CommandName, Page>> = {
 		summary: 'record the cluster into a session file',
 		about:
 			'Watches the cluster as bare podlife does and writes every change to FILE as it comes, a line each: a recording that is killed is readable up to its last line. A FILE ending in .gz is written gzip-compressed. An existing FILE is left alone unless --force.',
-		groups: [CLUSTER, {title: 'Record flags', flags: [DURATION, NO_UI, NO_REDACT, FORCE, STATUS_COMPAT, NO_COLOR]}],
+		groups: [CLUSTER, {title: 'Record flags', flags: [DURATION, NO_UI, NO_REDACT, FORCE, VIEW, STATUS_COMPAT, NO_COLOR]}],
 		examples: ['podlife record boot.ndjson --duration 2m --no-ui', 'podlife record boot.ndjson.gz -A', 'podlife record boot.ndjson --force'],
 	},
 	check: {
@@ -139,6 +146,7 @@ export const COMMANDS: Readonly<Record<CommandName, Page>> = {
 const OVERVIEW_GROUPS: readonly FlagGroup[] = [
 	CLUSTER,
 	{title: 'Output flags', flags: [OUTPUT_ANY, AT, POD, SINCE, UNTIL, WIDTH, WATCH_FOR, FOR, STATUS_COMPAT, NO_COLOR]},
+	{title: 'TUI flags', flags: [VIEW]},
 	{title: 'Replay flags', flags: [SPEED, PAUSED, LOOP, LENIENT]},
 	{title: 'Record flags', flags: [DURATION, NO_UI, NO_REDACT, FORCE]},
 	{title: 'Serve flags', flags: [PORT, KUBECONFIG_OUT, ORIGINAL_TIMES, ALLOW_NAMESPACE, REVOKE_AFTER]},

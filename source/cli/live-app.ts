@@ -3,11 +3,13 @@
 
 import type {StatusCompat} from '../model/compat.js';
 import type {LiveOptions} from '../sources/live/live-source.js';
+import type {StartView} from '../ui/run-app.js';
 
 export interface LiveAppOptions {
 	cluster: LiveOptions;
 	compat?: StatusCompat;
 	noColor: boolean;
+	view?: StartView;
 }
 
 export async function runLiveApp(options: LiveAppOptions): Promise<void> {
@@ -19,7 +21,14 @@ export async function runLiveApp(options: LiveAppOptions): Promise<void> {
 		// screen comes with the first pods: the rest of the list streams in behind them.
 		await live.source.firstPods;
 		const {runApp} = await import('../ui/run-app.js');
-		await runApp({store: live.store, clock: {now: () => live.source.now()}, info: live.source.info, noColor: options.noColor, logs: live.source.logs});
+		await runApp({
+			store: live.store,
+			clock: {now: () => live.source.now()},
+			info: live.source.info,
+			noColor: options.noColor,
+			logs: live.source.logs,
+			view: options.view,
+		});
 	} finally {
 		await live.stop();
 	}

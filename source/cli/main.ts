@@ -12,6 +12,8 @@ import {compatForServerVersion, parseStatusCompat, type StatusCompat} from '../m
 const REPLAY_OUTPUTS = ['table', 'wide', 'json', 'ndjson', 'timeline', 'check', 'lanes'] as const;
 const LIVE_OUTPUTS = ['table', 'wide', 'json', 'ndjson', 'lanes'] as const;
 const COMMAND_LIST = Object.keys(COMMANDS).join(', ');
+const START_VIEWS = ['table', 'lanes'] as const;
+export type StartView = (typeof START_VIEWS)[number];
 
 export interface Io {
 	write: (text: string) => void;
@@ -40,6 +42,14 @@ function lanesLook(flags: Flags, io: Io): {width: number; color: boolean} {
 	if (!Number.isInteger(width) || width < 40 || width > 1000)
 		throw new UsageError(`--width must be a whole number of columns from 40 to 1000 (got ${flags.width})`);
 	return {width, color: io.isTty && !noColor(flags)};
+}
+
+/** `--view`: the view the TUI starts in (the Lanes view, or the table); a usage error with --output or --no-ui. */
+function startView(flags: Flags, output: string | undefined, tui = true): StartView | undefined {
+	if (flags.view === undefined) return undefined;
+	if (output !== undefined) throw new UsageError(`--view is for the TUI (got --output ${output}); --output lanes prints the lanes as text`);
+	if (!tui) throw new UsageError('--view is for the TUI (got --no-ui)');
+	return oneOf(flags.view, START_VIEWS, '--view');
 }
 
 /** --since, --until and --width draw `--output lanes`; elsewhere they would do nothing, which is a usage error. */
@@ -116,6 +126,7 @@ async function replay(file: string, flags: Flags, io: Io, command = 'replay'): P
 	const at = flags.at === undefined ? undefined : parseAt(flags.at);
 	const compat = compatFlag(flags);
 	lanesOnly(flags, flags.output);
+	const view = startView(flags, flags.output);
 	if (flags.output !== undefined) {
 		const output = oneOf(flags.output, REPLAY_OUTPUTS, '--output');
 		if (output === 'lanes') {
@@ -172,7 +183,7 @@ async function replay(file: string, flags: Flags, io: Io, command = 'replay'): P
 		header: player.header,
 		limits: player.info.limits,
 	};
-	await runApp({store: player.store, clock: player, info, player, noColor: noColor(flags), logs: capturedLogs(player)});
+	await runApp({store: player.store, clock: player, info, player, noColor: noColor(flags), logs: capturedLogs(player), view});
 	// The screen showed them; once it is gone they are said as headless mode says them.
 	for (const warning of player.warnings) io.warn(warning);
 	if (player.loadError) throw player.loadError;
@@ -207,6 +218,7 @@ async function live(flags: Flags, io: Io): Promise<number> {
 	const cluster = clusterOptions(flags);
 	const compat = compatFlag(flags);
 	lanesOnly(flags, flags.output);
+	const view = startView(flags, flags.output);
 	if (flags.output !== undefined) {
 		const output = oneOf(flags.output, LIVE_OUTPUTS, '--output');
 		if (output === 'lanes' && (flags.since !== undefined || flags.until !== undefined)) {
@@ -222,13 +234,14 @@ async function live(flags: Flags, io: Io): Promise<number> {
 	}
 	requireTty(io, '');
 	const {runLiveApp} = await import('./live-app.js');
-	await runLiveApp({cluster, compat, noColor: noColor(flags)});
+	await runLiveApp({cluster, compat, noColor: noColor(flags), view});
 	return EXIT_OK;
 }
 
 async function record(file: string, flags: Flags, io: Io): Promise<number> {
 	const cluster = clusterOptions(flags);
 	const durationMs = flags.duration === undefined ? undefined : parseDuration(flags.duration, '--duration');
+	const view = startView(flags, undefined, flags.ui);
 	if (flags.ui) requireTty(io, 'record FILE --no-ui');
 	const {runRecord} = await import('./record-command.js');
 	await runRecord({
@@ -240,6 +253,7 @@ async function record(file: string, flags: Flags, io: Io): Promise<number> {
 		ui: flags.ui,
 		compat: compatFlag(flags),
 		noColor: noColor(flags),
+		view,
 		warn: io.warn,
 	});
 	return EXIT_OK;

@@ -6,6 +6,7 @@ import type {StatusCompat} from '../model/compat.js';
 import type {LiveOptions} from '../sources/live/live-source.js';
 import type {RecordProgress} from '../sources/source-info.js';
 import {progressLine, recordedLine} from '../view/recording-text.js';
+import type {StartView} from '../ui/run-app.js';
 
 export interface RecordCommandOptions {
 	file: string;
@@ -17,6 +18,8 @@ export interface RecordCommandOptions {
 	ui: boolean;
 	compat?: StatusCompat;
 	noColor: boolean;
+	/** --view: the TUI starts in the Lanes view. */
+	view?: StartView;
 	warn: (text: string) => void;
 }
 
@@ -66,6 +69,7 @@ export async function runRecord(options: RecordCommandOptions): Promise<void> {
 							clock: {now: () => Date.now()},
 							info: {...info, recording: {file: options.file, progress}},
 							noColor: options.noColor,
+							view: options.view,
 							stop: stop.signal,
 							logs,
 						}).finally(() => stop.abort());

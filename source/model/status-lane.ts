@@ -141,3 +141,20 @@ export function segmentAt(lane: PodLane, at: number): LaneSegment | null {
 	}
 	return segments[low]!;
 }
+
+/**
+ * The STATUS and READY the server printed for the pod at `at` (epoch ms): the row after the last
+ * transition at or before it (a lane's segment keeps only the first row of its class: a crash
+ * loop's Error and CrashLoopBackOff are one failed stretch). Null before the pod was seen.
+ */
+export function printedAt(history: readonly Transition[], readyNow: string, at: number): {status: string; ready: string} | null {
+	const firstReady = history.find(transition => transition.kind === 'ready');
+	let ready = firstReady ? (firstReady.from ?? readyNow) : readyNow;
+	let row: {status: string; ready: string} | null = null;
+	for (const transition of history) {
+		if (transition.at > at) break;
+		if (transition.kind === 'ready' && transition.to !== null) ready = transition.to;
+		row = {status: transition.statusAfter, ready};
+	}
+	return row;
+}

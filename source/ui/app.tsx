@@ -1,5 +1,5 @@
 // The app shell lays the screen out: header (+ the read problem and the scrubber when replaying),
-// the body (the pod table, a pod's detail or the help overlay), the status/prompt line and the
+// the body (the pod table or its Lanes view, a pod's detail, a log or the help overlay), the status/prompt line and the
 // footer. What they show is derived once a frame (useFrame → view/frame.ts); keys go through
 // useKeys to the key table's actions (keys.ts, key-actions.ts); the UI state lives in useUiState.
 
@@ -25,6 +25,7 @@ import {Footer} from './footer.js';
 import {HelpOverlay} from './help-overlay.js';
 import {DetailScreen} from './detail-screen.js';
 import {LogScreen} from './log-screen.js';
+import {LanesScreen} from './lanes-screen.js';
 import {useTheme} from './theme.js';
 
 export interface AppProps {
@@ -63,6 +64,8 @@ export function App({store, clock, info, player, frames, initial, logs}: AppProp
 					<DetailScreen body={body} width={frame.width} />
 				) : body.kind === 'log' ? (
 					<LogScreen body={body} width={frame.width} />
+				) : body.kind === 'lanes' ? (
+					<LanesScreen body={body} />
 				) : (
 					<PodTable body={body} />
 				)}

@@ -7,18 +7,25 @@ import {bindingsFor, keysText, type KeyView} from './keys.js';
 import type {Section} from '../view/detail/sections.js';
 
 export function footerText(view: KeyView, replaying: boolean, transport: boolean, section?: Section): string {
-	return bindingsFor(view, replaying, section)
-		.filter(b => b.footer !== false && Boolean(b.replay) === transport)
-		.map(b => `${keysText(b)} ${b.label}`)
-		.join('  ');
+	const shown = bindingsFor(view, replaying, section).filter(b => b.footer !== false && Boolean(b.replay) === transport);
+	const parts: string[] = [];
+	shown.forEach((b, index) => {
+		const before = shown[index - 1];
+		// A pair ("← earlier", "→ later") is one entry: "←/→ time".
+		if (b.pair !== undefined && before?.pair === b.pair) parts[parts.length - 1] = `${keysText(before)}/${keysText(b)} ${b.pair}`;
+		else parts.push(`${keysText(b)} ${b.label}`);
+	});
+	return parts.join('  ');
 }
 
-export function Footer({view, replaying, section}: {view: KeyView; replaying: boolean; section?: Section}): React.JSX.Element {
+/** `note`: what the view says before its keys (the Lanes view: what it follows). */
+export function Footer({view, replaying, section, note}: {view: KeyView; replaying: boolean; section?: Section; note?: string}): React.JSX.Element {
 	// An open prompt takes the transport keys as text, and the help overlay has none: their line stays, empty.
 	const transport = replaying ? footerText(view, replaying, true, section) : '';
 	return (
 		<Box flexDirection="column">
 			<Text dimColor wrap="truncate-end">
+				{note ? `${note} · ` : ''}
 				{footerText(view, replaying, false, section)}
 			</Text>
 			{replaying ? (

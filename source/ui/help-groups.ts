@@ -7,6 +7,8 @@ import {showKey} from './key-name.js';
 import {TONE_STYLE, TROUBLE_STYLE} from '../view/health-style.js';
 import type {HelpEntry, HelpGroup} from '../view/help-layout.js';
 import {SECTIONS} from '../view/detail/sections.js';
+import {LANE_STYLE} from '../view/lanes/lane-cells.js';
+import {LANE_MARKS} from '../view/lanes/lanes-screen.js';
 
 function group(title: string, bindings: readonly KeyBinding[]): HelpGroup {
 	const entries: HelpEntry[] = [];
@@ -31,10 +33,17 @@ function marks(): HelpGroup {
 	};
 }
 
+/** The Lanes view's glyphs: each STATUS class, a restart, a deletion. */
+function laneMarks(): HelpGroup {
+	return {title: 'Lanes marks', flow: true, entries: LANE_MARKS.map(mark => ({keys: LANE_STYLE[mark].glyph, label: LANE_STYLE[mark].word}))};
+}
+
 /** The overlay's groups. Its own keys (scroll, close) are in the footer and the indicator line while it is open. */
 export function helpGroups(replaying: boolean): HelpGroup[] {
 	const table = bindingsFor('table', replaying).filter(b => !b.replay);
 	const detail = bindingsFor('detail', replaying).filter(b => !b.replay && !table.some(t => t.action === b.action && t.label === b.label));
+	// The Lanes view: its own keys; the list's (↑↓ / n s) are the table's.
+	const lanes = bindingsFor('lanes', replaying).filter(b => !b.replay && !table.some(t => t.action === b.action && t.label === b.label));
 	const groups = [group('Pod table', table), group('Pod detail', detail)];
 	if (replaying)
 		groups.push(
@@ -51,7 +60,7 @@ export function helpGroups(replaying: boolean): HelpGroup[] {
 	const log = bindingsFor('log', replaying).filter(
 		b => !b.replay && !table.some(t => t.action === b.action && t.label === b.label) && !detail.some(d => d.action === b.action && d.label === b.label),
 	);
-	groups.push(group('A container log (l, p)', log), group('Log search prompt (/ in a log)', bindingsFor('search', replaying)));
+	groups.push(group('A container log (l, p)', log), group('Log search prompt (/ in a log)', bindingsFor('search', replaying)), group('Lanes (L)', lanes));
 	for (const section of SECTIONS) {
 		const own = bindingsFor('detail', replaying, section).filter(b => b.sections?.includes(section));
 		if (own.length > 0) groups.push(group(`Detail: ${section}`, own));
@@ -59,7 +68,7 @@ export function helpGroups(replaying: boolean): HelpGroup[] {
 	// One container in full (Enter in Containers): its own keys, those of the detail screen aside.
 	const container = bindingsFor('container', replaying).filter(b => !b.replay && !bindingsFor('detail', replaying).includes(b));
 	if (container.length > 0) groups.push(group('A container in full', container));
-	groups.push(marks());
+	groups.push(marks(), laneMarks());
 	return groups;
 }
 

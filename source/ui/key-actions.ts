@@ -12,6 +12,7 @@ import {resolveTime} from '../view/goto-time.js';
 import {matchingLines, nextMatch, topShowing} from '../view/log-view.js';
 import {podKey} from '../model/pod-key.js';
 import type {LogTarget} from '../sources/log-feed.js';
+import {resolveLanes, type LaneMove} from '../view/lanes/lane-time.js';
 
 /** What the keys drive of a replay (sources/replay/player.ts ReplayPlayer). */
 export interface ReplayControls {
@@ -55,6 +56,16 @@ export const KEY_ACTIONS = {
 	top: scrollOrMove('top'),
 	bottom: scrollOrMove('bottom'),
 	open: ({limits, dispatch}) => dispatch({type: 'open', rows: limits.rows}),
+	openLanes: send({type: 'lanes-open', open: true}),
+	closeLanes: send({type: 'lanes-open', open: false}),
+	openAt,
+	earlier: moveLanes({kind: 'step', cells: -1}),
+	later: moveLanes({kind: 'step', cells: 1}),
+	panEarlier: moveLanes({kind: 'pan', screens: -0.5}),
+	panLater: moveLanes({kind: 'pan', screens: 0.5}),
+	zoomIn: moveLanes({kind: 'zoom', delta: -1}),
+	zoomOut: moveLanes({kind: 'zoom', delta: 1}),
+	follow: moveLanes({kind: 'follow'}),
 	back: send({type: 'back'}),
 	nextSection: send({type: 'section', delta: 1}),
 	prevSection: send({type: 'section', delta: -1}),
@@ -138,6 +149,32 @@ function scrollOrMove(move: CursorMove): KeyHandler {
 		if (state.screen === 'detail') return dispatch({type: 'detail-scroll', delta: stepOf(move, limits.bodyLines), max: limits.detailMax});
 		dispatch({type: 'move', move, rows: limits.rows, height: limits.bodyLines});
 	};
+}
+
+/** The Lanes view's time (view/lanes/lane-time.ts), within the window the frame on screen drew. */
+function moveLanes(move: LaneMove): KeyHandler {
+	return ({limits, dispatch}) => {
+		if (limits.lanes) dispatch({type: 'lanes-move', move, limits: limits.lanes});
+	};
+}
+
+/**
+ * Enter in the Lanes view: the pod's detail. Replaying, at the time cursor's moment: the replay goes
+ * there, paused so the user can look, and the Timeline opens on the transition at or before it.
+ */
+function openAt({state, limits, dispatch, player, timelineNow}: Controls): void {
+	const lanes = limits.lanes;
+	if (!player || !lanes) return dispatch({type: 'open', rows: limits.rows});
+	if (limits.rows.length === 0) return;
+	const at = resolveLanes(state.lanes, lanes.clock).cursor;
+	if (at < lanes.clock.now) {
+		player.pause();
+		player.seek(Math.floor(at - player.recordedAtMs));
+	}
+	dispatch({type: 'open-at', rows: limits.rows, at});
+	// The seek applied at once: the Timeline's rows are those of then.
+	const targets = timelineNow();
+	if (targets) dispatch({type: 'timeline-reveal', targets, height: limits.bodyLines});
 }
 
 /** ← →: the table's columns that are off-screen that way, if any. */

@@ -8,8 +8,8 @@ import type {Key} from 'ink';
 export function keyName(input: string, key: Key): string {
 	if (key.upArrow) return 'up';
 	if (key.downArrow) return 'down';
-	if (key.leftArrow) return 'left';
-	if (key.rightArrow) return 'right';
+	if (key.leftArrow) return key.shift ? 'shift+left' : 'left';
+	if (key.rightArrow) return key.shift ? 'shift+right' : 'right';
 	if (key.pageUp) return 'pageup';
 	if (key.pageDown) return 'pagedown';
 	if (key.home) return 'home';
@@ -65,6 +65,8 @@ const SHOWN: Readonly<Record<string, string>> = {
 	escape: 'Esc',
 	tab: 'Tab',
 	'shift+tab': 'S-Tab',
+	'shift+left': 'S-←',
+	'shift+right': 'S-→',
 	space: 'Space',
 	'ctrl+c': 'Ctrl-C',
 	'ctrl+u': 'Ctrl-U',

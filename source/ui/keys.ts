@@ -13,11 +13,11 @@ import type {KeyAction} from './key-actions.js';
 export type {KeyAction};
 
 /**
- * 'container': the Containers section showing one container in full; 'log': a container's log;
- * 'filter', 'command' and 'search': the `/` and `:` prompts (and a log's `/`) while open; 'help':
- * the `?` overlay (ui-state.ts inputView).
+ * 'lanes': the Lanes view in the table's place (L); 'container': the Containers section showing one
+ * container in full; 'log': a container's log; 'filter', 'command' and 'search': the `/` and `:`
+ * prompts (and a log's `/`) while open; 'help': the `?` overlay (ui-state.ts inputView).
  */
-export type KeyView = 'table' | 'detail' | 'container' | 'log' | 'filter' | 'command' | 'search' | 'help';
+export type KeyView = 'table' | 'lanes' | 'detail' | 'container' | 'log' | 'filter' | 'command' | 'search' | 'help';
 
 export interface KeyBinding {
 	keys: readonly string[];
@@ -28,22 +28,28 @@ export interface KeyBinding {
 	replay?: true;
 	/** Left out of the footer (still in help and still works). */
 	footer?: false;
+	/** The footer's word for this binding and the one after it with the same word, shown once: "←/→ time". */
+	pair?: string;
 	/** Only in these detail sections; listed before the section-less binding of the same key, so it wins there. */
 	sections?: readonly Section[];
 }
 
-/** Every view (the table and the detail screen, a container in full included), not the help overlay. */
-const BOTH: readonly KeyView[] = ['table', 'detail', 'container'];
+/** The list of pods, as the table or as lanes: one list, one cursor, one filter. */
+const LISTS: readonly KeyView[] = ['table', 'lanes'];
+/** Every view (the list and the detail screen, a container in full included), not the help overlay. */
+const BOTH: readonly KeyView[] = [...LISTS, 'detail', 'container'];
 const DETAIL: readonly KeyView[] = ['detail', 'container'];
 const PROMPTS: readonly KeyView[] = ['filter', 'command', 'search'];
 /** Views that scroll a page of text: the detail sections, a log and the help overlay. */
 const SCROLLING: readonly KeyView[] = [...DETAIL, 'log', 'help'];
 /** Every view but the help overlay and the prompts: a log open over the table or the detail included. */
 const ALL: readonly KeyView[] = [...BOTH, 'log'];
+/** The Lanes view zooms with + and -: the replay's speed keys everywhere else. */
+const NOT_LANES: readonly KeyView[] = ALL.filter(view => view !== 'lanes');
 
 export const KEY_TABLE: readonly KeyBinding[] = [
-	{keys: ['up', 'k'], action: 'up', label: 'up', views: ['table'], footer: false},
-	{keys: ['down', 'j'], action: 'down', label: 'down', views: ['table'], footer: false},
+	{keys: ['up', 'k'], action: 'up', label: 'up', views: LISTS, footer: false},
+	{keys: ['down', 'j'], action: 'down', label: 'down', views: LISTS, footer: false},
 	{keys: ['up', 'k'], action: 'transitionUp', label: 'previous transition', views: ['detail'], sections: ['Timeline'], replay: true, footer: false},
 	{keys: ['down', 'j'], action: 'transitionDown', label: 'next transition', views: ['detail'], sections: ['Timeline'], replay: true, footer: false},
 	{keys: ['enter'], action: 'seekTransition', label: 'go to transition', views: ['detail'], sections: ['Timeline'], replay: true},
@@ -54,8 +60,8 @@ export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['down', 'j'], action: 'down', label: 'scroll down', views: SCROLLING, footer: false},
 	{keys: ['pageup'], action: 'pageUp', label: 'page up', views: [...ALL, 'help'], footer: false},
 	{keys: ['pagedown'], action: 'pageDown', label: 'page down', views: [...ALL, 'help'], footer: false},
-	{keys: ['g'], action: 'top', label: 'first row', views: ['table'], footer: false},
-	{keys: ['G'], action: 'bottom', label: 'last row', views: ['table'], footer: false},
+	{keys: ['g'], action: 'top', label: 'first row', views: LISTS, footer: false},
+	{keys: ['G'], action: 'bottom', label: 'last row', views: LISTS, footer: false},
 	// The table header names the columns off-screen ("→ NODE"), so the footer need not.
 	{keys: ['left'], action: 'columnsLeft', label: 'columns left', views: ['table'], footer: false},
 	{keys: ['right'], action: 'columnsRight', label: 'columns right', views: ['table'], footer: false},
@@ -70,29 +76,44 @@ export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['w'], action: 'logWrap', label: 'wrap', views: ['log']},
 	{keys: ['t'], action: 'logTimestamps', label: 'timestamps', views: ['log']},
 	{keys: ['enter'], action: 'open', label: 'open', views: ['table']},
+	// The Lanes view: the list's keys (↑↓ PgUp PgDn g G / n s :) work in it as in the table; time has its own.
+	{keys: ['enter'], action: 'openAt', label: 'open at ▼', views: ['lanes']},
+	{keys: ['escape'], action: 'closeLanes', label: 'table', views: ['lanes']},
+	{keys: ['left'], action: 'earlier', label: 'earlier', views: ['lanes'], pair: 'time'},
+	{keys: ['right'], action: 'later', label: 'later', views: ['lanes'], pair: 'time'},
+	{keys: ['+'], action: 'zoomIn', label: 'zoom in', views: ['lanes'], pair: 'zoom'},
+	{keys: ['-'], action: 'zoomOut', label: 'zoom out', views: ['lanes'], pair: 'zoom'},
+	{keys: ['f'], action: 'follow', label: 'follow', views: ['lanes']},
+	{keys: ['L'], action: 'closeLanes', label: 'table', views: ['lanes'], footer: false},
+	{keys: ['z', '='], action: 'zoomIn', label: 'zoom in', views: ['lanes'], footer: false},
+	{keys: ['Z'], action: 'zoomOut', label: 'zoom out', views: ['lanes'], footer: false},
+	{keys: ['shift+left'], action: 'panEarlier', label: 'pan earlier', views: ['lanes'], footer: false},
+	{keys: ['shift+right'], action: 'panLater', label: 'pan later', views: ['lanes'], footer: false},
 	{keys: ['escape'], action: 'closeContainer', label: 'back to containers', views: ['container']},
 	{keys: ['tab', 'right'], action: 'nextSection', label: 'next section', views: DETAIL},
 	{keys: ['shift+tab', 'left'], action: 'prevSection', label: 'previous section', views: DETAIL},
 	{keys: ['escape'], action: 'back', label: 'back', views: ['detail']},
 	{keys: ['w'], action: 'wrap', label: 'wrap lines', views: DETAIL},
-	{keys: ['/'], action: 'filter', label: 'filter', views: ['table']},
+	{keys: ['/'], action: 'filter', label: 'filter', views: LISTS},
 	{keys: ['f'], action: 'faulty', label: 'faulty only', views: ['table']},
-	{keys: ['n'], action: 'scope', label: 'namespace', views: ['table']},
-	{keys: ['s'], action: 'sort', label: 'sort', views: ['table']},
+	{keys: ['n'], action: 'scope', label: 'namespace', views: LISTS},
+	{keys: ['s'], action: 'sort', label: 'sort', views: LISTS},
 	{keys: ['w'], action: 'wide', label: 'wide', views: ['table']},
 	{keys: [':'], action: 'command', label: 'command', views: BOTH},
-	{keys: ['ctrl+u'], action: 'clearFilter', label: 'clear the filter', views: ['table'], footer: false},
+	{keys: ['ctrl+u'], action: 'clearFilter', label: 'clear the filter', views: LISTS, footer: false},
 	{keys: ['space'], action: 'pause', label: 'pause/play', views: ALL, replay: true},
 	{keys: ['.'], action: 'stepForward', label: 'step', views: ALL, replay: true},
 	{keys: [','], action: 'stepBack', label: 'step back', views: ALL, replay: true},
-	{keys: ['+', '='], action: 'faster', label: 'faster', views: ALL, replay: true},
-	{keys: ['-'], action: 'slower', label: 'slower', views: ALL, replay: true},
+	{keys: ['+', '='], action: 'faster', label: 'faster', views: NOT_LANES, replay: true},
+	{keys: ['-'], action: 'slower', label: 'slower', views: NOT_LANES, replay: true},
 	{keys: ['['], action: 'prevChange', label: 'prev change (pod)', views: ALL, replay: true},
 	{keys: [']'], action: 'nextChange', label: 'next change (pod)', views: ALL, replay: true},
 	{keys: ['home'], action: 'start', label: 'to start', views: ALL, replay: true, footer: false},
 	{keys: ['end'], action: 'end', label: 'to end', views: ALL, replay: true, footer: false},
 	{keys: ['?'], action: 'help', label: 'help', views: ALL},
 	{keys: ['q'], action: 'quit', label: 'quit', views: [...ALL, 'help']},
+	// After ? and q, which a narrow footer must keep.
+	{keys: ['L'], action: 'openLanes', label: 'lanes', views: ['table']},
 	// The log of the selected container (the Containers cursor's, else the one the why line names), as k9s
 	// binds them; after ? and q, which a narrow footer must keep.
 	{keys: ['l'], action: 'logs', label: 'logs', views: ALL},

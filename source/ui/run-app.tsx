@@ -13,6 +13,10 @@ import type {LogProvider} from '../sources/log-feed.js';
 import {FrameSource, FRAME_CPU_SHARE, FRAME_INTERVAL_MS} from './frame-source.js';
 import {crashLine, enterFullScreen} from './terminal.js';
 import {makeTheme, ThemeContext} from './theme.js';
+import {INITIAL_LANES} from '../view/lanes/lane-time.js';
+
+/** The view the app starts in (`--view`). */
+export type StartView = 'table' | 'lanes';
 
 export interface RunAppOptions {
 	store: PodStore;
@@ -28,6 +32,8 @@ export interface RunAppOptions {
 	stop?: AbortSignal;
 	/** Container logs (`l`, `p`). */
 	logs?: LogProvider;
+	/** `--view lanes`: start in the Lanes view (the table is one Esc away). */
+	view?: StartView;
 }
 
 /** Live ages and countdowns move with the wall clock even when nothing happens. */
@@ -77,7 +83,15 @@ export async function runApp(options: RunAppOptions): Promise<void> {
 	try {
 		instance = render(
 			<ThemeContext.Provider value={makeTheme(options.noColor ?? false)}>
-				<App store={store} clock={clock} info={info} player={player} frames={frames} logs={options.logs} />
+				<App
+					store={store}
+					clock={clock}
+					info={info}
+					player={player}
+					frames={frames}
+					logs={options.logs}
+					initial={options.view === 'lanes' ? {lanes: {...INITIAL_LANES, open: true}} : undefined}
+				/>
 			</ThemeContext.Provider>,
 			// incrementalRendering stays off: in ink 6.8.0 its line diff starts one line too low whenever the
 			// frame ends with a newline (every frame shorter than the terminal, which ours must be), so each

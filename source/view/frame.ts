@@ -35,10 +35,13 @@ import {logChoice, type LogChoice} from './log-target.js';
 import type {LogSnapshot} from '../sources/log-feed.js';
 import {explainPod, whyContext} from '../model/why.js';
 import {podKey} from '../model/pod-key.js';
+import {lanesScreen, type LanesScreen, type LanesScreenBody} from './lanes/lanes-screen.js';
+import type {LaneClock, LanesLimits} from './lanes/lane-time.js';
 
 export type {TableBody, TableLine} from './table-frame.js';
 export type {DetailBody} from './detail-frame.js';
 export type {LogBody} from './log-view.js';
+export type {LanesScreenBody} from './lanes/lanes-screen.js';
 
 /** What a frame reads of the pod store (model/store/pod-store.ts PodStore). */
 export interface FrameStore extends IndexSource {
@@ -113,6 +116,8 @@ export interface KeyLimits {
 	logChoice: LogChoice;
 	/** The open log view's lines and position (null: no log open). */
 	log: LogLimits | null;
+	/** The Lanes view's window, a column's time and the clock (null: the Lanes view is not shown). */
+	lanes: LanesLimits | null;
 }
 
 export interface HelpBody {
@@ -123,7 +128,7 @@ export interface HelpBody {
 	height: number;
 }
 
-export type FrameBody = TableBody | DetailBody | HelpBody | LogBody;
+export type FrameBody = TableBody | DetailBody | HelpBody | LogBody | LanesScreenBody;
 
 /** The line under the body: the open prompt, the answer to the last key, or the selected pod. */
 export type BottomLine =
@@ -145,7 +150,8 @@ export interface Frame {
 	bodyHeight: number;
 	/** Null while the help overlay takes the line. */
 	bottom: BottomLine | null;
-	footer: {view: ReturnType<typeof inputView>; replaying: boolean; section?: Section};
+	/** `note`: the Lanes view's word on time (what it follows), before the keys. */
+	footer: {view: ReturnType<typeof inputView>; replaying: boolean; section?: Section; note?: string};
 	keys: KeyLimits;
 }
 
@@ -190,8 +196,24 @@ export function deriveFrame(input: FrameInput): Frame {
 		!log && state.screen === 'detail' && state.selectedKey !== null
 			? detailFrame({state, view, now, width, height: bodyLines, replaying, limits, capturesLogs: sessionCapturesLogs(input.info.header)})
 			: null;
+	// The Lanes view takes the table's place, over the same list and cursor.
+	const lanes =
+		!state.help && !detail && !log && state.lanes.open
+			? lanesScreen({
+					lanes: state.lanes,
+					list,
+					cursor,
+					offset,
+					height: bodyLines,
+					width,
+					view,
+					clock: laneClock(player, now),
+					oneNamespace: state.namespace !== null,
+					noPods: index.size === 0,
+				})
+			: null;
 	const table =
-		!state.help && !detail && !log
+		!state.help && !detail && !log && !lanes
 			? tableFrame({
 					rows: list,
 					cursor,
@@ -217,11 +239,13 @@ export function deriveFrame(input: FrameInput): Frame {
 			? log.body
 			: detail
 				? detail.body
-				: table!.body;
+				: lanes
+					? lanes.body
+					: table!.body;
 	const bottom = help
 		? null
 		: bottomLine(state, span, () =>
-				log && state.log ? logStatusLine(state.log.target, view, now, width) : statusLine({state, detail, table, view, now, width}),
+				log && state.log ? logStatusLine(state.log.target, view, now, width) : statusLine({state, detail, table, lanes, view, now, width}),
 			);
 
 	const counts = index.counts(state.namespace);
@@ -264,7 +288,12 @@ export function deriveFrame(input: FrameInput): Frame {
 		body,
 		bodyHeight: bodyLines + (help ? 2 : 1),
 		bottom,
-		footer: {view: inputView(state), replaying, section: !state.help && !state.log && state.screen === 'detail' ? state.section : undefined},
+		footer: {
+			view: inputView(state),
+			replaying,
+			section: !state.help && !state.log && state.screen === 'detail' ? state.section : undefined,
+			note: lanes && !state.prompt ? lanes.note : undefined,
+		},
 		keys: {
 			rows: list,
 			selectedKey: list.keyAt(cursor) ?? null,
@@ -277,8 +306,9 @@ export function deriveFrame(input: FrameInput): Frame {
 			columnOffsets: table?.columnOffsets ?? {prev: null, next: null},
 			helpMax: help?.scrollMax ?? 0,
 			helpWindow: help?.window ?? 0,
-			logChoice: log ? {ok: false, problem: 'a log is open'} : chooseLog(detail, table, view),
+			logChoice: log ? {ok: false, problem: 'a log is open'} : chooseLog(detail, table ?? lanes, view),
 			log: log?.limits ?? null,
+			lanes: lanes?.limits ?? null,
 		},
 	};
 }
@@ -290,11 +320,21 @@ function bottomLine(state: UiState, span: SessionSpan | null, status: () => Bott
 	return status();
 }
 
-/** The line about the selected pod: the one in detail, or the one under the table's cursor. */
+/** Replay: the session's span; live: the clock alone (view/lanes/lane-time.ts). */
+function laneClock(player: PlayerView | null, now: number): LaneClock {
+	if (!player) return {now, earliest: null, sessionMs: null};
+	return {now, earliest: player.recordedAtMs + player.startMs, sessionMs: player.endMs - player.startMs};
+}
+
+/**
+ * The line about the selected pod: the one in detail, or the one under the table's (or the Lanes
+ * view's) cursor — in the Lanes view with the time cursor back in time, what the pod was then.
+ */
 function statusLine({
 	state,
 	detail,
 	table,
+	lanes,
 	view,
 	now,
 	width,
@@ -302,19 +342,21 @@ function statusLine({
 	state: UiState;
 	detail: DetailFrame | null;
 	table: TableFrame | null;
+	lanes: LanesScreen | null;
 	view: StoreView;
 	now: number;
 	width: number;
 }): BottomLine {
 	if (detail && !detail.pod) return {kind: 'status', text: `${state.selectedKey} is gone from the store`, why: null};
-	const row = detail?.pod ? podRow(detail.pod, now, detail.why, view.eventsByPod.get(detail.pod.key)) : (table?.selected ?? null);
+	if (lanes?.atCursor) return {kind: 'status', text: lanes.atCursor, why: null};
+	const row = detail?.pod ? podRow(detail.pod, now, detail.why, view.eventsByPod.get(detail.pod.key)) : (table?.selected ?? lanes?.selected ?? null);
 	if (!row) return {kind: 'status', text: '', why: null};
 	const {text, why} = statusLineText(row, now, width);
 	return {kind: 'status', text, why, color: TONE_STYLE[row.tone].color};
 }
 
-/** The container `l` opens: the detail's (its Containers cursor, its why), or the table's selected pod's. */
-function chooseLog(detail: DetailFrame | null, table: TableFrame | null, view: StoreView): LogChoice {
+/** The container `l` opens: the detail's (its Containers cursor, its why), or the table's (or Lanes view's) selected pod's. */
+function chooseLog(detail: DetailFrame | null, table: Pick<TableFrame, 'selected' | 'selectedWhy'> | null, view: StoreView): LogChoice {
 	if (detail) return logChoice(detail.pod, detail.why, detail.limits.cursorContainer);
 	const key = table?.selected?.key;
 	return logChoice(key === undefined ? null : view.pods.get(key), table?.selectedWhy ?? null);

@@ -18,6 +18,7 @@ import type {ContainerBlock} from './detail/containers.js';
 import {moveTimelineCursor, revealTimelineCursor, type TimelineCursor, type TimelineTargets} from './timeline-cursor.js';
 import {openLogView, type LogViewState} from './log-view.js';
 import type {LogTarget} from '../sources/log-feed.js';
+import {INITIAL_LANES, moveLanes, type LaneMove, type LanesLimits, type LanesState} from './lanes/lane-time.js';
 
 /** The detail screen's sections, in tab order (defined with the sections, view/detail/sections.ts). */
 export const DETAIL_SECTIONS = SECTIONS;
@@ -72,6 +73,8 @@ export interface UiState {
 	logWrap: boolean;
 	/** The server's timestamps shown before each log line (`t`). */
 	logTimestamps: boolean;
+	/** The Lanes view (L): shown in place of the table, over the same list and cursor; its zoom and time. */
+	lanes: LanesState;
 }
 
 export function initialUiState(options: Partial<Pick<UiState, 'namespace' | 'wide' | 'sort' | 'filter' | 'faultyOnly'>> = {}): UiState {
@@ -100,6 +103,7 @@ export function initialUiState(options: Partial<Pick<UiState, 'namespace' | 'wid
 		log: null,
 		logWrap: true,
 		logTimestamps: false,
+		lanes: INITIAL_LANES,
 	};
 }
 
@@ -117,6 +121,10 @@ export type UiAction =
 	| {type: 'scope-next'; namespaces: readonly string[]}
 	| {type: 'scope-set'; namespace: string | null}
 	| {type: 'open'; rows: RowList}
+	/** Enter in the Lanes view: the detail, on its Timeline at `at` (the transition at or before it) when given. */
+	| {type: 'open-at'; rows: RowList; at: number | null}
+	| {type: 'lanes-open'; open: boolean}
+	| {type: 'lanes-move'; move: LaneMove; limits: LanesLimits}
 	| {type: 'back'}
 	| {type: 'section'; delta: 1 | -1}
 	| {type: 'detail-scroll'; delta: number; max: number}
@@ -144,12 +152,16 @@ export type UiAction =
 	| {type: 'toggle-log-wrap'}
 	| {type: 'toggle-log-timestamps'};
 
-/** Which key set applies: an open prompt's, the help overlay, the table, the detail screen, or one container shown in full (Esc goes back to the list). */
-export function inputView(state: UiState): Screen | 'container' | 'log' | PromptKind | 'help' {
+/**
+ * Which key set applies: an open prompt's, the help overlay, the table (or the Lanes view in its
+ * place), the detail screen, or one container shown in full (Esc goes back to the list).
+ */
+export function inputView(state: UiState): Screen | 'lanes' | 'container' | 'log' | PromptKind | 'help' {
 	if (state.prompt) return state.prompt.kind;
 	if (state.help) return 'help';
 	if (state.log) return 'log';
 	if (state.screen === 'detail' && state.section === 'Containers' && state.containerOpen) return 'container';
+	if (state.screen === 'table' && state.lanes.open) return 'lanes';
 	return state.screen;
 }
 
@@ -257,7 +269,20 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 				containerOpen: false,
 			};
 		}
+		case 'open-at': {
+			const opened = uiReducer(state, {type: 'open', rows: action.rows});
+			if (opened === state || action.at === null) return opened;
+			// The last transition at or before the moment: none of that moment is after it.
+			return {...opened, section: 'Timeline', timelineCursor: {at: action.at, nth: Number.MAX_SAFE_INTEGER}};
+		}
+		case 'lanes-open':
+			return state.lanes.open === action.open ? state : {...state, lanes: {...state.lanes, open: action.open}};
+		case 'lanes-move': {
+			const lanes = moveLanes(state.lanes, action.move, action.limits);
+			return lanes === state.lanes ? state : {...state, lanes};
+		}
 		case 'back':
+			// To the list: the table, or the Lanes view when the detail was opened from there.
 			return {...state, screen: 'table'};
 		case 'section': {
 			const at = DETAIL_SECTIONS.indexOf(state.section);

@@ -10,7 +10,7 @@ import type {Pod} from '../../source/kube/objects.js';
 import {podKeyOf} from '../../source/model/pod-key.js';
 import type {PodState} from '../../source/model/pod-state.js';
 import {PodStore} from '../../source/model/store/pod-store.js';
-import {classAt, podLane, statusClass, type LaneClass} from '../../source/model/status-lane.js';
+import {classAt, podLane, printedAt, statusClass, type LaneClass} from '../../source/model/status-lane.js';
 import {isWatchEntry} from '../../source/session/format.js';
 import {captureFiles, loadCapture} from '../helpers/load-capture.js';
 
@@ -45,12 +45,12 @@ describe('statusClass: the class of a printed STATUS and READY', () => {
 /** Per pod uid: its entries' times and printed classes (the last entry of each time), and its last state. */
 function replayCapture(file: string): {
 	recordedAt: number;
-	pods: Map<string, {key: string; rows: Map<number, {cls: LaneClass; row: string}>; last: PodState | null}>;
+	pods: Map<string, {key: string; rows: Map<number, {cls: LaneClass; row: string; status: string; ready: string}>; last: PodState | null}>;
 } {
 	const capture = loadCapture(file);
 	const recordedAt = Date.parse(capture.header.recordedAt);
 	const store = new PodStore({compat: compatForServerVersion(capture.header.serverVersion), tombstoneMs: Infinity});
-	const pods = new Map<string, {key: string; rows: Map<number, {cls: LaneClass; row: string}>; last: PodState | null}>();
+	const pods = new Map<string, {key: string; rows: Map<number, {cls: LaneClass; row: string; status: string; ready: string}>; last: PodState | null}>();
 	for (const entry of capture.entries) {
 		const at = recordedAt + entry.t;
 		store.apply(entry, at);
@@ -59,7 +59,12 @@ function replayCapture(file: string): {
 		const key = podKeyOf(pod.metadata);
 		const uid = pod.metadata.uid ?? key;
 		const seen = pods.get(uid) ?? {key, rows: new Map(), last: null};
-		seen.rows.set(at, {cls: statusClass(entry.row.status, entry.row.ready), row: `${entry.type} ${entry.row.status} ${entry.row.ready}`});
+		seen.rows.set(at, {
+			cls: statusClass(entry.row.status, entry.row.ready),
+			row: `${entry.type} ${entry.row.status} ${entry.row.ready}`,
+			status: entry.row.status,
+			ready: entry.row.ready,
+		});
 		// A new uid under the same name replaces the pod in the store: keep this one's last state.
 		const state = store.pod(key);
 		if (state?.uid === uid) seen.last = state;
@@ -78,10 +83,14 @@ for (const folder of FOLDERS) {
 				let compared = 0;
 				for (const {key, rows, last} of pods.values()) {
 					const lane = podLane(last!);
-					for (const [at, {cls, row}] of rows) {
+					for (const [at, {cls, row, status, ready}] of rows) {
 						compared += 1;
 						const ours = classAt(lane, at);
 						if (ours !== cls) mismatches.push(`t=${at - recordedAt} ${key} ${row}: lane says ${ours}, the row is ${cls}`);
+						// What the Lanes view's status line says the pod was at that moment: the row itself.
+						const printed = printedAt(last!.history, last!.columns.ready, at);
+						if (printed?.status !== status || printed.ready !== ready)
+							mismatches.push(`t=${at - recordedAt} ${key} ${row}: printedAt says ${printed?.status} ${printed?.ready}`);
 					}
 				}
 				expect(compared).toBeGreaterThan(0);

@@ -46,7 +46,7 @@ describe('key table', () => {
 	});
 
 	it('binds no key twice in the same view', () => {
-		for (const view of ['table', 'detail', 'container', 'help'] as const) {
+		for (const view of ['table', 'lanes', 'detail', 'container', 'help'] as const) {
 			const seen = new Map<string, string>();
 			for (const binding of bindingsFor(view, true)) {
 				for (const key of binding.keys) {
@@ -66,11 +66,30 @@ describe('key table', () => {
 		expect(helpScrollHint()).toBe('j/k PgUp/PgDn g/G scroll');
 	});
 
+	it('gives the Lanes view the list keys of the table, and its own for time: + zooms there, f follows, ← goes back in time', () => {
+		for (const key of ['j', 'k', 'g', 'G', '/', 'n', 's', ':', '?', 'q', 'l', 'p'])
+			expect(actionFor(key, 'lanes', true), key).toBe(actionFor(key, 'table', true));
+		expect(actionFor('+', 'lanes', true)).toBe('zoomIn');
+		expect(actionFor('+', 'table', true)).toBe('faster');
+		expect(actionFor('Z', 'lanes', false)).toBe('zoomOut');
+		expect(actionFor('f', 'lanes', false)).toBe('follow');
+		expect(actionFor('f', 'table', false)).toBe('faulty');
+		expect(actionFor('left', 'lanes', false)).toBe('earlier');
+		expect(actionFor('shift+right', 'lanes', false)).toBe('panLater');
+		expect(actionFor('escape', 'lanes', false)).toBe('closeLanes');
+		expect(actionFor('L', 'table', false)).toBe('openLanes');
+		expect(actionFor('w', 'lanes', false)).toBeNull();
+		expect(footerText('lanes', false, false)).toMatch(/^Enter open at ▼ {2}Esc table {2}←\/→ time {2}\+\/- zoom {2}f follow {2}/);
+		// The replay's speed keys are the zoom's in the Lanes view: not offered there.
+		expect(footerText('lanes', true, true)).not.toContain('faster');
+	});
+
 	it('names keys from Ink input', () => {
 		expect(keyName('', {...none, upArrow: true})).toBe('up');
 		expect(keyName('', {...none, tab: true, shift: true})).toBe('shift+tab');
 		expect(keyName(' ', none)).toBe('space');
 		expect(keyName('c', {...none, ctrl: true})).toBe('ctrl+c');
 		expect(keyName('G', {...none, shift: true})).toBe('G');
+		expect(keyName('', {...none, leftArrow: true, shift: true})).toBe('shift+left');
 	});
 });

@@ -9,6 +9,7 @@ import {podLane} from '../../model/status-lane.js';
 import type {PodState} from '../../model/pod-state.js';
 import {fitLine, span, truncate, type Line} from '../detail/lines.js';
 import type {RowList} from '../pod-index.js';
+import {cutMiddle} from '../fit-text.js';
 import {laneLine, laneMarks} from './lane-cells.js';
 import {axisText, cellOf, type LaneWindow} from './time-axis.js';
 
@@ -106,7 +107,8 @@ export function lanesFrame(input: LanesInput): LanesBody {
 		const mark = span(selected ? '› ' : '  ', 'accent');
 		if (row.kind === 'group') return fitLine([mark, ...row.line], width);
 		const pod = pods.get(row.key);
-		const name = span(truncate(rowName(pod, row.key, oneNamespace), nameWidth).padEnd(nameWidth), pod?.deletedAt != null ? 'dim' : 'plain');
+		// Cut in the middle, as the table cuts names: the end tells a ReplicaSet's pods apart.
+		const name = span(cutMiddle(rowName(pod, row.key, oneNamespace), nameWidth).padEnd(nameWidth), pod?.deletedAt != null ? 'dim' : 'plain');
 		if (selected) name.inverse = true;
 		const lane = pod ? laneLine(laneMarks(podLane(pod), window, now, inWindow ? input.timeCursor : null), cursorCell) : [];
 		return [mark, name, span(' '), ...lane];

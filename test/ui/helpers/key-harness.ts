@@ -28,6 +28,7 @@ function limits(over: Partial<KeyLimits> = {}): KeyLimits {
 		helpWindow: 0,
 		logChoice: {ok: false, problem: 'no pod selected'},
 		log: null,
+		lanes: null,
 		...over,
 	};
 }
