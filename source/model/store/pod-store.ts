@@ -220,7 +220,10 @@ export class PodStore {
 			const placementCluster = (exclude: string | null): Cluster =>
 				version === this.currentVersion ? this.clusterIndex.cluster(this, pods, nodes, namespaces, exclude) : clusterOf({pods, nodes, namespaces}, exclude);
 			const logsByPod = this.logsByPod.share();
-			this.cachedView = {version, view: {pods, nodes, eventsByPod: this.eventsByPod.share(), logsByPod, namespaces, owners: this.ownerObjects, placementCluster}};
+			this.cachedView = {
+				version,
+				view: {pods, nodes, eventsByPod: this.eventsByPod.share(), logsByPod, namespaces, owners: this.ownerObjects, placementCluster},
+			};
 		}
 		return this.cachedView.view;
 	}
