@@ -11,6 +11,7 @@
 //     --no-live    skip the live bench (podlife and kubectl against the fake API server)
 //     --live-only  only the live bench
 //     --live-150k  the live bench with 150 000 pods too (one round; the server takes a few GB)
+//     --live-baseline CLI  the live bench measures another build too (its dist/bundle/cli.js), side by side
 
 import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
@@ -34,7 +35,9 @@ const runs = runsAt === -1 ? 3 : Number(args[runsAt + 1]);
 const liveOnly = args.includes('--live-only');
 const withLive = !args.includes('--no-live');
 const withReplay = !liveOnly;
+const baselineAt = args.indexOf('--live-baseline');
 const LIVE = {
+	baseline: baselineAt === -1 ? null : path.resolve(args[baselineAt + 1]),
 	sizes: quick ? [2000] : [10_000, ...(with50k ? [50_000] : []), ...(args.includes('--live-150k') ? [150_000] : [])],
 	updates: quick ? {pods: 2000, count: 3000, rate: 500, windowMs: 3000} : {pods: 10_000, count: 10_000, rate: 500, windowMs: 10_000},
 };

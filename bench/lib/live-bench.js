@@ -4,6 +4,8 @@
 // on the PATH) and the TUI (first rows, listed, RSS), medians. Then, on a cluster of `updates.pods`
 // with `updates.count` restarts at `updates.rate` per second, the TUI's CPU while they stream and
 // its RSS once they are all in (one fresh cluster per round: the restarts are played once).
+// With `baseline` (another build's dist/bundle/cli.js), each round measures that build too, right
+// after this one, on the same server: before/after figures side by side.
 
 import {fork, spawn} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
@@ -69,35 +71,46 @@ const medianOf = (samples, field) => {
 	return values.length > 0 ? median(values) : null;
 };
 
+/** `podlife -A -o table` and the TUI of build `cli`, as round fields (prefixed `prefix`). */
+async function measurePodlife(cli, cluster, prefix) {
+	const headless = await commandUsage([process.execPath, cli, '--kubeconfig', cluster.kubeconfig, '-A', '-o', 'table']);
+	const tui = await measureLiveTui(cluster.kubeconfig, cluster.firstNames, {cli});
+	const fields = {tableMs: headless.ms, tablePeakRssMb: headless.peakRssMb, ...tui};
+	return Object.fromEntries(Object.entries(fields).map(([key, value]) => [prefix === '' ? key : prefix + key[0].toUpperCase() + key.slice(1), value]));
+}
+
 /** Floor, podlife headless, kubectl and the TUI against a cluster of `pods` pods, `runs` rounds. */
-async function measureSize(pods, runs, dir, log) {
+async function measureSize(pods, runs, dir, log, baseline) {
 	const cluster = await startCluster({pods}, dir);
 	log(`  ${pods} pods: cluster serving after ${cluster.startSeconds.toFixed(1)} s`);
 	const kubectl = onPath('kubectl');
 	const rounds = [];
 	try {
 		for (let run = 0; run < runs; run++) {
-			const round = {floorMs: await floorMs(cluster.url)};
-			const headless = await commandUsage([process.execPath, CLI, '--kubeconfig', cluster.kubeconfig, '-A', '-o', 'table']);
-			round.tableMs = headless.ms;
-			round.tablePeakRssMb = headless.peakRssMb;
+			const round = {floorMs: await floorMs(cluster.url), ...(await measurePodlife(CLI, cluster, ''))};
+			if (baseline) Object.assign(round, await measurePodlife(baseline, cluster, 'base'));
 			if (kubectl) {
 				const usage = await commandUsage(['kubectl', '--kubeconfig', cluster.kubeconfig, 'get', 'pods', '-A']);
 				round.kubectlMs = usage.ms;
 				round.kubectlPeakRssMb = usage.peakRssMb;
 			}
-			Object.assign(round, await measureLiveTui(cluster.kubeconfig, cluster.firstNames));
 			round.tableRatio = round.tableMs / round.floorMs;
 			round.kubectlRatio = kubectl ? round.tableMs / round.kubectlMs : null;
 			log(
 				`    run ${run + 1}: floor ${(round.floorMs / 1000).toFixed(2)} s, podlife -o table ${(round.tableMs / 1000).toFixed(2)} s${kubectl ? `, kubectl ${(round.kubectlMs / 1000).toFixed(2)} s` : ''}; TUI first rows ${Math.round(round.firstRowsMs)} ms, listed ${(round.listedMs / 1000).toFixed(1)} s, RSS ${Math.round(round.rssMb)} MB (peak ${Math.round(round.peakRssMb)})`,
 			);
+			if (baseline)
+				log(
+					`      baseline: -o table ${(round.baseTableMs / 1000).toFixed(2)} s (peak RSS ${Math.round(round.baseTablePeakRssMb)} MB); TUI first rows ${Math.round(round.baseFirstRowsMs)} ms, RSS ${Math.round(round.baseRssMb)} MB (peak ${Math.round(round.basePeakRssMb)})`,
+				);
 			rounds.push(round);
 		}
 	} finally {
 		await cluster.stop();
 	}
+	const baseFields = ['baseTableMs', 'baseTablePeakRssMb', 'baseFirstRowsMs', 'baseListedMs', 'basePeakRssMb', 'baseRssMb'];
 	const fields = [
+		...(baseline ? baseFields : []),
 		'floorMs',
 		'tableMs',
 		'tablePeakRssMb',
@@ -114,35 +127,46 @@ async function measureSize(pods, runs, dir, log) {
 }
 
 /** The TUI while `count` restarts stream at `rate`/s into `pods` pods; `runs` rounds, medians. */
-async function measureUpdates({pods, count, rate, windowMs}, runs, dir, log) {
+async function measureUpdates({pods, count, rate, windowMs}, runs, dir, log, baseline) {
 	const rounds = [];
+	const builds = baseline
+		? [
+				['', CLI],
+				['base', baseline],
+			]
+		: [['', CLI]];
 	for (let run = 0; run < runs; run++) {
-		const cluster = await startCluster({pods, restarts: count, rate}, dir);
-		try {
-			const round = await measureLiveUpdates(cluster.kubeconfig, cluster.firstNames, cluster, {windowMs});
-			log(
-				`    run ${run + 1}: CPU ${Math.round(round.cpuShare * 100)} % of a core; RSS listed ${Math.round(round.rssListedMb)} MB, after ${count} restarts ${Math.round(round.rssMb)} MB (peak ${Math.round(round.peakRssMb)})`,
-			);
-			rounds.push(round);
-		} finally {
-			await cluster.stop();
+		const round = {};
+		for (const [prefix, cli] of builds) {
+			const cluster = await startCluster({pods, restarts: count, rate}, dir);
+			try {
+				const measured = await measureLiveUpdates(cluster.kubeconfig, cluster.firstNames, cluster, {cli, windowMs});
+				log(
+					`    run ${run + 1}${prefix ? ' (baseline)' : ''}: CPU ${Math.round(measured.cpuShare * 100)} % of a core; RSS listed ${Math.round(measured.rssListedMb)} MB, after ${count} restarts ${Math.round(measured.rssMb)} MB (peak ${Math.round(measured.peakRssMb)})`,
+				);
+				for (const [key, value] of Object.entries(measured)) round[prefix === '' ? key : prefix + key[0].toUpperCase() + key.slice(1)] = value;
+			} finally {
+				await cluster.stop();
+			}
 		}
+		rounds.push(round);
 	}
-	return {pods, count, rate, runs, ...Object.fromEntries(['cpuShare', 'rssListedMb', 'peakRssMb', 'rssMb'].map(field => [field, medianOf(rounds, field)]))};
+	const fields = ['cpuShare', 'rssListedMb', 'peakRssMb', 'rssMb', ...(baseline ? ['baseCpuShare', 'baseRssListedMb', 'basePeakRssMb', 'baseRssMb'] : [])];
+	return {pods, count, rate, runs, ...Object.fromEntries(fields.map(field => [field, medianOf(rounds, field)]))};
 }
 
 /**
  * Every live figure: sizes (e.g. [10_000, 50_000]) each measured `runs` times, then the update
  * stream. `log` gets a progress line per round.
  */
-export async function runLiveBench({sizes, runs, updates, log}) {
+export async function runLiveBench({sizes, runs, updates, log, baseline = null}) {
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'podlife-live-bench-'));
 	try {
 		const bySize = [];
-		for (const pods of sizes) bySize.push(await measureSize(pods, pods > 50_000 ? 1 : runs, dir, log));
+		for (const pods of sizes) bySize.push(await measureSize(pods, pods > 50_000 ? 1 : runs, dir, log, baseline));
 		log(`  updates: ${updates.count} restarts at ${updates.rate}/s into ${updates.pods} pods`);
-		const streaming = await measureUpdates(updates, runs, dir, log);
-		return {sizes: bySize, updates: streaming};
+		const streaming = await measureUpdates(updates, runs, dir, log, baseline);
+		return {sizes: bySize, updates: streaming, baseline};
 	} finally {
 		rmSync(dir, {recursive: true, force: true});
 	}

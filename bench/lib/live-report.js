@@ -12,7 +12,7 @@ export const LIVE_BUDGETS = {
 };
 
 /** The method lines of the live bench. */
-export function liveMethod({sizes, runs, updates, kubectl}) {
+export function liveMethod({sizes, runs, updates, kubectl, baseline}) {
 	return [
 		`  live: the fake API server (dist/serve FakeApiServer, bench/lib/live-cluster.js) in a process of its own, on loopback, serving the initial`,
 		`          list of a bench/generate.js session (seed 1, managedFields kept, each pod with a printed row) of ${sizes.join(', ')} pods, times moved`,
@@ -27,6 +27,12 @@ export function liveMethod({sizes, runs, updates, kubectl}) {
 		`  live updates: ${updates.pods} pods, then ${updates.count} restarts (a container's restartCount up, pods in turn) at ${updates.rate}/s played by the`,
 		`          server once the TUI has listed (a fresh server each round); CPU = /proc utime+stime of the podlife process over ${updates.windowMs / 1000} s after`,
 		`          a 2 s warm-up, as a share of one core; RSS and peak a second after the last restart.`,
+		...(baseline
+			? [
+					`  baseline: ${baseline} measured the same way in every round, right after this build, on the same server (the updates: on a`,
+					`          fresh server of its own): its figures beside this build's.`,
+				]
+			: []),
 	];
 }
 
@@ -84,6 +90,12 @@ export function liveLines(live, line) {
 			big ? 'liveTuiRss50kMb' : undefined,
 			size.peakRssMb,
 		);
+		if (live.baseline)
+			line(
+				'    baseline build',
+				mb(size.basePeakRssMb),
+				`TUI peak; RSS then ${mb(size.baseRssMb)}; first rows ${Math.round(size.baseFirstRowsMs)} ms; -o table ${seconds(size.baseTableMs)}, peak RSS ${mb(size.baseTablePeakRssMb)}`,
+			);
 	}
 	const updates = live.updates;
 	line(`live ${updates.rate} updates/s`, '', `${updates.pods} pods, ${updates.count} restarts, ${updates.runs} rounds, medians`);
@@ -95,4 +107,10 @@ export function liveLines(live, line) {
 		'liveRssAfterRestartsMb',
 		updates.peakRssMb,
 	);
+	if (live.baseline)
+		line(
+			'    baseline build',
+			mb(updates.basePeakRssMb),
+			`peak after restarts; RSS then ${mb(updates.baseRssMb)}, once listed ${mb(updates.baseRssListedMb)}; CPU ${Math.round(updates.baseCpuShare * 100)} %`,
+		);
 }

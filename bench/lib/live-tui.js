@@ -14,9 +14,9 @@ const ALT_SCREEN = '\u001B[?1049h';
 const NAME_PREFIX = 14;
 
 /** The TUI in a pty, its output kept (the newest part), and what it has shown so far. */
-function startTui(kubeconfig, firstNames) {
+function startTui(kubeconfig, firstNames, cli) {
 	const started = performance.now();
-	const child = ptySpawn(`node ${shellQuote(CLI)} --kubeconfig ${shellQuote(kubeconfig)} -A`);
+	const child = ptySpawn(`node ${shellQuote(cli)} --kubeconfig ${shellQuote(kubeconfig)} -A`);
 	const prefixes = [...new Set(firstNames.map(name => name.slice(0, NAME_PREFIX)))];
 	const tui = {child, output: '', firstRowsMs: null, exited: new Promise(resolve => child.on('exit', resolve))};
 	let screen = false;
@@ -52,11 +52,11 @@ async function untilListed(tui, started, timeoutMs) {
 
 /**
  * Time to the first pod rows on screen, time until the header no longer says "listing", then (a
- * second later) the process's peak and current RSS.
+ * second later) the process's peak and current RSS. `cli`: the build to run (default this one's).
  */
-export async function measureLiveTui(kubeconfig, firstNames, timeoutMs = 300_000) {
+export async function measureLiveTui(kubeconfig, firstNames, {cli = CLI, timeoutMs = 300_000} = {}) {
 	const started = performance.now();
-	const tui = startTui(kubeconfig, firstNames);
+	const tui = startTui(kubeconfig, firstNames, cli);
 	const listedMs = await untilListed(tui, started, timeoutMs);
 	await sleep(1000);
 	const pid = childPid(tui.child.pid);
@@ -71,9 +71,9 @@ export async function measureLiveTui(kubeconfig, firstNames, timeoutMs = 300_000
  * `warmupMs` warm-up, the process's CPU time over `windowMs` as a share of one core. Once every
  * update is out (`played`) and a second more: peak and current RSS.
  */
-export async function measureLiveUpdates(kubeconfig, firstNames, cluster, {warmupMs = 2000, windowMs = 10_000, timeoutMs = 300_000} = {}) {
+export async function measureLiveUpdates(kubeconfig, firstNames, cluster, {cli = CLI, warmupMs = 2000, windowMs = 10_000, timeoutMs = 300_000} = {}) {
 	const started = performance.now();
-	const tui = startTui(kubeconfig, firstNames);
+	const tui = startTui(kubeconfig, firstNames, cli);
 	const listedMs = await untilListed(tui, started, timeoutMs);
 	if (listedMs === null) {
 		await quit(tui);

@@ -88,8 +88,13 @@ export interface LiveHeadlessOptions extends LiveOutputOptions {
 export async function runLiveHeadless(options: LiveHeadlessOptions): Promise<void> {
 	// client-node is heavy: only the live source loads it.
 	const {startLiveStore, watchThenStop} = await import('../sources/live/live-store.js');
+	// ndjson streams until --watch-for ends or Ctrl-C; the others print once, after --watch-for if given.
+	const watching = options.output === 'ndjson' || options.watchForMs !== undefined;
 	const live = await startLiveStore(options, {
 		compat: options.compat,
+		// Printed once, right after the list: every object is read once more for its WHY, so parsing
+		// each again from compact text would cost more than holding them for that moment saves.
+		compactObjects: watching,
 		onApplied: options.output === 'ndjson' ? ndjsonAfter(options.write) : undefined,
 		onWarning: options.warn,
 		// Never silently stuck: a connection problem shows on stderr while output waits or streams.
@@ -97,8 +102,6 @@ export async function runLiveHeadless(options: LiveHeadlessOptions): Promise<voi
 			if (status.state === 'reconnecting' && status.message) options.warn?.(`reconnecting: ${status.message}`);
 		},
 	});
-	// ndjson streams until --watch-for ends or Ctrl-C; the others print once, after --watch-for if given.
-	const watching = options.output === 'ndjson' || options.watchForMs !== undefined;
 	await watchThenStop(live, watching ? {durationMs: options.watchForMs, signal: options.signal} : null);
 	printPods(options.output, live.store, live.source.now(), options.write, options.lanes);
 }

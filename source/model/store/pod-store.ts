@@ -20,6 +20,8 @@
 // Objects out of memory: a caller that can read an entry again (the replay player, headless
 // replay of a plain file) passes its ref to apply(); the store then keeps the ref, not the object,
 // and reads the object, its row or the event back through `objects` when one is asked for.
+// Compact objects: a store given none to read back may keep each pod's latest object as compact
+// text (compactObjects: the live store, which holds a whole cluster), parsed again when read.
 
 import type {KubeEvent, KubeObject, Node, Pod} from '../../kube/objects.js';
 import {clusterOf, type Cluster, type NamespaceLabels} from '../placement/cluster.js';
@@ -31,6 +33,7 @@ import {podColumns} from '../print-pod.js';
 import {podKey, podKeyOf} from '../pod-key.js';
 import type {PodState, StoreView} from '../pod-state.js';
 import {ChangeLog} from './change-log.js';
+import {CompactPods} from './compact-pods.js';
 import {CowMap, ShardedCowMap} from './cow-map.js';
 import {Interns} from './interns.js';
 import type {ObjectSource} from './object-source.js';
@@ -54,6 +57,12 @@ export interface PodStoreOptions {
 	pruneOnApply?: boolean;
 	/** Where the refs passed to apply() are read back from; without it, apply() takes no ref. */
 	objects?: ObjectSource;
+	/**
+	 * Keep each pod's object as compact text (compact-pods.ts), parsed again when one is read
+	 * (readObject: detail, YAML, a diagnosis), instead of as parsed. For a store that holds a whole
+	 * cluster's pods for a long time: a fraction of the memory, for a parse per object read.
+	 */
+	compactObjects?: boolean;
 	/** The tables of recurring strings to share: stores that exchange snapshots may share one; default, the store's own. */
 	interns?: Interns;
 }
@@ -126,7 +135,12 @@ export class PodStore {
 	constructor(options: PodStoreOptions) {
 		this.tombstoneMs = options.tombstoneMs ?? DEFAULT_TOMBSTONE_MS;
 		this.pruneOnApply = options.pruneOnApply ?? false;
-		this.context = {compat: options.compat, interns: options.interns ?? new Interns(), objects: options.objects ?? null};
+		this.context = {
+			compat: options.compat,
+			interns: options.interns ?? new Interns(),
+			objects: options.objects ?? null,
+			compact: options.compactObjects ? new CompactPods() : null,
+		};
 	}
 
 	private get compat(): StatusCompat {

@@ -2,7 +2,9 @@
 // is a PodVersion, made by nextPodVersion; stores differ only in where a version's object is. Given
 // a ref for the entry (apply's `from`), the version keeps the ref and reads the object and row back
 // from the store's ObjectSource when asked (readObject, readServerRow): the replay player, whose
-// keyframes keep every version of every pod. Otherwise it keeps the object (managedFields dropped).
+// keyframes keep every version of every pod. A store that compacts its objects (the live store,
+// which holds every pod of a cluster) keeps them as compact text (compact-pods.ts), parsed again
+// when read. Otherwise it keeps the object (managedFields dropped).
 //
 // Small, because a replay holds one for every version of every pod: a class (instances keep V8's
 // fast layout, every field 8 bytes), and what versions have in common lives in objects they share:
@@ -20,6 +22,7 @@ import type {ContainerView, MirrorInfo, PodColumns, PodCore, PodState, Schedulin
 import {HISTORY_LIMIT, HistoryLine} from './history-line.js';
 import {Interns, type CoreStatus} from './interns.js';
 import {withoutManagedFields, type ObjectSource} from './object-source.js';
+import {CompactPod, type CompactPods} from './compact-pods.js';
 import {sameColumnsOr, sameContainersOr} from './version-sharing.js';
 import type {StatusCompat} from '../compat.js';
 import type {PodOwner} from '../workloads/pod-owner.js';
@@ -33,6 +36,8 @@ interface PodIdentity {
 	readonly firstSeenAt: number;
 	/** Where the refs of its versions are read back from (null: the store keeps objects). */
 	readonly source: ObjectSource | null;
+	/** Where its compacted objects are read back from (null: the store keeps objects as they are). */
+	readonly compact: CompactPods | null;
 	/** The transitions of these versions (each keeps its length in it). */
 	readonly line: HistoryLine;
 }
@@ -67,6 +72,8 @@ export interface VersionContext {
 	readonly interns: Interns;
 	/** Where refs given to apply() are read back from; null for a store that keeps its objects. */
 	readonly objects: ObjectSource | null;
+	/** Where objects are compacted (apply without a ref); null for a store that keeps them as they are. */
+	readonly compact: CompactPods | null;
 }
 
 export class PodVersion implements PodState {
@@ -75,8 +82,8 @@ export class PodVersion implements PodState {
 	readonly identity: PodIdentity;
 	/** Transitions of this version in identity.line (before HISTORY_LIMIT cuts the front). */
 	readonly lineLength: number;
-	/** The entry this version came from: its ref in identity.source, or the object itself. */
-	private readonly origin: number | Pod;
+	/** The entry this version came from: its ref in identity.source, its object compacted, or the object itself. */
+	private readonly origin: number | CompactPod | Pod;
 	/** Its serverRow: the ref of the last entry that carried a row, or that row itself, or null. */
 	readonly rowOrigin: number | PrintedRow | null;
 	/** The resourceVersion (packedVersion). */
@@ -94,7 +101,7 @@ export class PodVersion implements PodState {
 		identity: PodIdentity,
 		fields: Pick<PodState, 'columns' | 'containers' | 'lastChangedAt'>,
 		shared: SharedParts,
-		origin: {object: number | Pod; row: number | PrintedRow | null; lineLength: number},
+		origin: {object: number | CompactPod | Pod; row: number | PrintedRow | null; lineLength: number},
 	) {
 		this.identity = identity;
 		this.columns = fields.columns;
@@ -166,7 +173,9 @@ export class PodVersion implements PodState {
 	}
 
 	readObject(): Pod {
-		return typeof this.origin === 'number' ? this.identity.source!.object(this.origin) : this.origin;
+		const origin = this.origin;
+		if (typeof origin === 'number') return this.identity.source!.object(origin);
+		return origin instanceof CompactPod ? this.identity.compact!.unpack(origin) : origin;
 	}
 
 	readServerRow(): PrintedRow | null {
@@ -257,10 +266,11 @@ export function nextPodVersion(
 					name: base?.name ?? received.metadata?.name ?? '',
 					firstSeenAt: base?.firstSeenAt ?? at,
 					source: context.objects,
+					compact: context.compact,
 					line: history.line,
 				};
 	// serverRow: this entry's row, else that of the last entry that had one.
-	const object = from ?? withoutManagedFields(received);
+	const object = from ?? (context.compact ? context.compact.pack(withoutManagedFields(received)) : withoutManagedFields(received));
 	const rowOrigin = row ? (from ?? row) : (base?.rowOrigin ?? null);
 	return new PodVersion(identity, {columns, containers, lastChangedAt: at}, shared, {object, row: rowOrigin, lineLength: history.length});
 }

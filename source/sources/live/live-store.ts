@@ -22,6 +22,11 @@ export interface LiveStoreOptions {
 	onWarning?: (message: string) => void;
 	/** Stops the source (as stop() does). */
 	signal?: AbortSignal;
+	/**
+	 * Keep each pod's object as compact text, parsed again when read (PodStoreOptions.compactObjects):
+	 * default true, for a store that holds a cluster for a while; false for one read once and dropped.
+	 */
+	compactObjects?: boolean;
 }
 
 export interface LiveStore {
@@ -56,7 +61,11 @@ export async function watchThenStop(live: LiveStore, watch: {durationMs?: number
 export function openLiveStore(connection: LiveConnection, options: LiveStoreOptions = {}): LiveStore {
 	// Deleted pods are dropped as entries come, by the source's clock (each entry's time), so the
 	// store stays the same size over a day whatever the clock; the interval below covers quiet spells.
-	const store = new PodStore({compat: options.compat ?? compatForServerVersion(connection.info.serverVersion), pruneOnApply: true});
+	const store = new PodStore({
+		compat: options.compat ?? compatForServerVersion(connection.info.serverVersion),
+		pruneOnApply: true,
+		compactObjects: options.compactObjects ?? true,
+	});
 	const {tee, onApplied} = options;
 	const source = connection.start({
 		onEntry: (entry, atMs) => {
