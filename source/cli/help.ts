@@ -34,8 +34,8 @@ const NAMESPACE: FlagHelp = {flag: '-n, --namespace NS', text: "namespace to wat
 const ALL_NAMESPACES: FlagHelp = {flag: '-A, --all-namespaces', text: 'watch every namespace'};
 const SELECTOR: FlagHelp = {flag: '-l, --selector SEL', text: 'label selector, e.g. -l app=web,tier!=db'};
 const FIELD_SELECTOR: FlagHelp = {flag: '--field-selector SEL', text: 'field selector, e.g. spec.nodeName=kind-worker'};
-const OUTPUT_REPLAY: FlagHelp = {flag: '-o, --output FORMAT', text: 'table, wide, json, ndjson, timeline, check or lanes instead of the TUI'};
-const OUTPUT_ANY: FlagHelp = {flag: '-o, --output FORMAT', text: 'table, wide, json, ndjson or lanes (replay also timeline, check) instead of the TUI'};
+const OUTPUT_REPLAY: FlagHelp = {flag: '-o, --output FORMAT', text: 'table, wide, json, ndjson, timeline, check, lanes or trace instead of the TUI'};
+const OUTPUT_ANY: FlagHelp = {flag: '-o, --output FORMAT', text: 'table, wide, json, ndjson, lanes or trace (replay also timeline, check) instead of the TUI'};
 const AT: FlagHelp = {
 	flag: '--at TIME',
 	text: 'where to start (with --output: the moment to print; default end): 1:30 or 90s in, @04:21:10 (UTC), end, -30s before the end',
@@ -101,7 +101,7 @@ export const COMMANDS: Readonly<Record<CommandName, Page>> = {
 		usage: 'replay FILE [flags]',
 		summary: 'replay a recorded session',
 		about:
-			"Plays a session file (NDJSON, optionally gzip) in the TUI, where you pause, step and seek. With --output it prints instead the pods at one moment (--at), every pod entry (ndjson), one pod's changes (timeline), the unhealthy pods (check) or every pod's life as a lane of its STATUS over time (lanes).",
+			"Plays a session file (NDJSON, optionally gzip) in the TUI, where you pause, step and seek. With --output it prints instead the pods at one moment (--at), every pod entry (ndjson), one pod's changes (timeline), the unhealthy pods (check), every pod's life as a lane of its STATUS over time (lanes), or those lives as a Chrome trace-event JSON file for Perfetto UI or chrome://tracing (trace).",
 		groups: [REPLAY_OUTPUT, REPLAY_PLAYBACK],
 		examples: [
 			'podlife replay session.ndjson.gz --speed 8',
@@ -111,6 +111,7 @@ export const COMMANDS: Readonly<Record<CommandName, Page>> = {
 			'podlife replay session.ndjson --output timeline --pod default/web-7d4f9',
 			'podlife replay session.ndjson --output check',
 			'podlife replay session.ndjson --output lanes --since 1:00 --until 2:30',
+			'podlife replay session.ndjson --output trace > session-trace.json',
 		],
 	},
 	record: {

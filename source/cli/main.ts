@@ -9,8 +9,8 @@ import {joinNegativeAt, parseAt, parseDuration, parseTimeFlag} from './duration-
 import {compatForServerVersion, parseStatusCompat, type StatusCompat} from '../model/compat.js';
 
 // `wide` is kubectl's habit: the table with every column of `kubectl get pods -o wide`.
-const REPLAY_OUTPUTS = ['table', 'wide', 'json', 'ndjson', 'timeline', 'check', 'lanes'] as const;
-const LIVE_OUTPUTS = ['table', 'wide', 'json', 'ndjson', 'lanes'] as const;
+const REPLAY_OUTPUTS = ['table', 'wide', 'json', 'ndjson', 'timeline', 'check', 'lanes', 'trace'] as const;
+const LIVE_OUTPUTS = ['table', 'wide', 'json', 'ndjson', 'lanes', 'trace'] as const;
 const COMMAND_LIST = Object.keys(COMMANDS).join(', ');
 const START_VIEWS = ['table', 'lanes'] as const;
 export type StartView = (typeof START_VIEWS)[number];

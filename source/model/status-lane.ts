@@ -84,26 +84,15 @@ export function podLane(pod: PodState): PodLane {
 	return lane;
 }
 
-/**
- * The lane of a history. READY is known only where it changed (a 'ready' transition's from/to):
- * before the first change it was that change's `from`; with no change at all it is `readyNow`.
- */
+/** The lane of a history (its rows: printedMoments). */
 export function laneOf(history: readonly Transition[], readyNow: string, deletedAt: number | null): PodLane {
 	const restarts: number[] = [];
-	const firstReady = history.find(transition => transition.kind === 'ready');
-	let ready = firstReady ? (firstReady.from ?? readyNow) : readyNow;
 	let end: number | null = null;
-	// The printed row after each moment: one watch event makes several transitions at one time, and
-	// the row after the last of them is the one the server printed.
-	const moments: Array<{at: number; status: string; ready: string}> = [];
 	for (const transition of history) {
 		if (transition.kind === 'restart') restarts.push(transition.at);
-		if (transition.kind === 'ready' && transition.to !== null) ready = transition.to;
 		if (transition.kind === 'deleted') end = transition.at;
-		const moment = {at: transition.at, status: transition.statusAfter, ready};
-		if (moments.at(-1)?.at === transition.at) moments[moments.length - 1] = moment;
-		else moments.push(moment);
 	}
+	const moments = printedMoments(history, readyNow);
 	const segments: LaneSegment[] = [];
 	for (const {at, status, ready: readyThen} of moments) {
 		const cls = statusClass(status, readyThen);
@@ -116,6 +105,32 @@ export function laneOf(history: readonly Transition[], readyNow: string, deleted
 	const final = segments.at(-1);
 	if (final && end !== null) final.to = Math.max(final.from, end);
 	return {start: segments[0]?.from ?? end ?? 0, end, segments, restarts};
+}
+
+/** The STATUS and READY a pod's row showed from `at` on. */
+export interface PrintedMoment {
+	at: number;
+	status: string;
+	ready: string;
+}
+
+/**
+ * The row printed after each moment of a history, oldest first: one watch event makes several
+ * transitions at one time, and the row after the last of them is the one the server printed.
+ * READY is known only where it changed (a 'ready' transition's from/to): before the first change it
+ * was that change's `from`; with no change at all it is `readyNow`.
+ */
+export function printedMoments(history: readonly Transition[], readyNow: string): PrintedMoment[] {
+	const firstReady = history.find(transition => transition.kind === 'ready');
+	let ready = firstReady ? (firstReady.from ?? readyNow) : readyNow;
+	const moments: PrintedMoment[] = [];
+	for (const transition of history) {
+		if (transition.kind === 'ready' && transition.to !== null) ready = transition.to;
+		const moment = {at: transition.at, status: transition.statusAfter, ready};
+		if (moments.at(-1)?.at === transition.at) moments[moments.length - 1] = moment;
+		else moments.push(moment);
+	}
+	return moments;
 }
 
 /**

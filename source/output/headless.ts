@@ -14,8 +14,9 @@ import {podWhySource} from './pod-json.js';
 import {replayInto, type ReplayAt} from './replay-store.js';
 import {renderTable} from './table.js';
 import {renderLanes} from './lanes.js';
+import {podTrace, renderTrace} from './trace.js';
 
-export type HeadlessOutput = 'table' | 'wide' | 'json' | 'ndjson' | 'lanes';
+export type HeadlessOutput = 'table' | 'wide' | 'json' | 'ndjson' | 'lanes' | 'trace';
 
 /** `-o ndjson`: the line of the pod an entry changed, with the store's state after it. */
 function ndjsonAfter(write: (text: string) => void): (entry: SessionEntry, atMs: number, store: PodStore) => void {
@@ -26,9 +27,25 @@ function ndjsonAfter(write: (text: string) => void): (entry: SessionEntry, atMs:
 	};
 }
 
-/** `-o table|wide|json`: the pods at `now`; `-o lanes` (live only here): their lanes from the first one seen to now. */
-function printPods(output: HeadlessOutput, store: PodStore, now: number, write: (text: string) => void, lanes?: {width: number; color: boolean}): void {
+/**
+ * `-o table|wide|json`: the pods at `now`; `-o lanes` (live only here): their lanes from the first
+ * one seen to now; `-o trace`: their lives as trace events, from `observedFrom` (when the session or
+ * the watch began; default: the first pod seen) to now.
+ */
+function printPods(
+	output: HeadlessOutput,
+	store: PodStore,
+	now: number,
+	write: (text: string) => void,
+	options: {lanes?: {width: number; color: boolean}; observedFrom?: number; about?: Record<string, string>} = {},
+): void {
+	const {lanes} = options;
 	const view = store.view();
+	if (output === 'trace') {
+		let firstSeen = now;
+		for (const pod of view.pods.values()) firstSeen = Math.min(firstSeen, pod.firstSeenAt);
+		write(renderTrace(podTrace(view, now, options.observedFrom ?? firstSeen, options.about)));
+	}
 	if (output === 'table' || output === 'wide') write(renderTable(view.pods.values(), now, view, output));
 	if (output === 'json') write(renderJson(view.pods.values(), now, view));
 	if (output === 'lanes') {
@@ -57,13 +74,16 @@ export interface HeadlessReplayOptions extends ReplayOutputOptions {
 
 /** `podlife replay FILE -o …`. */
 export async function runHeadlessReplay(options: HeadlessReplayOptions): Promise<void> {
-	const {store, now} = await replayInto(options.file, options.at, {
+	const {store, now, recordedAtMs, header} = await replayInto(options.file, options.at, {
 		compat: options.compat,
 		lenient: options.lenient,
 		warn: options.warn,
 		onApplied: options.output === 'ndjson' ? ndjsonAfter(options.write) : undefined,
 	});
-	printPods(options.output, store, now, options.write);
+	const about: Record<string, string> = {session: options.file, recordedAt: header.recordedAt};
+	if (header.title) about['title'] = header.title;
+	if (header.context) about['context'] = header.context;
+	printPods(options.output, store, now, options.write, {observedFrom: recordedAtMs, about});
 }
 
 /** What a live run without the TUI takes (this one and `podlife check`). */
@@ -103,5 +123,5 @@ export async function runLiveHeadless(options: LiveHeadlessOptions): Promise<voi
 		},
 	});
 	await watchThenStop(live, watching ? {durationMs: options.watchForMs, signal: options.signal} : null);
-	printPods(options.output, live.store, live.source.now(), options.write, options.lanes);
+	printPods(options.output, live.store, live.source.now(), options.write, {lanes: options.lanes, about: {live: 'true'}});
 }

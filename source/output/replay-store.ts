@@ -4,7 +4,7 @@
 // replay, which seeks, is sources/replay/player.ts.
 
 import {openSession} from '../session/reader.js';
-import type {SessionEntry} from '../session/format.js';
+import type {SessionEntry, SessionHeader} from '../session/format.js';
 import {PodStore} from '../model/store/pod-store.js';
 import {compatForServerVersion, type StatusCompat} from '../model/compat.js';
 import {EntryLog, DEFAULT_BLOCK_SIZE, plainFirstLineBytes} from '../sources/replay/entry-log.js';
@@ -17,6 +17,8 @@ export interface ReplayedState {
 	/** The replay clock at the chosen moment (epoch ms). */
 	now: number;
 	recordedAtMs: number;
+	/** The session's header line. */
+	header: SessionHeader;
 }
 
 /**
@@ -114,5 +116,5 @@ export async function replayInto(
 	// Not the warnings about lines the batch read past `at`: a one-by-one read never saw them.
 	for (const warning of session.warningsThrough(stoppedAt)) options.warn(warning);
 	const now = recordedAtMs + (at === 'end' ? lastT : at);
-	return {store, now, recordedAtMs};
+	return {store, now, recordedAtMs, header: session.header};
 }

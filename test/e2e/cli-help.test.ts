@@ -48,7 +48,7 @@ describe('podlife COMMAND --help', () => {
 		['check', ['check', '-n', 'default', '-h'], /-A, --all-namespaces/],
 		['demo', ['demo', '--help'], /--list/],
 		['demo', ['demo', 'crashloop', '-h'], /--speed N/],
-		['replay', ['replay', '--help'], /timeline, check or lanes/],
+		['replay', ['replay', '--help'], /timeline, check, lanes or\s+trace/],
 		['replay', ['replay', SESSION, '-o', 'table', '-h'], /--at TIME/],
 		['record', ['record', '--help'], /--force/],
 		['record', ['record', 'x.ndjson', '--no-ui', '-h'], /--no-redact/],

@@ -33,3 +33,25 @@ describe('live --output lanes', () => {
 		expect(lines.every(line => [...line].length <= 80)).toBe(true);
 	});
 });
+
+describe('live --output trace', () => {
+	it('writes the watched pods’ lives as trace events, after --watch-for', async () => {
+		fake = await startFake('web', {startAt: 1000});
+		let out = '';
+		const run = runLiveHeadless({
+			output: 'trace',
+			kubeconfig: fake.kubeconfig,
+			namespace: 'default',
+			...FAST,
+			watchForMs: 400,
+			write: text => void (out += text),
+		});
+		await waitUntil(() => fake!.server.openWatches === 3, 'the watches');
+		fake.server.advanceToEnd();
+		await run;
+		const {traceEvents} = JSON.parse(out) as {traceEvents: Array<{name: string; ph: string; args?: {name?: string}; dur?: number}>};
+		expect(traceEvents.filter(event => event.name === 'thread_name').map(event => event.args?.name)).toEqual(['web-fjmnw']);
+		// The pod ends the watch Running and ready: its last slice says so.
+		expect(traceEvents.filter(event => event.ph === 'X').at(-1)?.name).toBe('Running 1/1');
+	});
+});

@@ -1,0 +1,95 @@
+// A workload's one-line summary, for the lanes (a group's row) and the table's grouping:
+// `api  Deployment  rev 3→4  ready 2/3  ▁▂▅█ rollout 41s` — its name and kind, for a Deployment
+// the revision (or the rollout's step while one is under way), its pods ready of those in service,
+// and the last rollout: the new ReplicaSet's ready pods over it as a sparkline, how long it took
+// (or has taken), and whether it stalled. The why line of a stalled rollout names the pod and its
+// own why.
+
+import {classAt, podLane} from '../../model/status-lane.js';
+import type {PodState, StoreView} from '../../model/pod-state.js';
+import {whyLine} from '../../model/why.js';
+import {deploymentRollouts, type DeploymentRollouts, type RevisionRef, type Rollout} from '../../model/workloads/rollouts.js';
+import {workloadTitle, type WorkloadGroup} from '../../model/workloads/workload-groups.js';
+import {formatSpan, span, type Line} from '../detail/lines.js';
+
+/** "rev 3→4", or the ReplicaSets' hashes when the revisions are not known. */
+export function revisionStep(from: RevisionRef | null, to: RevisionRef): string {
+	if (from?.revision != null && to.revision !== null) return `rev ${from.revision}→${to.revision}`;
+	if (!from) return to.revision === null ? to.hash : `rev ${to.revision}`;
+	return `${from.hash || '?'}→${to.hash}`;
+}
+
+const SPARKS = '▁▂▃▄▅▆▇█';
+const SPARK_CELLS = 4;
+
+/** The new ReplicaSet's ready pods over the rollout, in SPARK_CELLS cells (each the state at its end). */
+export function rolloutSparkline(rollout: Rollout, now: number): string {
+	const end = rollout.end ?? now;
+	const most = Math.max(1, ...rollout.progress.map(point => Math.max(point.live, point.ready)));
+	let out = '';
+	for (let cell = 1; cell <= SPARK_CELLS; cell++) {
+		const at = rollout.start + ((end - rollout.start) * cell) / SPARK_CELLS;
+		let ready = 0;
+		for (const point of rollout.progress) if (point.at <= at) ready = point.ready;
+		out += SPARKS[Math.round((ready / most) * (SPARKS.length - 1))];
+	}
+	return out;
+}
+
+/** A group's pods in service at `now` (not being deleted, not finished) and those ready. */
+function readyCount(pods: readonly PodState[], now: number): {ready: number; live: number} {
+	let ready = 0;
+	let live = 0;
+	for (const pod of pods) {
+		const cls = classAt(podLane(pod), now);
+		if (cls === null || cls === 'terminating' || cls === 'succeeded' || pod.deletedAt !== null) continue;
+		live++;
+		if (cls === 'ready') ready++;
+	}
+	return {ready, live};
+}
+
+export interface WorkloadSummary {
+	line: Line;
+	/** For a stalled rollout: "rollout rev 3→4 stalled: web-x not ready for 11m — crash-loop: …". */
+	why: string | null;
+	rollouts: DeploymentRollouts | null;
+}
+
+/**
+ * The summary of `group` at `now`. `observedFrom`: when the session or watch began (revisions are
+ * counted only for a Deployment made since); `withNamespace`: names carry their namespace.
+ */
+export function workloadSummary(group: WorkloadGroup, view: StoreView, now: number, observedFrom: number, withNamespace: boolean): WorkloadSummary {
+	const {workload} = group;
+	const name = workloadTitle(workload, withNamespace);
+	const line: Line = [span(name, 'heading')];
+	if (workload.kind !== 'Node' && workload.kind !== 'Pod') line.push(span(`  ${workload.kind}`, 'label'));
+	if (workload.kind !== 'Deployment') {
+		const {ready, live} = readyCount(group.pods, now);
+		line.push(span(`  ready ${ready}/${live}`, ready === live ? 'plain' : 'warn'));
+		return {line, why: null, rollouts: null};
+	}
+	const rollouts = deploymentRollouts(group, now, observedFrom, view.owners);
+	const last = rollouts.rollouts.at(-1);
+	const rolling = last?.outcome === 'in-progress' ? last : null;
+	if (rolling) line.push(span(`  ${revisionStep(rolling.from, rolling.to)}`, 'accent'));
+	else if (rollouts.current) line.push(span(`  ${revisionStep(null, rollouts.current)}`, 'label'));
+	const desired = rollouts.desired ?? rollouts.live;
+	line.push(span(`  ready ${rollouts.ready}/${desired}`, rollouts.ready >= desired ? 'plain' : 'warn'));
+	let why: string | null = null;
+	if (last) {
+		const tone = last.stalled ? 'bad' : rolling ? 'warn' : 'good';
+		line.push(span(`  ${rolloutSparkline(last, now)}`, tone));
+		const took = formatSpan((last.end ?? now) - last.start);
+		if (rolling) line.push(span(` rollout ${took}${last.stalled ? ' stalled' : ''}`, tone));
+		else line.push(span(` ${revisionStep(last.from, last.to)} ${last.outcome === 'complete' ? 'took' : 'stopped after'} ${took}`, 'dim'));
+		if (last.stalled) {
+			const pod = view.pods.get(last.stalled.pod);
+			const podWhy = pod ? whyLine(pod, view, now) : null;
+			const podName = pod ? (withNamespace ? pod.key : pod.name) : last.stalled.pod;
+			why = `rollout ${revisionStep(last.from, last.to)} stalled: ${podName} not ready for ${formatSpan(now - last.stalled.since)}${podWhy ? ` — ${podWhy}` : ''}`;
+		}
+	}
+	return {line, why, rollouts};
+}
