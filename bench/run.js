@@ -12,6 +12,8 @@
 //     --live-only  only the live bench
 //     --live-150k  the live bench with 150 000 pods too (one round; the server takes a few GB)
 //     --live-baseline CLI  the live bench measures another build too (its dist/bundle/cli.js), side by side
+//     --only LIST  these replay figures alone, e.g. --only frame,lanes (ingest, frame, lanes, player,
+//                  first, tui): the table's frame and the Lanes view's side by side in one run
 
 import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
@@ -36,6 +38,10 @@ const liveOnly = args.includes('--live-only');
 const withLive = !args.includes('--no-live');
 const withReplay = !liveOnly;
 const baselineAt = args.indexOf('--live-baseline');
+const onlyAt = args.indexOf('--only');
+const only = onlyAt === -1 ? null : new Set(args[onlyAt + 1].split(','));
+/** Whether a replay figure is measured in this run. */
+const measures = name => only === null || only.has(name);
 const LIVE = {
 	baseline: baselineAt === -1 ? null : path.resolve(args[baselineAt + 1]),
 	sizes: quick ? [2000] : [10_000, ...(with50k ? [50_000] : []), ...(args.includes('--live-150k') ? [150_000] : [])],
@@ -46,6 +52,8 @@ const BIG = quick ? {pods: 2000, namespaces: 40, entries: 20_000, seed: 1, rate:
 // 50k pods: the initial list and as many changes again (its file is ~400 MB).
 const HUGE = {pods: 50_000, namespaces: 200, entries: 100_000, seed: 1, rate: 1000};
 const FRAME_SAMPLES = quick ? 15 : 60;
+/** Opens of the Lanes view, each on a page of pods whose lanes were not drawn before. */
+const LANES_OPENS = quick ? 4 : 12;
 const SEEKS = quick ? 10 : 40;
 const CPU_WINDOW_MS = quick ? 4000 : 10_000;
 const CPU_FROM_MS = quick ? 3000 : 10_000;
@@ -60,6 +68,9 @@ const BUDGETS = {
 	firstFrameDemoMs: {limit: 600, better: 'lower', text: '≤ 600 ms'},
 	firstFrameBigMs: {limit: 1000, better: 'lower', text: '≤ 1 s'},
 	seekMsMedian: {limit: 100, better: 'lower', text: '≤ 100 ms'},
+	// The Lanes view has the table's frame budget, for a frame and for opening it.
+	lanesFrameMsMedian: {limit: 20, better: 'lower', text: '≤ 20 ms'},
+	lanesOpenMsMedian: {limit: 20, better: 'lower', text: '≤ 20 ms'},
 	...LIVE_BUDGETS,
 };
 
@@ -134,6 +145,13 @@ function method(big) {
 	out(`          6.8.0 as published (the ink-stock alias); ${FRAME_SAMPLES} samples each after 10 warm-up. "vs bare Ink" (the budget): the app`);
 	out(`          against Ink as published, the baseline the issue names ("Ink itself costs about 18 ms"); "vs podlife's Ink" (reported):`);
 	out(`          against bare Ink with the same patch, i.e. what the app's own work (store, React, layout of its tree) adds to the renderer`);
+	out("  lanes: the Lanes view (L) of the same app at 160×50, with the table's frame budget, the big session loaded whole;");
+	out(`          open: by ReplayPlayer as \`podlife replay\` loads it, at its end, L from the table: time to the write of the Lanes frame;`);
+	out(`          ${LANES_OPENS} opens, each on a page of pods whose lanes were not drawn before, median; beside it, between the opens, PgDn`);
+	out('          in the table to a page of rows it never drew, median; frame: replayed into a store that keeps its objects,');
+	out('          the app following the present; one on-screen pod restarts and crashes or comes back (store.apply), time to the write');
+	out(`          of the next frame, alternating in the same app and store a sample in the Lanes view and one in the table (L between,`);
+	out(`          untimed); ${FRAME_SAMPLES} samples each after 10 warm-up; ratio = median lanes / median table`);
 	out(
 		`  memory: ReplayPlayer.open of the big session, loaded to the end, display store at the end: peak RSS (process.resourceUsage().maxRSS)${with50k ? `; again with ${HUGE.pods} pods (${HUGE.entries} entries)` : ''}`,
 	);
@@ -162,44 +180,99 @@ function verdict(key, value) {
 async function replayBench() {
 	out('sessions');
 	const bigFile = await ensureSession(BIG);
-	const hugeFile = with50k ? await ensureSession(HUGE) : null;
+	const hugeFile = with50k && measures('player') ? await ensureSession(HUGE) : null;
 	out(`  big: ${path.relative(ROOT, bigFile)}${hugeFile ? `; 50k: ${path.relative(ROOT, hugeFile)}` : ''}`);
 
-	out('ingest');
-	const ingest = await child('ingest.js', [bigFile, String(runs)]);
-	out('frame');
-	const frame = await child('frame.js', [bigFile, String(FRAME_SAMPLES)]);
-	out('memory, seek, CPU (replay player)');
-	const player = await child('player.js', [bigFile, '--seeks', String(SEEKS), '--window-ms', String(CPU_WINDOW_MS), '--from', String(CPU_FROM_MS)]);
-	const huge = hugeFile ? await child('player.js', [hugeFile, '--memory-only']) : null;
-	out('first frame');
-	const first = await measureFirstFrames(bigFile, runs);
-	out('TUI memory');
+	const ingest = measures('ingest') ? (out('ingest'), await child('ingest.js', [bigFile, String(runs)])) : null;
+	const frame = measures('frame') ? (out('frame'), await child('frame.js', [bigFile, String(FRAME_SAMPLES)])) : null;
+	const lanes = measures('lanes') ? (out('lanes'), await child('lanes.js', [bigFile, String(FRAME_SAMPLES), String(LANES_OPENS)])) : null;
+	const player = measures('player')
+		? (out('memory, seek, CPU (replay player)'),
+			await child('player.js', [bigFile, '--seeks', String(SEEKS), '--window-ms', String(CPU_WINDOW_MS), '--from', String(CPU_FROM_MS)]))
+		: null;
+	const huge = hugeFile && measures('player') ? await child('player.js', [hugeFile, '--memory-only']) : null;
+	const first = measures('first') ? (out('first frame'), await measureFirstFrames(bigFile, runs)) : null;
 	const tui = [];
-	for (let run = 0; run < runs; run++) tui.push(await measureTuiPeakRss(bigFile));
+	if (measures('tui')) {
+		out('TUI memory');
+		for (let run = 0; run < runs; run++) tui.push(await measureTuiPeakRss(bigFile));
+	}
 	const tuiRss = tui.map(sample => sample.rssMb).filter(value => value !== null);
 
 	const figures = {
-		ingestRatio: round(ingest.ratio, 3),
-		ingestPerSec: Math.round(ingest.ingestPerSec),
-		frameMsMedian: round(frame.frameMsMedian, 1),
-		frameMsP95: round(frame.frameMsP95, 1),
-		frameRatioToInk: round(frame.ratioToStock, 2),
-		frameRatioToPatchedInk: round(frame.ratio, 2),
-		cpuAt1kEps: round(player.cpuShare, 3),
-		rssMb: Math.round(player.rssMb),
-		tuiRssMb: tuiRss.length > 0 ? Math.round(median(tuiRss)) : null,
-		firstFrameDemoMs: Math.round(first.demoMs),
-		firstFrameBigMs: Math.round(first.bigMs),
-		seekMsMedian: round(player.seekMsMedian, 1),
+		...(ingest && {ingestRatio: round(ingest.ratio, 3), ingestPerSec: Math.round(ingest.ingestPerSec)}),
+		...(frame && {
+			frameMsMedian: round(frame.frameMsMedian, 1),
+			frameMsP95: round(frame.frameMsP95, 1),
+			frameRatioToInk: round(frame.ratioToStock, 2),
+			frameRatioToPatchedInk: round(frame.ratio, 2),
+		}),
+		...(lanes && {
+			lanesFrameMsMedian: round(lanes.lanesFrameMsMedian, 1),
+			lanesFrameMsP95: round(lanes.lanesFrameMsP95, 1),
+			lanesFrameRatioToTable: round(lanes.ratioToTable, 2),
+			lanesOpenMsMedian: round(lanes.openMsMedian, 1),
+			lanesOpenRatioToTable: round(lanes.openRatioToPage, 2),
+		}),
+		...(player && {cpuAt1kEps: round(player.cpuShare, 3), rssMb: Math.round(player.rssMb), seekMsMedian: round(player.seekMsMedian, 1)}),
+		...(tui.length > 0 && {tuiRssMb: tuiRss.length > 0 ? Math.round(median(tuiRss)) : null}),
+		...(first && {firstFrameDemoMs: Math.round(first.demoMs), firstFrameBigMs: Math.round(first.bigMs)}),
 	};
 
-	return {figures, print: line => printReplay(line, figures, {ingest, frame, player, tui, huge, first})};
+	return {figures, print: line => printReplay(line, figures, {ingest, frame, lanes, player, tui, huge, first})};
 }
 
-function printReplay(line, figures, {ingest, frame, player, tui, huge, first}) {
-	line('ingest', `${figures.ingestPerSec}/s`, `${ingest.entries} entries, ${ingest.pods} pods at the end`, 'ingestPerSec');
-	line('  vs raw parse', `${Math.round(figures.ingestRatio * 100)} %`, `raw stream+split+JSON.parse: ${Math.round(ingest.rawPerSec)} entries/s`, 'ingestRatio');
+function printReplay(line, figures, {ingest, frame, lanes, player, tui, huge, first}) {
+	if (ingest) {
+		line('ingest', `${figures.ingestPerSec}/s`, `${ingest.entries} entries, ${ingest.pods} pods at the end`, 'ingestPerSec');
+		line(
+			'  vs raw parse',
+			`${Math.round(figures.ingestRatio * 100)} %`,
+			`raw stream+split+JSON.parse: ${Math.round(ingest.rawPerSec)} entries/s`,
+			'ingestRatio',
+		);
+	}
+	if (frame) printFrame(line, figures, frame);
+	if (lanes) printLanes(line, figures, lanes);
+	if (player) printPlayer(line, figures, player, huge);
+	if (tui.length > 0)
+		line(
+			'  podlife replay TUI',
+			figures.tuiRssMb === null ? 'n/a' : `${figures.tuiRssMb} MB`,
+			`the whole TUI process (Ink, React, Yoga, display store) replaying the big session from its start, peak once loaded (reported; /proc VmHWM, median of ${tui.length})`,
+		);
+	if (first) {
+		line('first frame demo', `${figures.firstFrameDemoMs} ms`, `node alone in the same pty: ${Math.round(first.nodeFloorMs)} ms`, 'firstFrameDemoMs');
+		line('first frame big', `${figures.firstFrameBigMs} ms`, `podlife replay of the big session`, 'firstFrameBigMs');
+	}
+}
+
+function printLanes(line, figures, lanes) {
+	line(
+		'lanes frame median',
+		`${figures.lanesFrameMsMedian} ms`,
+		`p95 ${figures.lanesFrameMsP95} ms; ${lanes.pods} pods in the store after ${lanes.entries} entries, ${lanes.lanesLines} lines`,
+		'lanesFrameMsMedian',
+	);
+	line(
+		'  vs the table',
+		`${figures.lanesFrameRatioToTable}×`,
+		`the table's frame in the same app and store, alternating: median ${round(lanes.tableFrameMsMedian, 1)} ms, p95 ${round(lanes.tableFrameMsP95, 1)} ms`,
+	);
+	line(
+		'lanes open median',
+		`${figures.lanesOpenMsMedian} ms`,
+		`L over the whole big session, lanes not drawn before; worst ${round(lanes.openMsMax, 1)} ms (the first: code not yet compiled) of ${lanes.opens}; again on a page drawn before ${round(lanes.reopenMsMedian, 1)} ms`,
+		'lanesOpenMsMedian',
+	);
+	line(
+		'  vs the table',
+		`${figures.lanesOpenRatioToTable}×`,
+		`PgDn in the table to a page it never drew, alternating with the opens: median ${round(lanes.pageMsMedian, 1)} ms (L back to a page drawn before: ${round(lanes.closeMsMedian, 1)} ms)`,
+	);
+}
+
+function printFrame(line, figures, frame) {
 	line(
 		'frame median',
 		`${figures.frameMsMedian} ms`,
@@ -217,6 +290,9 @@ function printReplay(line, figures, {ingest, frame, player, tui, huge, first}) {
 		`${figures.frameRatioToPatchedInk}×`,
 		`bare Ink with podlife's patch median ${round(frame.bareMsMedian, 1)} ms, p95 ${round(frame.bareMsP95, 1)} ms (string stage ${round(frame.bareInkStringStageMs, 1)} ms; reported: the app's own work on top of the same renderer)`,
 	);
+}
+
+function printPlayer(line, figures, player, huge) {
 	line(
 		'CPU while replaying',
 		`${Math.round(figures.cpuAt1kEps * 100)} %`,
@@ -229,19 +305,12 @@ function printReplay(line, figures, {ingest, frame, player, tui, huge, first}) {
 		`${player.pods} pods, ${player.transitions} transitions, ${player.entries} entries loaded in ${round(player.loadSeconds, 1)} s (${Math.round(player.loadPerSec)}/s)`,
 		'rssMb',
 	);
-	line(
-		'  podlife replay TUI',
-		figures.tuiRssMb === null ? 'n/a' : `${figures.tuiRssMb} MB`,
-		`the whole TUI process (Ink, React, Yoga, display store) replaying the big session from its start, peak once loaded (reported; /proc VmHWM, median of ${tui.length})`,
-	);
 	if (huge)
 		line(
 			'  with 50k pods',
 			`${Math.round(huge.rssMb)} MB`,
 			`${huge.pods} pods, ${huge.transitions} transitions, loaded in ${round(huge.loadSeconds, 1)} s (reported, no budget)`,
 		);
-	line('first frame demo', `${figures.firstFrameDemoMs} ms`, `node alone in the same pty: ${Math.round(first.nodeFloorMs)} ms`, 'firstFrameDemoMs');
-	line('first frame big', `${figures.firstFrameBigMs} ms`, `podlife replay of the big session`, 'firstFrameBigMs');
 	line(
 		'seek median',
 		`${figures.seekMsMedian} ms`,
