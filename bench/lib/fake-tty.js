@@ -74,6 +74,5 @@ export class FakeStdin extends EventEmitter {
 
 /** ANSI escape sequences out: the visible text of a frame. */
 export function stripAnsi(text) {
-	// eslint-disable-next-line no-control-regex
 	return text.replace(/\u001B\[[0-9;?]*[ -/]*[@-~]|\u001B\][^\u0007]*\u0007/g, '');
 }

@@ -5,7 +5,6 @@
 
 // CSI and OSC sequences, other two-character escapes, C0 controls but tab, DEL, and C1 controls
 // (0x9B is a CSI of its own on some terminals).
-// eslint-disable-next-line no-control-regex
 const CONTROL = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[@-_])|[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g;
 
 /** The line with no escape sequence or control character left, tabs as four spaces. */

@@ -27,7 +27,7 @@ export function useLogFeed(provider: LogProvider | undefined, target: LogTarget 
 			feed.close();
 			setOpen(current => (current?.feed === feed ? null : current));
 		};
-		// The target's identity is its key: a new object for the same log keeps the feed.
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- the target's identity is its key: a new object for the same log keeps the feed.
 	}, [provider, key, frames]);
 	if (key === null) return undefined;
 	if (!provider) return null;

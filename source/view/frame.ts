@@ -30,7 +30,7 @@ import type {TimelineTargets} from './timeline-cursor.js';
 import {tableFrame, type TableBody, type TableFrame} from './table-frame.js';
 import {detailFrame, type DetailBody, type DetailFrame} from './detail-frame.js';
 import {sessionCapturesLogs} from '../model/container-logs.js';
-import {logFrame, type LogBody, type LogFrame, type LogLimits} from './log-view.js';
+import {logFrame, type LogBody, type LogLimits} from './log-view.js';
 import {logChoice, type LogChoice} from './log-target.js';
 import type {LogSnapshot} from '../sources/log-feed.js';
 import {explainPod, whyContext} from '../model/why.js';

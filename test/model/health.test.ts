@@ -3,7 +3,7 @@ import type {Pod} from '../../source/kube/objects.js';
 import {LATEST_COMPAT, parseStatusCompat} from '../../source/model/compat.js';
 import {NOT_READY_GRACE_MS, RESTART_LOOP_WINDOW_MS, podHealth, statusBucket, type Health, type TroubleSignal} from '../../source/model/health.js';
 import {PodStore} from '../../source/model/store/pod-store.js';
-import {podEntries, podKey, replay} from './store/store-fixture.js';
+import {podKey, replay} from './store/store-fixture.js';
 
 interface Seen {
 	status: string;

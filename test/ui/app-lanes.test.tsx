@@ -117,9 +117,9 @@ describe('the Lanes view', () => {
 		await app.press('z', 'z', 'z', 'z');
 		await app.waitFor('10s a screen');
 		await app.press('-', 'Z');
-		let frame = await app.waitFor('1m a screen');
+		await app.waitFor('1m a screen');
 		for (let i = 0; i < 12; i++) await app.press('Z');
-		frame = await app.waitFor('24h a screen');
+		const frame = await app.waitFor('24h a screen');
 		// At a day a screen the whole session is a column or two, the crash loop's failure still in it.
 		expect(laneLines(frame).find(line => line.includes('crashloop'))).toMatch(/[x↻]/);
 	});
@@ -185,7 +185,7 @@ describe('the Lanes view', () => {
 		// Without colour each class still reads: its glyph.
 		expect(laneLines(frame).find(line => line.includes('crashloop'))).toMatch(/█.*↻.*x/);
 		await live.press(KEY.enter);
-		frame = await live.waitFor('[Overview]');
+		await live.waitFor('[Overview]');
 		await live.press(KEY.escape);
 		await live.waitFor('5m a screen');
 		await live.press('?');

@@ -31,9 +31,9 @@ describe('the ? help overlay', () => {
 		expect(app.lastFrame()).not.toContain('Marks');
 		// PgDn a page at a time: each page starts where the last one ended.
 		await app.press(KEY.pageDown);
-		let frame = await app.waitFor('▲▼ more  18–34 of');
+		await app.waitFor('▲▼ more  18–34 of');
 		for (let n = 0; n < 8 && !app.lastFrame().includes('Marks'); n++) await app.press(KEY.pageDown);
-		frame = await app.waitFor('Marks');
+		let frame = await app.waitFor('Marks');
 		expect(frame).toMatch(/▲▼? more/);
 		expect(frame).toMatch(/✓ ok {2}○ progressing/);
 		expect(frame).toContain('↻ crash loop');

@@ -42,7 +42,7 @@ describe('container logs in the TUI', () => {
 
 		// New lines scroll in while following.
 		logs.last.push(stamped(4, 'exiting with 1'));
-		frame = await app.waitFor('exiting with 1');
+		await app.waitFor('exiting with 1');
 
 		await app.press(KEY.escape);
 		frame = await app.waitFor('NAMESPACE');
@@ -101,30 +101,30 @@ describe('container logs in the TUI', () => {
 		logs.onOpen = feed => feed.push(...lines);
 		const app = await onPod('crashloop', 'crashloop-', logs, {columns: 100, rows: 24});
 		await app.press('l');
-		let frame = await app.waitFor('line 99 fine');
+		await app.waitFor('line 99 fine');
 		await app.press('g');
-		frame = await app.waitFor(f => logRows(f)[0] === 'line 0 fine');
+		let frame = await app.waitFor(f => logRows(f)[0] === 'line 0 fine');
 		expect(frame).toContain('held (G follows)');
 		await app.press('/', ...'error', KEY.enter);
 		// Smartcase: lower case finds ERROR; the first match from the top, shown near the top.
 		frame = await app.waitFor(f => f.includes('/error: 4 lines'));
 		expect(logRows(frame).slice(0, 5)).toContain('line 5 ERROR boom');
 		await app.press('n');
-		frame = await app.waitFor(f => logRows(f).slice(0, 5).includes('line 35 ERROR boom'));
+		await app.waitFor(f => logRows(f).slice(0, 5).includes('line 35 ERROR boom'));
 		await app.press('N');
-		frame = await app.waitFor(f => logRows(f).slice(0, 5).includes('line 5 ERROR boom'));
+		await app.waitFor(f => logRows(f).slice(0, 5).includes('line 5 ERROR boom'));
 		// Round the start to the last match, on the last page: the view follows the end again.
 		await app.press('N');
-		frame = await app.waitFor(f => logRows(f).includes('line 95 ERROR boom') && f.includes('following'));
+		await app.waitFor(f => logRows(f).includes('line 95 ERROR boom') && f.includes('following'));
 		// A search that finds nothing says so.
 		await app.press('/', '\u0015', ...'nowhere', KEY.enter);
-		frame = await app.waitFor('no line matches "nowhere"');
+		await app.waitFor('no line matches "nowhere"');
 		// Esc takes the search back first, then closes the log.
 		await app.press(KEY.escape);
 		frame = await app.waitFor(f => !f.includes('/nowhere'));
 		expect(frame).toContain(' log default/crashloop-');
 		await app.press('G');
-		frame = await app.waitFor(f => f.includes('line 99 fine') && f.includes('following'));
+		await app.waitFor(f => f.includes('line 99 fine') && f.includes('following'));
 	});
 
 	it('opens the log of the container under the Containers cursor', async () => {

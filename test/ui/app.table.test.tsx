@@ -240,7 +240,7 @@ describe('pod table', () => {
 		await app.press(KEY.shiftTab);
 		await app.waitFor('[YAML]');
 		await app.press(KEY.down, KEY.down);
-		frame = await app.waitFor(f => !f.includes('[YAML]') || !f.includes('apiVersion: v1'));
+		await app.waitFor(f => !f.includes('[YAML]') || !f.includes('apiVersion: v1'));
 		await app.press(KEY.escape);
 		frame = await app.waitFor('NAMESPACE');
 		expect(selectedLine(frame)).toBe(selected);

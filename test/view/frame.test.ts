@@ -60,7 +60,7 @@ describe('deriveFrame', () => {
 	it('applies the filter as it is typed and says how many pods it shows', () => {
 		const f = frame({state: {prompt: {kind: 'filter', text: 'crash', error: null, note: null}}});
 		expect(table(f).lines.map(line => line.key)).toEqual([expect.stringContaining('crashloop')]);
-		expect(f.header.scope).toMatch(/filter: "crash"  showing 1 of \d+$/);
+		expect(f.header.scope).toMatch(/filter: "crash" {2}showing 1 of \d+$/);
 		expect(f.bottom).toMatchObject({kind: 'prompt', prompt: {kind: 'filter', text: 'crash'}});
 		expect(f.footer.view).toBe('filter');
 	});

@@ -320,6 +320,7 @@ export class Reflector {
 		let failure: Error | null = null;
 		let received = 0;
 		let stream: WatchStream | undefined;
+		// eslint-disable-next-line prefer-const -- onEvent may run before the await assigns it (a const would throw there).
 		stream = await this.deps.transport.watch(this.spec.path, {
 			query: this.query({
 				resourceVersion: from.resourceVersion || undefined,
