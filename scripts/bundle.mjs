@@ -2,9 +2,12 @@
 // Bundles the compiled CLI (dist/) into dist/bundle/, which is what the `podlife`
 // bin runs. Why: importing ink + react as ~150 separate modules costs about a
 // second on these machines before the first frame; the same code as a few bundled
-// files loads in about 0.2 s. client-node stays outside the bundle and is still
-// imported lazily by the live source only. Code splitting keeps every lazy
-// import() lazy: `podlife replay -o table` never loads React.
+// files loads in about 0.2 s. client-node is bundled too, for the same reason and
+// for memory: imported as a package it loads every generated API client of the
+// Kubernetes API, where podlife uses its KubeConfig alone (kubeconfig, contexts,
+// credentials, exec plugins, proxies); bundled, only what KubeConfig reaches is
+// kept. Code splitting keeps every lazy import() lazy: `podlife replay -o table`
+// never loads React, and only the live source loads client-node's chunk.
 import {build} from 'esbuild';
 import {rmSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
@@ -22,7 +25,6 @@ await build({
 	format: 'esm',
 	platform: 'node',
 	target: 'node20',
-	external: ['@kubernetes/client-node'],
 	// ink imports its devtools client only when DEV is set; podlife never sets it.
 	alias: {'react-devtools-core': './scripts/no-devtools.mjs'},
 	// Some bundled CommonJS packages call require(); ESM output has none of its own.

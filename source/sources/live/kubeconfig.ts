@@ -81,7 +81,7 @@ export async function loadKubeconfig(options: KubeconfigOptions): Promise<Loaded
 		);
 	}
 	const source = files.join(path.delimiter);
-	const {KubeConfig} = await import('@kubernetes/client-node');
+	const {KubeConfig} = await import('./client-node-config.js');
 	const kc = new KubeConfig();
 	try {
 		if (options.kubeconfig !== undefined) kc.loadFromFile(options.kubeconfig);
