@@ -20,6 +20,7 @@ export const FLAG_SPEC = {
 	since: {type: 'string'},
 	until: {type: 'string'},
 	width: {type: 'number'},
+	group: {type: 'boolean'},
 	pod: {type: 'string'},
 	watchFor: {type: 'string'},
 	for: {type: 'string'},

@@ -43,6 +43,7 @@ const AT: FlagHelp = {
 const SINCE: FlagHelp = {flag: '--since TIME', text: '--output lanes: where the window starts (default: the session start; -5m: 5 min before its end)'};
 const UNTIL: FlagHelp = {flag: '--until TIME', text: '--output lanes: where the window ends (default: --at, else the end)'};
 const WIDTH: FlagHelp = {flag: '--width N', text: '--output lanes: columns to draw in (default: the terminal, else 120)'};
+const NO_GROUP: FlagHelp = {flag: '--[no-]group', text: '--output lanes: lanes grouped by workload under a summary each (the default), or one flat list'};
 const POD: FlagHelp = {flag: '--pod NAMESPACE/NAME', text: '--output timeline: the pod whose changes to print'};
 const WATCH_FOR: FlagHelp = {flag: '--watch-for DURATION', text: 'print after watching this long (ndjson: stream)'};
 const FOR: FlagHelp = {flag: '--for DURATION', text: 'check: judge after this long (default: once listed)'};
@@ -71,7 +72,7 @@ const LIST: FlagHelp = {flag: '--list', text: 'list the bundled sessions with th
 const HELP: FlagHelp = {flag: '-h, --help', text: "this help (podlife COMMAND -h: that command's)"};
 
 const CLUSTER: FlagGroup = {title: 'Cluster flags (as kubectl)', flags: [KUBECONFIG, CONTEXT, NAMESPACE, ALL_NAMESPACES, SELECTOR, FIELD_SELECTOR]};
-const REPLAY_OUTPUT: FlagGroup = {title: 'Flags', flags: [OUTPUT_REPLAY, AT, POD, SINCE, UNTIL, WIDTH, LENIENT, STATUS_COMPAT, NO_COLOR]};
+const REPLAY_OUTPUT: FlagGroup = {title: 'Flags', flags: [OUTPUT_REPLAY, AT, POD, SINCE, UNTIL, WIDTH, NO_GROUP, LENIENT, STATUS_COMPAT, NO_COLOR]};
 const REPLAY_PLAYBACK: FlagGroup = {title: 'Playback flags (the TUI)', flags: [VIEW, SPEED, PAUSED, LOOP]};
 
 /** Bare `podlife`: not a command of its own, but the first line of the overview. */
@@ -146,7 +147,7 @@ export const COMMANDS: Readonly<Record<CommandName, Page>> = {
 
 const OVERVIEW_GROUPS: readonly FlagGroup[] = [
 	CLUSTER,
-	{title: 'Output flags', flags: [OUTPUT_ANY, AT, POD, SINCE, UNTIL, WIDTH, WATCH_FOR, FOR, STATUS_COMPAT, NO_COLOR]},
+	{title: 'Output flags', flags: [OUTPUT_ANY, AT, POD, SINCE, UNTIL, WIDTH, NO_GROUP, WATCH_FOR, FOR, STATUS_COMPAT, NO_COLOR]},
 	{title: 'TUI flags', flags: [VIEW]},
 	{title: 'Replay flags', flags: [SPEED, PAUSED, LOOP, LENIENT]},
 	{title: 'Record flags', flags: [DURATION, NO_UI, NO_REDACT, FORCE]},

@@ -37,11 +37,11 @@ function noColor(flags: Flags): boolean {
 }
 
 /** `--output lanes`: as wide as --width, else the terminal, else 120 columns (a file). */
-function lanesLook(flags: Flags, io: Io): {width: number; color: boolean} {
+function lanesLook(flags: Flags, io: Io): {width: number; color: boolean; group: boolean} {
 	const width = flags.width ?? (io.isTty && io.columns ? io.columns : 120);
 	if (!Number.isInteger(width) || width < 40 || width > 1000)
 		throw new UsageError(`--width must be a whole number of columns from 40 to 1000 (got ${flags.width})`);
-	return {width, color: io.isTty && !noColor(flags)};
+	return {width, color: io.isTty && !noColor(flags), group: flags.group !== false};
 }
 
 /** `--view`: the view the TUI starts in (the Lanes view, or the table); a usage error with --output or --no-ui. */
@@ -52,11 +52,14 @@ function startView(flags: Flags, output: string | undefined, tui = true): StartV
 	return oneOf(flags.view, START_VIEWS, '--view');
 }
 
-/** --since, --until and --width draw `--output lanes`; elsewhere they would do nothing, which is a usage error. */
+/** --since, --until, --width and --[no-]group draw `--output lanes`; elsewhere they would do nothing, which is a usage error. */
 function lanesOnly(flags: Flags, output: string | undefined): void {
 	if (output === 'lanes') return;
-	const given = (['since', 'until', 'width'] as const).filter(name => flags[name] !== undefined);
-	if (given.length > 0) throw new UsageError(`--${given[0]} is for --output lanes (got ${output === undefined ? 'the TUI' : `--output ${output}`})`);
+	const given = (['since', 'until', 'width', 'group'] as const).filter(name => flags[name] !== undefined);
+	if (given.length > 0)
+		throw new UsageError(
+			`--${given[0] === 'group' && flags.group === false ? 'no-group' : given[0]} is for --output lanes (got ${output === undefined ? 'the TUI' : `--output ${output}`})`,
+		);
 }
 
 function requireTty(io: Io, command: string): void {

@@ -37,7 +37,7 @@ function printPods(
 	store: PodStore,
 	now: number,
 	write: (text: string) => void,
-	options: {lanes?: {width: number; color: boolean}; observedFrom?: number; about?: Record<string, string>} = {},
+	options: {lanes?: {width: number; color: boolean; group?: boolean}; observedFrom?: number; about?: Record<string, string>} = {},
 ): void {
 	const {lanes} = options;
 	const view = store.view();
@@ -51,7 +51,9 @@ function printPods(
 	if (output === 'lanes') {
 		let start = now - LIVE_LANES_MIN_MS;
 		for (const pod of view.pods.values()) start = Math.min(start, pod.firstSeenAt);
-		write(renderLanes({pods: view.pods, now, start, end: now, cursor: now, width: lanes?.width ?? 120, color: lanes?.color ?? false}));
+		// Live, watching began when the first pods were listed.
+		const group = lanes?.group === false ? null : {view, observedFrom: options.observedFrom ?? start};
+		write(renderLanes({pods: view.pods, now, start, end: now, cursor: now, width: lanes?.width ?? 120, color: lanes?.color ?? false, group}));
 	}
 }
 
@@ -100,8 +102,8 @@ export interface LiveHeadlessOptions extends LiveOutputOptions {
 	output: HeadlessOutput;
 	/** table/json: print after this long instead of right after the initial list; ndjson: stop after this long. */
 	watchForMs?: number;
-	/** `-o lanes`: the width and whether to colour. */
-	lanes?: {width: number; color: boolean};
+	/** `-o lanes`: the width, whether to colour and whether to group by workload (default: yes). */
+	lanes?: {width: number; color: boolean; group?: boolean};
 }
 
 /** `podlife -o …`. */

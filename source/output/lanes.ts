@@ -3,9 +3,11 @@
 // pure function as the TUI's view (view/lanes/lanes-frame.ts). ANSI colour on a terminal, glyphs
 // alone otherwise: the glyphs carry the classes, the colour only helps.
 
+import stringWidth from 'string-width';
 import {UsageError} from '../errors.js';
 import type {StatusCompat} from '../model/compat.js';
-import type {PodState} from '../model/pod-state.js';
+import type {PodState, StoreView} from '../model/pod-state.js';
+import {groupedLaneRows, type GroupedLanes} from '../view/lanes/group-rows.js';
 import {podLane} from '../model/status-lane.js';
 import {lineText, wrapLine, type Line, type Tone} from '../view/detail/lines.js';
 import {laneLegend} from '../view/lanes/lane-cells.js';
@@ -50,6 +52,12 @@ export interface LanesPicture {
 	cursor: number;
 	width: number;
 	color: boolean;
+	/**
+	 * Group the lanes by workload, each under its one-line summary (the default of --output lanes):
+	 * a rollout reads as one only when its ReplicaSets' pods sit together under their Deployment.
+	 * With it, the store view and when watching began (whether revisions can be counted).
+	 */
+	group?: {view: StoreView; observedFrom: number} | null;
 }
 
 /** The pods whose lane has something in (start, end], ordered as kubectl lists them (namespace, name). */
@@ -78,13 +86,19 @@ function columnLabel(ms: number): string {
 export function renderLanes(picture: LanesPicture): string {
 	const {pods, now, start, end, cursor, width, color} = picture;
 	const keys = podsInWindow(pods, start, end);
-	const rows = {length: keys.length, rowAt: (index: number): LaneRow | undefined => (keys[index] === undefined ? undefined : {kind: 'pod', key: keys[index]!})};
 	const namespaces = new Set(keys.map(key => pods.get(key)!.namespace));
+	const {group} = picture;
+	const rows = group
+		? groupedLaneRows(
+				keys.map(key => pods.get(key)!),
+				{view: group.view, now, observedFrom: group.observedFrom, withNamespace: namespaces.size > 1},
+			)
+		: {length: keys.length, rowAt: (index: number): LaneRow | undefined => (keys[index] === undefined ? undefined : {kind: 'pod', key: keys[index]!})};
 	const body = lanesFrame({
 		rows,
 		cursor: -1,
 		offset: 0,
-		height: keys.length,
+		height: rows.length,
 		width,
 		pods,
 		now,
@@ -97,7 +111,13 @@ export function renderLanes(picture: LanesPicture): string {
 	const seconds = end - start < 86_400_000;
 	const perCell = cellMs(body.window);
 	const title = `Lanes ${clockLabel(start, seconds)}–${clockLabel(end, seconds)} UTC (${spanLabel(end - start)}, ${columnLabel(perCell)} a column) · ▼ ${clockLabel(cursor, true)} · ${keys.length} pod${keys.length === 1 ? '' : 's'}`;
-	const lines = [title, ansiLine(body.header, color), ...body.lines.map(line => ansiLine(line, color))];
+	const workloads = group ? (rows as GroupedLanes).groups.length : 0;
+	const inWorkloads = ` in ${workloads} workload${workloads === 1 ? '' : 's'}`;
+	const lines = [
+		group && stringWidth(title + inWorkloads) <= width ? title + inWorkloads : title,
+		ansiLine(body.header, color),
+		...body.lines.map(line => ansiLine(line, color)),
+	];
 	if (keys.length === 0) lines.push('  No pod has a lane in this window.');
 	lines.push('', ...wrapLine([{text: '  '}, ...laneLegend()], width, 2).map(line => ansiLine(line, color)));
 	return `${lines.join('\n')}\n`;
@@ -114,6 +134,8 @@ export interface ReplayLanesOptions extends LanesTimes {
 	file: string;
 	width: number;
 	color: boolean;
+	/** Group lanes by workload (--no-group: one flat list, kubectl's order). */
+	group: boolean;
 	compat?: StatusCompat;
 	lenient?: boolean;
 	write: (text: string) => void;
@@ -149,5 +171,7 @@ export async function runReplayLanes(options: ReplayLanesOptions): Promise<void>
 	if (since && start >= now)
 		throw new UsageError(`--since: ${since.text.trim()} is not before the window's end (${formatClock(now)} UTC); give a --since before --until or --at`);
 	if (!since) start = Math.min(start, now - MIN_WINDOW_MS);
-	options.write(renderLanes({pods: store.view().pods, now, start, end: now, cursor, width: options.width, color: options.color}));
+	const view = store.view();
+	const group = options.group ? {view, observedFrom: recordedAtMs} : null;
+	options.write(renderLanes({pods: view.pods, now, start, end: now, cursor, width: options.width, color: options.color, group}));
 }

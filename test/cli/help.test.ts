@@ -15,7 +15,9 @@ describe('help', () => {
 		const overview = overviewHelp();
 		for (const [name, spec] of Object.entries(FLAG_SPEC)) {
 			// A boolean that defaults to true is written as its negation (--no-color).
-			const flag = spec.type === 'boolean' && 'default' in spec && spec.default === true ? `--no-${kebab(name)}` : `--${kebab(name)}`;
+			// One with no default, whose absence means something of its own, may be written --[no-]group.
+			const either = spec.type === 'boolean' && !('default' in spec) ? `(--${kebab(name)}|--\\[no-\\]${kebab(name)})` : null;
+			const flag = either ?? (spec.type === 'boolean' && 'default' in spec && spec.default === true ? `--no-${kebab(name)}` : `--${kebab(name)}`);
 			expect(overview, flag).toMatch(new RegExp(`^  (-\\w, )?${flag}( |$)`, 'm'));
 		}
 	});

@@ -49,7 +49,7 @@ describe('--output lanes', () => {
 			expect(code).toBe(0);
 			expect(out).not.toContain('\u001b[');
 			const lines = out.split('\n');
-			expect(lines[0]).toMatch(/^Lanes 15:47:44–\d\d:\d\d:\d\d UTC \(.*\) · ▼ \d\d:\d\d:\d\d · \d+ pods$/);
+			expect(lines[0]).toMatch(/^Lanes 15:47:44–\d\d:\d\d:\d\d UTC \(.*\) · ▼ \d\d:\d\d:\d\d · \d+ pods in \d+ workloads$/);
 			const cursorColumn = lines[1]!.indexOf('▼');
 			expect(cursorColumn).toBeGreaterThan(0);
 			const [, minutes, seconds] = /^(\d+):(\d+)$/.exec(at)!;
@@ -108,5 +108,51 @@ describe('--output lanes', () => {
 		}
 		const table = await podlife(false, 'replay', ROLLOUT, '-o', 'table', '--since', '1:00');
 		expect(table.error).toBe('--since is for --output lanes (got --output table)');
+	});
+});
+
+describe('--output lanes grouped by workload', () => {
+	it('puts each workload’s summary over its pods: a Deployment’s rollout with its revisions, ready pods and duration', async () => {
+		const done = await podlife(false, 'replay', ROLLOUT, '-o', 'lanes', '--width', '120');
+		const lines = done.out.split('\n');
+		const summary = lines.findIndex(line => line.startsWith('  ▾ default/api  Deployment'));
+		expect(lines[summary]).toMatch(/^ {2}▾ default\/api {2}Deployment {2}rev 4 {2}ready 4\/4 {2}[▁-█]{4} rev 3→4 took 18s$/);
+		// Its 14 pods follow it, the ReplicaSets in the order they came; then the next workload.
+		const pods = lines.slice(summary + 1, summary + 15);
+		expect(pods.every(line => line.startsWith('  default/api-'))).toBe(true);
+		expect(lines[summary + 15]).toMatch(/^ {2}▾ kube-system\/coredns {2}Deployment/);
+		expect(lines.filter(line => line.startsWith('  ▾ static pods on kind-control-plane  ready 4/4'))).toHaveLength(1);
+
+		const rolling = await podlife(false, 'replay', ROLLOUT, '-o', 'lanes', '--width', '120', '--at', '1:32');
+		expect(rolling.out).toMatch(/ {2}▾ default\/api {2}Deployment {2}rev 3→4 {2}ready 1\/4 {2}[▁-█]{4} rollout 7s\n/);
+		const crashing = await podlife(false, 'replay', ROLLOUT, '-o', 'lanes', '--width', '120', '--at', '1:15');
+		expect(crashing.out).toMatch(/ {2}▾ default\/api {2}Deployment {2}rev 3 {2}ready 0\/4 {2}[▁-█]{4} rev 2→3 took 9s\n/);
+	});
+
+	it('puts a StatefulSet, a DaemonSet and the static pods each under its own line', async () => {
+		const {out} = await podlife(false, 'replay', STATEFULSET, '-o', 'lanes', '--width', '120');
+		const lines = out.split('\n');
+		const under = (title: RegExp): string[] => {
+			const start = lines.findIndex(line => title.test(line));
+			expect(start, String(title)).toBeGreaterThan(0);
+			const rest = lines.slice(start + 1);
+			return rest
+				.slice(
+					0,
+					rest.findIndex(line => !/^ {2}[a-z]/.test(line)),
+				)
+				.map(line => line.trim().split(' ')[0]!);
+		};
+		expect(under(/^ {2}▾ default\/db {2}StatefulSet {2}ready 2\/2$/)).toEqual(['default/db-1', 'default/db-0']);
+		expect(under(/^ {2}▾ default\/node-exporter {2}DaemonSet/)).toEqual(['default/node-exporter-c5h59']);
+		expect(out.split('\n')[0]).toMatch(/pods in 7 workloads$/);
+	});
+
+	it('prints one flat list with --no-group, and --no-group is for lanes only', async () => {
+		const {out} = await podlife(false, 'replay', ROLLOUT, '-o', 'lanes', '--no-group');
+		expect(out).not.toContain('▾');
+		expect(out.split('\n')[0]).toMatch(/ \d+ pods$/);
+		const table = await podlife(false, 'replay', ROLLOUT, '-o', 'table', '--no-group');
+		expect(table.error).toBe('--no-group is for --output lanes (got --output table)');
 	});
 });

@@ -45,6 +45,8 @@ export interface Rollout {
 	outcome: 'complete' | 'superseded' | 'in-progress';
 	/** In progress at `now` with a pod of the new ReplicaSet not ready past the deadline: that pod and since when. */
 	stalled: {pod: string; since: number} | null;
+	/** Pods in service just before it began: the replicas it rolls, when the Deployment object is not held. */
+	servingBefore: number;
 	/** The new ReplicaSet's ready pods over the rollout (ready, live) at each change, for a sparkline. */
 	progress: ReadonlyArray<{at: number; ready: number; live: number}>;
 }
@@ -133,6 +135,8 @@ export function deploymentRollouts(group: WorkloadGroup, now: number, observedFr
 	for (let index = 0; index < changes.length;) {
 		const at = changes[index]!.at;
 		if (at > now) break;
+		let servingBefore = 0;
+		for (const pods of live.values()) servingBefore += pods;
 		const joined: string[] = [];
 		for (; index < changes.length && changes[index]!.at === at; index++) {
 			const change = changes[index]!;
@@ -155,7 +159,7 @@ export function deploymentRollouts(group: WorkloadGroup, now: number, observedFr
 			}
 			const from = current ?? (inService.length > 1 ? {replicaSet: inService.find(name => name !== next)!, hash: '', revision: null} : null);
 			const to = revisionOf(next);
-			rolling = from ? {from, to, start: at, end: null, outcome: 'in-progress', stalled: null, progress: []} : null;
+			rolling = from ? {from, to, start: at, end: null, outcome: 'in-progress', stalled: null, servingBefore, progress: []} : null;
 			if (rolling) rollouts.push(rolling);
 			current = to;
 		}

@@ -75,7 +75,8 @@ export function workloadSummary(group: WorkloadGroup, view: StoreView, now: numb
 	const rolling = last?.outcome === 'in-progress' ? last : null;
 	if (rolling) line.push(span(`  ${revisionStep(rolling.from, rolling.to)}`, 'accent'));
 	else if (rollouts.current) line.push(span(`  ${revisionStep(null, rollouts.current)}`, 'label'));
-	const desired = rollouts.desired ?? rollouts.live;
+	// Without the Deployment's replicas: those it served before the rollout began, else those serving now.
+	const desired = rollouts.desired ?? (rolling ? rolling.servingBefore : rollouts.live);
 	line.push(span(`  ready ${rollouts.ready}/${desired}`, rollouts.ready >= desired ? 'plain' : 'warn'));
 	let why: string | null = null;
 	if (last) {

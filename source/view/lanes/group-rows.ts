@@ -1,0 +1,41 @@
+// Lanes grouped by workload: each group's summary row (view/workloads/workload-summary.ts) and,
+// unless the group is folded, its pods' lanes under it; a stalled rollout's why on a row of its
+// own under the summary. The rows come as one list (lanes-frame.ts LaneRows), so the frame draws
+// them like any other.
+
+import type {PodState, StoreView} from '../../model/pod-state.js';
+import {groupPods, type WorkloadGroup} from '../../model/workloads/workload-groups.js';
+import {span} from '../detail/lines.js';
+import {workloadSummary} from '../workloads/workload-summary.js';
+import type {LaneRow, LaneRows} from './lanes-frame.js';
+
+export interface GroupedLanes extends LaneRows {
+	readonly rows: readonly LaneRow[];
+	readonly groups: readonly WorkloadGroup[];
+}
+
+export interface GroupOptions {
+	view: StoreView;
+	now: number;
+	/** When the session (or watch) began: whether a Deployment's revisions can be counted. */
+	observedFrom: number;
+	withNamespace: boolean;
+	/** Workload ids whose pods are hidden under their summary. */
+	folded?: ReadonlySet<string>;
+}
+
+/** `pods` (in any order) as rows grouped by workload. */
+export function groupedLaneRows(pods: Iterable<PodState>, options: GroupOptions): GroupedLanes {
+	const {view, now, observedFrom, withNamespace} = options;
+	const groups = groupPods(pods, view.owners);
+	const rows: LaneRow[] = [];
+	for (const group of groups) {
+		const id = group.workload.id;
+		const folded = options.folded?.has(id) ?? false;
+		const summary = workloadSummary(group, view, now, observedFrom, withNamespace);
+		rows.push({kind: 'group', id, line: [span(folded ? '▸ ' : '▾ ', 'label'), ...summary.line]});
+		if (summary.why) rows.push({kind: 'group', id, line: [span('  ✗ ', 'bad'), span(summary.why, 'bad')]});
+		if (!folded) for (const pod of group.pods) rows.push({kind: 'pod', key: pod.key});
+	}
+	return {rows, groups, length: rows.length, rowAt: index => rows[index]};
+}
