@@ -169,6 +169,8 @@ async function sampleFrame() {
 }
 
 const WARMUP = 10;
+// Diagnostics only (LANES_FRAME_PROFILE=out.cpuprofile): a CPU profile of the frames' samples.
+const frameProfiler = process.env.LANES_FRAME_PROFILE ? await startProfile() : null;
 const lanes = [];
 const table = [];
 const ratios = [];
@@ -190,6 +192,7 @@ for (let i = 0; i < WARMUP + samples; i++) {
 	table.push(b);
 	ratios.push(a / b);
 }
+if (frameProfiler) await stopProfile(frameProfiler, process.env.LANES_FRAME_PROFILE);
 app.dispose();
 report({
 	pods: podCount,

@@ -161,9 +161,11 @@ function risingRestarts(state: PodState, now: number): TroubleSignal | null {
 	const running = state.containers.filter(view => view.kind === 'regular' || view.kind === 'sidecar');
 	let restarts = 0;
 	let latest: ContainerView | null = null;
-	// History is in time order: walk back only through the window.
-	for (let index = state.history.length - 1; index >= 0; index -= 1) {
-		const transition = state.history[index]!;
+	// History is in time order: walk back only through the window. Read once: a stored pod builds
+	// its history's objects on each read (model/store/history-line.ts prefix).
+	const history = state.history;
+	for (let index = history.length - 1; index >= 0; index -= 1) {
+		const transition = history[index]!;
 		if (transition.at <= since) break;
 		if (transition.at > now || transition.kind !== 'restart') continue;
 		// Only containers that run alongside a Running pod count: a plain init container's retries
@@ -184,8 +186,9 @@ function allReady(ready: string): boolean {
 
 /** When the pod last changed READY or STATUS (from its history), else when it was first seen. */
 function notReadySince(state: PodState): number {
-	for (let index = state.history.length - 1; index >= 0; index -= 1) {
-		const transition = state.history[index]!;
+	const history = state.history;
+	for (let index = history.length - 1; index >= 0; index -= 1) {
+		const transition = history[index]!;
 		if (transition.kind === 'ready' || transition.kind === 'status' || transition.kind === 'created') return transition.at;
 	}
 	return state.firstSeenAt;
