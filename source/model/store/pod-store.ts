@@ -400,8 +400,11 @@ export class PodStore {
 
 	private applyEvent(type: WatchType, received: KubeEvent, from: number | null): void {
 		// Only pod events are indexed: node events have no place in StoreView yet.
-		const podKey = podKeyOfEvent(received);
-		if (podKey === null) return;
+		const eventKey = podKeyOfEvent(received);
+		if (eventKey === null) return;
+		// The pod's own key string when the store holds the pod: the change log and the event map then
+		// keep no copy of their own.
+		const podKey = this.pods.get(eventKey)?.key ?? eventKey;
 		const id = eventId(received);
 		const list = this.eventsByPod.get(podKey) ?? NO_EVENTS;
 		if (type === 'DELETED') {

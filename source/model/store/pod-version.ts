@@ -26,6 +26,8 @@ import {CompactPod, type CompactPods} from './compact-pods.js';
 import {sameColumnsOr, sameContainersOr} from './version-sharing.js';
 import type {StatusCompat} from '../compat.js';
 import type {PodOwner} from '../workloads/pod-owner.js';
+import type {Labels} from '../placement/label-selector.js';
+import type {PodAffinityRules} from '../placement/affinity-terms.js';
 
 /** What all versions of one pod (since its history line began) share. */
 interface PodIdentity {
@@ -42,21 +44,28 @@ interface PodIdentity {
 	readonly line: HistoryLine;
 }
 
+/** What a placement holds that pods share (Interns): the version before's, given back when unchanged. */
+interface SharedByPods {
+	readonly labels: Labels;
+	readonly rules: PodAffinityRules | null;
+	readonly owner: PodOwner | null;
+}
+
 /**
  * What rarely changes between versions of a pod, shared by the versions until it does: the place
  * for a new field read from the object (add it here and a getter to PodVersion). A deleted version
  * was made by its DELETED entry, so its deletedAt is its lastChangedAt.
  */
-function placementOf(pod: Pod, deleted: boolean, interns: Interns) {
+function placementOf(pod: Pod, deleted: boolean, interns: Interns, previous?: SharedByPods) {
 	return {
 		mirror: mirrorInfo(pod),
 		sidecars: countSidecars(pod),
 		nodeName: pod.spec?.nodeName ? interns.text(pod.spec.nodeName) : null,
 		deletionTimestamp: pod.metadata?.deletionTimestamp ?? null,
 		deleted,
-		labels: interns.labels(pod.metadata?.labels),
-		rules: interns.podRules(pod.spec?.affinity),
-		owner: interns.owner(pod),
+		labels: interns.labels(pod.metadata?.labels, previous?.labels),
+		rules: interns.podRules(pod.spec?.affinity, previous?.rules),
+		owner: interns.owner(pod, previous?.owner),
 	};
 }
 
@@ -242,7 +251,7 @@ export function nextPodVersion(
 		base?.containers,
 		containerViews(received).map(view => interns.container(view)),
 	);
-	const placement = samePlacementOr(base?.placement, placementOf(received, deleted, interns));
+	const placement = samePlacementOr(base?.placement, placementOf(received, deleted, interns, base?.placement));
 	const status = interns.status(received.status);
 	const shared = {version, placement, status};
 	const transitions = diffPod(
