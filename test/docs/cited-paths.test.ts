@@ -8,7 +8,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
-const DOCS = ['README.md', 'docs/session-format.md'];
+const DOCS = ['README.md', 'docs/architecture.md', 'docs/session-format.md'];
 const CITED = /`((?:source|test|bench|scripts|docs|demo-fixtures|patches)\/[^`\s:]*)(?::([A-Za-z_$][\w$.]*))?`/g;
 const LINK = /\]\(([^)\s#]+)(?:#[^)]*)?\)/g;
 
