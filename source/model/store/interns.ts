@@ -160,7 +160,7 @@ function sameLabels(known: Labels, labels: Readonly<Record<string, string>>): bo
 		if (known[name] !== labels[name] || !Object.hasOwn(known, name)) return false;
 		count++;
 	}
-	for (const name in known) if (--count < 0) return false;
+	for (const _name in known) if (--count < 0) return false;
 	return count === 0;
 }
 
@@ -200,6 +200,6 @@ function sameJson(a: unknown, b: unknown): boolean {
 		if (!Object.hasOwn(right, name) || !sameJson(left[name], right[name])) return false;
 		count++;
 	}
-	for (const name in right) if (--count < 0) return false;
+	for (const _name in right) if (--count < 0) return false;
 	return count === 0;
 }
