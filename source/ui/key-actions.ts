@@ -73,6 +73,7 @@ export const KEY_ACTIONS = {
 	faulty: send({type: 'toggle-faulty'}),
 	scope: ({limits, dispatch}) => dispatch({type: 'scope-next', namespaces: limits.namespaces}),
 	sort: send({type: 'sort-next'}),
+	group: send({type: 'toggle-group'}),
 	wide: send({type: 'toggle-wide'}),
 	columnsLeft: scrollColumns('prev'),
 	columnsRight: scrollColumns('next'),

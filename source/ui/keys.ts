@@ -98,6 +98,8 @@ export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['f'], action: 'faulty', label: 'faulty only', views: ['table']},
 	{keys: ['n'], action: 'scope', label: 'namespace', views: LISTS},
 	{keys: ['s'], action: 'sort', label: 'sort', views: LISTS},
+	// Not g (first row, as in k9s and less): o for owner.
+	{keys: ['o'], action: 'group', label: 'group by owner', views: LISTS, footer: false},
 	{keys: ['w'], action: 'wide', label: 'wide', views: ['table']},
 	{keys: [':'], action: 'command', label: 'command', views: BOTH},
 	{keys: ['ctrl+u'], action: 'clearFilter', label: 'clear the filter', views: LISTS, footer: false},

@@ -223,6 +223,7 @@ export function deriveFrame(input: FrameInput): Frame {
 					view,
 					now,
 					wide: state.wide,
+					owner: state.sort === 'owner',
 					oneNamespace: state.namespace !== null,
 					columnOffset: state.columnOffset,
 					widths,

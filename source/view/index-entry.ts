@@ -3,6 +3,7 @@
 
 import {podHealth, statusBucket, type StatusBucket} from '../model/health.js';
 import type {PodState} from '../model/pod-state.js';
+import {workloadOf, type Workload} from '../model/workloads/workload-of.js';
 import type {RowTone} from './health-style.js';
 
 export interface IndexEntry {
@@ -13,6 +14,10 @@ export interface IndexEntry {
 	node: string;
 	restarts: number;
 	createdMs: number | null;
+	/** Its workload as the owner order sorts it (model/workloads compareWorkloads' order as text). */
+	owner: string;
+	/** Its workload's id ("Deployment/default/web"). */
+	workload: string;
 	tone: RowTone;
 	/** The header's group for STATUS (model/health.ts statusBucket). */
 	bucket: StatusBucket;
@@ -27,6 +32,7 @@ export function indexEntry(state: PodState, now: number): IndexEntry {
 	const {health, signal} = podHealth(state, now);
 	const deleted = state.deletedAt !== null;
 	const {status, node, restarts, createdMs} = state.columns;
+	const workload = workloadOf(state);
 	return {
 		key: state.key,
 		namespace: state.namespace,
@@ -35,10 +41,18 @@ export function indexEntry(state: PodState, now: number): IndexEntry {
 		node,
 		restarts,
 		createdMs,
+		owner: ownerSortKey(workload),
+		workload: workload.id,
 		tone: deleted ? 'deleted' : health,
 		bucket: statusBucket(status),
 		faulty: !deleted && (health === 'failing' || signal !== null),
 		deletedAt: state.deletedAt,
 		search: `${state.namespace}\n${state.name}\n${status}\n${node}`.toLowerCase(),
 	};
+}
+
+/** Static pods' Nodes after every namespace; in a namespace, bare pods last (workload-groups.ts compareWorkloads). */
+function ownerSortKey(workload: Workload): string {
+	const rank = workload.kind === 'Node' ? 2 : workload.kind === 'Pod' ? 1 : 0;
+	return `${workload.kind === 'Node' ? 1 : 0}\u0000${workload.namespace}\u0000${rank}\u0000${workload.name}\u0000${workload.kind}`;
 }

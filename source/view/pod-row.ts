@@ -4,6 +4,8 @@
 
 import type {KubeEvent} from '../kube/objects.js';
 import {rowCells} from '../model/print-pod.js';
+import {workloadOf} from '../model/workloads/workload-of.js';
+import {ownerText} from './workloads/workload-summary.js';
 import {flagMarks, nextTryText} from './flags.js';
 import {podHealth, type TroubleSignal} from '../model/health.js';
 import type {PodState} from '../model/pod-state.js';
@@ -25,6 +27,8 @@ export interface PodRow {
 	ip: string;
 	node: string;
 	nominatedNode: string;
+	/** The workload that made it, "Deployment/web" (model/workloads), '<none>' for a bare pod: wide mode's OWNER. */
+	owner: string;
 	flags: string;
 	/** FLAGS' first mark (the countdown when there is one): the table keeps it whole when it cuts the cell. */
 	flagsLead: string;
@@ -58,6 +62,7 @@ export function podRow(state: PodState, now: number, why: Why | null = null, eve
 		namespace: state.namespace,
 		name: state.name,
 		...rowCells(columns, now),
+		owner: ownerText(workloadOf(state)),
 		flags: marks.join(' '),
 		flagsLead: marks[0] ?? '',
 		tone,

@@ -5,7 +5,7 @@
 
 import type {IndexEntry} from './index-entry.js';
 
-export const SORT_MODES = ['worst', 'name', 'namespace', 'status', 'restarts', 'age', 'node'] as const;
+export const SORT_MODES = ['worst', 'name', 'namespace', 'status', 'restarts', 'age', 'node', 'owner'] as const;
 export type SortMode = (typeof SORT_MODES)[number];
 
 export const SORT_LABEL: Readonly<Record<SortMode, string>> = {
@@ -16,6 +16,7 @@ export const SORT_LABEL: Readonly<Record<SortMode, string>> = {
 	restarts: 'restarts (most first)',
 	age: 'age (newest first)',
 	node: 'node',
+	owner: 'owner (grouped)',
 };
 
 export function nextSortMode(mode: SortMode): SortMode {
@@ -48,5 +49,8 @@ export function comparatorFor(mode: SortMode): (a: IndexEntry, b: IndexEntry) =>
 			return (a, b) => (b.createdMs ?? -Infinity) - (a.createdMs ?? -Infinity) || byNamespaceName(a, b);
 		case 'node':
 			return (a, b) => text(a.node, b.node) || byNamespaceName(a, b);
+		case 'owner':
+			// Grouped: each workload's pods together, oldest first (a Deployment's ReplicaSets in the order they came).
+			return (a, b) => text(a.owner, b.owner) || (a.createdMs ?? -Infinity) - (b.createdMs ?? -Infinity) || byNamespaceName(a, b);
 	}
 }

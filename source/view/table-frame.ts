@@ -50,6 +50,8 @@ export interface TableInput {
 	now: number;
 	/** WHY shows as a column: every row on screen gets its diagnosis, not only the selected one. */
 	wide: boolean;
+	/** The rows are grouped by owner: wide mode shows OWNER. */
+	owner: boolean;
 	/** Only one namespace is listed: NAMESPACE is left out. */
 	oneNamespace: boolean;
 	columnOffset: number;
@@ -86,6 +88,7 @@ export function tableFrame(input: TableInput): TableFrame {
 	}
 	const layout: TableLayout = input.widths.layout(visible, {
 		wide: input.wide,
+		owner: input.owner,
 		width: input.width - ROW_PREFIX_WIDTH,
 		oneNamespace: input.oneNamespace,
 		offset: input.columnOffset,

@@ -1,5 +1,5 @@
-// Fits the pod table to the terminal width: which columns show (wide adds IP, NOMINATED NODE and
-// WHY, like `kubectl get pods -o wide`), how wide each is, and each visible row as one padded line.
+// Fits the pod table to the terminal width: which columns show (wide adds IP, NOMINATED NODE as
+// `kubectl get pods -o wide` does, OWNER (the workload) while the pods are grouped by it, and WHY), how wide each is, and each visible row as one padded line.
 // A row is never wrapped: a wrapped row would push the table past the screen.
 //
 // The widths come from what the table has shown so far (ColumnMeasure, kept by the caller across
@@ -9,7 +9,7 @@
 // one appears.
 //
 // What gives way when the row does not fit, first to last (the reverse of pinnedWidths' order):
-// NAMESPACE beyond 11 cells; the optional columns (NODE; in wide mode IP, NODE, NOMINATED NODE,
+// NAMESPACE beyond 11 cells; the optional columns (NODE; in wide mode IP, NODE, NOMINATED NODE, OWNER,
 // FLAGS and WHY), which go off-screen whole, never cut; NAME beyond 28 cells; FLAGS and its
 // countdown ("restart in 4m59s"); NAME beyond 16 cells; last AGE, RESTARTS, STATUS, READY, never
 // cut either. Names are cut in the middle (fit-text.ts cutMiddle), keeping the part that tells two
@@ -21,7 +21,7 @@ import {cells, cutMiddle, fitKeeping, fitWhy, truncate} from './fit-text.js';
 
 export {truncate} from './fit-text.js';
 
-export type ColumnId = 'namespace' | 'name' | 'ready' | 'status' | 'restarts' | 'age' | 'ip' | 'node' | 'nominatedNode' | 'flags' | 'why';
+export type ColumnId = 'namespace' | 'name' | 'ready' | 'status' | 'restarts' | 'age' | 'ip' | 'node' | 'nominatedNode' | 'owner' | 'flags' | 'why';
 
 /** Columns whose cells are measured (WHY takes what is left, whatever its text). */
 type MeasuredId = Exclude<ColumnId, 'why'>;
@@ -39,6 +39,7 @@ const TITLES: Readonly<Record<ColumnId, string>> = {
 	ip: 'IP',
 	node: 'NODE',
 	nominatedNode: 'NOMINATED NODE',
+	owner: 'OWNER',
 	flags: 'FLAGS',
 	why: 'WHY',
 };
@@ -54,6 +55,7 @@ const CAP: Readonly<Record<MeasuredId, number>> = {
 	ip: 39,
 	node: 32,
 	nominatedNode: 32,
+	owner: 48,
 	flags: 40,
 };
 
@@ -73,7 +75,7 @@ const WHY_ROOM = 28;
 const GAP = 2;
 
 const NARROW: readonly ColumnId[] = ['namespace', 'name', 'ready', 'status', 'restarts', 'age', 'node', 'flags'];
-const WIDE: readonly ColumnId[] = ['namespace', 'name', 'ready', 'status', 'restarts', 'age', 'ip', 'node', 'nominatedNode', 'flags', 'why'];
+const WIDE: readonly ColumnId[] = ['namespace', 'name', 'ready', 'status', 'restarts', 'age', 'ip', 'node', 'nominatedNode', 'owner', 'flags', 'why'];
 
 const MEASURED = Object.keys(CAP) as MeasuredId[];
 
@@ -88,6 +90,8 @@ export interface PinnedWidths {
 
 export interface LayoutOptions {
 	wide: boolean;
+	/** Wide mode shows OWNER (the pods are grouped by it). */
+	owner?: boolean;
 	/** Cells for the cells (the row prefix not included). */
 	width: number;
 	/** One namespace in scope: NAMESPACE is left out, as `kubectl get pods` leaves it out without -A. */
@@ -164,7 +168,7 @@ interface Plan {
 }
 
 function planFor(measure: ColumnMeasure, options: LayoutOptions): Plan {
-	const ids = (options.wide ? WIDE : NARROW).filter(id => !(options.oneNamespace && id === 'namespace'));
+	const ids = (options.wide ? WIDE : NARROW).filter(id => !(options.oneNamespace && id === 'namespace') && (id !== 'owner' || options.owner === true));
 	const last = ids.at(-1)!;
 	const kind = (id: ColumnId): Kind => {
 		if (id === last) return 'last';
@@ -349,6 +353,7 @@ function cellOf(row: PodRow, id: ColumnId, flagsShown: boolean): readonly [strin
 		case 'name':
 		case 'node':
 		case 'nominatedNode':
+		case 'owner':
 			return [row[id], cutMiddle];
 		case 'flags':
 			return [row.flags, (text, width) => fitKeeping(text, row.flagsLead, width)];

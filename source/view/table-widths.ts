@@ -22,7 +22,7 @@ export class TableWidths {
 			this.floors.clear();
 			this.floorsWidth = options.width;
 		}
-		const mode = `${options.wide}|${options.oneNamespace ?? false}`;
+		const mode = `${options.wide}|${options.oneNamespace ?? false}|${options.owner ?? false}`;
 		const key = `${mode}|${options.width}|${options.offset ?? 0}`;
 		if (!widened && this.last?.key === key) return this.last.layout;
 		const layout = tableLayout(this.measure, {...options, floors: this.floors.get(mode)});

@@ -114,6 +114,7 @@ export type UiAction =
 	| {type: 'select'; key: string}
 	| {type: 'pin'; rows: RowList}
 	| {type: 'sort-next'}
+	| {type: 'toggle-group'}
 	| {type: 'toggle-faulty'}
 	| {type: 'toggle-wide'}
 	| {type: 'column-offset'; offset: number}
@@ -240,6 +241,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		}
 		case 'sort-next':
 			return relist(state, {sort: nextSortMode(state.sort)});
+		case 'toggle-group':
+			return relist(state, {sort: state.sort === 'owner' ? 'worst' : 'owner'});
 		case 'toggle-faulty':
 			return relist(state, {faultyOnly: !state.faultyOnly});
 		case 'toggle-wide':

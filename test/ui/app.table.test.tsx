@@ -213,6 +213,31 @@ describe('pod table', () => {
 		expect(frame).toMatch(/\d+\.\d+\.\d+\.\d+/);
 	});
 
+	it('groups the rows by owner with o, shows OWNER in wide mode then, and o again ungroups', async () => {
+		const app = renderApp({columns: 240, rows: 30});
+		await app.waitFor('sort: worst first');
+		await app.press('w');
+		let frame = await app.waitFor('NOMINATED NODE');
+		expect(frame).not.toContain('OWNER');
+		await app.press('o');
+		frame = await app.waitFor('sort: owner (grouped)');
+		expect(frame).toMatch(/NOMINATED NODE\s+OWNER\s+FLAGS/);
+		// Each workload's pods are together: the static pods last, under their Node.
+		const lines = frame.split('\n');
+		const header = lines.findIndex(line => line.includes('OWNER'));
+		const column = lines[header]!.indexOf('OWNER');
+		const owners = lines
+			.slice(header + 1)
+			.map(line => line.slice(column).split(/\s+/)[0]!)
+			.filter(owner => /^(\w+\/[\w.-]+|<none>)$/.test(owner));
+		expect(owners.length).toBeGreaterThan(5);
+		expect(owners.filter((owner, index) => owner !== owners[index - 1]).length).toBe(new Set(owners).size);
+		expect(owners.at(-1)).toBe('Node/kind-control-plane');
+		await app.press('o');
+		frame = await app.waitFor('sort: worst first');
+		expect(frame).not.toContain('OWNER');
+	});
+
 	it('cycles the sort order with s, and the order follows it', async () => {
 		const app = renderApp({columns: 160, rows: 30});
 		await app.waitFor('sort: worst first');

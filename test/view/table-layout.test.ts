@@ -35,7 +35,7 @@ function cell(row: PodRow, layout: TableLayout, id: string): string {
 }
 
 describe('table layout', () => {
-	it('shows kubectl columns and FLAGS; wide adds IP, NOMINATED NODE and WHY', () => {
+	it('shows kubectl columns and FLAGS; wide adds IP, NOMINATED NODE and WHY, and OWNER while grouped by owner', () => {
 		expect(layoutOf(rows(), {wide: false, width: 200}).columns.map(c => c.title)).toEqual([
 			'NAMESPACE',
 			'NAME',
@@ -46,7 +46,7 @@ describe('table layout', () => {
 			'NODE',
 			'FLAGS',
 		]);
-		expect(layoutOf(rows(), {wide: true, width: 216}).columns.map(c => c.title)).toEqual([
+		expect(layoutOf(rows(), {wide: true, owner: true, width: 260}).columns.map(c => c.title)).toEqual([
 			'NAMESPACE',
 			'NAME',
 			'READY',
@@ -56,9 +56,20 @@ describe('table layout', () => {
 			'IP',
 			'NODE',
 			'NOMINATED NODE',
+			'OWNER',
 			'FLAGS',
 			'WHY',
 		]);
+		expect(ids(layoutOf(rows(), {wide: true, width: 260}))).not.toContain('owner');
+	});
+
+	it('names in OWNER the workload that made each pod', () => {
+		const layout = layoutOf(rows(), {wide: true, owner: true, width: 260});
+		const owners = Object.fromEntries(rows().map(row => [row.name, cell(row, layout, 'owner')]));
+		expect(owners['etcd-kind-control-plane']).toBe('Node/kind-control-plane');
+		expect(owners['kube-proxy-4c9tl'] ?? owners[Object.keys(owners).find(name => name.startsWith('kube-proxy-'))!]).toBe('DaemonSet/kube-proxy');
+		expect(owners[Object.keys(owners).find(name => name.startsWith('coredns-'))!]).toBe('Deployment/coredns');
+		expect(Object.values(owners)).toContain('<none>');
 	});
 
 	it('drops NAMESPACE when one namespace is in scope, as kubectl does without -A, and gives NAME the room', () => {

@@ -10,6 +10,7 @@ import type {PodState, StoreView} from '../../model/pod-state.js';
 import {whyLine} from '../../model/why.js';
 import {deploymentRollouts, type DeploymentRollouts, type RevisionRef, type Rollout} from '../../model/workloads/rollouts.js';
 import {workloadTitle, type WorkloadGroup} from '../../model/workloads/workload-groups.js';
+import type {Workload} from '../../model/workloads/workload-of.js';
 import {formatSpan, span, type Line} from '../detail/lines.js';
 
 /** "rev 3→4", or the ReplicaSets' hashes when the revisions are not known. */
@@ -17,6 +18,11 @@ export function revisionStep(from: RevisionRef | null, to: RevisionRef): string 
 	if (from?.revision != null && to.revision !== null) return `rev ${from.revision}→${to.revision}`;
 	if (!from) return to.revision === null ? to.hash : `rev ${to.revision}`;
 	return `${from.hash || '?'}→${to.hash}`;
+}
+
+/** The table's OWNER cell: "Deployment/web", "StatefulSet/db", "Node/kind-worker" (static pods), "<none>" (bare). */
+export function ownerText(workload: Workload): string {
+	return workload.kind === 'Pod' ? '<none>' : `${workload.kind}/${workload.name}`;
 }
 
 const SPARKS = '▁▂▃▄▅▆▇█';
