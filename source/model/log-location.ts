@@ -9,7 +9,10 @@ import type {ContainerRun} from './container-logs.js';
 
 export type LogLocation =
 	/** The pod has no node yet: the API server answers an empty log. */
-	{kind: 'unscheduled'} | {kind: 'refused'; message: string} | {kind: 'run'; run: ContainerRun; finishedAt: string | null};
+	| {kind: 'unscheduled'}
+	| {kind: 'refused'; message: string}
+	/** `ended`: the run is over (its log will not grow); `finishedAt` when the status says. */
+	| {kind: 'run'; run: ContainerRun; ended: boolean; finishedAt: string | null};
 
 function names(containers: ReadonlyArray<{name: string}> | undefined): string {
 	return (containers ?? []).map(container => container.name).join(' ');
@@ -48,15 +51,20 @@ export function logLocation(pod: Pod, requested: string | undefined, previous: b
 	const {waiting, running, terminated} = status.state ?? {};
 	const uid = pod.metadata?.uid ?? null;
 	// The run of the last termination (lastState), or the one the state shows.
-	const lastRun = (): LogLocation => ({kind: 'run', run: {container, containerID: last!.containerID!, uid}, finishedAt: last!.finishedAt ?? null});
-	const thisRun = (containerID: string | null, finishedAt: string | null): LogLocation => ({kind: 'run', run: {container, containerID, uid}, finishedAt});
+	const lastRun = (): LogLocation => ({kind: 'run', run: {container, containerID: last!.containerID!, uid}, ended: true, finishedAt: last!.finishedAt ?? null});
+	const thisRun = (containerID: string | null, finishedAt: string | null, ended: boolean): LogLocation => ({
+		kind: 'run',
+		run: {container, containerID, uid},
+		ended,
+		finishedAt,
+	});
 	if (previous) {
 		if (!last?.containerID) return refused(`previous terminated container "${container}" in pod "${name}" not found`);
 		return lastRun();
 	}
-	if (running) return thisRun(status.containerID ?? null, null);
+	if (running) return thisRun(status.containerID ?? null, null, false);
 	if (terminated) {
-		if (terminated.containerID) return thisRun(terminated.containerID, terminated.finishedAt ?? null);
+		if (terminated.containerID) return thisRun(terminated.containerID, terminated.finishedAt ?? null, true);
 		if (last?.containerID) return lastRun();
 		return refused(`container "${container}" in pod "${name}" is terminated`);
 	}

@@ -82,6 +82,8 @@ export interface RequestRecord {
 	status: number;
 	/** When the request came (epoch ms). */
 	at: number;
+	/** When it was answered (epoch ms); unset for a watch and for a request not answered yet. */
+	answeredAt?: number;
 }
 
 const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
@@ -331,6 +333,11 @@ export class FakeApiServer {
 		return release;
 	}
 
+	/** Hold every matching request (`{resource: 'pods/log'}`) until the returned function is called; held ones are judged once released. */
+	holdRequests(rule: ForbidRule): () => void {
+		return this.faults.hold(rule);
+	}
+
 	/** Answer the next `times` matching requests 429 Too Many Requests with Retry-After, as API Priority and Fairness does. */
 	throttle(rule: ThrottleRule): void {
 		this.faults.throttle(rule);
@@ -400,6 +407,8 @@ export class FakeApiServer {
 		Object.assign(record, {verb: route.verb, resource: resourceOfRoute(route), namespace: route.namespace, name: route.name});
 		// A held page is judged (throttled, forbidden, answered) only once released, as if it had just arrived.
 		if (route.verb === 'list' && query['continue'] && this.continuedListsHeld) await this.continuedListsHeld;
+		const held = this.faults.heldUntil(route);
+		if (held) await held;
 		const retryAfter = this.faults.throttled(route);
 		if (retryAfter !== null) return this.send(response, record, {body: status.tooManyRequests(retryAfter), headers: {'Retry-After': String(retryAfter)}});
 		if (this.faults.isForbidden(route) || !this.access.allows(route)) {
@@ -446,6 +455,7 @@ export class FakeApiServer {
 	): void {
 		const code = typeof body === 'object' && body !== null && (body as {kind?: unknown}).kind === 'Status' ? (body as status.StatusBody).code : 200;
 		record.status = code;
+		record.answeredAt = Date.now();
 		// A text body (a log) goes as it is; anything else as JSON.
 		const text = typeof body === 'string' ? body : JSON.stringify(body);
 		response.writeHead(code, {...headers, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private'});

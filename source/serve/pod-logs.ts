@@ -2,7 +2,10 @@
 // says which run of which container is asked for (log-location.ts), the latest log captured of
 // that run up to the served moment answers it, cut by tailLines and limitBytes, with timestamps
 // when asked, as text/plain. A session holds only what a recorder captured (the logs of containers
-// that terminated or restarted), so a run it has no log of is a 404 that says so.
+// that terminated or restarted), so a run it has no log of is a 404 that says so. A run that has
+// ended has its whole log from that moment: a LOG entry of exactly that run (its container ID)
+// answers for it even when the recorder fetched it a moment later, so that a recording of a served
+// session (whose recorder asks as soon as the run ends) reads what the original recorder read.
 
 import type {Pod} from '../kube/objects.js';
 import {capturedLog, logOfRun, type CapturedLog} from '../model/container-logs.js';
@@ -91,6 +94,15 @@ export class PodLogs {
 		return (this.byPod.get(podKey(namespace, name)) ?? []).filter(entry => entry.t <= t).map(entry => capturedLog(entry, entry.t));
 	}
 
+	/** The first log captured after session time `t` of exactly the run with this container ID (an ended run's log is whole). */
+	private capturedLater(namespace: string, name: string, run: {container: string; containerID: string | null}, t: number): CapturedLog | null {
+		if (run.containerID === null) return null;
+		const entry = (this.byPod.get(podKey(namespace, name)) ?? []).find(
+			log => log.t > t && log.container === run.container && log.containerID === run.containerID,
+		);
+		return entry ? capturedLog(entry, entry.t) : null;
+	}
+
 	/**
 	 * The answer to a log request for `pod` (the served object, or undefined when there is none) at
 	 * session time `t`; `epochOf` turns a session time into the served clock's epoch ms.
@@ -103,7 +115,7 @@ export class PodLogs {
 		if (location.kind === 'unscheduled') return text('');
 		if (location.kind === 'refused') return {body: status.badRequest(location.message)};
 		const {container} = location.run;
-		const log = logOfRun(this.capturedBy(namespace, name, t), location.run);
+		const log = logOfRun(this.capturedBy(namespace, name, t), location.run) ?? (location.ended ? this.capturedLater(namespace, name, location.run, t) : null);
 		const what = `container "${container}" in pod "${name}"`;
 		if (!log) {
 			return {

@@ -25,6 +25,7 @@ export class RequestFaults {
 	private tokens = new Map<string, string>();
 	private forbidRules: ForbidRule[] = [];
 	private throttleRules: ThrottleRule[] = [];
+	private holds: Array<{rule: ForbidRule; released: Promise<void>}> = [];
 	/** Delay of every response, and of every chunk of a watch (ms). */
 	delayMs = 0;
 
@@ -54,6 +55,22 @@ export class RequestFaults {
 
 	isForbidden(route: Route): boolean {
 		return this.forbidRules.some(rule => matches(rule, route));
+	}
+
+	/** Hold matching requests (before they are judged) until the returned function is called. */
+	hold(rule: ForbidRule): () => void {
+		let release: () => void = () => {};
+		const hold = {rule, released: new Promise<void>(resolve => (release = resolve))};
+		this.holds.push(hold);
+		return () => {
+			this.holds = this.holds.filter(other => other !== hold);
+			release();
+		};
+	}
+
+	/** What a request must wait for first, when a hold matches it. */
+	heldUntil(route: Route): Promise<void> | null {
+		return this.holds.find(hold => matches(hold.rule, route))?.released ?? null;
 	}
 
 	throttle(rule: ThrottleRule): void {

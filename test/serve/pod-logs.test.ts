@@ -47,13 +47,20 @@ describe('GET pods/{name}/log', () => {
 		expect((await get(url, `${LOG}?previous=true`)).text).toBe(text(runLines('api', 2)));
 	});
 
-	it('holds no log of a run that ended until the moment its log was fetched', async () => {
+	it('answers a run that has ended with the log captured of it, even when the capture came a moment later', async () => {
+		// Run 3 ended at RUN3_ENDED; the session's log of it was fetched 100 ms later. A recorder
+		// of the served session asks as soon as the run ends, and must read what the original did.
 		const url = await serve(RUN3_ENDED + 50);
-		const before = await get(url, LOG);
-		expect(before.status).toBe(404);
-		expect(JSON.parse(before.text)).toMatchObject({kind: 'Status', code: 404, reason: 'NotFound'});
-		expect(JSON.parse(before.text).message).toContain(`no log of container "api" in pod "${POD}"`);
-		server!.advanceTo(RUN3_ENDED + 100);
+		expect(await get(url, LOG)).toEqual({status: 200, type: 'text/plain', text: text(runLines('api', 3))});
+	});
+
+	it('holds no log of a run that is still running, even one the session captured once it ended', async () => {
+		const url = await serve(RUN3_ENDED - 1000);
+		const running = await get(url, LOG);
+		expect(running.status).toBe(404);
+		expect(JSON.parse(running.text)).toMatchObject({kind: 'Status', code: 404, reason: 'NotFound'});
+		expect(JSON.parse(running.text).message).toContain(`no log of container "api" in pod "${POD}"`);
+		server!.advanceTo(RUN3_ENDED);
 		expect((await get(url, LOG)).text).toBe(text(runLines('api', 3)));
 	});
 
