@@ -34,6 +34,7 @@ export const FLAG_SPEC = {
 	ui: {type: 'boolean', default: true},
 	redact: {type: 'boolean', default: true},
 	force: {type: 'boolean', default: false},
+	logs: {type: 'string'},
 	port: {type: 'number'},
 	kubeconfigOut: {type: 'string'},
 	originalTimes: {type: 'boolean', default: false},

@@ -18,6 +18,8 @@ interface FlagGroup {
 export type CommandName = 'demo' | 'replay' | 'record' | 'check' | 'serve';
 
 interface Page {
+	/** Said before anything else on the command's own page. */
+	warning?: string;
 	/** After "podlife": "replay FILE [flags]". */
 	usage: string;
 	/** What it does, for the overview's usage list. */
@@ -59,6 +61,10 @@ const LENIENT: FlagHelp = {flag: '--lenient', text: 'skip bad lines (and count t
 const DURATION: FlagHelp = {flag: '--duration DURATION', text: 'stop after this long (default: at Ctrl-C)'};
 const NO_UI: FlagHelp = {flag: '--no-ui', text: 'no TUI: a progress line on stderr'};
 const NO_REDACT: FlagHelp = {flag: '--no-redact', text: 'keep env values, managedFields, last-applied'};
+const LOGS: FlagHelp = {
+	flag: '--logs WHICH',
+	text: 'container logs to record: crashes (default: the last 50 lines of each container that terminates or restarts) or none',
+};
 const FORCE: FlagHelp = {flag: '--force', text: 'replace FILE if it exists (default: refuse)'};
 const PORT: FlagHelp = {flag: '--port P', text: 'port on 127.0.0.1 (default: a free one)'};
 const KUBECONFIG_OUT: FlagHelp = {flag: '--kubeconfig-out PATH', text: 'write there a kubeconfig that points at the server'};
@@ -116,12 +122,19 @@ export const COMMANDS: Readonly<Record<CommandName, Page>> = {
 		],
 	},
 	record: {
+		warning:
+			'Logs can hold secrets that no redaction finds: record saves the last 50 lines of every container that terminates or restarts. --logs none records no logs.',
 		usage: 'record FILE [flags]',
 		summary: 'record the cluster into a session file',
 		about:
 			'Watches the cluster as bare podlife does and writes every change to FILE as it comes, a line each: a recording that is killed is readable up to its last line. A FILE ending in .gz is written gzip-compressed. An existing FILE is left alone unless --force.',
-		groups: [CLUSTER, {title: 'Record flags', flags: [DURATION, NO_UI, NO_REDACT, FORCE, VIEW, STATUS_COMPAT, NO_COLOR]}],
-		examples: ['podlife record boot.ndjson --duration 2m --no-ui', 'podlife record boot.ndjson.gz -A', 'podlife record boot.ndjson --force'],
+		groups: [CLUSTER, {title: 'Record flags', flags: [DURATION, NO_UI, LOGS, NO_REDACT, FORCE, VIEW, STATUS_COMPAT, NO_COLOR]}],
+		examples: [
+			'podlife record boot.ndjson --duration 2m --no-ui',
+			'podlife record boot.ndjson.gz -A',
+			'podlife record boot.ndjson --logs none',
+			'podlife record boot.ndjson --force',
+		],
 	},
 	check: {
 		usage: 'check [flags]',
@@ -150,7 +163,7 @@ const OVERVIEW_GROUPS: readonly FlagGroup[] = [
 	{title: 'Output flags', flags: [OUTPUT_ANY, AT, POD, SINCE, UNTIL, WIDTH, NO_GROUP, WATCH_FOR, FOR, STATUS_COMPAT, NO_COLOR]},
 	{title: 'TUI flags', flags: [VIEW]},
 	{title: 'Replay flags', flags: [SPEED, PAUSED, LOOP, LENIENT]},
-	{title: 'Record flags', flags: [DURATION, NO_UI, NO_REDACT, FORCE]},
+	{title: 'Record flags', flags: [DURATION, NO_UI, LOGS, NO_REDACT, FORCE]},
 	{title: 'Serve flags', flags: [PORT, KUBECONFIG_OUT, ORIGINAL_TIMES, ALLOW_NAMESPACE, REVOKE_AFTER]},
 	{title: 'Demo flags', flags: [LIST]},
 	{title: 'Help', flags: [HELP]},
@@ -209,6 +222,7 @@ export function overviewHelp(): string {
 export function commandHelp(name: CommandName): string {
 	const page = COMMANDS[name];
 	return [
+		...(page.warning ? [...hanging('', 0, page.warning), ''] : []),
 		'Usage',
 		`  $ podlife ${page.usage}`,
 		'',

@@ -14,6 +14,8 @@ const LIVE_OUTPUTS = ['table', 'wide', 'json', 'ndjson', 'lanes', 'trace'] as co
 const COMMAND_LIST = Object.keys(COMMANDS).join(', ');
 const START_VIEWS = ['table', 'lanes'] as const;
 export type StartView = (typeof START_VIEWS)[number];
+// The header's `logs` values (SESSION-FORMAT.md "Container logs"); record/recorder.ts takes them.
+const LOGS_MODES = ['crashes', 'none'] as const;
 
 export interface Io {
 	write: (text: string) => void;
@@ -245,6 +247,7 @@ async function record(file: string, flags: Flags, io: Io): Promise<number> {
 	const cluster = clusterOptions(flags);
 	const durationMs = flags.duration === undefined ? undefined : parseDuration(flags.duration, '--duration');
 	const view = startView(flags, undefined, flags.ui);
+	const logs = flags.logs === undefined ? 'crashes' : oneOf(flags.logs, LOGS_MODES, '--logs');
 	if (flags.ui) requireTty(io, 'record FILE --no-ui');
 	const {runRecord} = await import('./record-command.js');
 	await runRecord({
@@ -253,6 +256,7 @@ async function record(file: string, flags: Flags, io: Io): Promise<number> {
 		durationMs,
 		redact: flags.redact,
 		overwrite: flags.force,
+		logs,
 		ui: flags.ui,
 		compat: compatFlag(flags),
 		noColor: noColor(flags),

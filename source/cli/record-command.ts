@@ -1,11 +1,12 @@
 // `podlife record FILE`: a tee of the live source into a session file, with the
 // live TUI on screen (its header says how long and how many entries), or
 // (--no-ui) a progress line on stderr. Both end with one line saying what was recorded.
+// Both say first, while logs are captured, that logs can hold secrets.
 
 import type {StatusCompat} from '../model/compat.js';
 import type {LiveOptions} from '../sources/live/live-source.js';
 import type {RecordProgress} from '../sources/source-info.js';
-import {progressLine, recordedLine} from '../view/recording-text.js';
+import {LOGS_SECRETS_LINE, progressLine, recordedLine} from '../view/recording-text.js';
 import type {StartView} from '../ui/run-app.js';
 
 export interface RecordCommandOptions {
@@ -15,6 +16,8 @@ export interface RecordCommandOptions {
 	redact: boolean;
 	/** --force: replace an existing file. */
 	overwrite: boolean;
+	/** Container logs to capture: those of the containers that end, or none. */
+	logs: 'crashes' | 'none';
 	ui: boolean;
 	compat?: StatusCompat;
 	noColor: boolean;
@@ -30,6 +33,7 @@ export async function runRecord(options: RecordCommandOptions): Promise<void> {
 		file: options.file,
 		redact: options.redact,
 		overwrite: options.overwrite,
+		logs: options.logs,
 		durationMs: options.durationMs,
 		onWarning: options.warn,
 	};
@@ -37,6 +41,10 @@ export async function runRecord(options: RecordCommandOptions): Promise<void> {
 		const isTty = Boolean(process.stderr.isTTY);
 		const final = await record({
 			...common,
+			// Once the cluster answered and the file is open: said before any log is.
+			onStarted: () => {
+				if (options.logs === 'crashes') options.warn(LOGS_SECRETS_LINE);
+			},
 			onProgress: progress => {
 				// On a terminal the line rewrites itself; in a log file each update is a line.
 				if (isTty) process.stderr.write(`\r\u001B[2K${progressLine(progress)}`);
@@ -67,7 +75,7 @@ export async function runRecord(options: RecordCommandOptions): Promise<void> {
 						appDone = runApp({
 							store: store!,
 							clock: {now: () => Date.now()},
-							info: {...info, recording: {file: options.file, progress}},
+							info: {...info, recording: {file: options.file, progress, logs: options.logs}},
 							noColor: options.noColor,
 							view: options.view,
 							stop: stop.signal,

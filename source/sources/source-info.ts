@@ -20,7 +20,7 @@ export interface SourceInfo {
 	/** What this source cannot show and why, one line each (live: RBAC; replay: what the session did not record); read per frame. */
 	limits?: () => SourceLimits;
 	/** Live and being recorded (`podlife record`): the file, and the recording's progress at any moment. */
-	recording?: {file: string; progress: () => RecordProgress};
+	recording?: {file: string; progress: () => RecordProgress; logs?: 'crashes' | 'none'};
 	/** Live: how far the initial list of pods has come; null once it is complete. */
 	listing?: () => ListProgress | null;
 }
@@ -50,6 +50,8 @@ export interface RecordProgress {
 	entries: number;
 	pods: number;
 	elapsedMs: number;
+	/** LOG entries written, when logs are captured: with lines, and with why they could not be read. */
+	logs?: {read: number; unreadable: number};
 	/** The connection state, when known. */
 	state?: ConnectionState;
 }

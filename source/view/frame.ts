@@ -22,7 +22,7 @@ import {countsText, liveClockText, replayClockText, scopeText, sourceText, type 
 import {scrubberCells, type ScrubberCell} from './scrubber.js';
 import {positionText, type SessionSpan} from './goto-time.js';
 import {commandHint} from './command-line.js';
-import {accessProblemLine, readProblemLine, type ReadProblemLine} from './read-problem.js';
+import {accessProblemLine, readProblemLine, recordingLogsLine, type ReadProblemLine} from './read-problem.js';
 import {NO_LIMITS} from '../sources/source-info.js';
 import {TONE_STYLE} from './health-style.js';
 import {helpLayout, helpWindow, type HelpGroup, type HelpWindow} from './help-layout.js';
@@ -164,7 +164,7 @@ export function deriveFrame(input: FrameInput): Frame {
 	const problem =
 		player && span
 			? readProblemLine({error: player.loadError, warnings: player.warnings, endText: positionText(span.endMs, span.recordedAtMs)})
-			: accessProblemLine(limits);
+			: (accessProblemLine(limits) ?? recordingLogsLine(input.info.recording));
 	const layout = screenLayout(input.columns, input.rows, replaying, problem ? 1 : 0);
 	const {width, bodyLines} = layout;
 

@@ -2,9 +2,11 @@
 // error that ended it early (the replay stops at the last good entry; podlife
 // exits 1 with the error once the screen is gone), or the reader's warnings (a
 // cut-off last line, lines skipped with --lenient), which headless mode prints
-// on stderr. Shown only when there is something to say.
+// on stderr. Live, what RBAC keeps from view; while recording with logs, that they
+// can hold secrets. Shown only when there is something to say.
 
-import type {SourceLimits} from '../sources/source-info.js';
+import type {SourceInfo, SourceLimits} from '../sources/source-info.js';
+import {LOGS_SECRETS_LINE} from './recording-text.js';
 
 export interface ReadProblemLine {
 	text: string;
@@ -33,4 +35,9 @@ export function accessProblemLine(limits: SourceLimits): ReadProblemLine | null 
 	if (limits.revoked) return {tone: 'error', text: `✗ ${limits.revoked}`};
 	if (limits.scope) return {tone: 'warning', text: `⚠ ${limits.scope}`};
 	return null;
+}
+
+/** While a recording captures container logs (and RBAC has nothing to say): that they can hold secrets. */
+export function recordingLogsLine(recording: SourceInfo['recording']): ReadProblemLine | null {
+	return recording?.logs === 'crashes' ? {tone: 'warning', text: `⚠ ${LOGS_SECRETS_LINE}`} : null;
 }

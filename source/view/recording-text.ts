@@ -1,5 +1,6 @@
 // The words of a recording in progress: the --no-ui progress line, the TUI
-// header's "REC 1m05s · 1234 entries" and the line printed when it ends.
+// header's "REC 1m05s · 1234 entries · 3 logs", the line printed when it ends, and the
+// warning that the logs it captures can hold secrets.
 
 import type {RecordProgress} from '../sources/source-info.js';
 
@@ -16,18 +17,31 @@ function count(n: number, one: string, many: string): string {
 	return `${n} ${n === 1 ? one : many}`;
 }
 
-/** One stderr line for `record --no-ui`: "recording: 1234 entries, 14 pods, 1m05s" (+ ", reconnecting" when not connected). */
+/** The container logs captured so far, when logs are captured: "3 logs", "3 logs (1 unreadable)". */
+export function logsText(progress: RecordProgress): string | null {
+	if (!progress.logs) return null;
+	const {read, unreadable} = progress.logs;
+	return `${count(read + unreadable, 'log', 'logs')}${unreadable > 0 ? ` (${unreadable} unreadable)` : ''}`;
+}
+
+/** One stderr line for `record --no-ui`: "recording: 1234 entries, 14 pods, 3 logs, 1m05s" (+ ", reconnecting" when not connected). */
 export function progressLine(progress: RecordProgress): string {
 	const state = progress.state && progress.state !== 'connected' ? `, ${progress.state}` : '';
-	return `recording: ${count(progress.entries, 'entry', 'entries')}, ${count(progress.pods, 'pod', 'pods')}, ${elapsedText(progress.elapsedMs)}${state}`;
+	const logs = logsText(progress);
+	return `recording: ${count(progress.entries, 'entry', 'entries')}, ${count(progress.pods, 'pod', 'pods')}, ${logs ? `${logs}, ` : ''}${elapsedText(progress.elapsedMs)}${state}`;
 }
 
-/** The TUI header's source while recording: "REC 1m05s · 1234 entries → boot.ndjson". */
+/** The TUI header's source while recording: "REC 1m05s · 1234 entries · 3 logs → boot.ndjson". */
 export function recordingText(progress: RecordProgress, file: string): string {
-	return `REC ${elapsedText(progress.elapsedMs)} · ${count(progress.entries, 'entry', 'entries')} → ${file}`;
+	const logs = logsText(progress);
+	return `REC ${elapsedText(progress.elapsedMs)} · ${count(progress.entries, 'entry', 'entries')}${logs ? ` · ${logs}` : ''} → ${file}`;
 }
 
-/** The last line of a recording: "recorded 1234 entries (14 pods, 1m05s) to boot.ndjson". */
+/** The last line of a recording: "recorded 1234 entries (14 pods, 3 logs, 1m05s) to boot.ndjson". */
 export function recordedLine(progress: RecordProgress, file: string): string {
-	return `recorded ${count(progress.entries, 'entry', 'entries')} (${count(progress.pods, 'pod', 'pods')}, ${elapsedText(progress.elapsedMs)}) to ${file}`;
+	const logs = logsText(progress);
+	return `recorded ${count(progress.entries, 'entry', 'entries')} (${count(progress.pods, 'pod', 'pods')}, ${logs ? `${logs}, ` : ''}${elapsedText(progress.elapsedMs)}) to ${file}`;
 }
+
+/** What the recording screen says under its header while logs are captured (one line, 80 columns). */
+export const LOGS_SECRETS_LINE = "recording ended containers' logs: they can hold secrets (--logs none)";

@@ -59,13 +59,21 @@ describe('podlife COMMAND --help', () => {
 		const result = run(args, {KUBECONFIG: fake.kubeconfig});
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
-		expect(result.stdout).toMatch(new RegExp(`^Usage\\n  \\$ podlife ${command} `));
+		// record's page says first that the logs it records can hold secrets.
+		const warning = command === 'record' ? 'Logs can hold secrets[^]*?\\n\\n' : '';
+		expect(result.stdout).toMatch(new RegExp(`^${warning}Usage\\n  \\$ podlife ${command} `));
 		expect(result.stdout).toMatch(flag);
 		expect(result.stdout).toContain('Examples');
 		expect(result.stdout).toContain(`$ podlife ${command}`);
 		// That command's page, not the overview.
 		expect(result.stdout).not.toContain('Usage\n  $ podlife [cluster flags]');
 		expect(fake.server.requests.length).toBe(requests);
+	});
+
+	it('says in the first lines of record --help that logs can hold secrets, and how not to record them', () => {
+		const [first, second] = run(['record', '--help']).stdout.split('\n');
+		expect(first).toMatch(/^Logs can hold secrets/);
+		expect(`${first} ${second}`).toMatch(/last 50 lines of every container that terminates or restarts\. --logs none records no logs\./);
 	});
 
 	it('gives each command only the flags it takes', () => {
@@ -127,6 +135,15 @@ describe('usage errors', () => {
 		const result = run(['serve', SESSION, '--port', 'abc']);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toBe('podlife: --port must be a port number from 1 to 65535 (without it, a free one)\n');
+	});
+
+	it('refuses a --logs that the session format does not know, with exit 2 and one line', () => {
+		const requests = fake.server.requests.length;
+		const result = run(['record', 'x.ndjson', '--no-ui', '--logs', 'all'], {KUBECONFIG: fake.kubeconfig});
+		expect(result.code).toBe(2);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toBe('podlife: --logs must be one of crashes, none (got "all")\n');
+		expect(fake.server.requests.length).toBe(requests);
 	});
 
 	it('points an unknown flag at the command’s help', () => {

@@ -43,7 +43,7 @@ function reportedEntries(stderr: string): number {
 
 /** The line a recording ends with: "podlife: recorded 20 entries (12 pods, 2s) to FILE". */
 function summary(entries: number, file: string): RegExp {
-	return new RegExp(`^podlife: recorded ${entries} entries \\(\\d+ pods, \\d+s\\) to ${file.replace(/[.]/g, '\\.')}$`);
+	return new RegExp(`^podlife: recorded ${entries} entries \\(\\d+ pods, 0 logs, \\d+s\\) to ${file.replace(/[.]/g, '\\.')}$`);
 }
 
 describe('podlife record', () => {
@@ -135,7 +135,7 @@ describe('podlife record in a terminal', () => {
 		const seen = new Set<string>();
 		await waitUntil(
 			() => {
-				const header = /REC (\d+s) · (\d+) entries → (\S+)/.exec(screen());
+				const header = /REC (\d+s) · (\d+) entries · 0 logs → (\S+)/.exec(screen());
 				if (header) {
 					expect(header[3]).toBe(file);
 					seen.add(header[1]!);
@@ -146,8 +146,10 @@ describe('podlife record in a terminal', () => {
 			'the recording header with a moving elapsed time',
 			20_000,
 		);
+		// Under the header, while it records them: what the logs it records may hold.
+		expect(screen()).toContain("⚠ recording ended containers' logs: they can hold secrets (--logs none)");
 		await waitUntil(() => screen().includes('podlife exited 0'), 'the end of the recording', 20_000);
 		const session = await readSession(file);
-		expect(screen()).toMatch(new RegExp(`podlife: recorded ${session.entries.length} entries \\(\\d+ pods, \\d+s\\) to`));
+		expect(screen()).toMatch(new RegExp(`podlife: recorded ${session.entries.length} entries \\(\\d+ pods, 0 logs, \\d+s\\) to`));
 	}, 60_000);
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {record, type RecordProgress} from '../../source/record/recorder.js';
-import {progressLine} from '../../source/view/recording-text.js';
+import {progressLine, recordedLine, recordingText} from '../../source/view/recording-text.js';
 import {readSession} from '../../source/session/reader.js';
 import {isWatchEntry, type SessionEntry, type SessionHeader} from '../../source/session/format.js';
 import {PodStore} from '../../source/model/store/pod-store.js';
@@ -135,6 +135,18 @@ function readSessionEntries(f: Fake): {header: SessionHeader; entries: SessionEn
 describe('progressLine', () => {
 	it('counts entries and pods and shows the elapsed time', () => {
 		expect(progressLine({entries: 1234, pods: 14, elapsedMs: 65_400})).toBe('recording: 1234 entries, 14 pods, 1m05s');
+	});
+	it('counts the logs captured, and those that could not be read, when logs are captured', () => {
+		expect(progressLine({entries: 40, pods: 3, elapsedMs: 12_000, logs: {read: 3, unreadable: 0}})).toBe('recording: 40 entries, 3 pods, 3 logs, 12s');
+		expect(progressLine({entries: 40, pods: 3, elapsedMs: 12_000, logs: {read: 0, unreadable: 1}})).toBe(
+			'recording: 40 entries, 3 pods, 1 log (1 unreadable), 12s',
+		);
+		expect(recordingText({entries: 40, pods: 3, elapsedMs: 65_000, logs: {read: 2, unreadable: 1}}, 'a.ndjson')).toBe(
+			'REC 1m05s · 40 entries · 3 logs (1 unreadable) → a.ndjson',
+		);
+		expect(recordedLine({entries: 40, pods: 3, elapsedMs: 12_000, logs: {read: 0, unreadable: 0}}, 'a.ndjson')).toBe(
+			'recorded 40 entries (3 pods, 0 logs, 12s) to a.ndjson',
+		);
 	});
 	it('mentions a connection that is not healthy', () => {
 		expect(progressLine({entries: 1, pods: 1, elapsedMs: 2000, state: 'reconnecting'})).toBe('recording: 1 entry, 1 pod, 2s, reconnecting');
