@@ -210,6 +210,7 @@ export function deriveFrame(input: FrameInput): Frame {
 					clock: laneClock(player, now),
 					oneNamespace: state.namespace !== null,
 					noPods: index.size === 0,
+					grouped: state.sort === 'owner',
 				})
 			: null;
 	const table =

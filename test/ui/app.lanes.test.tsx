@@ -219,3 +219,35 @@ describe('the Lanes view', () => {
 		expect(lanes.filter(line => /api-f8d4ff6c9-/.test(line) && /▄+─?┤$/.test(line)).length).toBeGreaterThanOrEqual(3);
 	});
 });
+
+describe('the Lanes view grouped by owner', () => {
+	it('puts each workload’s summary over its lanes with o, the rollout counted from the pods the store keeps, and keeps the cursor on pods', async () => {
+		const {app, player} = await openReplayFile(ROLLOUT_UNDO, {size: {columns: 120, rows: 40}});
+		await player.whenLoaded();
+		player.seek(92_000);
+		await app.press('L');
+		await app.waitFor(/ a screen /);
+		await app.press('o');
+		let frame = await app.waitFor('sort: owner (grouped)');
+		const lines = frame.split('\n');
+		// The old ReplicaSet's pods left the list a minute after their deletion; the rollout is still rev 3→4.
+		expect(lines.find(line => line.includes('▾ default/api'))).toMatch(/▾ default\/api {2}Deployment {2}rev 3→4 {2}ready 1\/4 {2}[▁-█]{4} rollout 7s/);
+		expect(lines.filter(line => /^ {2}▾ /.test(line)).map(line => line.slice(4).split('  ')[0])).toEqual([
+			'default/api',
+			'kube-system/coredns',
+			'kube-system/kindnet',
+			'kube-system/kube-proxy',
+			'local-path-storage/local-path-provisioner',
+			'static pods on kind-control-plane',
+		]);
+		// The cursor moves from pod to pod, over the summaries.
+		await app.press('G');
+		frame = await app.waitFor(f => /^› kube-system\/kube-scheduler/m.test(f));
+		await app.press('k');
+		await app.press('k');
+		await app.press('k');
+		await app.press('k');
+		frame = await app.waitFor(f => /^› local-path-storage\//m.test(f));
+		expect(frame).not.toMatch(/^› .*▾/m);
+	});
+});

@@ -17,14 +17,24 @@ import {LANE_STYLE, laneLegend} from './lane-cells.js';
 import {lanesFrame, podLaneRows, type LaneRows, type LanesBody} from './lanes-frame.js';
 import {resolveLanes, type LaneClock, type LanesLimits, type LanesState} from './lane-time.js';
 import {cellMs, spanLabel} from './time-axis.js';
+import {groupedListRows, earliestSeen, type GroupContext} from './group-rows.js';
+
+/** The rows the Lanes view draws and where the table's cursor and first row fall among them. */
+export interface LaneRowsAt {
+	rows: LaneRows;
+	cursor: number;
+	offset: number;
+}
 
 /**
  * The rows the Lanes view draws for the table's list: one lane per pod, in the table's order, row
- * i being the table's row i (so the two share one cursor). Grouping lanes by workload replaces
- * this one function.
+ * i being the table's row i (so the two share one cursor). Grouped by owner (o: the list is then in
+ * owner order), a workload's summary row comes before its pods (group-rows.ts); the cursor stays
+ * on pods, and the window moves so that it stays in sight.
  */
-export function laneRowsOf(list: RowList): LaneRows {
-	return podLaneRows(list);
+export function laneRowsOf(list: RowList, at: {cursor: number; offset: number; height: number}, grouped: GroupContext | null): LaneRowsAt {
+	if (!grouped) return {rows: podLaneRows(list), cursor: at.cursor, offset: at.offset};
+	return groupedListRows(list, at, grouped);
 }
 
 export interface LanesScreenInput {
@@ -41,6 +51,8 @@ export interface LanesScreenInput {
 	oneNamespace: boolean;
 	/** The index holds no pod at all. */
 	noPods: boolean;
+	/** The list is grouped by owner (o): a summary row over each workload's lanes. */
+	grouped?: boolean;
 }
 
 export interface LanesScreenBody extends LanesBody {
@@ -80,10 +92,12 @@ export function lanesScreen(input: LanesScreenInput): LanesScreen {
 	const {list, cursor, offset, height, width, view, clock} = input;
 	const resolved = resolveLanes(input.lanes, clock);
 	const replay = clock.earliest !== null;
+	const observedFrom = clock.earliest ?? earliestSeen(view);
+	const laid = laneRowsOf(list, {cursor, offset, height}, input.grouped ? {view, now: clock.now, observedFrom, withNamespace: !input.oneNamespace} : null);
 	const body = lanesFrame({
-		rows: laneRowsOf(list),
-		cursor,
-		offset,
+		rows: laid.rows,
+		cursor: laid.cursor,
+		offset: laid.offset,
 		height,
 		width,
 		pods: view.pods,
