@@ -242,7 +242,7 @@ describe('the Lanes view grouped by owner', () => {
 		]);
 		// The cursor moves from pod to pod, over the summaries.
 		await app.press('G');
-		frame = await app.waitFor(f => /^› kube-system\/kube-scheduler/m.test(f));
+		await app.waitFor(f => /^› kube-system\/kube-scheduler/m.test(f));
 		await app.press('k');
 		await app.press('k');
 		await app.press('k');
