@@ -3,30 +3,7 @@ import {actionFor, bindingsFor, KEY_TABLE} from '../../source/ui/keys.js';
 import {footerText} from '../../source/ui/footer.js';
 import {helpGroups, helpScrollHint} from '../../source/ui/help-groups.js';
 import {keyName} from '../../source/ui/key-name.js';
-import type {Key} from 'ink';
-
-const none: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};
+import {NO_KEY as none} from './helpers/ink-key.js';
 
 describe('key table', () => {
 	it('gives Esc to the table (clear the filter) only; in the detail Esc goes back; q quits everywhere', () => {

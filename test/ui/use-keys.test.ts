@@ -1,32 +1,10 @@
 import {describe, expect, it} from 'vitest';
 import type {Key} from 'ink';
+import {NO_KEY} from './helpers/ink-key.js';
 import type {Controls} from '../../source/ui/key-actions.js';
 import {keyPresses} from '../../source/ui/key-name.js';
 import {routeKey} from '../../source/ui/use-keys.js';
 import {keyHarness as harness} from './helpers/key-harness.js';
-
-const NO_KEY: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};
 
 describe('key routing', () => {
 	/** Each character of `chunk` as the app routes it. */
