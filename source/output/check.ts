@@ -11,6 +11,7 @@ import {explainPod, placementOf, whyContext, type Why, type WhySource} from '../
 import type {LiveOutputOptions, ReplayOutputOptions} from './headless.js';
 import {replayInto} from './replay-store.js';
 import {livePods} from './table.js';
+import {alignedLines} from './text-table.js';
 
 export interface CheckVerdict {
 	/** The report: the unhealthy pods' lines and the summary, ending in a newline. */
@@ -38,9 +39,7 @@ export function judgePods(pods: Iterable<PodState>, view: WhySource, now: number
 	const progressing = judged.filter(entry => entry.why.health === 'progressing');
 	const ok = list.length - judged.length;
 	const rows = [...failing, ...progressing].map(({state, why}) => [state.key, state.columns.status, `${why.cause}: ${why.text}`] as const);
-	const keyWidth = Math.max(0, ...rows.map(row => row[0].length));
-	const statusWidth = Math.max(0, ...rows.map(row => row[1].length));
-	const lines = rows.map(([key, status, why]) => `${key.padEnd(keyWidth)}  ${status.padEnd(statusWidth)}  ${why}`);
+	const lines = alignedLines(rows, 2);
 	lines.push(summary(list.length, failing.length, progressing.length, ok));
 	return {
 		text: lines.join('\n') + '\n',
