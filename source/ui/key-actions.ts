@@ -160,20 +160,21 @@ function moveLanes(move: LaneMove): KeyHandler {
 }
 
 /**
- * Enter in the Lanes view: the pod's detail. Replaying, at the time cursor's moment: the replay goes
- * there, paused so the user can look, and the Timeline opens on the transition at or before it.
+ * Enter in the Lanes view: the pod's detail, its Timeline on the transition at or before the time
+ * cursor's moment. Replaying, the replay goes there, paused so the user can look; live, the store
+ * holds the pod's history up to now, so the Timeline shows that moment among the later ones.
  */
 function openAt({state, limits, dispatch, player, timelineNow}: Controls): void {
 	const lanes = limits.lanes;
-	if (!player || !lanes) return dispatch({type: 'open', rows: limits.rows});
+	if (!lanes) return dispatch({type: 'open', rows: limits.rows});
 	if (limits.rows.length === 0) return;
 	const at = resolveLanes(state.lanes, lanes.clock).cursor;
-	if (at < lanes.clock.now) {
+	if (player && at < lanes.clock.now) {
 		player.pause();
 		player.seek(Math.floor(at - player.recordedAtMs));
 	}
 	dispatch({type: 'open-at', rows: limits.rows, at});
-	// The seek applied at once: the Timeline's rows are those of then.
+	// A seek applied at once: the Timeline's rows are those of then.
 	const targets = timelineNow();
 	if (targets) dispatch({type: 'timeline-reveal', targets, height: limits.bodyLines});
 }

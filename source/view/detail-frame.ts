@@ -111,8 +111,9 @@ export function detailFrame({state, view, now, width, height, replaying, limits,
 	let timeline: TimelineTargets | null = null;
 	if (section === 'Timeline') {
 		// The costliest section: built once for its lines and, replaying, the transitions ↑/↓ pick.
+		// Live, the cursor is where Enter in the Lanes view opened it (its ↑/↓ move it only replaying).
 		const built = timelineView({pod, events, now, width, wrap, logs});
-		lines = markTimelineCursor(built, replaying ? state.timelineCursor : null);
+		lines = markTimelineCursor(built, state.timelineCursor);
 		if (replaying) timeline = timelineTargets(built);
 	} else {
 		const built = sectionLines({

@@ -165,7 +165,7 @@ describe('the Lanes view', () => {
 		expect(await app.waitFor(' a screen ')).toContain('▼');
 	});
 
-	it('starts in lanes when asked (--view lanes), live: Enter opens the detail, Esc comes back, : and ? and q work', async () => {
+	it('starts in lanes when asked (--view lanes), live: Enter opens the Timeline, Esc comes back, : and ? and q work', async () => {
 		const data = captureStore('mixed');
 		const frames = new FrameSource([listener => data.store.subscribe(listener)], realScheduler, 0, 0);
 		live = renderAtSize(
@@ -185,7 +185,7 @@ describe('the Lanes view', () => {
 		// Without colour each class still reads: its glyph.
 		expect(laneLines(frame).find(line => line.includes('crashloop'))).toMatch(/█.*↻.*x/);
 		await live.press(KEY.enter);
-		await live.waitFor('[Overview]');
+		await live.waitFor('[Timeline]');
 		await live.press(KEY.escape);
 		await live.waitFor('5m a screen');
 		await live.press('?');
@@ -201,6 +201,35 @@ describe('the Lanes view', () => {
 		const exited = live.instance.waitUntilExit();
 		await live.press('q');
 		await expect(exited).resolves.toBeUndefined();
+	});
+
+	it('live, Enter opens the pod’s Timeline on the moment under the cursor, as replaying does (the store holds the history)', async () => {
+		const data = captureStore('crashloop');
+		const frames = new FrameSource([listener => data.store.subscribe(listener)], realScheduler, 0, 0);
+		live = renderAtSize(
+			<ThemeContext.Provider value={makeTheme(true)}>
+				<App store={data.store} clock={data.clock} info={{...data.info, kind: 'live', title: 'kind-kind', context: 'kind-kind'}} frames={frames} />
+			</ThemeContext.Provider>,
+			{columns: 120, rows: 40},
+		);
+		await live.waitFor('NAMESPACE');
+		await live.press('L');
+		await live.waitFor('5m a screen');
+		for (let i = 0; i < 8; i++) await live.press(KEY.left);
+		const cursor = /▼ (\d\d:\d\d:\d\d), f follows/.exec(live.lastFrame())![1]!;
+		await live.press(KEY.enter);
+		const frame = await live.waitFor('[Timeline]');
+		// The transition marked is the last one at or before that moment, not the latest.
+		const pod = [...data.store.view().pods.values()].find(p => p.name.startsWith('crashloop'))!;
+		const cursorAt = Date.parse(`${new Date(data.clock.at).toISOString().slice(0, 11)}${cursor}Z`);
+		const last = pod.history.filter(t => t.at < cursorAt + 1000).at(-1)!;
+		expect(last.at).toBeLessThan(pod.history.at(-1)!.at);
+		// The marked row, or the row of its moment above it (a moment's later rows leave its time out).
+		const lines = frame.split('\n');
+		const marked = lines.findIndex(line => line.startsWith('›'));
+		expect(marked).toBeGreaterThan(-1);
+		const moment = lines.slice(0, marked + 1).findLast(line => /\d\d:\d\d:\d\d/.test(line));
+		expect(moment).toContain(formatClock(last.at));
 	});
 
 	it('ends a deleted pod’s lane with ┤ and marks restarts: a rollout, its crashing revision, and its undo', async () => {
