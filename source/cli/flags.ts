@@ -86,3 +86,25 @@ export function parseArgs(argv: string[]) {
 }
 
 export type Flags = ReturnType<typeof parseArgs>['flags'];
+
+/** FLAG_SPEC without its defaults: what meow returns then is what the command line said. */
+const SPEC_WITHOUT_DEFAULTS = Object.fromEntries(
+	Object.entries(FLAG_SPEC).map(([name, spec]) => {
+		const {default: _default, ...rest} = spec as {default?: unknown};
+		return [name, rest];
+	}),
+) as typeof FLAG_SPEC;
+
+/** A flag given on the command line: its FLAG_SPEC name, and how it was typed ("--no-color"). */
+export interface GivenFlag {
+	name: string;
+	typed: string;
+}
+
+/** The flags given on the command line, defaults aside. Call after parseArgs (which reports bad ones). */
+export function givenFlags(argv: string[]): GivenFlag[] {
+	const cli = meow({importMeta: import.meta, argv, flags: SPEC_WITHOUT_DEFAULTS, allowUnknownFlags: true, booleanDefault: undefined, autoHelp: false});
+	return Object.entries(cli.flags)
+		.filter(([name, value]) => name in FLAG_SPEC && value !== undefined && !(Array.isArray(value) && value.length === 0))
+		.map(([name, value]) => ({name, typed: value === false ? `--no-${name.replace(/[A-Z]/g, c => '-' + c.toLowerCase())}` : dashed(name)}));
+}

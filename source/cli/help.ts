@@ -81,12 +81,13 @@ const CLUSTER: FlagGroup = {title: 'Cluster flags (as kubectl)', flags: [KUBECON
 const REPLAY_OUTPUT: FlagGroup = {title: 'Flags', flags: [OUTPUT_REPLAY, AT, POD, SINCE, UNTIL, WIDTH, NO_GROUP, LENIENT, STATUS_COMPAT, NO_COLOR]};
 const REPLAY_PLAYBACK: FlagGroup = {title: 'Playback flags (the TUI)', flags: [VIEW, SPEED, PAUSED, LOOP]};
 
-/** Bare `podlife`: not a command of its own, but the first line of the overview. */
+/** Bare `podlife`: not a command of its own, but the first line of the overview. Its groups are
+ * not printed (the overview prints every flag); they say which flags it takes. */
 const LIVE: Page = {
 	usage: '[flags]',
 	summary: 'watch the pods of the current cluster',
 	about: '',
-	groups: [],
+	groups: [CLUSTER, {title: 'Flags', flags: [OUTPUT_ANY, WATCH_FOR, SINCE, UNTIL, WIDTH, NO_GROUP, STATUS_COMPAT, NO_COLOR, VIEW]}],
 	examples: [
 		'podlife -A',
 		'podlife -A --view lanes',
@@ -241,4 +242,25 @@ export function commandHelp(name: CommandName): string {
 
 export function isCommand(word: string | undefined): word is CommandName {
 	return word !== undefined && Object.hasOwn(COMMANDS, word);
+}
+
+/** The flag names (FLAG_SPEC's keys) a help line stands for: "-n, --namespace NS" → namespace,
+ * "--no-color" → color, "--[no-]group" → group. */
+export function flagNames(help: string): string[] {
+	return [...help.matchAll(/--(?:\[no-\]|no-)?([a-z][a-z-]*)/g)].map(m => m[1]!.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()));
+}
+
+/** Taken by every command: --help, and --no-color, which scripts pass out of habit and which asks for nothing harmful. */
+const EVERYWHERE = ['help', 'color'];
+
+/** The flags `podlife COMMAND` takes (bare podlife when undefined): those its help page lists, --help and --no-color. */
+export function acceptedFlags(command: CommandName | undefined): ReadonlySet<string> {
+	const page = command === undefined ? LIVE : COMMANDS[command];
+	return new Set([...page.groups.flatMap(group => group.flags.flatMap(flag => flagNames(flag.flag))), ...EVERYWHERE]);
+}
+
+/** The commands whose pages list `flag`, as "podlife record" or "bare podlife". */
+export function commandsTaking(flag: string): string[] {
+	const names: Array<CommandName | undefined> = [undefined, ...(Object.keys(COMMANDS) as CommandName[])];
+	return names.filter(name => acceptedFlags(name).has(flag)).map(name => (name === undefined ? 'bare podlife' : `podlife ${name}`));
 }

@@ -3,8 +3,8 @@
 // for React and `podlife demo` never pays for client-node.
 
 import {EXIT_OK, EXIT_UNHEALTHY, UsageError} from '../errors.js';
-import {parseArgs, type Flags} from './flags.js';
-import {commandHelp, isCommand, overviewHelp, COMMANDS} from './help.js';
+import {givenFlags, parseArgs, type Flags, type GivenFlag} from './flags.js';
+import {acceptedFlags, commandHelp, commandsTaking, isCommand, overviewHelp, COMMANDS, type CommandName} from './help.js';
 import {joinNegativeAt, parseAt, parseDuration, parseTimeFlag} from './duration-flag.js';
 import {compatForServerVersion, parseStatusCompat, type StatusCompat} from '../model/compat.js';
 
@@ -64,6 +64,18 @@ function lanesOnly(flags: Flags, output: string | undefined): void {
 		);
 }
 
+/** A flag another command takes would be ignored here without a word: `replay --logs none` records
+ * nothing, `check --speed 4` plays nothing. Which command takes what is read off the help pages. */
+function refuseOtherCommandsFlags(command: CommandName | undefined, given: readonly GivenFlag[]): void {
+	const accepted = acceptedFlags(command);
+	const foreign = given.find(flag => !accepted.has(flag.name));
+	if (foreign === undefined) return;
+	const here = command === undefined ? 'bare podlife (live)' : `podlife ${command}`;
+	const takers = commandsTaking(foreign.name);
+	const elsewhere = takers.length > 0 ? `: it is for ${takers.join(', ')}` : '';
+	throw new UsageError(`${foreign.typed} is not a flag of ${here}${elsewhere} (see podlife ${command ? command + ' ' : ''}--help)`);
+}
+
 function requireTty(io: Io, command: string): void {
 	if (!io.isTty) {
 		throw new UsageError(`stdout is not a terminal, so the TUI cannot start; for text use e.g. podlife ${command} --output table (or json, ndjson)`);
@@ -85,7 +97,8 @@ function help(topic: string | undefined, io: Io): number {
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
-	const cli = parseArgs(joinNegativeAt(argv));
+	const args = joinNegativeAt(argv);
+	const cli = parseArgs(args);
 	const [command, ...rest] = cli.input;
 	const flags = cli.flags;
 	if (command === 'help') {
@@ -96,6 +109,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 		if (command !== undefined && !isCommand(command)) throw new UsageError(`unknown command "${command}"; commands: ${COMMAND_LIST} (see podlife --help)`);
 		return help(command, io);
 	}
+	if (command === undefined || isCommand(command)) refuseOtherCommandsFlags(command, givenFlags(args));
 	switch (command) {
 		case 'replay':
 			return replay(one(rest, 'session file', 'podlife replay FILE'), flags, io);
