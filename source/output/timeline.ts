@@ -9,6 +9,10 @@ import {UserError} from '../errors.js';
 import {transitionWords} from '../model/transition-words.js';
 import {replayInto} from './replay-store.js';
 import {nameInKey} from '../model/pod-key.js';
+import {runEnds, sessionCapturesLogs} from '../model/container-logs.js';
+import {containerSubject} from '../model/history.js';
+import {capturedLogRows, LOG_LINES_SHOWN, NO_RUN_LOGS, type RunLogs} from '../view/detail/log-lines.js';
+import {lineText} from '../view/detail/lines.js';
 
 export interface TimelineOptions {
 	compat?: StatusCompat;
@@ -19,8 +23,9 @@ export interface TimelineOptions {
 
 const COLUMNS = ['AT', 'CLOCK (UTC)', 'WHAT', 'CHANGE', 'STATUS', 'DETAIL'] as const;
 
-/** The pod's transitions as an aligned text table under a one-line heading. */
-export function renderTimeline(state: PodState, recordedAtMs: number): string {
+/** The pod's transitions as an aligned text table under a one-line heading; under each end of a
+ * container's run, the last lines of its log when the session captured it (as the TUI's Timeline). */
+export function renderTimeline(state: PodState, recordedAtMs: number, logs: RunLogs = NO_RUN_LOGS): string {
 	const heading = [
 		`Timeline of ${state.key}`,
 		state.uid ? `uid ${state.uid}` : null,
@@ -30,14 +35,24 @@ export function renderTimeline(state: PodState, recordedAtMs: number): string {
 	]
 		.filter(part => part !== null)
 		.join(' · ');
-	const rows = state.history.map(transition => timelineCells(transition, recordedAtMs));
+	const history = state.history;
+	const rows = history.map(transition => timelineCells(transition, recordedAtMs));
 	const widths = COLUMNS.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)));
 	const line = (cells: readonly string[]): string =>
 		cells
 			.map((cell, column) => (column === 0 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
 			.join('  ')
 			.trimEnd();
-	return [heading, line(COLUMNS), ...rows.map(line)].join('\n') + '\n';
+	// A run's log sits under its end, from the WHAT column: read as the container's words, not a change.
+	const logIndent = ' '.repeat(widths[0]! + widths[1]! + 4);
+	const subjects = new Map(state.containers.map(view => [view.name, containerSubject(view)]));
+	const ends = runEnds(history, logs.captured, state.uid, name => subjects.get(name) ?? null);
+	const body = rows.flatMap((row, index) => {
+		const log = ends.get(index);
+		const below = log === undefined ? [] : capturedLogRows(log, {limit: LOG_LINES_SHOWN, capturesLogs: logs.capturesLogs});
+		return [line(row), ...below.map(spans => oneLine(logIndent + lineText(spans)))];
+	});
+	return [heading, line(COLUMNS), ...body].join('\n') + '\n';
 }
 
 function timelineCells(transition: Transition, recordedAtMs: number): string[] {
@@ -76,8 +91,9 @@ function oneLine(text: string): string {
 
 /** Replays the whole file headless and renders the timeline of `podKey` ("namespace/name" or a unique name). */
 export async function runTimeline(file: string, podKey: string, options: TimelineOptions = {}): Promise<string> {
-	const {store, recordedAtMs} = await replayInto(file, 'end', {compat: options.compat, lenient: options.lenient, warn: text => options.warn?.(text)});
-	return renderTimeline(findPod(store, podKey, file), recordedAtMs);
+	const {store, recordedAtMs, header} = await replayInto(file, 'end', {compat: options.compat, lenient: options.lenient, warn: text => options.warn?.(text)});
+	const pod = findPod(store, podKey, file);
+	return renderTimeline(pod, recordedAtMs, {captured: store.logsOf(pod.key), capturesLogs: sessionCapturesLogs(header)});
 }
 
 function findPod(store: PodStore, podKey: string, file: string): PodState {

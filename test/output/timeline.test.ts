@@ -92,6 +92,24 @@ describe('timeline text', () => {
 		expect(lines[1]).toMatch(/^\s*AT\s+CLOCK \(UTC\)\s+WHAT\s+CHANGE\s+STATUS\s+DETAIL$/);
 	});
 
+	it('prints under each end of a run the last lines of its log, when the session captured them', async () => {
+		const withLogs = new URL('../fixtures/logs/crashloop.ndjson', import.meta.url).pathname;
+		const lines = (await runTimeline(withLogs, 'default/crashloop-g6z5t')).trimEnd().split('\n');
+		const ends = lines.flatMap((line, index) => (/\scontainer api\s+(state running → terminated|restart count)/.test(line) ? [index] : []));
+		expect(ends.length).toBeGreaterThan(0);
+		// Run 0's log: its last line under the first end, behind the bar, from the WHAT column.
+		const first = lines.findIndex(line => /state running → terminated\(Error, exit 1\)/.test(line));
+		const below = lines.slice(first + 1, first + 5);
+		const what = lines[1]!.indexOf('WHAT');
+		expect(below).toContain(' '.repeat(what) + '│ ConnectionRefusedError: [Errno 111] Connection refused (run 0)');
+		// Run 2's fetch was refused; run 3 has none: each says so in its place, once.
+		expect(lines.filter(line => line.trim().startsWith('log not captured:'))).toHaveLength(1);
+		expect(lines.filter(line => line.trim() === 'no log captured')).toHaveLength(1);
+		// Run 4's coloured line prints without its escape codes.
+		expect(lines.join('\n')).not.toMatch(/\u001b|\u0007/);
+		expect(lines.some(line => line.includes('(run 4)'))).toBe(true);
+	});
+
 	it('writes offsets to a tenth of a second, with minutes and hours when long', () => {
 		expect(formatOffset(12_345)).toBe('+12.3s');
 		expect(formatOffset(59_960)).toBe('+1m00.0s');
@@ -116,6 +134,7 @@ describe('timeline text', () => {
 						detail: 'line one\nline two',
 					},
 				],
+				containers: [],
 				deletedAt: null,
 			} as unknown as Parameters<typeof renderTimeline>[0],
 			0,
