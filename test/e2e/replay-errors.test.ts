@@ -34,10 +34,26 @@ async function waitForScreen(test: (text: string) => boolean, what: string, time
 	}
 }
 
-/** Runs podlife in the pane's shell, after clearing it. */
-function podlife(...args: string[]): void {
-	tmux('send-keys', '-t', session, '-l', `clear; env -u CI -u CONTINUOUS_INTEGRATION node dist/bundle/cli.js ${args.join(' ')}; echo "podlife exited $?"`);
+let runs = 0;
+
+/**
+ * Runs podlife in the pane's shell, after clearing it. Returns the words its end prints on the shell:
+ * each run's are its own, so that a wait cannot take the previous run's end (on the screen until the
+ * shell clears it) for this one's; and the shell computes them, so that the typed command line, also
+ * on the screen until then, does not hold them either.
+ */
+function podlife(...args: string[]): string {
+	const run = ++runs;
+	const ended = `(run ${run} ended)`;
+	tmux(
+		'send-keys',
+		'-t',
+		session,
+		'-l',
+		`clear; env -u CI -u CONTINUOUS_INTEGRATION node dist/bundle/cli.js ${args.join(' ')}; echo "podlife exited $? (run $((${run - 1} + 1)) ended)"`,
+	);
 	tmux('send-keys', '-t', session, 'Enter');
+	return ended;
 }
 
 function write(name: string, lines: readonly string[]): string {
@@ -71,7 +87,7 @@ describe('podlife replay of a broken session, in a terminal', () => {
 	it('shows a read error met after the first frame in red under the header; q exits 1 with the line on the shell', async () => {
 		const {file, line} = withLateBadLine();
 		const message = `${file}:${line}: line is not JSON`;
-		podlife('replay', file);
+		const ended = podlife('replay', file);
 		await waitForScreen(text => text.includes('NAMESPACE') && text.includes(message), 'the table and the error');
 		const errorLine = screen(true)
 			.split('\n')
@@ -79,25 +95,25 @@ describe('podlife replay of a broken session, in a terminal', () => {
 		expect(errorLine).toMatch(/\u001B\[(?:[0-9;]*;)?31m/);
 		expect(errorLine).toContain('the session stops at 1:39, its last good entry');
 		tmux('send-keys', '-t', session, 'q');
-		const after = await waitForScreen(text => text.includes('podlife exited'), 'the shell after quitting');
+		const after = await waitForScreen(text => text.includes(ended), 'the shell after quitting');
 		expect(after).not.toContain('NAMESPACE');
 		expect(after).toContain(`podlife: ${message}\npodlife exited 1`);
 	}, 60_000);
 
 	it('exits 1 before any screen with the one line headless mode prints, for a read error on the first read', async () => {
 		const file = write('no-type.ndjson', [MIXED[0]!, '{"t":10,"x":1}']);
-		podlife('replay', file);
-		const after = await waitForScreen(text => text.includes('podlife exited'), 'the shell');
+		const ended = podlife('replay', file);
+		const after = await waitForScreen(text => text.includes(ended), 'the shell');
 		expect(after).toContain(`podlife: ${file}:2: entry has no "type"\npodlife exited 1`);
-		podlife('replay', file, '-o', 'check');
-		expect(await waitForScreen(text => text.includes('podlife exited'), 'the shell')).toContain(`podlife: ${file}:2: entry has no "type"\npodlife exited 1`);
+		const checked = podlife('replay', file, '-o', 'check');
+		expect(await waitForScreen(text => text.includes(checked), 'the shell')).toContain(`podlife: ${file}:2: entry has no "type"\npodlife exited 1`);
 	}, 60_000);
 
 	it('shows the warning of a gzip recording cut short in yellow, and prints it on the shell after q, exit 0', async () => {
 		const whole = gzipSync(Buffer.from(MIXED.join('\n') + '\n'));
 		const file = path.join(dir, 'cut.ndjson.gz');
 		writeFileSync(file, whole.subarray(0, Math.floor(whole.length / 2)));
-		podlife('replay', file, '--paused');
+		const ended = podlife('replay', file, '--paused');
 		const shown = await waitForScreen(text => text.includes('NAMESPACE') && text.includes('gzip stream is cut off'), 'the table and the warning');
 		const warning = shown.split('\n').find(l => l.includes('gzip stream is cut off'))!;
 		expect(warning).toMatch(
@@ -109,13 +125,13 @@ describe('podlife replay of a broken session, in a terminal', () => {
 				.find(l => l.includes('gzip stream is cut off')),
 		).toMatch(/\u001B\[(?:[0-9;]*;)?33m/);
 		tmux('send-keys', '-t', session, 'q');
-		const after = await waitForScreen(text => text.includes('podlife exited'), 'the shell after quitting');
+		const after = await waitForScreen(text => text.includes(ended), 'the shell after quitting');
 		expect(after).toContain(`podlife: ${warning.slice(2)}\npodlife exited 0`);
 	}, 60_000);
 
 	it('refuses --at past the end before any screen, naming the span', async () => {
-		podlife('replay', 'test/fixtures/captures/mixed.ndjson', '--at', '99m');
-		const after = await waitForScreen(text => text.includes('podlife exited'), 'the shell');
+		const ended = podlife('replay', 'test/fixtures/captures/mixed.ndjson', '--at', '99m');
+		const after = await waitForScreen(text => text.includes(ended), 'the shell');
 		expect(after).toContain('podlife: --at: 99m is after the session ends at 1:39; it spans 0:00–1:39 (04:20:57–04:22:36 UTC)\npodlife exited 2');
 	}, 60_000);
 });
