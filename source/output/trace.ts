@@ -3,9 +3,15 @@
 // process_name metadata event), one thread per pod (tid; thread_name), one complete event ("X",
 // ts and dur in microseconds) per stretch of one printed STATUS and READY, instant events ("i",
 // thread scope) for restarts, the pod's deletion and its Kubernetes Events, and for a Deployment a
-// thread of its rollouts. A pod's slices follow one another without overlapping, as the format asks
-// of slices on one thread. Times are Unix epoch microseconds, so the file lines up with other traces
-// taken on wall-clock time.
+// thread of its rollouts. A pod's slices follow one another without overlapping: Perfetto drops a
+// slice that overlaps another on its thread. Times are Unix epoch microseconds, so the file lines up
+// with other traces taken on wall-clock time.
+//
+// Ids follow Perfetto's reading, which is Linux's: a tid names one thread across the whole trace and
+// the thread whose tid is its process's pid is that process's main thread, and 0 is the kernel's. So
+// pids count from 1, a process's own metadata sits on tid = pid, and threads count on from past the
+// last pid. No displayTimeUnit: "ms" is the default anyway, and Perfetto before 2022 read it as the
+// unit of ts.
 
 import type {KubeEvent} from '../kube/objects.js';
 import type {PodState, StoreView} from '../model/pod-state.js';
@@ -31,21 +37,23 @@ export interface TraceEvent {
 
 export interface TraceFile {
 	traceEvents: TraceEvent[];
-	displayTimeUnit: 'ms';
 	otherData: Record<string, string>;
 }
 
 const µs = (ms: number): number => Math.round(ms * 1000);
 
+/** A name as one line of printable text: Perfetto's tokenizer refuses control characters in a name. */
+const printable = (text: string): string => text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+
 /** The metadata events that name a track and set its place. */
 function names(pid: number, tid: number | null, name: string, index: number): TraceEvent[] {
 	if (tid === null)
 		return [
-			{name: 'process_name', ph: 'M', pid, tid: 0, ts: 0, args: {name}},
-			{name: 'process_sort_index', ph: 'M', pid, tid: 0, ts: 0, args: {sort_index: index}},
+			{name: 'process_name', ph: 'M', pid, tid: pid, ts: 0, args: {name: printable(name)}},
+			{name: 'process_sort_index', ph: 'M', pid, tid: pid, ts: 0, args: {sort_index: index}},
 		];
 	return [
-		{name: 'thread_name', ph: 'M', pid, tid, ts: 0, args: {name}},
+		{name: 'thread_name', ph: 'M', pid, tid, ts: 0, args: {name: printable(name)}},
 		{name: 'thread_sort_index', ph: 'M', pid, tid, ts: 0, args: {sort_index: index}},
 	];
 }
@@ -66,7 +74,7 @@ function podTrack(pod: PodState, events: readonly KubeEvent[], pid: number, tid:
 		if (moment.at > now || to <= moment.at) continue;
 		const cls = statusClass(moment.status, moment.ready);
 		out.push({
-			name: `${moment.status} ${moment.ready}`,
+			name: printable(`${moment.status} ${moment.ready}`),
 			cat: cls,
 			ph: 'X',
 			pid,
@@ -80,7 +88,7 @@ function podTrack(pod: PodState, events: readonly KubeEvent[], pid: number, tid:
 		if (transition.at > now) break;
 		if (transition.kind === 'restart')
 			out.push({
-				name: `restart ${transition.subject}`,
+				name: printable(`restart ${transition.subject}`),
 				cat: 'restart',
 				ph: 'i',
 				s: 't',
@@ -96,8 +104,8 @@ function podTrack(pod: PodState, events: readonly KubeEvent[], pid: number, tid:
 		const at = eventTime(event);
 		if (at > now || at === 0) continue;
 		out.push({
-			name: event.reason ?? 'Event',
-			cat: `event,${event.type ?? 'Normal'}`,
+			name: printable(event.reason || 'Event'),
+			cat: printable(`event,${event.type ?? 'Normal'}`),
 			ph: 'i',
 			s: 't',
 			pid,
@@ -139,7 +147,8 @@ export function podTrace(view: StoreView, now: number, observedFrom: number, abo
 	const traceEvents: TraceEvent[] = [];
 	const groups = groupPods(view.pods.values(), view.owners);
 	const namespaces = new Set([...view.pods.values()].map(pod => pod.namespace));
-	let tid = 0;
+	// Threads count on from past the last pid (see the top of this file).
+	let tid = groups.length;
 	groups.forEach((group, index) => {
 		const pid = index + 1;
 		const {workload} = group;
@@ -156,11 +165,11 @@ export function podTrace(view: StoreView, now: number, observedFrom: number, abo
 			traceEvents.push(...names(pid, podTid, name, order + 1), ...podTrack(pod, view.eventsByPod.get(pod.key) ?? [], pid, podTid, now));
 		});
 	});
-	return {traceEvents, displayTimeUnit: 'ms', otherData: {producer: 'podlife', ...about}};
+	return {traceEvents, otherData: {producer: 'podlife', ...about}};
 }
 
 /** The trace file's text: one event per line, so that a large one can still be read and diffed. */
 export function renderTrace(trace: TraceFile): string {
 	const lines = trace.traceEvents.map(event => JSON.stringify(event));
-	return `{"displayTimeUnit":"ms","otherData":${JSON.stringify(trace.otherData)},"traceEvents":[\n${lines.join(',\n')}\n]}\n`;
+	return `{"otherData":${JSON.stringify(trace.otherData)},"traceEvents":[\n${lines.join(',\n')}\n]}\n`;
 }
