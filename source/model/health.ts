@@ -161,8 +161,7 @@ function risingRestarts(state: PodState, now: number): TroubleSignal | null {
 	const running = state.containers.filter(view => view.kind === 'regular' || view.kind === 'sidecar');
 	let restarts = 0;
 	let latest: ContainerView | null = null;
-	// History is in time order: walk back only through the window. Read once: a stored pod builds
-	// its history's objects on each read (model/store/history-line.ts prefix).
+	// History is in time order: walk back only through the window.
 	const history = state.history;
 	for (let index = history.length - 1; index >= 0; index -= 1) {
 		const transition = history[index]!;

@@ -64,9 +64,7 @@ function add(
 	to: string | null,
 	detail?: string,
 ): void {
-	const transition: Transition = {at, kind, subject, from, to, statusAfter};
-	if (detail) transition.detail = detail;
-	out.push(transition);
+	out.push(detail ? {at, kind, subject, from, to, statusAfter, detail} : {at, kind, subject, from, to, statusAfter});
 }
 
 /** The condition of that type in `list`; the last one when the type comes twice (as a map by type keeps it). */

@@ -83,16 +83,16 @@ export type TransitionKind = 'created' | 'phase' | 'status' | 'ready' | 'conditi
 
 export interface Transition {
 	/** When the change was seen (epoch ms of the entry). */
-	at: number;
-	kind: TransitionKind;
+	readonly at: number;
+	readonly kind: TransitionKind;
 	/** What changed: "phase", "STATUS", "Ready", "container app", … */
-	subject: string;
-	from: string | null;
-	to: string | null;
+	readonly subject: string;
+	readonly from: string | null;
+	readonly to: string | null;
 	/** The STATUS column after this change. */
-	statusAfter: string;
+	readonly statusAfter: string;
 	/** Extra words: a reason or message. */
-	detail?: string;
+	readonly detail?: string;
 }
 
 /** The fields of a pod object read on every entry (diffs, relist check, health): kept in memory by every state. */
@@ -138,8 +138,8 @@ export interface PodState {
 	readonly owner: PodOwner | null;
 	/** Its labels and inter-pod rules, for placing other pods (model/placement). */
 	readonly scheduling: SchedulingFacts;
-	/** Transitions, oldest first (the last HISTORY_LIMIT); built on each read. */
-	readonly history: Transition[];
+	/** Transitions, oldest first (the last HISTORY_LIMIT). */
+	readonly history: readonly Transition[];
 	/** history.length, without building it. */
 	readonly historyLength: number;
 	/** When the pod was deleted (epoch ms): a tombstone keeps its last state. */

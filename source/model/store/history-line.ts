@@ -7,8 +7,15 @@
 // store or family of stores), two to a double, and its kind beside the detail — four doubles where
 // a Transition object takes a boxed time and a field per part. One plain array sized to fit when
 // the line starts: most pods have a handful of transitions, and a typed array's buffer, or a second
-// array, or the room a growing array keeps, would cost more than they do. prefix() builds the
-// objects for whoever reads a history (a screen, a diagnosis); the store reads only lengths.
+// array, or the room a growing array keeps, would cost more than they do. history() gives the
+// objects to whoever reads a history (a screen, a diagnosis); the store reads only lengths.
+//
+// Readers read the same few histories again and again (a frame reads those of the rows on screen,
+// the detail view one pod's several times), so the objects history() builds are kept for the lines
+// read last, RECENT_LINES of them: a version's transitions never change once written (a later
+// version appends past its length, a branch starts another line), so the line and a length name
+// them. Not per version: that would keep the objects of every pod a frame reads, and undo the
+// packing. One bound for the process rather than one per store: a replay has several stores.
 
 import type {Transition, TransitionKind} from '../pod-state.js';
 
@@ -56,6 +63,14 @@ export class WordTable {
 	}
 }
 
+/**
+ * Lines whose history was read last, with what was read (the line and length it is of): the
+ * newest last, in the map's order. Holds a line it names, RECENT_LINES of them at most.
+ */
+const recent = new Map<HistoryLine, {length: number; transitions: readonly Transition[]}>();
+/** More than the rows of a tall terminal's table, so a frame reads its rows' histories again from here. */
+const RECENT_LINES = 128;
+
 /** The high and low string numbers of a pair. */
 function high(pair: number): number {
 	return Math.floor(pair / PAIR);
@@ -85,7 +100,24 @@ export class HistoryLine {
 		return this.used / WIDTH;
 	}
 
-	/** A version's history: the last HISTORY_LIMIT transitions of the first `length`. */
+	/**
+	 * A version's history: the last HISTORY_LIMIT transitions of the first `length`, as prefix()
+	 * gives them, shared by its readers (frozen) while the line is among the last read.
+	 */
+	history(length: number): readonly Transition[] {
+		const read = recent.get(this);
+		recent.delete(this);
+		if (read !== undefined && read.length === length) {
+			recent.set(this, read);
+			return read.transitions;
+		}
+		const transitions = Object.freeze(this.prefix(length));
+		recent.set(this, {length, transitions});
+		if (recent.size > RECENT_LINES) recent.delete(recent.keys().next().value!);
+		return transitions;
+	}
+
+	/** The last HISTORY_LIMIT transitions of the first `length`, built anew on each call. */
 	prefix(length: number): Transition[] {
 		const from = Math.max(0, length - HISTORY_LIMIT);
 		const out: Transition[] = [];
@@ -141,16 +173,15 @@ export class HistoryLine {
 		const toStatus = this.data[at + 2]!;
 		const detailKind = this.data[at + 3]!;
 		const words = this.words;
-		const transition: Transition = {
-			at: this.data[at]!,
-			kind: KINDS[detailKind % KIND_SLOTS]!,
-			subject: words.decode(high(subjectFrom))!,
-			from: words.decode(low(subjectFrom)) ?? null,
-			to: words.decode(high(toStatus)) ?? null,
-			statusAfter: words.decode(low(toStatus))!,
-		};
+		const time = this.data[at]!;
+		const kind = KINDS[detailKind % KIND_SLOTS]!;
+		const subject = words.decode(high(subjectFrom))!;
+		const from = words.decode(low(subjectFrom)) ?? null;
+		const to = words.decode(high(toStatus)) ?? null;
+		const statusAfter = words.decode(low(toStatus))!;
 		const detail = words.decode(Math.floor(detailKind / KIND_SLOTS));
-		if (detail !== undefined && detail !== null) transition.detail = detail;
-		return transition;
+		return detail === undefined || detail === null
+			? {at: time, kind, subject, from, to, statusAfter}
+			: {at: time, kind, subject, from, to, statusAfter, detail};
 	}
 }

@@ -173,8 +173,8 @@ export class PodVersion implements PodState {
 		return coreOf(this);
 	}
 
-	get history(): Transition[] {
-		return this.identity.line.prefix(this.lineLength);
+	get history(): readonly Transition[] {
+		return this.identity.line.history(this.lineLength);
 	}
 
 	get historyLength(): number {

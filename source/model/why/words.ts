@@ -118,7 +118,6 @@ export function restartsIn(state: PodState, view: ContainerView, now: number): s
 /** When a container entered the state it is in now, from the pod's history; null when not seen. */
 export function stateSince(state: PodState, view: ContainerView): number | null {
 	const subject = containerSubject(view);
-	// Read once: a stored pod builds its history's objects on each read.
 	const history = state.history;
 	for (let index = history.length - 1; index >= 0; index -= 1) {
 		const transition = history[index]!;

@@ -19,8 +19,7 @@ function transitions(count: number, seed: number, words: () => string): Transiti
 			to: random() < 0.2 ? null : words(),
 			statusAfter: words(),
 		};
-		if (random() < 0.5) transition.detail = random() < 0.1 ? '' : words();
-		out.push(transition);
+		out.push(random() < 0.5 ? {...transition, detail: random() < 0.1 ? '' : words()} : transition);
 	}
 	return out;
 }
@@ -79,5 +78,50 @@ describe('HistoryLine', () => {
 		const same = line.append(12, given.slice(12));
 		expect(same.line).toBe(line);
 		expect(line.prefix(same.length)).toEqual(given);
+	});
+
+	it('gives each version its own history from a shared line, the newer version read or not', () => {
+		const random = seededRandom(11);
+		const words = ['Pending', 'Running', 'Error'];
+		const given = transitions(40, 12, () => words[Math.floor(random() * words.length)]!);
+		let line = new HistoryLine(given.slice(0, 5), new WordTable());
+		let length = 5;
+		const versions = [{line, length}];
+		for (let at = 5; at < given.length; at += 5) {
+			({line, length} = line.append(length, given.slice(at, at + 5)));
+			versions.push({line, length});
+			// Read the newest, then every older one: each gives what was written up to it.
+			for (const version of [...versions].reverse()) expect(version.line.history(version.length)).toEqual(given.slice(0, version.length));
+		}
+		expect(new Set(versions.map(version => version.line)).size).toBe(1);
+	});
+
+	it('reads a history again as it read it, and readers cannot change it for the next one', () => {
+		const given = transitions(30, 13, () => 'Running');
+		const line = new HistoryLine(given, new WordTable());
+		const first = line.history(30);
+		expect(first).toEqual(line.prefix(30));
+		expect(line.history(30)).toBe(first);
+		expect(() => (first as Transition[]).push(given[0]!)).toThrow(TypeError);
+		expect(line.history(30)).toEqual(given);
+	});
+
+	it('keeps the objects of the lines read last only, so reading every pod keeps no more than a few', () => {
+		const table = new WordTable();
+		const lines = Array.from(
+			{length: 2000},
+			(_, index) =>
+				new HistoryLine(
+					transitions(3, 100 + index, () => `word ${index}`),
+					table,
+				),
+		);
+		const firstRead = lines[0]!.history(3);
+		for (const line of lines) line.history(3);
+		const again = lines[0]!.history(3);
+		expect(again).not.toBe(firstRead);
+		expect(again).toEqual(firstRead);
+		// The line read last is still there.
+		expect(lines[1999]!.history(3)).toBe(lines[1999]!.history(3));
 	});
 });
