@@ -51,6 +51,12 @@ export function indexEntry(state: PodState, now: number): IndexEntry {
 	};
 }
 
+/** Whether two entries of a pod say the same in every field (a projection that changed nothing). */
+export function sameEntry(a: IndexEntry, b: IndexEntry): boolean {
+	for (const field of Object.keys(a) as (keyof IndexEntry)[]) if (a[field] !== b[field]) return false;
+	return true;
+}
+
 /** Static pods' Nodes after every namespace; in a namespace, bare pods last (workload-groups.ts compareWorkloads). */
 function ownerSortKey(workload: Workload): string {
 	const rank = workload.kind === 'Node' ? 2 : workload.kind === 'Pod' ? 1 : 0;

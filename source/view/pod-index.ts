@@ -1,16 +1,18 @@
-// The table's model for many pods (10k): one IndexEntry per pod, kept sorted and
+// The table's model for many pods (150k): one IndexEntry per pod, kept sorted and
 // updated incrementally from the store's `changedSince(version)`, so a frame costs
 // what changed, not what the store holds. Only changed pods are re-projected; each
 // change is applied by binary search to the sorted entries, to the filtered lists
 // of the last few filters and to the counts (per namespace), so a frame at 10k pods
-// neither re-sorts, re-filters, re-counts nor re-collects namespaces. Rows of
-// strings are made only for the visible window (pod-row.ts).
+// neither re-sorts, re-filters, re-counts nor re-collects namespaces. The lists are
+// chunked and copy-on-write (sorted-chunks.ts): a list a frame took stays as it was,
+// and the next change copies a chunk of it, not all of it. Rows of strings are made
+// only for the visible window (pod-row.ts).
 
 import type {PodState, StoreView} from '../model/pod-state.js';
-import {indexEntry, type IndexEntry} from './index-entry.js';
+import {indexEntry, sameEntry, type IndexEntry} from './index-entry.js';
 import {filterKey, filterPredicate, type RowFilter} from './filter.js';
 import {comparatorFor, type SortMode} from './sort.js';
-import {applyChanges, positionOf, type Compare, type EntryChange} from './sorted-entries.js';
+import {SortedChunks, type ChunkedRows, type Change, type Compare} from './sorted-chunks.js';
 import type {StatusBucket} from '../model/health.js';
 
 /** How long a deleted pod stays in the table, dimmed with its last status. */
@@ -44,37 +46,35 @@ export interface PodCounts {
 const LIST_CACHE_SIZE = 4;
 
 /**
- * A filtered list in order. Current while the index keeps it (indexOf is then a binary
- * search with the pod's entry); once the index replaces it, it still answers for the
- * rows it held, through a key → position map made on first use.
+ * A filtered list in order, as it was when the frame took it (sorted-chunks.ts: later changes
+ * leave it as it was). While it is the index's latest, indexOf is a binary search with the pod's
+ * entry; once the index has moved on, a walk over the rows it held.
  */
 class EntryList implements RowList {
 	stale = false;
-	private positions: Map<string, number> | null = null;
 	constructor(
-		readonly items: readonly IndexEntry[],
-		private readonly compare: Compare,
+		private readonly rows: ChunkedRows<IndexEntry>,
+		private readonly compare: Compare<IndexEntry>,
 		private readonly current: (key: string) => IndexEntry | undefined,
 	) {}
 	get length(): number {
-		return this.items.length;
+		return this.rows.length;
 	}
 	keyAt(index: number): string | undefined {
-		return this.items[index]?.key;
+		return this.rows.at(index)?.key;
 	}
 	indexOf(key: string): number {
-		if (!this.stale) {
-			const entry = this.current(key);
-			return entry ? positionOf(this.items, entry, this.compare) : -1;
-		}
-		if (!this.positions) this.positions = new Map(this.items.map((e, i) => [e.key, i]));
-		return this.positions.get(key) ?? -1;
+		if (this.stale) return this.rows.scanFor(key);
+		const entry = this.current(key);
+		return entry ? this.rows.positionOf(entry, this.compare) : -1;
 	}
 }
 
 interface CachedList {
 	matches: (entry: IndexEntry) => boolean;
-	list: EntryList;
+	entries: SortedChunks<IndexEntry>;
+	/** The list handed out last, while the entries have not changed since. */
+	list: EntryList | null;
 }
 
 function emptyCounts(): PodCounts {
@@ -93,7 +93,8 @@ function tally(counts: PodCounts, entry: IndexEntry, sign: 1 | -1): void {
 
 export class PodIndex {
 	private readonly entries = new Map<string, IndexEntry>();
-	private sorted: IndexEntry[] = [];
+	/** Every entry shown, in order: the lists of new filters are taken from it. */
+	private sorted = SortedChunks.of<IndexEntry>([]);
 	/** Keys of the deleted pods shown (dropped TOMBSTONE_SHOW_MS after deletion). */
 	private readonly tombstones = new Set<string>();
 	private source: IndexSource | null = null;
@@ -119,7 +120,7 @@ export class PodIndex {
 	setSort(mode: SortMode): void {
 		if (mode === this.mode) return;
 		this.mode = mode;
-		this.sorted.sort(comparatorFor(mode));
+		this.sorted = this.sorted.sorted(comparatorFor(mode));
 		this.dropLists();
 	}
 
@@ -142,7 +143,7 @@ export class PodIndex {
 			changed = timed;
 			this.lastFullAt = now;
 		}
-		const changes: EntryChange[] = [];
+		const changes: Change<IndexEntry>[] = [];
 		for (const key of changed) {
 			const change = this.refresh(key, view.pods.get(key), now);
 			if (change) changes.push(change);
@@ -156,11 +157,11 @@ export class PodIndex {
 		}
 		if (changes.length === 0) return;
 		const compare = comparatorFor(this.mode);
-		this.sorted = applyChanges(this.sorted, changes, compare, () => true);
-		for (const [signature, cached] of this.lists) {
-			const items = applyChanges(cached.list.items.slice(), changes, compare, cached.matches);
+		this.sorted.apply(changes, compare, always);
+		for (const cached of this.lists.values()) {
+			if (!cached.entries.apply(changes, compare, cached.matches) || cached.list === null) continue;
 			cached.list.stale = true;
-			this.lists.set(signature, {matches: cached.matches, list: new EntryList(items, compare, this.current)});
+			cached.list = null;
 		}
 	}
 
@@ -173,16 +174,17 @@ export class PodIndex {
 		for (const [key, state] of pods) {
 			if (visible(state, now)) this.setEntry(key, undefined, indexEntry(state, now));
 		}
-		this.sorted = [...this.entries.values()].sort(comparatorFor(this.mode));
+		this.sorted = SortedChunks.of([...this.entries.values()].sort(comparatorFor(this.mode)));
 		this.lastFullAt = now;
 		this.dropLists();
 	}
 
 	/** The pod's new entry (or its removal), with the counts, tombstones and namespaces brought along. */
-	private refresh(key: string, state: PodState | undefined, now: number): EntryChange | null {
+	private refresh(key: string, state: PodState | undefined, now: number): Change<IndexEntry> | null {
 		const before = this.entries.get(key);
 		const after = state && visible(state, now) ? indexEntry(state, now) : undefined;
-		if (!before && !after) return null;
+		// The timed re-projection finds most entries as they were: keeping those changes no list.
+		if (!after ? !before : before !== undefined && sameEntry(before, after)) return null;
 		this.setEntry(key, before, after);
 		return {before, after};
 	}
@@ -216,29 +218,31 @@ export class PodIndex {
 	}
 
 	private dropLists(): void {
-		for (const cached of this.lists.values()) cached.list.stale = true;
+		for (const cached of this.lists.values()) if (cached.list) cached.list.stale = true;
 		this.lists.clear();
 	}
 
 	/** The keys that pass the filter, in order (kept up to date for the last few filters asked for). */
 	rows(filter: RowFilter): RowList {
 		const signature = filterKey(filter);
-		const cached = this.lists.get(signature);
+		let cached = this.lists.get(signature);
 		if (cached) {
 			// Most recently used last.
 			this.lists.delete(signature);
 			this.lists.set(signature, cached);
-			return cached.list;
+		} else {
+			const matches = filterPredicate(filter);
+			cached = {matches, entries: this.sorted.filter(matches), list: null};
+			this.lists.set(signature, cached);
+			if (this.lists.size > LIST_CACHE_SIZE) {
+				const [oldest] = this.lists.keys();
+				const dropped = this.lists.get(oldest!)!.list;
+				if (dropped) dropped.stale = true;
+				this.lists.delete(oldest!);
+			}
 		}
-		const matches = filterPredicate(filter);
-		const list = new EntryList(this.sorted.filter(matches), comparatorFor(this.mode), this.current);
-		this.lists.set(signature, {matches, list});
-		if (this.lists.size > LIST_CACHE_SIZE) {
-			const [oldest] = this.lists.keys();
-			this.lists.get(oldest!)!.list.stale = true;
-			this.lists.delete(oldest!);
-		}
-		return list;
+		cached.list ??= new EntryList(cached.entries.snapshot(), comparatorFor(this.mode), this.current);
+		return cached.list;
 	}
 
 	/** Counts by bucket among the pods in the namespace scope (the filter text is ignored). */
@@ -260,6 +264,10 @@ export class PodIndex {
 	get size(): number {
 		return this.entries.size;
 	}
+}
+
+function always(): boolean {
+	return true;
 }
 
 function visible(state: PodState, now: number): boolean {

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {PodIndex, TOMBSTONE_SHOW_MS} from '../../source/view/pod-index.js';
 import {NO_FILTER} from '../../source/view/filter.js';
+import {CHUNK_MAX} from '../../source/view/sorted-chunks.js';
 import {PodStore} from '../../source/model/store/pod-store.js';
 import {compatForServerVersion} from '../../source/model/compat.js';
 import {loadCapture} from '../helpers/load-capture.js';
@@ -184,6 +185,55 @@ describe('pod index kept up to date change by change', () => {
 		}
 		expect(steps).toBe(150);
 		expect(index.size).toBeGreaterThan(0);
+	});
+
+	it('keeps the rows of every list it handed out while a big cluster changes, and its lists stay right', () => {
+		const random = seededRandom(11);
+		const objects = ['mixed', 'crashloop', 'imagepull', 'terminating']
+			.flatMap(name => loadCapture(captureFile(name)).entries)
+			.filter((e): e is Extract<typeof e, {object: unknown}> => 'object' in e && (e.object as {kind?: string}).kind === 'Pod' && e.type !== 'DELETED')
+			.map(e => e.object as {metadata: {name: string; namespace: string; uid: string; resourceVersion: string}});
+		const capture = loadCapture(captureFile('mixed'));
+		const store = new PodStore({compat: compatForServerVersion(capture.header.serverVersion)});
+		// Several times the lists' chunk: a list streams in a page at a time, then pods change, go and come.
+		const PODS = 3 * CHUNK_MAX;
+		const live = new Set<number>();
+		let version = 1;
+		const put = (slot: number, type: 'ADDED' | 'MODIFIED' | 'DELETED'): void => {
+			const object = structuredClone(objects[Math.floor(random() * objects.length)]!);
+			object.metadata = {...object.metadata, namespace: `ns-${slot % 5}`, name: `pod-${slot}`, uid: `uid-${slot}`, resourceVersion: String(++version)};
+			store.apply({t: 0, type, object} as Parameters<typeof store.apply>[0], now);
+			if (type === 'DELETED') live.delete(slot);
+			else live.add(slot);
+		};
+		let now = Date.parse(capture.header.recordedAt);
+		const index = new PodIndex();
+		const filters = [NO_FILTER, {text: 'pod-1', faultyOnly: false, namespace: null}, {text: '', faultyOnly: false, namespace: 'ns-2'}];
+		const taken: {list: ReturnType<PodIndex['rows']>; held: string[]}[] = [];
+		for (let round = 0; round < 16; round++) {
+			if (round < 6) for (let slot = round * (PODS / 6); slot < (round + 1) * (PODS / 6); slot++) put(slot, 'ADDED');
+			else
+				for (let i = 0; i < 150; i++) {
+					const slot = Math.floor(random() * PODS);
+					put(slot, !live.has(slot) ? 'ADDED' : random() < 0.3 ? 'DELETED' : 'MODIFIED');
+				}
+			now += 1_000;
+			if (round === 12) index.setSort('restarts');
+			index.update(store, now);
+			const fresh = new PodIndex(index.sortMode);
+			fresh.update(store, now);
+			for (const filter of filters) {
+				const list = index.rows(filter);
+				const held = keys(index, filter);
+				expect(held).toEqual(keys(fresh, filter));
+				for (const at of [0, Math.floor(held.length / 2), held.length - 1]) expect(list.indexOf(held[at]!)).toBe(at);
+				taken.push({list, held});
+			}
+		}
+		for (const {list, held} of taken) {
+			expect(Array.from({length: list.length}, (_, i) => list.keyAt(i))).toEqual(held);
+			expect(list.indexOf(held.at(-1)!)).toBe(held.length - 1);
+		}
 	});
 
 	it('answers positions of a list the index has since replaced, from the rows that list held', () => {
