@@ -1,0 +1,43 @@
+// The generator's one source of randomness: a seeded stream, so the same seed gives the same session.
+
+/** mulberry32: small, fast, and the same sequence on every platform (32-bit integer maths only). */
+function mulberry32(seed) {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let z = a;
+		z = Math.imul(z ^ (z >>> 15), z | 1);
+		z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
+		return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+export class Random {
+	constructor(seed) {
+		this.next = mulberry32(seed);
+	}
+	int(n) {
+		return Math.floor(this.next() * n);
+	}
+	pick(list) {
+		return list[this.int(list.length)];
+	}
+	chance(p) {
+		return this.next() < p;
+	}
+	hex(length) {
+		let text = '';
+		for (let i = 0; i < length; i++) text += '0123456789abcdef'[this.int(16)];
+		return text;
+	}
+	/** The 5-character suffix of generated names (k8s.io/apiserver names.SimpleNameGenerator alphabet). */
+	suffix(length = 5) {
+		const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+		let text = '';
+		for (let i = 0; i < length; i++) text += alphabet[this.int(alphabet.length)];
+		return text;
+	}
+	uid() {
+		return `${this.hex(8)}-${this.hex(4)}-4${this.hex(3)}-${'89ab'[this.int(4)]}${this.hex(3)}-${this.hex(12)}`;
+	}
+}
