@@ -1,10 +1,12 @@
 // How a span's tone looks in Ink. Colour is never the only signal: every tone that matters also has
 // a glyph or a word in the text (✓/✗, ⚠, ░█▒x↻), so NO_COLOR loses nothing but the colour.
 
+import type {ForegroundColorName} from 'chalk';
 import type {Tone} from '../../view/detail/lines.js';
 
 export interface ToneLook {
-	color?: string;
+	/** A colour chalk (and so Ink's <Text>) knows by name. */
+	color?: ForegroundColorName;
 	bold?: boolean;
 	dimColor?: boolean;
 	inverse?: boolean;
