@@ -169,4 +169,10 @@ export interface StoreView {
 	 * while the view is the store's current one.
 	 */
 	placementCluster(exclude: string | null): Cluster;
+	/**
+	 * Every pod the store saw deleted (within its limits), oldest deletion first, as its deleted
+	 * state without its object: for the lanes of pods the store no longer holds
+	 * (model/store/ended-pods.ts podsAndEnded). The recent ones are in `pods` too, as tombstones.
+	 */
+	endedPods: readonly PodState[];
 }

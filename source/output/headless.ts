@@ -14,6 +14,7 @@ import {podWhySource} from './pod-json.js';
 import {replayInto, type ReplayAt} from './replay-store.js';
 import {renderTable} from './table.js';
 import {renderLanes} from './lanes.js';
+import {podsAndEnded} from '../model/store/ended-pods.js';
 import {podTrace, renderTrace} from './trace.js';
 
 export type HeadlessOutput = 'table' | 'wide' | 'json' | 'ndjson' | 'lanes' | 'trace';
@@ -43,17 +44,19 @@ function printPods(
 	const view = store.view();
 	if (output === 'trace') {
 		let firstSeen = now;
-		for (const pod of view.pods.values()) firstSeen = Math.min(firstSeen, pod.firstSeenAt);
+		for (const pod of podsAndEnded(view)) firstSeen = Math.min(firstSeen, pod.firstSeenAt);
 		write(renderTrace(podTrace(view, now, options.observedFrom ?? firstSeen, options.about)));
 	}
 	if (output === 'table' || output === 'wide') write(renderTable(view.pods.values(), now, view, output));
 	if (output === 'json') write(renderJson(view.pods.values(), now, view));
 	if (output === 'lanes') {
+		// The pods deleted a while ago too: the store prunes them, its endedPods keeps their lanes.
+		const pods = podsAndEnded(view);
 		let start = now - LIVE_LANES_MIN_MS;
-		for (const pod of view.pods.values()) start = Math.min(start, pod.firstSeenAt);
+		for (const pod of pods) start = Math.min(start, pod.firstSeenAt);
 		// Live, watching began when the first pods were listed.
 		const group = lanes?.group === false ? null : {view, observedFrom: options.observedFrom ?? start};
-		write(renderLanes({pods: view.pods, now, start, end: now, cursor: now, width: lanes?.width ?? 120, color: lanes?.color ?? false, group}));
+		write(renderLanes({pods, now, start, end: now, cursor: now, width: lanes?.width ?? 120, color: lanes?.color ?? false, group}));
 	}
 }
 

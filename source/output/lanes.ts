@@ -15,6 +15,7 @@ import {lanesFrame, type LaneRow} from '../view/lanes/lanes-frame.js';
 import {cellMs, clockLabel, spanLabel} from '../view/lanes/time-axis.js';
 import {atBase, formatClock, resolveTime, type SessionSpan, type TypedTime} from '../view/goto-time.js';
 import {replayInto} from './replay-store.js';
+import {podsAndEnded} from '../model/store/ended-pods.js';
 
 const SGR: Readonly<Record<Tone, string>> = {
 	plain: '',
@@ -42,8 +43,11 @@ export function ansiLine(line: Line, color: boolean): string {
 }
 
 export interface LanesPicture {
-	/** The pods, tombstones included: those whose lane meets the window are drawn. */
-	pods: ReadonlyMap<string, PodState>;
+	/**
+	 * Every pod of the store, tombstones and ended pods included (model/store/ended-pods.ts
+	 * podsAndEnded): those whose lane meets the window are drawn, a name's every life on its own lane.
+	 */
+	pods: readonly PodState[];
 	/** The store's clock: nothing is drawn after it. */
 	now: number;
 	/** The window (epoch ms) and the cursor in it. */
@@ -60,19 +64,29 @@ export interface LanesPicture {
 	group?: {view: StoreView; observedFrom: number} | null;
 }
 
-/** The pods whose lane has something in (start, end], ordered as kubectl lists them (namespace, name). */
-export function podsInWindow(pods: ReadonlyMap<string, PodState>, start: number, end: number): string[] {
-	const keys: string[] = [];
-	for (const [key, pod] of pods) {
+/**
+ * The pods whose lane has something in (start, end], ordered as kubectl lists them (namespace,
+ * name), the lives of one name oldest first.
+ */
+export function podsInWindow(pods: readonly PodState[], start: number, end: number): PodState[] {
+	const shown = pods.filter(pod => {
 		const lane = podLane(pod);
-		if (lane.segments.length === 0 || lane.start > end || (lane.end !== null && lane.end <= start)) continue;
-		keys.push(key);
-	}
-	return keys.sort((a, b) => {
-		const [na, pa] = [pods.get(a)!.namespace, pods.get(a)!.name];
-		const [nb, pb] = [pods.get(b)!.namespace, pods.get(b)!.name];
-		return na === nb ? (pa < pb ? -1 : pa > pb ? 1 : 0) : na < nb ? -1 : 1;
+		return lane.segments.length > 0 && lane.start <= end && (lane.end === null || lane.end > start);
 	});
+	const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+	return shown.sort((a, b) => order(a.namespace, b.namespace) || order(a.name, b.name) || podLane(a).start - podLane(b).start);
+}
+
+/** The pods by the row keys the frame looks them up by: its key, or for a name's later lives its key and uid. */
+function rowKeys(pods: readonly PodState[]): {byKey: Map<string, PodState>; keyOf: (pod: PodState) => string} {
+	const byKey = new Map<string, PodState>();
+	const keys = new Map<PodState, string>();
+	for (const pod of pods) {
+		const key = byKey.has(pod.key) ? `${pod.key}\u0000${pod.uid}` : pod.key;
+		byKey.set(key, pod);
+		keys.set(pod, key);
+	}
+	return {byKey, keyOf: pod => keys.get(pod)!};
 }
 
 /** "250ms", "1.6s", "12s", "2m": the time a column stands for. */
@@ -84,15 +98,14 @@ function columnLabel(ms: number): string {
 
 /** The picture: a line that says the window, the axis, a lane per pod, and the legend. */
 export function renderLanes(picture: LanesPicture): string {
-	const {pods, now, start, end, cursor, width, color} = picture;
-	const keys = podsInWindow(pods, start, end);
-	const namespaces = new Set(keys.map(key => pods.get(key)!.namespace));
+	const {now, start, end, cursor, width, color} = picture;
+	const shown = podsInWindow(picture.pods, start, end);
+	const {byKey: pods, keyOf} = rowKeys(shown);
+	const keys = shown.map(keyOf);
+	const namespaces = new Set(shown.map(pod => pod.namespace));
 	const {group} = picture;
 	const rows = group
-		? groupedLaneRows(
-				keys.map(key => pods.get(key)!),
-				{view: group.view, now, observedFrom: group.observedFrom, withNamespace: namespaces.size > 1},
-			)
+		? groupedLaneRows(shown, {view: group.view, now, observedFrom: group.observedFrom, withNamespace: namespaces.size > 1, rowKey: keyOf})
 		: {length: keys.length, rowAt: (index: number): LaneRow | undefined => (keys[index] === undefined ? undefined : {kind: 'pod', key: keys[index]!})};
 	const body = lanesFrame({
 		rows,
@@ -173,5 +186,5 @@ export async function runReplayLanes(options: ReplayLanesOptions): Promise<void>
 	if (!since) start = Math.min(start, now - MIN_WINDOW_MS);
 	const view = store.view();
 	const group = options.group ? {view, observedFrom: recordedAtMs} : null;
-	options.write(renderLanes({pods: view.pods, now, start, end: now, cursor, width: options.width, color: options.color, group}));
+	options.write(renderLanes({pods: podsAndEnded(view), now, start, end: now, cursor, width: options.width, color: options.color, group}));
 }

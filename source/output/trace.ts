@@ -20,6 +20,7 @@ import {eventTime} from '../model/store/pod-events.js';
 import {deploymentRollouts} from '../model/workloads/rollouts.js';
 import {revisionStep} from '../view/workloads/workload-summary.js';
 import {groupPods, workloadTitle, type WorkloadGroup} from '../model/workloads/workload-groups.js';
+import {eventsOfLife, podsAndEnded} from '../model/store/ended-pods.js';
 
 export interface TraceEvent {
 	name: string;
@@ -140,13 +141,15 @@ function rolloutTrack(group: WorkloadGroup, pid: number, tid: number, now: numbe
 }
 
 /**
- * The trace of every pod the view holds (tombstones included), as of `now`. `observedFrom`: when
+ * The trace of every pod the view holds (tombstones and ended pods included), as of `now`. `observedFrom`: when
  * the session (or the watch) began, which tells whether a Deployment's revisions can be counted.
  */
 export function podTrace(view: StoreView, now: number, observedFrom: number, about: Record<string, string> = {}): TraceFile {
 	const traceEvents: TraceEvent[] = [];
-	const groups = groupPods(view.pods.values(), view.owners);
-	const namespaces = new Set([...view.pods.values()].map(pod => pod.namespace));
+	// The pods the store let go of too (ended-pods.ts): a name's earlier lives each get a track.
+	const pods = podsAndEnded(view);
+	const groups = groupPods(pods, view.owners);
+	const namespaces = new Set(pods.map(pod => pod.namespace));
 	// Threads count on from past the last pid (see the top of this file).
 	let tid = groups.length;
 	groups.forEach((group, index) => {
@@ -162,7 +165,7 @@ export function podTrace(view: StoreView, now: number, observedFrom: number, abo
 		group.pods.forEach((pod, order) => {
 			const podTid = ++tid;
 			const name = workload.kind === 'Node' && namespaces.size > 1 ? pod.key : pod.name;
-			traceEvents.push(...names(pid, podTid, name, order + 1), ...podTrack(pod, view.eventsByPod.get(pod.key) ?? [], pid, podTid, now));
+			traceEvents.push(...names(pid, podTid, name, order + 1), ...podTrack(pod, eventsOfLife(view.eventsByPod.get(pod.key) ?? [], pod), pid, podTid, now));
 		});
 	});
 	return {traceEvents, otherData: {producer: 'podlife', ...about}};

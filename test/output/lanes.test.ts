@@ -143,9 +143,23 @@ describe('--output lanes grouped by workload', () => {
 				)
 				.map(line => line.trim().split(' ')[0]!);
 		};
-		expect(under(/^ {2}▾ default\/db {2}StatefulSet {2}ready 2\/2$/)).toEqual(['default/db-1', 'default/db-0']);
+		// db-0 twice: deleted and made again under its name, each life on its own lane.
+		expect(under(/^ {2}▾ default\/db {2}StatefulSet {2}ready 2\/2$/)).toEqual(['default/db-0', 'default/db-1', 'default/db-0']);
 		expect(under(/^ {2}▾ default\/node-exporter {2}DaemonSet/)).toEqual(['default/node-exporter-c5h59']);
 		expect(out.split('\n')[0]).toMatch(/pods in 7 workloads$/);
+	});
+
+	it('draws every life of a name: a StatefulSet pod deleted and made again keeps its first lane, ended, beside the new one', async () => {
+		for (const grouping of [[], ['--no-group']]) {
+			const {out} = await podlife(false, 'replay', STATEFULSET, '-o', 'lanes', '--width', '120', ...grouping);
+			const lives = out.split('\n').filter(line => /^ {2}default\/db-0 /.test(line));
+			expect(lives).toHaveLength(2);
+			// The first life: up to ready, terminating, then deleted; the second begins after it and comes up ready.
+			expect(lives[0]).toMatch(/░▒+▓+█+▄+─?┤$/);
+			expect(lives[1]).toMatch(/^ {2}default\/db-0 +░▒+▓+█$/);
+			expect(lives[1]!.indexOf('░')).toBeGreaterThanOrEqual(lives[0]!.indexOf('┤'));
+			expect(out.split('\n')[0]).toMatch(/ 15 pods/);
+		}
 	});
 
 	it('prints one flat list with --no-group, and --no-group is for lanes only', async () => {

@@ -89,9 +89,12 @@ for (const name of ['rollout-undo', 'statefulset', 'placement']) {
 			const capture = loadCapture(file);
 			const recordedAt = Date.parse(capture.header.recordedAt);
 			const end = capture.entries.at(-1)!.t;
-			// A pod's thread by its name (each name is one pod in these sessions, but db-0: the last one's).
-			const threadOf = new Map<string, string>();
-			for (const [key, threadName] of threads) threadOf.set(threadName.includes('/') ? threadName.split('/')[1]! : threadName, key);
+			// A pod's threads by its name (each name is one pod in these sessions, but db-0: a thread for each life).
+			const threadsOf = new Map<string, string[]>();
+			for (const [key, threadName] of threads) {
+				const name = threadName.includes('/') ? threadName.split('/')[1]! : threadName;
+				threadsOf.set(name, [...(threadsOf.get(name) ?? []), key]);
+			}
 			let rows = 0;
 			const events = new Map<string, KubeEvent>();
 			for (const entry of capture.entries) {
@@ -102,20 +105,20 @@ for (const name of ['rollout-undo', 'statefulset', 'placement']) {
 				}
 				if (entry.object.kind !== 'Pod' || !entry.row || entry.type === 'DELETED' || entry.t === end) continue;
 				const pod = entry.object as Pod;
-				const thread = threadOf.get(pod.metadata.name!);
+				const thread = threadsOf.get(pod.metadata.name!);
 				expect(thread, pod.metadata.name).toBeDefined();
 				const at = (recordedAt + entry.t) * 1000;
-				const slice = traceEvents.find(event => event.ph === 'X' && `${event.pid}/${event.tid}` === thread && event.ts <= at && at < event.ts + event.dur!);
-				// db-0 came back under a new uid: its first life's rows are on the thread of the pod that replaced it only after it came.
-				if (!slice && pod.metadata.name === 'db-0') continue;
+				const slice = traceEvents.find(
+					event => event.ph === 'X' && thread!.includes(`${event.pid}/${event.tid}`) && event.ts <= at && at < event.ts + event.dur!,
+				);
 				expect(slice?.name, `${pod.metadata.name} at ${entry.t}`).toBe(`${entry.row.status} ${entry.row.ready}`);
 				rows++;
 			}
 			expect(rows).toBeGreaterThan(20);
 			for (const event of events.values()) {
-				const thread = threadOf.get(event.involvedObject?.name ?? '');
+				const thread = threadsOf.get(event.involvedObject?.name ?? '') ?? [];
 				const found = traceEvents.filter(
-					candidate => candidate.ph === 'i' && `${candidate.pid}/${candidate.tid}` === thread && candidate.name === event.reason,
+					candidate => candidate.ph === 'i' && thread.includes(`${candidate.pid}/${candidate.tid}`) && candidate.name === event.reason,
 				);
 				expect(found.length, `${event.reason} of ${event.involvedObject?.name}`).toBeGreaterThan(0);
 			}

@@ -16,6 +16,8 @@
 // transition, so the UI can show how it ended. pruneTombstones(now) drops those deleted more than
 // tombstoneMs (default 5 min) before `now`; the store prunes by itself only with pruneOnApply (by
 // each entry's time: the replay player), because otherwise `now` is the caller's wall clock.
+// Deleted pods also go to `endedPods` (ended-pods.ts) without their objects, for their lanes: kept
+// after their tombstones, within the store's endedPods limits.
 //
 // Objects out of memory: a caller that can read an entry again (the replay player, headless
 // replay of a plain file) passes its ref to apply(); the store then keeps the ref, not the object,
@@ -41,6 +43,7 @@ import {withCapturedLog} from './captured-logs.js';
 import {eventId, eventTime, LazyEvent, podKeyOfEvent, slimEvent, withEvent, withoutEvent} from './pod-events.js';
 import {nextPodVersion, PodVersion, type VersionContext} from './pod-version.js';
 import {TombstoneQueue, type TombstoneQueueSnapshot} from './tombstone-queue.js';
+import {EndedPods, UNLIMITED_ENDED_PODS, type EndedPodsLimits, type EndedPodsSnapshot} from './ended-pods.js';
 import type {StatusCompat} from '../compat.js';
 import type {ConnectionStatus} from '../connection-status.js';
 import {NO_OWNER_OBJECTS, ownerKey, ownerObjectOf, type OwnerObjects} from '../workloads/owner-objects.js';
@@ -65,6 +68,8 @@ export interface PodStoreOptions {
 	compactObjects?: boolean;
 	/** The tables of recurring strings to share: stores that exchange snapshots may share one; default, the store's own. */
 	interns?: Interns;
+	/** How many deleted pods endedPods keeps, and how long: default, all of them. */
+	endedPods?: EndedPodsLimits;
 }
 
 export const DEFAULT_TOMBSTONE_MS = 5 * 60_000;
@@ -87,6 +92,8 @@ export interface StoreSnapshot {
 	readonly logsByPod: ReadonlyMap<string, readonly CapturedLog[]>;
 	/** Deleted pods, oldest deletion first (tombstone-queue.ts). */
 	readonly tombstones: TombstoneQueueSnapshot;
+	/** Deleted pods kept for their lanes (ended-pods.ts). */
+	readonly endedPods: EndedPodsSnapshot;
 	readonly synced: ReadonlySet<string>;
 	readonly connection: ConnectionStatus | null;
 }
@@ -123,6 +130,8 @@ export class PodStore {
 	/** Few pods have any (those whose containers ended while recorded): one map. */
 	private logsByPod = new CowMap<string, readonly CapturedLog[]>();
 	private tombstones = new TombstoneQueue();
+	private readonly endedLimits: EndedPodsLimits;
+	private ended: EndedPods;
 	private syncedSet: ReadonlySet<string> = new Set();
 	private connectionStatus: ConnectionStatus | null = null;
 	private currentVersion = 0;
@@ -135,6 +144,8 @@ export class PodStore {
 	constructor(options: PodStoreOptions) {
 		this.tombstoneMs = options.tombstoneMs ?? DEFAULT_TOMBSTONE_MS;
 		this.pruneOnApply = options.pruneOnApply ?? false;
+		this.endedLimits = options.endedPods ?? UNLIMITED_ENDED_PODS;
+		this.ended = new EndedPods(this.endedLimits);
 		this.context = {
 			compat: options.compat,
 			interns: options.interns ?? new Interns(),
@@ -234,9 +245,10 @@ export class PodStore {
 			const placementCluster = (exclude: string | null): Cluster =>
 				version === this.currentVersion ? this.clusterIndex.cluster(this, pods, nodes, namespaces, exclude) : clusterOf({pods, nodes, namespaces}, exclude);
 			const logsByPod = this.logsByPod.share();
+			const endedPods = this.ended.list();
 			this.cachedView = {
 				version,
-				view: {pods, nodes, eventsByPod: this.eventsByPod.share(), logsByPod, namespaces, owners: this.ownerObjects, placementCluster},
+				view: {pods, nodes, eventsByPod: this.eventsByPod.share(), logsByPod, namespaces, owners: this.ownerObjects, placementCluster, endedPods},
 			};
 		}
 		return this.cachedView.view;
@@ -299,6 +311,7 @@ export class PodStore {
 			eventsByPod: copy ? copy.eventsByPod(this.eventsByPod.current) : this.eventsByPod.share(),
 			logsByPod: this.logsByPod.share(),
 			tombstones: this.tombstones.snapshot(),
+			endedPods: this.ended.snapshot(),
 			synced: this.syncedSet,
 			connection: this.connectionStatus,
 		};
@@ -318,6 +331,7 @@ export class PodStore {
 		this.eventsByPod = new ShardedCowMap(snapshot.eventsByPod);
 		this.logsByPod = new CowMap(snapshot.logsByPod);
 		this.tombstones = new TombstoneQueue(snapshot.tombstones);
+		this.ended = new EndedPods(this.endedLimits, snapshot.endedPods);
 		this.syncedSet = snapshot.synced;
 		this.connectionStatus = snapshot.connection;
 		if (!sameCompat(snapshot.compat, this.compat)) this.recomputeColumns();
@@ -332,10 +346,11 @@ export class PodStore {
 		this.forgetChanges();
 	}
 
-	/** Drop tombstones deleted more than tombstoneMs before `now`. Returns how many were dropped. */
+	/** Drop tombstones deleted more than tombstoneMs before `now` (and ended pods past their limits). Returns how many tombstones were dropped. */
 	pruneTombstones(now: number): number {
 		const limit = now - this.tombstoneMs;
 		let dropped = 0;
+		const endedDropped = this.ended.trim(now);
 		// Deletion order is time order: stop at the first one still young enough.
 		for (let mark = this.tombstones.peek(); mark !== undefined && mark.at <= limit; mark = this.tombstones.peek()) {
 			this.tombstones.shift();
@@ -348,7 +363,7 @@ export class PodStore {
 			this.podChanges.add(this.currentVersion + 1, mark.key);
 			dropped++;
 		}
-		if (dropped > 0) this.changed(null);
+		if (dropped > 0 || endedDropped) this.changed(null);
 		return dropped;
 	}
 
@@ -356,7 +371,10 @@ export class PodStore {
 		const state = nextPodVersion(this.pods.get(podKeyOf(received.metadata)), type, received, row, at, from, this.context);
 		if (state === null) return;
 		this.pods.set(state.key, state);
-		if (state.deletedAt !== null) this.tombstones.push(state.key, at);
+		if (state.deletedAt !== null) {
+			this.tombstones.push({key: state.key, at});
+			this.ended.add(state, at);
+		}
 		this.changed(state.key);
 	}
 

@@ -91,8 +91,11 @@ export class PodVersion implements PodState {
 	readonly identity: PodIdentity;
 	/** Transitions of this version in identity.line (before HISTORY_LIMIT cuts the front). */
 	readonly lineLength: number;
-	/** The entry this version came from: its ref in identity.source, its object compacted, or the object itself. */
-	private readonly origin: number | CompactPod | Pod;
+	/**
+	 * The entry this version came from: its ref in identity.source, its object compacted, or the
+	 * object itself; null for a version kept without its object (withoutObject).
+	 */
+	private readonly origin: number | CompactPod | Pod | null;
 	/** Its serverRow: the ref of the last entry that carried a row, or that row itself, or null. */
 	readonly rowOrigin: number | PrintedRow | null;
 	/** The resourceVersion (packedVersion). */
@@ -110,7 +113,7 @@ export class PodVersion implements PodState {
 		identity: PodIdentity,
 		fields: Pick<PodState, 'columns' | 'containers' | 'lastChangedAt'>,
 		shared: SharedParts,
-		origin: {object: number | CompactPod | Pod; row: number | PrintedRow | null; lineLength: number},
+		origin: {object: number | CompactPod | Pod | null; row: number | PrintedRow | null; lineLength: number},
 	) {
 		this.identity = identity;
 		this.columns = fields.columns;
@@ -183,8 +186,22 @@ export class PodVersion implements PodState {
 
 	readObject(): Pod {
 		const origin = this.origin;
+		if (origin === null) return objectOfVersion(this);
 		if (typeof origin === 'number') return this.identity.source!.object(origin);
 		return origin instanceof CompactPod ? this.identity.compact!.unpack(origin) : origin;
+	}
+
+	/**
+	 * The same version without the object it keeps in memory (a ref to read it back is kept: it costs
+	 * a number): what a store keeps of a pod it holds only for its lane (ended-pods.ts). Its object
+	 * is then only what the version knows itself — names, labels, node, phase, conditions — and its
+	 * server row is gone.
+	 */
+	withoutObject(): PodVersion {
+		if (typeof this.origin === 'number') return this;
+		const {columns, containers, lastChangedAt, version, placement, status, rowOrigin, lineLength} = this;
+		const row = typeof rowOrigin === 'number' ? rowOrigin : null;
+		return new PodVersion(this.identity, {columns, containers, lastChangedAt}, {version, placement, status}, {object: null, row, lineLength});
 	}
 
 	readServerRow(): PrintedRow | null {
@@ -282,6 +299,31 @@ export function nextPodVersion(
 	const object = from ?? (context.compact ? context.compact.pack(withoutManagedFields(received)) : withoutManagedFields(received));
 	const rowOrigin = row ? (from ?? row) : (base?.rowOrigin ?? null);
 	return new PodVersion(identity, {columns, containers, lastChangedAt: at}, shared, {object, row: rowOrigin, lineLength: history.length});
+}
+
+/** The object of a version kept without one: what the version itself knows of it. */
+function objectOfVersion(version: PodVersion): Pod {
+	const {placement, status, columns} = version;
+	const owner = placement.owner;
+	return {
+		apiVersion: 'v1',
+		kind: 'Pod',
+		metadata: {
+			name: version.name,
+			namespace: version.namespace,
+			uid: version.uid,
+			...(columns.createdMs !== null && {creationTimestamp: new Date(columns.createdMs).toISOString().replace('.000Z', 'Z')}),
+			...(placement.deletionTimestamp !== null && {deletionTimestamp: placement.deletionTimestamp}),
+			labels: {...placement.labels},
+			...(owner && {ownerReferences: [{kind: owner.kind, name: owner.name, ...(owner.uid !== '' && {uid: owner.uid}), controller: true}]}),
+		},
+		spec: {containers: [], ...(placement.nodeName !== null && {nodeName: placement.nodeName})},
+		status: {
+			...(status.phase !== null && {phase: status.phase}),
+			...(status.reason !== null && {reason: status.reason}),
+			conditions: status.conditions.map(({type, status}) => ({type, status})),
+		},
+	};
 }
 
 /** The parts of a version that are shared with other versions (or pods), and its resourceVersion. */

@@ -1,5 +1,5 @@
-// Deleted pods in deletion order, for pruning the oldest first. An append-only array read from a
-// head index: a snapshot is three fields (the array, its head, its length), shared with the store
+// Deleted pods in deletion order, for pruning the oldest first (the marks of tombstones, and the
+// ended pods the Lanes view keeps: ended-pods.ts). An append-only array read from a head index: a snapshot is three fields (the array, its head, its length), shared with the store
 // that keeps appending after it — a replay keeps a hundred snapshots, and a copied map of 10k
 // tombstones in each was most of their cost. A store restored to an earlier snapshot appends to a
 // copy of its own part (the array's later marks belong to another line of history).
@@ -13,8 +13,8 @@ export interface TombstoneMark {
 	readonly at: number;
 }
 
-export interface TombstoneQueueSnapshot {
-	readonly items: readonly TombstoneMark[];
+export interface TombstoneQueueSnapshot<T = TombstoneMark> {
+	readonly items: readonly T[];
 	readonly head: number;
 	readonly length: number;
 }
@@ -22,13 +22,13 @@ export interface TombstoneQueueSnapshot {
 /** Marks dropped from the front before the array is compacted. */
 const COMPACT_AFTER = 1024;
 
-export class TombstoneQueue {
-	private items: TombstoneMark[];
+export class TombstoneQueue<T = TombstoneMark> {
+	private items: T[];
 	private head: number;
 	private length: number;
 
-	constructor(from?: TombstoneQueueSnapshot) {
-		this.items = (from?.items as TombstoneMark[] | undefined) ?? [];
+	constructor(from?: TombstoneQueueSnapshot<T>) {
+		this.items = (from?.items as T[] | undefined) ?? [];
 		this.head = from?.head ?? 0;
 		this.length = from?.length ?? 0;
 	}
@@ -38,19 +38,19 @@ export class TombstoneQueue {
 		return this.length - this.head;
 	}
 
-	push(key: string, at: number): void {
+	push(item: T): void {
 		if (this.length !== this.items.length) {
 			// Another line of history owns the marks after ours: continue on a copy.
 			this.items = this.items.slice(this.head, this.length);
 			this.length -= this.head;
 			this.head = 0;
 		}
-		this.items.push({key, at});
+		this.items.push(item);
 		this.length++;
 	}
 
 	/** The oldest mark, if any. */
-	peek(): TombstoneMark | undefined {
+	peek(): T | undefined {
 		return this.head < this.length ? this.items[this.head] : undefined;
 	}
 
@@ -66,7 +66,12 @@ export class TombstoneQueue {
 		}
 	}
 
-	snapshot(): TombstoneQueueSnapshot {
+	/** The marks from the oldest, as a new array. */
+	toArray(): T[] {
+		return this.items.slice(this.head, this.length);
+	}
+
+	snapshot(): TombstoneQueueSnapshot<T> {
 		return {items: this.items, head: this.head, length: this.length};
 	}
 }

@@ -7,6 +7,7 @@
 import {compatForServerVersion, type StatusCompat} from '../../model/compat.js';
 import type {ConnectionStatus} from '../../model/connection-status.js';
 import {PodStore} from '../../model/store/pod-store.js';
+import type {EndedPodsLimits} from '../../model/store/ended-pods.js';
 import type {SessionEntry} from '../../session/format.js';
 import {connectLive, type LiveConnectOptions, type LiveConnection, type LiveSource} from './live-source.js';
 import {runUntil} from './run-until.js';
@@ -39,6 +40,16 @@ export interface LiveStore {
 /** How often deleted pods older than the store's tombstone time are dropped. */
 const TOMBSTONE_PRUNE_EVERY_MS = 30_000;
 
+/**
+ * The deleted pods a live store keeps for their lanes after their tombstones (PodStore endedPods).
+ * By age: a day, the widest the Lanes view zooms out (view/lanes/time-axis.ts), so no lane it can
+ * draw is lost. By count: a live store may run for weeks over a cluster that deletes pods all day (a
+ * CronJob every minute is 1 440 a day, a rollout of a large Deployment thousands at once), and each
+ * kept pod costs about a kilobyte (its history and columns, no object): 5 000 is a few megabytes, a
+ * sliver of what the live pods take, and still a day of most clusters' churn.
+ */
+export const LIVE_ENDED_PODS: EndedPodsLimits = {max: 5000, maxAgeMs: 86_400_000};
+
 /** Connects to the cluster and starts it into a new store. */
 export async function startLiveStore(cluster: LiveConnectOptions, options: LiveStoreOptions = {}): Promise<LiveStore> {
 	return openLiveStore(await connectLive(cluster), options);
@@ -65,6 +76,7 @@ export function openLiveStore(connection: LiveConnection, options: LiveStoreOpti
 		compat: options.compat ?? compatForServerVersion(connection.info.serverVersion),
 		pruneOnApply: true,
 		compactObjects: options.compactObjects ?? true,
+		endedPods: LIVE_ENDED_PODS,
 	});
 	const {tee, onApplied} = options;
 	const source = connection.start({

@@ -67,7 +67,11 @@ export class SessionLoader {
 		this.keyframes.offerLoaded(0, 0, 0, () => this.frames!.take());
 	}
 
-	/** A store for this session: tombstones pruned by entry time, pod objects read back from the log. */
+	/**
+	 * A store for this session: tombstones pruned by entry time, pod objects read back from the log.
+	 * It keeps every deleted pod for its lane (endedPods, no limit): a version that reads its object
+	 * back by its ref is a few hundred bytes, and the pods a session deletes are bounded by its file.
+	 */
 	newStore(compat: StatusCompat): PodStore {
 		return new PodStore({compat, pruneOnApply: true, objects: this.objects, interns: this.interns});
 	}

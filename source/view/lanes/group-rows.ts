@@ -32,6 +32,8 @@ export interface GroupOptions {
 	withNamespace: boolean;
 	/** Workload ids whose pods are hidden under their summary. */
 	folded?: ReadonlySet<string>;
+	/** The key a pod's row looks it up by (default: its key; --output lanes tells a name's lives apart). */
+	rowKey?: (pod: PodState) => string;
 }
 
 /** `pods` (in any order) as rows grouped by workload. */
@@ -45,7 +47,7 @@ export function groupedLaneRows(pods: Iterable<PodState>, options: GroupOptions)
 		const summary = workloadSummary(group, view, now, observedFrom, withNamespace);
 		rows.push({kind: 'group', id, line: [span(folded ? '▸ ' : '▾ ', 'label'), ...summary.line]});
 		if (summary.why) rows.push({kind: 'group', id, line: [span('  ✗ ', 'bad'), span(summary.why, 'bad')]});
-		if (!folded) for (const pod of group.pods) rows.push({kind: 'pod', key: pod.key});
+		if (!folded) for (const pod of group.pods) rows.push({kind: 'pod', key: options.rowKey?.(pod) ?? pod.key});
 	}
 	return {rows, groups, length: rows.length, rowAt: index => rows[index]};
 }
