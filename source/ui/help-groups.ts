@@ -9,6 +9,7 @@ import type {HelpEntry, HelpGroup} from '../view/help-layout.js';
 import {SECTIONS} from '../view/detail/sections.js';
 import {LANE_STYLE} from '../view/lanes/lane-cells.js';
 import {LANE_MARKS} from '../view/lanes/lanes-screen.js';
+import {foldMark} from '../view/workloads/heading-lines.js';
 
 function group(title: string, bindings: readonly KeyBinding[]): HelpGroup {
 	const entries: HelpEntry[] = [];
@@ -29,7 +30,13 @@ function marks(): HelpGroup {
 	return {
 		title: 'Marks',
 		flow: true,
-		entries: [...tones, ...troubles, {keys: '*', label: 'changed'}, {keys: '›', label: 'selected'}],
+		entries: [
+			...tones,
+			...troubles,
+			{keys: '*', label: 'changed'},
+			{keys: '›', label: 'selected'},
+			{keys: `${foldMark(false).trim()}/${foldMark(true).trim()}`, label: 'group open/folded'},
+		],
 	};
 }
 

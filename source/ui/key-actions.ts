@@ -13,6 +13,7 @@ import {matchingLines, nextMatch, topShowing} from '../view/log-view.js';
 import {podKey} from '../model/pod-key.js';
 import type {LogTarget} from '../sources/log-feed.js';
 import {resolveLanes, type LaneMove} from '../view/lanes/lane-time.js';
+import {headingOf} from '../view/workloads/grouped-list.js';
 
 /** What the keys drive of a replay (sources/replay/player.ts ReplayPlayer). */
 export interface ReplayControls {
@@ -55,7 +56,9 @@ export const KEY_ACTIONS = {
 	pageDown: scrollOrMove('pageDown'),
 	top: scrollOrMove('top'),
 	bottom: scrollOrMove('bottom'),
-	open: ({limits, dispatch}) => dispatch({type: 'open', rows: limits.rows}),
+	open: ({limits, dispatch}) => {
+		if (!foldHeading(limits, dispatch)) dispatch({type: 'open', rows: limits.rows});
+	},
 	openLanes: send({type: 'lanes-open', open: true}),
 	closeLanes: send({type: 'lanes-open', open: false}),
 	openAt,
@@ -165,6 +168,7 @@ function moveLanes(move: LaneMove): KeyHandler {
  * holds the pod's history up to now, so the Timeline shows that moment among the later ones.
  */
 function openAt({state, limits, dispatch, player, timelineNow}: Controls): void {
+	if (foldHeading(limits, dispatch)) return;
 	const lanes = limits.lanes;
 	if (!lanes) return dispatch({type: 'open', rows: limits.rows});
 	if (limits.rows.length === 0) return;
@@ -177,6 +181,14 @@ function openAt({state, limits, dispatch, player, timelineNow}: Controls): void 
 	// A seek applied at once: the Timeline's rows are those of then.
 	const targets = timelineNow();
 	if (targets) dispatch({type: 'timeline-reveal', targets, height: limits.bodyLines});
+}
+
+/** Enter on a heading of the grouped list (o): folds it, or unfolds it; false when the cursor is on a pod. */
+function foldHeading(limits: KeyLimits, dispatch: Controls['dispatch']): boolean {
+	const id = headingOf(limits.selectedKey);
+	if (id === null) return false;
+	dispatch({type: 'toggle-fold', id});
+	return true;
 }
 
 /** ← →: the table's columns that are off-screen that way, if any. */
@@ -263,7 +275,7 @@ function changeOfPod(direction: 1 | -1): KeyHandler {
 	return ({state, limits, dispatch, player}) => {
 		if (!player) return;
 		const podKey = state.log ? podKeyOfTarget(state.log.target) : state.screen === 'detail' ? state.selectedKey : limits.selectedKey;
-		if (podKey === null) return dispatch({type: 'notice', text: 'no pod selected'});
+		if (podKey === null || headingOf(podKey) !== null) return dispatch({type: 'notice', text: 'no pod selected'});
 		const t = player.nextChangeOf(podKey, direction);
 		if (t === null) return dispatch({type: 'notice', text: `no ${direction === 1 ? 'later' : 'earlier'} change of ${podKey}`});
 		// Keep the pod selected while its row moves with the change.

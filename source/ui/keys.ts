@@ -75,9 +75,10 @@ export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['N'], action: 'prevMatch', label: 'previous match', views: ['log']},
 	{keys: ['w'], action: 'logWrap', label: 'wrap', views: ['log']},
 	{keys: ['t'], action: 'logTimestamps', label: 'timestamps', views: ['log']},
-	{keys: ['enter'], action: 'open', label: 'open', views: ['table']},
+	// Grouped by owner (o), Enter on a group's heading folds or unfolds it (key-actions.ts foldHeading).
+	{keys: ['enter'], action: 'open', label: 'open/fold', views: ['table']},
 	// The Lanes view: the list's keys (↑↓ PgUp PgDn g G / n s :) work in it as in the table; time has its own.
-	{keys: ['enter'], action: 'openAt', label: 'open at ▼', views: ['lanes']},
+	{keys: ['enter'], action: 'openAt', label: 'open at ▼/fold', views: ['lanes']},
 	{keys: ['escape'], action: 'closeLanes', label: 'table', views: ['lanes']},
 	{keys: ['left'], action: 'earlier', label: 'earlier', views: ['lanes'], pair: 'time'},
 	{keys: ['right'], action: 'later', label: 'later', views: ['lanes'], pair: 'time'},
@@ -98,7 +99,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['f'], action: 'faulty', label: 'faulty only', views: ['table']},
 	{keys: ['n'], action: 'scope', label: 'namespace', views: LISTS},
 	{keys: ['s'], action: 'sort', label: 'sort', views: LISTS},
-	// Not g (first row, as in k9s and less): o for owner.
+	// Not g (first row, as in k9s and less): o for owner (README says why).
 	{keys: ['o'], action: 'group', label: 'group by owner', views: LISTS, footer: false},
 	{keys: ['w'], action: 'wide', label: 'wide', views: ['table']},
 	{keys: [':'], action: 'command', label: 'command', views: BOTH},

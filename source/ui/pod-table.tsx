@@ -18,6 +18,8 @@ import {Box, Text} from 'ink';
 import {ROW_PREFIX_WIDTH, type TableBody, type TableLine} from '../view/table-frame.js';
 import {TONE_STYLE} from '../view/health-style.js';
 import {useTheme} from './theme.js';
+import {toneLook} from './detail/tone-style.js';
+import type {Line} from '../view/detail/lines.js';
 
 interface LineStyle {
 	inverse: boolean;
@@ -51,6 +53,42 @@ const PodLine = memo(function PodLine({cursor, glyph, glyphColor, changed, text,
 	);
 });
 
+/** What a heading shows, as one string: equal signatures draw the same. */
+function signature(line: Line): string {
+	let out = '';
+	for (const part of line) out += `${part.tone ?? ''}\u0001${part.text}\u0002`;
+	return out;
+}
+
+/** A heading of the grouped table (o): its line's spans after the cursor mark; re-rendered only when its text or look changes. */
+const HeadingLine = memo(
+	function HeadingLine({
+		line,
+		cursor,
+		inverse,
+		noColor,
+	}: {
+		line: Line;
+		signature: string;
+		cursor: string;
+		inverse: boolean;
+		noColor: boolean;
+	}): React.JSX.Element {
+		return (
+			<Text inverse={inverse} wrap="truncate-end">
+				{cursor}{' '}
+				{line.map((part, index) => (
+					<Text key={index} {...toneLook(part.tone, noColor)}>
+						{part.text}
+					</Text>
+				))}
+			</Text>
+		);
+	},
+	(before, after) =>
+		before.signature === after.signature && before.cursor === after.cursor && before.inverse === after.inverse && before.noColor === after.noColor,
+);
+
 /** The table as view/table-frame.ts derived it. */
 export function PodTable({body}: {body: TableBody}): React.JSX.Element {
 	const theme = useTheme();
@@ -72,17 +110,28 @@ export function PodTable({body}: {body: TableBody}): React.JSX.Element {
 	return (
 		<Box flexDirection="column" height={height + 1}>
 			{header}
-			{lines.map((line, i) => (
-				<PodLine
-					key={line.key}
-					cursor={i === selected ? '›' : ' '}
-					glyph={line.glyph}
-					glyphColor={theme.color(TONE_STYLE[line.tone].color)}
-					changed={line.changed}
-					text={line.text}
-					{...lineStyle(line, i === selected, stale)}
-				/>
-			))}
+			{lines.map((line, i) =>
+				line.heading ? (
+					<HeadingLine
+						key={line.key}
+						line={line.heading}
+						signature={signature(line.heading)}
+						cursor={i === selected ? '›' : ' '}
+						inverse={i === selected}
+						noColor={theme.noColor}
+					/>
+				) : (
+					<PodLine
+						key={line.key}
+						cursor={i === selected ? '›' : ' '}
+						glyph={line.glyph}
+						glyphColor={theme.color(TONE_STYLE[line.tone].color)}
+						changed={line.changed}
+						text={line.text}
+						{...lineStyle(line, i === selected, stale)}
+					/>
+				),
+			)}
 		</Box>
 	);
 }

@@ -36,6 +36,8 @@ import type {LogSnapshot} from '../sources/log-feed.js';
 import {explainPod, whyContext} from '../model/why.js';
 import {podKey} from '../model/pod-key.js';
 import {lanesScreen, type LanesScreen, type LanesScreenBody} from './lanes/lanes-screen.js';
+import {groupedList, type HeadingRow} from './workloads/grouped-list.js';
+import {earliestSeen, headingStatus, type GroupedRows} from './workloads/heading-lines.js';
 import type {LaneClock, LanesLimits} from './lanes/lane-time.js';
 
 export type {TableBody, TableLine} from './table-frame.js';
@@ -171,11 +173,20 @@ export function deriveFrame(input: FrameInput): Frame {
 	index.setSort(input.state.sort);
 	index.update(store, now);
 	const filter = activeFilter(input.state);
-	const list = index.rows(filter);
-	// The cursor is on a pod from the first frame: the one it is drawn on is pinned, and stays under it as rows re-sort.
+	const pods = index.rows(filter);
+	// Grouped by owner (o): headings over each workload's pods, which a fold hides (view/workloads/grouped-list.ts).
+	const groupedPods = input.state.sort === 'owner' ? groupedList(pods, key => index.entry(key), input.state.folded) : null;
+	const list = groupedPods ?? pods;
+	// The cursor is on a row from the first frame: the one it is drawn on is pinned, and stays under it as rows re-sort.
 	const state = uiReducer(input.state, {type: 'pin', rows: list});
 	const {cursor, offset} = tableWindow(state, list, bodyLines);
 	const view = store.view();
+	const grouped: GroupedRows | null = groupedPods
+		? {
+				list: groupedPods,
+				context: {view, now, observedFrom: player ? player.recordedAtMs + player.startMs : earliestSeen(view), withNamespace: state.namespace === null},
+			}
+		: null;
 	// While the watch is down the rows are the last ones seen: dimmed, and the header says since when.
 	const stale = !player && (store.connection?.state === 'reconnecting' || store.connection?.state === 'disconnected');
 
@@ -210,7 +221,7 @@ export function deriveFrame(input: FrameInput): Frame {
 					clock: laneClock(player, now),
 					oneNamespace: state.namespace !== null,
 					noPods: index.size === 0,
-					grouped: state.sort === 'owner',
+					grouped,
 				})
 			: null;
 	const table =
@@ -225,6 +236,7 @@ export function deriveFrame(input: FrameInput): Frame {
 					now,
 					wide: state.wide,
 					owner: state.sort === 'owner',
+					grouped,
 					oneNamespace: state.namespace !== null,
 					columnOffset: state.columnOffset,
 					widths,
@@ -244,10 +256,13 @@ export function deriveFrame(input: FrameInput): Frame {
 				: lanes
 					? lanes.body
 					: table!.body;
+	// The cursor on a heading of the grouped list: the status line speaks of it.
+	const under = grouped?.list.rowAt(cursor);
+	const heading = under && under.kind !== 'pod' ? under : null;
 	const bottom = help
 		? null
 		: bottomLine(state, span, () =>
-				log && state.log ? logStatusLine(state.log.target, view, now, width) : statusLine({state, detail, table, lanes, view, now, width}),
+				log && state.log ? logStatusLine(state.log.target, view, now, width) : statusLine({state, detail, table, lanes, view, now, width, heading}),
 			);
 
 	const counts = index.counts(state.namespace);
@@ -340,6 +355,7 @@ function statusLine({
 	view,
 	now,
 	width,
+	heading,
 }: {
 	state: UiState;
 	detail: DetailFrame | null;
@@ -348,10 +364,14 @@ function statusLine({
 	view: StoreView;
 	now: number;
 	width: number;
+	heading: HeadingRow | null;
 }): BottomLine {
 	if (detail && !detail.pod) return {kind: 'status', text: `${state.selectedKey} is gone from the store`, why: null};
+	if (!detail && heading) return {kind: 'status', text: headingStatus(heading), why: null};
 	if (lanes?.atCursor) return {kind: 'status', text: lanes.atCursor, why: null};
-	const row = detail?.pod ? podRow(detail.pod, now, detail.why, view.eventsByPod.get(detail.pod.key)) : (table?.selected ?? lanes?.selected ?? null);
+	const row = detail?.pod
+		? podRow(detail.pod, now, detail.why, view.eventsByPod.get(detail.pod.key), view.owners)
+		: (table?.selected ?? lanes?.selected ?? null);
 	if (!row) return {kind: 'status', text: '', why: null};
 	const {text, why} = statusLineText(row, now, width);
 	return {kind: 'status', text, why, color: TONE_STYLE[row.tone].color};
@@ -368,7 +388,7 @@ function chooseLog(detail: DetailFrame | null, table: Pick<TableFrame, 'selected
 function logStatusLine(target: {namespace: string; pod: string}, view: StoreView, now: number, width: number): BottomLine {
 	const pod = view.pods.get(podKey(target.namespace, target.pod));
 	if (!pod) return {kind: 'status', text: `${target.namespace}/${target.pod} is not in the store`, why: null};
-	const row = podRow(pod, now, explainPod(pod, whyContext(view, pod.key, now, view)), view.eventsByPod.get(pod.key));
+	const row = podRow(pod, now, explainPod(pod, whyContext(view, pod.key, now, view)), view.eventsByPod.get(pod.key), view.owners);
 	const {text, why} = statusLineText(row, now, width);
 	return {kind: 'status', text, why, color: TONE_STYLE[row.tone].color};
 }

@@ -5,6 +5,7 @@ import {podHealth, statusBucket, type StatusBucket} from '../model/health.js';
 import type {PodState} from '../model/pod-state.js';
 import {workloadOf, type Workload} from '../model/workloads/workload-of.js';
 import type {RowTone} from './health-style.js';
+import type {OwnerObjects} from '../model/workloads/owner-objects.js';
 
 export interface IndexEntry {
 	key: string;
@@ -18,6 +19,8 @@ export interface IndexEntry {
 	owner: string;
 	/** Its workload's id ("Deployment/default/web"). */
 	workload: string;
+	/** Its part of the workload (a Deployment's ReplicaSet), null when the workload has none. */
+	part: string | null;
 	tone: RowTone;
 	/** The header's group for STATUS (model/health.ts statusBucket). */
 	bucket: StatusBucket;
@@ -28,11 +31,12 @@ export interface IndexEntry {
 	search: string;
 }
 
-export function indexEntry(state: PodState, now: number): IndexEntry {
+/** `owners`: the owner objects the store view holds (model/workloads/workload-of.ts). */
+export function indexEntry(state: PodState, now: number, owners: OwnerObjects): IndexEntry {
 	const {health, signal} = podHealth(state, now);
 	const deleted = state.deletedAt !== null;
 	const {status, node, restarts, createdMs} = state.columns;
-	const workload = workloadOf(state);
+	const workload = workloadOf(state, owners);
 	return {
 		key: state.key,
 		namespace: state.namespace,
@@ -43,6 +47,7 @@ export function indexEntry(state: PodState, now: number): IndexEntry {
 		createdMs,
 		owner: ownerSortKey(workload),
 		workload: workload.id,
+		part: workload.part?.name ?? null,
 		tone: deleted ? 'deleted' : health,
 		bucket: statusBucket(status),
 		faulty: !deleted && (health === 'failing' || signal !== null),

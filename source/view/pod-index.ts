@@ -14,6 +14,7 @@ import {filterKey, filterPredicate, type RowFilter} from './filter.js';
 import {comparatorFor, type SortMode} from './sort.js';
 import {SortedChunks, type ChunkedRows, type Change, type Compare} from './sorted-chunks.js';
 import type {StatusBucket} from '../model/health.js';
+import {NO_OWNER_OBJECTS, sameOwnership, type OwnerObjects} from '../model/workloads/owner-objects.js';
 
 /** How long a deleted pod stays in the table, dimmed with its last status. */
 export const TOMBSTONE_SHOW_MS = 60_000;
@@ -98,6 +99,8 @@ export class PodIndex {
 	/** Keys of the deleted pods shown (dropped TOMBSTONE_SHOW_MS after deletion). */
 	private readonly tombstones = new Set<string>();
 	private source: IndexSource | null = null;
+	/** The owner objects the entries were placed with (a pod's workload, for the owner order and grouping). */
+	private owners: OwnerObjects = NO_OWNER_OBJECTS;
 	private seenVersion = -1;
 	private lastFullAt = -Infinity;
 	private mode: SortMode;
@@ -130,7 +133,10 @@ export class PodIndex {
 		const view = source.view();
 		this.source = source;
 		this.seenVersion = source.version;
-		if (fromStore === null) {
+		// Owner objects that move pods to another workload (a ReplicaSet's object arriving) move every one of them.
+		const moved = !sameOwnership(this.owners, view.owners);
+		this.owners = view.owners;
+		if (fromStore === null || moved) {
 			this.rebuild(view.pods, now);
 			return;
 		}
@@ -172,7 +178,7 @@ export class PodIndex {
 		this.namespaceCounts.clear();
 		this.namespaceList = null;
 		for (const [key, state] of pods) {
-			if (visible(state, now)) this.setEntry(key, undefined, indexEntry(state, now));
+			if (visible(state, now)) this.setEntry(key, undefined, indexEntry(state, now, this.owners));
 		}
 		this.sorted = SortedChunks.of([...this.entries.values()].sort(comparatorFor(this.mode)));
 		this.lastFullAt = now;
@@ -182,7 +188,7 @@ export class PodIndex {
 	/** The pod's new entry (or its removal), with the counts, tombstones and namespaces brought along. */
 	private refresh(key: string, state: PodState | undefined, now: number): Change<IndexEntry> | null {
 		const before = this.entries.get(key);
-		const after = state && visible(state, now) ? indexEntry(state, now) : undefined;
+		const after = state && visible(state, now) ? indexEntry(state, now, this.owners) : undefined;
 		// The timed re-projection finds most entries as they were: keeping those changes no list.
 		if (!after ? !before : before !== undefined && sameEntry(before, after)) return null;
 		this.setEntry(key, before, after);

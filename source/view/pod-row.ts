@@ -5,6 +5,7 @@
 import type {KubeEvent} from '../kube/objects.js';
 import {rowCells} from '../model/print-pod.js';
 import {workloadOf} from '../model/workloads/workload-of.js';
+import {NO_OWNER_OBJECTS, type OwnerObjects} from '../model/workloads/owner-objects.js';
 import {ownerText} from './workloads/workload-summary.js';
 import {flagMarks, nextTryText} from './flags.js';
 import {podHealth, type TroubleSignal} from '../model/health.js';
@@ -48,9 +49,10 @@ export interface PodRow {
 
 /**
  * `why` is explainPod's answer for this pod, passed in because it needs the store's nodes and events;
- * `events` are the pod's own, which time an image pull back-off's next pull.
+ * `events` are the pod's own, which time an image pull back-off's next pull; `owners` the owner
+ * objects the store view holds, which place the pod under its workload (OWNER).
  */
-export function podRow(state: PodState, now: number, why: Why | null = null, events?: readonly KubeEvent[]): PodRow {
+export function podRow(state: PodState, now: number, why: Why | null = null, events?: readonly KubeEvent[], owners: OwnerObjects = NO_OWNER_OBJECTS): PodRow {
 	const {columns} = state;
 	const health = podHealth(state, now, events);
 	const deleted = state.deletedAt !== null;
@@ -62,7 +64,7 @@ export function podRow(state: PodState, now: number, why: Why | null = null, eve
 		namespace: state.namespace,
 		name: state.name,
 		...rowCells(columns, now),
-		owner: ownerText(workloadOf(state)),
+		owner: ownerText(workloadOf(state, owners)),
 		flags: marks.join(' '),
 		flagsLead: marks[0] ?? '',
 		tone,

@@ -9,19 +9,25 @@ import type {RowList} from './pod-index.js';
 import {podRow, type PodRow} from './pod-row.js';
 import {rowLine, type TableLayout} from './table-layout.js';
 import type {TableWidths} from './table-widths.js';
+import {fitLine, lineText, type Line} from './detail/lines.js';
+import {headingKey, type HeadingRow} from './workloads/grouped-list.js';
+import {headingLines, type GroupedRows} from './workloads/heading-lines.js';
 
 /** Width of "› ✗* " before the cells: the cursor mark, the health glyph, the change mark. */
 export const ROW_PREFIX_WIDTH = 4;
 
 /** One row of the table as drawn: its marks and its cells as one line. */
 export interface TableLine {
+	/** The pod's key, or a heading's row key (grouped by owner). */
 	key: string;
 	glyph: string;
 	tone: RowTone;
 	/** Changed within view/pod-row.ts CHANGE_HIGHLIGHT_MS: bold, marked "*". */
 	changed: boolean;
-	/** The cells, laid out (view/table-layout.ts rowLine). */
+	/** The cells, laid out (view/table-layout.ts rowLine), indented under their heading when grouped. */
 	text: string;
+	/** Grouped by owner: a workload's (or part's) heading line, drawn in place of marks and cells (view/workloads/heading-lines.ts). */
+	heading?: Line;
 }
 
 export interface TableBody {
@@ -52,6 +58,8 @@ export interface TableInput {
 	wide: boolean;
 	/** The rows are grouped by owner: wide mode shows OWNER. */
 	owner: boolean;
+	/** `rows` grouped by owner: its headings drawn, its pods indented under them. */
+	grouped?: GroupedRows | null;
 	/** Only one namespace is listed: NAMESPACE is left out. */
 	oneNamespace: boolean;
 	columnOffset: number;
@@ -72,32 +80,54 @@ export interface TableFrame {
 }
 
 export function tableFrame(input: TableInput): TableFrame {
-	const {rows, cursor, offset, height, view, now} = input;
-	const visible: PodRow[] = [];
+	const {rows, cursor, offset, height, view, now, grouped} = input;
+	const shown: Array<PodRow | {heading: HeadingRow}> = [];
+	let selected: PodRow | null = null;
 	let selectedWhy: Why | null = null;
 	// A row gets its why when the WHY column shows (wide) or it is the selected one (the status
 	// line), so a frame diagnoses at most a screenful.
 	for (let i = offset; i < Math.min(rows.length, offset + height); i++) {
+		const row = grouped?.list.rowAt(i);
+		if (row && row.kind !== 'pod') {
+			shown.push({heading: row});
+			continue;
+		}
 		const pod = view.pods.get(rows.keyAt(i)!);
 		if (!pod) continue;
 		const diagnose = input.wide || i === cursor;
 		// Placement (pod affinity, spread) reads every pod on a node: judged for the selected row only.
 		const why = diagnose ? explainPod(pod, whyContext(view, pod.key, now, i === cursor ? view : null)) : null;
-		if (i === cursor) selectedWhy = why;
-		visible.push(podRow(pod, now, why, view.eventsByPod.get(pod.key)));
+		const made = podRow(pod, now, why, view.eventsByPod.get(pod.key), view.owners);
+		if (i === cursor) {
+			selectedWhy = why;
+			selected = made;
+		}
+		shown.push(made);
 	}
-	const layout: TableLayout = input.widths.layout(visible, {
-		wide: input.wide,
-		owner: input.owner,
-		width: input.width - ROW_PREFIX_WIDTH,
-		oneNamespace: input.oneNamespace,
-		offset: input.columnOffset,
+	// Grouped, every pod is indented as deep as the deepest (the column titles too), so the columns stay aligned.
+	const indent = grouped ? ' '.repeat(2 * grouped.list.depth) : '';
+	const layout: TableLayout = input.widths.layout(
+		shown.filter((row): row is PodRow => !('heading' in row)),
+		{
+			wide: input.wide,
+			owner: input.owner,
+			width: input.width - ROW_PREFIX_WIDTH - indent.length,
+			oneNamespace: input.oneNamespace,
+			offset: input.columnOffset,
+		},
+	);
+	const headingLine = grouped ? headingLines(grouped.context) : null;
+	const lines = shown.map((row): TableLine => {
+		if ('heading' in row) {
+			const line = fitLine(headingLine!(row.heading), input.width - 2);
+			return {key: headingKey(row.heading.id), glyph: ' ', tone: 'ok', changed: false, text: lineText(line), heading: line};
+		}
+		return {key: row.key, glyph: row.glyph, tone: row.tone, changed: row.changed, text: indent + rowLine(row, layout)};
 	});
-	const lines = visible.map(row => ({key: row.key, glyph: row.glyph, tone: row.tone, changed: row.changed, text: rowLine(row, layout)}));
 	const empty = input.noPods ? 'No pods yet.' : 'No pods match: / edits the filter, f toggles faulty only, n changes the namespace.';
 	return {
-		body: {kind: 'table', header: layout.header, arrows: layout.arrows, lines, selected: cursor - offset, height, empty, stale: input.stale},
-		selected: visible[cursor - offset] ?? null,
+		body: {kind: 'table', header: indent + layout.header, arrows: layout.arrows, lines, selected: cursor - offset, height, empty, stale: input.stale},
+		selected,
 		selectedWhy,
 		columnOffsets: {prev: layout.prevOffset, next: layout.nextOffset},
 	};

@@ -7,6 +7,9 @@
 // out, deleted) so the cursor stays near where it was. The table pins the pod it
 // draws the cursor on (`pin`) from the first frame on: before that a null
 // selectedKey made the cursor a position, and row 1's pod changed under it.
+// Grouped by owner (o), the rows are headings and pods (view/workloads/grouped-list.ts): the cursor
+// may rest on a heading, whose row key then is the selected key; a pod hidden by a fold is found
+// at its heading's row, which the pin then selects.
 
 import {clampIndex, fitWindow} from './scroll-window.js';
 import {nextScope} from './filter.js';
@@ -18,6 +21,7 @@ import type {ContainerBlock} from './detail/containers.js';
 import {moveTimelineCursor, revealTimelineCursor, type TimelineCursor, type TimelineTargets} from './timeline-cursor.js';
 import {openLogView, type LogViewState} from './log-view.js';
 import type {LogTarget} from '../sources/log-feed.js';
+import {headingKey, headingOf} from './workloads/grouped-list.js';
 import {INITIAL_LANES, moveLanes, type LaneMove, type LanesLimits, type LanesState} from './lanes/lane-time.js';
 
 /** The detail screen's sections, in tab order (defined with the sections, view/detail/sections.ts). */
@@ -39,6 +43,7 @@ export interface Prompt {
 
 export interface UiState {
 	screen: Screen;
+	/** The selected row's key: a pod's, or a heading's (view/workloads/grouped-list.ts headingKey). */
 	selectedKey: string | null;
 	cursor: number;
 	offset: number;
@@ -75,6 +80,12 @@ export interface UiState {
 	logTimestamps: boolean;
 	/** The Lanes view (L): shown in place of the table, over the same list and cursor; its zoom and time. */
 	lanes: LanesState;
+	/**
+	 * Grouped by owner (o): the headings folded (Enter on one), by workload id (or part id,
+	 * view/workloads/grouped-list.ts) — kept whatever the list shows, so a fold outlives a filter,
+	 * a sort, ungrouping, and going between the table and the Lanes view.
+	 */
+	folded: ReadonlySet<string>;
 }
 
 export function initialUiState(options: Partial<Pick<UiState, 'namespace' | 'wide' | 'sort' | 'filter' | 'faultyOnly'>> = {}): UiState {
@@ -104,8 +115,11 @@ export function initialUiState(options: Partial<Pick<UiState, 'namespace' | 'wid
 		logWrap: true,
 		logTimestamps: false,
 		lanes: INITIAL_LANES,
+		folded: NO_FOLDS,
 	};
 }
+
+const NO_FOLDS: ReadonlySet<string> = new Set();
 
 export type CursorMove = 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom';
 
@@ -115,6 +129,8 @@ export type UiAction =
 	| {type: 'pin'; rows: RowList}
 	| {type: 'sort-next'}
 	| {type: 'toggle-group'}
+	/** Enter on a heading of the grouped list: its pods hidden under it, or shown again; the cursor stays on it. */
+	| {type: 'toggle-fold'; id: string}
 	| {type: 'toggle-faulty'}
 	| {type: 'toggle-wide'}
 	| {type: 'column-offset'; offset: number}
@@ -243,6 +259,11 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return relist(state, {sort: nextSortMode(state.sort)});
 		case 'toggle-group':
 			return relist(state, {sort: state.sort === 'owner' ? 'worst' : 'owner'});
+		case 'toggle-fold': {
+			const folded = new Set(state.folded);
+			if (!folded.delete(action.id)) folded.add(action.id);
+			return {...state, folded, selectedKey: headingKey(action.id)};
+		}
 		case 'toggle-faulty':
 			return relist(state, {faultyOnly: !state.faultyOnly});
 		case 'toggle-wide':
@@ -259,7 +280,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			if (action.rows.length === 0) return state;
 			const cursor = resolveCursor(state, action.rows);
 			const key = action.rows.keyAt(cursor);
-			if (key === undefined) return state;
+			// A heading is no pod: Enter folds it (key-actions.ts), it never opens.
+			if (key === undefined || headingOf(key) !== null) return state;
 			return {
 				...state,
 				screen: 'detail',

@@ -79,7 +79,7 @@ describe('the Lanes view', () => {
 		expect(crashloop).toMatch(/█.*↻.*x/);
 		expect(crashloop.match(/↻/g)!.length).toBeGreaterThanOrEqual(3);
 		expect(laneLines(frame).find(line => line.includes('report-'))).toMatch(/─+$/);
-		expect(frame).toContain('following replay · Enter open at ▼  Esc table  ←/→ time  +/- zoom  f follow');
+		expect(frame).toContain('following replay · Enter open at ▼/fold  Esc table  ←/→ time  +/- zoom  f follow');
 		// Esc goes back to the table.
 		await app.press(KEY.escape);
 		expect(await app.waitFor('NAMESPACE')).not.toContain(' a screen ');
@@ -130,7 +130,7 @@ describe('the Lanes view', () => {
 		await app.waitFor(' a screen ');
 		for (let i = 0; i < 20; i++) await app.press(KEY.left);
 		const frame = app.lastFrame();
-		const footer = /▼ (\d\d:\d\d:\d\d), f follows · Enter open at ▼/.exec(frame);
+		const footer = /▼ (\d\d:\d\d:\d\d), f follows · Enter open at ▼\/fold/.exec(frame);
 		expect(footer).not.toBeNull();
 		const at = Date.parse(`${new Date(player.recordedAtMs).toISOString().slice(0, 11)}${footer![1]}Z`);
 		expect(at).toBeLessThan(player.recordedAtMs + player.endMs - 20_000);
@@ -250,14 +250,14 @@ describe('the Lanes view', () => {
 });
 
 describe('the Lanes view grouped by owner', () => {
-	it('puts each workload’s summary over its lanes with o, the rollout counted from the pods the store keeps, and keeps the cursor on pods', async () => {
+	it('puts each workload’s summary over its lanes with o, the rollout counted from the pods the store keeps, and moves the cursor over summaries and lanes', async () => {
 		const {app, player} = await openReplayFile(ROLLOUT_UNDO, {size: {columns: 120, rows: 40}});
 		await player.whenLoaded();
 		player.seek(92_000);
 		await app.press('L');
 		await app.waitFor(/ a screen /);
 		await app.press('o');
-		let frame = await app.waitFor('sort: owner (grouped)');
+		const frame = await app.waitFor('sort: owner (grouped)');
 		const lines = frame.split('\n');
 		// The old ReplicaSet's pods left the list a minute after their deletion; the rollout is still rev 3→4.
 		expect(lines.find(line => line.includes('▾ default/api'))).toMatch(/▾ default\/api {2}Deployment {2}rev 3→4 {2}ready 1\/4 {2}[▁-█]{4} rollout 7s/);
@@ -269,14 +269,12 @@ describe('the Lanes view grouped by owner', () => {
 			'local-path-storage/local-path-provisioner',
 			'static pods on kind-control-plane',
 		]);
-		// The cursor moves from pod to pod, over the summaries.
+		// The cursor rests on summaries as on lanes: up from the last static pod, the fourth row is their summary.
 		await app.press('G');
-		await app.waitFor(f => /^› kube-system\/kube-scheduler/m.test(f));
+		await app.waitFor(f => /^› {5}kube-system\/kube-scheduler/m.test(f));
+		await app.press('k', 'k', 'k', 'k');
+		await app.waitFor(f => /^› ▾ static pods on kind-control-plane/m.test(f));
 		await app.press('k');
-		await app.press('k');
-		await app.press('k');
-		await app.press('k');
-		frame = await app.waitFor(f => /^› local-path-storage\//m.test(f));
-		expect(frame).not.toMatch(/^› .*▾/m);
+		await app.waitFor(f => /^› {5}local-path-storage\//m.test(f));
 	});
 });

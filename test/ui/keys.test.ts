@@ -56,7 +56,7 @@ describe('key table', () => {
 		expect(actionFor('escape', 'lanes', false)).toBe('closeLanes');
 		expect(actionFor('L', 'table', false)).toBe('openLanes');
 		expect(actionFor('w', 'lanes', false)).toBeNull();
-		expect(footerText('lanes', false, false)).toMatch(/^Enter open at ▼ {2}Esc table {2}←\/→ time {2}\+\/- zoom {2}f follow {2}/);
+		expect(footerText('lanes', false, false)).toMatch(/^Enter open at ▼\/fold {2}Esc table {2}←\/→ time {2}\+\/- zoom {2}f follow {2}/);
 		// The replay's speed keys are the zoom's in the Lanes view: not offered there.
 		expect(footerText('lanes', true, true)).not.toContain('faster');
 	});

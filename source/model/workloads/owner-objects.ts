@@ -59,3 +59,17 @@ export function ownerObjectOf(object: KubeObject): OwnerObject | null {
 		progressDeadlineSeconds: count(spec.progressDeadlineSeconds),
 	};
 }
+
+/**
+ * Whether two sets of owner objects place every pod alike: the same objects held, each with the
+ * same controller. A ReplicaSet's status or revision changing does not move its pods.
+ */
+export function sameOwnership(a: OwnerObjects, b: OwnerObjects): boolean {
+	if (a === b) return true;
+	if (a.size !== b.size) return false;
+	for (const [key, object] of b) {
+		const before = a.get(key);
+		if (!before || before.owner?.kind !== object.owner?.kind || before.owner?.name !== object.owner?.name) return false;
+	}
+	return true;
+}

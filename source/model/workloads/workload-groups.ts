@@ -33,7 +33,7 @@ export function compareWorkloads(a: Workload, b: Workload): number {
 }
 
 /** The pods grouped by workload. */
-export function groupPods(pods: Iterable<PodState>, owners: OwnerObjects | null = null): WorkloadGroup[] {
+export function groupPods(pods: Iterable<PodState>, owners: OwnerObjects): WorkloadGroup[] {
 	const groups = new Map<string, {workload: Workload; pods: PodState[]; parts: Map<string, WorkloadPart | null>}>();
 	for (const pod of pods) {
 		const workload = workloadOf(pod, owners);

@@ -82,15 +82,19 @@ export function deploymentOfReplicaSet(replicaSetName: string, hash: string | un
 	return replicaSetName.slice(0, -(hash.length + 1));
 }
 
-/** The workload `pod` belongs to; `owners` when the owner objects are held. */
-export function workloadOf(pod: PodOwnership, owners: OwnerObjects | null = null): Workload {
+/**
+ * The workload `pod` belongs to, given the owner objects the session or cluster holds (the store
+ * view's `owners`, most often none): the one way the table, the Lanes view and the headless
+ * outputs place a pod, so they never disagree.
+ */
+export function workloadOf(pod: PodOwnership, owners: OwnerObjects): Workload {
 	const {namespace, owner, mirror} = pod;
 	const labels = pod.scheduling.labels;
 	if (!owner || owner.kind === 'Node') {
 		if (mirror || owner?.kind === 'Node') return workload('Node', '', owner?.name ?? mirror?.node ?? (pod.columns.node || '<unknown>'));
 		return workload('Pod', namespace, '');
 	}
-	const held = owners?.get(ownerKey(owner.kind, namespace, owner.name));
+	const held = owners.get(ownerKey(owner.kind, namespace, owner.name));
 	if (owner.kind === 'ReplicaSet') {
 		const hash = labels[TEMPLATE_HASH_LABEL];
 		const part: WorkloadPart = {kind: 'ReplicaSet', name: owner.name, hash: hash ?? null};

@@ -18,7 +18,9 @@ import {axisText, cellOf, type LaneWindow} from './time-axis.js';
  * summary, drawn as given). The rows come as one ordered list, so grouping is a matter of which
  * rows the list holds and in what order.
  */
-export type LaneRow = {kind: 'pod'; key: string} | {kind: 'group'; id: string; line: Line};
+export type LaneRow =
+	/** `indent`: columns before the name, under a group's heading. */
+	{kind: 'pod'; key: string; indent?: number} | {kind: 'group'; id: string; line: Line};
 
 /** The rows in order (only the visible window is read). */
 export interface LaneRows {
@@ -94,7 +96,10 @@ export function lanesFrame(input: LanesInput): LanesBody {
 		if (row) shown.push({row, index});
 	}
 	// The names take what the longest one shown needs, up to 40 % of the screen, leaving the lanes MIN_CELLS.
-	const longest = Math.max(4, ...shown.map(({row}) => (row.kind === 'pod' ? stringWidth(rowName(pods.get(row.key), row.key, oneNamespace)) : 0)));
+	const longest = Math.max(
+		4,
+		...shown.map(({row}) => (row.kind === 'pod' ? (row.indent ?? 0) + stringWidth(rowName(pods.get(row.key), row.key, oneNamespace)) : 0)),
+	);
 	const room = Math.max(1, width - LANE_PREFIX_WIDTH - 1 - MIN_CELLS);
 	const nameWidth = Math.max(1, Math.min(longest, Math.max(12, Math.floor(width * 0.4)), room));
 	const cells = Math.max(1, width - LANE_PREFIX_WIDTH - nameWidth - 1);
@@ -108,10 +113,11 @@ export function lanesFrame(input: LanesInput): LanesBody {
 		if (row.kind === 'group') return fitLine([mark, ...row.line], width);
 		const pod = pods.get(row.key);
 		// Cut in the middle, as the table cuts names: the end tells a ReplicaSet's pods apart.
-		const name = span(cutMiddle(rowName(pod, row.key, oneNamespace), nameWidth).padEnd(nameWidth), pod?.deletedAt != null ? 'dim' : 'plain');
+		const indent = Math.min(row.indent ?? 0, nameWidth - 1);
+		const name = span(cutMiddle(rowName(pod, row.key, oneNamespace), nameWidth - indent).padEnd(nameWidth - indent), pod?.deletedAt != null ? 'dim' : 'plain');
 		if (selected) name.inverse = true;
 		const lane = pod ? laneLine(laneMarks(podLane(pod), window, now, inWindow ? input.timeCursor : null), cursorCell) : [];
-		return [mark, name, span(' '), ...lane];
+		return [mark, ...(indent > 0 ? [span(' '.repeat(indent))] : []), name, span(' '), ...lane];
 	});
 	const title = truncate(input.title, nameWidth).padEnd(nameWidth);
 	const header: Line = [span(' '.repeat(LANE_PREFIX_WIDTH)), span(title, 'heading'), span(' '), span(axisText(window, cursorCell), 'label')];

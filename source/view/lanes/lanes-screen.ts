@@ -17,24 +17,17 @@ import {LANE_STYLE, laneLegend} from './lane-cells.js';
 import {lanesFrame, podLaneRows, type LaneRows, type LanesBody} from './lanes-frame.js';
 import {resolveLanes, type LaneClock, type LanesLimits, type LanesState} from './lane-time.js';
 import {cellMs, spanLabel} from './time-axis.js';
-import {groupedListRows, earliestSeen, type GroupContext} from './group-rows.js';
-
-/** The rows the Lanes view draws and where the table's cursor and first row fall among them. */
-export interface LaneRowsAt {
-	rows: LaneRows;
-	cursor: number;
-	offset: number;
-}
+import {listLaneRows} from './group-rows.js';
+import {headingOf} from '../workloads/grouped-list.js';
+import type {GroupedRows} from '../workloads/heading-lines.js';
 
 /**
- * The rows the Lanes view draws for the table's list: one lane per pod, in the table's order, row
- * i being the table's row i (so the two share one cursor). Grouped by owner (o: the list is then in
- * owner order), a workload's summary row comes before its pods (group-rows.ts); the cursor stays
- * on pods, and the window moves so that it stays in sight.
+ * The rows the Lanes view draws for the table's list, row i being the table's row i (so the two
+ * share one cursor): one lane per pod, or grouped by owner (o) the headings and pods of the
+ * grouped list (group-rows.ts listLaneRows).
  */
-export function laneRowsOf(list: RowList, at: {cursor: number; offset: number; height: number}, grouped: GroupContext | null): LaneRowsAt {
-	if (!grouped) return {rows: podLaneRows(list), cursor: at.cursor, offset: at.offset};
-	return groupedListRows(list, at, grouped);
+export function laneRowsOf(list: RowList, grouped: GroupedRows | null): LaneRows {
+	return grouped ? listLaneRows(grouped) : podLaneRows(list);
 }
 
 export interface LanesScreenInput {
@@ -51,8 +44,8 @@ export interface LanesScreenInput {
 	oneNamespace: boolean;
 	/** The index holds no pod at all. */
 	noPods: boolean;
-	/** The list is grouped by owner (o): a summary row over each workload's lanes. */
-	grouped?: boolean;
+	/** `list` grouped by owner (o), and what its headings are made with: a heading over each workload's lanes. */
+	grouped?: GroupedRows | null;
 }
 
 export interface LanesScreenBody extends LanesBody {
@@ -92,12 +85,10 @@ export function lanesScreen(input: LanesScreenInput): LanesScreen {
 	const {list, cursor, offset, height, width, view, clock} = input;
 	const resolved = resolveLanes(input.lanes, clock);
 	const replay = clock.earliest !== null;
-	const observedFrom = clock.earliest ?? earliestSeen(view);
-	const laid = laneRowsOf(list, {cursor, offset, height}, input.grouped ? {view, now: clock.now, observedFrom, withNamespace: !input.oneNamespace} : null);
 	const body = lanesFrame({
-		rows: laid.rows,
-		cursor: laid.cursor,
-		offset: laid.offset,
+		rows: laneRowsOf(list, input.grouped ?? null),
+		cursor,
+		offset,
 		height,
 		width,
 		pods: view.pods,
@@ -115,7 +106,7 @@ export function lanesScreen(input: LanesScreenInput): LanesScreen {
 	const pod = key === undefined ? undefined : view.pods.get(key);
 	// The selected row only: its why reads its events and node, as the table's selected row does.
 	const selectedWhy = pod ? explainPod(pod, whyContext(view, pod.key, clock.now, view)) : null;
-	const selected = pod ? podRow(pod, clock.now, selectedWhy, view.eventsByPod.get(pod.key)) : null;
+	const selected = pod ? podRow(pod, clock.now, selectedWhy, view.eventsByPod.get(pod.key), view.owners) : null;
 	const atNow = resolved.cursor >= clock.now;
 	const empty = input.noPods ? 'No pods yet.' : 'No pods match: / edits the filter, n changes the namespace (f in the table: faulty only).';
 	return {
@@ -123,7 +114,7 @@ export function lanesScreen(input: LanesScreenInput): LanesScreen {
 		limits: {resolved, cellMs: cellMs(body.window), clock},
 		selected,
 		selectedWhy,
-		atCursor: key !== undefined && !atNow ? podAtCursorText(key, view, resolved.cursor) : null,
+		atCursor: key !== undefined && headingOf(key) === null && !atNow ? podAtCursorText(key, view, resolved.cursor) : null,
 		note: resolved.follow ? (replay ? 'following replay' : 'following now') : `▼ ${formatClock(resolved.cursor)}, f follows`,
 	};
 }

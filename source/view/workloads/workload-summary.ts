@@ -13,11 +13,19 @@ import {workloadTitle, type WorkloadGroup} from '../../model/workloads/workload-
 import type {Workload} from '../../model/workloads/workload-of.js';
 import {formatSpan, span, type Line} from '../detail/lines.js';
 
-/** "rev 3→4", or the ReplicaSets' hashes when the revisions are not known. */
+/**
+ * "rev 3→4", "rev 4"; when the revisions are not known (the Deployment is older than the session
+ * and no ReplicaSet object is held), the ReplicaSets by their hash: "rs 5d8f→7c9e", "rs 7c9e".
+ */
 export function revisionStep(from: RevisionRef | null, to: RevisionRef): string {
 	if (from?.revision != null && to.revision !== null) return `rev ${from.revision}→${to.revision}`;
-	if (!from) return to.revision === null ? to.hash : `rev ${to.revision}`;
-	return `${from.hash || '?'}→${to.hash}`;
+	if (!from) return to.revision === null ? `rs ${to.hash}` : `rev ${to.revision}`;
+	return `rs ${from.hash || '?'}→${to.hash}`;
+}
+
+/** A step whose revision numbers are not known: the summary says so once, after it. */
+function revisionsUnknown(from: RevisionRef | null, to: RevisionRef): boolean {
+	return to.revision === null || (from !== null && from.revision === null);
 }
 
 /** The table's OWNER cell: "Deployment/web", "StatefulSet/db", "Node/kind-worker" (static pods), "<none>" (bare). */
@@ -79,8 +87,11 @@ export function workloadSummary(group: WorkloadGroup, view: StoreView, now: numb
 	const rollouts = deploymentRollouts(group, now, observedFrom, view.owners);
 	const last = rollouts.rollouts.at(-1);
 	const rolling = last?.outcome === 'in-progress' ? last : null;
-	if (rolling) line.push(span(`  ${revisionStep(rolling.from, rolling.to)}`, 'accent'));
-	else if (rollouts.current) line.push(span(`  ${revisionStep(null, rollouts.current)}`, 'label'));
+	const step = rolling ? {from: rolling.from, to: rolling.to} : rollouts.current ? {from: null, to: rollouts.current} : null;
+	if (step) {
+		line.push(span(`  ${revisionStep(step.from, step.to)}`, rolling ? 'accent' : 'label'));
+		if (revisionsUnknown(step.from, step.to)) line.push(span(' (revision unknown)', 'dim'));
+	}
 	// Without the Deployment's replicas: those it served before the rollout began, else those serving now.
 	const desired = rollouts.desired ?? (rolling ? rolling.servingBefore : rollouts.live);
 	line.push(span(`  ready ${rollouts.ready}/${desired}`, rollouts.ready >= desired ? 'plain' : 'warn'));

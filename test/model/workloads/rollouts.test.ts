@@ -27,7 +27,7 @@ function apiAt(offsetMs: number): {group: WorkloadGroup; now: number; recordedAt
 		{dir: FULL, tombstoneMs: Infinity},
 	);
 	const recordedAt = Date.parse(capture.header.recordedAt);
-	const group = groupPods(view!.pods.values()).find(candidate => candidate.workload.id === 'Deployment/default/api')!;
+	const group = groupPods(view!.pods.values(), view!.owners).find(candidate => candidate.workload.id === 'Deployment/default/api')!;
 	return {group, now: recordedAt + offsetMs, recordedAt};
 }
 
@@ -109,7 +109,8 @@ describe('a stalled rollout', () => {
 		podStore.apply({t: 60_000, type: 'ADDED', object: webPod('web-bbb-1', 'bbb', false, '2026-12-05T10:01:00Z')}, start + 60_000);
 		return podStore;
 	}
-	const webAt = (podStore: PodStore): WorkloadGroup => groupPods(podStore.view().pods.values()).find(group => group.workload.name === 'web')!;
+	const webAt = (podStore: PodStore): WorkloadGroup =>
+		groupPods(podStore.view().pods.values(), podStore.view().owners).find(group => group.workload.name === 'web')!;
 
 	it('is stalled once a new pod has not been ready for longer than the default deadline, and names it', () => {
 		const podStore = store();

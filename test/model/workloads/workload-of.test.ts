@@ -6,7 +6,7 @@
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {PodState} from '../../../source/model/pod-state.js';
-import {ownerObjectOf, ownerKey, type OwnerObject} from '../../../source/model/workloads/owner-objects.js';
+import {NO_OWNER_OBJECTS, ownerObjectOf, ownerKey, type OwnerObject} from '../../../source/model/workloads/owner-objects.js';
 import {cronJobOfJob, deploymentOfReplicaSet, workloadOf} from '../../../source/model/workloads/workload-of.js';
 import {groupPods} from '../../../source/model/workloads/workload-groups.js';
 import {replay} from '../store/store-fixture.js';
@@ -59,7 +59,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
 };
 
 function described(pod: PodState): string {
-	const workload = workloadOf(pod);
+	const workload = workloadOf(pod, NO_OWNER_OBJECTS);
 	return workload.part ? `${workload.id} · ${workload.part.kind} ${workload.part.name}` : workload.id;
 }
 
@@ -75,7 +75,7 @@ describe('workloadOf on the real controllers’ pods', () => {
 
 	it('groups a rollout’s pods under one Deployment, its ReplicaSets in the order they came', () => {
 		const {store} = replay('rollout-undo', undefined, {dir: FULL, tombstoneMs: Infinity});
-		const groups = groupPods(store.view().pods.values());
+		const groups = groupPods(store.view().pods.values(), store.view().owners);
 		const apiGroup = groups.find(group => group.workload.id === 'Deployment/default/api')!;
 		const order = apiGroup.pods.map(pod => apiGroup.parts.get(pod.key)!.hash);
 		const runs = order.filter((hash, index) => hash !== order[index - 1]);
@@ -143,7 +143,7 @@ describe('with the owner objects held', () => {
 
 	it('follows the ReplicaSet’s own controller, whatever its name says', () => {
 		expect(workloadOf(pod('ReplicaSet', 'frontend-5c6d', {'pod-template-hash': '5c6d'}), owners).id).toBe('Deployment/shop/storefront');
-		expect(workloadOf(pod('ReplicaSet', 'frontend-5c6d', {'pod-template-hash': '5c6d'})).id).toBe('Deployment/shop/frontend');
+		expect(workloadOf(pod('ReplicaSet', 'frontend-5c6d', {'pod-template-hash': '5c6d'}), NO_OWNER_OBJECTS).id).toBe('Deployment/shop/frontend');
 	});
 
 	it('keeps a Job without a controller a Job, though its name looks scheduled', () => {

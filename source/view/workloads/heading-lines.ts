@@ -1,0 +1,124 @@
+// The heading rows of the grouped list (grouped-list.ts) as lines, for the table and the Lanes view
+// alike: a workload's heading is its summary (workload-summary.ts) after a fold mark (▾ open, ▸
+// folded; a folded one says how many pods it holds, next to the name so a narrow screen keeps it),
+// a stalled rollout's why at its end; a part's heading, one step in, names the ReplicaSet (or Job,
+// or a set's revision) and its revision.
+//
+// A summary counts every pod the store keeps of the workload, not only those listed: a rollout's
+// old pods are off the list a minute after their deletion, and its revisions are counted from them.
+// Only the headings on screen are made.
+
+import type {PodState, StoreView} from '../../model/pod-state.js';
+import {ownerKey} from '../../model/workloads/owner-objects.js';
+import {groupPods, type WorkloadGroup} from '../../model/workloads/workload-groups.js';
+import {workloadOf} from '../../model/workloads/workload-of.js';
+import {span, type Line} from '../detail/lines.js';
+import {podCount, type GroupedList, type HeadingRow} from './grouped-list.js';
+import {workloadSummary, type WorkloadSummary} from './workload-summary.js';
+
+export interface HeadingContext {
+	view: StoreView;
+	now: number;
+	/** When the session (or watch) began: whether a Deployment's revisions can be counted. */
+	observedFrom: number;
+	withNamespace: boolean;
+}
+
+/** The grouped list a frame shows and what its headings are made with. */
+export interface GroupedRows {
+	list: GroupedList;
+	context: HeadingContext;
+}
+
+/** ▾ open, ▸ folded (Enter toggles). */
+export function foldMark(folded: boolean): string {
+	return folded ? '▸ ' : '▾ ';
+}
+
+// The store's pods by workload id, once per store view and set of owner objects (neither changes once made).
+const byWorkload = new WeakMap<ReadonlyMap<string, PodState>, {owners: StoreView['owners']; index: Map<string, PodState[]>}>();
+
+function podsByWorkload(view: StoreView): Map<string, PodState[]> {
+	const known = byWorkload.get(view.pods);
+	if (known?.owners === view.owners) return known.index;
+	const index = new Map<string, PodState[]>();
+	for (const pod of view.pods.values()) {
+		const id = workloadOf(pod, view.owners).id;
+		const pods = index.get(id);
+		if (pods) pods.push(pod);
+		else index.set(id, [pod]);
+	}
+	byWorkload.set(view.pods, {owners: view.owners, index});
+	return index;
+}
+
+/** Live, watching began about when the first pod was seen. */
+export function earliestSeen(view: StoreView): number {
+	let first = Infinity;
+	for (const pod of view.pods.values()) first = Math.min(first, pod.firstSeenAt);
+	return first;
+}
+
+/** The store's whole group of workload `id` (null when it holds none of its pods). */
+export function storeGroup(view: StoreView, id: string): WorkloadGroup | null {
+	return groupPods(podsByWorkload(view).get(id) ?? [], view.owners)[0] ?? null;
+}
+
+/** "rev 3", or "revision unknown" when neither the session's start nor a held ReplicaSet tells it. */
+function partRevision(summary: WorkloadSummary | null, group: WorkloadGroup, name: string, view: StoreView): string | null {
+	const held = view.owners.get(ownerKey('ReplicaSet', group.workload.namespace, name))?.revision;
+	if (held != null) return `rev ${held}`;
+	const rollouts = summary?.rollouts;
+	if (!rollouts) return null;
+	let revision: number | null | undefined;
+	// The latest word on it: a ReplicaSet made new again by an undo takes a new number.
+	for (const rollout of rollouts.rollouts) {
+		if (rollout.from?.replicaSet === name) revision = rollout.from.revision;
+		if (rollout.to.replicaSet === name) revision = rollout.to.revision;
+	}
+	if (rollouts.current?.replicaSet === name) revision = rollouts.current.revision;
+	return revision == null ? 'revision unknown' : `rev ${revision}`;
+}
+
+/** Makes the heading lines of one frame: a workload's summary is worked out once however many of its headings show. */
+export function headingLines(context: HeadingContext): (row: HeadingRow) => Line {
+	const {view} = context;
+	const summaries = new Map<string, {group: WorkloadGroup | null; summary: WorkloadSummary | null}>();
+	const summaryOf = (workload: string) => {
+		let known = summaries.get(workload);
+		if (!known) {
+			const group = storeGroup(view, workload);
+			const summary = group ? workloadSummary(group, view, context.now, context.observedFrom, context.withNamespace) : null;
+			known = {group, summary};
+			summaries.set(workload, known);
+		}
+		return known;
+	};
+	return row => {
+		const mark = span(foldMark(row.folded), 'label');
+		const count = row.folded ? [span(` (${podCount(row.pods)})`, 'dim')] : [];
+		const {group, summary} = summaryOf(row.workload);
+		if (row.kind === 'group') {
+			if (!summary) return [mark, span(row.id, 'heading'), ...count];
+			const [name, ...rest] = summary.line;
+			return [mark, name!, ...count, ...rest, ...(summary.why ? [span(`  ✗ ${summary.why}`, 'bad')] : [])];
+		}
+		const kind = partKind(group, row.part);
+		const revision = kind === 'ReplicaSet' && group ? partRevision(summary, group, row.part, view) : null;
+		return [span('  '), mark, span(`${kind} `, 'label'), span(row.part || '(none)'), ...count, ...(revision ? [span(`  ${revision}`, 'label')] : [])];
+	};
+}
+
+/** "ReplicaSet", "Job", "revision": what a part of the workload is. */
+function partKind(group: WorkloadGroup | null, name: string): string {
+	if (group) for (const part of group.parts.values()) if (part?.name === name) return part.kind;
+	return 'part';
+}
+
+/** The status line while the cursor is on a heading: "Deployment default/api · 4 pods folded · Enter unfolds". */
+export function headingStatus(row: HeadingRow): string {
+	const [kind = '', namespace = '', name = ''] = row.workload.split('/');
+	const what = kind === 'Node' ? `static pods on ${name}` : kind === 'Pod' ? `bare pods in ${namespace}` : `${kind} ${namespace}/${name}`;
+	const head = row.kind === 'part' ? `${row.part} of ${what}` : what;
+	return `${head} · ${podCount(row.pods)}${row.folded ? ' folded · Enter unfolds' : ' · Enter folds'}`;
+}

@@ -1,0 +1,104 @@
+// The grouped list the table and the Lanes view share with `o`: a heading per workload, a heading
+// per ReplicaSet when a Deployment's listed pods have more than one, the pods under them; Enter
+// folds a heading, and a pod hidden by a fold is found at its heading's row.
+
+import {describe, expect, it} from 'vitest';
+import type {RowList} from '../../../source/view/pod-index.js';
+import {groupedList, groupList, headingKey, headingOf, partId, type GroupedList, type PodPlace} from '../../../source/view/workloads/grouped-list.js';
+
+function list(...keys: string[]): RowList {
+	return {length: keys.length, keyAt: i => keys[i], indexOf: k => keys.indexOf(k)};
+}
+
+const API = 'Deployment/default/api';
+const DNS = 'Deployment/kube-system/coredns';
+const PROXY = 'DaemonSet/kube-system/kube-proxy';
+
+// A rollout undone: api-old's pods, then api-new's, then api-old's again (the order the owner sort gives: oldest first).
+const PLACES: Record<string, PodPlace> = {
+	'default/api-old-1': {workload: API, part: 'api-old'},
+	'default/api-new-1': {workload: API, part: 'api-new'},
+	'default/api-old-2': {workload: API, part: 'api-old'},
+	'kube-system/coredns-1': {workload: DNS, part: 'coredns-6fc6'},
+	'kube-system/coredns-2': {workload: DNS, part: 'coredns-6fc6'},
+	'kube-system/kube-proxy-1': {workload: PROXY, part: null},
+};
+const KEYS = Object.keys(PLACES);
+const placeOf = (key: string) => PLACES[key];
+
+/** The rows as a reader sees them: headings with their fold mark, pods indented by depth. */
+function rows(grouped: GroupedList): string[] {
+	const out: string[] = [];
+	for (let index = 0; index < grouped.length; index++) {
+		const row = grouped.rowAt(index)!;
+		if (row.kind === 'pod') out.push(`${'  '.repeat(row.depth)}${row.key}`);
+		else out.push(`${row.kind === 'part' ? '  ' : ''}${row.folded ? '▸' : '▾'} ${row.kind === 'part' ? row.part : row.id} (${row.pods})`);
+	}
+	return out;
+}
+
+describe('groupList', () => {
+	it('puts each workload’s pods under its heading, a Deployment’s ReplicaSets one after the other when it has two', () => {
+		const grouped = groupList(list(...KEYS), placeOf, new Set());
+		expect(rows(grouped)).toEqual([
+			`▾ ${API} (3)`,
+			'  ▾ api-old (2)',
+			'    default/api-old-1',
+			'    default/api-old-2',
+			'  ▾ api-new (1)',
+			'    default/api-new-1',
+			`▾ ${DNS} (2)`,
+			'  kube-system/coredns-1',
+			'  kube-system/coredns-2',
+			`▾ ${PROXY} (1)`,
+			'  kube-system/kube-proxy-1',
+		]);
+		expect(grouped.depth).toBe(2);
+		expect(grouped.groups).toBe(3);
+		// Rows have keys like the pods’: a heading’s key says which heading it is.
+		expect(grouped.keyAt(0)).toBe(headingKey(API));
+		expect(headingOf(grouped.keyAt(0))).toBe(API);
+		expect(headingOf(grouped.keyAt(2))).toBeNull();
+		expect(grouped.indexOf('default/api-new-1')).toBe(5);
+		expect(grouped.indexOf(headingKey(partId(API, 'api-new')))).toBe(4);
+	});
+
+	it('hides a folded workload’s pods under its heading, which then stands for them', () => {
+		const grouped = groupList(list(...KEYS), placeOf, new Set([API]));
+		expect(rows(grouped)).toEqual([
+			`▸ ${API} (3)`,
+			`▾ ${DNS} (2)`,
+			'  kube-system/coredns-1',
+			'  kube-system/coredns-2',
+			`▾ ${PROXY} (1)`,
+			'  kube-system/kube-proxy-1',
+		]);
+		// No part headings left on screen: the pods are one step in.
+		expect(grouped.depth).toBe(1);
+		expect(grouped.indexOf('default/api-old-2')).toBe(0);
+		expect(grouped.indexOf('default/api-new-1')).toBe(0);
+	});
+
+	it('folds a ReplicaSet alone, and counts only the pods listed (a filter leaves a folded group its matching pods)', () => {
+		const grouped = groupList(list(...KEYS), placeOf, new Set([partId(API, 'api-old')]));
+		expect(rows(grouped).slice(0, 4)).toEqual([`▾ ${API} (3)`, '  ▸ api-old (2)', '  ▾ api-new (1)', '    default/api-new-1']);
+		expect(grouped.indexOf('default/api-old-1')).toBe(1);
+		const filtered = groupList(list('default/api-old-2', 'kube-system/coredns-2'), placeOf, new Set([API, DNS]));
+		expect(rows(filtered)).toEqual([`▸ ${API} (1)`, `▸ ${DNS} (1)`]);
+	});
+
+	it('drops the heading of a workload none of whose pods is listed, and ignores folds of workloads not listed', () => {
+		const grouped = groupList(list('kube-system/kube-proxy-1'), placeOf, new Set([API]));
+		expect(rows(grouped)).toEqual([`▾ ${PROXY} (1)`, '  kube-system/kube-proxy-1']);
+		expect(grouped.indexOf('default/api-old-1')).toBe(-1);
+		expect(grouped.indexOf(headingKey(API))).toBe(-1);
+	});
+
+	it('groups the same list and folds once (the same objects give the same rows)', () => {
+		const pods = list(...KEYS);
+		const folded = new Set([API]);
+		const first = groupedList(pods, placeOf, folded);
+		expect(groupedList(pods, placeOf, folded)).toBe(first);
+		expect(groupedList(pods, placeOf, new Set([API]))).not.toBe(first);
+	});
+});
