@@ -7,36 +7,31 @@
 // 401/403, slowness, expired resourceVersions) are methods, so client code can
 // be tested against the failures a real cluster produces.
 //
-// This file is the HTTP server and the face tests drive; the parts are routes.ts
-// (which resource a path names), request-faults.ts (401, 403, slowness),
-// list.ts (get and list answers), watches.ts (open watches), pod-logs.ts (pods/log from the
-// session's LOG entries), playback.ts (real time), over served-objects.ts and object-history.ts
-// (what is served).
+// This file is the HTTP server and the face tests drive; the parts are request-handler.ts (how
+// a request is answered), routes.ts (which resource a path names), request-faults.ts (401, 403,
+// 429, held requests, slowness), access.ts (RBAC), list.ts (get and list answers), watches.ts
+// (open watches), pod-logs.ts (pods/log from the session's LOG entries), playback.ts (real time),
+// over served-objects.ts and object-history.ts (what is served).
 
-import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
+import {createServer, type Server} from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
 import type {Pod} from '../kube/objects.js';
 import {compatForServerVersion, type StatusCompat} from '../model/compat.js';
 import type {SessionEntry, SessionHeader} from '../session/format.js';
 import {agedRow} from './aged-row.js';
-import {apiGroupList, apiVersions, coreResourceList, versionInfo} from './discovery.js';
-import {getAnswer, listAnswer, type Answer, type Shape} from './list.js';
 import {loadSession} from './load-session.js';
-import {negotiate} from './media-type.js';
 import {ObjectHistory, type Change} from './object-history.js';
 import {Playback, type PlayOptions} from './playback.js';
-import {AccessRules, requestNamespace, type Grant, type Revocation} from './access.js';
-import {ANONYMOUS, RequestFaults, type ForbidRule, type ThrottleRule} from './request-faults.js';
+import {AccessRules, type Grant, type Revocation} from './access.js';
+import {RequestFaults, type ForbidRule, type ThrottleRule} from './request-faults.js';
+import {RequestHandler, type RequestRecord} from './request-handler.js';
 import {PodLogs} from './pod-logs.js';
-import {resourceOfRoute, routeOf, type Verb} from './routes.js';
-import {parseFieldSelector, parseLabelSelector, SelectorError, type Matcher} from './selectors.js';
+import type {Verb} from './routes.js';
 import {ServedObjects} from './served-objects.js';
-import * as status from './status.js';
-import type {IncludeObject, RowPrinter} from './table.js';
-import type {WatchScope} from './watch-connection.js';
+import type {RowPrinter} from './table.js';
 import {Watches} from './watches.js';
 
-export type {ForbidRule, Grant, Revocation, ThrottleRule, Verb};
+export type {ForbidRule, Grant, RequestRecord, Revocation, ThrottleRule, Verb};
 
 export interface FakeApiServerOptions {
 	header: SessionHeader;
@@ -70,30 +65,6 @@ export interface FakeApiServerOptions {
 	watchList?: boolean;
 }
 
-export interface RequestRecord {
-	method: string;
-	path: string;
-	query: Record<string, string>;
-	verb?: Verb;
-	resource?: string;
-	namespace?: string;
-	name?: string;
-	user: string;
-	status: number;
-	/** When the request came (epoch ms). */
-	at: number;
-	/** When it was answered (epoch ms); unset for a watch and for a request not answered yet. */
-	answeredAt?: number;
-}
-
-const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
-
-function matcher(resource: WatchScope['resource'], query: Record<string, string>): Matcher {
-	const labels = parseLabelSelector(query['labelSelector']);
-	const fields = parseFieldSelector(query['fieldSelector'], resource);
-	return object => labels(object) && fields(object);
-}
-
 export class FakeApiServer {
 	readonly header: SessionHeader;
 	readonly history: ObjectHistory;
@@ -112,8 +83,6 @@ export class FakeApiServer {
 	private readonly logs: PodLogs;
 	private readonly playback: Playback;
 	private refusing = false;
-	/** Held: list requests that continue a paged list wait for it. */
-	private continuedListsHeld: Promise<void> | null = null;
 	private refuseTimer: NodeJS.Timeout | undefined;
 	private readonly recordedAtMs: number;
 	private readonly compat: StatusCompat;
@@ -142,15 +111,24 @@ export class FakeApiServer {
 			sendBookmarks: () => this.sendBookmarks(),
 			bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
 		});
-		this.server = createServer((request, response) => {
-			this.handle(request, response).catch((error: unknown) => {
-				// A bug here must not kill the process serving a demo: answer like the real server's 500.
-				if (response.headersSent) return void response.destroy();
-				const body = {kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: String(error), reason: 'InternalError', code: 500};
-				response.writeHead(500, {'Content-Type': 'application/json'});
-				response.end(JSON.stringify(body));
-			});
-		});
+		const handler = new RequestHandler(
+			{
+				header: this.header,
+				history: this.history,
+				objects: this.objects,
+				watches: this.watches,
+				logs: this.logs,
+				faults: this.faults,
+				access: this.access,
+				printRow: this.printRow,
+				authority: () => `${this.host}:${this.port}`,
+				refusing: () => this.refusing,
+				sessionNow: () => this.sessionNow,
+				epochOf: t => this.epochOf(t),
+			},
+			this.requests,
+		);
+		this.server = createServer((request, response) => handler.respond(request, response));
 		this.server.on('connection', socket => {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
@@ -323,14 +301,7 @@ export class FakeApiServer {
 	 * returned function is called: the first page is answered, the rest of the list waits.
 	 */
 	holdContinuedLists(): () => void {
-		let release: () => void = () => {};
-		this.continuedListsHeld = new Promise<void>(resolve => {
-			release = () => {
-				this.continuedListsHeld = null;
-				resolve();
-			};
-		});
-		return release;
+		return this.faults.holdContinuedLists();
 	}
 
 	/** Hold every matching request (`{resource: 'pods/log'}`) until the returned function is called; held ones are judged once released. */
@@ -366,105 +337,5 @@ export class FakeApiServer {
 	/** Number of answered requests matching every given field. */
 	count(filter: Partial<Omit<RequestRecord, 'query'>> = {}): number {
 		return this.requests.filter(record => Object.entries(filter).every(([key, value]) => record[key as keyof RequestRecord] === value)).length;
-	}
-
-	// ── HTTP ────────────────────────────────────────────────────────────────
-
-	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-		const url = new URL(request.url ?? '/', 'http://localhost');
-		const query = Object.fromEntries(url.searchParams);
-		const record: RequestRecord = {method: request.method ?? 'GET', path: url.pathname, query, user: ANONYMOUS, status: 0, at: Date.now()};
-		this.requests.push(record);
-		if (this.faults.delayMs > 0) await sleep(this.faults.delayMs);
-		if (this.refusing) {
-			response.socket?.destroy();
-			return;
-		}
-
-		const user = this.faults.userOf(request.headers.authorization);
-		if (user === null) return this.send(response, record, {body: status.unauthorized()});
-		record.user = user;
-
-		if (record.method !== 'GET') return this.send(response, record, {body: status.methodNotAllowed()});
-		const path = url.pathname.replace(/\/+$/, '') || '/';
-		switch (path) {
-			case '/version':
-				return this.send(response, record, {body: versionInfo(this.header.serverVersion)});
-			case '/healthz':
-			case '/livez':
-			case '/readyz':
-				return this.sendText(response, record, 'ok');
-			case '/api':
-				return this.send(response, record, {body: apiVersions(`${this.host}:${this.port}`)});
-			case '/apis':
-				return this.send(response, record, {body: apiGroupList()});
-			case '/api/v1':
-				return this.send(response, record, {body: coreResourceList()});
-		}
-
-		const route = routeOf(path, query);
-		if (!route) return this.send(response, record, {body: status.unknownPath()});
-		Object.assign(record, {verb: route.verb, resource: resourceOfRoute(route), namespace: route.namespace, name: route.name});
-		// A held page is judged (throttled, forbidden, answered) only once released, as if it had just arrived.
-		if (route.verb === 'list' && query['continue'] && this.continuedListsHeld) await this.continuedListsHeld;
-		const held = this.faults.heldUntil(route);
-		if (held) await held;
-		const retryAfter = this.faults.throttled(route);
-		if (retryAfter !== null) return this.send(response, record, {body: status.tooManyRequests(retryAfter), headers: {'Retry-After': String(retryAfter)}});
-		if (this.faults.isForbidden(route) || !this.access.allows(route)) {
-			return this.send(response, record, {
-				body: status.forbidden({...route, resource: resourceOfRoute(route), namespace: requestNamespace(route), user: record.user}),
-			});
-		}
-		if (route.subresource === 'log') {
-			// Logs as of the served moment: the history applies entries when their time comes, the clock runs on between them.
-			const pod = this.history.get('pods', route.namespace, route.name!)?.object as Pod | undefined;
-			return this.send(
-				response,
-				record,
-				this.logs.answer(route.namespace!, route.name!, pod, query, this.sessionNow, t => this.epochOf(t)),
-			);
-		}
-
-		const representation = negotiate(request.headers.accept);
-		if (!representation) return this.send(response, record, {body: status.notAcceptable()});
-		const include = (['None', 'Metadata', 'Object'].includes(query['includeObject'] ?? '') ? query['includeObject'] : 'Metadata') as IncludeObject;
-		const shape: Shape = {representation, include, printRow: this.printRow};
-
-		let scope: WatchScope;
-		try {
-			scope = {resource: route.resource, namespace: route.namespace, matches: matcher(route.resource, query)};
-		} catch (error) {
-			if (error instanceof SelectorError) return this.send(response, record, {body: status.badRequest(error.message)});
-			throw error;
-		}
-
-		if (route.verb === 'get') return this.send(response, record, getAnswer(this.objects, route, shape));
-		if (route.verb === 'list') {
-			return this.send(response, record, listAnswer(this.objects, scope, query, shape));
-		}
-		record.status = 200;
-		const refused = this.watches.start(response, scope, query, shape);
-		if (refused) this.send(response, record, refused);
-	}
-
-	private send(
-		response: ServerResponse,
-		record: RequestRecord,
-		{body, contentType = 'application/json', headers = {}}: Answer & {headers?: Record<string, string>},
-	): void {
-		const code = typeof body === 'object' && body !== null && (body as {kind?: unknown}).kind === 'Status' ? (body as status.StatusBody).code : 200;
-		record.status = code;
-		record.answeredAt = Date.now();
-		// A text body (a log) goes as it is; anything else as JSON.
-		const text = typeof body === 'string' ? body : JSON.stringify(body);
-		response.writeHead(code, {...headers, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private'});
-		response.end(text);
-	}
-
-	private sendText(response: ServerResponse, record: RequestRecord, text: string): void {
-		record.status = 200;
-		response.writeHead(200, {'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text)});
-		response.end(text);
 	}
 }

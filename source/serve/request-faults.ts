@@ -1,6 +1,7 @@
 // The faults a test sets on requests: authentication (401 without the right token), RBAC
-// (403 for matching requests, worded like the real authorizer) and slowness. The faults of
-// connections (refused, cut, expired watches) are the server's, which owns them.
+// (403 for matching requests, worded like the real authorizer), requests held or throttled (429),
+// and slowness. The faults of connections (refused, cut, expired watches) are the server's, which
+// owns them.
 
 import {resourceOfRoute, type Route, type Verb} from './routes.js';
 
@@ -28,6 +29,8 @@ export class RequestFaults {
 	private holds: Array<{rule: ForbidRule; released: Promise<void>}> = [];
 	/** Delay of every response, and of every chunk of a watch (ms). */
 	delayMs = 0;
+	/** While held: what list requests that continue a paged list wait for (holdContinuedLists). */
+	continuedListsHeld: Promise<void> | null = null;
 
 	/** Require `Authorization: Bearer <token>`; null turns authentication off. */
 	requireToken(token: string | null, user: string): void {
@@ -71,6 +74,18 @@ export class RequestFaults {
 	/** What a request must wait for first, when a hold matches it. */
 	heldUntil(route: Route): Promise<void> | null {
 		return this.holds.find(hold => matches(hold.rule, route))?.released ?? null;
+	}
+
+	/** Hold every list request that continues a paged list until the returned function is called. */
+	holdContinuedLists(): () => void {
+		let release: () => void = () => {};
+		this.continuedListsHeld = new Promise<void>(resolve => {
+			release = () => {
+				this.continuedListsHeld = null;
+				resolve();
+			};
+		});
+		return release;
 	}
 
 	throttle(rule: ThrottleRule): void {
