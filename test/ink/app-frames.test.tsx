@@ -50,7 +50,7 @@ async function settle(app: Rendered): Promise<string> {
 
 const START_T = 60_000;
 
-/** Every screen of a session: table keys, the filter, detail sections, help, a resize, pod updates. */
+/** Every screen of a session: table keys, the filter, detail sections, help, lanes, a resize, pod updates. */
 async function screens(build: Build): Promise<string[]> {
 	const m = await loadApp(build);
 	const data = m.captureStore('mixed', START_T);
@@ -93,6 +93,13 @@ async function screens(build: Build): Promise<string[]> {
 			['back', [m.KEY.escape]],
 			['help', ['?']],
 			['help closed', [m.KEY.escape]],
+			// The Lanes view: box-drawing glyphs in many colours, the inverse cursor column.
+			['lanes', ['L']],
+			['lanes zoomed in', ['+']],
+			['lanes cursor back', [m.KEY.left, m.KEY.left]],
+			['lanes grouped by owner', ['o']],
+			['lanes ungrouped', ['o']],
+			['table again', ['L']],
 		];
 		for (const [label, keys] of steps) {
 			await app.press(...keys);
