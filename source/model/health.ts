@@ -89,7 +89,13 @@ const NO_EVENTS: readonly KubeEvent[] = [];
  * `events`: the pod's events, which place an image pull back-off in time (image-backoff.ts); without
  * them the signal is the same, only its next pull unknown.
  */
-export function podHealth(state: PodState, now: number, events: readonly KubeEvent[] = NO_EVENTS): {health: Health; signal: TroubleSignal | null} {
+/** A pod's health and the trouble behind it (podHealth). */
+export interface PodHealth {
+	health: Health;
+	signal: TroubleSignal | null;
+}
+
+export function podHealth(state: PodState, now: number, events: readonly KubeEvent[] = NO_EVENTS): PodHealth {
 	const status = state.columns.status;
 	const bucket = statusBucket(status);
 	const containers = state.containers.filter(view => view.kind !== 'ephemeral');

@@ -9,7 +9,7 @@
 
 import type {KubeEvent} from '../kube/objects.js';
 import type {ClusterSource} from './placement/cluster.js';
-import {podHealth} from './health.js';
+import {podHealth, type PodHealth} from './health.js';
 import type {PodState, StoreView} from './pod-state.js';
 import {containerTrouble, restartsRising} from './why/container-trouble.js';
 import type {Diagnosis, WhyContext} from './why/diagnosis.js';
@@ -53,10 +53,12 @@ const ENDED_CAUSES = new Set(['crash-loop', 'init-failing', 'sidecar-failing', '
 /** A captured line is cut to this many characters in the why line (a JSON log line can be kilobytes). */
 export const LAST_LOG_CHARS = 200;
 
-/** Why the pod is not healthy, or null when it is (running and ready, or completed). */
-export function explainPod(state: PodState, ctx: WhyContext): Why | null {
+/**
+ * Why the pod is not healthy, or null when it is (running and ready, or completed). `base`: its
+ * podHealth at ctx.now with ctx.events, when the caller has it already (a table row's FLAGS).
+ */
+export function explainPod(state: PodState, ctx: WhyContext, base: PodHealth = podHealth(state, ctx.now, ctx.events)): Why | null {
 	if (state.deletedAt !== null) return null;
-	const base = podHealth(state, ctx.now, ctx.events);
 	let found = diagnose(state, ctx, base.signal?.reason === 'RestartsRising' ? base.signal.container : null);
 	if (!found) {
 		if (base.health === 'ok') return null;

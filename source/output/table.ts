@@ -7,7 +7,7 @@ import {rowCells} from '../model/print-pod.js';
 import {podHealth} from '../model/health.js';
 import type {PodState} from '../model/pod-state.js';
 import type {PrintedRow} from '../session/format.js';
-import {whyLine} from '../model/why.js';
+import {explainPod, placementOf, whyContext, whyText} from '../model/why.js';
 import {flagsCell} from '../view/flags.js';
 import {NO_WHY_SOURCE, type WhySource} from './pod-json.js';
 import {textTable} from './text-table.js';
@@ -39,7 +39,11 @@ export function tableHeader(output: TableOutput = 'table'): string[] {
 
 /** Live pods (tombstones left out), ordered by namespace then name like kubectl -A. */
 export function livePods(pods: Iterable<PodState>): PodState[] {
-	return [...pods].filter(p => p.deletedAt === null).sort((a, b) => (a.namespace === b.namespace ? cmp(a.name, b.name) : cmp(a.namespace, b.namespace)));
+	// Each pod's sort key read once, not twice per comparison (a big cluster's sort makes millions).
+	const keyed: Array<{namespace: string; name: string; state: PodState}> = [];
+	for (const state of pods) if (state.deletedAt === null) keyed.push({namespace: state.namespace, name: state.name, state});
+	keyed.sort((a, b) => (a.namespace === b.namespace ? cmp(a.name, b.name) : cmp(a.namespace, b.namespace)));
+	return keyed.map(entry => entry.state);
 }
 
 function cmp(a: string, b: string): number {
@@ -48,8 +52,10 @@ function cmp(a: string, b: string): number {
 
 export function tableRow(state: PodState, now: number, source: WhySource = NO_WHY_SOURCE, output: TableOutput = 'table'): string[] {
 	const cells = rowCells(state.columns, now);
-	const {signal} = podHealth(state, now, source.eventsByPod.get(state.key));
-	return [state.namespace, state.name, ...CELLS[output].map(cell => cells[cell]), flagsCell(state, signal, now), whyLine(state, source, now) ?? ''];
+	const ctx = whyContext(source, state.key, now, placementOf(source));
+	const health = podHealth(state, now, ctx.events);
+	const why = explainPod(state, ctx, health);
+	return [state.namespace, state.name, ...CELLS[output].map(cell => cells[cell]), flagsCell(state, health.signal, now), why ? whyText(why) : ''];
 }
 
 export function renderTable(pods: Iterable<PodState>, now: number, source: WhySource = NO_WHY_SOURCE, output: TableOutput = 'table'): string {

@@ -14,6 +14,18 @@ describe('textTable', () => {
 		).toBe('NAME                 STATUS\nweb-1                Running\na-much-longer-name   Pending\n');
 	});
 
+	it('pads by terminal cells, not characters: a wide character takes two, an accented one one', () => {
+		expect(
+			textTable(
+				['NAME', 'WHY'],
+				[
+					['日本', 'a'],
+					['café', 'b'],
+				],
+			),
+		).toBe('NAME   WHY\n日本   a\ncafé   b\n');
+	});
+
 	it("prints a table as long as a big cluster's pods (200 000 rows), its widest cell at the end", () => {
 		const rows = Array.from({length: 200_000}, (_, index) => [`ns-${index % 200}`, `pod-${index}`, 'Running']);
 		rows.push(['ns-0', 'the-widest-name-of-all', 'Running']);

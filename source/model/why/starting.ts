@@ -54,13 +54,14 @@ function newestStartWarning(events: readonly KubeEvent[]): KubeEvent | undefined
 
 /** Containers not created yet: what the kubelet is doing, with its newest warning about it. */
 export function startingDiagnosis(state: PodState, ctx: WhyContext): Diagnosis | null {
+	const view = state.containers.find(candidate => candidate.kind !== 'ephemeral' && (candidate.state === 'waiting' || candidate.state === 'unknown'));
+	// Most pods have every container created: nothing to say, and nothing to read for it.
+	if (!view) return null;
 	const pod = state.readObject();
 	const {now} = ctx;
-	const view = state.containers.find(candidate => candidate.kind !== 'ephemeral' && (candidate.state === 'waiting' || candidate.state === 'unknown'));
 	const scheduled = pod.status?.conditions?.find(condition => condition.type === 'PodScheduled' && condition.status === 'True');
 	const scheduledAt = timeMs(scheduled?.lastTransitionTime) ?? state.columns.createdMs;
 	const warning = newestStartWarning(ctx.events);
-	if (!view) return null;
 	let head: string;
 	if (view.state === 'unknown') {
 		head = `scheduled to ${pod.spec?.nodeName}${scheduledAt !== null ? ` ${humanDuration(now - scheduledAt)} ago` : ''}, waiting for the kubelet to start it`;
