@@ -62,8 +62,12 @@ export function sameEntry(a: IndexEntry, b: IndexEntry): boolean {
 	return true;
 }
 
-/** Static pods' Nodes after every namespace; in a namespace, bare pods last (workload-groups.ts compareWorkloads). */
+/**
+ * Static pods' Nodes after every namespace; in a namespace, bare pods last (workload-groups.ts
+ * compareWorkloads). Joined, not concatenated: every pod keeps its key, and a concatenation would
+ * keep it as a tree of pieces several times its length.
+ */
 function ownerSortKey(workload: Workload): string {
 	const rank = workload.kind === 'Node' ? 2 : workload.kind === 'Pod' ? 1 : 0;
-	return `${workload.kind === 'Node' ? 1 : 0}\u0000${workload.namespace}\u0000${rank}\u0000${workload.name}\u0000${workload.kind}`;
+	return [workload.kind === 'Node' ? 1 : 0, workload.namespace, rank, workload.name, workload.kind].join('\u0000');
 }

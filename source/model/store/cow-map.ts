@@ -34,14 +34,21 @@ export class CowMap<K, V> {
 	}
 }
 
-/** Shards of a ShardedCowMap: a write after a hand-out copies one ~1/1024 of the map. */
+/** Shards of a new ShardedCowMap: a write after a hand-out copies one ~1/1024 of the map. */
 export const DEFAULT_SHARDS = 1024;
+/** A ShardedCowMap doubles its shards once they hold this many entries on average. */
+export const ENTRIES_PER_SHARD = 32;
 
 /**
  * CowMap split by key hash into shards that are copied on write one by one. The store hands
  * its big maps (pods, events) out at frame rate and to every snapshot; with one Map, the first
  * write after each hand-out copied all of it (20k pods: milliseconds, and as much garbage). Here
  * share() costs O(shards) and a write copies only its own shard.
+ *
+ * The shards double as the map grows (ENTRIES_PER_SHARD), so that a shard copy stays small
+ * whatever the map's size: with a fixed count, a write after each frame's hand-out copied a
+ * shard of ~150 pods at 150k, and a list streaming in made a frame's worth of those copies
+ * (garbage growing with the cluster) in every frame.
  *
  * Iteration order is shard by shard (insertion order within a shard), not insertion order:
  * use CowMap for a map whose order means something (tombstones).
@@ -51,15 +58,14 @@ export class ShardedCowMap<V> {
 	/** owned[i]: shard i is ours alone (no view or snapshot holds it), so it may change in place. */
 	private owned: Uint8Array;
 	private count: number;
-	private readonly mask: number;
+	private mask: number;
 	/** The view handed out last, while nothing has changed since. */
 	private frozen: ShardedView<V> | null = null;
-	private readonly live: ShardedView<V>;
+	private live: ShardedView<V>;
 
+	/** @param shardCount the shards to start with, a power of two (a view given in keeps its own) */
 	constructor(initial?: ReadonlyMap<string, V>, shardCount: number = DEFAULT_SHARDS) {
-		this.mask = shardCount - 1;
-		this.owned = new Uint8Array(shardCount);
-		if (initial instanceof ShardedView && initial.shardList.length === shardCount) {
+		if (initial instanceof ShardedView) {
 			// A view given in (from a snapshot) stays its holder's: every shard starts shared.
 			this.shards = [...initial.shardList];
 			this.count = initial.size;
@@ -68,6 +74,8 @@ export class ShardedCowMap<V> {
 			this.shards = new Array<Map<string, V> | undefined>(shardCount);
 			this.count = 0;
 		}
+		this.mask = this.shards.length - 1;
+		this.owned = new Uint8Array(this.shards.length);
 		this.live = new ShardedView(this.shards, () => this.count, this.mask);
 		if (initial !== undefined && this.frozen === null) this.fill(initial);
 	}
@@ -93,6 +101,32 @@ export class ShardedCowMap<V> {
 			shard.set(key, value);
 			this.count++;
 		});
+		while (this.count > this.shards.length * ENTRIES_PER_SHARD) this.grow();
+	}
+
+	/**
+	 * Twice the shards, each entry moved to its new one: O(size), once per doubling. The view
+	 * handed out last keeps the shards it had; the new ones are all ours.
+	 */
+	private grow(): void {
+		const old = this.shards;
+		this.mask = old.length * 2 - 1;
+		this.shards = new Array<Map<string, V> | undefined>(old.length * 2);
+		this.owned = new Uint8Array(this.shards.length);
+		for (const shard of old) {
+			if (shard === undefined) continue;
+			for (const [key, value] of shard) {
+				const index = shardOf(key, this.mask);
+				let into = this.shards[index];
+				if (into === undefined) {
+					into = new Map<string, V>();
+					this.shards[index] = into;
+					this.owned[index] = 1;
+				}
+				into.set(key, value);
+			}
+		}
+		this.live = new ShardedView(this.shards, () => this.count, this.mask);
 	}
 
 	get(key: string): V | undefined {
@@ -122,6 +156,7 @@ export class ShardedCowMap<V> {
 		const size = shard.size;
 		shard.set(key, value);
 		this.count += shard.size - size;
+		if (this.count > this.shards.length * ENTRIES_PER_SHARD) this.grow();
 	}
 
 	delete(key: string): boolean {

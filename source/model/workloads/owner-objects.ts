@@ -28,7 +28,8 @@ export interface OwnerObject {
 
 /** "Kind/namespace/name": how owner objects are looked up. */
 export function ownerKey(kind: string, namespace: string, name: string): string {
-	return `${kind}/${namespace}/${name}`;
+	// Joined: a flat string, where a concatenation is a tree of its pieces (the table's index keeps one per pod).
+	return [kind, namespace, name].join('/');
 }
 
 /** The owner objects held, by ownerKey. */
