@@ -133,18 +133,18 @@ export function whyText(why: Why): string {
 const EMPTY_EVENTS: readonly KubeEvent[] = [];
 const EMPTY_LOGS: readonly CapturedLog[] = [];
 
+// A healthy pod is judged from what its state keeps (core, containers, columns): its object is read
+// back only to word a cause, which matters where reading it is a parse (compact or by-ref stores).
 function diagnose(state: PodState, ctx: WhyContext, risingContainer: string | null): Diagnosis | null {
-	const pod = state.readObject();
-	const status = pod.status ?? {};
-	const phase = status.phase;
+	const {phase, reason, deletionTimestamp, nodeName} = state.core;
 	if (phase === 'Failed') return failedDiagnosis(state);
-	if (pod.metadata.deletionTimestamp) {
-		if (status.reason === NODE_LOST_REASON) return nodeLostDiagnosis(state, ctx);
+	if (deletionTimestamp) {
+		if (reason === NODE_LOST_REASON) return nodeLostDiagnosis(state, ctx);
 		return terminatingDiagnosis(state, ctx);
 	}
 	if (phase === 'Succeeded') return null;
-	if (status.reason === NODE_LOST_REASON || phase === 'Unknown') return nodeLostDiagnosis(state, ctx);
-	if (!pod.spec?.nodeName) return pendingDiagnosis(state, ctx);
+	if (reason === NODE_LOST_REASON || phase === 'Unknown') return nodeLostDiagnosis(state, ctx);
+	if (!nodeName) return pendingDiagnosis(state, ctx);
 
 	// Main containers first: when both fail, the app matters more than its helpers.
 	const order = [
@@ -161,7 +161,6 @@ function diagnose(state: PodState, ctx: WhyContext, risingContainer: string | nu
 		const view = state.containers.find(candidate => candidate.name === risingContainer && candidate.kind !== 'init' && candidate.kind !== 'ephemeral');
 		if (view) return view.kind === 'sidecar' ? withMainRunning(state, restartsRising(state, view, ctx.now)) : restartsRising(state, view, ctx.now);
 	}
-	const nodeName = pod.spec.nodeName;
 	const nodeDown = nodeTrouble(nodeName, ctx.nodes.get(nodeName), ctx.now);
 	if (nodeDown && !podReady(state)) return {cause: 'node-lost', container: null, text: nodeDown, severity: 'failing'};
 	if (initializing(state)) {
@@ -172,7 +171,7 @@ function diagnose(state: PodState, ctx: WhyContext, risingContainer: string | nu
 }
 
 function podReady(state: PodState): boolean {
-	return state.readObject().status?.conditions?.some(condition => condition.type === 'Ready' && condition.status === 'True') ?? false;
+	return state.core.conditions.some(condition => condition.type === 'Ready' && condition.status === 'True');
 }
 
 /** A failing native sidecar next to a main container that keeps running: say so, it is why STATUS may read Running. */

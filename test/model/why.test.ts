@@ -1,8 +1,12 @@
 // explainPod on hand-made pods (plus the kind nodes and events) for the causes the captures do not hold.
 
 import {describe, expect, it} from 'vitest';
-import type {ContainerStatus, KubeEvent, Node, PodCondition} from '../../source/kube/objects.js';
-import {at, explainObjects, kindNodes, pod} from './why-fixture.js';
+import type {ContainerStatus, KubeEvent, Node, Pod, PodCondition} from '../../source/kube/objects.js';
+import {LATEST_COMPAT} from '../../source/model/compat.js';
+import type {PodState, StoreView} from '../../source/model/pod-state.js';
+import {PodStore} from '../../source/model/store/pod-store.js';
+import {explainPod, whyContext} from '../../source/model/why.js';
+import {at, explainObjects, kindNodes, pod, T0} from './why-fixture.js';
 
 const running = (name: string, startedSeconds: number, ready = true): ContainerStatus => ({
 	name,
@@ -354,5 +358,48 @@ describe('explainPod: the end of a pod', () => {
 			cause: 'failed',
 			text: 'DeadlineExceeded: Pod was active on the node longer than the specified deadline',
 		});
+	});
+});
+
+describe('explainPod: a healthy pod', () => {
+	/** The pod's state as a store keeps it, except that reading its object back fails (as a parse might). */
+	function unreadable(object: Pod): {state: PodState; view: StoreView} {
+		const store = new PodStore({compat: LATEST_COMPAT});
+		store.apply({t: 0, type: 'ADDED', object}, T0);
+		const state = store.pod(`default/${object.metadata.name}`)!;
+		const guarded = new Proxy(state, {
+			get: (target, property) =>
+				property === 'readObject'
+					? () => {
+							throw new Error('the object was read back');
+						}
+					: Reflect.get(target, property, target),
+		});
+		return {state: guarded, view: store.view()};
+	}
+
+	it('is found healthy from what its state keeps, without reading its object back: running and ready, or completed', () => {
+		const ready = pod({
+			spec: {
+				containers: [
+					{name: 'app', image: 'registry.example/app:1.4'},
+					{name: 'proxy', image: 'registry.example/proxy:2'},
+				],
+			},
+			status: {phase: 'Running', conditions: readyConditions(true, 8), containerStatuses: [running('app', 5), running('proxy', 6)]},
+		});
+		const completed = pod({
+			spec: {restartPolicy: 'Never'},
+			status: {
+				phase: 'Succeeded',
+				containerStatuses: [
+					{name: 'app', ready: false, restartCount: 0, state: {terminated: {exitCode: 0, reason: 'Completed', startedAt: at(3), finishedAt: at(9)}}},
+				],
+			},
+		});
+		for (const object of [ready, completed]) {
+			const {state, view} = unreadable(object);
+			expect(explainPod(state, whyContext(view, state.key, T0 + 60_000, view))).toBeNull();
+		}
 	});
 });

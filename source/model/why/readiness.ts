@@ -41,6 +41,8 @@ export function notReadyDiagnosis(state: PodState, ctx: WhyContext): Diagnosis |
 
 /** spec.readinessGates whose condition is False or missing: the pod is not Ready though its containers are. */
 export function readinessGateDiagnosis(state: PodState, ctx: WhyContext): Diagnosis | null {
+	// The printer's READINESS GATES cell says "<none>" for a pod without gates: most pods, not read back.
+	if (state.columns.readinessGates === '<none>') return null;
 	const pod = state.readObject();
 	const gates = pod.spec?.readinessGates ?? [];
 	const conditions = pod.status?.conditions ?? [];
