@@ -1,46 +1,14 @@
 // The logs a recording captured of containers that terminated or restarted (LOG entries,
-// SESSION-FORMAT.md "Container logs"), and which run of a container each one is of. The run is
+// SESSION-FORMAT.md "Container logs", kept as captured-log.ts says): which run of a container each
+// one is of. The run is
 // named by its container ID (the terminated state's containerID), never by the restart count: a
 // status shows the same restartCount while the run before it ends and while the next one waits in
 // back-off, so the count alone cannot tell the two runs of one lastState apart.
 
 import type {ContainerStatus, Pod} from '../kube/objects.js';
-import type {LogEntry} from '../session/format.js';
+import type {CapturedLog} from './captured-log.js';
 import {printableLogText} from './log-text.js';
 import type {ContainerView, Transition} from './pod-state.js';
-
-export interface CapturedLog {
-	/** When it was fetched (the entry's time, on the clock of whoever reads it: epoch ms or session t). */
-	at: number;
-	container: string;
-	/** The pod's uid when recorded: a pod of the same name made later is another pod. */
-	uid: string | null;
-	/** The ID of the terminated container the log is of, when recorded. */
-	containerID: string | null;
-	previous: boolean;
-	/** The container's restartCount when fetched, when recorded. */
-	restartCount: number | null;
-	/** The last lines, oldest first. */
-	lines: readonly string[];
-	/** The log had more lines than these. */
-	truncated: boolean;
-	/** Why the recorder could not read it (then `lines` says nothing). */
-	error: string | null;
-}
-
-export function capturedLog(entry: LogEntry, at: number): CapturedLog {
-	return {
-		at,
-		container: entry.container,
-		uid: typeof entry.uid === 'string' && entry.uid !== '' ? entry.uid : null,
-		containerID: typeof entry.containerID === 'string' && entry.containerID !== '' ? entry.containerID : null,
-		previous: entry.previous,
-		restartCount: typeof entry.restartCount === 'number' && Number.isSafeInteger(entry.restartCount) ? entry.restartCount : null,
-		lines: entry.lines,
-		truncated: entry.truncated === true,
-		error: typeof entry.error === 'string' && entry.error !== '' ? entry.error : null,
-	};
-}
 
 /** One run of one container of a pod, as a pod's status names it. */
 export interface ContainerRun {

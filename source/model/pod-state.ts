@@ -5,7 +5,7 @@
 
 import type {Pod, KubeEvent, Node} from '../kube/objects.js';
 import type {PrintedRow} from '../session/format.js';
-import type {CapturedLog} from './container-logs.js';
+import type {CapturedLog} from './captured-log.js';
 import type {PodAffinityRules} from './placement/affinity-terms.js';
 import type {Cluster, NamespaceLabels} from './placement/cluster.js';
 import type {Labels} from './placement/label-selector.js';
@@ -157,7 +157,7 @@ export interface StoreView {
 	nodes: ReadonlyMap<string, Node>;
 	/** Events by involved pod key "namespace/name". */
 	eventsByPod: ReadonlyMap<string, readonly KubeEvent[]>;
-	/** The container logs a recording captured, by pod key "namespace/name", oldest first (model/container-logs.ts). */
+	/** The container logs a recording captured, by pod key "namespace/name", oldest first (model/captured-log.ts). */
 	logsByPod: ReadonlyMap<string, readonly CapturedLog[]>;
 	/** The namespaces' labels, when the session holds them (a namespaceSelector needs them). */
 	namespaces: NamespaceLabels;

@@ -18,7 +18,8 @@ import {pendingDiagnosis} from './why/pending.js';
 import {notReadyDiagnosis, readinessGateDiagnosis} from './why/readiness.js';
 import {currentInit, initializing, initRunning, startingDiagnosis} from './why/starting.js';
 import {oneLine} from './why/words.js';
-import {lastLogLine, latestEndedRun, logOfRun, type CapturedLog} from './container-logs.js';
+import type {CapturedLog} from './captured-log.js';
+import {lastLogLine, latestEndedRun, logOfRun} from './container-logs.js';
 
 export type {WhyContext} from './why/diagnosis.js';
 

@@ -5,7 +5,7 @@
 import {rowCells} from '../model/print-pod.js';
 import {podHealth} from '../model/health.js';
 import type {KubeEvent, Node} from '../kube/objects.js';
-import type {CapturedLog} from '../model/container-logs.js';
+import type {CapturedLog} from '../model/captured-log.js';
 import type {ContainerView, PodState, Termination} from '../model/pod-state.js';
 import {explainPod, placementOf, whyContext, type WhySource} from '../model/why.js';
 

@@ -8,7 +8,8 @@
 // session (whose recorder asks as soon as the run ends) reads what the original recorder read.
 
 import type {Pod} from '../kube/objects.js';
-import {capturedLog, logOfRun, type CapturedLog} from '../model/container-logs.js';
+import {capturedLog, type CapturedLog} from '../model/captured-log.js';
+import {logOfRun} from '../model/container-logs.js';
 import {podKey} from '../model/pod-key.js';
 import {isLogEntry, type LogEntry, type SessionEntry} from '../session/format.js';
 import type {Answer} from './list.js';

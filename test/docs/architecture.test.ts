@@ -48,6 +48,41 @@ function importsOf(file: string): Array<{layer: string; module: string}> {
 	return found;
 }
 
+/** The files of source/ that `file` imports (as paths under source/). */
+function importedFiles(file: string, files: ReadonlySet<string>): string[] {
+	const text = readFileSync(path.join(SOURCE, file), 'utf8');
+	const found: string[] = [];
+	for (const match of text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
+		const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), match[1]!)).replace(/\.js$/, '');
+		const imported = [`${target}.ts`, `${target}.tsx`].find(candidate => files.has(candidate));
+		if (imported) found.push(imported);
+	}
+	return found;
+}
+
+/** Loops of imports among `files` (at least one wherever files import each other in a loop), each as the files around it: "a.ts → b.ts → a.ts". */
+function importLoops(files: readonly string[]): string[] {
+	const known = new Set(files);
+	const edges = new Map(files.map(file => [file, importedFiles(file, known)]));
+	const loops: string[] = [];
+	const done = new Set<string>();
+	const onPath: string[] = [];
+	const visit = (file: string): void => {
+		const at = onPath.indexOf(file);
+		if (at !== -1) {
+			loops.push([...onPath.slice(at), file].join(' → '));
+			return;
+		}
+		if (done.has(file)) return;
+		onPath.push(file);
+		for (const next of edges.get(file)!) visit(next);
+		onPath.pop();
+		done.add(file);
+	};
+	for (const file of files) visit(file);
+	return loops;
+}
+
 describe('the layers of docs/architecture.md', () => {
 	const allowed = allowedImports();
 
@@ -68,5 +103,9 @@ describe('the layers of docs/architecture.md', () => {
 			}
 		}
 		expect(breaches).toEqual([]);
+	});
+
+	it('has no loop of imports between files, types included: within a layer too, imports go one way', () => {
+		expect(importLoops(sourceFiles())).toEqual([]);
 	});
 });

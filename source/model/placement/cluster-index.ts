@@ -6,7 +6,8 @@
 
 import type {Node} from '../../kube/objects.js';
 import type {PodState} from '../pod-state.js';
-import {clusterPod, type Cluster, type ClusterPod, type NamespaceLabels} from './cluster.js';
+import type {Cluster, ClusterPod, NamespaceLabels} from './cluster.js';
+import {clusterPod} from './cluster-of.js';
 
 /** What the index reads of a store: its pods now, and which changed since a version (PodStore.changedSince). */
 export interface IndexedStore {

@@ -3,7 +3,7 @@
 // them, and what the screens show is the latest runs' (the why line, a container's last ends, the
 // Timeline's recent restarts).
 
-import type {CapturedLog} from '../container-logs.js';
+import type {CapturedLog} from '../captured-log.js';
 
 /** Captured logs kept per pod (the newest). */
 export const LOGS_PER_POD_LIMIT = 50;

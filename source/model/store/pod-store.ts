@@ -26,11 +26,12 @@
 // text (compactObjects: the live store, which holds a whole cluster), parsed again when read.
 
 import type {KubeEvent, KubeObject, Node, Pod} from '../../kube/objects.js';
-import {clusterOf, type Cluster, type NamespaceLabels} from '../placement/cluster.js';
+import type {Cluster, NamespaceLabels} from '../placement/cluster.js';
+import {clusterOf} from '../placement/cluster-of.js';
 import {ClusterIndex} from '../placement/cluster-index.js';
 import type {Labels} from '../placement/label-selector.js';
 import type {LogEntry, PrintedRow, SessionEntry, WatchType} from '../../session/format.js';
-import {capturedLog, type CapturedLog} from '../container-logs.js';
+import {capturedLog, type CapturedLog} from '../captured-log.js';
 import {podColumns} from '../print-pod.js';
 import {podKey, podKeyOf} from '../pod-key.js';
 import type {PodState, StoreView} from '../pod-state.js';

@@ -2,7 +2,7 @@
 
 import type {KubeEvent, Node} from '../../kube/objects.js';
 import type {ClusterSource} from '../placement/cluster.js';
-import type {CapturedLog} from '../container-logs.js';
+import type {CapturedLog} from '../captured-log.js';
 
 export interface WhyContext {
 	/** Nodes by name (StoreView.nodes); empty when the session holds none. */

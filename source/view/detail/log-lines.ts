@@ -5,7 +5,7 @@
 // recording, or live, every end would say so and tell nothing.
 
 import {printableLogText} from '../../model/log-text.js';
-import type {CapturedLog} from '../../model/container-logs.js';
+import type {CapturedLog} from '../../model/captured-log.js';
 import {field, span, type Line, type Span} from './lines.js';
 
 /** The logs the session captured of a pod, and whether it captures them at all (for the views' inputs). */

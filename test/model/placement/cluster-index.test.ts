@@ -2,7 +2,8 @@
 // see it, and a view kept after the store moved on still answers for its own moment.
 
 import {describe, expect, it} from 'vitest';
-import {clusterOf, type Cluster} from '../../../source/model/placement/cluster.js';
+import type {Cluster} from '../../../source/model/placement/cluster.js';
+import {clusterOf} from '../../../source/model/placement/cluster-of.js';
 import {podOf, RECORDED_AT, scenario} from './scenario.js';
 
 function names(cluster: Cluster): Record<string, string[]> {

@@ -3,7 +3,7 @@
 
 import {describe, expect, it} from 'vitest';
 import type {Namespace} from '../../../source/kube/objects.js';
-import {clusterOf} from '../../../source/model/placement/cluster.js';
+import {clusterOf} from '../../../source/model/placement/cluster-of.js';
 import {evaluatePlacement} from '../../../source/model/placement/evaluate-placement.js';
 import {affinityFailureWords} from '../../../source/model/placement/placement-words.js';
 import {affinity, antiAffinity, scenario, TOLERATE_CONTROL_PLANE, type PodCase} from './scenario.js';

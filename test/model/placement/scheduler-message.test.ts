@@ -4,7 +4,7 @@
 
 import {describe, expect, it} from 'vitest';
 import type {KubeEvent, Pod} from '../../../source/kube/objects.js';
-import {clusterOf} from '../../../source/model/placement/cluster.js';
+import {clusterOf} from '../../../source/model/placement/cluster-of.js';
 import {evaluatePlacement} from '../../../source/model/placement/evaluate-placement.js';
 import {compareWithScheduler, parseFitMessage, podlifeSummary} from '../../../source/model/placement/scheduler-message.js';
 import {podPlacement} from '../../../source/model/placement/pod-placement.js';

@@ -3,7 +3,7 @@
 
 import {describe, expect, it} from 'vitest';
 import type {Affinity} from '../../../source/kube/objects.js';
-import {clusterOf} from '../../../source/model/placement/cluster.js';
+import {clusterOf} from '../../../source/model/placement/cluster-of.js';
 import {evaluatePlacement} from '../../../source/model/placement/evaluate-placement.js';
 import {contributionWords} from '../../../source/model/placement/placement-words.js';
 import {defaultNormalize, minMaxNormalize, type ScoreEvaluation} from '../../../source/model/placement/scoring.js';

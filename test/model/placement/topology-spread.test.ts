@@ -3,7 +3,7 @@
 
 import {describe, expect, it} from 'vitest';
 import type {TopologySpreadConstraint} from '../../../source/kube/objects.js';
-import {clusterOf} from '../../../source/model/placement/cluster.js';
+import {clusterOf} from '../../../source/model/placement/cluster-of.js';
 import {evaluatePlacement, type PlacementEvaluation} from '../../../source/model/placement/evaluate-placement.js';
 import {spreadCheckWords} from '../../../source/model/placement/placement-words.js';
 import {scenario, TOLERATE_CONTROL_PLANE, workerLike, kindNodes, type PodCase} from './scenario.js';
