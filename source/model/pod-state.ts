@@ -11,6 +11,7 @@ import type {Cluster, NamespaceLabels} from './placement/cluster.js';
 import type {Labels} from './placement/label-selector.js';
 import type {PodOwner} from './workloads/pod-owner.js';
 import type {OwnerObjects} from './workloads/owner-objects.js';
+import type {BeforeSight} from './before-sight.js';
 
 /**
  * The now-independent part of a pod's printed row (printPod), computed once per object.
@@ -145,6 +146,11 @@ export interface PodState {
 	/** When the pod was deleted (epoch ms): a tombstone keeps its last state. */
 	readonly deletedAt: number | null;
 	readonly firstSeenAt: number;
+	/**
+	 * What its object said at first sight of its life before (model/before-sight.ts): what the Lanes
+	 * view draws, as reconstructed, before the lane podlife saw. Null when it was seen at its creation.
+	 */
+	readonly beforeSight: BeforeSight | null;
 	readonly lastChangedAt: number;
 	/** The last object seen (managedFields dropped). May read it from the session file: not for every row of every frame. */
 	readObject(): Pod;

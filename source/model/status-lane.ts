@@ -8,6 +8,9 @@
 
 import {statusBucket} from './health.js';
 import type {PodState, Transition} from './pod-state.js';
+import {beforeSegments, type BeforeSegment} from './before-sight.js';
+
+const NOTHING_BEFORE: readonly BeforeSegment[] = [];
 
 /**
  * pending: not scheduled or not yet started (Pending, SchedulingGated);
@@ -68,6 +71,11 @@ export interface PodLane {
 	segments: readonly LaneSegment[];
 	/** When a container's restart count went up (epoch ms), oldest first. */
 	restarts: readonly number[];
+	/**
+	 * Before `start`, from the pod's creation: what its object said of the time before podlife saw it
+	 * (before-sight.ts) — reconstructed, not seen. Empty for a pod seen at its creation.
+	 */
+	before: readonly BeforeSegment[];
 }
 
 // Pod states are immutable (a change makes a new one), so a lane, once built, holds for its state:
@@ -79,6 +87,7 @@ export function podLane(pod: PodState): PodLane {
 	let lane = lanes.get(pod);
 	if (!lane) {
 		lane = laneOf(pod.history, pod.columns.ready, pod.deletedAt);
+		if (pod.beforeSight !== null) lane = {...lane, before: beforeSegments(pod.beforeSight, pod.columns.createdMs, Math.min(pod.firstSeenAt, lane.start))};
 		lanes.set(pod, lane);
 	}
 	return lane;
@@ -104,7 +113,7 @@ export function laneOf(history: readonly Transition[], readyNow: string, deleted
 	end ??= deletedAt;
 	const final = segments.at(-1);
 	if (final && end !== null) final.to = Math.max(final.from, end);
-	return {start: segments[0]?.from ?? end ?? 0, end, segments, restarts};
+	return {start: segments[0]?.from ?? end ?? 0, end, segments, restarts, before: NOTHING_BEFORE};
 }
 
 /** The STATUS and READY a pod's row showed from `at` on. */

@@ -40,7 +40,7 @@ function marks(): HelpGroup {
 	};
 }
 
-/** The Lanes view's glyphs: each STATUS class, a restart, a deletion. */
+/** The Lanes view's glyphs: each STATUS class, a restart, a deletion, and what is reconstructed before podlife watched. */
 function laneMarks(): HelpGroup {
 	return {title: 'Lanes marks', flow: true, entries: LANE_MARKS.map(mark => ({keys: LANE_STYLE[mark].glyph, label: LANE_STYLE[mark].word}))};
 }

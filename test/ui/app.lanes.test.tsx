@@ -232,6 +232,37 @@ describe('the Lanes view', () => {
 		expect(moment).toContain(formatClock(last.at));
 	});
 
+	it('live, draws a pod’s life before podlife saw it from its object, in glyphs of its own that the legend explains', async () => {
+		// The kube-system pods were made five minutes before the watch began.
+		const data = captureStore('mixed');
+		const frames = new FrameSource([listener => data.store.subscribe(listener)], realScheduler, 0, 0);
+		live = renderAtSize(
+			<ThemeContext.Provider value={makeTheme(true)}>
+				<App store={data.store} clock={data.clock} info={{...data.info, kind: 'live', title: 'kind-kind', context: 'kind-kind'}} frames={frames} />
+			</ThemeContext.Provider>,
+			{columns: 120, rows: 40},
+		);
+		await live.waitFor('NAMESPACE');
+		await live.press('L');
+		const frame = await live.waitFor('5m a screen');
+		// Ready since before the watch: "=" (reconstructed) up to the first sight, then █ (seen).
+		const etcd = laneLines(frame).find(line => line.includes('etcd-'))!;
+		expect(etcd).toMatch(/ =+█+$/);
+		expect(etcd).not.toMatch(/[░▒▓]/);
+		// A pod made while watched has no such part.
+		const web = /^[› ] \S+ (.*)$/.exec(laneLines(frame).find(line => line.includes('web-'))!)![1]!;
+		expect(web).toMatch(/█$/);
+		expect(web).not.toMatch(/[.:=~_-]/);
+		expect(frame).toContain('.:-=~_ before podlife watched (from the object): pending, creating, running, ready, restarting, ended');
+		// On that part the status line says what the object told, and that it was not seen.
+		await live.press('/', ...'etcd', KEY.enter);
+		await live.waitFor('filter: "etcd"');
+		for (let i = 0; i < 30; i++) await live.press(KEY.left);
+		expect(statusLine(await live.waitFor(/before podlife watched: from/))).toMatch(
+			/^kube-system\/etcd-kind-control-plane {2}▼ \d\d:\d\d:\d\d {2}ready since 04:15:22 \(before podlife watched: from the object/,
+		);
+	});
+
 	it('ends a deleted pod’s lane with ┤ and marks restarts: a rollout, its crashing revision, and its undo', async () => {
 		const {app, player} = await openReplayFile(ROLLOUT_UNDO, {size: {columns: 160, rows: 40}});
 		await player.whenLoaded();

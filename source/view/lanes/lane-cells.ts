@@ -1,6 +1,8 @@
 // A pod's lane drawn into a window's cells: each cell a glyph AND a tone, so the classes read
 // without colour (NO_COLOR, a file) — shades from pending to ready, a line once it succeeded, x
-// when it failed — with restarts as ↻ and a pod's deletion as the lane's end.
+// when it failed — with restarts as ↻ and a pod's deletion as the lane's end. Before podlife saw the
+// pod, what its object told of that time (model/before-sight.ts) in glyphs of their own, plain
+// ASCII and dim (. : - = ~ _), that no observed class shares: reconstructed, never seen.
 //
 // Each cell shows the pod at the cell's right edge (time-axis.ts), except that a failure or an
 // unknown state anywhere inside the cell wins it (a crash of a second must not vanish at an
@@ -8,10 +10,14 @@
 // very time. Nothing is drawn after `now`: the store knows nothing later.
 
 import {LANE_CLASSES, type LaneClass, type PodLane} from '../../model/status-lane.js';
+import {BEFORE_CLASSES, type BeforeClass} from '../../model/before-sight.js';
 import {span, type Line, type Tone} from '../detail/lines.js';
 import {cellMs, cellOf, cellTime, type LaneWindow} from './time-axis.js';
 
-export type LaneMark = LaneClass | 'restart' | 'end' | 'none';
+/** A stretch before podlife saw the pod, reconstructed from its object. */
+export type BeforeMark = `before-${BeforeClass}`;
+
+export type LaneMark = LaneClass | 'restart' | 'end' | 'none' | BeforeMark;
 
 export interface LaneStyle {
 	glyph: string;
@@ -32,19 +38,34 @@ export const LANE_STYLE: Readonly<Record<LaneMark, LaneStyle>> = {
 	restart: {glyph: '↻', tone: 'bad', word: 'restart'},
 	end: {glyph: '┤', tone: 'dim', word: 'deleted'},
 	none: {glyph: ' ', tone: 'plain', word: ''},
+	'before-pending': {glyph: '.', tone: 'dim', word: 'pending, before podlife watched'},
+	'before-creating': {glyph: ':', tone: 'dim', word: 'creating, before podlife watched'},
+	'before-running': {glyph: '-', tone: 'dim', word: 'running, before podlife watched'},
+	'before-ready': {glyph: '=', tone: 'dim', word: 'ready, before podlife watched'},
+	'before-restarting': {glyph: '~', tone: 'dim', word: 'restarting, before podlife watched'},
+	'before-ended': {glyph: '_', tone: 'dim', word: 'ended, before podlife watched'},
 };
+
+/** The reconstructed marks, in legend order. */
+export const BEFORE_MARKS: readonly BeforeMark[] = BEFORE_CLASSES.map(cls => `before-${cls}` as const);
 
 /** The mark of each cell of `lane` in `window`; `cursor` (epoch ms) or null. */
 export function laneMarks(lane: PodLane, window: LaneWindow, now: number, cursor: number | null): LaneMark[] {
 	const marks = new Array<LaneMark>(window.cells).fill('none');
 	const {segments} = lane;
-	if (segments.length === 0) return marks;
+	if (segments.length === 0 && lane.before.length === 0) return marks;
 	const cursorCell = cursor === null ? -1 : cellOf(window, cursor);
 	const step = cellMs(window);
 	let index = 0;
 	for (let cell = 0; cell < window.cells; cell++) {
 		const at = cell === cursorCell ? cursor! : cellTime(window, cell);
-		if (at > now || at < lane.start) continue;
+		if (at > now) continue;
+		if (at < lane.start) {
+			const before = lane.before.find(segment => segment.from <= at && at < segment.to);
+			if (before) marks[cell] = `before-${before.cls}`;
+			continue;
+		}
+		if (segments.length === 0) continue;
 		if (lane.end !== null && at > lane.end) {
 			// The cell the pod was deleted in shows the end; later ones stay blank.
 			if (lane.end > at - step) marks[cell] = 'end';
@@ -98,13 +119,20 @@ export function laneLine(marks: readonly LaneMark[], cursorCell: number | null):
 	return out;
 }
 
-/** "░ pending  ▒ creating/init  ▓ running, not ready  █ ready  ▄ terminating  ─ succeeded  x failed  ? unknown  ↻ restart  ┤ deleted" */
-export function laneLegend(): Line {
+/**
+ * "░ pending  ▒ creating/init  ▓ running, not ready  █ ready  ▄ terminating  ─ succeeded  x failed  ? unknown  ↻ restart  ┤ deleted",
+ * and with `before` (live: lanes begin before the watch) ".:-=~_ before podlife watched: pending, creating, running, ready, restarting, ended".
+ */
+export function laneLegend(before = false): Line {
 	const out: Line = [];
 	for (const mark of [...LANE_CLASSES, 'restart', 'end'] as const) {
 		const style = LANE_STYLE[mark];
 		if (out.length > 0) out.push(span('  '));
 		out.push(span(style.glyph, style.tone), span(` ${style.word}`, 'dim'));
+	}
+	if (before) {
+		const glyphs = BEFORE_MARKS.map(mark => LANE_STYLE[mark].glyph).join('');
+		out.push(span('  '), span(glyphs, 'dim'), span(` before podlife watched (from the object): ${BEFORE_CLASSES.join(', ')}`, 'dim'));
 	}
 	return out;
 }

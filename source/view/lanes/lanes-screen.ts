@@ -13,7 +13,7 @@ import {formatClock} from '../goto-time.js';
 import {formatSpan, wrapLine, type Line} from '../detail/lines.js';
 import type {RowList} from '../pod-index.js';
 import {podRow, type PodRow} from '../pod-row.js';
-import {LANE_STYLE, laneLegend} from './lane-cells.js';
+import {BEFORE_MARKS, LANE_STYLE, laneLegend} from './lane-cells.js';
 import {lanesFrame, podLaneRows, type LaneRows, type LanesBody} from './lanes-frame.js';
 import {resolveLanes, type LaneClock, type LanesLimits, type LanesState} from './lane-time.js';
 import {cellMs, spanLabel} from './time-axis.js';
@@ -74,7 +74,14 @@ export function podAtCursorText(key: string, view: StoreView, cursor: number): s
 	if (!pod) return `${head}  not in the store`;
 	const lane = podLane(pod);
 	const segment = segmentAt(lane, cursor);
-	if (!segment) return lane.end !== null && cursor > lane.end ? `${head}  deleted at ${formatClock(lane.end)}` : `${head}  not seen yet`;
+	const before = lane.before.find(stretch => stretch.from <= cursor && cursor < stretch.to);
+	if (!segment && before) {
+		const restarts = pod.beforeSight?.restarts ? `, ${pod.beforeSight.restarts} restart${pod.beforeSight.restarts === 1 ? '' : 's'} by then` : '';
+		return `${head}  ${before.cls} since ${formatClock(before.from)}${restarts} (before podlife watched: from the object, not seen)`;
+	}
+	if (!segment && lane.end !== null && cursor > lane.end) return `${head}  deleted at ${formatClock(lane.end)}`;
+	const created = pod.columns.createdMs;
+	if (!segment) return created !== null && cursor < created ? `${head}  not created yet (created ${formatClock(created)})` : `${head}  not seen yet`;
 	const until = Math.min(segment.to, lane.end ?? Infinity);
 	const lasted = Number.isFinite(until) ? `, for ${formatSpan(until - segment.from)}` : '';
 	const row = printedAt(pod.history, pod.columns.ready, cursor) ?? segment;
@@ -100,7 +107,8 @@ export function lanesScreen(input: LanesScreenInput): LanesScreen {
 		title: `${spanLabel(resolved.spanMs)} a screen`,
 	});
 	// The legend goes under the lanes when a blank line and all of it fit.
-	const legend = wrapLine([{text: '  '}, ...laneLegend()], width, 2);
+	// Live, lanes begin before the watch did: the legend says how that part is drawn.
+	const legend = wrapLine([{text: '  '}, ...laneLegend(!replay)], width, 2);
 	const room = height - body.lines.length;
 	const key = list.keyAt(cursor);
 	const pod = key === undefined ? undefined : view.pods.get(key);
@@ -120,4 +128,4 @@ export function lanesScreen(input: LanesScreenInput): LanesScreen {
 }
 
 /** The classes in legend order, for the help overlay's marks. */
-export const LANE_MARKS = [...LANE_CLASSES, 'restart', 'end'] as const;
+export const LANE_MARKS = [...LANE_CLASSES, 'restart', 'end', ...BEFORE_MARKS] as const;

@@ -62,6 +62,7 @@ const lines: Line[] = [
 					{from: 5_000, to: 9_000, cls: 'failed', status: 'Error', ready: '0/1'},
 				],
 				restarts: [6_000],
+				before: [],
 			},
 			{start: 0, end: 10_000, cells: 40},
 			10_000,
