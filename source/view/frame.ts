@@ -37,7 +37,8 @@ import {explainPod, whyContext} from '../model/why.js';
 import {podKey} from '../model/pod-key.js';
 import {lanesScreen, type LanesScreen, type LanesScreenBody} from './lanes/lanes-screen.js';
 import {groupedList, type HeadingRow} from './workloads/grouped-list.js';
-import {earliestSeen, headingStatus, type GroupedRows} from './workloads/heading-lines.js';
+import {headingStatus, type GroupedRows} from './workloads/heading-lines.js';
+import {WorkloadMembers} from './workloads/workload-members.js';
 import type {LaneClock, LanesLimits} from './lanes/lane-time.js';
 
 export type {TableBody, TableLine} from './table-frame.js';
@@ -64,10 +65,12 @@ export interface PlayerView extends ReplayClockState {
 export interface FrameMemory {
 	index: PodIndex;
 	widths: TableWidths;
+	/** Grouped by owner: every pod the store keeps by workload, for the headings' summaries. */
+	workloads: WorkloadMembers;
 }
 
 export function frameMemory(state: Pick<UiState, 'sort'>): FrameMemory {
-	return {index: new PodIndex(state.sort), widths: new TableWidths()};
+	return {index: new PodIndex(state.sort), widths: new TableWidths(), workloads: new WorkloadMembers()};
 }
 
 export interface FrameInput {
@@ -175,16 +178,23 @@ export function deriveFrame(input: FrameInput): Frame {
 	const filter = activeFilter(input.state);
 	const pods = index.rows(filter);
 	// Grouped by owner (o): headings over each workload's pods, which a fold hides (view/workloads/grouped-list.ts).
-	const groupedPods = input.state.sort === 'owner' ? groupedList(pods, key => index.entry(key), input.state.folded) : null;
+	const groupedPods = input.state.sort === 'owner' ? groupedList(pods, at => pods.entryAt(at), input.state.folded) : null;
 	const list = groupedPods ?? pods;
 	// The cursor is on a row from the first frame: the one it is drawn on is pinned, and stays under it as rows re-sort.
 	const state = uiReducer(input.state, {type: 'pin', rows: list});
 	const {cursor, offset} = tableWindow(state, list, bodyLines);
 	const view = store.view();
+	if (groupedPods) memory.workloads.update(store);
 	const grouped: GroupedRows | null = groupedPods
 		? {
 				list: groupedPods,
-				context: {view, now, observedFrom: player ? player.recordedAtMs + player.startMs : earliestSeen(view), withNamespace: state.namespace === null},
+				context: {
+					view,
+					now,
+					observedFrom: player ? player.recordedAtMs + player.startMs : memory.workloads.earliestSeen,
+					withNamespace: state.namespace === null,
+					members: memory.workloads,
+				},
 			}
 		: null;
 	// While the watch is down the rows are the last ones seen: dimmed, and the header says since when.

@@ -43,6 +43,11 @@ export interface PodCounts {
 	deleted: number;
 }
 
+/** A list of the index: each row's entry too. */
+export interface EntryRows extends RowList {
+	entryAt(index: number): IndexEntry | undefined;
+}
+
 /** How many filters keep an incrementally updated list (the active one, the one typed before, …). */
 const LIST_CACHE_SIZE = 4;
 
@@ -51,7 +56,7 @@ const LIST_CACHE_SIZE = 4;
  * leave it as it was). While it is the index's latest, indexOf is a binary search with the pod's
  * entry; once the index has moved on, a walk over the rows it held.
  */
-class EntryList implements RowList {
+class EntryList implements EntryRows {
 	stale = false;
 	constructor(
 		private readonly rows: ChunkedRows<IndexEntry>,
@@ -63,6 +68,10 @@ class EntryList implements RowList {
 	}
 	keyAt(index: number): string | undefined {
 		return this.rows.at(index)?.key;
+	}
+	/** The pod's entry at `index` (its workload and part, for grouping by owner without a look-up per pod). */
+	entryAt(index: number): IndexEntry | undefined {
+		return this.rows.at(index);
 	}
 	indexOf(key: string): number {
 		if (this.stale) return this.rows.scanFor(key);
@@ -229,7 +238,7 @@ export class PodIndex {
 	}
 
 	/** The keys that pass the filter, in order (kept up to date for the last few filters asked for). */
-	rows(filter: RowFilter): RowList {
+	rows(filter: RowFilter): EntryRows {
 		const signature = filterKey(filter);
 		let cached = this.lists.get(signature);
 		if (cached) {

@@ -15,7 +15,7 @@ const PLACES: Record<string, PodPlace> = {
 	'shop/db-0': {workload: DB, part: null},
 };
 const pods: RowList = {length: 3, keyAt: i => Object.keys(PLACES)[i], indexOf: k => Object.keys(PLACES).indexOf(k)};
-const grouped = (folded: ReadonlySet<string>) => groupList(pods, key => PLACES[key], folded);
+const grouped = (folded: ReadonlySet<string>) => groupList(pods, index => PLACES[pods.keyAt(index)!], folded);
 
 function run(state: UiState, ...actions: UiAction[]): UiState {
 	return actions.reduce(uiReducer, state);

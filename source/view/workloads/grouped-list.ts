@@ -52,95 +52,175 @@ export interface GroupedList extends RowList {
 	readonly groups: number;
 }
 
+/**
+ * The rows as flat arrays — a pod row is its index in the list, a heading its index among the
+ * headings — so grouping a list of 10 000 pods (as many as 5 000 workloads) makes no object per
+ * pod or per workload: a row becomes an object when read, and only the rows on screen are read.
+ */
 class Grouped implements GroupedList {
+	private headingRows: Map<string, number> | null = null;
 	constructor(
-		private readonly rows: readonly GroupedRow[],
-		private readonly positions: ReadonlyMap<string, number>,
+		private readonly list: RowList,
+		/** Each row: a list index (≥ 0, a pod), or −1 − a heading's index. */
+		private readonly refs: Int32Array,
+		private readonly depths: Uint8Array,
+		private readonly headings: Headings,
+		/** Each list index's row (a hidden pod's: its folded heading's). */
+		private readonly rowOfListIndex: Int32Array,
 		readonly depth: 1 | 2,
 		readonly groups: number,
 	) {}
 	get length(): number {
-		return this.rows.length;
+		return this.refs.length;
 	}
 	rowAt(index: number): GroupedRow | undefined {
-		return this.rows[index];
+		if (!(index >= 0 && index < this.refs.length)) return undefined;
+		const ref = this.refs[index]!;
+		if (ref < 0) return this.headings.row(-1 - ref);
+		return {kind: 'pod', key: this.list.keyAt(ref)!, depth: this.depths[index] as 1 | 2};
 	}
 	keyAt(index: number): string | undefined {
-		const row = this.rows[index];
-		return row === undefined ? undefined : row.kind === 'pod' ? row.key : headingKey(row.id);
+		if (!(index >= 0 && index < this.refs.length)) return undefined;
+		const ref = this.refs[index]!;
+		return ref < 0 ? headingKey(this.headings.id(-1 - ref)) : this.list.keyAt(ref);
 	}
 	/** A pod under a folded heading: that heading's row. */
 	indexOf(key: string): number {
-		return this.positions.get(key) ?? -1;
+		const id = headingOf(key);
+		if (id === null) {
+			const at = this.list.indexOf(key);
+			return at === -1 ? -1 : this.rowOfListIndex[at]!;
+		}
+		// Made when first asked (the cursor on a heading): most frames ask for a pod.
+		if (!this.headingRows) {
+			this.headingRows = new Map();
+			for (let heading = 0; heading < this.headings.count; heading++) this.headingRows.set(this.headings.id(heading), this.headings.rowOf[heading]!);
+		}
+		return this.headingRows.get(id) ?? -1;
 	}
 }
 
-interface Bucket {
-	id: string;
-	parts: Map<string | null, string[]>;
-	pods: number;
+/** The headings: a workload's (part null) or a part's, each with its row, fold and listed pods. */
+class Headings {
+	readonly workloads: string[] = [];
+	readonly parts: Array<string | null> = [];
+	readonly folded: boolean[] = [];
+	readonly pods: number[] = [];
+	readonly rowOf: number[] = [];
+	get count(): number {
+		return this.workloads.length;
+	}
+	add(workload: string, part: string | null, folded: boolean, pods: number, row: number): number {
+		this.workloads.push(workload);
+		this.parts.push(part);
+		this.folded.push(folded);
+		this.pods.push(pods);
+		this.rowOf.push(row);
+		return this.workloads.length - 1;
+	}
+	id(heading: number): string {
+		const part = this.parts[heading]!;
+		return part === null ? this.workloads[heading]! : partId(this.workloads[heading]!, part);
+	}
+	row(heading: number): HeadingRow {
+		const workload = this.workloads[heading]!;
+		const part = this.parts[heading]!;
+		const common = {workload, folded: this.folded[heading]!, pods: this.pods[heading]!};
+		return part === null ? {kind: 'group', id: workload, ...common} : {kind: 'part', id: partId(workload, part), part, ...common};
+	}
 }
 
-/** `list` (pod keys in order) grouped; `folded`: the heading ids folded (any not listed are ignored). */
-export function groupList(list: RowList, placeOf: (key: string) => PodPlace | undefined, folded: ReadonlySet<string>): GroupedList {
-	const buckets = new Map<string, Bucket>();
-	for (let index = 0; index < list.length; index++) {
-		const key = list.keyAt(index)!;
-		const place = placeOf(key);
+/**
+ * `list` (pod keys in order) grouped; `placeAt`: where the list's pod at an index goes; `folded`:
+ * the heading ids folded (any not listed are ignored).
+ */
+export function groupList(list: RowList, placeAt: (index: number) => PodPlace | undefined, folded: ReadonlySet<string>): GroupedList {
+	const count = list.length;
+	// Each pod's workload (as a number), each workload's id, first part, listed pods, and whether it has other parts.
+	const bucketOf = new Int32Array(count);
+	const ids: string[] = [];
+	const firstPart: Array<string | null> = [];
+	const sizes: number[] = [];
+	const split: boolean[] = [];
+	const bucketOfId = new Map<string, number>();
+	let id: string | null = null;
+	let bucket = -1;
+	for (let index = 0; index < count; index++) {
+		const place = placeAt(index);
 		// A pod the index no longer holds is a group of its own, so it still shows.
-		const id = place?.workload ?? key;
+		const workload = place?.workload ?? list.keyAt(index)!;
 		const part = place?.part ?? null;
-		let bucket = buckets.get(id);
-		if (!bucket) {
-			bucket = {id, parts: new Map(), pods: 0};
-			buckets.set(id, bucket);
+		// Grouped by owner the list holds each workload's pods together: a map look-up per workload, not per pod.
+		if (workload !== id) {
+			id = workload;
+			bucket = bucketOfId.get(workload) ?? -1;
+			if (bucket === -1) {
+				bucket = ids.length;
+				bucketOfId.set(workload, bucket);
+				ids.push(workload);
+				firstPart.push(part);
+				sizes.push(0);
+				split.push(false);
+			}
 		}
-		const keys = bucket.parts.get(part);
-		if (keys) keys.push(key);
-		else bucket.parts.set(part, [key]);
-		bucket.pods++;
+		bucketOf[index] = bucket;
+		sizes[bucket]!++;
+		if (part !== firstPart[bucket]) split[bucket] = true;
 	}
-	const rows: GroupedRow[] = [];
-	const positions = new Map<string, number>();
+	// The pods in bucket order, list order within each (a counting sort).
+	const starts = new Int32Array(ids.length + 1);
+	for (let b = 0; b < ids.length; b++) starts[b + 1] = starts[b]! + sizes[b]!;
+	const order = new Int32Array(count);
+	const filled = starts.slice(0, ids.length);
+	for (let index = 0; index < count; index++) order[filled[bucketOf[index]!]!++] = index;
+
+	const refs: number[] = [];
+	const depths: number[] = [];
+	const rowOfListIndex = new Int32Array(count).fill(-1);
+	const headings = new Headings();
 	let depth: 1 | 2 = 1;
-	const hide = (keys: readonly string[], at: number): void => {
-		for (const key of keys) positions.set(key, at);
+	const heading = (workload: string, part: string | null, isFolded: boolean, pods: number): number => {
+		const row = refs.length;
+		refs.push(-1 - headings.add(workload, part, isFolded, pods, row));
+		depths.push(0);
+		return row;
 	};
-	for (const bucket of buckets.values()) {
-		const groupAt = rows.length;
-		const groupFolded = folded.has(bucket.id);
-		rows.push({kind: 'group', id: bucket.id, workload: bucket.id, folded: groupFolded, pods: bucket.pods});
-		positions.set(headingKey(bucket.id), groupAt);
-		const split = bucket.parts.size > 1;
-		for (const [part, keys] of bucket.parts) {
-			if (groupFolded) {
-				hide(keys, groupAt);
-				continue;
-			}
-			if (!split) {
-				for (const key of keys) {
-					positions.set(key, rows.length);
-					rows.push({kind: 'pod', key, depth: 1});
-				}
-				continue;
-			}
+	const show = (indices: ArrayLike<number>, at: 1 | 2): void => {
+		for (let i = 0; i < indices.length; i++) {
+			rowOfListIndex[indices[i]!] = refs.length;
+			refs.push(indices[i]!);
+			depths.push(at);
+		}
+	};
+	const hide = (indices: ArrayLike<number>, under: number): void => {
+		for (let i = 0; i < indices.length; i++) rowOfListIndex[indices[i]!] = under;
+	};
+	for (let b = 0; b < ids.length; b++) {
+		const workload = ids[b]!;
+		const pods = order.subarray(starts[b]!, starts[b + 1]!);
+		const groupFolded = folded.has(workload);
+		const groupRow = heading(workload, null, groupFolded, pods.length);
+		if (groupFolded) hide(pods, groupRow);
+		else if (!split[b]) show(pods, 1);
+		else {
 			depth = 2;
-			const id = partId(bucket.id, part ?? '');
-			const partAt = rows.length;
-			const partFolded = folded.has(id);
-			rows.push({kind: 'part', id, workload: bucket.id, part: part ?? '', folded: partFolded, pods: keys.length});
-			positions.set(headingKey(id), partAt);
-			if (partFolded) {
-				hide(keys, partAt);
-				continue;
+			// Its parts in the order of their first pod.
+			const parts = new Map<string | null, number[]>();
+			for (const index of pods) {
+				const part = placeAt(index)?.part ?? null;
+				const indices = parts.get(part);
+				if (indices) indices.push(index);
+				else parts.set(part, [index]);
 			}
-			for (const key of keys) {
-				positions.set(key, rows.length);
-				rows.push({kind: 'pod', key, depth: 2});
+			for (const [part, indices] of parts) {
+				const partFolded = folded.has(partId(workload, part ?? ''));
+				const partRow = heading(workload, part ?? '', partFolded, indices.length);
+				if (partFolded) hide(indices, partRow);
+				else show(indices, 2);
 			}
 		}
 	}
-	return new Grouped(rows, positions, depth, buckets.size);
+	return new Grouped(list, Int32Array.from(refs), Uint8Array.from(depths), headings, rowOfListIndex, depth, ids.length);
 }
 
 // One grouping per list and fold state: the index hands out the same list object until something in
@@ -148,10 +228,10 @@ export function groupList(list: RowList, placeOf: (key: string) => PodPlace | un
 const made = new WeakMap<RowList, {folded: ReadonlySet<string>; grouped: GroupedList}>();
 
 /** groupList, remembered for `list` and `folded` (the same objects give the same answer). */
-export function groupedList(list: RowList, placeOf: (key: string) => PodPlace | undefined, folded: ReadonlySet<string>): GroupedList {
+export function groupedList(list: RowList, placeAt: (index: number) => PodPlace | undefined, folded: ReadonlySet<string>): GroupedList {
 	const known = made.get(list);
 	if (known?.folded === folded) return known.grouped;
-	const grouped = groupList(list, placeOf, folded);
+	const grouped = groupList(list, placeAt, folded);
 	made.set(list, {folded, grouped});
 	return grouped;
 }

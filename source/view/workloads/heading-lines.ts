@@ -8,13 +8,13 @@
 // old pods are off the list a minute after their deletion, and its revisions are counted from them.
 // Only the headings on screen are made.
 
-import type {PodState, StoreView} from '../../model/pod-state.js';
+import type {StoreView} from '../../model/pod-state.js';
 import {ownerKey} from '../../model/workloads/owner-objects.js';
 import {groupPods, type WorkloadGroup} from '../../model/workloads/workload-groups.js';
-import {workloadOf} from '../../model/workloads/workload-of.js';
 import {span, type Line} from '../detail/lines.js';
 import {podCount, type GroupedList, type HeadingRow} from './grouped-list.js';
 import {workloadSummary, type WorkloadSummary} from './workload-summary.js';
+import type {WorkloadMembers} from './workload-members.js';
 
 export interface HeadingContext {
 	view: StoreView;
@@ -22,6 +22,8 @@ export interface HeadingContext {
 	/** When the session (or watch) began: whether a Deployment's revisions can be counted. */
 	observedFrom: number;
 	withNamespace: boolean;
+	/** Every pod the store keeps, by workload: what a summary counts. */
+	members: WorkloadMembers;
 }
 
 /** The grouped list a frame shows and what its headings are made with. */
@@ -35,33 +37,9 @@ export function foldMark(folded: boolean): string {
 	return folded ? '▸ ' : '▾ ';
 }
 
-// The store's pods by workload id, once per store view and set of owner objects (neither changes once made).
-const byWorkload = new WeakMap<ReadonlyMap<string, PodState>, {owners: StoreView['owners']; index: Map<string, PodState[]>}>();
-
-function podsByWorkload(view: StoreView): Map<string, PodState[]> {
-	const known = byWorkload.get(view.pods);
-	if (known?.owners === view.owners) return known.index;
-	const index = new Map<string, PodState[]>();
-	for (const pod of view.pods.values()) {
-		const id = workloadOf(pod, view.owners).id;
-		const pods = index.get(id);
-		if (pods) pods.push(pod);
-		else index.set(id, [pod]);
-	}
-	byWorkload.set(view.pods, {owners: view.owners, index});
-	return index;
-}
-
-/** Live, watching began about when the first pod was seen. */
-export function earliestSeen(view: StoreView): number {
-	let first = Infinity;
-	for (const pod of view.pods.values()) first = Math.min(first, pod.firstSeenAt);
-	return first;
-}
-
 /** The store's whole group of workload `id` (null when it holds none of its pods). */
-export function storeGroup(view: StoreView, id: string): WorkloadGroup | null {
-	return groupPods(podsByWorkload(view).get(id) ?? [], view.owners)[0] ?? null;
+function storeGroup(context: HeadingContext, id: string): WorkloadGroup | null {
+	return groupPods(context.members.podsOf(id), context.view.owners)[0] ?? null;
 }
 
 /** "rev 3", or "revision unknown" when neither the session's start nor a held ReplicaSet tells it. */
@@ -87,7 +65,7 @@ export function headingLines(context: HeadingContext): (row: HeadingRow) => Line
 	const summaryOf = (workload: string) => {
 		let known = summaries.get(workload);
 		if (!known) {
-			const group = storeGroup(view, workload);
+			const group = storeGroup(context, workload);
 			const summary = group ? workloadSummary(group, view, context.now, context.observedFrom, context.withNamespace) : null;
 			known = {group, summary};
 			summaries.set(workload, known);

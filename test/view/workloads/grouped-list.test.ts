@@ -24,7 +24,11 @@ const PLACES: Record<string, PodPlace> = {
 	'kube-system/kube-proxy-1': {workload: PROXY, part: null},
 };
 const KEYS = Object.keys(PLACES);
-const placeOf = (key: string) => PLACES[key];
+/** Groups `keys` as the index would hand them: each row's place read at its index. */
+function group(keys: readonly string[], folded: ReadonlySet<string>): GroupedList {
+	const pods = list(...keys);
+	return groupList(pods, index => PLACES[pods.keyAt(index)!], folded);
+}
 
 /** The rows as a reader sees them: headings with their fold mark, pods indented by depth. */
 function rows(grouped: GroupedList): string[] {
@@ -39,7 +43,7 @@ function rows(grouped: GroupedList): string[] {
 
 describe('groupList', () => {
 	it('puts each workload’s pods under its heading, a Deployment’s ReplicaSets one after the other when it has two', () => {
-		const grouped = groupList(list(...KEYS), placeOf, new Set());
+		const grouped = group([...KEYS], new Set());
 		expect(rows(grouped)).toEqual([
 			`▾ ${API} (3)`,
 			'  ▾ api-old (2)',
@@ -64,7 +68,7 @@ describe('groupList', () => {
 	});
 
 	it('hides a folded workload’s pods under its heading, which then stands for them', () => {
-		const grouped = groupList(list(...KEYS), placeOf, new Set([API]));
+		const grouped = group([...KEYS], new Set([API]));
 		expect(rows(grouped)).toEqual([
 			`▸ ${API} (3)`,
 			`▾ ${DNS} (2)`,
@@ -80,15 +84,15 @@ describe('groupList', () => {
 	});
 
 	it('folds a ReplicaSet alone, and counts only the pods listed (a filter leaves a folded group its matching pods)', () => {
-		const grouped = groupList(list(...KEYS), placeOf, new Set([partId(API, 'api-old')]));
+		const grouped = group([...KEYS], new Set([partId(API, 'api-old')]));
 		expect(rows(grouped).slice(0, 4)).toEqual([`▾ ${API} (3)`, '  ▸ api-old (2)', '  ▾ api-new (1)', '    default/api-new-1']);
 		expect(grouped.indexOf('default/api-old-1')).toBe(1);
-		const filtered = groupList(list('default/api-old-2', 'kube-system/coredns-2'), placeOf, new Set([API, DNS]));
+		const filtered = group(['default/api-old-2', 'kube-system/coredns-2'], new Set([API, DNS]));
 		expect(rows(filtered)).toEqual([`▸ ${API} (1)`, `▸ ${DNS} (1)`]);
 	});
 
 	it('drops the heading of a workload none of whose pods is listed, and ignores folds of workloads not listed', () => {
-		const grouped = groupList(list('kube-system/kube-proxy-1'), placeOf, new Set([API]));
+		const grouped = group(['kube-system/kube-proxy-1'], new Set([API]));
 		expect(rows(grouped)).toEqual([`▾ ${PROXY} (1)`, '  kube-system/kube-proxy-1']);
 		expect(grouped.indexOf('default/api-old-1')).toBe(-1);
 		expect(grouped.indexOf(headingKey(API))).toBe(-1);
@@ -96,9 +100,10 @@ describe('groupList', () => {
 
 	it('groups the same list and folds once (the same objects give the same rows)', () => {
 		const pods = list(...KEYS);
+		const placeAt = (index: number) => PLACES[pods.keyAt(index)!];
 		const folded = new Set([API]);
-		const first = groupedList(pods, placeOf, folded);
-		expect(groupedList(pods, placeOf, folded)).toBe(first);
-		expect(groupedList(pods, placeOf, new Set([API]))).not.toBe(first);
+		const first = groupedList(pods, placeAt, folded);
+		expect(groupedList(pods, placeAt, folded)).toBe(first);
+		expect(groupedList(pods, placeAt, new Set([API]))).not.toBe(first);
 	});
 });
