@@ -13,6 +13,7 @@ import {matchingLines, nextMatch, topShowing} from '../view/log-view.js';
 import {podKey} from '../model/pod-key.js';
 import type {LogTarget} from '../sources/log-feed.js';
 import {resolveLanes, type LaneMove} from '../view/lanes/lane-time.js';
+import {podKeyOfRow} from '../view/lanes/ended-rows.js';
 import {headingOf} from '../view/workloads/grouped-list.js';
 
 /** What the keys drive of a replay (sources/replay/player.ts ReplayPlayer). */
@@ -274,7 +275,9 @@ function seekTransition({state, limits, dispatch, player, timelineNow}: Controls
 function changeOfPod(direction: 1 | -1): KeyHandler {
 	return ({state, limits, dispatch, player}) => {
 		if (!player) return;
-		const podKey = state.log ? podKeyOfTarget(state.log.target) : state.screen === 'detail' ? state.selectedKey : limits.selectedKey;
+		const rowKey = state.log ? podKeyOfTarget(state.log.target) : state.screen === 'detail' ? state.selectedKey : limits.selectedKey;
+		// A Lanes row of a life the table no longer lists stands for its pod (view/lanes/ended-rows.ts).
+		const podKey = rowKey === null ? null : podKeyOfRow(rowKey);
 		if (podKey === null || headingOf(podKey) !== null) return dispatch({type: 'notice', text: 'no pod selected'});
 		const t = player.nextChangeOf(podKey, direction);
 		if (t === null) return dispatch({type: 'notice', text: `no ${direction === 1 ? 'later' : 'earlier'} change of ${podKey}`});

@@ -9,6 +9,7 @@ import {fitLines, line, type Line} from './detail/lines.js';
 import type {SourceInfo, SourceLimits} from '../sources/source-info.js';
 import {sessionCapturesLogs} from '../model/container-logs.js';
 import {sectionLines, type Section} from './detail/sections.js';
+import {podKeyOfRow, podOfRow} from './lanes/ended-rows.js';
 import {timelineView} from './detail/timeline.js';
 import {clampIndex, scrollPosition} from './scroll-window.js';
 import {markTimelineCursor, timelineTargets, timelineTargetsOf, type TimelineTargets} from './timeline-cursor.js';
@@ -79,8 +80,9 @@ function limitLines(section: Section, limits: SourceLimits | undefined, width: n
 /** The detail of `state.selectedKey` (the caller checks the detail screen is on). */
 
 export function detailFrame({state, view, now, width, height, replaying, limits, capturesLogs = false}: DetailInput): DetailFrame {
-	const key = state.selectedKey!;
-	const pod = view.pods.get(key) ?? null;
+	// A row of the Lanes view may be a life the store no longer lists (view/lanes/ended-rows.ts).
+	const key = podKeyOfRow(state.selectedKey!);
+	const pod = podOfRow(view, state.selectedKey!) ?? null;
 	const section = state.section;
 	const wrap = state.detailWrap;
 	const body: DetailBody = {
@@ -152,7 +154,7 @@ export function detailFrame({state, view, now, width, height, replaying, limits,
  * applies at once, before the next frame is drawn.
  */
 export function timelineNow(view: StoreView, state: UiState, now: number, width: number, info?: Pick<SourceInfo, 'header'>): TimelineTargets | null {
-	const pod = state.selectedKey === null ? undefined : view.pods.get(state.selectedKey);
+	const pod = state.selectedKey === null ? undefined : podOfRow(view, state.selectedKey);
 	if (!pod) return null;
 	const logs = runLogs(view, pod.key, sessionCapturesLogs(info?.header));
 	return timelineTargetsOf({pod, events: view.eventsByPod.get(pod.key) ?? NO_EVENTS, now, width, wrap: state.detailWrap, logs});

@@ -39,7 +39,8 @@ import {lanesScreen, type LanesScreen, type LanesScreenBody} from './lanes/lanes
 import {groupedList, type HeadingRow} from './workloads/grouped-list.js';
 import {headingStatus, type GroupedRows} from './workloads/heading-lines.js';
 import {WorkloadMembers} from './workloads/workload-members.js';
-import type {LaneClock, LanesLimits} from './lanes/lane-time.js';
+import {resolveLanes, type LaneClock, type LanesLimits} from './lanes/lane-time.js';
+import {endedPlace, podKeyOfRow, withEndedRows} from './lanes/ended-rows.js';
 
 export type {TableBody, TableLine} from './table-frame.js';
 export type {DetailBody} from './detail-frame.js';
@@ -176,14 +177,20 @@ export function deriveFrame(input: FrameInput): Frame {
 	index.setSort(input.state.sort);
 	index.update(store, now);
 	const filter = activeFilter(input.state);
-	const pods = index.rows(filter);
+	const view = store.view();
+	// The Lanes view lists the pods deleted before the table's minute too, whose lanes meet its window (view/lanes/ended-rows.ts).
+	const lanesWindow = input.state.lanes.open ? resolveLanes(input.state.lanes, laneClock(player, now)) : null;
+	const tableRows = index.rows(filter);
+	const pods = lanesWindow ? withEndedRows(tableRows, view, filter, {start: lanesWindow.end - lanesWindow.spanMs, end: lanesWindow.end}, now) : tableRows;
 	// Grouped by owner (o): headings over each workload's pods, which a fold hides (view/workloads/grouped-list.ts).
-	const groupedPods = input.state.sort === 'owner' ? groupedList(pods, at => pods.entryAt(at), input.state.folded) : null;
+	const groupedPods =
+		input.state.sort === 'owner'
+			? groupedList(pods, at => (at < tableRows.length ? tableRows.entryAt(at) : endedPlace(view, pods.keyAt(at)!)), input.state.folded)
+			: null;
 	const list = groupedPods ?? pods;
 	// The cursor is on a row from the first frame: the one it is drawn on is pinned, and stays under it as rows re-sort.
 	const state = uiReducer(input.state, {type: 'pin', rows: list});
 	const {cursor, offset} = tableWindow(state, list, bodyLines);
-	const view = store.view();
 	if (groupedPods) memory.workloads.update(store);
 	const grouped: GroupedRows | null = groupedPods
 		? {
@@ -376,7 +383,7 @@ function statusLine({
 	width: number;
 	heading: HeadingRow | null;
 }): BottomLine {
-	if (detail && !detail.pod) return {kind: 'status', text: `${state.selectedKey} is gone from the store`, why: null};
+	if (detail && !detail.pod) return {kind: 'status', text: `${podKeyOfRow(state.selectedKey ?? '')} is gone from the store`, why: null};
 	if (!detail && heading) return {kind: 'status', text: headingStatus(heading), why: null};
 	if (lanes?.atCursor) return {kind: 'status', text: lanes.atCursor, why: null};
 	const row = detail?.pod

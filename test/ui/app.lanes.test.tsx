@@ -1,5 +1,8 @@
 // The Lanes view as a user meets it: L from the table, the same list and cursor as the table, zoom,
 // time cursor, follow, and Enter into the pod's detail at the moment under the cursor.
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -277,6 +280,56 @@ describe('the Lanes view', () => {
 		expect(crashed.filter(line => line.endsWith('┤')).length).toBe(3);
 		// The first revision's pods ended terminating; the revision it was rolled back to came up ready.
 		expect(lanes.filter(line => /api-f8d4ff6c9-/.test(line) && /▄+─?┤$/.test(line)).length).toBeGreaterThanOrEqual(3);
+	});
+});
+
+describe('the Lanes view over pods deleted long ago', () => {
+	/** rollout-undo, then ten quiet minutes: every deleted pod is then pruned from the store. */
+	function rolloutThenQuiet(): string {
+		const file = path.join(mkdtempSync(path.join(tmpdir(), 'podlife-lanes-')), 'rollout-late.ndjson');
+		const bookmark = {t: 700_000, type: 'BOOKMARK', object: {kind: 'Pod', apiVersion: 'v1', metadata: {resourceVersion: '99999'}}};
+		writeFileSync(file, `${readFileSync(ROLLOUT_UNDO, 'utf8').trimEnd()}\n${JSON.stringify(bookmark)}\n`);
+		return file;
+	}
+
+	it('keeps the lanes of a rollout’s old pods after the store pruned them, in any seek order, and the cursor opens one', async () => {
+		const {app, player} = await openReplayFile(rolloutThenQuiet(), {size: {columns: 160, rows: 50}});
+		await player.whenLoaded();
+		player.seekToEnd();
+		expect([...player.store.view().pods.keys()].filter(key => /api-(784845b95f|86c99489f4)-/.test(key))).toEqual([]);
+		await app.press('L');
+		const frame = await app.waitFor(/11:40\/11:40[^]* a screen /);
+		const old = (lines: string[]): string[] => lines.filter(line => /api-(784845b95f|86c99489f4)-/.test(line));
+		// The crashing revision's four pods and the first revision's two, each ended.
+		const ended = old(laneLines(frame));
+		expect(ended.map(laneName).sort()).toHaveLength(6);
+		expect(ended.filter(line => /api-784845b95f-/.test(line)).every(line => /↻/.test(line))).toBe(true);
+		expect(ended.filter(line => /api-86c99489f4-/.test(line)).every(line => /┤$/.test(line))).toBe(true);
+		// Seeking back to before their deletion and to the end again draws the same lanes.
+		player.seek(30_000);
+		await app.waitFor(/0:30\/11:40/);
+		player.seekToEnd();
+		expect(old(laneLines(await app.waitFor(/11:40\/11:40[^]* a screen /)))).toEqual(ended);
+		// The cursor rests on the last of them; Enter opens its Timeline.
+		await app.press('G');
+		const last = selectedLane(await app.waitFor(f => /^› default\/api-(784845b95f|86c99489f4)-/m.test(f)));
+		await app.press(KEY.enter);
+		const detail = await app.waitFor('[Timeline]');
+		expect(detail).toContain(`default/${last}`);
+		expect(detail).toMatch(/Transitions and events/);
+	});
+
+	it('grouped by owner (o), puts them under their ReplicaSets and still counts the rollout from them', async () => {
+		const {app, player} = await openReplayFile(rolloutThenQuiet(), {size: {columns: 160, rows: 50}});
+		await player.whenLoaded();
+		player.seekToEnd();
+		await app.press('L', 'o');
+		const lines = (await app.waitFor('sort: owner (grouped)')).split('\n');
+		expect(lines.find(line => line.includes('▾ default/api'))).toMatch(/Deployment {2}rev 4 {2}ready 4\/4 .* rev 3→4 took 18s/);
+		const crashing = lines.findIndex(line => /▾ ReplicaSet api-784845b95f {2}rev 3$/.test(line.trimEnd()));
+		expect(crashing).toBeGreaterThan(-1);
+		expect(lines.slice(crashing + 1, crashing + 5).every(line => /default\/api-784845b95f-/.test(line))).toBe(true);
+		expect(lines.some(line => /▾ ReplicaSet api-86c99489f4 {2}rev 1$/.test(line.trimEnd()))).toBe(true);
 	});
 });
 

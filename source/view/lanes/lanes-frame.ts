@@ -53,7 +53,8 @@ export interface LanesInput {
 	/** Rows shown (under the axis line). */
 	height: number;
 	width: number;
-	pods: ReadonlyMap<string, PodState>;
+	/** The pod of a row's key (the Lanes view's rows include ended lives: ended-rows.ts podOfRow). */
+	pods: Pick<ReadonlyMap<string, PodState>, 'get'>;
 	/** The store's clock: nothing is drawn after it. */
 	now: number;
 	/** The window's end and its span (epoch ms, ms); its cells are what the width leaves. */

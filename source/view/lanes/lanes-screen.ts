@@ -14,6 +14,7 @@ import {formatSpan, wrapLine, type Line} from '../detail/lines.js';
 import type {RowList} from '../pod-index.js';
 import {podRow, type PodRow} from '../pod-row.js';
 import {BEFORE_MARKS, LANE_STYLE, laneLegend} from './lane-cells.js';
+import {podKeyOfRow, podOfRow} from './ended-rows.js';
 import {lanesFrame, podLaneRows, type LaneRows, type LanesBody} from './lanes-frame.js';
 import {resolveLanes, type LaneClock, type LanesLimits, type LanesState} from './lane-time.js';
 import {cellMs, spanLabel} from './time-axis.js';
@@ -69,8 +70,8 @@ export interface LanesScreen {
 
 /** "default/web-1  ▼ 04:21:10  Running 0/1 (running, not ready since 04:20:58, for 12s)". */
 export function podAtCursorText(key: string, view: StoreView, cursor: number): string {
-	const pod = view.pods.get(key);
-	const head = `${key}  ▼ ${formatClock(cursor)}`;
+	const pod = podOfRow(view, key);
+	const head = `${podKeyOfRow(key)}  ▼ ${formatClock(cursor)}`;
 	if (!pod) return `${head}  not in the store`;
 	const lane = podLane(pod);
 	const segment = segmentAt(lane, cursor);
@@ -98,7 +99,7 @@ export function lanesScreen(input: LanesScreenInput): LanesScreen {
 		offset,
 		height,
 		width,
-		pods: view.pods,
+		pods: {get: key => podOfRow(view, key)},
 		now: clock.now,
 		end: resolved.end,
 		spanMs: resolved.spanMs,
@@ -111,7 +112,7 @@ export function lanesScreen(input: LanesScreenInput): LanesScreen {
 	const legend = wrapLine([{text: '  '}, ...laneLegend(!replay)], width, 2);
 	const room = height - body.lines.length;
 	const key = list.keyAt(cursor);
-	const pod = key === undefined ? undefined : view.pods.get(key);
+	const pod = key === undefined ? undefined : podOfRow(view, key);
 	// The selected row only: its why reads its events and node, as the table's selected row does.
 	const selectedWhy = pod ? explainPod(pod, whyContext(view, pod.key, clock.now, view)) : null;
 	const selected = pod ? podRow(pod, clock.now, selectedWhy, view.eventsByPod.get(pod.key), view.owners) : null;

@@ -2,11 +2,14 @@
 // rollout's old pods are off the list a minute after their deletion, yet its revisions are counted
 // from them). Kept across frames and brought up to date from the store's change feed, as the pod
 // index is (pod-index.ts), so a grouped frame costs the pods that changed, not the pods the store
-// holds; placed with the owner objects the store view holds, all again when those move pods.
+// holds; placed with the owner objects the store view holds, all again when those move pods. The
+// pods the store let go of (model/store/ended-pods.ts) count too: a rollout an hour ago is still
+// counted from its old ReplicaSet's pods after they were pruned.
 
 import type {PodState, StoreView} from '../../model/pod-state.js';
 import {NO_OWNER_OBJECTS, sameOwnership, type OwnerObjects} from '../../model/workloads/owner-objects.js';
 import {workloadOf} from '../../model/workloads/workload-of.js';
+import {stillHeld} from '../../model/store/ended-pods.js';
 import type {IndexSource} from '../pod-index.js';
 
 export class WorkloadMembers {
@@ -17,6 +20,8 @@ export class WorkloadMembers {
 	private owners: OwnerObjects = NO_OWNER_OBJECTS;
 	private earliest = Infinity;
 	private view: StoreView | null = null;
+	private endedIds = new WeakMap<PodState, string>();
+	private ended: {list: readonly PodState[]; owners: OwnerObjects; index: Map<string, PodState[]>} | null = null;
 
 	/** Brings the members up to the store's state. */
 	update(source: IndexSource): void {
@@ -61,7 +66,7 @@ export class WorkloadMembers {
 		keys.add(key);
 	}
 
-	/** The pods of workload `id` the store keeps (as of the last update), in no order. */
+	/** The pods of workload `id` the store keeps (as of the last update), ended ones included, in no order. */
 	podsOf(id: string): PodState[] {
 		const pods: PodState[] = [];
 		const view = this.view;
@@ -70,11 +75,33 @@ export class WorkloadMembers {
 			const pod = view.pods.get(key);
 			if (pod) pods.push(pod);
 		}
+		for (const pod of this.endedOf(view).get(id) ?? []) if (!stillHeld(view.pods, pod)) pods.push(pod);
 		return pods;
 	}
 
-	/** Live, watching began about when the first pod was seen (the earliest first sight of any pod kept). */
+	/** Live, watching began about when the first pod was seen (the earliest first sight of any pod kept, ended ones included). */
 	get earliestSeen(): number {
-		return this.earliest;
+		const first = this.view?.endedPods[0];
+		return Math.min(this.earliest, first ? first.firstSeenAt : Infinity);
+	}
+
+	/** The store's ended pods by workload, made again when the store hands out another list of them (a deletion, a pruning). */
+	private endedOf(view: StoreView): Map<string, PodState[]> {
+		if (this.ended?.list === view.endedPods && this.ended.owners === this.owners) return this.ended.index;
+		const index = new Map<string, PodState[]>();
+		// Each ended pod is placed once while the owner objects stay: a deletion makes a new list, not new pods.
+		if (this.ended?.owners !== this.owners) this.endedIds = new WeakMap();
+		for (const pod of view.endedPods) {
+			let id = this.endedIds.get(pod);
+			if (id === undefined) {
+				id = workloadOf(pod, this.owners).id;
+				this.endedIds.set(pod, id);
+			}
+			const pods = index.get(id);
+			if (pods) pods.push(pod);
+			else index.set(id, [pod]);
+		}
+		this.ended = {list: view.endedPods, owners: this.owners, index};
+		return index;
 	}
 }
