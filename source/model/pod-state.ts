@@ -149,6 +149,7 @@ export interface PodState {
 	/**
 	 * What its object said at first sight of its life before (model/before-sight.ts): what the Lanes
 	 * view draws, as reconstructed, before the lane podlife saw. Null when it was seen at its creation.
+	 * Unpacked on each read (the state keeps it as a short text): not for every row of every frame.
 	 */
 	readonly beforeSight: BeforeSight | null;
 	readonly lastChangedAt: number;

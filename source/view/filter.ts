@@ -17,7 +17,7 @@ export function filterKey(filter: RowFilter): string {
 }
 
 /** The filter as a test to run over many entries (the text is lower-cased once). */
-export function filterPredicate(filter: RowFilter): (entry: IndexEntry) => boolean {
+export function filterPredicate(filter: RowFilter): (entry: Pick<IndexEntry, 'namespace' | 'faulty' | 'search'>) => boolean {
 	const text = filter.text.trim().toLowerCase();
 	const {namespace, faultyOnly} = filter;
 	return entry => (namespace === null || entry.namespace === namespace) && (!faultyOnly || entry.faulty) && (text === '' || entry.search.includes(text));

@@ -181,7 +181,7 @@ export function deriveFrame(input: FrameInput): Frame {
 	// The Lanes view lists the pods deleted before the table's minute too, whose lanes meet its window (view/lanes/ended-rows.ts).
 	const lanesWindow = input.state.lanes.open ? resolveLanes(input.state.lanes, laneClock(player, now)) : null;
 	const tableRows = index.rows(filter);
-	const pods = lanesWindow ? withEndedRows(tableRows, view, filter, {start: lanesWindow.end - lanesWindow.spanMs, end: lanesWindow.end}, now) : tableRows;
+	const pods = lanesWindow ? withEndedRows(tableRows, view, filter, {start: lanesWindow.end - lanesWindow.spanMs, end: lanesWindow.end}) : tableRows;
 	// Grouped by owner (o): headings over each workload's pods, which a fold hides (view/workloads/grouped-list.ts).
 	const groupedPods =
 		input.state.sort === 'owner'

@@ -52,8 +52,13 @@ export function indexEntry(state: PodState, now: number, owners: OwnerObjects): 
 		bucket: statusBucket(status),
 		faulty: !deleted && (health === 'failing' || signal !== null),
 		deletedAt: state.deletedAt,
-		search: `${state.namespace}\n${state.name}\n${status}\n${node}`.toLowerCase(),
+		search: searchText(state),
 	};
+}
+
+/** Lower-cased "namespace name status node": what the filter's text is looked for in. */
+export function searchText(state: PodState): string {
+	return `${state.namespace}\n${state.name}\n${state.columns.status}\n${state.columns.node}`.toLowerCase();
 }
 
 /** Whether two entries of a pod say the same in every field (a projection that changed nothing). */

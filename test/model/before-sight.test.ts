@@ -3,7 +3,7 @@
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {Pod} from '../../source/kube/objects.js';
-import {beforeSegments, beforeSightOf, SEEN_AT_CREATION_MS} from '../../source/model/before-sight.js';
+import {beforeSegments, beforeSightOf, packBeforeSight, SEEN_AT_CREATION_MS, unpackBeforeSight} from '../../source/model/before-sight.js';
 import {LATEST_COMPAT} from '../../source/model/compat.js';
 import {podLane} from '../../source/model/status-lane.js';
 import {PodStore} from '../../source/model/store/pod-store.js';
@@ -106,6 +106,9 @@ describe('a pod’s life before podlife saw it', () => {
 				{cls: 'ready', after: 2410},
 			],
 		});
+		// As a store keeps it: one short text, read back the same.
+		expect(packBeforeSight(before)).toBe('7;p0,c1,x2,r2400,R2410');
+		expect(unpackBeforeSight(packBeforeSight(before)!)).toEqual(before);
 	});
 
 	it('ends a pod that had finished before it was seen when its last container finished', () => {

@@ -4,7 +4,6 @@
 // shows a few dozen kinds), and the words of history lines. Each parse of an object makes new
 // strings; these tables make the versions share one copy.
 
-import {beforeSightKey, type BeforeSight} from '../before-sight.js';
 import type {Affinity, Pod} from '../../kube/objects.js';
 import {controllerReference, type PodOwner} from '../workloads/pod-owner.js';
 import type {PodAffinityRules} from '../placement/affinity-terms.js';
@@ -35,7 +34,6 @@ export class Interns {
 	private ruleSets = new Map<string, PodAffinityRules>();
 	/** By uid (the key is the uid string the owner keeps), or kind and name for a reference without one. */
 	private owners = new Map<string, PodOwner>();
-	private befores = new Map<string, BeforeSight>();
 
 	/** The copy of `text` this store keeps (an arrow: it is handed to slimEvent). */
 	readonly text = <T extends string | null | undefined>(text: T): T => {
@@ -46,19 +44,6 @@ export class Interns {
 		this.texts.set(text, text);
 		return text;
 	};
-
-	/** A pod's life before it was first seen (before-sight.ts), one frozen object per distinct one: replicas made together share theirs. */
-	beforeSight(before: BeforeSight | null): BeforeSight | null {
-		if (before === null) return null;
-		const key = beforeSightKey(before);
-		let found = this.befores.get(key);
-		if (found === undefined) {
-			found = Object.freeze({steps: Object.freeze(before.steps.map(step => Object.freeze({...step}))), restarts: before.restarts});
-			if (this.befores.size >= INTERN_LIMIT) this.befores.clear();
-			this.befores.set(key, found);
-		}
-		return found;
-	}
 
 	/** The shared CoreStatus of a pod's status. */
 	status(status: Pod['status']): CoreStatus {

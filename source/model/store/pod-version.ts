@@ -28,7 +28,7 @@ import type {StatusCompat} from '../compat.js';
 import type {PodOwner} from '../workloads/pod-owner.js';
 import type {Labels} from '../placement/label-selector.js';
 import type {PodAffinityRules} from '../placement/affinity-terms.js';
-import {beforeSightOf, type BeforeSight} from '../before-sight.js';
+import {beforeSightOf, packBeforeSight, unpackBeforeSight, type BeforeSight} from '../before-sight.js';
 
 /** What all versions of one pod (since its history line began) share. */
 interface PodIdentity {
@@ -37,8 +37,8 @@ interface PodIdentity {
 	readonly namespace: string;
 	readonly name: string;
 	readonly firstSeenAt: number;
-	/** What its object said at first sight of its life before (before-sight.ts); null when seen at its creation. */
-	readonly before: BeforeSight | null;
+	/** What its object said at first sight of its life before, packed (before-sight.ts); null when seen at its creation. */
+	readonly before: string | null;
 	/** Where the refs of its versions are read back from (null: the store keeps objects). */
 	readonly source: ObjectSource | null;
 	/** Where its compacted objects are read back from (null: the store keeps objects as they are). */
@@ -151,7 +151,8 @@ export class PodVersion implements PodState {
 	}
 
 	get beforeSight(): BeforeSight | null {
-		return this.identity.before;
+		const packed = this.identity.before;
+		return packed === null ? null : unpackBeforeSight(packed);
 	}
 
 	get lastChangedAt(): number {
@@ -298,7 +299,7 @@ export function nextPodVersion(
 					namespace: base?.namespace ?? received.metadata?.namespace ?? '',
 					name: base?.name ?? received.metadata?.name ?? '',
 					firstSeenAt: base?.firstSeenAt ?? at,
-					before: base ? base.identity.before : interns.beforeSight(beforeSightOf(received, at)),
+					before: base ? base.identity.before : packBeforeSight(beforeSightOf(received, at)),
 					source: context.objects,
 					compact: context.compact,
 					line: history.line,

@@ -11,10 +11,9 @@
 
 import type {PodState, StoreView} from '../../model/pod-state.js';
 import {stillHeld} from '../../model/store/ended-pods.js';
-import {podLane} from '../../model/status-lane.js';
 import {workloadOf} from '../../model/workloads/workload-of.js';
 import {filterPredicate, type RowFilter} from '../filter.js';
-import {indexEntry, type IndexEntry} from '../index-entry.js';
+import {searchText} from '../index-entry.js';
 import type {RowList} from '../pod-index.js';
 import type {PodPlace} from '../workloads/grouped-list.js';
 
@@ -52,16 +51,28 @@ export function podOfRow(view: StoreView, key: string): PodState | undefined {
 	return index.get(uid);
 }
 
-// An ended pod's entry does not change (it is deleted: no health moves with time).
-const entries = new WeakMap<PodState, IndexEntry>();
+// What the filter reads of an ended pod, made once (a deleted pod is never faulty: its health is not judged).
+const filterFields = new WeakMap<PodState, {namespace: string; faulty: false; search: string}>();
 
-function entryOf(pod: PodState, now: number, view: StoreView): IndexEntry {
-	let entry = entries.get(pod);
-	if (!entry) {
-		entry = indexEntry(pod, now, view.owners);
-		entries.set(pod, entry);
+function filterFieldsOf(pod: PodState): {namespace: string; faulty: false; search: string} {
+	let fields = filterFields.get(pod);
+	if (!fields) {
+		fields = {namespace: pod.namespace, faulty: false, search: searchText(pod)};
+		filterFields.set(pod, fields);
 	}
-	return entry;
+	return fields;
+}
+
+// A row key per ended pod, made once.
+const rowKeys = new WeakMap<PodState, string>();
+
+function rowKeyOf(pod: PodState): string {
+	let key = rowKeys.get(pod);
+	if (key === undefined) {
+		key = endedRowKey(pod);
+		rowKeys.set(pod, key);
+	}
+	return key;
 }
 
 /** Where the grouping puts an ended life: its workload and part, as for a listed pod. */
@@ -73,9 +84,10 @@ export function endedPlace(view: StoreView, key: string): PodPlace | undefined {
 }
 
 /** The ended lives to list: not in `list`, passing `filter`, their lanes meeting (start, end]; newest deletion first. */
-export function endedLives(list: RowList, view: StoreView, filter: RowFilter, window: {start: number; end: number}, now: number): PodState[] {
+export function endedLives(list: RowList, view: StoreView, filter: RowFilter, window: {start: number; end: number}): PodState[] {
 	const ended = view.endedPods;
 	const passes = filterPredicate(filter);
+	const everyOne = filter.text.trim() === '' && filter.namespace === null && !filter.faultyOnly;
 	// Deletion order is time order: those deleted at or before the window's start are all before the first one after it.
 	let low = 0;
 	let high = ended.length;
@@ -87,10 +99,11 @@ export function endedLives(list: RowList, view: StoreView, filter: RowFilter, wi
 	const lives: PodState[] = [];
 	for (let index = ended.length - 1; index >= low; index--) {
 		const pod = ended[index]!;
-		if (podLane(pod).start > window.end) continue;
+		// Its lane begins at its creation (what its object told of the time before it was seen) or first sight.
+		if (Math.min(pod.firstSeenAt, pod.columns.createdMs ?? Infinity) > window.end) continue;
 		// Still listed as the table's tombstone (its first minute): that row is its lane.
 		if (stillHeld(view.pods, pod) && list.indexOf(pod.key) !== -1) continue;
-		if (passes(entryOf(pod, now, view))) lives.push(pod);
+		if (everyOne || passes(filterFieldsOf(pod))) lives.push(pod);
 	}
 	return lives;
 }
@@ -120,8 +133,8 @@ class WithEnded implements RowList {
 const made = new WeakMap<RowList, WithEnded>();
 
 /** `list`, then the ended lives it does not list (endedLives) as rows. */
-export function withEndedRows(list: RowList, view: StoreView, filter: RowFilter, window: {start: number; end: number}, now: number): RowList {
-	const keys = endedLives(list, view, filter, window, now).map(endedRowKey);
+export function withEndedRows(list: RowList, view: StoreView, filter: RowFilter, window: {start: number; end: number}): RowList {
+	const keys = endedLives(list, view, filter, window).map(rowKeyOf);
 	if (keys.length === 0) return list;
 	const known = made.get(list);
 	if (known && known.keys.length === keys.length && known.keys.every((key, at) => key === keys[at])) return known;

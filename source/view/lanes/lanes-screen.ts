@@ -77,7 +77,8 @@ export function podAtCursorText(key: string, view: StoreView, cursor: number): s
 	const segment = segmentAt(lane, cursor);
 	const before = lane.before.find(stretch => stretch.from <= cursor && cursor < stretch.to);
 	if (!segment && before) {
-		const restarts = pod.beforeSight?.restarts ? `, ${pod.beforeSight.restarts} restart${pod.beforeSight.restarts === 1 ? '' : 's'} by then` : '';
+		const count = pod.beforeSight?.restarts ?? 0;
+		const restarts = count > 0 ? `, ${count} restart${count === 1 ? '' : 's'} by then` : '';
 		return `${head}  ${before.cls} since ${formatClock(before.from)}${restarts} (before podlife watched: from the object, not seen)`;
 	}
 	if (!segment && lane.end !== null && cursor > lane.end) return `${head}  deleted at ${formatClock(lane.end)}`;
