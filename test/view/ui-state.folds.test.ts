@@ -59,6 +59,21 @@ describe('the cursor over the grouped list', () => {
 		expect(state.selectedKey).toBe(headingKey(WEB));
 	});
 
+	it('stays near where it was when a filter hides the group whose heading it was on, and keeps the fold', () => {
+		// The cursor moved onto db's heading (the fourth row), then Enter folded it.
+		const all = grouped(new Set());
+		let state = run(initialUiState({sort: 'owner'}), {type: 'move', move: 'bottom', rows: all, height: 10}, {type: 'move', move: 'up', rows: all, height: 10});
+		expect(state.selectedKey).toBe(headingKey(DB));
+		state = run(state, {type: 'toggle-fold', id: DB});
+		// A filter that matches web's pods only: db's heading is gone; the cursor takes the row nearest where it was.
+		const webOnly: RowList = {length: 2, keyAt: i => ['shop/web-1', 'shop/web-2'][i], indexOf: k => ['shop/web-1', 'shop/web-2'].indexOf(k)};
+		const rows = groupList(webOnly, index => PLACES[webOnly.keyAt(index)!], state.folded);
+		expect(rows.keyAt(resolveCursor(state, rows))).toBe('shop/web-2');
+		state = run(state, {type: 'pin', rows});
+		expect(state.selectedKey).toBe('shop/web-2');
+		expect([...state.folded]).toEqual([DB]);
+	});
+
 	it('keeps the folds through a sort, ungrouping and grouping again', () => {
 		let state = run(initialUiState({sort: 'owner'}), {type: 'toggle-fold', id: WEB});
 		state = run(state, {type: 'sort-next'});
