@@ -65,19 +65,20 @@ describe('grouping by owner', () => {
 		await app.press(KEY.enter);
 		frame = await app.waitFor(f => cursorLine(f).includes('▾ default/api'));
 		expect(apiPods(frame).length).toBe(listed);
-		// Folded again, then L: the Lanes view has the same rows, folded the same, the cursor on the same heading.
+		// Folded again, then L: folded the same, the cursor on the same heading (the Lanes view also keeps pods deleted longer ago).
 		await app.press(KEY.enter);
 		await app.waitFor(f => cursorLine(f).includes('▸ default/api'));
 		await app.press('L');
 		frame = await app.waitFor(' a screen ');
-		expect(cursorLine(frame)).toMatch(new RegExp(`^› ▸ default/api \\(${listed} pods\\) {2}Deployment`));
+		const inLanes = Number(/^› ▸ default\/api \((\d+) pods\) {2}Deployment/.exec(cursorLine(frame))?.[1]);
+		expect(inLanes).toBeGreaterThanOrEqual(listed);
 		expect(apiPods(frame)).toEqual([]);
 		// Enter in the Lanes view unfolds it there (and so in the table), opening no pod.
 		await app.press(KEY.enter);
 		frame = await app.waitFor(f => cursorLine(f).includes('▾ default/api'));
 		expect(frame).toContain(' a screen ');
 		const lanes = apiPods(frame);
-		expect(lanes.length).toBe(listed);
+		expect(lanes.length).toBe(inLanes);
 		// Pods' lanes are indented under their ReplicaSet's heading.
 		for (const line of lanes) expect(line).toMatch(/^ {6}default\/api-/);
 		await app.press(KEY.escape);
