@@ -71,6 +71,8 @@ const BUDGETS = {
 	// The Lanes view has the table's frame budget, for a frame and for opening it.
 	lanesFrameMsMedian: {limit: 20, better: 'lower', text: '≤ 20 ms'},
 	lanesOpenMsMedian: {limit: 20, better: 'lower', text: '≤ 20 ms'},
+	lanesGroupedFrameMsMedian: {limit: 20, better: 'lower', text: '≤ 20 ms'},
+	lanesGroupedOpenMsMedian: {limit: 20, better: 'lower', text: '≤ 20 ms'},
 	...LIVE_BUDGETS,
 };
 
@@ -151,7 +153,9 @@ function method(big) {
 	out('          in the table to a page of rows it never drew, median; frame: replayed into a store that keeps its objects,');
 	out('          the app following the present; one on-screen pod restarts and crashes or comes back (store.apply), time to the write');
 	out(`          of the next frame, alternating in the same app and store a sample in the Lanes view and one in the table (L between,`);
-	out(`          untimed); ${FRAME_SAMPLES} samples each after 10 warm-up; ratio = median lanes / median table`);
+	out(`          untimed); ${FRAME_SAMPLES} samples each after 10 warm-up; ratio = median lanes / median table; grouped: both again`);
+	out(`          grouped by owner (o): ${LANES_OPENS} opens on pages of the grouped list, and a third sample each round, in the grouped`);
+	out('          Lanes view (o and L between, untimed)');
 	out(
 		`  memory: ReplayPlayer.open of the big session, loaded to the end, display store at the end: peak RSS (process.resourceUsage().maxRSS)${with50k ? `; again with ${HUGE.pods} pods (${HUGE.entries} entries)` : ''}`,
 	);
@@ -213,6 +217,10 @@ async function replayBench() {
 			lanesFrameRatioToTable: round(lanes.ratioToTable, 2),
 			lanesOpenMsMedian: round(lanes.openMsMedian, 1),
 			lanesOpenRatioToTable: round(lanes.openRatioToPage, 2),
+			lanesGroupedFrameMsMedian: round(lanes.groupedFrameMsMedian, 1),
+			lanesGroupedFrameRatioToTable: round(lanes.groupedRatioToTable, 2),
+			lanesGroupedOpenMsMedian: round(lanes.groupedOpenMsMedian, 1),
+			lanesGroupedOpenRatioToTable: round(lanes.groupedOpenRatioToPage, 2),
 		}),
 		...(player && {cpuAt1kEps: round(player.cpuShare, 3), rssMb: Math.round(player.rssMb), seekMsMedian: round(player.seekMsMedian, 1)}),
 		...(tui.length > 0 && {tuiRssMb: tuiRss.length > 0 ? Math.round(median(tuiRss)) : null}),
@@ -269,6 +277,18 @@ function printLanes(line, figures, lanes) {
 		'  vs the table',
 		`${figures.lanesOpenRatioToTable}×`,
 		`PgDn in the table to a page it never drew, alternating with the opens: median ${round(lanes.pageMsMedian, 1)} ms (L back to a page drawn before: ${round(lanes.closeMsMedian, 1)} ms)`,
+	);
+	line(
+		'lanes grouped frame',
+		`${figures.lanesGroupedFrameMsMedian} ms`,
+		`grouped by owner (o), the same update as the frame above, in the same rounds: p95 ${round(lanes.groupedFrameMsP95, 1)} ms; ${figures.lanesGroupedFrameRatioToTable}× the table's frame`,
+		'lanesGroupedFrameMsMedian',
+	);
+	line(
+		'lanes grouped open',
+		`${figures.lanesGroupedOpenMsMedian} ms`,
+		`L on pages of the grouped list, lanes not drawn before; ${figures.lanesGroupedOpenRatioToTable}× the PgDn above`,
+		'lanesGroupedOpenMsMedian',
 	);
 }
 

@@ -8,6 +8,8 @@
 //    bench can apply updates of its own), the app following the present; one on-screen pod gets a new
 //    restartCount (store.apply), time to the write of the next frame — alternating, in the same app
 //    and store, a sample in the Lanes view and one in the table (L between them, not timed).
+// Both again grouped by owner (o: a heading over each workload's pods): the opens on pages of the
+// grouped list, and a grouped Lanes frame after one pod update as a third sample of each round.
 // Run as a child of bench/run.js: node bench/lib/lanes.js FILE SAMPLES OPENS
 
 import React from 'react';
@@ -81,6 +83,8 @@ function renderApp(props, upstream) {
 }
 
 const lanesShown = text => / a screen /.test(text);
+/** A workload's heading (▾ open) on screen. */
+const groupedShown = text => /^[› ] ▾ /m.test(text);
 
 // ── 1. open ────────────────────────────────────────────────────────────────
 const loadStarted = performance.now();
@@ -109,6 +113,23 @@ for (let i = 0; i < opens; i++) {
 	pageMs.push(await replayApp.press(PAGE_DOWN));
 }
 if (profiler) await stopProfile(profiler, process.env.LANES_PROFILE);
+// Grouped by owner: the list regrouped, its headings made for the rows on screen, every lane new.
+const groupedOpenMs = [];
+await sleep(GAP_MS);
+await replayApp.press('o');
+if (!groupedShown(stripAnsi(replayApp.stdout.lastFrame))) throw new Error('o did not group the table');
+for (let i = 0; i < opens; i++) {
+	await sleep(GAP_MS);
+	groupedOpenMs.push(await replayApp.press('L'));
+	if (!lanesShown(stripAnsi(replayApp.stdout.lastFrame)) || !groupedShown(stripAnsi(replayApp.stdout.lastFrame)))
+		throw new Error('L did not open the grouped Lanes view');
+	await sleep(GAP_MS);
+	await replayApp.press('L');
+	await sleep(GAP_MS);
+	await replayApp.press(PAGE_DOWN);
+}
+await sleep(GAP_MS);
+await replayApp.press('o');
 // Once drawn, a lane is kept with its pod's version: this page again, every lane already built.
 await sleep(GAP_MS);
 await replayApp.press('L');
@@ -173,6 +194,7 @@ const WARMUP = 10;
 const frameProfiler = process.env.LANES_FRAME_PROFILE ? await startProfile() : null;
 const lanes = [];
 const table = [];
+const grouped = [];
 const ratios = [];
 let lanesLines = 0;
 for (let i = 0; i < WARMUP + samples; i++) {
@@ -187,9 +209,23 @@ for (let i = 0; i < WARMUP + samples; i++) {
 	await sleep(GAP_MS);
 	const b = await sampleFrame();
 	if (lanesShown(stripAnsi(app.stdout.lastFrame))) throw new Error('the table is not on screen');
+	// Grouped by owner, in the Lanes view (o and L, not timed), then back to the table as it was.
+	await sleep(GAP_MS);
+	await app.press('o');
+	await sleep(GAP_MS);
+	await app.press('L');
+	await sleep(GAP_MS);
+	const c = await sampleFrame();
+	if (!lanesShown(stripAnsi(app.stdout.lastFrame)) || !groupedShown(stripAnsi(app.stdout.lastFrame)))
+		throw new Error('the grouped Lanes view is not on screen');
+	await sleep(GAP_MS);
+	await app.press('L');
+	await sleep(GAP_MS);
+	await app.press('o');
 	if (i < WARMUP) continue;
 	lanes.push(a);
 	table.push(b);
+	grouped.push(c);
 	ratios.push(a / b);
 }
 if (frameProfiler) await stopProfile(frameProfiler, process.env.LANES_FRAME_PROFILE);
@@ -204,6 +240,8 @@ report({
 	closeMsMedian: median(closeMs),
 	pageMsMedian: median(pageMs),
 	openRatioToPage: median(openMs) / median(pageMs),
+	groupedOpenMsMedian: median(groupedOpenMs),
+	groupedOpenRatioToPage: median(groupedOpenMs) / median(pageMs),
 	opens: openMs.length,
 	lanesFrameMsMedian: median(lanes),
 	lanesFrameMsP95: percentile(lanes, 95),
@@ -211,6 +249,9 @@ report({
 	tableFrameMsP95: percentile(table, 95),
 	ratioToTable: median(lanes) / median(table),
 	ratioToTableMedianOfPairs: median(ratios),
+	groupedFrameMsMedian: median(grouped),
+	groupedFrameMsP95: percentile(grouped, 95),
+	groupedRatioToTable: median(grouped) / median(table),
 	samples,
 });
 process.exit(0);
