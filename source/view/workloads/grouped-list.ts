@@ -73,6 +73,10 @@ class Grouped implements GroupedList {
 	get length(): number {
 		return this.refs.length;
 	}
+	/** The same grouping over `list`, a list of the same keys in the same order. */
+	over(list: RowList): Grouped {
+		return new Grouped(list, this.refs, this.depths, this.headings, this.rowOfListIndex, this.depth, this.groups);
+	}
 	rowAt(index: number): GroupedRow | undefined {
 		if (!(index >= 0 && index < this.refs.length)) return undefined;
 		const ref = this.refs[index]!;
@@ -135,6 +139,10 @@ class Headings {
  * the heading ids folded (any not listed are ignored).
  */
 export function groupList(list: RowList, placeAt: (index: number) => PodPlace | undefined, folded: ReadonlySet<string>): GroupedList {
+	return group(list, placeAt, folded);
+}
+
+function group(list: RowList, placeAt: (index: number) => PodPlace | undefined, folded: ReadonlySet<string>): Grouped {
 	const count = list.length;
 	// Each pod's workload (as a number), each workload's id, first part, listed pods, and whether it has other parts.
 	const bucketOf = new Int32Array(count);
@@ -224,16 +232,55 @@ export function groupList(list: RowList, placeAt: (index: number) => PodPlace | 
 }
 
 // One grouping per list and fold state: the index hands out the same list object until something in
-// it changes, so frames in between (a key, a clock tick) do not group the list again.
-const made = new WeakMap<RowList, {folded: ReadonlySet<string>; grouped: GroupedList}>();
+// it changes, so frames in between (a key, a clock tick) do not group the list again. A pod update
+// hands out a new list even when it moves no pod (its row changed): the grouping before still holds
+// when the new list has the same pods in the same order, each in the same workload and part — so a
+// frame after one update at 10 000 pods compares the list's entries (the same objects but the
+// changed pod's) rather than grouping it again.
+interface Made {
+	list: RowList;
+	folded: ReadonlySet<string>;
+	grouped: Grouped;
+	/** Each list index's place as the grouping read it. */
+	places: ReadonlyArray<PodPlace | undefined>;
+}
+const made = new WeakMap<RowList, Made>();
+let last: Made | null = null;
 
-/** groupList, remembered for `list` and `folded` (the same objects give the same answer). */
+/**
+ * `known`'s places, brought up to `list`'s entries, when `list` holds `known`'s pods in its order,
+ * each placed where it was; null when it does not.
+ */
+function placedAlike(list: RowList, placeAt: (index: number) => PodPlace | undefined, known: Made): ReadonlyArray<PodPlace | undefined> | null {
+	if (list.length !== known.list.length) return null;
+	let places: Array<PodPlace | undefined> | null = null;
+	for (let index = 0; index < list.length; index++) {
+		const before = known.places[index];
+		const place = placeAt(index);
+		// An entry the index did not change is the same object.
+		if (place === before && place !== undefined) continue;
+		if (place?.workload !== before?.workload || place?.part !== before?.part || list.keyAt(index) !== known.list.keyAt(index)) return null;
+		places ??= known.places.slice();
+		places[index] = place;
+	}
+	return places ?? known.places;
+}
+
+/** groupList, remembered for `list` and `folded`, and kept for a next list that places its pods alike. */
 export function groupedList(list: RowList, placeAt: (index: number) => PodPlace | undefined, folded: ReadonlySet<string>): GroupedList {
 	const known = made.get(list);
 	if (known?.folded === folded) return known.grouped;
-	const grouped = groupList(list, placeAt, folded);
-	made.set(list, {folded, grouped});
-	return grouped;
+	const alike = last !== null && last.folded === folded ? placedAlike(list, placeAt, last) : null;
+	let next: Made;
+	if (last !== null && alike !== null) next = {list, folded, grouped: last.grouped.over(list), places: alike};
+	else {
+		const places: Array<PodPlace | undefined> = new Array(list.length);
+		const grouped = group(list, index => (places[index] = placeAt(index)), folded);
+		next = {list, folded, grouped, places};
+	}
+	made.set(list, next);
+	last = next;
+	return next.grouped;
 }
 
 /** Its listed pods in words: "1 pod", "4 pods". */

@@ -106,4 +106,34 @@ describe('groupList', () => {
 		expect(groupedList(pods, placeAt, folded)).toBe(first);
 		expect(groupedList(pods, placeAt, new Set([API]))).not.toBe(first);
 	});
+
+	// A pod update hands out a new list: the grouping is kept only while it still holds.
+	it('gives fresh rows when a pod changes workload or ReplicaSet, or the list changes, though the keys stay', () => {
+		const folded = new Set<string>();
+		/** A new list, as after an update: new entry objects, one per pod. */
+		const check = (keys: string[], places: Record<string, PodPlace>) => {
+			const pods = list(...keys);
+			const entries = keys.map(key => ({...places[key]!}));
+			const grouped = groupedList(pods, index => entries[index], folded);
+			expect(rows(grouped)).toEqual(rows(groupList(pods, index => places[keys[index]!], folded)));
+			return grouped;
+		};
+		const first = check(KEYS, PLACES);
+		// Same pods, same places (a pod's row changed): the same rows.
+		expect(rows(check(KEYS, PLACES))).toEqual(rows(first));
+		// kube-proxy-1's owner gone: a bare pod now, still in no part.
+		expect(rows(check(KEYS, {...PLACES, 'kube-system/kube-proxy-1': {workload: 'Pod/kube-system', part: null}}))).toContain('▾ Pod/kube-system (1)');
+		// coredns-2 adopted by kube-proxy's DaemonSet: same keys, same order.
+		expect(rows(check(KEYS, {...PLACES, 'kube-system/coredns-2': {workload: PROXY, part: null}}))).toContain(`▾ ${PROXY} (2)`);
+		// api-new-1 back in the old ReplicaSet, right after the list as it was: one part, no part headings.
+		check(KEYS, PLACES);
+		const onePart = check(KEYS, {...PLACES, 'default/api-new-1': {workload: API, part: 'api-old'}});
+		expect(onePart.depth).toBe(1);
+		// A pod's status sorted it elsewhere, a pod left the list, another took its place.
+		check([...KEYS].reverse(), PLACES);
+		check(KEYS.slice(1), PLACES);
+		const renamed = ['default/api-old-9', ...KEYS.slice(1)];
+		const other = check(renamed, {...PLACES, 'default/api-old-9': PLACES['default/api-old-1']!});
+		expect(rows(other)).toContain('    default/api-old-9');
+	});
 });
