@@ -12,7 +12,7 @@ import type {Access} from './access.js';
 import {ConnectionTracker, type TrackedStatus} from './connection-tracker.js';
 import {describeKubeError, shortError, type KubeErrorContext} from './errors.js';
 import {isFatal, KubeApiError} from './kube-error.js';
-import type {LiveConnectOptions, LiveHandlers, LiveSource} from './live-source.js';
+import type {LiveConnectOptions, LiveHandlers, LiveSource} from './live-source-types.js';
 import {Reflector, type ReflectorEvent, type ReflectorState, type ResourceSpec} from './reflector.js';
 import type {Transport} from './transport.js';
 
