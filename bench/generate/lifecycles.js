@@ -64,7 +64,7 @@ export function step(world, pod, nowMs) {
 			emitEvent('Normal', 'Killing', `Stopping container ${main}`);
 			if (pod.kind === 'deploy' && r.chance(0.5)) {
 				const owner = pod.ownerRef;
-				owner.hash = r.hex(10).replace(/[0-9a-f]/g, ch => 'bcdfghjklmnpqrstvwxz'[parseInt(ch, 16)]);
+				owner.hash = r.podTemplateHash();
 			}
 			return {entries: out, gone: false};
 		}

@@ -2,10 +2,20 @@
 
 import {PODS_PER_NODE, RECORDED_AT_MS, SERVER_VERSION, stamp} from './cluster-facts.js';
 
+const RESOURCES = Object.freeze({
+	cpu: '16',
+	'ephemeral-storage': '263174212Ki',
+	'hugepages-1Gi': '0',
+	'hugepages-2Mi': '0',
+	memory: '65573248Ki',
+	pods: String(PODS_PER_NODE),
+});
+
 /** The node object of `node` (a World's node record) as of its last heartbeat. */
 export function nodeObject(node) {
 	const heartbeat = stamp(node.heartbeatMs);
 	const since = stamp(RECORDED_AT_MS - 86_400_000);
+	const podCIDR = `10.${64 + Math.floor(node.index / 256)}.${node.index % 256}.0/24`;
 	const condition = (type, status, reason, message) => ({type, status, lastHeartbeatTime: heartbeat, lastTransitionTime: since, reason, message});
 	return {
 		apiVersion: 'v1',
@@ -50,27 +60,14 @@ export function nodeObject(node) {
 			],
 		},
 		spec: {
-			podCIDR: `10.${64 + Math.floor(node.index / 256)}.${node.index % 256}.0/24`,
-			podCIDRs: [`10.${64 + Math.floor(node.index / 256)}.${node.index % 256}.0/24`],
+			podCIDR,
+			podCIDRs: [podCIDR],
 			providerID: `kind://docker/kind/${node.name}`,
 		},
 		status: {
-			capacity: {
-				cpu: '16',
-				'ephemeral-storage': '263174212Ki',
-				'hugepages-1Gi': '0',
-				'hugepages-2Mi': '0',
-				memory: '65573248Ki',
-				pods: String(PODS_PER_NODE),
-			},
-			allocatable: {
-				cpu: '16',
-				'ephemeral-storage': '263174212Ki',
-				'hugepages-1Gi': '0',
-				'hugepages-2Mi': '0',
-				memory: '65573248Ki',
-				pods: String(PODS_PER_NODE),
-			},
+			// A kind node reserves nothing: all it has is allocatable.
+			capacity: RESOURCES,
+			allocatable: RESOURCES,
 			conditions: [
 				condition('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
 				condition('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),

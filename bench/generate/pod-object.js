@@ -31,6 +31,9 @@ export function containerSpec(name, image, tokenName, extra) {
 	};
 }
 
+/** What a crash-looping container's run ends with (its terminated state's message). */
+export const CRASH_MESSAGE = 'connecting to db...\nTraceback (most recent call last):\nConnectionRefusedError: [Errno 111] Connection refused\n';
+
 export const PROBES = {
 	ports: [{name: 'http', containerPort: 8080, protocol: 'TCP'}],
 	livenessProbe: {
@@ -59,7 +62,7 @@ function managedFields(pod, atMs) {
 		};
 	const fields = [
 		{
-			manager: pod.kind === 'job' ? 'kube-controller-manager' : pod.kind === 'deploy' ? 'kube-controller-manager' : 'kubectl-client-side-apply',
+			manager: pod.kind === 'job' || pod.kind === 'deploy' ? 'kube-controller-manager' : 'kubectl-client-side-apply',
 			operation: 'Update',
 			apiVersion: 'v1',
 			time: stamp(pod.createdMs),
@@ -149,7 +152,7 @@ function podStatus(pod) {
 	const running = ['started', 'ready', 'error', 'backoff'].includes(stage);
 	const ready = stage === 'ready' && pod.ready;
 	const terminal = stage === 'completed';
-	const status = {phase: terminal ? 'Succeeded' : running || stage === 'completed' ? 'Running' : 'Pending'};
+	const status = {phase: terminal ? 'Succeeded' : running ? 'Running' : 'Pending'};
 	const notReady = `containers with unready status: [${main.map(c => c.name).join(' ')}]`;
 	status.conditions = [
 		readyCondition('PodReadyToStartContainers', !creating, t),
@@ -191,15 +194,14 @@ function podStatus(pod) {
 		});
 	}
 	status.containerStatuses = main.map(c => {
-		if (!initDone) return containerStatus(pod, c, {waiting: {reason: 'PodInitializing'}}, false, false, 0);
-		if (stage === 'podinit') return containerStatus(pod, c, {waiting: {reason: 'PodInitializing'}}, false, false, 0);
+		if (!initDone || stage === 'podinit') return containerStatus(pod, c, {waiting: {reason: 'PodInitializing'}}, false, false, 0);
 		if (stage === 'creating' || creating) return containerStatus(pod, c, {waiting: {reason: 'ContainerCreating'}}, false, false, 0);
 		const lastState = pod.lastExit === null ? {} : {terminated: pod.lastExit};
 		if (stage === 'error') {
 			const exit = {
 				exitCode: 1,
 				reason: 'Error',
-				message: 'connecting to db...\nTraceback (most recent call last):\nConnectionRefusedError: [Errno 111] Connection refused\n',
+				message: CRASH_MESSAGE,
 				startedAt: stamp(pod.runStartMs),
 				finishedAt: stamp(t),
 				containerID: `containerd://${pod.containerIds[c.name]}`,

@@ -30,6 +30,10 @@ export class Random {
 		for (let i = 0; i < length; i++) text += '0123456789abcdef'[this.int(16)];
 		return text;
 	}
+	/** A ReplicaSet's pod-template-hash: 10 characters of the names alphabet (as hex digits mapped onto it). */
+	podTemplateHash() {
+		return this.hex(10).replace(/[0-9a-f]/g, ch => 'bcdfghjklmnpqrstvwxz'[parseInt(ch, 16)]);
+	}
 	/** The 5-character suffix of generated names (k8s.io/apiserver names.SimpleNameGenerator alphabet). */
 	suffix(length = 5) {
 		const alphabet = 'bcdfghjklmnpqrstvwxz2456789';

@@ -4,7 +4,7 @@
 
 import {Random} from './random.js';
 import {PODS_PER_NODE, RECORDED_AT_MS, stamp} from './cluster-facts.js';
-import {containerSpec, PROBES} from './pod-object.js';
+import {containerSpec, CRASH_MESSAGE, PROBES} from './pod-object.js';
 
 const NAMESPACE_WORDS = [
 	'payments',
@@ -39,10 +39,6 @@ const IMAGES = [
 	'node:20.18-alpine',
 	'golang:1.23-bookworm',
 ];
-
-function sha(random) {
-	return random.hex(64);
-}
 
 const KIND_WEIGHTS = [
 	['deploy', 55],
@@ -105,7 +101,7 @@ export class World {
 			kind,
 			app,
 			namespace: r.pick(this.namespaces),
-			hash: r.hex(10).replace(/[0-9a-f]/g, ch => 'bcdfghjklmnpqrstvwxz'[parseInt(ch, 16)]),
+			hash: r.podTemplateHash(),
 			uid: r.uid(),
 			image: r.pick(IMAGES),
 			jobName: `${app}-${r.suffix(5)}`,
@@ -178,7 +174,7 @@ export class World {
 			nodeName: node.name,
 			hostIP: node.ip,
 			ip: `10.${64 + Math.floor(node.index / 256)}.${node.index % 256}.${2 + r.int(250)}`,
-			imageSha: sha(r),
+			imageSha: r.hex(64),
 			containerIds: {},
 			createdMs,
 			stage,
@@ -191,7 +187,7 @@ export class World {
 			deletionMs: null,
 			listed: false,
 		};
-		for (const c of [...containers, ...initContainers]) pod.containerIds[c.name] = sha(r);
+		for (const c of [...containers, ...initContainers]) pod.containerIds[c.name] = r.hex(64);
 		if (kind === 'crash' && (stage === 'backoff' || stage === 'error' || stage === 'started')) {
 			pod.restarts = 1 + r.int(30);
 			pod.backoffS = 300;
@@ -204,7 +200,7 @@ export class World {
 		return {
 			exitCode: 1,
 			reason: 'Error',
-			message: 'connecting to db...\nTraceback (most recent call last):\nConnectionRefusedError: [Errno 111] Connection refused\n',
+			message: CRASH_MESSAGE,
 			startedAt: stamp(atMs - 3000),
 			finishedAt: stamp(atMs),
 			containerID: `containerd://${this.random.hex(64)}`,
