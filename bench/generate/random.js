@@ -1,7 +1,8 @@
 // The generator's one source of randomness: a seeded stream, so the same seed gives the same session.
+// The tests draw from the same stream (test/sources/replay/seeded-random.ts): one PRNG for both.
 
 /** mulberry32: small, fast, and the same sequence on every platform (32-bit integer maths only). */
-function mulberry32(seed) {
+export function mulberry32(seed) {
 	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;
