@@ -6,6 +6,7 @@
 import type {StatusCompat} from '../model/compat.js';
 import {podKeyOf} from '../model/pod-key.js';
 import type {PodStore} from '../model/store/pod-store.js';
+import type {PodState} from '../model/pod-state.js';
 import {isWatchEntry, type SessionEntry} from '../session/format.js';
 import type {LiveOptions, LiveTuning} from '../sources/live/live-source.js';
 import {renderJson} from './json.js';
@@ -42,22 +43,24 @@ function printPods(
 ): void {
 	const {lanes} = options;
 	const view = store.view();
-	if (output === 'trace') {
-		let firstSeen = now;
-		for (const pod of podsAndEnded(view)) firstSeen = Math.min(firstSeen, pod.firstSeenAt);
-		write(renderTrace(podTrace(view, now, options.observedFrom ?? firstSeen, options.about)));
-	}
+	if (output === 'trace') write(renderTrace(podTrace(view, now, options.observedFrom ?? firstSeen(podsAndEnded(view), now), options.about)));
 	if (output === 'table' || output === 'wide') write(renderTable(view.pods.values(), now, view, output));
 	if (output === 'json') write(renderJson(view.pods.values(), now, view));
 	if (output === 'lanes') {
 		// The pods deleted a while ago too: the store prunes them, its endedPods keeps their lanes.
 		const pods = podsAndEnded(view);
-		let start = now - LIVE_LANES_MIN_MS;
-		for (const pod of pods) start = Math.min(start, pod.firstSeenAt);
+		const start = Math.min(now - LIVE_LANES_MIN_MS, firstSeen(pods, now));
 		// Live, watching began when the first pods were listed.
 		const group = lanes?.group === false ? null : {view, observedFrom: options.observedFrom ?? start};
 		write(renderLanes({pods, now, start, end: now, cursor: now, width: lanes?.width ?? 120, color: lanes?.color ?? false, group}));
 	}
+}
+
+/** When the first of `pods` was seen; `now` when none was seen before it. */
+function firstSeen(pods: readonly PodState[], now: number): number {
+	let first = now;
+	for (const pod of pods) first = Math.min(first, pod.firstSeenAt);
+	return first;
 }
 
 /** Live, the lanes span at least this much: right after the initial list every pod was first seen just now. */

@@ -26,16 +26,17 @@ const COLUMNS = ['AT', 'CLOCK (UTC)', 'WHAT', 'CHANGE', 'STATUS', 'DETAIL'] as c
 /** The pod's transitions as an aligned text table under a one-line heading; under each end of a
  * container's run, the last lines of its log when the session captured it (as the TUI's Timeline). */
 export function renderTimeline(state: PodState, recordedAtMs: number, logs: RunLogs = NO_RUN_LOGS): string {
+	// Read once: each read of a pod's history builds its transitions afresh.
+	const history = state.history;
 	const heading = [
 		`Timeline of ${state.key}`,
 		state.uid ? `uid ${state.uid}` : null,
-		`${state.history.length} change${state.history.length === 1 ? '' : 's'}`,
+		`${history.length} change${history.length === 1 ? '' : 's'}`,
 		`session recorded ${new Date(recordedAtMs).toISOString()}`,
 		state.deletedAt !== null ? `deleted at ${formatOffset(state.deletedAt - recordedAtMs)}` : null,
 	]
 		.filter(part => part !== null)
 		.join(' · ');
-	const history = state.history;
 	const rows = history.map(transition => timelineCells(transition, recordedAtMs));
 	const widths = COLUMNS.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)));
 	const line = (cells: readonly string[]): string =>

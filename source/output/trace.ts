@@ -64,7 +64,9 @@ function podTrack(pod: PodState, events: readonly KubeEvent[], pid: number, tid:
 	const out: TraceEvent[] = [];
 	const lane = podLane(pod);
 	const end = Math.min(lane.end ?? now, now);
-	const moments = printedMoments(pod.history, pod.columns.ready);
+	// Read once: each read of a pod's history builds its transitions afresh.
+	const history = pod.history;
+	const moments = printedMoments(history, pod.columns.ready);
 	for (let index = 0; index < moments.length; index++) {
 		const moment = moments[index]!;
 		// A run of one row is one slice.
@@ -85,7 +87,7 @@ function podTrack(pod: PodState, events: readonly KubeEvent[], pid: number, tid:
 			args: {status: moment.status, ready: moment.ready, class: cls},
 		});
 	}
-	for (const transition of pod.history) {
+	for (const transition of history) {
 		if (transition.at > now) break;
 		if (transition.kind === 'restart')
 			out.push({
