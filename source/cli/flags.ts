@@ -45,9 +45,14 @@ export const FLAG_SPEC = {
 	help: {type: 'boolean', shortFlag: 'h', default: false},
 } as const;
 
+/** "all-namespaces": a flag's name as typed after -- (meow's are camelCase). */
+function kebab(name: string): string {
+	return name.replace(/[A-Z]/g, c => '-' + c.toLowerCase());
+}
+
 /** "--all-namespaces", or "-A/--all-namespaces" for a flag with a short form. */
 export function dashed(name: string): string {
-	const long = `--${name.replace(/[A-Z]/g, c => '-' + c.toLowerCase())}`;
+	const long = `--${kebab(name)}`;
 	const short = (FLAG_SPEC as Record<string, {shortFlag?: string}>)[name]?.shortFlag;
 	return short ? `-${short}/${long}` : long;
 }
@@ -58,18 +63,23 @@ function seeHelp(argv: readonly string[]): string {
 	return isCommand(command) ? `podlife ${command} --help` : 'podlife --help';
 }
 
+/** meow over `argv` with `flags`: unknown flags kept for our own message, booleans not given left undefined. */
+function meowWith(argv: string[], flags: typeof FLAG_SPEC) {
+	return meow({
+		importMeta: import.meta,
+		argv,
+		flags,
+		allowUnknownFlags: true,
+		booleanDefault: undefined,
+		// Help is the command's (main.ts); meow's would print the overview and exit from inside the parser.
+		autoHelp: false,
+	});
+}
+
 export function parseArgs(argv: string[]) {
 	let cli;
 	try {
-		cli = meow({
-			importMeta: import.meta,
-			argv,
-			flags: FLAG_SPEC,
-			allowUnknownFlags: true,
-			booleanDefault: undefined,
-			// Help is the command's (main.ts); meow's would print the overview and exit from inside the parser.
-			autoHelp: false,
-		});
+		cli = meowWith(argv, FLAG_SPEC);
 	} catch (error) {
 		// meow throws a plain Error for a flag given twice ("The flag --output can only be set once.").
 		const repeated = error instanceof Error ? /The flag --(\w+) can only be set once/.exec(error.message) : null;
@@ -103,8 +113,7 @@ export interface GivenFlag {
 
 /** The flags given on the command line, defaults aside. Call after parseArgs (which reports bad ones). */
 export function givenFlags(argv: string[]): GivenFlag[] {
-	const cli = meow({importMeta: import.meta, argv, flags: SPEC_WITHOUT_DEFAULTS, allowUnknownFlags: true, booleanDefault: undefined, autoHelp: false});
-	return Object.entries(cli.flags)
+	return Object.entries(meowWith(argv, SPEC_WITHOUT_DEFAULTS).flags)
 		.filter(([name, value]) => name in FLAG_SPEC && value !== undefined && !(Array.isArray(value) && value.length === 0))
-		.map(([name, value]) => ({name, typed: value === false ? `--no-${name.replace(/[A-Z]/g, c => '-' + c.toLowerCase())}` : dashed(name)}));
+		.map(([name, value]) => ({name, typed: value === false ? `--no-${kebab(name)}` : dashed(name)}));
 }

@@ -246,7 +246,7 @@ export function isCommand(word: string | undefined): word is CommandName {
 
 /** The flag names (FLAG_SPEC's keys) a help line stands for: "-n, --namespace NS" → namespace,
  * "--no-color" → color, "--[no-]group" → group. */
-export function flagNames(help: string): string[] {
+function flagNames(help: string): string[] {
 	return [...help.matchAll(/--(?:\[no-\]|no-)?([a-z][a-z-]*)/g)].map(m => m[1]!.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()));
 }
 
