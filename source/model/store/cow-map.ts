@@ -71,7 +71,10 @@ export class ShardedCowMap<V> {
 			this.count = initial.size;
 			this.frozen = initial;
 		} else {
-			this.shards = new Array<Map<string, V> | undefined>(shardCount);
+			// Room for the entries given in from the start: no doubling while filling.
+			let shards = shardCount;
+			while ((initial?.size ?? 0) > shards * ENTRIES_PER_SHARD) shards *= 2;
+			this.shards = new Array<Map<string, V> | undefined>(shards);
 			this.count = 0;
 		}
 		this.mask = this.shards.length - 1;
@@ -91,17 +94,9 @@ export class ShardedCowMap<V> {
 	 */
 	private fill(entries: ReadonlyMap<string, V>): void {
 		entries.forEach((value, key) => {
-			const index = shardOf(key, this.mask);
-			let shard = this.shards[index];
-			if (shard === undefined) {
-				shard = new Map<string, V>();
-				this.shards[index] = shard;
-				this.owned[index] = 1;
-			}
-			shard.set(key, value);
+			this.writable(shardOf(key, this.mask)).set(key, value);
 			this.count++;
 		});
-		while (this.count > this.shards.length * ENTRIES_PER_SHARD) this.grow();
 	}
 
 	/**
@@ -115,16 +110,7 @@ export class ShardedCowMap<V> {
 		this.owned = new Uint8Array(this.shards.length);
 		for (const shard of old) {
 			if (shard === undefined) continue;
-			for (const [key, value] of shard) {
-				const index = shardOf(key, this.mask);
-				let into = this.shards[index];
-				if (into === undefined) {
-					into = new Map<string, V>();
-					this.shards[index] = into;
-					this.owned[index] = 1;
-				}
-				into.set(key, value);
-			}
+			for (const [key, value] of shard) this.writable(shardOf(key, this.mask)).set(key, value);
 		}
 		this.live = new ShardedView(this.shards, () => this.count, this.mask);
 	}
