@@ -40,8 +40,3 @@ export interface ClusterSource {
 	 */
 	placementCluster(exclude: string | null): Cluster;
 }
-
-/** The pods of every node, in node-name order (the order the words list them in). */
-export function* clusterPods(cluster: Cluster): Iterable<ClusterPod> {
-	for (const name of [...cluster.podsByNode.keys()].sort()) yield* cluster.podsByNode.get(name)!;
-}
