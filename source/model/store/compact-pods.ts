@@ -9,6 +9,7 @@
 // key order included. The last few read are kept parsed (the rows on screen, the pod in detail).
 
 import type {Pod} from '../../kube/objects.js';
+import {RecentlyUsed} from '../recently-used.js';
 
 /** A skeleton and the values of the first pod packed with it. */
 interface Template {
@@ -42,7 +43,7 @@ const CACHED_PODS = 512;
 
 export class CompactPods {
 	private readonly templates = new Map<string, Template>();
-	private readonly cache = new Map<CompactPod, Pod>();
+	private readonly cache = new RecentlyUsed<CompactPod, Pod>(CACHED_PODS);
 	/** Field names as quoted in JSON, with the colon: a pod has the same hundred over and over. */
 	private readonly quoted = new Map<string, string>();
 
@@ -77,17 +78,7 @@ export class CompactPods {
 
 	/** The pod again, as JSON.parse(JSON.stringify(pod)) would give it; the same object while it stays cached. */
 	unpack(packed: CompactPod): Pod {
-		const kept = this.cache.get(packed);
-		if (kept !== undefined) {
-			// Most recently used last: the first key is the one to drop.
-			this.cache.delete(packed);
-			this.cache.set(packed, kept);
-			return kept;
-		}
-		const pod = JSON.parse(jsonOf(packed)) as Pod;
-		if (this.cache.size >= CACHED_PODS) this.cache.delete(this.cache.keys().next().value!);
-		this.cache.set(packed, pod);
-		return pod;
+		return this.cache.getOrMake(packed, () => JSON.parse(jsonOf(packed)) as Pod);
 	}
 
 	/**

@@ -18,6 +18,7 @@
 // packing. One bound for the process rather than one per store: a replay has several stores.
 
 import type {Transition, TransitionKind} from '../pod-state.js';
+import {RecentlyUsed} from '../recently-used.js';
 
 /** Transitions kept per pod; older ones fall off (a pod in a week-long crash loop stays bounded). */
 export const HISTORY_LIMIT = 500;
@@ -63,13 +64,10 @@ export class WordTable {
 	}
 }
 
-/**
- * Lines whose history was read last, with what was read (the line and length it is of): the
- * newest last, in the map's order. Holds a line it names, RECENT_LINES of them at most.
- */
-const recent = new Map<HistoryLine, {length: number; transitions: readonly Transition[]}>();
 /** More than the rows of a tall terminal's table, so a frame reads its rows' histories again from here. */
 const RECENT_LINES = 128;
+/** Lines whose history was read last, with what was read (the length it is of). Holds the lines it names. */
+const recent = new RecentlyUsed<HistoryLine, {length: number; transitions: readonly Transition[]}>(RECENT_LINES);
 
 /** The high and low string numbers of a pair. */
 function high(pair: number): number {
@@ -106,14 +104,9 @@ export class HistoryLine {
 	 */
 	history(length: number): readonly Transition[] {
 		const read = recent.get(this);
-		recent.delete(this);
-		if (read !== undefined && read.length === length) {
-			recent.set(this, read);
-			return read.transitions;
-		}
+		if (read !== undefined && read.length === length) return read.transitions;
 		const transitions = Object.freeze(this.prefix(length));
 		recent.set(this, {length, transitions});
-		if (recent.size > RECENT_LINES) recent.delete(recent.keys().next().value!);
 		return transitions;
 	}
 

@@ -15,6 +15,7 @@ import {deflateRawSync, inflateRawSync} from 'node:zlib';
 import type {SessionEntry} from '../../session/format.js';
 import {UserError} from '../../errors.js';
 import {partitionPoint} from '../../model/partition-point.js';
+import {RecentlyUsed} from '../../model/recently-used.js';
 
 export const DEFAULT_BLOCK_SIZE = 256;
 /** Bytes read from the file at a time. */
@@ -35,7 +36,7 @@ export class EntryLog {
 	private firstInMemory = Number.POSITIVE_INFINITY;
 	private readonly sealed: Buffer[] = [];
 	private openLines: string[] = [];
-	private readonly cachedBlocks = new Map<number, string[]>();
+	private readonly cachedBlocks = new RecentlyUsed<number, string[]>(CACHED_BLOCKS);
 	private storedBytes = 0;
 	private fd: number | null;
 	private window: Buffer = Buffer.alloc(0);
@@ -161,14 +162,7 @@ export class EntryLog {
 		const block = Math.floor(position / this.blockSize);
 		const offset = position % this.blockSize;
 		if (block === this.sealed.length) return this.openLines[offset]!;
-		let lines = this.cachedBlocks.get(block);
-		if (!lines) {
-			lines = inflateRawSync(this.sealed[block]!).toString('utf8').split('\n');
-			if (this.cachedBlocks.size >= CACHED_BLOCKS) this.cachedBlocks.delete(this.cachedBlocks.keys().next().value!);
-		} else {
-			this.cachedBlocks.delete(block);
-		}
-		this.cachedBlocks.set(block, lines);
+		const lines = this.cachedBlocks.getOrMake(block, () => inflateRawSync(this.sealed[block]!).toString('utf8').split('\n'));
 		return lines[offset]!;
 	}
 

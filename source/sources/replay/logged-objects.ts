@@ -8,6 +8,7 @@ import {withoutManagedFields, type ObjectSource} from '../../model/store/object-
 import {slimEvent} from '../../model/store/pod-events.js';
 import {isWatchEntry, type PrintedRow} from '../../session/format.js';
 import type {EntryLog} from './entry-log.js';
+import {RecentlyUsed} from '../../model/recently-used.js';
 
 /** Pod objects kept after being read. */
 export const CACHED_OBJECTS = 512;
@@ -20,8 +21,8 @@ interface Read {
 }
 
 export class LoggedObjects implements ObjectSource {
-	private readonly cache = new Map<number, Read>();
-	private readonly events = new Map<number, KubeEvent>();
+	private readonly cache = new RecentlyUsed<number, Read>(CACHED_OBJECTS);
+	private readonly events = new RecentlyUsed<number, KubeEvent>(CACHED_EVENTS);
 
 	constructor(private readonly log: EntryLog) {}
 
@@ -34,7 +35,7 @@ export class LoggedObjects implements ObjectSource {
 	}
 
 	event(ref: number): KubeEvent {
-		return cached(this.events, CACHED_EVENTS, ref, () => {
+		return this.events.getOrMake(ref, () => {
 			const entry = this.log.entry(ref);
 			if (!isWatchEntry(entry) || entry.object.kind !== 'Event') throw new Error(`entry ${ref + 1} of the session is not an event`);
 			return slimEvent(entry.object as KubeEvent);
@@ -42,25 +43,10 @@ export class LoggedObjects implements ObjectSource {
 	}
 
 	private read(index: number): Read {
-		return cached(this.cache, CACHED_OBJECTS, index, () => {
+		return this.cache.getOrMake(index, () => {
 			const entry = this.log.entry(index);
 			if (!isWatchEntry(entry) || entry.object.kind !== 'Pod') throw new Error(`entry ${index + 1} of the session is not a pod`);
 			return {object: withoutManagedFields(entry.object as Pod), row: entry.row ?? null};
 		});
 	}
-}
-
-/** `cache`'s value for `key`, read and kept if missing; at most `capacity` kept, the least recently used dropped. */
-function cached<T>(cache: Map<number, T>, capacity: number, key: number, read: () => T): T {
-	const known = cache.get(key);
-	if (known !== undefined) {
-		// Most recently used last: the first key is the one to drop.
-		cache.delete(key);
-		cache.set(key, known);
-		return known;
-	}
-	const value = read();
-	if (cache.size >= capacity) cache.delete(cache.keys().next().value!);
-	cache.set(key, value);
-	return value;
 }
