@@ -9,33 +9,13 @@ import {PodStore} from '../../source/model/store/pod-store.js';
 import {deriveFrame, frameMemory, type Frame} from '../../source/view/frame.js';
 import {initialUiState} from '../../source/view/ui-state.js';
 import type {SourceInfo} from '../../source/sources/source-info.js';
+import {replicaSetPod} from '../helpers/replica-set-pod.js';
 
 const LIVE: SourceInfo = {kind: 'live', title: 'kind-kind', context: 'kind-kind'};
 const start = Date.parse('2026-12-05T10:00:00Z');
-let resourceVersion = 1;
 
 /** A ready pod of ReplicaSet `replicaSet`, first seen well after it was made (as when a watch starts). */
-function pod(name: string, replicaSet: string, hash: string): Pod {
-	return {
-		apiVersion: 'v1',
-		kind: 'Pod',
-		metadata: {
-			name,
-			namespace: 'shop',
-			uid: name,
-			resourceVersion: String(++resourceVersion),
-			creationTimestamp: '2026-12-01T10:00:00Z',
-			labels: {'pod-template-hash': hash},
-			ownerReferences: [{kind: 'ReplicaSet', name: replicaSet, controller: true}],
-		},
-		spec: {containers: [{name: 'app', image: 'shop:1'}], nodeName: 'node-1'},
-		status: {
-			phase: 'Running',
-			conditions: [{type: 'Ready', status: 'True'}],
-			containerStatuses: [{name: 'app', ready: true, restartCount: 0, image: 'shop:1', imageID: '', state: {running: {startedAt: '2026-12-01T10:00:00Z'}}}],
-		},
-	} as Pod;
-}
+const pod = (name: string, replicaSet: string, hash: string): Pod => replicaSetPod(name, replicaSet, hash);
 
 /** ReplicaSet frontend-5c6d of Deployment storefront (its name says frontend), revision 7. */
 const REPLICA_SET = {

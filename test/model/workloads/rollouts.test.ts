@@ -13,6 +13,7 @@ import {deploymentRollouts, DEFAULT_PROGRESS_DEADLINE_MS} from '../../../source/
 import type {Pod} from '../../../source/kube/objects.js';
 import type {StoreView} from '../../../source/model/pod-state.js';
 import {replay} from '../store/store-fixture.js';
+import {replicaSetPod} from '../../helpers/replica-set-pod.js';
 
 const FULL = join(import.meta.dirname, '..', '..', 'fixtures', 'captures-full');
 
@@ -73,29 +74,9 @@ describe('deploymentRollouts on rollout-undo', () => {
 	});
 });
 
-let resourceVersion = 100;
-
 /** A running pod of ReplicaSet web-<hash>, ready or not. */
 function webPod(name: string, hash: string, ready: boolean, created: string): Pod {
-	return {
-		apiVersion: 'v1',
-		kind: 'Pod',
-		metadata: {
-			name,
-			namespace: 'shop',
-			uid: name,
-			resourceVersion: String(++resourceVersion),
-			creationTimestamp: created,
-			labels: {app: 'web', 'pod-template-hash': hash},
-			ownerReferences: [{kind: 'ReplicaSet', name: `web-${hash}`, uid: hash, controller: true}],
-		},
-		spec: {containers: [{name: 'app', image: `web:${hash}`}], nodeName: 'node-1'},
-		status: {
-			phase: 'Running',
-			conditions: [{type: 'Ready', status: ready ? 'True' : 'False'}],
-			containerStatuses: [{name: 'app', ready, restartCount: 0, image: `web:${hash}`, imageID: '', state: {running: {startedAt: created}}}],
-		},
-	} as Pod;
+	return replicaSetPod(name, `web-${hash}`, hash, {ready, created, labels: {app: 'web'}, ownerUid: hash});
 }
 
 describe('a stalled rollout', () => {

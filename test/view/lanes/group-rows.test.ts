@@ -7,41 +7,21 @@ import {compatForServerVersion} from '../../../source/model/compat.js';
 import {PodStore} from '../../../source/model/store/pod-store.js';
 import {lineText} from '../../../source/view/detail/lines.js';
 import {groupedLaneRows} from '../../../source/view/lanes/group-rows.js';
+import {replicaSetPod} from '../../helpers/replica-set-pod.js';
 
 const start = Date.parse('2026-12-05T10:00:00Z');
-let resourceVersion = 1;
 
 /** A pod of ReplicaSet web-<hash>: running and ready, or its container waiting in a crash loop. */
 function webPod(name: string, hash: string, healthy: boolean, created: string): Pod {
-	return {
-		apiVersion: 'v1',
-		kind: 'Pod',
-		metadata: {
-			name,
-			namespace: 'shop',
-			uid: name,
-			resourceVersion: String(++resourceVersion),
-			creationTimestamp: created,
-			labels: {'pod-template-hash': hash},
-			ownerReferences: [{kind: 'ReplicaSet', name: `web-${hash}`, controller: true}],
-		},
-		spec: {containers: [{name: 'app', image: `web:${hash}`}], nodeName: 'node-1'},
-		status: {
-			phase: 'Running',
-			conditions: [{type: 'Ready', status: healthy ? 'True' : 'False'}],
-			containerStatuses: [
-				{
-					name: 'app',
-					ready: healthy,
-					restartCount: healthy ? 0 : 7,
-					image: `web:${hash}`,
-					imageID: '',
-					state: healthy ? {running: {startedAt: created}} : {waiting: {reason: 'CrashLoopBackOff', message: 'back-off 5m0s restarting failed container=app'}},
-					...(healthy ? {} : {lastState: {terminated: {exitCode: 1, reason: 'Error', startedAt: created, finishedAt: created}}}),
-				},
-			],
-		},
-	} as Pod;
+	const pod = replicaSetPod(name, `web-${hash}`, hash, {ready: healthy, created});
+	if (healthy) return pod;
+	pod.status!.containerStatuses![0] = {
+		...pod.status!.containerStatuses![0]!,
+		restartCount: 7,
+		state: {waiting: {reason: 'CrashLoopBackOff', message: 'back-off 5m0s restarting failed container=app'}},
+		lastState: {terminated: {exitCode: 1, reason: 'Error', startedAt: created, finishedAt: created}},
+	};
+	return pod;
 }
 
 describe('groupedLaneRows', () => {

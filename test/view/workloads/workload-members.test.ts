@@ -6,23 +6,11 @@ import type {Pod} from '../../../source/kube/objects.js';
 import {compatForServerVersion} from '../../../source/model/compat.js';
 import {PodStore} from '../../../source/model/store/pod-store.js';
 import {WorkloadMembers} from '../../../source/view/workloads/workload-members.js';
+import {replicaSetPod} from '../../helpers/replica-set-pod.js';
 
 const at = Date.parse('2026-12-05T10:00:00Z');
 
-function pod(name: string, replicaSet: string, hash: string): Pod {
-	return {
-		apiVersion: 'v1',
-		kind: 'Pod',
-		metadata: {
-			name,
-			namespace: 'shop',
-			uid: name,
-			labels: {'pod-template-hash': hash},
-			ownerReferences: [{kind: 'ReplicaSet', name: replicaSet, controller: true}],
-		},
-		spec: {containers: [{name: 'app'}]},
-	} as Pod;
-}
+const pod = (name: string, replicaSet: string, hash: string): Pod => replicaSetPod(name, replicaSet, hash);
 
 const names = (members: WorkloadMembers, id: string) =>
 	members
