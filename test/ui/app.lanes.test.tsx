@@ -12,7 +12,7 @@ import {makeTheme, ThemeContext} from '../../source/ui/theme.js';
 import {realScheduler} from '../../source/sources/replay/scheduler.js';
 import {INITIAL_LANES} from '../../source/view/lanes/lane-time.js';
 import {formatClock, positionText} from '../../source/view/goto-time.js';
-import {captureStore} from './helpers/capture-store.js';
+import {captureStore, type CaptureStore} from './helpers/capture-store.js';
 import {KEY, renderAtSize, type Rendered} from './helpers/render-at-size.js';
 import {closeReplayApps, openReplayApp, openReplayFile} from './helpers/replay-app.js';
 
@@ -24,6 +24,23 @@ afterEach(() => {
 	live = null;
 	closeReplayApps();
 });
+
+/** A capture's store shown as a live cluster (kind-kind) would be, frames as they come. */
+function renderLive(data: CaptureStore, size: {columns: number; rows: number}, initial?: React.ComponentProps<typeof App>['initial']): Rendered {
+	const frames = new FrameSource([listener => data.store.subscribe(listener)], realScheduler, 0, 0);
+	return renderAtSize(
+		<ThemeContext.Provider value={makeTheme(true)}>
+			<App
+				store={data.store}
+				clock={data.clock}
+				info={{...data.info, kind: 'live', title: 'kind-kind', context: 'kind-kind'}}
+				frames={frames}
+				initial={initial}
+			/>
+		</ThemeContext.Provider>,
+		size,
+	);
+}
 
 /** The lane rows: the lines under the axis line ("  2m a screen  ╵04:21:00 …"), up to the blank before the legend. */
 function laneLines(frame: string): string[] {
@@ -169,20 +186,7 @@ describe('the Lanes view', () => {
 	});
 
 	it('starts in lanes when asked (--view lanes), live: Enter opens the Timeline, Esc comes back, : and ? and q work', async () => {
-		const data = captureStore('mixed');
-		const frames = new FrameSource([listener => data.store.subscribe(listener)], realScheduler, 0, 0);
-		live = renderAtSize(
-			<ThemeContext.Provider value={makeTheme(true)}>
-				<App
-					store={data.store}
-					clock={data.clock}
-					info={{...data.info, kind: 'live', title: 'kind-kind', context: 'kind-kind'}}
-					frames={frames}
-					initial={{lanes: {...INITIAL_LANES, open: true}}}
-				/>
-			</ThemeContext.Provider>,
-			{columns: 80, rows: 24},
-		);
+		live = renderLive(captureStore('mixed'), {columns: 80, rows: 24}, {lanes: {...INITIAL_LANES, open: true}});
 		let frame = await live.waitFor('5m a screen');
 		expect(frame).toContain('following now · ');
 		// Without colour each class still reads: its glyph.
@@ -208,13 +212,7 @@ describe('the Lanes view', () => {
 
 	it('live, Enter opens the pod’s Timeline on the moment under the cursor, as replaying does (the store holds the history)', async () => {
 		const data = captureStore('crashloop');
-		const frames = new FrameSource([listener => data.store.subscribe(listener)], realScheduler, 0, 0);
-		live = renderAtSize(
-			<ThemeContext.Provider value={makeTheme(true)}>
-				<App store={data.store} clock={data.clock} info={{...data.info, kind: 'live', title: 'kind-kind', context: 'kind-kind'}} frames={frames} />
-			</ThemeContext.Provider>,
-			{columns: 120, rows: 40},
-		);
+		live = renderLive(data, {columns: 120, rows: 40});
 		await live.waitFor('NAMESPACE');
 		await live.press('L');
 		await live.waitFor('5m a screen');
@@ -238,13 +236,7 @@ describe('the Lanes view', () => {
 	it('live, draws a pod’s life before podlife saw it from its object, in glyphs of its own that the legend explains', async () => {
 		// The kube-system pods were made five minutes before the watch began.
 		const data = captureStore('mixed');
-		const frames = new FrameSource([listener => data.store.subscribe(listener)], realScheduler, 0, 0);
-		live = renderAtSize(
-			<ThemeContext.Provider value={makeTheme(true)}>
-				<App store={data.store} clock={data.clock} info={{...data.info, kind: 'live', title: 'kind-kind', context: 'kind-kind'}} frames={frames} />
-			</ThemeContext.Provider>,
-			{columns: 120, rows: 40},
-		);
+		live = renderLive(data, {columns: 120, rows: 40});
 		await live.waitFor('NAMESPACE');
 		await live.press('L');
 		const frame = await live.waitFor('5m a screen');
