@@ -13,7 +13,7 @@ import {lineText, wrapLine, type Line, type Tone} from '../view/detail/lines.js'
 import {laneLegend} from '../view/lanes/lane-cells.js';
 import {lanesFrame, type LaneRow} from '../view/lanes/lanes-frame.js';
 import {cellMs, clockLabel, spanLabel} from '../view/lanes/time-axis.js';
-import {atBase, formatClock, resolveTime, type SessionSpan, type TypedTime} from '../view/goto-time.js';
+import {atBase, formatClock, resolveTime, targetOffset, type SessionSpan, type TypedTime} from '../view/goto-time.js';
 import {replayInto} from './replay-store.js';
 import {podsAndEnded} from '../model/store/ended-pods.js';
 
@@ -164,6 +164,11 @@ function resolved(flag: string, time: TypedTime, span: SessionSpan): number {
 	return span.recordedAtMs + result.ms;
 }
 
+/** The offset (ms since the session's start) `time` names, not yet checked against the session. */
+function offsetOf(time: TypedTime, span: SessionSpan): number {
+	return time.target.kind === 'end' ? span.endMs : targetOffset(time.target, span.recordedAtMs, atBase(time.target, span.endMs));
+}
+
 /**
  * `podlife replay FILE --output lanes`: the session replayed up to the window's end (--until, else
  * --at, else the end), the window from --since (default: the session's start), the cursor at --at
@@ -179,10 +184,15 @@ export async function runReplayLanes(options: ReplayLanesOptions): Promise<void>
 		flag: until ? '--until' : '--at',
 	});
 	const span: SessionSpan = {recordedAtMs, endMs: now - recordedAtMs};
+	// With --until or --at the replay stopped at the window's end, so the span ends there: a time past
+	// it is past the window (resolveTime would call the window's end the session's).
+	const windowEnd = `the window's end (${formatClock(now)} UTC)`;
+	if (until && at && offsetOf(at, span) > span.endMs) throw new UsageError(`--at: ${at.text.trim()} is after ${windowEnd}; give an --at before --until`);
 	const cursor = until && at ? resolved('--at', at, span) : now;
-	let start = since ? resolved('--since', since, span) : recordedAtMs;
-	if (since && start >= now)
-		throw new UsageError(`--since: ${since.text.trim()} is not before the window's end (${formatClock(now)} UTC); give a --since before --until or --at`);
+	const sincePastEnd = since !== undefined && stop !== undefined && offsetOf(since, span) >= span.endMs;
+	let start = since && !sincePastEnd ? resolved('--since', since, span) : recordedAtMs;
+	if (since && (sincePastEnd || start >= now))
+		throw new UsageError(`--since: ${since.text.trim()} is not before ${windowEnd}; give a --since before --until or --at`);
 	if (!since) start = Math.min(start, now - MIN_WINDOW_MS);
 	const view = store.view();
 	const group = options.group ? {view, observedFrom: recordedAtMs} : null;

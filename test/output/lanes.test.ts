@@ -95,8 +95,11 @@ describe('--output lanes', () => {
 
 	it('says in one line what is wrong with a window, a width, or a lanes flag without lanes', async () => {
 		const cases: Array<[string[], RegExp]> = [
-			[['--since', '1:40', '--until', '1:00'], /^--since: 1:40 is after the session ends at 1:00/],
-			[['--since', '0:50', '--at', '0:40'], /^--since: 0:50 is after the session ends at 0:40/],
+			// The window ends before the session (1:44): its end is the one to name.
+			[['--since', '1:40', '--until', '1:00'], /^--since: 1:40 is not before the window's end \(15:48:44 UTC\); give a --since before --until or --at$/],
+			[['--since', '0:50', '--at', '0:40'], /^--since: 0:50 is not before the window's end \(15:48:24 UTC\)/],
+			[['--since', '9:00'], /^--since: 9:00 is after the session ends at 1:44; it spans/],
+			[['--until', '1:00', '--at', '1:20'], /^--at: 1:20 is after the window's end \(15:48:44 UTC\); give an --at before --until$/],
 			[['--until', '9:00'], /^--until: 9:00 is after the session ends at 1:44; it spans/],
 			[['--width', '10'], /^--width must be a whole number of columns from 40 to 1000 \(got 10\)$/],
 			[['--since', 'soon'], /^--since: "soon" is not a time; use an offset/],
