@@ -301,7 +301,7 @@ export class FakeApiServer {
 	 * returned function is called: the first page is answered, the rest of the list waits.
 	 */
 	holdContinuedLists(): () => void {
-		return this.faults.holdContinuedLists();
+		return this.faults.hold({verb: 'list', continued: true});
 	}
 
 	/** Hold every matching request (`{resource: 'pods/log'}`) until the returned function is called; held ones are judged once released. */

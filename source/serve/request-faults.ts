@@ -20,17 +20,20 @@ export interface ThrottleRule extends ForbidRule {
 	retryAfterSeconds: number;
 }
 
+export interface HoldRule extends ForbidRule {
+	/** Only list requests that continue a paged list (a continue token): the first page is answered, the rest waits. */
+	continued?: boolean;
+}
+
 export const ANONYMOUS = 'system:anonymous';
 
 export class RequestFaults {
 	private tokens = new Map<string, string>();
 	private forbidRules: ForbidRule[] = [];
 	private throttleRules: ThrottleRule[] = [];
-	private holds: Array<{rule: ForbidRule; released: Promise<void>}> = [];
+	private holds: Array<{rule: HoldRule; released: Promise<void>}> = [];
 	/** Delay of every response, and of every chunk of a watch (ms). */
 	delayMs = 0;
-	/** While held: what list requests that continue a paged list wait for (holdContinuedLists). */
-	continuedListsHeld: Promise<void> | null = null;
 
 	/** Require `Authorization: Bearer <token>`; null turns authentication off. */
 	requireToken(token: string | null, user: string): void {
@@ -61,7 +64,7 @@ export class RequestFaults {
 	}
 
 	/** Hold matching requests (before they are judged) until the returned function is called. */
-	hold(rule: ForbidRule): () => void {
+	hold(rule: HoldRule): () => void {
 		let release: () => void = () => {};
 		const hold = {rule, released: new Promise<void>(resolve => (release = resolve))};
 		this.holds.push(hold);
@@ -71,21 +74,10 @@ export class RequestFaults {
 		};
 	}
 
-	/** What a request must wait for first, when a hold matches it. */
-	heldUntil(route: Route): Promise<void> | null {
-		return this.holds.find(hold => matches(hold.rule, route))?.released ?? null;
-	}
-
-	/** Hold every list request that continues a paged list until the returned function is called. */
-	holdContinuedLists(): () => void {
-		let release: () => void = () => {};
-		this.continuedListsHeld = new Promise<void>(resolve => {
-			release = () => {
-				this.continuedListsHeld = null;
-				resolve();
-			};
-		});
-		return release;
+	/** What a request must wait for first: the release of every hold that matches it (`continued`: a list with a continue token). */
+	heldUntil(route: Route, continued: boolean): Promise<void> | null {
+		const released = this.holds.filter(hold => matches(hold.rule, route) && (!hold.rule.continued || continued)).map(hold => hold.released);
+		return released.length === 0 ? null : Promise.all(released).then(() => undefined);
 	}
 
 	throttle(rule: ThrottleRule): void {

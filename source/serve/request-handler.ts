@@ -121,9 +121,7 @@ export class RequestHandler {
 		if (!route) return this.send(response, record, {body: status.unknownPath()});
 		Object.assign(record, {verb: route.verb, resource: resourceOfRoute(route), namespace: route.namespace, name: route.name});
 		// A held page is judged (throttled, forbidden, answered) only once released, as if it had just arrived.
-		const heldPage = route.verb === 'list' && query['continue'] ? served.faults.continuedListsHeld : null;
-		if (heldPage) await heldPage;
-		const held = served.faults.heldUntil(route);
+		const held = served.faults.heldUntil(route, route.verb === 'list' && Boolean(query['continue']));
 		if (held) await held;
 		const retryAfter = served.faults.throttled(route);
 		if (retryAfter !== null) return this.send(response, record, {body: status.tooManyRequests(retryAfter), headers: {'Retry-After': String(retryAfter)}});
