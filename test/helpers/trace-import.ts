@@ -128,7 +128,10 @@ export function importTrace(text: string): ImportedTrace {
 		const thread = threads.get(key) ?? {pid, tid, slices: []};
 		threads.set(key, thread);
 		if (event.ph === 'M' && event.name === 'thread_name') thread.name = String((event.args as Record<string, unknown>)['name']);
-		if (event.ph !== 'M') byThread.set(key, [...(byThread.get(key) ?? []), event]);
+		if (event.ph === 'M') return;
+		const list = byThread.get(key);
+		if (list) list.push(event);
+		else byThread.set(key, [event]);
 	});
 	// Perfetto keys a thread by its tid alone, as Linux does, and takes tid = pid for a process's main thread.
 	const processOfTid = new Map<number, number>();
