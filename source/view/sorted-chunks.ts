@@ -90,13 +90,9 @@ export class SortedChunks<T extends {readonly key: string}> {
 	/** Chunks made since the last snapshot: only these may change in place. */
 	private readonly owned = new Set<T[]>();
 	private frozen: ChunkedRows<T> | null = null;
-	private count = 0;
 
 	private constructor(private chunks: T[][]) {
-		for (const chunk of chunks) {
-			this.owned.add(chunk);
-			this.count += chunk.length;
-		}
+		for (const chunk of chunks) this.owned.add(chunk);
 	}
 
 	/** A list of `entries`, already in order. */
@@ -112,10 +108,6 @@ export class SortedChunks<T extends {readonly key: string}> {
 		}
 		if (chunk.length > 0) chunks.push(chunk);
 		return new SortedChunks(chunks);
-	}
-
-	get length(): number {
-		return this.count;
 	}
 
 	/** The list as it is now; the same object until the next edit. */
@@ -172,7 +164,6 @@ export class SortedChunks<T extends {readonly key: string}> {
 
 	private insert(entry: T, compare: Compare<T>): void {
 		this.frozen = null;
-		this.count++;
 		if (this.chunks.length === 0) {
 			const chunk = [entry];
 			this.chunks.push(chunk);
@@ -195,7 +186,6 @@ export class SortedChunks<T extends {readonly key: string}> {
 
 	private removeAt(c: number, offset: number): void {
 		this.frozen = null;
-		this.count--;
 		const chunk = this.writable(c);
 		chunk.splice(offset, 1);
 		if (chunk.length === 0) {
