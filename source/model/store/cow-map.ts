@@ -51,7 +51,7 @@ export const ENTRIES_PER_SHARD = 32;
  * (garbage growing with the cluster) in every frame.
  *
  * Iteration order is shard by shard (insertion order within a shard), not insertion order:
- * use CowMap for a map whose order means something (tombstones).
+ * use CowMap for a map whose order means something.
  */
 export class ShardedCowMap<V> {
 	private shards: Array<Map<string, V> | undefined>;

@@ -15,7 +15,7 @@
 // Tombstones: a DELETED pod stays in `pods` with its last object, `deletedAt` set and a 'deleted'
 // transition, so the UI can show how it ended. pruneTombstones(now) drops those deleted more than
 // tombstoneMs (default 5 min) before `now`; the store prunes by itself only with pruneOnApply (by
-// each entry's time: the replay player), because otherwise `now` is the caller's wall clock.
+// each entry's time: the replay player, the live store), because otherwise `now` is the caller's wall clock.
 // Deleted pods also go to `endedPods` (ended-pods.ts) without their objects, for their lanes: kept
 // after their tombstones, within the store's endedPods limits.
 //
@@ -122,7 +122,7 @@ export class PodStore {
 	/** The compat, the interns and the object source: what making a pod version needs. */
 	private context: VersionContext;
 	// The big maps are sharded: a write after a hand-out (each frame's view, each snapshot) copies
-	// one shard, not 20k pods. Tombstones keep deletion order, so they stay one map.
+	// one shard, not 20k pods. Deleted pods are kept in deletion order in queues (tombstone-queue.ts).
 	private pods = new ShardedCowMap<PodVersion>();
 	private nodeMap = new CowMap<string, Node>();
 	private namespaceState: NamespaceState = NO_NAMESPACES;

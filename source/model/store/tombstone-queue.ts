@@ -1,6 +1,7 @@
 // Deleted pods in deletion order, for pruning the oldest first (the marks of tombstones, and the
-// ended pods the Lanes view keeps: ended-pods.ts). An append-only array read from a head index: a snapshot is three fields (the array, its head, its length), shared with the store
-// that keeps appending after it — a replay keeps a hundred snapshots, and a copied map of 10k
+// ended pods the Lanes view keeps: ended-pods.ts). An append-only array read from a head index: a
+// snapshot is three fields (the array, its head, its length), shared with the store that keeps
+// appending after it — a replay keeps a hundred snapshots, and a copied map of 10k
 // tombstones in each was most of their cost. A store restored to an earlier snapshot appends to a
 // copy of its own part (the array's later marks belong to another line of history).
 //
