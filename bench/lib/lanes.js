@@ -158,13 +158,15 @@ let restarts = 1000;
 /** An update to a pod on screen now (updates move pods: a failing pod sorts up, worst first). */
 function nextUpdate() {
 	const lines = stripAnsi(app.stdout.lastFrame);
-	// A pod with a container: its restart shows in its lane (↻) and in the table's RESTARTS.
-	const pods = [...store.view().pods.values()].filter(
-		pod =>
-			pod.deletedAt === null &&
-			(lines.includes(` ${pod.name} `) || lines.includes(`/${pod.name} `)) &&
-			(store.pod(pod.key).readObject().status?.containerStatuses?.length ?? 0) > 0,
-	);
+	// A running pod with a container: its restart shows in its lane (↻) and in the table's RESTARTS,
+	// its container crashing or coming back in the lane's class. Not one being deleted: its lane
+	// stays "terminating" whatever its containers do, and a column that has its ↻ already would
+	// draw no new frame.
+	const pods = [...store.view().pods.values()].filter(pod => {
+		if (pod.deletedAt !== null || !(lines.includes(` ${pod.name} `) || lines.includes(`/${pod.name} `))) return false;
+		const object = store.pod(pod.key).readObject();
+		return object.metadata?.deletionTimestamp == null && object.status?.phase === 'Running' && (object.status.containerStatuses?.length ?? 0) > 0;
+	});
 	if (pods.length === 0) throw new Error('no pod of the store is on screen: cannot measure a frame');
 	const pod = pods[restarts % pods.length];
 	const object = JSON.parse(JSON.stringify(store.pod(pod.key).readObject()));
