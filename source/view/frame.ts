@@ -40,7 +40,7 @@ import {groupedList, type HeadingRow} from './workloads/grouped-list.js';
 import {headingStatus, type GroupedRows} from './workloads/heading-lines.js';
 import {WorkloadMembers} from './workloads/workload-members.js';
 import {resolveLanes, type LaneClock, type LanesLimits} from './lanes/lane-time.js';
-import {endedPlace, podKeyOfRow, withEndedRows} from './lanes/ended-rows.js';
+import {podKeyOfRow, rowPlaces, withEndedRows} from './lanes/ended-rows.js';
 
 export type {TableBody, TableLine} from './table-frame.js';
 export type {DetailBody} from './detail-frame.js';
@@ -181,12 +181,9 @@ export function deriveFrame(input: FrameInput): Frame {
 	// The Lanes view lists the pods deleted before the table's minute too, whose lanes meet its window (view/lanes/ended-rows.ts).
 	const lanesWindow = input.state.lanes.open ? resolveLanes(input.state.lanes, laneClock(player, now)) : null;
 	const tableRows = index.rows(filter);
-	const pods = lanesWindow ? withEndedRows(tableRows, view, filter, {start: lanesWindow.end - lanesWindow.spanMs, end: lanesWindow.end}) : tableRows;
+	const pods = lanesWindow ? withEndedRows(tableRows, view, filter, {start: lanesWindow.end - lanesWindow.spanMs, end: lanesWindow.end}, now) : tableRows;
 	// Grouped by owner (o): headings over each workload's pods, which a fold hides (view/workloads/grouped-list.ts).
-	const groupedPods =
-		input.state.sort === 'owner'
-			? groupedList(pods, at => (at < tableRows.length ? tableRows.entryAt(at) : endedPlace(view, pods.keyAt(at)!)), input.state.folded)
-			: null;
+	const groupedPods = input.state.sort === 'owner' ? groupedList(pods, rowPlaces(pods, tableRows, view), input.state.folded) : null;
 	const list = groupedPods ?? pods;
 	// The cursor is on a row from the first frame: the one it is drawn on is pinned, and stays under it as rows re-sort.
 	const state = uiReducer(input.state, {type: 'pin', rows: list});

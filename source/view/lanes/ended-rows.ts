@@ -10,11 +10,10 @@
 // rests on it, and Enter opens that life (replaying, the replay goes back to where it lived).
 
 import type {PodState, StoreView} from '../../model/pod-state.js';
-import {stillHeld} from '../../model/store/ended-pods.js';
 import {workloadOf} from '../../model/workloads/workload-of.js';
-import {filterPredicate, type RowFilter} from '../filter.js';
+import {filterKey, filterPredicate, type RowFilter} from '../filter.js';
 import {searchText} from '../index-entry.js';
-import type {RowList} from '../pod-index.js';
+import {TOMBSTONE_SHOW_MS, type EntryRows, type RowList} from '../pod-index.js';
 import type {PodPlace} from '../workloads/grouped-list.js';
 
 const ENDED = 'ended:';
@@ -75,54 +74,129 @@ function rowKeyOf(pod: PodState): string {
 	return key;
 }
 
+// Where the grouping puts an ended life, once per pod and owner objects (a frame grouping the list
+// reads every row's place, and finds an ended life's the same object as the frame before).
+const places = new WeakMap<PodState, {owners: StoreView['owners']; place: PodPlace}>();
+
 /** Where the grouping puts an ended life: its workload and part, as for a listed pod. */
-export function endedPlace(view: StoreView, key: string): PodPlace | undefined {
-	const pod = key.startsWith(ENDED) ? podOfRow(view, key) : undefined;
-	if (!pod) return undefined;
-	const workload = workloadOf(pod, view.owners);
-	return {workload: workload.id, part: workload.part?.name ?? null};
+function placeOf(pod: PodState, owners: StoreView['owners']): PodPlace {
+	const known = places.get(pod);
+	if (known?.owners === owners) return known.place;
+	const workload = workloadOf(pod, owners);
+	const place = {workload: workload.id, part: workload.part?.name ?? null};
+	places.set(pod, {owners, place});
+	return place;
 }
 
-/** The ended lives to list: not in `list`, passing `filter`, their lanes meeting (start, end]; newest deletion first. */
-export function endedLives(list: RowList, view: StoreView, filter: RowFilter, window: {start: number; end: number}): PodState[] {
-	const ended = view.endedPods;
+/**
+ * Where the grouping puts each row of `rows` (withEndedRows over `table`): a table row's place is
+ * its index entry's, an ended life's is worked out from the pod.
+ */
+export function rowPlaces(rows: RowList, table: EntryRows, view: StoreView): (index: number) => PodPlace | undefined {
+	if (!(rows instanceof WithEnded)) return index => table.entryAt(index);
+	return index => {
+		if (index < table.length) return table.entryAt(index);
+		const pick = rows.picks[index - table.length];
+		return pick === undefined ? undefined : placeOf(rows.candidates.pods[pick]!, view.owners);
+	};
+}
+
+/**
+ * The ended pods that pass one filter, newest deletion first, with what the window reads of each:
+ * made once per list of them (the store hands out the same array until a deletion or a pruning)
+ * and filter, so a frame reads numbers, not pods.
+ */
+interface Candidates {
+	readonly pods: readonly PodState[];
+	readonly keys: readonly string[];
+	/** Each one's deletion, descending. */
+	readonly deleted: Float64Array;
+	/** Where each one's lane begins: its creation (what its object told of the time before it was seen) or first sight. */
+	readonly starts: Float64Array;
+}
+
+const candidatesMade = new WeakMap<readonly PodState[], {filter: string; candidates: Candidates}>();
+
+function candidatesOf(ended: readonly PodState[], filter: RowFilter): Candidates {
+	const key = filterKey(filter);
+	const known = candidatesMade.get(ended);
+	if (known?.filter === key) return known.candidates;
 	const passes = filterPredicate(filter);
 	const everyOne = filter.text.trim() === '' && filter.namespace === null && !filter.faultyOnly;
-	// Deletion order is time order: those deleted at or before the window's start are all before the first one after it.
+	const pods: PodState[] = [];
+	for (let index = ended.length - 1; index >= 0; index--) {
+		const pod = ended[index]!;
+		if (everyOne || passes(filterFieldsOf(pod))) pods.push(pod);
+	}
+	const candidates: Candidates = {
+		pods,
+		keys: pods.map(rowKeyOf),
+		deleted: Float64Array.from(pods, pod => pod.deletedAt!),
+		starts: Float64Array.from(pods, pod => Math.min(pod.firstSeenAt, pod.columns.createdMs ?? Infinity)),
+	};
+	candidatesMade.set(ended, {filter: key, candidates});
+	return candidates;
+}
+
+/**
+ * Whether the table lists this ended life (deleted at `deletedAt`, passing the filter) itself, as
+ * its tombstone: the pod index lists the deleted pods it holds for TOMBSTONE_SHOW_MS after their
+ * deletion (pod-index.ts) that pass the filter, and the version the store holds of this life (the
+ * same uid) is the deleted one this was kept from, so it passes the filter as this one does. The
+ * many deleted longer ago cost nothing, the few since no search of the list.
+ */
+function listedByTable(pod: PodState, deletedAt: number, list: RowList, view: StoreView, now: number): boolean {
+	if (now - deletedAt > TOMBSTONE_SHOW_MS) return false;
+	const held = view.pods.get(pod.key);
+	if (held?.uid !== pod.uid) return false;
+	// A life is deleted once; should the store hold it undeleted, the list says.
+	return held.deletedAt === null ? list.indexOf(pod.key) !== -1 : now - held.deletedAt <= TOMBSTONE_SHOW_MS;
+}
+
+/** The ended lives to list, as indices among their candidates: not in `list`, their lanes meeting (start, end]; newest deletion first. */
+function endedPicks(candidates: Candidates, list: RowList, view: StoreView, window: {start: number; end: number}, now: number): Int32Array {
+	const {deleted, starts, pods} = candidates;
+	// Deletion order is time order: those deleted after the window's start are the first ones.
 	let low = 0;
-	let high = ended.length;
+	let high = deleted.length;
 	while (low < high) {
 		const middle = (low + high) >> 1;
-		if (ended[middle]!.deletedAt! <= window.start) low = middle + 1;
+		if (deleted[middle]! > window.start) low = middle + 1;
 		else high = middle;
 	}
-	const lives: PodState[] = [];
-	for (let index = ended.length - 1; index >= low; index--) {
-		const pod = ended[index]!;
-		// Its lane begins at its creation (what its object told of the time before it was seen) or first sight.
-		if (Math.min(pod.firstSeenAt, pod.columns.createdMs ?? Infinity) > window.end) continue;
+	const picks = new Int32Array(low);
+	let count = 0;
+	for (let index = 0; index < low; index++) {
+		if (starts[index]! > window.end) continue;
 		// Still listed as the table's tombstone (its first minute): that row is its lane.
-		if (stillHeld(view.pods, pod) && list.indexOf(pod.key) !== -1) continue;
-		if (everyOne || passes(filterFieldsOf(pod))) lives.push(pod);
+		if (listedByTable(pods[index]!, deleted[index]!, list, view, now)) continue;
+		picks[count++] = index;
 	}
-	return lives;
+	return picks.subarray(0, count);
 }
 
 class WithEnded implements RowList {
 	private positions: Map<string, number> | null = null;
 	constructor(
 		private readonly list: RowList,
-		readonly keys: readonly string[],
+		readonly candidates: Candidates,
+		/** The candidates shown, by index. */
+		readonly picks: Int32Array,
 	) {}
 	get length(): number {
-		return this.list.length + this.keys.length;
+		return this.list.length + this.picks.length;
 	}
 	keyAt(index: number): string | undefined {
-		return index < this.list.length ? this.list.keyAt(index) : this.keys[index - this.list.length];
+		if (index < this.list.length) return this.list.keyAt(index);
+		const pick = this.picks[index - this.list.length];
+		return pick === undefined ? undefined : this.candidates.keys[pick];
 	}
 	indexOf(key: string): number {
 		if (!key.startsWith(ENDED)) return this.list.indexOf(key);
-		this.positions ??= new Map(this.keys.map((ended, at) => [ended, at]));
+		if (!this.positions) {
+			this.positions = new Map();
+			for (let at = 0; at < this.picks.length; at++) this.positions.set(this.candidates.keys[this.picks[at]!]!, at);
+		}
 		const at = this.positions.get(key);
 		return at === undefined ? -1 : this.list.length + at;
 	}
@@ -132,13 +206,23 @@ class WithEnded implements RowList {
 // grouping remembered for it (grouped-list.ts groupedList) is not made again each frame.
 const made = new WeakMap<RowList, WithEnded>();
 
-/** `list`, then the ended lives it does not list (endedLives) as rows. */
-export function withEndedRows(list: RowList, view: StoreView, filter: RowFilter, window: {start: number; end: number}): RowList {
-	const keys = endedLives(list, view, filter, window).map(rowKeyOf);
-	if (keys.length === 0) return list;
+function samePicks(a: Int32Array, b: Int32Array): boolean {
+	if (a.length !== b.length) return false;
+	for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+	return true;
+}
+
+/**
+ * `list` (the table's list at `now`), then as rows the ended lives it does not list that pass
+ * `filter` and whose lanes meet (start, end], newest deletion first.
+ */
+export function withEndedRows(list: RowList, view: StoreView, filter: RowFilter, window: {start: number; end: number}, now: number): RowList {
+	const candidates = candidatesOf(view.endedPods, filter);
+	const picks = endedPicks(candidates, list, view, window, now);
+	if (picks.length === 0) return list;
 	const known = made.get(list);
-	if (known && known.keys.length === keys.length && known.keys.every((key, at) => key === keys[at])) return known;
-	const rows = new WithEnded(list, keys);
+	if (known && known.candidates === candidates && samePicks(known.picks, picks)) return known;
+	const rows = new WithEnded(list, candidates, picks);
 	made.set(list, rows);
 	return rows;
 }
