@@ -10,11 +10,11 @@
 // rests on it, and Enter opens that life (replaying, the replay goes back to where it lived).
 
 import type {PodState, StoreView} from '../../model/pod-state.js';
-import {workloadOf} from '../../model/workloads/workload-of.js';
 import {filterKey, filterPredicate, type RowFilter} from '../filter.js';
 import {searchText} from '../index-entry.js';
 import {TOMBSTONE_SHOW_MS, type EntryRows, type RowList} from '../pod-index.js';
 import type {PodPlace} from '../workloads/grouped-list.js';
+import {endedPlace} from '../workloads/ended-place.js';
 
 const ENDED = 'ended:';
 
@@ -74,20 +74,6 @@ function rowKeyOf(pod: PodState): string {
 	return key;
 }
 
-// Where the grouping puts an ended life, once per pod and owner objects (a frame grouping the list
-// reads every row's place, and finds an ended life's the same object as the frame before).
-const places = new WeakMap<PodState, {owners: StoreView['owners']; place: PodPlace}>();
-
-/** Where the grouping puts an ended life: its workload and part, as for a listed pod. */
-function placeOf(pod: PodState, owners: StoreView['owners']): PodPlace {
-	const known = places.get(pod);
-	if (known?.owners === owners) return known.place;
-	const workload = workloadOf(pod, owners);
-	const place = {workload: workload.id, part: workload.part?.name ?? null};
-	places.set(pod, {owners, place});
-	return place;
-}
-
 /**
  * Where the grouping puts each row of `rows` (withEndedRows over `table`): a table row's place is
  * its index entry's, an ended life's is worked out from the pod.
@@ -97,7 +83,7 @@ export function rowPlaces(rows: RowList, table: EntryRows, view: StoreView): (in
 	return index => {
 		if (index < table.length) return table.entryAt(index);
 		const pick = rows.picks[index - table.length];
-		return pick === undefined ? undefined : placeOf(rows.candidates.pods[pick]!, view.owners);
+		return pick === undefined ? undefined : endedPlace(rows.candidates.pods[pick]!, view.owners);
 	};
 }
 

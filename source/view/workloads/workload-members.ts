@@ -10,6 +10,7 @@ import type {PodState, StoreView} from '../../model/pod-state.js';
 import {NO_OWNER_OBJECTS, sameOwnership, type OwnerObjects} from '../../model/workloads/owner-objects.js';
 import {workloadOf} from '../../model/workloads/workload-of.js';
 import {stillHeld} from '../../model/store/ended-pods.js';
+import {endedPlace} from './ended-place.js';
 import type {IndexSource} from '../pod-index.js';
 
 export class WorkloadMembers {
@@ -20,7 +21,6 @@ export class WorkloadMembers {
 	private owners: OwnerObjects = NO_OWNER_OBJECTS;
 	private earliest = Infinity;
 	private view: StoreView | null = null;
-	private endedIds = new WeakMap<PodState, string>();
 	private ended: {list: readonly PodState[]; owners: OwnerObjects; index: Map<string, PodState[]>} | null = null;
 
 	/** Brings the members up to the store's state. */
@@ -90,13 +90,8 @@ export class WorkloadMembers {
 		if (this.ended?.list === view.endedPods && this.ended.owners === this.owners) return this.ended.index;
 		const index = new Map<string, PodState[]>();
 		// Each ended pod is placed once while the owner objects stay: a deletion makes a new list, not new pods.
-		if (this.ended?.owners !== this.owners) this.endedIds = new WeakMap();
 		for (const pod of view.endedPods) {
-			let id = this.endedIds.get(pod);
-			if (id === undefined) {
-				id = workloadOf(pod, this.owners).id;
-				this.endedIds.set(pod, id);
-			}
+			const id = endedPlace(pod, this.owners).workload;
 			const pods = index.get(id);
 			if (pods) pods.push(pod);
 			else index.set(id, [pod]);
