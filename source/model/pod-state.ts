@@ -162,7 +162,7 @@ export interface PodState {
 export interface StoreView {
 	pods: ReadonlyMap<string, PodState>;
 	nodes: ReadonlyMap<string, Node>;
-	/** Events by involved pod key "namespace/name". */
+	/** Events by involved pod key "namespace/name": every life of the name; a pod's own are podEvents(view, pod) (store/pod-events.ts). */
 	eventsByPod: ReadonlyMap<string, readonly KubeEvent[]>;
 	/** The container logs a recording captured, by pod key "namespace/name", oldest first (model/captured-log.ts). */
 	logsByPod: ReadonlyMap<string, readonly CapturedLog[]>;

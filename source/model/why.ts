@@ -7,7 +7,6 @@
 // a lost node, an unscheduled pod, a container that cannot run, init containers still running,
 // containers being created, and last a running pod that is not Ready.
 
-import type {KubeEvent} from '../kube/objects.js';
 import type {ClusterSource} from './placement/cluster.js';
 import {podHealth, type PodHealth} from './health.js';
 import type {PodState, StoreView} from './pod-state.js';
@@ -20,6 +19,7 @@ import {currentInit, initializing, initRunning, startingDiagnosis} from './why/s
 import {oneLine} from './why/words.js';
 import type {CapturedLog} from './captured-log.js';
 import {lastLogLine, latestEndedRun, logOfRun} from './container-logs.js';
+import {podEvents} from './store/pod-events.js';
 
 export type {WhyContext} from './why/diagnosis.js';
 
@@ -107,8 +107,9 @@ export type WhySource = Pick<StoreView, 'nodes' | 'eventsByPod' | 'logsByPod'> |
  * The context explainPod needs, taken from a store view for one pod. `placement`: the view again
  * for the pod on screen, whose pod affinity and spread are judged against every other pod.
  */
-export function whyContext(view: WhySource, key: string, now: number, placement: ClusterSource | null = null): WhyContext {
-	return {nodes: view.nodes, events: view.eventsByPod.get(key) ?? EMPTY_EVENTS, logs: view.logsByPod.get(key) ?? EMPTY_LOGS, now, placement};
+export function whyContext(view: WhySource, pod: Pick<PodState, 'key' | 'uid'>, now: number, placement: ClusterSource | null = null): WhyContext {
+	// This life's events only: a pod made again under its name must not be explained by its predecessor's.
+	return {nodes: view.nodes, events: podEvents(view, pod), logs: view.logsByPod.get(pod.key) ?? EMPTY_LOGS, now, placement};
 }
 
 /**
@@ -117,7 +118,7 @@ export function whyContext(view: WhySource, key: string, now: number, placement:
  * outputs, one line per pod, once), the pod's placement is judged too.
  */
 export function whyLine(state: PodState, view: WhySource, now: number): string | null {
-	const why = explainPod(state, whyContext(view, state.key, now, placementOf(view)));
+	const why = explainPod(state, whyContext(view, state, now, placementOf(view)));
 	return why ? whyText(why) : null;
 }
 
@@ -131,7 +132,6 @@ export function whyText(why: Why): string {
 	return `${why.cause}: ${why.text}`;
 }
 
-const EMPTY_EVENTS: readonly KubeEvent[] = [];
 const EMPTY_LOGS: readonly CapturedLog[] = [];
 
 // A healthy pod is judged from what its state keeps (core, containers, columns): its object is read

@@ -32,7 +32,7 @@ export function judgePods(pods: Iterable<PodState>, view: WhySource, now: number
 	const list = livePods(pods);
 	const judged: Judged[] = [];
 	for (const state of list) {
-		const why = explainPod(state, whyContext(view, state.key, now, placementOf(view)));
+		const why = explainPod(state, whyContext(view, state, now, placementOf(view)));
 		if (why) judged.push({state, why});
 	}
 	const failing = judged.filter(entry => entry.why.health === 'failing');

@@ -25,7 +25,7 @@ function ndjsonAfter(write: (text: string) => void): (entry: SessionEntry, atMs:
 	return (entry, atMs, store) => {
 		if (!isWatchEntry(entry) || entry.object.kind !== 'Pod') return;
 		const state = store.pod(podKeyOf(entry.object.metadata));
-		if (state) write(ndjsonLine(entry, state, atMs, podWhySource(state.key, store.eventsOf(state.key), store.logsOf(state.key), store.nodes)));
+		if (state) write(ndjsonLine(entry, state, atMs, podWhySource(state.key, store.eventsOf(state), store.logsOf(state.key), store.nodes)));
 	};
 }
 

@@ -57,8 +57,9 @@ function containerJson(c: ContainerView) {
 
 export function podJson(state: PodState, now: number, source: WhySource = NO_WHY_SOURCE) {
 	const {columns} = state;
-	const {health, signal} = podHealth(state, now, source.eventsByPod.get(state.key));
-	const why = explainPod(state, whyContext(source, state.key, now, placementOf(source)));
+	const ctx = whyContext(source, state, now, placementOf(source));
+	const {health, signal} = podHealth(state, now, ctx.events);
+	const why = explainPod(state, ctx);
 	return {
 		namespace: state.namespace,
 		name: state.name,

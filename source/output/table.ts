@@ -52,7 +52,7 @@ function cmp(a: string, b: string): number {
 
 export function tableRow(state: PodState, now: number, source: WhySource = NO_WHY_SOURCE, output: TableOutput = 'table'): string[] {
 	const cells = rowCells(state.columns, now);
-	const ctx = whyContext(source, state.key, now, placementOf(source));
+	const ctx = whyContext(source, state, now, placementOf(source));
 	const health = podHealth(state, now, ctx.events);
 	const why = explainPod(state, ctx, health);
 	return [state.namespace, state.name, ...CELLS[output].map(cell => cells[cell]), flagsCell(state, health.signal, now), why ? whyText(why) : ''];

@@ -16,11 +16,11 @@
 import type {KubeEvent} from '../kube/objects.js';
 import type {PodState, StoreView} from '../model/pod-state.js';
 import {podLane, printedMoments, statusClass} from '../model/status-lane.js';
-import {eventTime} from '../model/store/pod-events.js';
+import {eventTime, podEvents} from '../model/store/pod-events.js';
 import {deploymentRollouts} from '../model/workloads/rollouts.js';
 import {revisionStep} from '../view/workloads/workload-summary.js';
 import {groupPods, workloadTitle, type WorkloadGroup} from '../model/workloads/workload-groups.js';
-import {eventsOfLife, podsAndEnded} from '../model/store/ended-pods.js';
+import {podsAndEnded} from '../model/store/ended-pods.js';
 
 export interface TraceEvent {
 	name: string;
@@ -167,7 +167,7 @@ export function podTrace(view: StoreView, now: number, observedFrom: number, abo
 		group.pods.forEach((pod, order) => {
 			const podTid = ++tid;
 			const name = workload.kind === 'Node' && namespaces.size > 1 ? pod.key : pod.name;
-			traceEvents.push(...names(pid, podTid, name, order + 1), ...podTrack(pod, eventsOfLife(view.eventsByPod.get(pod.key) ?? [], pod), pid, podTid, now));
+			traceEvents.push(...names(pid, podTid, name, order + 1), ...podTrack(pod, podEvents(view, pod), pid, podTid, now));
 		});
 	});
 	return {traceEvents, otherData: {producer: 'podlife', ...about}};

@@ -4,6 +4,7 @@
 
 import type {PodState, StoreView} from '../model/pod-state.js';
 import {explainPod, whyContext, whyText, type Why} from '../model/why.js';
+import {podEvents} from '../model/store/pod-events.js';
 import {containerBlocks, containerListOrder, type ContainerBlock} from './detail/containers.js';
 import {fitLines, line, type Line} from './detail/lines.js';
 import type {SourceInfo, SourceLimits} from '../sources/source-info.js';
@@ -15,8 +16,6 @@ import {clampIndex, scrollPosition} from './scroll-window.js';
 import {markTimelineCursor, timelineTargets, timelineTargetsOf, type TimelineTargets} from './timeline-cursor.js';
 import type {UiState} from './ui-state.js';
 import type {RunLogs} from './detail/log-lines.js';
-
-const NO_EVENTS: readonly never[] = [];
 
 /** The detail screen as drawn: the tabs line and the section's lines. */
 export interface DetailBody {
@@ -99,8 +98,8 @@ export function detailFrame({state, view, now, width, height, replaying, limits,
 	if (!pod) return {body, limits: {detailMax: 0, containerBlocks: [], containerCount: 0, timeline: null}, pod: null, why: null};
 
 	// The diagnosis reads the pod's events and node: made for the pod on screen only, never per row of the store.
-	const why = explainPod(pod, whyContext(view, pod.key, now, view));
-	const events = view.eventsByPod.get(pod.key) ?? NO_EVENTS;
+	const why = explainPod(pod, whyContext(view, pod, now, view));
+	const events = podEvents(view, pod);
 	const logs = runLogs(view, pod.key, capturesLogs);
 	// Containers: the cursor walks the list's order (init, sidecar, regular, ephemeral), not pod.containers' own.
 	const containerOrder = section === 'Containers' ? containerListOrder(pod) : [];
@@ -157,7 +156,7 @@ export function timelineNow(view: StoreView, state: UiState, now: number, width:
 	const pod = state.selectedKey === null ? undefined : podOfRow(view, state.selectedKey);
 	if (!pod) return null;
 	const logs = runLogs(view, pod.key, sessionCapturesLogs(info?.header));
-	return timelineTargetsOf({pod, events: view.eventsByPod.get(pod.key) ?? NO_EVENTS, now, width, wrap: state.detailWrap, logs});
+	return timelineTargetsOf({pod, events: podEvents(view, pod), now, width, wrap: state.detailWrap, logs});
 }
 
 /** The logs captured of pod `key` as of the view, for the sections that show them. */

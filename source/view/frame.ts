@@ -34,6 +34,7 @@ import {logFrame, type LogBody, type LogLimits} from './log-view.js';
 import {logChoice, type LogChoice} from './log-target.js';
 import type {LogSnapshot} from '../sources/log-feed.js';
 import {explainPod, whyContext} from '../model/why.js';
+import {podEvents} from '../model/store/pod-events.js';
 import {podKey} from '../model/pod-key.js';
 import {lanesScreen, type LanesScreen, type LanesScreenBody} from './lanes/lanes-screen.js';
 import {groupedList, type HeadingRow} from './workloads/grouped-list.js';
@@ -383,9 +384,7 @@ function statusLine({
 	if (detail && !detail.pod) return {kind: 'status', text: `${podKeyOfRow(state.selectedKey ?? '')} is gone from the store`, why: null};
 	if (!detail && heading) return {kind: 'status', text: headingStatus(heading), why: null};
 	if (lanes?.atCursor) return {kind: 'status', text: lanes.atCursor, why: null};
-	const row = detail?.pod
-		? podRow(detail.pod, now, detail.why, view.eventsByPod.get(detail.pod.key), view.owners)
-		: (table?.selected ?? lanes?.selected ?? null);
+	const row = detail?.pod ? podRow(detail.pod, now, detail.why, podEvents(view, detail.pod), view.owners) : (table?.selected ?? lanes?.selected ?? null);
 	if (!row) return {kind: 'status', text: '', why: null};
 	const {text, why} = statusLineText(row, now, width);
 	return {kind: 'status', text, why, color: TONE_STYLE[row.tone].color};
@@ -402,7 +401,8 @@ function chooseLog(detail: DetailFrame | null, table: Pick<TableFrame, 'selected
 function logStatusLine(target: {namespace: string; pod: string}, view: StoreView, now: number, width: number): BottomLine {
 	const pod = view.pods.get(podKey(target.namespace, target.pod));
 	if (!pod) return {kind: 'status', text: `${target.namespace}/${target.pod} is not in the store`, why: null};
-	const row = podRow(pod, now, explainPod(pod, whyContext(view, pod.key, now, view)), view.eventsByPod.get(pod.key), view.owners);
+	const ctx = whyContext(view, pod, now, view);
+	const row = podRow(pod, now, explainPod(pod, ctx), ctx.events, view.owners);
 	const {text, why} = statusLineText(row, now, width);
 	return {kind: 'status', text, why, color: TONE_STYLE[row.tone].color};
 }

@@ -4,6 +4,7 @@
 
 import type {StoreView} from '../model/pod-state.js';
 import {explainPod, whyContext, type Why} from '../model/why.js';
+import {podEvents} from '../model/store/pod-events.js';
 import type {RowTone} from './health-style.js';
 import type {RowList} from './pod-index.js';
 import {podRow, type PodRow} from './pod-row.js';
@@ -96,8 +97,8 @@ export function tableFrame(input: TableInput): TableFrame {
 		if (!pod) continue;
 		const diagnose = input.wide || i === cursor;
 		// Placement (pod affinity, spread) reads every pod on a node: judged for the selected row only.
-		const why = diagnose ? explainPod(pod, whyContext(view, pod.key, now, i === cursor ? view : null)) : null;
-		const made = podRow(pod, now, why, view.eventsByPod.get(pod.key), view.owners);
+		const why = diagnose ? explainPod(pod, whyContext(view, pod, now, i === cursor ? view : null)) : null;
+		const made = podRow(pod, now, why, podEvents(view, pod), view.owners);
 		if (i === cursor) {
 			selectedWhy = why;
 			selected = made;

@@ -30,7 +30,7 @@ export function captureMoment(name: string, t: number, laterMs = 0, dir?: string
 	const state = store.pod(key!)!;
 	const view = store.view();
 	const now = start + t + laterMs;
-	return {state, view, now, why: explainPod(state, whyContext(view, state.key, now))};
+	return {state, view, now, why: explainPod(state, whyContext(view, state, now))};
 }
 
 /** The nodes of the kind cluster the captures were recorded on (kind-control-plane with its NoSchedule taint, kind-worker). */
@@ -74,5 +74,5 @@ export function explainObjects(
 	for (const node of extra.nodes ?? []) store.apply({t: 0, type: 'ADDED', object: node}, T0);
 	for (const event of extra.events ?? []) store.apply({t: 0, type: 'ADDED', object: event}, T0);
 	const state = store.pod(`default/${steps[0]![1].metadata.name}`)!;
-	return explainPod(state, whyContext(store.view(), state.key, T0 + nowSeconds * 1000));
+	return explainPod(state, whyContext(store.view(), state, T0 + nowSeconds * 1000));
 }

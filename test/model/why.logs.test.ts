@@ -60,7 +60,7 @@ describe('the last log line in the why line', () => {
 		const ended = recorded.entries.find((entry): entry is LogEntry => entry.type === 'LOG' && entry.t > 94_000)!;
 		const long = `{"level":"error","msg":"${'x'.repeat(500)}"}`;
 		store.apply({...ended, lines: ['first', long, '   ', '']}, start + 94_810);
-		const why = explainPod(pod, whyContext(store.view(), pod.key, start + 94_810));
+		const why = explainPod(pod, whyContext(store.view(), pod, start + 94_810));
 		expect([...why!.lastLog!]).toHaveLength(LAST_LOG_CHARS);
 		expect(why!.lastLog).toBe(`${long.slice(0, LAST_LOG_CHARS - 1)}…`);
 	});

@@ -399,7 +399,7 @@ describe('explainPod: a healthy pod', () => {
 		});
 		for (const object of [ready, completed]) {
 			const {state, view} = unreadable(object);
-			expect(explainPod(state, whyContext(view, state.key, T0 + 60_000, view))).toBeNull();
+			expect(explainPod(state, whyContext(view, state, T0 + 60_000, view))).toBeNull();
 		}
 	});
 });

@@ -10,7 +10,7 @@ import {captureStore} from '../ui/helpers/capture-store.js';
 function rows(at?: number): PodRow[] {
 	const {store, clock} = captureStore('mixed', at);
 	const view = store.view();
-	return [...view.pods.values()].map(p => podRow(p, clock.now(), explainPod(p, whyContext(view, p.key, clock.now()))));
+	return [...view.pods.values()].map(p => podRow(p, clock.now(), explainPod(p, whyContext(view, p, clock.now()))));
 }
 
 function layoutOf(shown: readonly PodRow[], options: LayoutOptions): TableLayout {

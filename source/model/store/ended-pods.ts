@@ -82,13 +82,3 @@ export function podsAndEnded(view: {pods: ReadonlyMap<string, PodState>; endedPo
 export function stillHeld(pods: ReadonlyMap<string, PodState>, ended: PodState): boolean {
 	return pods.get(ended.key)?.uid === ended.uid;
 }
-
-/**
- * The events of one life of a name: those about its uid (an event names its pod by name and uid; one
- * without a uid is kept). A pod made again under its name finds its predecessor's events there too.
- */
-export function eventsOfLife<E extends {involvedObject?: {uid?: string}}>(events: readonly E[], pod: PodState): readonly E[] {
-	return events.some(event => event.involvedObject?.uid && event.involvedObject.uid !== pod.uid)
-		? events.filter(event => !event.involvedObject?.uid || event.involvedObject.uid === pod.uid)
-		: events;
-}

@@ -3,6 +3,7 @@
 
 import {timeMs, type KubeEvent} from '../../kube/objects.js';
 import {podKey, podKeyOf} from '../pod-key.js';
+import type {PodState, StoreView} from '../pod-state.js';
 import type {ObjectSource} from './object-source.js';
 
 /** Events kept per pod (the newest); a pod that keeps failing must not hold thousands. */
@@ -48,8 +49,9 @@ export function slimEvent(event: KubeEvent, intern: <T extends string | null | u
 }
 
 /**
- * An event kept out of memory: its id and time (what the store orders and replaces events by) and
- * where to read the rest (the session entry). Reads go through the source's cache.
+ * An event kept out of memory: its id and time (what the store orders and replaces events by), the
+ * uid of the pod it is about (which life of a name it belongs to: read on every frame) and where to
+ * read the rest (the session entry). Reads go through the source's cache.
  */
 export class LazyEvent implements KubeEvent {
 	[field: string]: unknown;
@@ -59,6 +61,7 @@ export class LazyEvent implements KubeEvent {
 		private readonly ref: number,
 		readonly id: string,
 		readonly time: number,
+		readonly podUid: string | null,
 	) {}
 
 	private get read(): KubeEvent {
@@ -139,6 +142,42 @@ export function podKeyOfEvent(event: KubeEvent): string | null {
 	if (involved?.kind !== 'Pod' || !involved.name) return null;
 	return podKey(involved.namespace ?? event.metadata?.namespace ?? '', involved.name);
 }
+
+/** The uid of the pod the event is about (involvedObject.uid), or null when it names none. */
+export function podUidOfEvent(event: KubeEvent): string | null {
+	if (event instanceof LazyEvent) return event.podUid;
+	return event.involvedObject?.uid || null;
+}
+
+// The events of one life, made once per list and life: a frame asks for them for every row it shows.
+const lives = new WeakMap<readonly KubeEvent[], {uid: string; events: readonly KubeEvent[]}>();
+
+/**
+ * The events of one life of a name, oldest first: those about its uid, and those that name no uid
+ * (they can only be told apart by name). The store keeps a name's events under its key, so a pod
+ * made again under its name (a StatefulSet's db-0) finds its predecessor's there too, and they must
+ * not speak for it: neither in its Events and Timeline nor as the evidence of its why line.
+ */
+export function eventsOfLife(events: readonly KubeEvent[], pod: Pick<PodState, 'uid'>): readonly KubeEvent[] {
+	// A pod without a uid (written by hand) cannot be told from another life: all its name's events.
+	if (pod.uid === '' || events.length === 0) return events;
+	const known = lives.get(events);
+	if (known?.uid === pod.uid) return known.events;
+	const other = (event: KubeEvent): boolean => {
+		const uid = podUidOfEvent(event);
+		return uid !== null && uid !== pod.uid;
+	};
+	const own = events.some(other) ? events.filter(event => !other(event)) : events;
+	lives.set(events, {uid: pod.uid, events: own});
+	return own;
+}
+
+/** The events of `pod` (this life of its name) that `view` keeps, oldest first: the one way to read a pod's events. */
+export function podEvents(view: Pick<StoreView, 'eventsByPod'>, pod: Pick<PodState, 'key' | 'uid'>): readonly KubeEvent[] {
+	return eventsOfLife(view.eventsByPod.get(pod.key) ?? NO_EVENTS, pod);
+}
+
+const NO_EVENTS: readonly KubeEvent[] = [];
 
 /** What identifies an event across its updates: its uid, else its namespace and name. */
 export function eventId(event: KubeEvent): string {

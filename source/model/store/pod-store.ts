@@ -3,7 +3,7 @@
 // resources, the connection state, and the container logs a recording captured (LOG entries).
 //
 // Reading it: view() for a screen or an output (the whole state, never changed afterwards);
-// pod(key), eventsOf(key), logsOf(key) and nodes for a reader of one pod per entry; snapshot()/restore() to go
+// pod(key), eventsOf(pod), logsOf(key) and nodes for a reader of one pod per entry; snapshot()/restore() to go
 // back and forth (replay); version, changedSince() and subscribe() to follow what changes.
 //
 // Cost: every entry costs O(what it changes) — one pod's columns/containers/diff, one pod's event
@@ -41,7 +41,7 @@ import {CowMap, ShardedCowMap} from './cow-map.js';
 import {Interns} from './interns.js';
 import type {ObjectSource} from './object-source.js';
 import {withCapturedLog} from './captured-logs.js';
-import {eventId, eventTime, LazyEvent, podKeyOfEvent, slimEvent, withEvent, withoutEvent} from './pod-events.js';
+import {eventId, eventsOfLife, eventTime, LazyEvent, podKeyOfEvent, slimEvent, withEvent, withoutEvent} from './pod-events.js';
 import {nextPodVersion, PodVersion, type VersionContext} from './pod-version.js';
 import {TombstoneQueue, type TombstoneQueueSnapshot} from './tombstone-queue.js';
 import {EndedPods, UNLIMITED_ENDED_PODS, type EndedPodsLimits, type EndedPodsSnapshot} from './ended-pods.js';
@@ -260,9 +260,9 @@ export class PodStore {
 		return this.pods.get(key);
 	}
 
-	/** The events of pod `key` as of now, oldest first. */
-	eventsOf(key: string): readonly KubeEvent[] {
-		return this.eventsByPod.get(key) ?? NO_EVENTS;
+	/** The events of `pod` (this life of its name: pod-events.ts eventsOfLife) as of now, oldest first. */
+	eventsOf(pod: Pick<PodState, 'key' | 'uid'>): readonly KubeEvent[] {
+		return eventsOfLife(this.eventsByPod.get(pod.key) ?? NO_EVENTS, pod);
 	}
 
 	/** The logs captured of pod `key`'s containers as of now, oldest first. */
@@ -423,7 +423,8 @@ export class PodStore {
 		if (eventKey === null) return;
 		// The pod's own key string when the store holds the pod: the change log and the event map then
 		// keep no copy of their own.
-		const podKey = this.pods.get(eventKey)?.key ?? eventKey;
+		const held = this.pods.get(eventKey);
+		const podKey = held?.key ?? eventKey;
 		const id = eventId(received);
 		const list = this.eventsByPod.get(podKey) ?? NO_EVENTS;
 		if (type === 'DELETED') {
@@ -434,7 +435,10 @@ export class PodStore {
 		} else {
 			// Kept out of memory, an event keeps its id and time, and is read back when shown.
 			const {objects, interns} = this.context;
-			const event = from === null ? slimEvent(received, interns.text) : new LazyEvent(objects!, from, id, eventTime(received));
+			// The pod's own uid string when it is about the pod held: most are, and then keep no copy.
+			const about = received.involvedObject?.uid || null;
+			const event =
+				from === null ? slimEvent(received, interns.text) : new LazyEvent(objects!, from, id, eventTime(received), about === held?.uid ? held.uid : about);
 			this.eventsByPod.set(podKey, withEvent(list, event, id));
 		}
 		this.eventChanges.add(this.currentVersion + 1, podKey);

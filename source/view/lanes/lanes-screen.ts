@@ -9,6 +9,7 @@
 import type {StoreView} from '../../model/pod-state.js';
 import {LANE_CLASSES, podLane, printedAt, segmentAt} from '../../model/status-lane.js';
 import {explainPod, whyContext, type Why} from '../../model/why.js';
+import {podEvents} from '../../model/store/pod-events.js';
 import {formatClock} from '../goto-time.js';
 import {formatSpan, wrapLine, type Line} from '../detail/lines.js';
 import type {RowList} from '../pod-index.js';
@@ -115,8 +116,8 @@ export function lanesScreen(input: LanesScreenInput): LanesScreen {
 	const key = list.keyAt(cursor);
 	const pod = key === undefined ? undefined : podOfRow(view, key);
 	// The selected row only: its why reads its events and node, as the table's selected row does.
-	const selectedWhy = pod ? explainPod(pod, whyContext(view, pod.key, clock.now, view)) : null;
-	const selected = pod ? podRow(pod, clock.now, selectedWhy, view.eventsByPod.get(pod.key), view.owners) : null;
+	const selectedWhy = pod ? explainPod(pod, whyContext(view, pod, clock.now, view)) : null;
+	const selected = pod ? podRow(pod, clock.now, selectedWhy, podEvents(view, pod), view.owners) : null;
 	const atNow = resolved.cursor >= clock.now;
 	const empty = input.noPods ? 'No pods yet.' : 'No pods match: / edits the filter, n changes the namespace (f in the table: faulty only).';
 	return {

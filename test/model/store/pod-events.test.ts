@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import type {KubeEvent} from '../../../source/kube/objects.js';
+import type {KubeEvent, Pod} from '../../../source/kube/objects.js';
+import type {ObjectSource} from '../../../source/model/store/object-source.js';
 import {LATEST_COMPAT} from '../../../source/model/compat.js';
 import {PodStore} from '../../../source/model/store/pod-store.js';
 import {EVENTS_PER_POD_LIMIT} from '../../../source/model/store/pod-events.js';
@@ -154,5 +155,49 @@ describe("a pod's events in the store", () => {
 		expect(kept.metadata.managedFields).toBeUndefined();
 		// The received object is left as it was.
 		expect(received.metadata.managedFields).toHaveLength(1);
+	});
+});
+
+describe('the events of one life of a name', () => {
+	/** A pod `web` of uid `uid`, and its event `name` (about that uid, or naming none). */
+	const life = (uid: string, resourceVersion: string): Pod => ({
+		apiVersion: 'v1',
+		kind: 'Pod',
+		metadata: {name: 'web', namespace: 'default', uid, resourceVersion},
+		spec: {containers: [{name: 'app', image: 'app:1'}]},
+		status: {phase: 'Pending'},
+	});
+	const about = (name: string, second: number, uid: string | null): KubeEvent =>
+		event(name, second, {involvedObject: {kind: 'Pod', namespace: 'default', name: 'web', ...(uid !== null && {uid})}});
+	const entries = [
+		{type: 'ADDED', object: life('first', '1')},
+		{type: 'ADDED', object: about('scheduled-1', 1, 'first')},
+		{type: 'ADDED', object: about('no-uid', 2, null)},
+		{type: 'DELETED', object: life('first', '2')},
+		{type: 'ADDED', object: life('second', '3')},
+		{type: 'ADDED', object: about('scheduled-2', 4, 'second')},
+	] as const;
+
+	/** Each life's events as the store gives them: kept in memory, or read back from the entries (a replay). */
+	function lives(readBack: boolean): {first: string[]; second: string[]} {
+		const objects: ObjectSource = {
+			object: ref => entries[ref]!.object as Pod,
+			row: () => null,
+			event: ref => entries[ref]!.object as KubeEvent,
+		};
+		const store = new PodStore({compat: LATEST_COMPAT, ...(readBack && {objects})});
+		entries.forEach((entry, index) => store.apply({t: index, ...entry}, T0 + index, readBack ? index : undefined));
+		const [first] = store.view().endedPods;
+		const second = store.pod('default/web')!;
+		const namesOf = (list: readonly KubeEvent[]): string[] => list.map(candidate => candidate.metadata.name ?? '');
+		return {first: namesOf(store.eventsOf(first!)), second: namesOf(store.eventsOf(second))};
+	}
+
+	it('gives each life the events about its uid, and those that name no uid to both', () => {
+		expect(lives(false)).toEqual({first: ['scheduled-1', 'no-uid'], second: ['no-uid', 'scheduled-2']});
+	});
+
+	it('tells them apart as well when it keeps events out of memory (a replay reads them back)', () => {
+		expect(lives(true)).toEqual({first: ['scheduled-1', 'no-uid'], second: ['no-uid', 'scheduled-2']});
 	});
 });

@@ -8,7 +8,7 @@ import {affinity, scenario, type PodCase} from '../placement/scenario.js';
 function why(pods: readonly PodCase[], name: string, judged = true): string {
 	const made = scenario(pods);
 	const state = made.state(name);
-	return explainPod(state, whyContext(made.view, state.key, made.now + 5000, judged ? made.view : null))!.text;
+	return explainPod(state, whyContext(made.view, state, made.now + 5000, judged ? made.view : null))!.text;
 }
 
 describe('why: a pod waiting for a node', () => {

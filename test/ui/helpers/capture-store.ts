@@ -8,7 +8,7 @@ import {compatForServerVersion} from '../../../source/model/compat.js';
 import type {Clock, SourceInfo} from '../../../source/sources/source-info.js';
 
 /** A capture of fixtures/captures, or of another fixtures folder (`logs`: the test sessions with made-up LOG entries). */
-export function captureFile(name: string, folder: 'captures' | 'logs' = 'captures'): string {
+export function captureFile(name: string, folder: 'captures' | 'logs' | 'captures-full' = 'captures'): string {
 	return fileURLToPath(new URL(`../../fixtures/${folder}/${name}.ndjson`, import.meta.url));
 }
 

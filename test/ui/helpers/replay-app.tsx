@@ -24,7 +24,7 @@ const open: ReplayApp[] = [];
  */
 export async function openReplayApp(
 	capture: string,
-	options: {size?: {columns: number; rows: number}; atEnd?: boolean; logs?: LogProvider | 'captured'; folder?: 'captures' | 'logs'} = {},
+	options: {size?: {columns: number; rows: number}; atEnd?: boolean; logs?: LogProvider | 'captured'; folder?: 'captures' | 'logs' | 'captures-full'} = {},
 ): Promise<ReplayApp> {
 	const scheduler = new ManualScheduler();
 	const player = await ReplayPlayer.open(captureFile(capture, options.folder), {scheduler, paused: true});
