@@ -105,18 +105,20 @@ export function tableFrame(input: TableInput): TableFrame {
 		}
 		shown.push(made);
 	}
-	// Grouped, every pod is indented as deep as the deepest (the column titles too), so the columns stay aligned.
-	const indent = grouped ? ' '.repeat(2 * grouped.list.depth) : '';
+	// Grouped, every pod is indented as deep as the deepest (the column titles too), so the columns
+	// stay aligned; the layout narrows the indent rather than push a kubectl column off-screen.
 	const layout: TableLayout = input.widths.layout(
 		shown.filter((row): row is PodRow => !('heading' in row)),
 		{
 			wide: input.wide,
 			owner: input.owner,
-			width: input.width - ROW_PREFIX_WIDTH - indent.length,
+			width: input.width - ROW_PREFIX_WIDTH,
 			oneNamespace: input.oneNamespace,
 			offset: input.columnOffset,
+			depth: grouped ? grouped.list.depth : 0,
 		},
 	);
+	const indent = ' '.repeat(layout.indent);
 	const headingLine = grouped ? headingLines(grouped.context) : null;
 	const lines = shown.map((row): TableLine => {
 		if ('heading' in row) {

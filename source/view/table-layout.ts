@@ -15,6 +15,10 @@
 // cut either. Names are cut in the middle (fit-text.ts cutMiddle), keeping the part that tells two
 // pods apart. What is off-screen is reachable with →, as in k9s, and the header names it;
 // NAMESPACE and NAME stay on screen while the other columns scroll.
+//
+// Grouped by owner, the rows are indented under their headings (two cells a level); the indent
+// gives way before any of this: one cell a level, then none, when that keeps the kubectl columns
+// on screen (at 80 columns, two cells would push AGE off).
 
 import type {PodRow} from './pod-row.js';
 import {cells, cutMiddle, fitKeeping, fitWhy, truncate} from './fit-text.js';
@@ -100,6 +104,8 @@ export interface LayoutOptions {
 	offset?: number;
 	/** Widths NAMESPACE and NAME had at this terminal width: they do not shrink while the session plays. */
 	floors?: PinnedWidths;
+	/** Grouped by owner: how many levels the rows sit under their headings (0 or absent: not grouped). */
+	depth?: number;
 }
 
 export interface TableLayout {
@@ -111,8 +117,10 @@ export interface TableLayout {
 	 * "→" when some wait on the right and the header had no room to name them.
 	 */
 	arrows: string;
-	/** The width the lines are cut to. */
+	/** The width the lines are cut to (the indent not included). */
 	width: number;
+	/** Cells before the titles and each row's cells, grouped by owner: the rows under their headings. */
+	indent: number;
 	pinned: PinnedWidths;
 	/** The scroll offset in effect (the one asked for, or less when fewer columns are off-screen). */
 	offset: number;
@@ -189,6 +197,33 @@ const NAME_READABLE = 28;
 const NAME_LEAST = 16;
 const NAMESPACE_LEAST = 11;
 
+/** Cells a level of grouping indents the rows when the kubectl columns leave room for it. */
+const INDENT_STEP = 2;
+
+/** The least NAMESPACE and NAME are given, even when the line overflows. */
+function leastPinned(measure: ColumnMeasure, options: LayoutOptions): {namespace: number; name: number} {
+	return {
+		namespace: options.oneNamespace ? 0 : Math.min(measure.namespace, CAP.namespace, NAMESPACE_LEAST),
+		name: Math.min(measure.name, CAP.name, NAME_LEAST),
+	};
+}
+
+/** Cells the pinned columns at their least and the kubectl columns take on one line. */
+function kubectlLine(measure: ColumnMeasure, plan: Plan, options: LayoutOptions): number {
+	const core = plan.ids.filter(id => plan.kind(id) === 'core');
+	const pinnedCount = plan.ids.filter(id => plan.kind(id) === 'pinned').length;
+	const least = leastPinned(measure, options);
+	return least.namespace + least.name + core.reduce((sum, id) => sum + plan.width(id), 0) + GAP * (pinnedCount + core.length - 1);
+}
+
+/** The rows' indent: INDENT_STEP a level, less (down to none) when it would push a kubectl column off-screen. */
+function indentFor(measure: ColumnMeasure, plan: Plan, options: LayoutOptions): number {
+	const depth = options.depth ?? 0;
+	const need = kubectlLine(measure, plan, options);
+	for (let step = INDENT_STEP; step > 0; step--) if (options.width - step * depth >= need) return step * depth;
+	return 0;
+}
+
 /**
  * NAMESPACE and NAME widths, the same at every scroll offset: a greedy share of the width, in the
  * order of what matters more, as if nothing were scrolled.
@@ -199,7 +234,7 @@ function pinnedWidths(measure: ColumnMeasure, plan: Plan, options: LayoutOptions
 	// The pinned and kubectl columns on one line, no gap after the last.
 	let left = options.width - core.reduce((sum, id) => sum + plan.width(id), 0) - GAP * (pinnedCount + core.length - 1);
 	const natural = {namespace: Math.min(measure.namespace, CAP.namespace), name: Math.min(measure.name, CAP.name)};
-	const out = {namespace: 0, name: 0};
+	const out = leastPinned(measure, options);
 	const grow = (id: 'namespace' | 'name', to: number) => {
 		if (id === 'namespace' && options.oneNamespace) return;
 		const granted = Math.min(Math.max(0, Math.min(natural[id], to) - out[id]), Math.max(0, left));
@@ -207,8 +242,6 @@ function pinnedWidths(measure: ColumnMeasure, plan: Plan, options: LayoutOptions
 		left -= granted;
 	};
 	// The least, granted even when the line overflows (then the columns on the right go off-screen).
-	if (!options.oneNamespace) out.namespace = Math.min(natural.namespace, NAMESPACE_LEAST);
-	out.name = Math.min(natural.name, NAME_LEAST);
 	left -= out.namespace + out.name;
 	grow('name', NAME_READABLE);
 	// NAME gives up its last cells for the other columns only when then nothing is off-screen, or for
@@ -271,11 +304,13 @@ function showFrom(plan: Plan, scrollable: readonly ColumnId[], offset: number, r
 }
 
 /**
- * The table's columns for what has been shown so far (`measure`) in `options.width` cells, scrolled
- * `options.offset` columns to the right.
+ * The table's columns for what has been shown so far (`measure`) in `given.width` cells (an indent
+ * included), scrolled `given.offset` columns to the right.
  */
-export function tableLayout(measure: ColumnMeasure, options: LayoutOptions): TableLayout {
-	const plan = planFor(measure, options);
+export function tableLayout(measure: ColumnMeasure, given: LayoutOptions): TableLayout {
+	const plan = planFor(measure, given);
+	const indent = indentFor(measure, plan, given);
+	const options = {...given, width: given.width - indent};
 	const pinned = pinnedWidths(measure, plan, options);
 	const pinnedColumns = plan.ids.filter(id => plan.kind(id) === 'pinned').map(id => ({id, width: pinned[id as 'namespace' | 'name']!}));
 	const scrollable = plan.ids.filter(id => plan.kind(id) !== 'pinned');
@@ -307,6 +342,7 @@ export function tableLayout(measure: ColumnMeasure, options: LayoutOptions): Tab
 		header: header.text,
 		arrows: `${hiddenLeft.length > 0 ? '←' : ' '} ${header.named ? ' ' : '→'}`.trimEnd(),
 		width: options.width,
+		indent,
 		pinned,
 		offset,
 		hiddenLeft,

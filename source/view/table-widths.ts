@@ -9,7 +9,7 @@ import {measureRows, tableLayout, titleMeasure, type LayoutOptions, type PinnedW
 
 export class TableWidths {
 	private readonly measure = titleMeasure();
-	/** NAMESPACE and NAME widths per mode (wide, one namespace), at `floorsWidth`. */
+	/** NAMESPACE and NAME widths per mode (wide, one namespace, grouped how deep), at `floorsWidth`. */
 	private readonly floors = new Map<string, PinnedWidths>();
 	private floorsWidth = -1;
 	/** The last layout and what it was made for: most frames widen nothing and reuse it. */
@@ -22,7 +22,7 @@ export class TableWidths {
 			this.floors.clear();
 			this.floorsWidth = options.width;
 		}
-		const mode = `${options.wide}|${options.oneNamespace ?? false}|${options.owner ?? false}`;
+		const mode = `${options.wide}|${options.oneNamespace ?? false}|${options.owner ?? false}|${options.depth ?? 0}`;
 		const key = `${mode}|${options.width}|${options.offset ?? 0}`;
 		if (!widened && this.last?.key === key) return this.last.layout;
 		const layout = tableLayout(this.measure, {...options, floors: this.floors.get(mode)});

@@ -4,7 +4,7 @@
 import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
 import {KEY} from './helpers/render-at-size.js';
-import {closeReplayApps, openReplayFile} from './helpers/replay-app.js';
+import {closeReplayApps, openReplayApp, openReplayFile} from './helpers/replay-app.js';
 
 const ROLLOUT_UNDO = fileURLToPath(new URL('../fixtures/captures-full/rollout-undo.ndjson', import.meta.url));
 
@@ -126,5 +126,40 @@ describe('grouping by owner', () => {
 		await app.press('o');
 		const frame = await app.waitFor('sort: owner (grouped)');
 		expect(cursorLine(frame)).toMatch(/^› ▸ default\/api \(\d+ pods\)/);
+	});
+
+	describe('on a small terminal, the indent gives way before a kubectl column', () => {
+		/** The pod rows of a grouped table: a health glyph after the cursor mark. */
+		const podLines = (frame: string) => frame.split('\n').filter(line => /^[› ][✓✗↻⇣○…?·] /.test(line));
+		const header = (frame: string) => frame.split('\n').find(line => line.includes('NAMESPACE'))!;
+
+		it('keeps NAME READY STATUS RESTARTS AGE on screen at 80 columns, the pods still indented under their headings', async () => {
+			const {app} = await openReplayApp('mixed', {size: {columns: 80, rows: 24}, atEnd: true});
+			await app.press('o');
+			const frame = await app.waitFor('sort: owner (grouped)');
+			expect(header(frame)).toMatch(/NAMESPACE +NAME +READY +STATUS +RESTARTS +AGE$/);
+			const pods = podLines(frame);
+			expect(pods.length).toBeGreaterThan(5);
+			// Every row ends with its age, and its namespace starts one cell further in than ungrouped.
+			for (const line of pods) expect(line).toMatch(/ \d+[smhd]\w*$/);
+			for (const line of pods) expect(line).toMatch(/^[› ]\S[* ] {2}\S/);
+			expect(header(frame).indexOf('AGE')).toBe(pods[0]!.search(/\S+$/));
+		});
+
+		it('keeps AGE at 80 columns with pods two levels deep (a rollout), and STATUS at 60', async () => {
+			const {app, player} = await openReplayFile(ROLLOUT_UNDO, {size: {columns: 80, rows: 24}});
+			await player.whenLoaded();
+			player.seek(92_000);
+			await app.waitFor('NAMESPACE');
+			await app.press('o');
+			let frame = await app.waitFor('sort: owner (grouped)');
+			expect(frame).toContain('▾ ReplicaSet api-');
+			expect(header(frame)).toMatch(/NAMESPACE +NAME +READY +STATUS +RESTARTS +AGE$/);
+			for (const line of podLines(frame)) expect(line).toMatch(/ \d+[smhd]\w*$/);
+			app.stdout.resize(60, 20);
+			frame = await app.waitFor(f => f.split('\n')[0]!.length <= 60 && f.includes('sort: owner'));
+			expect(header(frame)).toMatch(/NAMESPACE +NAME +READY +STATUS/);
+			for (const line of podLines(frame)) expect(line).toMatch(/ (Running|CrashLoopBackOff|Error|Completed|Terminating|Pending|ContainerCreating)\b/);
+		});
 	});
 });

@@ -35,6 +35,21 @@ function cell(row: PodRow, layout: TableLayout, id: string): string {
 }
 
 describe('table layout', () => {
+	it('indents grouped rows two cells a level, less (down to none) rather than push a kubectl column off-screen', () => {
+		const kubectl = ['namespace', 'name', 'ready', 'status', 'restarts', 'age'];
+		const indentAt = (width: number, depth: number) => {
+			const layout = layoutOf(rows(), {wide: false, width, depth});
+			expect(ids(layout).slice(0, 6)).toEqual(kubectl);
+			return layout.indent;
+		};
+		expect(indentAt(200, 1)).toBe(2);
+		expect(indentAt(200, 2)).toBe(4);
+		// The least line of the kubectl columns here is 75 cells: 80 columns leave 76 after the row marks.
+		expect(indentAt(76, 1)).toBe(1);
+		expect(indentAt(76, 2)).toBe(0);
+		expect(layoutOf(rows(), {wide: false, width: 76}).indent).toBe(0);
+	});
+
 	it('shows kubectl columns and FLAGS; wide adds IP, NOMINATED NODE and WHY, and OWNER while grouped by owner', () => {
 		expect(layoutOf(rows(), {wide: false, width: 200}).columns.map(c => c.title)).toEqual([
 			'NAMESPACE',
