@@ -153,6 +153,12 @@ export interface PodState {
 	 */
 	readonly beforeSight: BeforeSight | null;
 	readonly lastChangedAt: number;
+	/**
+	 * Whether the store kept this version's object: false for an ended pod kept only for its lane
+	 * (model/store/ended-pods.ts), whose readObject is then only what the version knows itself (names,
+	 * labels, owner, node, phase, conditions), not the object the server sent.
+	 */
+	readonly objectKept: boolean;
 	/** The last object seen (managedFields dropped). May read it from the session file: not for every row of every frame. */
 	readObject(): Pod;
 	/** The server's row from the last entry that carried one (for parity checks). May read the session file. */

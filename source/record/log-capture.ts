@@ -137,7 +137,7 @@ export class LogCapture {
 			return;
 		}
 		const previous = place === 'previous';
-		const target: LogTarget = {namespace: run.namespace, pod: run.pod, container: run.container, previous};
+		const target: LogTarget = {namespace: run.namespace, pod: run.pod, uid: run.uid ?? '', container: run.container, previous};
 		let text: string;
 		try {
 			// One line more than kept: its presence says the log had more.

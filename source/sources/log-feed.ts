@@ -6,6 +6,8 @@
 export interface LogTarget {
 	namespace: string;
 	pod: string;
+	/** Which life of the name (its metadata.uid; '' when unknown): a pod made again under it is another pod, with other logs. */
+	uid: string;
 	container: string;
 	/** The instance before the last restart (`kubectl logs --previous`). */
 	previous: boolean;

@@ -10,7 +10,7 @@ import type {FrameSource} from './frame-source.js';
 const OPENING: LogSnapshot = {state: 'opening', lines: [], timestamps: false, message: null, dropped: 0, truncated: false, version: 0};
 
 function targetKey(target: LogTarget): string {
-	return JSON.stringify([target.namespace, target.pod, target.container, target.previous]);
+	return JSON.stringify([target.namespace, target.pod, target.uid, target.container, target.previous]);
 }
 
 /** The snapshot of the log shown (null: no provider, the log cannot be shown here), or undefined when no log is open. */

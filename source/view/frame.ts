@@ -32,7 +32,7 @@ import {detailFrame, type DetailBody, type DetailFrame} from './detail-frame.js'
 import {sessionCapturesLogs} from '../model/container-logs.js';
 import {logFrame, type LogBody, type LogLimits} from './log-view.js';
 import {logChoice, type LogChoice} from './log-target.js';
-import type {LogSnapshot} from '../sources/log-feed.js';
+import type {LogSnapshot, LogTarget} from '../sources/log-feed.js';
 import {explainPod, whyContext} from '../model/why.js';
 import {podEvents} from '../model/store/pod-events.js';
 import {podKey} from '../model/pod-key.js';
@@ -41,7 +41,8 @@ import {groupedList, type HeadingRow} from './workloads/grouped-list.js';
 import {headingStatus, type GroupedRows} from './workloads/heading-lines.js';
 import {WorkloadMembers} from './workloads/workload-members.js';
 import {resolveLanes, type LaneClock, type LanesLimits} from './lanes/lane-time.js';
-import {podKeyOfRow, rowPlaces, withEndedRows} from './lanes/ended-rows.js';
+import {podKeyOfRow, podOfRow, rowPlaces, withEndedRows} from './lanes/ended-rows.js';
+import {lifeOf} from '../model/store/ended-pods.js';
 
 export type {TableBody, TableLine} from './table-frame.js';
 export type {DetailBody} from './detail-frame.js';
@@ -338,7 +339,7 @@ export function deriveFrame(input: FrameInput): Frame {
 			columnOffsets: table?.columnOffsets ?? {prev: null, next: null},
 			helpMax: help?.scrollMax ?? 0,
 			helpWindow: help?.window ?? 0,
-			logChoice: log ? {ok: false, problem: 'a log is open'} : chooseLog(detail, table ?? lanes, view),
+			logChoice: log ? {ok: false, problem: 'a log is open'} : chooseLog(detail, table ?? lanes, list.keyAt(cursor), view, !replaying),
 			log: log?.limits ?? null,
 			lanes: lanes?.limits ?? null,
 		},
@@ -391,15 +392,21 @@ function statusLine({
 }
 
 /** The container `l` opens: the detail's (its Containers cursor, its why), or the table's (or Lanes view's) selected pod's. */
-function chooseLog(detail: DetailFrame | null, table: Pick<TableFrame, 'selected' | 'selectedWhy'> | null, view: StoreView): LogChoice {
-	if (detail) return logChoice(detail.pod, detail.why, detail.limits.cursorContainer);
-	const key = table?.selected?.key;
-	return logChoice(key === undefined ? null : view.pods.get(key), table?.selectedWhy ?? null);
+function chooseLog(
+	detail: DetailFrame | null,
+	table: Pick<TableFrame, 'selectedWhy'> | null,
+	rowKey: string | undefined,
+	view: StoreView,
+	live: boolean,
+): LogChoice {
+	if (detail) return logChoice(detail.pod, detail.why, {cursorContainer: detail.limits.cursorContainer, live});
+	// The row's own life: a Lanes row may be an ended one, whose name another pod holds now.
+	return logChoice(rowKey === undefined ? null : podOfRow(view, rowKey), table?.selectedWhy ?? null, {live});
 }
 
-/** Under a log: the pod's status and why as they are now (its container may be restarting meanwhile). */
-function logStatusLine(target: {namespace: string; pod: string}, view: StoreView, now: number, width: number): BottomLine {
-	const pod = view.pods.get(podKey(target.namespace, target.pod));
+/** Under a log: the pod's status and why as they are now (its container may be restarting meanwhile); that life's, when the name lived more than once. */
+function logStatusLine(target: LogTarget, view: StoreView, now: number, width: number): BottomLine {
+	const pod = lifeOf(view, podKey(target.namespace, target.pod), target.uid);
 	if (!pod) return {kind: 'status', text: `${target.namespace}/${target.pod} is not in the store`, why: null};
 	const ctx = whyContext(view, pod, now, view);
 	const row = podRow(pod, now, explainPod(pod, ctx), ctx.events, view.owners);

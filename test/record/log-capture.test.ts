@@ -70,7 +70,9 @@ describe('LogCapture', () => {
 	it('asks for one line more than it keeps, as the run is now, and writes what came', async () => {
 		const {capture, asked, logs} = captureWith();
 		capture.add(RUN);
-		expect(asked.map(ask => [ask.target, ask.query.tailLines])).toEqual([[{namespace: 'default', pod: 'api-7d4f9', container: 'api', previous: true}, 51]]);
+		expect(asked.map(ask => [ask.target, ask.query.tailLines])).toEqual([
+			[{namespace: 'default', pod: 'api-7d4f9', uid: 'uid-1', container: 'api', previous: true}, 51],
+		]);
 		asked[0]!.answer('connecting...\nConnectionRefusedError: [Errno 111] Connection refused\n');
 		await waitUntil(() => logs.length === 1, 'the log');
 		expect(logs[0]).toEqual({

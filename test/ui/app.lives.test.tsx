@@ -4,10 +4,20 @@
 // lists the first life as an ended row after the table's rows.
 
 import {afterEach, describe, expect, it} from 'vitest';
+import {App} from '../../source/ui/app.js';
+import {FrameSource} from '../../source/ui/frame-source.js';
+import {realScheduler} from '../../source/sources/replay/scheduler.js';
+import {captureStore} from './helpers/capture-store.js';
+import {FakeLogs} from './helpers/fake-logs.js';
 import {closeReplayApps, openReplayApp, type ReplayApp} from './helpers/replay-app.js';
-import {KEY} from './helpers/render-at-size.js';
+import {KEY, renderAtSize, type Rendered} from './helpers/render-at-size.js';
 
-afterEach(closeReplayApps);
+let live: Rendered | null = null;
+afterEach(() => {
+	live?.instance.unmount();
+	live = null;
+	closeReplayApps();
+});
 
 const SIZE = {columns: 120, rows: 60};
 
@@ -25,6 +35,13 @@ async function onEndedLife({app}: ReplayApp): Promise<void> {
 	await app.waitFor(' a screen ');
 	await app.press('G');
 	await app.waitFor('Completed (deleted)');
+}
+
+/** The line over the footer: the selected pod's, or the answer to the last key. */
+function statusLine(frame: string): string {
+	const lines = frame.split('\n');
+	const footer = lines.findIndex(line => line.includes('Esc back') || line.includes('Esc table'));
+	return lines[footer - 1] ?? '';
 }
 
 /** The detail's Events section of the row under the cursor. */
@@ -63,5 +80,58 @@ describe('a pod name that lives twice', () => {
 		expect(frame).toContain('event Pulled: Container image "postgres:17.2" already present');
 		expect(frame).not.toContain('event Killing');
 		expect(frame).not.toContain('event Pulling');
+	});
+});
+
+describe('the logs of a pod name that lives twice (l, p)', () => {
+	it("opens on the ended life the log captured of its own last run, under that life's status", async () => {
+		const opened = await openTwice();
+		await onEndedLife(opened);
+		await opened.app.press('l');
+		// The feed answers a frame after the view opens: wait for its answer, not the title.
+		const frame = await opened.app.waitFor('shutting down');
+		expect(frame).toContain(' log default/db-0 postgres');
+		expect(frame).toContain('db-0 (uid c8f0236f…) postgres: shutting down (run 0)');
+		expect(frame).toContain('this db-0 was deleted at 15:50:22');
+		expect(statusLine(frame)).toMatch(/^default\/db-0 +Completed \(deleted\)/);
+	});
+
+	it("says of the ended life's previous run that it has none, not of the new life's", async () => {
+		const opened = await openTwice();
+		await onEndedLife(opened);
+		await opened.app.press('p');
+		const frame = await opened.app.waitFor('previous terminated container');
+		expect(frame).toContain(' log default/db-0 postgres (previous)');
+		expect(frame).toContain('previous terminated container "postgres" in pod "db-0" not found');
+		expect(statusLine(frame)).toMatch(/Completed \(deleted\)/);
+	});
+
+	it("never shows the earlier life's log for the new one, which has no run that ended", async () => {
+		const opened = await openTwice();
+		await opened.app.press('l');
+		const frame = await opened.app.waitFor('no log of the running postgres');
+		expect(frame).toContain(' log default/db-0 postgres');
+		expect(frame).toContain('no log of the running postgres in the session');
+		expect(frame).not.toContain('shutting down');
+		expect(statusLine(frame)).toMatch(/^default\/db-0 +Running/);
+	});
+
+	it('live, says in one line that a deleted life took its logs with it, and asks the cluster nothing', async () => {
+		const data = captureStore('statefulset', Number.POSITIVE_INFINITY, 'captures-full');
+		const logs = new FakeLogs();
+		const frames = new FrameSource([listener => data.store.subscribe(listener)], realScheduler, 0, 0);
+		live = renderAtSize(
+			<App store={data.store} clock={data.clock} info={{...data.info, kind: 'live', title: 'kind-kind', context: 'kind-kind'}} frames={frames} logs={logs} />,
+			SIZE,
+		);
+		await live.waitFor('NAMESPACE');
+		await live.press('/', ...'db-0', KEY.enter, 'L');
+		await live.waitFor(' a screen ');
+		await live.press('G');
+		await live.waitFor('Completed (deleted)');
+		await live.press('l');
+		const frame = await live.waitFor('its logs went with it');
+		expect(statusLine(frame)).toBe('default/db-0 was deleted at 15:50:22: its logs went with it (podlife record keeps the logs of containers that end)');
+		expect(logs.feeds).toHaveLength(0);
 	});
 });

@@ -3,7 +3,7 @@ import {logFrame, matchingLines, nextMatch, openLogView, type LogFrameInput} fro
 import {lineText} from '../../source/view/detail/lines.js';
 import type {LogSnapshot} from '../../source/sources/log-feed.js';
 
-const target = {namespace: 'default', pod: 'web-1', container: 'app', previous: false};
+const target = {namespace: 'default', pod: 'web-1', uid: 'web-1-uid', container: 'app', previous: false};
 
 function snapshot(lines: string[], patch: Partial<LogSnapshot> = {}): LogSnapshot {
 	return {state: 'following', lines, timestamps: false, message: null, dropped: 0, truncated: false, version: 1, ...patch};

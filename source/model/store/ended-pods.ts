@@ -78,6 +78,26 @@ export function podsAndEnded(view: {pods: ReadonlyMap<string, PodState>; endedPo
 	return all;
 }
 
+// The ended pods by uid, once per list of them (the store hands out the same array until it changes).
+const byUid = new WeakMap<readonly PodState[], Map<string, PodState>>();
+
+/**
+ * The life of pod `key` whose uid is `uid`: the pod the view holds under the key when it is that
+ * life (live, deleted or back again in a replay gone back), else the ended pod the store kept of it;
+ * undefined when the view knows no such life.
+ */
+export function lifeOf(view: {pods: ReadonlyMap<string, PodState>; endedPods: readonly PodState[]}, key: string, uid: string): PodState | undefined {
+	const held = view.pods.get(key);
+	if (held?.uid === uid) return held;
+	let index = byUid.get(view.endedPods);
+	if (!index) {
+		index = new Map(view.endedPods.map(pod => [pod.uid, pod]));
+		byUid.set(view.endedPods, index);
+	}
+	const ended = index.get(uid);
+	return ended?.key === key ? ended : undefined;
+}
+
 /** Whether the store still holds this ended pod (as its tombstone, or back again). */
 export function stillHeld(pods: ReadonlyMap<string, PodState>, ended: PodState): boolean {
 	return pods.get(ended.key)?.uid === ended.uid;

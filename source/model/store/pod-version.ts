@@ -192,6 +192,10 @@ export class PodVersion implements PodState {
 		return Math.min(this.lineLength, HISTORY_LIMIT);
 	}
 
+	get objectKept(): boolean {
+		return this.origin !== null;
+	}
+
 	readObject(): Pod {
 		const origin = this.origin;
 		if (origin === null) return objectOfVersion(this);

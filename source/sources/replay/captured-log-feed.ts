@@ -3,10 +3,13 @@
 // (model/log-location.ts: `p` the last terminated run, `l` the running one, or the last terminated
 // one while the container waits), so the view shows what `kubectl logs [--previous]` printed then.
 // A run the session holds no log of, a capture the recorder was refused, a pod not there yet: one
-// line that says so. The feed follows the replay's clock: each frame reads it again.
+// line that says so. The log is of one life of the pod's name (the target's uid): an ended life in
+// the Lanes view shows the runs of its own, deleted or not. The feed follows the replay's clock:
+// each frame reads it again.
 
 import {logOfRun, sessionCapturesLogs} from '../../model/container-logs.js';
 import {logLocation} from '../../model/log-location.js';
+import {lifeOf} from '../../model/store/ended-pods.js';
 import type {StoreView} from '../../model/pod-state.js';
 import type {SessionHeader} from '../../session/format.js';
 import type {LogFeed, LogProvider, LogSnapshot, LogTarget} from '../log-feed.js';
@@ -34,8 +37,12 @@ type Answer = Omit<LogSnapshot, 'version' | 'timestamps' | 'dropped'>;
 export function capturedLogAnswer(view: StoreView, now: number, header: SessionHeader, target: LogTarget): Answer {
 	const unavailable = (message: string): Answer => ({state: 'unavailable', lines: [], message, truncated: false});
 	const key = `${target.namespace}/${target.pod}`;
-	const pod = view.pods.get(key);
-	if (!pod || pod.deletedAt !== null) return unavailable(`${key} is not in the session at ${clock(now)}`);
+	// That life of the name: a pod made again under it is another pod, with logs of its own.
+	const pod = lifeOf(view, key, target.uid);
+	if (!pod) return unavailable(`${key} is not in the session at ${clock(now)}`);
+	const deleted = pod.deletedAt === null ? '' : `; this ${target.pod} was deleted at ${clock(pod.deletedAt)}`;
+	// Which run was the last is the object's to say; a pod kept only for its lane no longer has it.
+	if (!pod.objectKept) return unavailable(`no log of ${target.container}${deleted}, and which of its runs was the last is no longer known`);
 	const location = logLocation(pod.readObject(), target.container, target.previous);
 	if (location.kind === 'unscheduled') return unavailable(`${key} has no node yet at ${clock(now)}: no container has run`);
 	if (location.kind === 'refused') return unavailable(location.message);
@@ -50,7 +57,7 @@ export function capturedLogAnswer(view: StoreView, now: number, header: SessionH
 		);
 	}
 	if (log.error !== null) return unavailable(`the recording could not read this log: ${log.error}`);
-	return {state: 'ended', lines: log.lines, message: `captured at ${clock(log.at)}`, truncated: log.truncated};
+	return {state: 'ended', lines: log.lines, message: `captured at ${clock(log.at)}${deleted}`, truncated: log.truncated};
 }
 
 class CapturedLogFeed implements LogFeed {

@@ -15,6 +15,7 @@ import {searchText} from '../index-entry.js';
 import {TOMBSTONE_SHOW_MS, type EntryRows, type RowList} from '../pod-index.js';
 import type {PodPlace} from '../workloads/grouped-list.js';
 import {endedPlace} from '../workloads/ended-place.js';
+import {lifeOf} from '../../model/store/ended-pods.js';
 
 const ENDED = 'ended:';
 
@@ -29,9 +30,6 @@ export function podKeyOfRow(key: string): string {
 	return key.slice(key.indexOf(':', ENDED.length) + 1);
 }
 
-// The ended pods by uid, once per list of them (the store hands out the same array until it changes).
-const byUid = new WeakMap<readonly PodState[], Map<string, PodState>>();
-
 /**
  * The pod a row key stands for: a listed pod, or an ended life — as the store holds it while it does
  * (a replay gone back to when it lived), else as the store kept it for its lane.
@@ -39,15 +37,7 @@ const byUid = new WeakMap<readonly PodState[], Map<string, PodState>>();
 export function podOfRow(view: StoreView, key: string): PodState | undefined {
 	if (!key.startsWith(ENDED)) return view.pods.get(key);
 	const colon = key.indexOf(':', ENDED.length);
-	const uid = key.slice(ENDED.length, colon);
-	const held = view.pods.get(key.slice(colon + 1));
-	if (held?.uid === uid) return held;
-	let index = byUid.get(view.endedPods);
-	if (!index) {
-		index = new Map(view.endedPods.map(pod => [pod.uid, pod]));
-		byUid.set(view.endedPods, index);
-	}
-	return index.get(uid);
+	return lifeOf(view, key.slice(colon + 1), key.slice(ENDED.length, colon));
 }
 
 // What the filter reads of an ended pod, made once (a deleted pod is never faulty: its health is not judged).

@@ -35,7 +35,7 @@ async function until(feed: LogFeed, test: (snapshot: LogSnapshot) => boolean): P
 	return feed.snapshot();
 }
 
-const target = {namespace: 'default', pod: 'web-1', container: 'app', previous: false};
+const target = {namespace: 'default', pod: 'web-1', uid: 'web-1-uid', container: 'app', previous: false};
 
 describe('live container logs', () => {
 	it('asks for the tail with timestamps, following, and shows lines as they stream', async () => {

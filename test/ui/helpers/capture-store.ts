@@ -20,8 +20,8 @@ export interface CaptureStore {
 }
 
 /** The store after every entry with t <= atT (default: the whole capture). */
-export function captureStore(name: string, atT = Number.POSITIVE_INFINITY): CaptureStore {
-	const capture = loadCapture(captureFile(name));
+export function captureStore(name: string, atT = Number.POSITIVE_INFINITY, folder?: Parameters<typeof captureFile>[1]): CaptureStore {
+	const capture = loadCapture(captureFile(name, folder));
 	const recordedAtMs = Date.parse(capture.header.recordedAt);
 	const store = new PodStore({compat: compatForServerVersion(capture.header.serverVersion)});
 	let last = 0;
@@ -31,6 +31,6 @@ export function captureStore(name: string, atT = Number.POSITIVE_INFINITY): Capt
 		last = entry.t;
 	}
 	const clock = {at: recordedAtMs + last, now: () => clock.at};
-	const info: SourceInfo = {kind: 'replay', title: capture.header.title ?? name, file: captureFile(name), header: capture.header};
+	const info: SourceInfo = {kind: 'replay', title: capture.header.title ?? name, file: captureFile(name, folder), header: capture.header};
 	return {store, clock, info, recordedAtMs};
 }
