@@ -79,7 +79,7 @@ export function App({store, clock, info, player, frames, initial, logs}: AppProp
 			) : (
 				<StatusLine text={bottom.text} why={bottom.why} color={bottom.color} />
 			)}
-			<Footer {...footer} />
+			<Footer {...footer} width={frame.width} />
 		</Box>
 	);
 }

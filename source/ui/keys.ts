@@ -3,7 +3,8 @@
 // that work in the current view) and the `?` help overlay, so help cannot lie
 // (gemini-cli keyBindings.ts, wrangler cli-hotkeys.ts). Adding a key is a row here
 // and, for a new action, its handler in key-actions.ts. Order matters: the footer
-// shows bindings in this order and cuts the tail when the terminal is narrow,
+// shows bindings in this order, leaving out those that do not fit when the terminal
+// is narrow, first the later ones (footer.tsx keeps help, quit and the way back),
 // and the first binding of a key in a view wins.
 
 import {showKey} from './key-name.js';
@@ -91,8 +92,9 @@ export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['shift+left'], action: 'panEarlier', label: 'pan earlier', views: ['lanes'], footer: false},
 	{keys: ['shift+right'], action: 'panLater', label: 'pan later', views: ['lanes'], footer: false},
 	{keys: ['escape'], action: 'closeContainer', label: 'back to containers', views: ['container']},
-	{keys: ['tab', 'right'], action: 'nextSection', label: 'next section', views: DETAIL},
-	{keys: ['shift+tab', 'left'], action: 'prevSection', label: 'previous section', views: DETAIL},
+	// One footer entry for both ("Tab/→/S-Tab/← sections"), so that `w wrap lines` fits beside help and quit at 80 columns.
+	{keys: ['tab', 'right'], action: 'nextSection', label: 'next section', views: DETAIL, pair: 'sections'},
+	{keys: ['shift+tab', 'left'], action: 'prevSection', label: 'previous section', views: DETAIL, pair: 'sections'},
 	{keys: ['escape'], action: 'back', label: 'back', views: ['detail']},
 	{keys: ['w'], action: 'wrap', label: 'wrap lines', views: DETAIL},
 	{keys: ['/'], action: 'filter', label: 'filter', views: LISTS},
@@ -115,10 +117,10 @@ export const KEY_TABLE: readonly KeyBinding[] = [
 	{keys: ['end'], action: 'end', label: 'to end', views: ALL, replay: true, footer: false},
 	{keys: ['?'], action: 'help', label: 'help', views: ALL},
 	{keys: ['q'], action: 'quit', label: 'quit', views: [...ALL, 'help']},
-	// After ? and q, which a narrow footer must keep.
+	// After ? and q: a narrow footer leaves these out first.
 	{keys: ['L'], action: 'openLanes', label: 'lanes', views: ['table']},
 	// The log of the selected container (the Containers cursor's, else the one the why line names), as k9s
-	// binds them; after ? and q, which a narrow footer must keep.
+	// binds them; after ? and q, as L.
 	{keys: ['l'], action: 'logs', label: 'logs', views: ALL},
 	{keys: ['p'], action: 'previousLogs', label: 'previous logs', views: ALL},
 	// Esc goes back one level, as in k9s: at the top (the table) it only takes back a filter, never quits.

@@ -275,11 +275,11 @@ describe('pod table', () => {
 		const app = renderApp();
 		let frame = await app.waitFor('crashloop');
 		expect(frame).toContain('/ filter');
-		expect(frame).not.toContain('next section');
+		expect(frame).not.toContain('sections');
 		expect(frame).not.toContain('pause');
 		await app.press(KEY.enter);
 		frame = await app.waitFor('[Overview]');
-		expect(frame).toContain('Tab/→ next section');
+		expect(frame).toContain('Tab/→/S-Tab/← sections');
 		expect(frame).not.toContain('/ filter');
 	});
 
