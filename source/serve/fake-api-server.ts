@@ -3,7 +3,7 @@
 // server's current time, in the real server's wire shapes (lists, WatchEvent
 // lines, meta.k8s.io Tables, Status errors). Tests drive time by hand with
 // advanceTo(); `podlife serve` plays it in real time, its times moved to now
-// (timeShiftMs, shift-times.ts). Faults (cut watches, refused connections,
+// (timeShiftMs, timeSpeed: served-clock.ts). Faults (cut watches, refused connections,
 // 401/403, slowness, expired resourceVersions) are methods, so client code can
 // be tested against the failures a real cluster produces.
 //
@@ -27,6 +27,7 @@ import {RequestFaults, type ForbidRule, type ThrottleRule} from './request-fault
 import {RequestHandler, type RequestRecord} from './request-handler.js';
 import {PodLogs} from './pod-logs.js';
 import type {Verb} from './routes.js';
+import {servedAt} from './served-clock.js';
 import {ServedObjects} from './served-objects.js';
 import type {RowPrinter} from './table.js';
 import {Watches} from './watches.js';
@@ -49,6 +50,11 @@ export interface FakeApiServerOptions {
 	 * the one that makes the session start now). Default 0: the times as recorded.
 	 */
 	timeShiftMs?: number;
+	/**
+	 * The served times run this many times as fast as the recorded ones from t = 0 on (served-clock.ts):
+	 * what `play({wallClock: true})` plays at. Default 1.
+	 */
+	timeSpeed?: number;
 	/**
 	 * How a watch request from an expired resourceVersion is refused. 'event' (default) is
 	 * the real server's way: HTTP 200, one ERROR event with a 410 Status, end of stream.
@@ -94,7 +100,8 @@ export class FakeApiServer {
 		this.port = options.port ?? 0;
 		this.recordedAtMs = Date.parse(options.header.recordedAt);
 		this.compat = compatForServerVersion(options.header.serverVersion);
-		this.history = new ObjectHistory(options.entries, {firstResourceVersion: options.firstResourceVersion, shiftMs: options.timeShiftMs});
+		const clock = {recordedAtMs: this.recordedAtMs, shiftMs: options.timeShiftMs ?? 0, speed: options.timeSpeed ?? 1};
+		this.history = new ObjectHistory(options.entries, {firstResourceVersion: options.firstResourceVersion, clock});
 		if (options.startAt !== undefined) this.history.advanceTo(options.startAt);
 		this.logs = new PodLogs(options.entries);
 		this.objects = new ServedObjects(this.history, this.header, options.firstResourceVersion ?? 1000);
@@ -200,7 +207,7 @@ export class FakeApiServer {
 	}
 
 	private epochOf(t: number, shiftMs = this.history.shiftMs): number {
-		return this.recordedAtMs + shiftMs + t;
+		return servedAt({...this.history.clock, shiftMs}, t);
 	}
 
 	/** How far the served times are from the recorded ones (ms). */

@@ -2,12 +2,14 @@
 // entry applied in order becomes a change with a fresh, strictly increasing
 // resourceVersion (the recorded ones come from another cluster and would not
 // be consistent across lists, watches and loops). Time is the session's `t`;
-// whoever owns the clock calls advanceTo(). With a time offset, every time in the
-// objects is moved by it as they enter the store (shift-times.ts).
+// whoever owns the clock calls advanceTo(). On a served clock (served-clock.ts), every time in
+// the objects is moved to it as they enter the store, and each round of a loop serves uids of
+// its own (served-copy.ts).
 
 import type {KubeObject} from '../kube/objects.js';
 import {isWatchEntry, type PrintedRow, type SessionEntry, type WatchEntry, type WatchType} from '../session/format.js';
-import {shiftTimes} from './shift-times.js';
+import type {ServedClock} from './served-clock.js';
+import {servedCopy} from './served-copy.js';
 
 export type ResourceName = 'pods' | 'nodes' | 'events';
 
@@ -27,7 +29,7 @@ export interface Change {
 	rv: number;
 	/** Session time the change happened at. */
 	t: number;
-	/** How far the times of its round were moved (ObjectHistory shiftMs then): recordedAt + shiftMs + t is when it happened. */
+	/** How far the times of its round were moved (ObjectHistory shiftMs then): its moment is served at servedAt({…clock, shiftMs}, t). */
 	shiftMs: number;
 	resource: ResourceName;
 	type: WatchType;
@@ -47,9 +49,10 @@ export function objectKey(object: KubeObject): string {
 	return storeKey(object.metadata?.namespace, object.metadata?.name ?? '');
 }
 
-/** A copy of `object` at `rv`; with `shiftMs`, a recorded object whose times move by it. */
-function served(object: KubeObject, rv: number, shiftMs: number): KubeObject {
-	const copy = shiftMs === 0 ? structuredClone(object) : shiftTimes(object, shiftMs);
+/** A copy of `object` at `rv`; with `clock`, a recorded object as round `round` serves it on that clock. */
+function served(object: KubeObject, rv: number, clock: ServedClock | null, round: number): KubeObject {
+	const asRecorded = clock === null || (clock.shiftMs === 0 && clock.speed === 1 && round === 0);
+	const copy = asRecorded ? structuredClone(object) : servedCopy(object, clock, round);
 	copy.metadata = {...copy.metadata, resourceVersion: String(rv)};
 	return copy;
 }
@@ -69,12 +72,15 @@ export class ObjectHistory {
 	private readonly sorted = new Map<string, readonly StoredObject[]>();
 	/** Changes with rv below this are forgotten: resuming before it is "too old". */
 	private oldest = 0;
-	/** ms (whole seconds) every time in the recorded objects moves by as they are applied. */
-	private shift: number;
+	/** The clock the recorded objects' times move to as they are applied (its shift changes each round). */
+	private onClock: ServedClock;
+	/** Rounds of a loop started so far: 0 until the first rewind. */
+	private round = 0;
 
-	constructor(entries: SessionEntry[], options: {firstResourceVersion?: number; shiftMs?: number} = {}) {
+	/** `clock`: the served clock (default: the times as recorded). */
+	constructor(entries: SessionEntry[], options: {firstResourceVersion?: number; clock?: ServedClock} = {}) {
 		this.entries = entries.filter(isWatchEntry).filter(entry => resourceOf(entry.object) !== undefined);
-		this.shift = options.shiftMs ?? 0;
+		this.onClock = options.clock ?? {recordedAtMs: 0, shiftMs: 0, speed: 1};
 		this.rv = options.firstResourceVersion ?? 1000;
 		this.initialRv = this.rv;
 		for (const resource of ['pods', 'nodes', 'events'] as const) this.store.set(resource, new Map());
@@ -89,9 +95,14 @@ export class ObjectHistory {
 		return this.rv;
 	}
 
-	/** How far the objects' times are moved from the recorded ones (ms, whole seconds). */
+	/** How far the start of this round is moved from the recorded one (ms, whole seconds). */
 	get shiftMs(): number {
-		return this.shift;
+		return this.onClock.shiftMs;
+	}
+
+	/** The clock this round's objects are served on. */
+	get clock(): ServedClock {
+		return this.onClock;
 	}
 
 	get ended(): boolean {
@@ -130,22 +141,27 @@ export class ObjectHistory {
 
 	/**
 	 * Start the session over (loop): everything present is deleted, time goes back to 0, rv keeps
-	 * growing; the objects of the new round have their times moved by `shiftMs` (default: as before).
+	 * growing; the objects of the new round have their times moved by `shiftMs` (default: as before)
+	 * and uids of their own.
 	 */
-	rewind(shiftMs = this.shift): Change[] {
+	rewind(shiftMs = this.onClock.shiftMs): Change[] {
 		const changes: Change[] = [];
 		for (const [resource, objects] of this.store) {
 			for (const [key, stored] of objects) {
 				objects.delete(key);
 				// Already served: only its resourceVersion changes.
 				changes.push(
-					this.record({t: this.time, resource, type: 'DELETED', object: stored.object, previous: stored.object, row: stored.row, previousRow: stored.row}, 0),
+					this.record(
+						{t: this.time, resource, type: 'DELETED', object: stored.object, previous: stored.object, row: stored.row, previousRow: stored.row},
+						false,
+					),
 				);
 			}
 		}
 		this.cursor = 0;
 		this.time = 0;
-		this.shift = shiftMs;
+		this.onClock = {...this.onClock, shiftMs};
+		this.round += 1;
 		return changes;
 	}
 
@@ -183,12 +199,13 @@ export class ObjectHistory {
 		return change;
 	}
 
-	/** `shiftMs`: how far the times of change.object move (0 for an object the store already holds). */
-	private record(change: Omit<Change, 'rv' | 'shiftMs'>, shiftMs = this.shift): Change {
+	/** `recorded`: change.object is as recorded, to be served on this round's clock (not one the store already holds). */
+	private record(change: Omit<Change, 'rv' | 'shiftMs'>, recorded = true): Change {
 		this.rv += 1;
-		const recorded: Change = {...change, rv: this.rv, shiftMs: this.shift, object: served(change.object, this.rv, shiftMs)};
-		this.history.push(recorded);
-		return recorded;
+		const object = served(change.object, this.rv, recorded ? this.onClock : null, this.round);
+		const made: Change = {...change, rv: this.rv, shiftMs: this.onClock.shiftMs, object};
+		this.history.push(made);
+		return made;
 	}
 
 	/**

@@ -5,16 +5,19 @@
 import type {Change, ObjectHistory} from './object-history.js';
 import {offsetToStartAt} from './shift-times.js';
 
-export interface PlayOptions {
-	speed?: number;
+interface LoopOptions {
 	loop?: boolean;
 	loopPauseMs?: number;
-	/**
-	 * Session time is the served times' clock: t = 0 is when the history's shift says the session
-	 * started (offsetToStartAt), and each round of a loop is moved to start anew when it does.
-	 */
-	wallClock?: boolean;
 }
+
+/**
+ * With wallClock, session time is the served times' clock (served-clock.ts): t = 0 is when the
+ * history's shift says the session started (offsetToStartAt), it runs at the speed the served
+ * times do — playing at another would serve changes at moments their own times do not say — and
+ * each round of a loop is moved to start anew when it does. Without it, session time runs `speed`
+ * times as fast as the wall clock from where the history is.
+ */
+export type PlayOptions = LoopOptions & ({wallClock: true} | {wallClock?: false; speed?: number});
 
 export interface PlaybackDeps {
 	history: ObjectHistory;
@@ -46,7 +49,8 @@ export class Playback {
 	play(options: PlayOptions = {}): void {
 		this.pause();
 		const {history, recordedAtMs} = this.deps;
-		const speed = options.speed && options.speed > 0 ? options.speed : 1;
+		const asked = options.wallClock ? history.clock.speed : options.speed;
+		const speed = asked && asked > 0 ? asked : 1;
 		const anchor = (): void => {
 			// Wall clock: t = 0 was (or is due) at the epoch the served times say, read on the monotonic clock.
 			const startsIn = recordedAtMs + history.shiftMs - Date.now();

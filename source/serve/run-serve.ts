@@ -2,8 +2,9 @@
 // in real time, until Ctrl-C. Writes a kubeconfig that points at it so that
 // `KUBECONFIG=… podlife` or `kubectl --kubeconfig … get pods -w` just works.
 // The session plays as if it were happening now: its times are moved so that
-// t = 0 is when the server starts (each round of --loop starts anew), so a
-// client that reads its own clock sees the ages and countdowns of the replay.
+// t = 0 is when the server starts (each round of --loop starts anew, with uids of its
+// own) and, at --speed N, run N times as fast (served-clock.ts), so a client that
+// reads its own clock sees the ages and countdowns of the replay.
 
 import {randomBytes} from 'node:crypto';
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
@@ -60,7 +61,10 @@ export async function runServe(options: ServeOptions): Promise<void> {
 	if (options.speed !== undefined && !(options.speed > 0)) throw new UserError(`--speed must be a number above 0, not ${options.speed}`);
 	const session = await loadSession(options.file);
 	const timeShiftMs = options.originalTimes ? 0 : offsetToStartAt(Date.parse(session.header.recordedAt), Date.now());
-	const server = new FakeApiServer({header: session.header, entries: session.entries, host: options.host, port: options.port ?? 0, timeShiftMs});
+	const speed = options.speed ?? 1;
+	// With the times as recorded, nothing is on the wall clock: the session only plays at --speed.
+	const timeSpeed = options.originalTimes ? 1 : speed;
+	const server = new FakeApiServer({header: session.header, entries: session.entries, host: options.host, port: options.port ?? 0, timeShiftMs, timeSpeed});
 	const warn = options.warn ?? ((line: string) => void process.stderr.write(`podlife: ${line}\n`));
 	for (const warning of session.warnings) warn(warning);
 	const limited = options.allowNamespaces !== undefined && options.allowNamespaces.length > 0;
@@ -94,7 +98,8 @@ export async function runServe(options: ServeOptions): Promise<void> {
 	if (options.onListening) options.onListening(line, url);
 	else process.stdout.write(`${line}\n`);
 
-	server.play({speed: options.speed ?? 1, loop: options.loop ?? false, wallClock: !options.originalTimes});
+	const loop = {loop: options.loop ?? false};
+	server.play(options.originalTimes ? {...loop, speed} : {...loop, wallClock: true});
 	const revoking =
 		limited && options.revokeAfterMs !== undefined
 			? setTimeout(() => {

@@ -5,7 +5,7 @@
 import type {SessionHeader} from '../session/format.js';
 import type {ObjectHistory, StoredObject} from './object-history.js';
 import type {ServedResource} from './routes.js';
-import {shiftTime} from './shift-times.js';
+import {servedTime} from './shift-times.js';
 
 const CLUSTER_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 
@@ -45,7 +45,7 @@ export class ServedObjects {
 				metadata: {
 					name,
 					resourceVersion: String(this.firstResourceVersion),
-					creationTimestamp: shiftTime(this.header.recordedAt.replace(/\.\d+Z$/, 'Z'), this.history.shiftMs),
+					creationTimestamp: servedTime(this.header.recordedAt.replace(/\.\d+Z$/, 'Z'), this.history.clock),
 					labels: {'kubernetes.io/metadata.name': name},
 				},
 				spec: {finalizers: ['kubernetes']},

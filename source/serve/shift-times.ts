@@ -1,7 +1,8 @@
 // `podlife serve` plays a session as if it were happening now: every time in the
-// objects moves by one offset so the session's t = 0 is when the server started,
-// and kubectl, podlife live and a recording made from the server all see the ages,
-// "(5s ago)" and back-off countdowns the replay shows at the same offset.
+// objects moves to the served clock (served-clock.ts) so the session's t = 0 is when the
+// server started, and kubectl, podlife live and a recording made from the server all see the
+// ages, "(5s ago)" and back-off countdowns the replay shows at the same offset (at --speed N,
+// the ages the session's clock makes at that speed).
 //
 // Which values are times: the API serializes metav1.Time as RFC 3339 in seconds
 // ("2026-11-25T04:20:57Z"), metav1.MicroTime as RFC 3339 with 6 digits, and the
@@ -13,16 +14,16 @@
 // conditions[].lastHeartbeatTime/lastTransitionTime and spec.taints[].timeAdded; Event
 // firstTimestamp, lastTimestamp, eventTime and series.lastObservedTime. Rather than a
 // list that misses the next field a server adds, every string that is exactly such a
-// time is shifted, wherever it is — except what a container is given to run (env,
-// command, args): a time written there is the user's data, not the cluster's clock.
+// time is moved, wherever it is (served-copy.ts).
 //
 // The offset is whole seconds so that a time in seconds stays exact in seconds and the
-// fraction of a finer one is kept digit for digit: the format of each value is preserved.
+// fraction of a finer one is kept digit for digit: the format of each value is preserved. On a
+// sped-up clock a time falls between seconds: it is cut to the precision it was written in, as
+// the API server cuts a time to seconds (a time cut down is never after the moment it says).
+
+import {servedSinceStart, type ServedClock} from './served-clock.js';
 
 const TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** Keys whose values are a container's own input, never shifted. */
-const USER_DATA = new Set(['env', 'command', 'args']);
 
 /** The time `text` moved by `offsetMs` (whole seconds), in the same format; anything else unchanged. */
 export function shiftTime(text: string, offsetMs: number): string {
@@ -37,18 +38,34 @@ export function shiftTime(text: string, offsetMs: number): string {
 	return `${new Date(moved).toISOString().slice(0, 19)}${fraction}${zone}`;
 }
 
-/** A deep copy of a JSON value with every time in it moved by `offsetMs` (whole seconds). */
-export function shiftTimes<T>(value: T, offsetMs: number): T {
-	return shiftValue(value, offsetMs) as T;
+/** The time `text` (recorded) on the served `clock`, in the same format; anything else unchanged. */
+export function servedTime(text: string, clock: ServedClock): string {
+	if (clock.speed === 1) return shiftTime(text, clock.shiftMs);
+	const match = TIME.exec(text);
+	if (!match) return text;
+	const [, seconds, fraction = '', zone] = match as unknown as [string, string, string | undefined, string];
+	const reading = Date.parse(`${seconds}Z`);
+	if (Number.isNaN(reading)) return text;
+	const zoneMs = zoneOffsetMs(zone);
+	// Worked out in ms from the start rather than from the epoch, so that a nanosecond fraction fits a double.
+	const since = servedSinceStart(clock, reading - zoneMs - clock.recordedAtMs + (fraction ? Number(`0${fraction}`) * 1000 : 0));
+	// The served moment read in the time's own zone: whole seconds, and the rest cut to the time's precision.
+	const start = clock.recordedAtMs + clock.shiftMs + zoneMs;
+	const startSecond = Math.floor(start / 1000) * 1000;
+	const rest = start - startSecond + since;
+	const whole = startSecond + Math.floor(rest / 1000) * 1000;
+	const year = new Date(whole).getUTCFullYear();
+	if (year < 0 || year > 9999) return text;
+	const digits = Math.max(0, fraction.length - 1);
+	const part = Math.min(10 ** digits - 1, Math.floor(((rest - Math.floor(rest / 1000) * 1000) / 1000) * 10 ** digits));
+	return `${new Date(whole).toISOString().slice(0, 19)}${digits > 0 ? `.${String(part).padStart(digits, '0')}` : ''}${zone}`;
 }
 
-function shiftValue(value: unknown, offsetMs: number): unknown {
-	if (typeof value === 'string') return shiftTime(value, offsetMs);
-	if (Array.isArray(value)) return value.map(item => shiftValue(item, offsetMs));
-	if (value === null || typeof value !== 'object') return value;
-	const copy: Record<string, unknown> = {};
-	for (const [key, item] of Object.entries(value)) copy[key] = USER_DATA.has(key) ? structuredClone(item) : shiftValue(item, offsetMs);
-	return copy;
+/** "Z", "+01:00", "-05:30" as ms east of UTC. */
+function zoneOffsetMs(zone: string): number {
+	if (zone === 'Z') return 0;
+	const sign = zone.startsWith('-') ? -1 : 1;
+	return sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
 }
 
 /**

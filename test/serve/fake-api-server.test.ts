@@ -162,22 +162,21 @@ describe('FakeApiServer lists and watches', () => {
 	it('plays each round of a loop as happening anew when times are moved to now', async () => {
 		const {header, entries} = readCapture('web');
 		const recordedAt = Date.parse(header.recordedAt);
-		server = new FakeApiServer({header, entries, timeShiftMs: offsetToStartAt(recordedAt, Date.now())});
+		// 10 000× speed: one pass of the 8.5 s session takes about a millisecond.
+		server = new FakeApiServer({header, entries, timeShiftMs: offsetToStartAt(recordedAt, Date.now()), timeSpeed: 10_000});
 		const url = await server.start();
 		const watch = collectWatch(url, '/api/v1/namespaces/default/pods', {});
 		await watch.started;
 		await waitFor(() => (server!.openWatches === 1 ? true : undefined), 'the watch');
-		server.play({speed: 10_000, loop: true, loopPauseMs: 5, wallClock: true});
+		server.play({loop: true, loopPauseMs: 5, wallClock: true});
 		const added = () => watch.seen.filter(event => event.type === 'ADDED');
 		await waitFor(() => (added().length >= 2 ? true : undefined), 'the second round');
 		const rewoundAt = Date.now();
 		server.pause();
 		const [first, second] = added().map(event => Date.parse(event.object.metadata!.creationTimestamp as string));
-		const recorded = Date.parse(podEntries(entries).find(entry => entry.object.metadata?.namespace === 'default')!.object.metadata!.creationTimestamp!);
 		// Round two is moved again: its pod is created after round one ended, not 8.5 s × rounds in the past.
 		expect(second! - first!).toBeGreaterThanOrEqual(1000);
-		expect((second! - recorded) % 1000).toBe(0);
-		expect(recordedAt + (second! - recorded)).toBeLessThanOrEqual(rewoundAt + 1000);
+		expect(second!).toBeLessThanOrEqual(rewoundAt + 1000);
 	});
 
 	it('turns a pod entering a field selector into ADDED, as the watch cache does', async () => {
