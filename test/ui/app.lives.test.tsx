@@ -44,18 +44,38 @@ function statusLine(frame: string): string {
 	return lines[footer - 1] ?? '';
 }
 
-/** The detail's Events section of the row under the cursor. */
-async function eventsOfSelected({app}: ReplayApp): Promise<string> {
+/**
+ * The StatefulSet capture's store shown as a live cluster would be (its store keeps an ended pod
+ * without its object, as the live store does), the cursor on db-0's first life in the Lanes view.
+ */
+async function liveOnEndedLife(logs = new FakeLogs()): Promise<Rendered> {
+	const data = captureStore('statefulset', Number.POSITIVE_INFINITY, 'captures-full');
+	const frames = new FrameSource([listener => data.store.subscribe(listener)], realScheduler, 0, 0);
+	live = renderAtSize(
+		<App store={data.store} clock={data.clock} info={{...data.info, kind: 'live', title: 'kind-kind', context: 'kind-kind'}} frames={frames} logs={logs} />,
+		SIZE,
+	);
+	await live.waitFor('NAMESPACE');
+	await live.press('/', ...'db-0', KEY.enter, 'L');
+	await live.waitFor(' a screen ');
+	await live.press('G');
+	await live.waitFor('Completed (deleted)');
+	return live;
+}
+
+/** The detail's `section` of the row under the cursor. */
+async function sectionOfSelected(app: Rendered, section: string): Promise<string> {
+	// Enter in the Lanes view opens the Timeline; Tab goes round the sections.
 	await app.press(KEY.enter);
-	await app.waitFor('[');
-	for (let tries = 0; tries < 6 && !/\[Events\]/.test(app.lastFrame()); tries++) await app.press(KEY.tab);
-	return app.waitFor('[Events]');
+	await app.waitFor(/\[(Overview|Containers|Timeline|Scheduling|Events|YAML)\]/);
+	for (let tries = 0; tries < 6 && !app.lastFrame().includes(`[${section}]`); tries++) await app.press(KEY.tab);
+	return app.waitFor(`[${section}]`);
 }
 
 describe('a pod name that lives twice', () => {
 	it("shows in the new life's Events only its own: not its predecessor's pull and kill", async () => {
 		const opened = await openTwice();
-		const frame = await eventsOfSelected(opened);
+		const frame = await sectionOfSelected(opened.app, 'Events');
 		expect(frame).toContain('Events: 4, 0 warnings');
 		expect(frame).toContain('already present on machine');
 		expect(frame).not.toContain('Killing');
@@ -65,7 +85,7 @@ describe('a pod name that lives twice', () => {
 	it("shows in the ended life's Events only its own: not those of the pod made after it", async () => {
 		const opened = await openTwice();
 		await onEndedLife(opened);
-		const frame = await eventsOfSelected(opened);
+		const frame = await sectionOfSelected(opened.app, 'Events');
 		expect(frame).toContain('Events: 6, 0 warnings');
 		expect(frame).toContain('Killing');
 		expect(frame).not.toContain('already present on machine');
@@ -117,21 +137,48 @@ describe('the logs of a pod name that lives twice (l, p)', () => {
 	});
 
 	it('live, says in one line that a deleted life took its logs with it, and asks the cluster nothing', async () => {
-		const data = captureStore('statefulset', Number.POSITIVE_INFINITY, 'captures-full');
 		const logs = new FakeLogs();
-		const frames = new FrameSource([listener => data.store.subscribe(listener)], realScheduler, 0, 0);
-		live = renderAtSize(
-			<App store={data.store} clock={data.clock} info={{...data.info, kind: 'live', title: 'kind-kind', context: 'kind-kind'}} frames={frames} logs={logs} />,
-			SIZE,
-		);
-		await live.waitFor('NAMESPACE');
-		await live.press('/', ...'db-0', KEY.enter, 'L');
-		await live.waitFor(' a screen ');
-		await live.press('G');
-		await live.waitFor('Completed (deleted)');
+		const live = await liveOnEndedLife(logs);
 		await live.press('l');
 		const frame = await live.waitFor('its logs went with it');
 		expect(statusLine(frame)).toBe('default/db-0 was deleted at 15:50:22: its logs went with it (podlife record keeps the logs of containers that end)');
 		expect(logs.feeds).toHaveLength(0);
+	});
+});
+
+describe("an ended life's object", () => {
+	it('shows in YAML the last object the replay read of that life, not the new pod of its name', async () => {
+		const opened = await openTwice();
+		await onEndedLife(opened);
+		const frame = await sectionOfSelected(opened.app, 'YAML');
+		expect(frame).toContain('uid: c8f0236f-a560-4b79-ae11-dc018836a754');
+		expect(frame).toContain('resourceVersion: "1344"');
+	});
+
+	it('live, says in YAML that the object was not kept, instead of showing a stand-in as the object', async () => {
+		const app = await liveOnEndedLife();
+		const frame = await sectionOfSelected(app, 'YAML');
+		expect(frame).toContain("⚠ this deleted pod's object is no longer kept");
+		expect(frame).not.toContain('apiVersion: v1');
+		expect(frame).not.toContain('containers: []');
+	});
+
+	it('live, says in Overview which fields went with the object, never "<none>" for an IP it had', async () => {
+		const app = await liveOnEndedLife();
+		const frame = await sectionOfSelected(app, 'Overview');
+		expect(frame).toContain("⚠ this deleted pod's object is no longer kept");
+		expect(frame).toMatch(/pod IPs: +<not kept>/);
+		expect(frame).toMatch(/host IP: +<not kept>/);
+		expect(frame).toMatch(/QoS class: +<not kept>/);
+		expect(frame).toMatch(/node: +kind-worker/);
+	});
+
+	it('live, does not read the rules and tolerations it no longer has as "none" in Scheduling', async () => {
+		const app = await liveOnEndedLife();
+		const frame = await sectionOfSelected(app, 'Scheduling');
+		expect(frame).toMatch(/node: +kind-worker/);
+		expect(frame).toContain("⚠ this deleted pod's object is no longer kept");
+		expect(frame).not.toContain('Tolerations');
+		expect(frame).not.toContain('avoids every tainted node');
 	});
 });

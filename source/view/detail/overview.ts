@@ -8,6 +8,7 @@ import {podQos} from '../../model/qos.js';
 import type {MirrorInfo, PodState} from '../../model/pod-state.js';
 import {formatClock} from '../goto-time.js';
 import {blank, field, fitLines, heading, line, span, truncate, wrap, type Line, type Tone} from './lines.js';
+import {OBJECT_NOT_KEPT} from './yaml.js';
 
 export interface OverviewInput {
 	pod: PodState;
@@ -24,6 +25,10 @@ export function overviewLines({pod, now, width, why, wrap: wrapped = false}: Ove
 	const status = object.status;
 	const lines: Line[] = [];
 	if (why) lines.push([span('why: ', 'warn'), span(why, 'warn')], blank);
+	// Without its object, a pod kept for its lane knows its phase, node, owner, labels and conditions, not the rest.
+	const kept = pod.objectKept;
+	if (!kept) lines.push(...wrap(`⚠ ${OBJECT_NOT_KEPT}`, width, '  ').map(text => line(text, 'warn')), blank);
+	const notKept = <T>(value: T): T | string => (kept ? value : '<not kept>');
 
 	lines.push(field('STATUS', [span(pod.columns.status, statusTone(pod)), span(`   phase ${status?.phase ?? '<unknown>'}`, 'dim')]));
 	lines.push(field('READY', `${pod.columns.ready}    RESTARTS ${formatRestarts(pod.columns, now)}    AGE ${formatAge(pod.columns, now)}`));
@@ -38,12 +43,12 @@ export function overviewLines({pod, now, width, why, wrap: wrapped = false}: Ove
 		lines.push(field('deleting', [span(`since ${formatClock(deletion)}${grace !== undefined ? `, grace period ${grace}s` : ''}`, 'warn')]));
 	}
 	if (pod.deletedAt !== null) lines.push(field('deleted', [span(`${formatClock(pod.deletedAt)} (${humanDuration(now - pod.deletedAt)} ago)`, 'bad')]));
-	lines.push(field('QoS class', podQos(object)));
+	lines.push(field('QoS class', notKept(podQos(object))));
 	lines.push(field('node', object.spec?.nodeName || '<none> (not scheduled)'));
 	const podIPs = (status?.podIPs ?? []).map(entry => entry.ip).filter(Boolean);
 	if (podIPs.length === 0 && status?.podIP) podIPs.push(status.podIP);
-	lines.push(field('pod IPs', podIPs.length > 0 ? podIPs.join(', ') : '<none>'));
-	lines.push(field('host IP', status?.hostIP || '<none>'));
+	lines.push(field('pod IPs', notKept(podIPs.length > 0 ? podIPs.join(', ') : '<none>')));
+	lines.push(field('host IP', notKept(status?.hostIP || '<none>')));
 	const owners = object.metadata.ownerReferences ?? [];
 	lines.push(
 		field('owner', owners.length > 0 ? owners.map(owner => `${owner.kind}/${owner.name}${owner.controller ? '' : ' (not controller)'}`).join(', ') : '<none>'),
@@ -59,7 +64,7 @@ export function overviewLines({pod, now, width, why, wrap: wrapped = false}: Ove
 	lines.push(blank, heading('Labels'));
 	lines.push(...mapLines(object.metadata.labels, width, wrapped));
 	lines.push(blank, heading('Annotations'));
-	lines.push(...mapLines(object.metadata.annotations, width, wrapped));
+	lines.push(...(kept ? mapLines(object.metadata.annotations, width, wrapped) : [line('  <not kept>', 'dim')]));
 	return fitLines(lines, width, wrapped);
 }
 

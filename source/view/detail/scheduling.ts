@@ -12,6 +12,7 @@ import {formatClock} from '../goto-time.js';
 import {landingLines} from './landing-lines.js';
 import {blank, field, fitLines, heading, line, span, wrap, type Line} from './lines.js';
 import {waitingLines, type SchedulerWords} from './placement-lines.js';
+import {OBJECT_NOT_KEPT} from './yaml.js';
 
 export interface SchedulingInput {
 	pod: PodState;
@@ -33,6 +34,12 @@ export function schedulingLines({pod, view, now, width, events = [], wrap: wrapp
 	const scheduled = status?.conditions?.find(condition => condition.type === 'PodScheduled');
 
 	lines.push(field('node', spec?.nodeName ? [span(spec.nodeName, 'good')] : [span('<none> (not scheduled)', 'warn')], 18));
+	// Kept only for its lane, the pod knows its node and conditions: its rules and tolerations went with its object.
+	if (!pod.objectKept) {
+		if (scheduled) lines.push(field('PodScheduled', [span(scheduled.status, scheduled.status === 'True' ? 'good' : 'bad')], 18));
+		lines.push(blank, ...wrap(`⚠ ${OBJECT_NOT_KEPT}`, width, '  ').map(text => line(text, 'warn')));
+		return fitLines(lines, width, wrapped);
+	}
 	lines.push(field('nominated node', status?.nominatedNodeName || '<none>', 18));
 	lines.push(field('scheduler', spec?.schedulerName ?? 'default-scheduler', 18));
 	if (spec?.priorityClassName || (typeof spec?.priority === 'number' && spec.priority !== 0)) {

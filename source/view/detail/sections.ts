@@ -11,7 +11,7 @@ import {overviewLines} from './overview.js';
 import {schedulingLines} from './scheduling.js';
 import {timelineView} from './timeline.js';
 import {markTimelineCursor, type TimelineCursor} from '../timeline-cursor.js';
-import {yamlLines} from './yaml.js';
+import {podYamlLines} from './yaml.js';
 import type {RunLogs} from './log-lines.js';
 
 export const SECTIONS = ['Overview', 'Containers', 'Timeline', 'Scheduling', 'Events', 'YAML'] as const;
@@ -54,7 +54,7 @@ export function sectionLines(input: SectionInput): Line[] {
 		case 'Events':
 			return eventsLines({events, now, width, wrap});
 		case 'YAML':
-			return yamlLines(pod.readObject(), width, wrap);
+			return podYamlLines(pod, width, wrap);
 	}
 }
 

@@ -3,12 +3,27 @@
 
 import {stringify} from 'yaml';
 import type {Pod} from '../../kube/objects.js';
-import {fitLines, span, type Line} from './lines.js';
+import type {PodState} from '../../model/pod-state.js';
+import {fitLines, line, span, type Line} from './lines.js';
+
+/**
+ * Said where the object of a deleted pod would show once the store no longer keeps it (live, an
+ * ended life in the Lanes view): what is left is the version's own facts, never to pass for the
+ * object the server sent.
+ */
+export const OBJECT_NOT_KEPT =
+	"this deleted pod's object is no longer kept: podlife keeps it 5 min after the deletion, or until a pod of the same name is made, then only its lane's facts: names, labels, owner, node, phase, conditions, containers and transitions";
 
 /** The pod as YAML text, without metadata.managedFields. */
 export function podYaml(pod: Pod): string {
 	const {managedFields: _managedFields, ...metadata} = pod.metadata ?? {};
 	return stringify({...pod, metadata}, {lineWidth: 0, aliasDuplicateObjects: false});
+}
+
+/** The YAML section of `pod`: its object, or one line saying it was not kept. */
+export function podYamlLines(pod: PodState, width: number, wrap = false): Line[] {
+	if (!pod.objectKept) return fitLines([line(`⚠ ${OBJECT_NOT_KEPT}`, 'warn')], width, true);
+	return yamlLines(pod.readObject(), width, wrap);
 }
 
 export function yamlLines(pod: Pod, width: number, wrap = false): Line[] {
