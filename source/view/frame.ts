@@ -145,7 +145,7 @@ export type BottomLine =
 export interface Frame {
 	/** The UI state the frame was drawn for: the pod under the table's cursor pinned as the selected one. */
 	state: UiState;
-	/** The one line shown instead when the terminal is too small, else null. */
+	/** What shows instead when the terminal is too small (a line or a few, q to quit among them), else null. */
 	tooSmall: string | null;
 	width: number;
 	height: number;

@@ -2,6 +2,9 @@
 // shorter than the terminal: when Ink's output is as tall as the screen it
 // clears and rewrites everything on every frame (flicker, lost scrollback).
 
+import {wrap} from './detail/lines.js';
+import {truncate} from './fit-text.js';
+
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 12;
 
@@ -29,8 +32,13 @@ export function screenLayout(columns: number, rows: number, replaying: boolean, 
 	return {tooSmall: columns < MIN_COLUMNS || rows < MIN_ROWS, width, height, headerLines, scrubberLines, footerLines, bodyLines};
 }
 
-/** One line, shortened when even the message would wrap. */
+/**
+ * What shows instead of the app: what is wrong, what podlife needs, and the way out (q works on
+ * this screen too), on as many lines as the terminal has, shortened to one when even they do not do.
+ */
 export function tooSmallMessage(columns: number, rows: number): string {
-	const full = `terminal too small (${columns}×${rows}): podlife needs at least ${MIN_COLUMNS}×${MIN_ROWS}`;
-	return full.length <= columns ? full : `too small (${columns}×${rows}): need ${MIN_COLUMNS}×${MIN_ROWS}`;
+	const full = `terminal too small (${columns}×${rows}): podlife needs at least ${MIN_COLUMNS}×${MIN_ROWS} — enlarge it, or q quits`;
+	const lines = wrap(full, Math.max(1, columns));
+	if (lines.length < rows) return lines.join('\n');
+	return truncate(`too small (${columns}×${rows}): need ${MIN_COLUMNS}×${MIN_ROWS}, q quits`, Math.max(1, columns));
 }

@@ -328,13 +328,15 @@ describe('pod table', () => {
 		await expect(exited).resolves.toBeUndefined();
 	});
 
-	it('says the terminal is too small instead of drawing a broken table', async () => {
-		const app = renderApp({columns: 50, rows: 10});
+	it('says the terminal is too small instead of drawing a broken table, and that q quits', async () => {
+		const app = renderApp({columns: 40, rows: 10});
 		const frame = await app.waitFor('too small');
-		expect(frame.trim()).toBe('too small (50×10): need 60×12');
-		app.instance.unmount();
-		const wider = renderApp({columns: 70, rows: 8});
-		expect((await wider.waitFor('too small')).trim()).toBe('terminal too small (70×8): podlife needs at least 60×12');
+		expect(frame.trim().split('\n')).toEqual(['terminal too small (40×10): podlife', 'needs at least 60×12 — enlarge it, or q', 'quits']);
+		const exited = app.instance.waitUntilExit();
+		await app.press('q');
+		await expect(exited).resolves.toBeUndefined();
+		const wider = renderApp({columns: 100, rows: 8});
+		expect((await wider.waitFor('too small')).trim()).toBe('terminal too small (100×8): podlife needs at least 60×12 — enlarge it, or q quits');
 	});
 
 	it('follows a resize', async () => {

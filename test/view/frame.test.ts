@@ -144,8 +144,9 @@ describe('deriveFrame', () => {
 		expect(frame({state: {notice: 'no pod selected'}}).bottom).toEqual({kind: 'notice', text: 'no pod selected'});
 	});
 
-	it('says the terminal is too small rather than draw it', () => {
-		expect(frame({columns: 50, rows: 10}).tooSmall).toBe('too small (50×10): need 60×12');
+	it('says the terminal is too small rather than draw it, and how to get out', () => {
+		expect(frame({columns: 50, rows: 10}).tooSmall).toBe('terminal too small (50×10): podlife needs at least\n60×12 — enlarge it, or q quits');
+		expect(frame({columns: 20, rows: 3}).tooSmall).toBe('too small (20×3): n…');
 	});
 
 	it('while replaying: the scrubber, the replay clock, the read problem and the Timeline transitions', () => {
