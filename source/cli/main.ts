@@ -6,6 +6,7 @@ import {EXIT_OK, EXIT_UNHEALTHY, UsageError} from '../errors.js';
 import {givenFlags, parseArgs, type Flags, type GivenFlag} from './flags.js';
 import {acceptedFlags, commandHelp, commandsTaking, isCommand, overviewHelp, COMMANDS, type CommandName} from './help.js';
 import {joinNegativeAt, parseAt, parseDuration, parseTimeFlag} from './duration-flag.js';
+import {refuseFlagsTheReplayIgnores} from './replay-output-flags.js';
 import {compatForServerVersion, parseStatusCompat, type StatusCompat} from '../model/compat.js';
 
 // `wide` is kubectl's habit: the table with every column of `kubectl get pods -o wide`.
@@ -146,8 +147,9 @@ async function replay(file: string, flags: Flags, io: Io, command = 'replay'): P
 	const compat = compatFlag(flags);
 	lanesOnly(flags, flags.output);
 	const view = startView(flags, flags.output);
-	if (flags.output !== undefined) {
-		const output = oneOf(flags.output, REPLAY_OUTPUTS, '--output');
+	const output = flags.output === undefined ? undefined : oneOf(flags.output, REPLAY_OUTPUTS, '--output');
+	refuseFlagsTheReplayIgnores(flags, output);
+	if (output !== undefined) {
 		if (output === 'lanes') {
 			const {runReplayLanes} = await import('../output/lanes.js');
 			const since = flags.since === undefined ? undefined : parseTimeFlag(flags.since, '--since');
