@@ -51,7 +51,7 @@ function printPods(
 		const pods = podsAndEnded(view);
 		const start = Math.min(now - LIVE_LANES_MIN_MS, firstSeen(pods, now));
 		// Live, watching began when the first pods were listed.
-		const group = lanes?.group === false ? null : {view, observedFrom: options.observedFrom ?? start};
+		const group = lanes?.group === false ? null : {store, observedFrom: options.observedFrom ?? start};
 		write(renderLanes({pods, now, start, end: now, cursor: now, width: lanes?.width ?? 120, color: lanes?.color ?? false, group}));
 	}
 }

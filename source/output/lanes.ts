@@ -1,15 +1,24 @@
 // `--output lanes`: the Lanes view as text, for a terminal or a file — every pod of the session (or
 // of the cluster, live) as a lane of its STATUS classes across a window of time, drawn by the same
-// pure function as the TUI's view (view/lanes/lanes-frame.ts). ANSI colour on a terminal, glyphs
-// alone otherwise: the glyphs carry the classes, the colour only helps.
+// pure function as the TUI's view (view/lanes/lanes-frame.ts), grouped by workload with the TUI's
+// own headings (view/lanes/group-rows.ts listLaneRows). ANSI colour on a terminal, in the TUI's
+// colours (view/tone-look.ts); glyphs alone otherwise: the glyphs carry the classes, the colour only
+// helps.
 
 import stringWidth from 'string-width';
 import {UsageError} from '../errors.js';
 import type {StatusCompat} from '../model/compat.js';
-import type {PodState, StoreView} from '../model/pod-state.js';
-import {groupedLaneRows, type GroupedLanes} from '../view/lanes/group-rows.js';
+import type {PodState} from '../model/pod-state.js';
+import {listLaneRows} from '../view/lanes/group-rows.js';
+import type {IndexSource} from '../view/pod-index.js';
+import {indexEntry} from '../view/index-entry.js';
+import {comparatorFor} from '../view/sort.js';
+import {TONE_LOOKS, sgrCodes} from '../view/tone-look.js';
+import {groupList} from '../view/workloads/grouped-list.js';
+import type {GroupedRows} from '../view/workloads/heading-lines.js';
+import {WorkloadMembers} from '../view/workloads/workload-members.js';
 import {podLane} from '../model/status-lane.js';
-import {lineText, wrapLine, type Line, type Tone} from '../view/detail/lines.js';
+import {lineText, wrapLine, type Line} from '../view/detail/lines.js';
 import {laneLegend} from '../view/lanes/lane-cells.js';
 import {lanesFrame, type LaneRow} from '../view/lanes/lanes-frame.js';
 import {cellMs, clockLabel, spanLabel} from '../view/lanes/time-axis.js';
@@ -17,26 +26,13 @@ import {atBase, formatClock, resolveTime, targetOffset, type SessionSpan, type T
 import {replayInto} from './replay-store.js';
 import {podsAndEnded} from '../model/store/ended-pods.js';
 
-const SGR: Readonly<Record<Tone, string>> = {
-	plain: '',
-	heading: '1;36',
-	label: '90',
-	dim: '2',
-	good: '32',
-	warn: '33',
-	bad: '31',
-	info: '34',
-	accent: '35',
-	match: '7',
-	current: '1;7;33',
-};
-
-/** A line of spans as text: with SGR sequences when `color`, else its characters only. */
+/** A line of spans as text: with SGR sequences (view/tone-look.ts) when `color`, else its characters only. */
 export function ansiLine(line: Line, color: boolean): string {
 	if (!color) return lineText(line).trimEnd();
 	let out = '';
 	for (const part of line) {
-		const codes = [SGR[part.tone ?? 'plain'], part.inverse ? '7' : ''].filter(code => code !== '').join(';');
+		const look = TONE_LOOKS[part.tone ?? 'plain'];
+		const codes = sgrCodes(part.inverse ? {...look, inverse: true} : look);
 		out += codes === '' ? part.text : `\u001b[${codes}m${part.text}\u001b[0m`;
 	}
 	return out.replace(/ +$/, '');
@@ -57,11 +53,12 @@ export interface LanesPicture {
 	width: number;
 	color: boolean;
 	/**
-	 * Group the lanes by workload, each under its one-line summary (the default of --output lanes):
-	 * a rollout reads as one only when its ReplicaSets' pods sit together under their Deployment.
-	 * With it, the store view and when watching began (whether revisions can be counted).
+	 * Group the lanes by workload (the default of --output lanes), as the TUI's Lanes view does with
+	 * `o`: a rollout reads as one only when its ReplicaSets' pods sit together under their Deployment.
+	 * With it, the store (what the headings count: every pod it keeps of a workload) and when
+	 * watching began (whether revisions can be counted).
 	 */
-	group?: {view: StoreView; observedFrom: number} | null;
+	group?: {store: IndexSource; observedFrom: number} | null;
 }
 
 /**
@@ -96,6 +93,27 @@ function columnLabel(ms: number): string {
 	return spanLabel(ms);
 }
 
+/**
+ * The pods grouped by workload as the TUI's Lanes view groups them with `o` (view/workloads/
+ * grouped-list.ts, its headings heading-lines.ts): in the owner order (view/sort.ts), a heading per
+ * workload, one per ReplicaSet with its revision when a Deployment's pods span several, each pod
+ * under its own. `keyOf`: a pod's row key.
+ */
+function groupedRows(shown: readonly PodState[], keyOf: (pod: PodState) => string, group: NonNullable<LanesPicture['group']>, now: number): GroupedRows {
+	const view = group.store.view();
+	const entries = shown.map(pod => indexEntry(pod, now, view.owners));
+	const owner = comparatorFor('owner');
+	// A name's lives: the earlier first (the comparator tells them apart by creation only).
+	const order = shown.map((_, index) => index).sort((a, b) => owner(entries[a]!, entries[b]!) || podLane(shown[a]!).start - podLane(shown[b]!).start);
+	const keys = order.map(index => keyOf(shown[index]!));
+	const positions = new Map(keys.map((key, at) => [key, at]));
+	const list = groupList({length: keys.length, keyAt: at => keys[at], indexOf: key => positions.get(key) ?? -1}, at => entries[order[at]!], new Set());
+	const members = new WorkloadMembers();
+	members.update(group.store);
+	const namespaces = new Set(shown.map(pod => pod.namespace));
+	return {list, context: {view, now, observedFrom: group.observedFrom, withNamespace: namespaces.size > 1, members}};
+}
+
 /** The picture: a line that says the window, the axis, a lane per pod, and the legend. */
 export function renderLanes(picture: LanesPicture): string {
 	const {now, start, end, cursor, width, color} = picture;
@@ -104,8 +122,9 @@ export function renderLanes(picture: LanesPicture): string {
 	const keys = shown.map(keyOf);
 	const namespaces = new Set(shown.map(pod => pod.namespace));
 	const {group} = picture;
-	const rows = group
-		? groupedLaneRows(shown, {view: group.view, now, observedFrom: group.observedFrom, withNamespace: namespaces.size > 1, rowKey: keyOf})
+	const grouped = group ? groupedRows(shown, keyOf, group, now) : null;
+	const rows = grouped
+		? listLaneRows(grouped)
 		: {length: keys.length, rowAt: (index: number): LaneRow | undefined => (keys[index] === undefined ? undefined : {kind: 'pod', key: keys[index]!})};
 	const body = lanesFrame({
 		rows,
@@ -120,14 +139,15 @@ export function renderLanes(picture: LanesPicture): string {
 		timeCursor: cursor,
 		oneNamespace: namespaces.size === 1,
 		title: 'POD',
+		wrapHeadings: true,
 	});
 	const seconds = end - start < 86_400_000;
 	const perCell = cellMs(body.window);
 	const title = `Lanes ${clockLabel(start, seconds)}–${clockLabel(end, seconds)} UTC (${spanLabel(end - start)}, ${columnLabel(perCell)} a column) · ▼ ${clockLabel(cursor, true)} · ${keys.length} pod${keys.length === 1 ? '' : 's'}`;
-	const workloads = group ? (rows as GroupedLanes).groups.length : 0;
+	const workloads = grouped?.list.groups ?? 0;
 	const inWorkloads = ` in ${workloads} workload${workloads === 1 ? '' : 's'}`;
 	const lines = [
-		group && stringWidth(title + inWorkloads) <= width ? title + inWorkloads : title,
+		grouped && stringWidth(title + inWorkloads) <= width ? title + inWorkloads : title,
 		ansiLine(body.header, color),
 		...body.lines.map(line => ansiLine(line, color)),
 	];
@@ -194,7 +214,6 @@ export async function runReplayLanes(options: ReplayLanesOptions): Promise<void>
 	if (since && (sincePastEnd || start >= now))
 		throw new UsageError(`--since: ${since.text.trim()} is not before ${windowEnd}; give a --since before --until or --at`);
 	if (!since) start = Math.min(start, now - MIN_WINDOW_MS);
-	const view = store.view();
-	const group = options.group ? {view, observedFrom: recordedAtMs} : null;
-	options.write(renderLanes({pods: podsAndEnded(view), now, start, end: now, cursor, width: options.width, color: options.color, group}));
+	const group = options.group ? {store, observedFrom: recordedAtMs} : null;
+	options.write(renderLanes({pods: podsAndEnded(store.view()), now, start, end: now, cursor, width: options.width, color: options.color, group}));
 }

@@ -28,7 +28,7 @@ describe('live --output lanes', () => {
 		const lines = out.split('\n');
 		expect(lines[0]).toMatch(/^Lanes \d\d:\d\d:\d\d–\d\d:\d\d:\d\d UTC \(10s, .*\) · ▼ .* · 1 pod( in 1 workload)?$/);
 		// One namespace: the name alone; the pod ends the watch Running and ready.
-		const web = lines.find(line => line.startsWith('  web-fjmnw'));
+		const web = lines.find(line => /^ +web-fjmnw /.test(line));
 		expect(web).toMatch(/█$/);
 		expect(lines.filter(line => [...line].length > 80)).toEqual([]);
 	});

@@ -3,6 +3,7 @@
 // class of the row the API server printed for it at that moment.
 
 import path from 'node:path';
+import {Chalk} from 'chalk';
 import {describe, expect, it} from 'vitest';
 import {main} from '../../source/cli/main.js';
 import {UserError} from '../../source/errors.js';
@@ -11,6 +12,10 @@ import {podKeyOf} from '../../source/model/pod-key.js';
 import {statusClass} from '../../source/model/status-lane.js';
 import {isWatchEntry} from '../../source/session/format.js';
 import {LANE_STYLE} from '../../source/view/lanes/lane-cells.js';
+import {ansiLine} from '../../source/output/lanes.js';
+import {toneLook} from '../../source/ui/detail/tone-style.js';
+import type {Tone} from '../../source/view/detail/lines.js';
+import {TONE_LOOKS} from '../../source/view/tone-look.js';
 import {loadCapture} from '../helpers/load-capture.js';
 
 const ROLLOUT = path.join(import.meta.dirname, '..', 'fixtures', 'captures-full', 'rollout-undo.ndjson');
@@ -60,7 +65,7 @@ describe('--output lanes', () => {
 			for (const [key, cls] of printed) {
 				// The kube-system pods' long names are cut to the name column; the rollout's are whole.
 				if (!key.startsWith('default/')) continue;
-				const line = lines.find(text => text.startsWith(`  ${key} `));
+				const line = lines.find(text => text.trimStart().startsWith(`${key} `));
 				expect(line, `${at} ${key}`).toBeDefined();
 				const glyph = [...line!][cursorColumn];
 				expect(glyph === LANE_STYLE[cls as keyof typeof LANE_STYLE].glyph || glyph === LANE_STYLE.restart.glyph, `${at} ${key}: ${glyph} for ${cls}`).toBe(
@@ -77,7 +82,7 @@ describe('--output lanes', () => {
 		const late = await podlife(false, 'replay', ROLLOUT, '-o', 'lanes', '--since', '1:25', '--until', '1:40', '--width', '100');
 		expect(late.code).toBe(0);
 		expect(late.out.split('\n')[0]).toMatch(/^Lanes 15:49:09–15:49:24 UTC \(15s, /);
-		const pods = (text: string) => text.split('\n').filter(line => line.startsWith('  default/api-')).length;
+		const pods = (text: string) => text.split('\n').filter(line => /^ +default\/api-/.test(line)).length;
 		expect(pods(late.out)).toBeLessThan(pods(all.out));
 		expect(late.out).toContain('╵15:49:20');
 	});
@@ -120,10 +125,12 @@ describe('--output lanes grouped by workload', () => {
 		const lines = done.out.split('\n');
 		const summary = lines.findIndex(line => line.startsWith('  ▾ default/api  Deployment'));
 		expect(lines[summary]).toMatch(/^ {2}▾ default\/api {2}Deployment {2}rev 4 {2}ready 4\/4 {2}[▁-█]{4} rev 3→4 took 18s$/);
-		// Its 14 pods follow it, the ReplicaSets in the order they came; then the next workload.
-		const pods = lines.slice(summary + 1, summary + 15);
-		expect(pods.every(line => line.startsWith('  default/api-'))).toBe(true);
-		expect(lines[summary + 15]).toMatch(/^ {2}▾ kube-system\/coredns {2}Deployment/);
+		// Its 14 pods follow it under their three ReplicaSets, in the order they came; then the next workload.
+		const next = lines.findIndex((line, index) => index > summary && line.startsWith('  ▾ '));
+		const under = lines.slice(summary + 1, next);
+		expect(under.filter(line => /^ {4}▾ ReplicaSet api-/.test(line))).toHaveLength(3);
+		expect(under.filter(line => /^ {6}default\/api-/.test(line))).toHaveLength(14);
+		expect(lines[next]).toMatch(/^ {2}▾ kube-system\/coredns {2}Deployment/);
 		expect(lines.filter(line => line.startsWith('  ▾ static pods on kind-control-plane  ready 4/4'))).toHaveLength(1);
 
 		const rolling = await podlife(false, 'replay', ROLLOUT, '-o', 'lanes', '--width', '120', '--at', '1:32');
@@ -142,7 +149,7 @@ describe('--output lanes grouped by workload', () => {
 			return rest
 				.slice(
 					0,
-					rest.findIndex(line => !/^ {2}[a-z]/.test(line)),
+					rest.findIndex(line => !/^ +[a-z]/.test(line)),
 				)
 				.map(line => line.trim().split(' ')[0]!);
 		};
@@ -155,11 +162,11 @@ describe('--output lanes grouped by workload', () => {
 	it('draws every life of a name: a StatefulSet pod deleted and made again keeps its first lane, ended, beside the new one', async () => {
 		for (const grouping of [[], ['--no-group']]) {
 			const {out} = await podlife(false, 'replay', STATEFULSET, '-o', 'lanes', '--width', '120', ...grouping);
-			const lives = out.split('\n').filter(line => /^ {2}default\/db-0 /.test(line));
+			const lives = out.split('\n').filter(line => /^ +default\/db-0 /.test(line));
 			expect(lives).toHaveLength(2);
 			// The first life: up to ready, terminating, then deleted; the second begins after it and comes up ready.
 			expect(lives[0]).toMatch(/░▒+▓+█+▄+─?┤$/);
-			expect(lives[1]).toMatch(/^ {2}default\/db-0 +░▒+▓+█$/);
+			expect(lives[1]).toMatch(/^ +default\/db-0 +░▒+▓+█$/);
 			expect(lives[1]!.indexOf('░')).toBeGreaterThanOrEqual(lives[0]!.indexOf('┤'));
 			expect(out.split('\n')[0]).toMatch(/ 15 pods/);
 		}
@@ -171,5 +178,27 @@ describe('--output lanes grouped by workload', () => {
 		expect(out.split('\n')[0]).toMatch(/ \d+ pods$/);
 		const table = await podlife(false, 'replay', ROLLOUT, '-o', 'table', '--no-group');
 		expect(table.error).toBe('--no-group is for --output lanes (got --output table)');
+	});
+});
+
+describe('ansiLine', () => {
+	it('colours each tone as the TUI draws it (the same SGR attributes as chalk gives Ink’s <Text>)', () => {
+		const chalk = new Chalk({level: 1});
+		// The attributes a string turns on: its SGR parameters, less those that turn one off.
+		const opened = (text: string): string[] =>
+			[...text.matchAll(/\u001b\[([\d;]+)m/g)]
+				.flatMap(match => match[1]!.split(';'))
+				.filter(code => !['0', '22', '27', '39'].includes(code))
+				.sort();
+		for (const tone of Object.keys(TONE_LOOKS) as Tone[]) {
+			const look = toneLook(tone, false);
+			let tui = 'x';
+			if (look.dimColor) tui = chalk.dim(tui);
+			if (look.color) tui = chalk[look.color](tui);
+			if (look.bold) tui = chalk.bold(tui);
+			if (look.inverse) tui = chalk.inverse(tui);
+			expect(opened(ansiLine([{text: 'x', tone}], true)), tone).toEqual(opened(tui));
+		}
+		expect(ansiLine([{text: 'x', tone: 'bad'}], false)).toBe('x');
 	});
 });

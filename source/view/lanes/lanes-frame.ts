@@ -7,7 +7,7 @@
 import stringWidth from 'string-width';
 import {podLane} from '../../model/status-lane.js';
 import type {PodState} from '../../model/pod-state.js';
-import {fitLine, span, truncate, type Line} from '../detail/lines.js';
+import {fitLine, span, truncate, wrapLine, type Line} from '../detail/lines.js';
 import type {RowList} from '../pod-index.js';
 import {cutMiddle} from '../fit-text.js';
 import {laneLine, laneMarks} from './lane-cells.js';
@@ -66,6 +66,11 @@ export interface LanesInput {
 	oneNamespace: boolean;
 	/** Over the names, in the axis line: the zoom and whether the view follows the clock. */
 	title: string;
+	/**
+	 * A heading too wide for the width goes on over further lines rather than being cut: a file
+	 * has no cursor to scroll by rows, and a stalled rollout's why ends its heading.
+	 */
+	wrapHeadings?: boolean;
 }
 
 export interface LanesBody {
@@ -108,20 +113,24 @@ export function lanesFrame(input: LanesInput): LanesBody {
 	const inWindow = input.timeCursor !== null && input.timeCursor >= window.start && input.timeCursor <= window.end;
 	const cursorCell = inWindow ? cellOf(window, input.timeCursor!) : null;
 
-	const lines: Line[] = shown.map(({row, index}) => {
-		const selected = index === cursor;
-		const mark = span(selected ? '› ' : '  ', 'accent');
-		if (row.kind === 'group') return fitLine([mark, ...row.line], width);
+	const rowLines = (row: LaneRow, onCursor: boolean): Line[] => {
+		const mark = span(onCursor ? '› ' : '  ', 'accent');
+		if (row.kind === 'group') return input.wrapHeadings ? wrapLine([mark, ...row.line], width) : [fitLine([mark, ...row.line], width)];
 		const pod = pods.get(row.key);
 		// Cut in the middle, as the table cuts names: the end tells a ReplicaSet's pods apart.
 		const indent = Math.min(row.indent ?? 0, nameWidth - 1);
 		const name = span(cutMiddle(rowName(pod, row.key, oneNamespace), nameWidth - indent).padEnd(nameWidth - indent), pod?.deletedAt != null ? 'dim' : 'plain');
-		if (selected) name.inverse = true;
+		if (onCursor) name.inverse = true;
 		const lane = pod ? laneLine(laneMarks(podLane(pod), window, now, inWindow ? input.timeCursor : null), cursorCell) : [];
-		return [mark, ...(indent > 0 ? [span(' '.repeat(indent))] : []), name, span(' '), ...lane];
-	});
+		return [[mark, ...(indent > 0 ? [span(' '.repeat(indent))] : []), name, span(' '), ...lane]];
+	};
+	const lines: Line[] = [];
+	let selected = -1;
+	for (const {row, index} of shown) {
+		if (index === cursor) selected = lines.length;
+		lines.push(...rowLines(row, index === cursor));
+	}
 	const title = truncate(input.title, nameWidth).padEnd(nameWidth);
 	const header: Line = [span(' '.repeat(LANE_PREFIX_WIDTH)), span(title, 'heading'), span(' '), span(axisText(window, cursorCell), 'label')];
-	const selected = shown.findIndex(({index}) => index === cursor);
 	return {kind: 'lanes', header, lines, selected, height, window, cursorCell, nameWidth};
 }

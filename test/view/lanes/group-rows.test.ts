@@ -1,43 +1,60 @@
-// Lanes grouped by workload: a stalled rollout's summary says so, and the line under it names the
-// new pod that is not ready and that pod's own why.
+// Lanes grouped by workload, as the TUI's Lanes view (o) and `--output lanes` both draw them: a
+// stalled rollout's heading says so and names the new pod that is not ready and that pod's own
+// why; each ReplicaSet's heading carries its revision; a fold hides the pods under it.
 
 import {describe, expect, it} from 'vitest';
-import type {Pod} from '../../../source/kube/objects.js';
-import {compatForServerVersion} from '../../../source/model/compat.js';
-import {PodStore} from '../../../source/model/store/pod-store.js';
+import type {PodStore} from '../../../source/model/store/pod-store.js';
+import {workloadOf} from '../../../source/model/workloads/workload-of.js';
 import {lineText} from '../../../source/view/detail/lines.js';
-import {groupedLaneRows} from '../../../source/view/lanes/group-rows.js';
-import {replicaSetPod} from '../../helpers/replica-set-pod.js';
+import {listLaneRows} from '../../../source/view/lanes/group-rows.js';
+import {groupList, partId} from '../../../source/view/workloads/grouped-list.js';
+import {WorkloadMembers} from '../../../source/view/workloads/workload-members.js';
+import {STALL_START as start, stalledRollout} from '../../helpers/stalled-rollout.js';
 
-const start = Date.parse('2026-12-05T10:00:00Z');
-
-/** A pod of ReplicaSet web-<hash>: running and ready, or its container waiting in a crash loop. */
-function webPod(name: string, hash: string, healthy: boolean, created: string): Pod {
-	const pod = replicaSetPod(name, `web-${hash}`, hash, {ready: healthy, created});
-	if (healthy) return pod;
-	pod.status!.containerStatuses![0] = {
-		...pod.status!.containerStatuses![0]!,
-		restartCount: 7,
-		state: {waiting: {reason: 'CrashLoopBackOff', message: 'back-off 5m0s restarting failed container=app'}},
-		lastState: {terminated: {exitCode: 1, reason: 'Error', startedAt: created, finishedAt: created}},
-	};
-	return pod;
+/** The store's pods, in key order, grouped and drawn as lane rows' texts. */
+function laneTexts(store: PodStore, now: number, folded: ReadonlySet<string>): string[] {
+	const view = store.view();
+	const keys = [...view.pods.keys()].sort();
+	const list = groupList(
+		{length: keys.length, keyAt: index => keys[index], indexOf: key => keys.indexOf(key)},
+		index => {
+			const workload = workloadOf(view.pods.get(keys[index]!)!, view.owners);
+			return {workload: workload.id, part: workload.part?.name ?? null};
+		},
+		folded,
+	);
+	const members = new WorkloadMembers();
+	members.update(store);
+	const rows = listLaneRows({list, context: {view, now, observedFrom: start, withNamespace: false, members}});
+	const texts: string[] = [];
+	for (let index = 0; index < rows.length; index++) {
+		const row = rows.rowAt(index)!;
+		texts.push(row.kind === 'group' ? lineText(row.line) : `${' '.repeat(row.indent ?? 0)}pod ${row.key}`);
+	}
+	return texts;
 }
 
-describe('groupedLaneRows', () => {
-	it('says a rollout stalled and, under it, which new pod is not ready and why', () => {
-		const store = new PodStore({compat: compatForServerVersion('v1.32.0')});
-		store.apply({t: 0, type: 'ADDED', object: webPod('web-aaa-1', 'aaa', true, '2026-12-05T10:00:00Z')}, start);
-		store.apply({t: 0, type: 'ADDED', object: webPod('web-aaa-2', 'aaa', true, '2026-12-05T10:00:00Z')}, start);
-		store.apply({t: 60_000, type: 'ADDED', object: webPod('web-bbb-1', 'bbb', false, '2026-12-05T10:01:00Z')}, start + 60_000);
-		const view = store.view();
+describe('listLaneRows', () => {
+	it('says a rollout stalled and which new pod is not ready and why; each ReplicaSet under its revision', () => {
 		const now = start + 60_000 + 11 * 60_000;
-		const rows = groupedLaneRows(view.pods.values(), {view, now, observedFrom: start, withNamespace: false});
-		const texts = rows.rows.map(row => (row.kind === 'group' ? lineText(row.line) : `pod ${row.key}`));
-		expect(texts[0]).toMatch(/^▾ web {2}Deployment {2}rev 1→2 {2}ready 2\/2 {2}[▁-█]{4} rollout 11m stalled$/);
-		expect(texts[1]).toMatch(/^ {2}✗ rollout rev 1→2 stalled: web-bbb-1 not ready for 11m — crash-loop: /);
-		expect(texts.slice(2)).toEqual(['pod shop/web-aaa-1', 'pod shop/web-aaa-2', 'pod shop/web-bbb-1']);
-		const folded = groupedLaneRows(view.pods.values(), {view, now, observedFrom: start, withNamespace: false, folded: new Set(['Deployment/shop/web'])});
-		expect(folded.rows.map(row => row.kind)).toEqual(['group', 'group']);
+		const texts = laneTexts(stalledRollout(), now, new Set());
+		expect(texts[0]).toMatch(
+			/^▾ web {2}Deployment {2}rev 1→2 {2}ready 2\/2 {2}[▁-█]{4} rollout 11m stalled {2}✗ rollout rev 1→2 stalled: web-bbb-1 not ready for 11m — crash-loop: /,
+		);
+		expect(texts.slice(1)).toEqual([
+			'  ▾ ReplicaSet web-aaa  rev 1',
+			'    pod shop/web-aaa-1',
+			'    pod shop/web-aaa-2',
+			'  ▾ ReplicaSet web-bbb  rev 2',
+			'    pod shop/web-bbb-1',
+		]);
+	});
+
+	it('hides the pods under a folded heading, which says how many it holds', () => {
+		const now = start + 2 * 60_000;
+		const web = 'Deployment/shop/web';
+		expect(laneTexts(stalledRollout(), now, new Set([web])).map(text => text.replace(/ {2}Deployment.*/, ''))).toEqual(['▸ web (3 pods)']);
+		const oldFolded = laneTexts(stalledRollout(), now, new Set([partId(web, 'web-aaa')]));
+		expect(oldFolded.slice(1)).toEqual(['  ▸ ReplicaSet web-aaa (2 pods)  rev 1', '  ▾ ReplicaSet web-bbb  rev 2', '    pod shop/web-bbb-1']);
 	});
 });
