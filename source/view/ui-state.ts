@@ -22,6 +22,7 @@ import {moveTimelineCursor, revealTimelineCursor, type TimelineCursor, type Time
 import {openLogView, type LogViewState} from './log-view.js';
 import type {LogTarget} from '../sources/log-feed.js';
 import {headingKey, headingOf} from './workloads/grouped-list.js';
+import {podKeyOfRow} from './lanes/ended-rows.js';
 import {INITIAL_LANES, moveLanes, type LaneMove, type LanesLimits, type LanesState} from './lanes/lane-time.js';
 
 /** The detail screen's sections, in tab order (defined with the sections, view/detail/sections.ts). */
@@ -201,6 +202,11 @@ export function resolveCursor(state: UiState, rows: RowList): number {
 	if (state.selectedKey !== null) {
 		const at = rows.indexOf(state.selectedKey);
 		if (at !== -1) return at;
+		// An ended life no longer listed as one (the replay went back to when it lived, and the table
+		// lists it under its name): the row of its name.
+		const name = podKeyOfRow(state.selectedKey);
+		const named = name === state.selectedKey ? -1 : rows.indexOf(name);
+		if (named !== -1) return named;
 	}
 	return clampIndex(state.cursor, rows.length);
 }

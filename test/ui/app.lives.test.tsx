@@ -182,3 +182,21 @@ describe("an ended life's object", () => {
 		expect(frame).not.toContain('avoids every tainted node');
 	});
 });
+
+describe('Enter on an ended life in a replay', () => {
+	it('goes back to when it lived, and Esc brings the Lanes view back with the cursor on it, under its name', async () => {
+		const opened = await openReplayApp('statefulset', {atEnd: true, folder: 'logs', size: SIZE});
+		const {app} = opened;
+		await onEndedLife(opened);
+		// The time cursor back into the first life (db-0 was ready from 15:50:03 to its deletion at 15:50:20).
+		for (let step = 0; step < 60 && !/▼ 15:50:1\d {2}Running 1\/1/.test(app.lastFrame()); step++) await app.press(KEY.left);
+		await app.waitFor(/▼ 15:50:1\d {2}Running 1\/1/);
+		await app.press(KEY.enter);
+		await app.waitFor('[Timeline]');
+		expect(opened.player.positionMs).toBeLessThan(28_000);
+		await app.press(KEY.escape);
+		const frame = await app.waitFor(' a screen ');
+		const selected = frame.split('\n').find(line => line.startsWith('›'));
+		expect(selected).toMatch(/^› default\/db-0 /);
+	});
+});
