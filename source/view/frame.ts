@@ -15,6 +15,7 @@ import {PodIndex, type IndexSource, type RowList} from './pod-index.js';
 import {podRow, statusLineText} from './pod-row.js';
 import {TableWidths} from './table-widths.js';
 import {screenLayout, tooSmallMessage} from './screen-layout.js';
+import {cells} from './fit-text.js';
 import {activeFilter, inputView, tableWindow, uiReducer, type Prompt, type UiState} from './ui-state.js';
 import type {ContainerBlock} from './detail/containers.js';
 import type {Section} from './detail/sections.js';
@@ -313,7 +314,8 @@ export function deriveFrame(input: FrameInput): Frame {
 			source: sourceText(input.info, input.info.recording?.progress()),
 			clock: player ? replayClockText(player) : liveClockText(now, store.connection, input.info.listing?.() ?? null),
 			clockColor,
-			counts: countsText(counts),
+			// Beside the scope, which keeps its width (ui/header.tsx): whole counts left out rather than one cut.
+			counts: countsText(counts, width - cells(scope) - 2),
 			scope,
 		},
 		problem,

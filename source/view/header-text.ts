@@ -7,6 +7,7 @@ import {formatClock, positionText} from './goto-time.js';
 import type {PodCounts} from './pod-index.js';
 import {SORT_LABEL, type SortMode} from './sort.js';
 import {recordingText} from './recording-text.js';
+import {cells} from './fit-text.js';
 import type {ConnectionStatus} from '../model/connection-status.js';
 
 /** Where the pods come from; while recording, first how long and how many entries (`recording`: the progress now). */
@@ -75,16 +76,33 @@ export function liveClockText(now: number, connection: ConnectionStatus | null, 
 	}
 }
 
-export function countsText(counts: PodCounts): string {
-	const parts: string[] = [];
+const BUCKETS = ['running', 'pending', 'failing', 'succeeded', 'terminating'] as const;
+
+/** What a narrow header leaves out first: the least telling counts first, the failing last. */
+const DROP_ORDER = ['deleted', 'succeeded', 'terminating', 'running', 'pending', 'faulty', 'failing'] as const;
+
+/**
+ * "17 pods: 14 running, 2 failing, 1 succeeded · 2 faulty · 5 deleted", in `width` cells: whole
+ * counts are left out (DROP_ORDER) rather than one cut mid-word; the total always stays.
+ */
+export function countsText(counts: PodCounts, width = Infinity): string {
 	const {buckets} = counts;
-	for (const bucket of ['running', 'pending', 'failing', 'succeeded', 'terminating'] as const) {
-		if (buckets[bucket] > 0) parts.push(`${buckets[bucket]} ${bucket}`);
+	const shown = new Set<string>(BUCKETS.filter(bucket => buckets[bucket] > 0));
+	if (counts.faulty > 0) shown.add('faulty');
+	if (counts.deleted > 0) shown.add('deleted');
+	const render = () => {
+		const parts = BUCKETS.filter(bucket => shown.has(bucket)).map(bucket => `${buckets[bucket]} ${bucket}`);
+		let text = `${counts.total} pod${counts.total === 1 ? '' : 's'}`;
+		if (parts.length > 0) text += `: ${parts.join(', ')}`;
+		if (shown.has('faulty')) text += ` · ${counts.faulty} faulty`;
+		if (shown.has('deleted')) text += ` · ${counts.deleted} deleted`;
+		return text;
+	};
+	let text = render();
+	for (const part of DROP_ORDER) {
+		if (cells(text) <= width) break;
+		if (shown.delete(part)) text = render();
 	}
-	let text = `${counts.total} pod${counts.total === 1 ? '' : 's'}`;
-	if (parts.length > 0) text += `: ${parts.join(', ')}`;
-	if (counts.faulty > 0) text += ` · ${counts.faulty} faulty`;
-	if (counts.deleted > 0) text += ` · ${counts.deleted} deleted`;
 	return text;
 }
 

@@ -271,6 +271,17 @@ describe('pod table', () => {
 		expect(selectedLine(frame)).toBe(selected);
 	});
 
+	it('leaves whole counts out of a narrow header, failing last, rather than cut one mid-word', async () => {
+		const app = renderApp({columns: 80, rows: 24});
+		let frame = await app.waitFor('crashloop');
+		expect(frame.split('\n')[1]).toMatch(/^\d+ pods: \d+ running, \d+ failing · \d+ faulty +ns: all {2}sort: worst first$/);
+		await app.press('/', ...'cra', KEY.enter);
+		frame = await app.waitFor('filter: "cra"');
+		const counts = frame.split('\n')[1]!;
+		expect(counts).toMatch(/^\d+ pods: \d+ failing +ns: all {2}sort: worst first {2}filter: "cra" {2}showing 1 of \d+$/);
+		expect(counts).not.toContain('…');
+	});
+
 	it('shows the keys of the current view in the footer', async () => {
 		const app = renderApp();
 		let frame = await app.waitFor('crashloop');
