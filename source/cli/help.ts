@@ -46,7 +46,10 @@ const SINCE: FlagHelp = {flag: '--since TIME', text: '--output lanes: where the 
 const UNTIL: FlagHelp = {flag: '--until TIME', text: '--output lanes: where the window ends (default: --at, else the end)'};
 const WIDTH: FlagHelp = {flag: '--width N', text: '--output lanes: columns to draw in (default: the terminal, else 120)'};
 const NO_GROUP: FlagHelp = {flag: '--[no-]group', text: '--output lanes: lanes grouped by workload under a summary each (the default), or one flat list'};
-const POD: FlagHelp = {flag: '--pod NAMESPACE/NAME', text: '--output timeline: the pod whose changes to print'};
+const POD: FlagHelp = {
+	flag: '--pod NAMESPACE/NAME',
+	text: '--output timeline: the pod whose changes to print (each of its lives, when its name was deleted and made again)',
+};
 const WATCH_FOR: FlagHelp = {flag: '--watch-for DURATION', text: 'print after watching this long (ndjson: stream)'};
 const FOR: FlagHelp = {flag: '--for DURATION', text: 'check: judge after this long (default: once listed)'};
 const STATUS_COMPAT: FlagHelp = {

@@ -9,6 +9,7 @@ import {UserError} from '../errors.js';
 import {transitionWords} from '../model/transition-words.js';
 import {replayInto} from './replay-store.js';
 import {nameInKey} from '../model/pod-key.js';
+import {stillHeld} from '../model/store/ended-pods.js';
 import {runEnds, sessionCapturesLogs} from '../model/container-logs.js';
 import {containerSubject} from '../model/history.js';
 import {capturedLogRows, LOG_LINES_SHOWN, NO_RUN_LOGS, type RunLogs} from '../view/detail/log-lines.js';
@@ -24,12 +25,14 @@ export interface TimelineOptions {
 const COLUMNS = ['AT', 'CLOCK (UTC)', 'WHAT', 'CHANGE', 'STATUS', 'DETAIL'] as const;
 
 /** The pod's transitions as an aligned text table under a one-line heading; under each end of a
- * container's run, the last lines of its log when the session captured it (as the TUI's Timeline). */
-export function renderTimeline(state: PodState, recordedAtMs: number, logs: RunLogs = NO_RUN_LOGS): string {
+ * container's run, the last lines of its log when the session captured it (as the TUI's Timeline).
+ * `life`: which of the lives of its name this one is, when the name lived more than once. */
+export function renderTimeline(state: PodState, recordedAtMs: number, logs: RunLogs = NO_RUN_LOGS, life?: {index: number; count: number}): string {
 	// Read once: each read of a pod's history builds its transitions afresh.
 	const history = state.history;
 	const heading = [
 		`Timeline of ${state.key}`,
+		life && life.count > 1 ? `life ${life.index + 1} of ${life.count}` : null,
 		state.uid ? `uid ${state.uid}` : null,
 		`${history.length} change${history.length === 1 ? '' : 's'}`,
 		`session recorded ${new Date(recordedAtMs).toISOString()}`,
@@ -90,11 +93,18 @@ function oneLine(text: string): string {
 	return text.replace(/\s*\n\s*/g, ' ⏎ ');
 }
 
-/** Replays the whole file headless and renders the timeline of `podKey` ("namespace/name" or a unique name). */
+/**
+ * Replays the whole file headless and renders the timeline of `podKey` ("namespace/name" or a unique
+ * name): of each of its lives, oldest first, when the name was deleted and made again (a
+ * StatefulSet's pod), each under its own heading.
+ */
 export async function runTimeline(file: string, podKey: string, options: TimelineOptions = {}): Promise<string> {
 	const {store, recordedAtMs, header} = await replayInto(file, 'end', {compat: options.compat, lenient: options.lenient, warn: text => options.warn?.(text)});
 	const pod = findPod(store, podKey, file);
-	return renderTimeline(pod, recordedAtMs, {captured: store.logsOf(pod.key), capturesLogs: sessionCapturesLogs(header)});
+	const view = store.view();
+	const lives = [...view.endedPods.filter(ended => ended.key === pod.key && !stillHeld(view.pods, ended)), pod];
+	const logs = {captured: store.logsOf(pod.key), capturesLogs: sessionCapturesLogs(header)};
+	return lives.map((life, index) => renderTimeline(life, recordedAtMs, logs, {index, count: lives.length})).join('\n');
 }
 
 function findPod(store: PodStore, podKey: string, file: string): PodState {

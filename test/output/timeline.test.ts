@@ -143,3 +143,20 @@ describe('timeline text', () => {
 		expect(text).toContain('line one ⏎ line two');
 	});
 });
+
+describe('--output timeline of a name that lived twice', () => {
+	it("prints each life of the StatefulSet's db-0 under its own heading, oldest first, with the log of its own run", async () => {
+		const file = new URL('../fixtures/logs/statefulset.ndjson', import.meta.url).pathname;
+		const text = await runTimeline(file, 'db-0');
+		const headings = text.split('\n').filter(line => line.startsWith('Timeline of '));
+		expect(headings).toEqual([
+			expect.stringMatching(/^Timeline of default\/db-0 · life 1 of 2 · uid c8f0236f-a560-4b79-ae11-dc018836a754 · \d+ changes · .* · deleted at \+30\.2s$/),
+			expect.stringMatching(/^Timeline of default\/db-0 · life 2 of 2 · uid a011e741-db65-4dda-9286-a45fcb09ac2e · \d+ changes · /),
+		]);
+		const [first, second] = text.split(/^(?=Timeline of )/m);
+		expect(first).toContain('db-0 (uid c8f0236f…) postgres: shutting down (run 0)');
+		expect(first).toMatch(/deleted \(last STATUS Completed\)/);
+		expect(second).not.toContain('shutting down');
+		expect(second).not.toContain('deleted (last STATUS');
+	});
+});
