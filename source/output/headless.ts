@@ -49,9 +49,11 @@ function printPods(
 	if (output === 'lanes') {
 		// The pods deleted a while ago too: the store prunes them, its endedPods keeps their lanes.
 		const pods = podsAndEnded(view);
-		const start = Math.min(now - LIVE_LANES_MIN_MS, firstSeen(pods, now));
-		// Live, watching began when the first pods were listed.
-		const group = lanes?.group === false ? null : {store, observedFrom: options.observedFrom ?? start};
+		const watched = firstSeen(pods, now);
+		const start = Math.min(now - LIVE_LANES_MIN_MS, watched);
+		// Live, watching began when the first pods were listed — not at the window's start, which may be
+		// before: a pod made between the two was not seen being made (its Deployment's revision is not known).
+		const group = lanes?.group === false ? null : {store, observedFrom: options.observedFrom ?? watched};
 		write(renderLanes({pods, now, start, end: now, cursor: now, width: lanes?.width ?? 120, color: lanes?.color ?? false, group}));
 	}
 }

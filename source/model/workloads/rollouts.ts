@@ -45,8 +45,12 @@ export interface Rollout {
 	outcome: 'complete' | 'superseded' | 'in-progress';
 	/** In progress at `now` with a pod of the new ReplicaSet not ready past the deadline: that pod and since when. */
 	stalled: {pod: string; since: number} | null;
-	/** Pods in service just before it began: the replicas it rolls, when the Deployment object is not held. */
-	servingBefore: number;
+	/**
+	 * Pods in service just before it began: the replicas it rolls, when the Deployment object is not
+	 * held. Null when it began before watching did: the pods deleted before then were never seen, so
+	 * a count of those still there would be short ("ready 4/1").
+	 */
+	servingBefore: number | null;
 	/** The new ReplicaSet's ready pods over the rollout (ready, live) at each change, for a sparkline. */
 	progress: ReadonlyArray<{at: number; ready: number; live: number}>;
 }
@@ -159,7 +163,8 @@ export function deploymentRollouts(group: WorkloadGroup, now: number, observedFr
 			}
 			const from = current ?? (inService.length > 1 ? {replicaSet: inService.find(name => name !== next)!, hash: '', revision: null} : null);
 			const to = revisionOf(next);
-			rolling = from ? {from, to, start: at, end: null, outcome: 'in-progress', stalled: null, servingBefore, progress: []} : null;
+			const before = at >= observedFrom ? servingBefore : null;
+			rolling = from ? {from, to, start: at, end: null, outcome: 'in-progress', stalled: null, servingBefore: before, progress: []} : null;
 			if (rolling) rollouts.push(rolling);
 			current = to;
 		}

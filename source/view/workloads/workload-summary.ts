@@ -92,8 +92,8 @@ export function workloadSummary(group: WorkloadGroup, view: StoreView, now: numb
 		line.push(span(`  ${revisionStep(step.from, step.to)}`, rolling ? 'accent' : 'label'));
 		if (revisionsUnknown(step.from, step.to)) line.push(span(' (revision unknown)', 'dim'));
 	}
-	// Without the Deployment's replicas: those it served before the rollout began, else those serving now.
-	const desired = rollouts.desired ?? (rolling ? rolling.servingBefore : rollouts.live);
+	// Without the Deployment's replicas: those it served before the rollout began (when that was watched), else those serving now.
+	const desired = rollouts.desired ?? rolling?.servingBefore ?? rollouts.live;
 	line.push(span(`  ready ${rollouts.ready}/${desired}`, rollouts.ready >= desired ? 'plain' : 'warn'));
 	let why: string | null = null;
 	if (last) {

@@ -72,6 +72,13 @@ describe('deploymentRollouts on rollout-undo', () => {
 		expect(result.rollouts.map(rollout => rollout.to.revision)).toEqual([null, null, null]);
 		expect(result.rollouts.map(rollout => rollout.to.hash)).toEqual(['f8d4ff6c9', '784845b95f', 'f8d4ff6c9']);
 	});
+
+	it('does not count the pods a rollout rolls when it began before watching: those deleted since were never seen', () => {
+		const {group, now, recordedAt} = apiAt(92_000);
+		expect(deploymentRollouts(group, now, recordedAt).rollouts.at(-1)!.servingBefore).toBe(4);
+		// Watching began at 88 s, after the undo began (85.3 s): the pods serving then are not all known.
+		expect(deploymentRollouts(group, now, recordedAt + 88_000).rollouts.at(-1)!.servingBefore).toBeNull();
+	});
 });
 
 /** A running pod of ReplicaSet web-<hash>, ready or not. */
