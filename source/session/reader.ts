@@ -96,17 +96,22 @@ function tooLongProblem(maxLineBytes: number): string {
 	return `line is longer than ${byteSize(maxLineBytes)}, more than any API object takes: not a session entry`;
 }
 
+/** What to do about a file that is no session at all (a kubectl manifest, a log): what podlife reads, and where samples are. */
+const NOT_A_SESSION_HINT = '; podlife reads the files `podlife record` writes (`podlife demo --list` lists sample ones)';
+
 async function openPastHeader(file: string, maxLineBytes: number): Promise<OpenedSource & {header: SessionHeader}> {
 	const source = await openLineSource(file, maxLineBytes);
 	try {
 		const first = await nextBatch(file, source, 1);
 		if (first.done) {
 			if (source.truncated) throw new SessionError(file, undefined, 'gzip stream is cut off before the session header');
-			throw new SessionError(file, undefined, 'empty file, not a session (line 1 must be the session header)');
+			throw new SessionError(file, undefined, `empty file, not a session (line 1 must be the session header)${NOT_A_SESSION_HINT}`);
 		}
-		if (first.value.tooLong?.includes(0)) throw new SessionError(file, 1, `not a podlife session: line 1 is longer than ${byteSize(maxLineBytes)}`);
+		if (first.value.tooLong?.includes(0))
+			throw new SessionError(file, 1, `not a podlife session: line 1 is longer than ${byteSize(maxLineBytes)}${NOT_A_SESSION_HINT}`);
 		const header = parseHeaderLine(first.value.lines[0]!);
-		if (!header.ok) throw new SessionError(file, 1, header.problem);
+		// A header of another version or with a bad field is a session still: its problem says what podlife reads.
+		if (!header.ok) throw new SessionError(file, 1, header.problem.startsWith('not a podlife session') ? header.problem + NOT_A_SESSION_HINT : header.problem);
 		const tooLong = first.value.tooLong?.map(index => index - 1);
 		const rest = first.value.lines.length > 1 ? {lines: first.value.lines.slice(1), terminated: first.value.terminated, tooLong} : null;
 		return {source, rest, header: header.value};

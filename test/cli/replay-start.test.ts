@@ -65,6 +65,13 @@ describe('a session read error before the first frame', () => {
 		});
 	}
 
+	it('says what to do with a file that is no session (a manifest), in the TUI and headless alike', async () => {
+		const file = write('pod.yaml', ['apiVersion: v1', 'kind: Pod']);
+		const expected = `${file}:1: not a podlife session: line 1 is not JSON; podlife reads the files \`podlife record\` writes (\`podlife demo --list\` lists sample ones)`;
+		expect(await podlife('replay', file)).toMatchObject({code: 1, error: expected});
+		expect(await podlife('replay', file, '-o', 'table')).toMatchObject({code: 1, error: expected});
+	});
+
 	it('ends the TUI with exit 1 for a line longer than 16 MiB, as headless mode does (no internal error)', async () => {
 		const file = path.join(dir, 'long-line.ndjson');
 		const stream = createWriteStream(file);

@@ -5,6 +5,8 @@ import {UserError} from '../../source/errors.js';
 import {added, HEADER, lines, TempDir} from './temp-files.js';
 
 const temp = new TempDir();
+/** What a message about a file that is no session says to do. */
+const HINT = '; podlife reads the files `podlife record` writes (`podlife demo --list` lists sample ones)';
 afterAll(() => temp.remove());
 
 async function errorOf(run: () => Promise<unknown>): Promise<SessionError> {
@@ -34,20 +36,24 @@ describe('a file that is not a session stops the reader with a one-line message'
 	it('says an empty file is not a session', async () => {
 		const file = temp.file('empty.ndjson', '');
 		const error = await errorOf(() => openSession(file));
-		expect(error.message).toBe(`${file}: empty file, not a session (line 1 must be the session header)`);
+		expect(error.message).toBe(`${file}: empty file, not a session (line 1 must be the session header)${HINT}`);
 	});
 
 	it('says an empty gzip file is not a session', async () => {
 		const file = temp.file('empty.ndjson.gz', '', {gzip: true});
 		const error = await errorOf(() => openSession(file));
-		expect(error.message).toBe(`${file}: empty file, not a session (line 1 must be the session header)`);
+		expect(error.message).toBe(`${file}: empty file, not a session (line 1 must be the session header)${HINT}`);
 	});
 
 	const headerCases: Array<[string, string, string]> = [
-		['a first line that is not JSON', 'hello world\n', ':1: not a podlife session: line 1 is not JSON'],
-		['a first line that is a JSON array', '[1,2]\n', ':1: not a podlife session: line 1 is not a JSON object'],
-		['a first line without podlife: session', lines({...HEADER, podlife: 'recording'}), ':1: not a podlife session: line 1 has no "podlife":"session" header'],
-		['a first line that is an entry', lines(added(0)), ':1: not a podlife session: line 1 has no "podlife":"session" header'],
+		['a first line that is not JSON', 'hello world\n', ':1: not a podlife session: line 1 is not JSON' + HINT],
+		['a first line that is a JSON array', '[1,2]\n', ':1: not a podlife session: line 1 is not a JSON object' + HINT],
+		[
+			'a first line without podlife: session',
+			lines({...HEADER, podlife: 'recording'}),
+			':1: not a podlife session: line 1 has no "podlife":"session" header' + HINT,
+		],
+		['a first line that is an entry', lines(added(0)), ':1: not a podlife session: line 1 has no "podlife":"session" header' + HINT],
 		['a header of version 2', lines({...HEADER, version: 2}), ':1: session format version 2 is not supported (podlife reads version 1)'],
 		['a header version given as a string', lines({...HEADER, version: '1'}), ':1: session format version "1" is not supported (podlife reads version 1)'],
 		['a header without version', lines({podlife: 'session', recordedAt: HEADER.recordedAt}), ':1: session header has no "version" (podlife reads version 1)'],
@@ -190,7 +196,7 @@ describe('a line longer than any API object', () => {
 	it('is not taken for a header', async () => {
 		const file = temp.file('long-header.ndjson', `{"podlife":"session","pad":"${'x'.repeat(2 * limit)}"}\n`);
 		const error = await errorOf(() => openSession(file, {maxLineBytes: limit}));
-		expect(error.message).toBe(`${file}:1: not a podlife session: line 1 is longer than 4 KiB`);
+		expect(error.message).toBe(`${file}:1: not a podlife session: line 1 is longer than 4 KiB${HINT}`);
 	});
 
 	it('keeps to the same rule in a gzip file', async () => {
