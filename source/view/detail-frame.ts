@@ -82,12 +82,15 @@ export function detailFrame({state, view, now, width, height, replaying, limits,
 	// A row of the Lanes view may be a life the store no longer lists (view/lanes/ended-rows.ts).
 	const key = podKeyOfRow(state.selectedKey!);
 	const pod = podOfRow(view, state.selectedKey!) ?? null;
+	// An ended life whose name another pod holds now, or that the store holds no more (ended-rows.ts).
+	const held = view.pods.get(key);
+	const earlier = pod !== null && held !== undefined && held.uid !== pod.uid;
 	const section = state.section;
 	const wrap = state.detailWrap;
 	const body: DetailBody = {
 		kind: 'detail',
 		section,
-		title: key,
+		title: earlier ? `${key} (an earlier life)` : key,
 		position: null,
 		wrap,
 		lines: null,
@@ -129,6 +132,7 @@ export function detailFrame({state, view, now, width, height, replaying, limits,
 			containerCursor: listCursor,
 			wrap,
 			logs,
+			eventsLetGo: pod.deletedAt !== null && held === undefined,
 		});
 		const note = limitLines(section, limits, width);
 		// Events not permitted: "no events recorded" under the note would say something else.

@@ -3,13 +3,17 @@
 // fixtures/logs/README.md). Each life's detail, Events, why and logs are its own; the Lanes view
 // lists the first life as an ended row after the table's rows.
 
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
 import {App} from '../../source/ui/app.js';
 import {FrameSource} from '../../source/ui/frame-source.js';
 import {realScheduler} from '../../source/sources/replay/scheduler.js';
 import {captureStore} from './helpers/capture-store.js';
 import {FakeLogs} from './helpers/fake-logs.js';
-import {closeReplayApps, openReplayApp, type ReplayApp} from './helpers/replay-app.js';
+import {closeReplayApps, openReplayApp, openReplayFile, type ReplayApp} from './helpers/replay-app.js';
 import {KEY, renderAtSize, type Rendered} from './helpers/render-at-size.js';
 
 let live: Rendered | null = null;
@@ -198,5 +202,33 @@ describe('Enter on an ended life in a replay', () => {
 		const frame = await app.waitFor(' a screen ');
 		const selected = frame.split('\n').find(line => line.startsWith('›'));
 		expect(selected).toMatch(/^› default\/db-0 /);
+	});
+});
+
+describe('the detail of an ended life', () => {
+	it('says in its title that it is an earlier life of its name', async () => {
+		const opened = await openReplayApp('statefulset', {atEnd: true, folder: 'logs', size: {columns: 160, rows: 40}});
+		await opened.app.press('/', ...'db-0', KEY.enter);
+		await onEndedLife(opened);
+		const frame = await sectionOfSelected(opened.app, 'Events');
+		expect(frame).toMatch(/\[Events\] YAML +default\/db-0 \(an earlier life\)/);
+	});
+
+	it('says its events were let go once the store no longer holds it, not that none were recorded', async () => {
+		// rollout-undo, then ten quiet minutes: every deleted pod is pruned from the store by then.
+		const rollout = fileURLToPath(new URL('../fixtures/captures-full/rollout-undo.ndjson', import.meta.url));
+		const file = path.join(mkdtempSync(path.join(tmpdir(), 'podlife-lives-')), 'rollout-late.ndjson');
+		const bookmark = {t: 700_000, type: 'BOOKMARK', object: {kind: 'Pod', apiVersion: 'v1', metadata: {resourceVersion: '99999'}}};
+		writeFileSync(file, `${readFileSync(rollout, 'utf8').trimEnd()}\n${JSON.stringify(bookmark)}\n`);
+		const {app, player} = await openReplayFile(file, {size: SIZE});
+		await player.whenLoaded();
+		player.seekToEnd();
+		await app.press('L');
+		await app.waitFor(/11:40\/11:40[^]* a screen /);
+		await app.press('G');
+		await app.waitFor(f => /^› default\/api-(784845b95f|86c99489f4)-/m.test(f));
+		const frame = await sectionOfSelected(app, 'Events');
+		expect(frame).toContain("none kept: podlife lets a deleted pod's events go 5 min after its deletion");
+		expect(frame).not.toContain('no events recorded');
 	});
 });

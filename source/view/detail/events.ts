@@ -10,6 +10,8 @@ import {fitLines, heading, line, span, truncate, wrap, type Line} from './lines.
 
 export interface EventsInput {
 	events: readonly KubeEvent[];
+	/** The pod is a deleted one the store no longer holds: its events went with its tombstone. */
+	letGo?: boolean;
 	now: number;
 	width: number;
 	wrap?: boolean;
@@ -20,12 +22,16 @@ const REASON_WIDTH = 18;
 const COUNT_WIDTH = 7;
 const AGE_WIDTH = 10;
 
-export function eventsLines({events, now, width, wrap: wrapped = false}: EventsInput): Line[] {
+export function eventsLines({events, now, width, wrap: wrapped = false, letGo = false}: EventsInput): Line[] {
 	const byTime = [...events].sort((a, b) => eventTime(a) - eventTime(b));
 	const warnings = byTime.filter(event => event.type === 'Warning').length;
 	const lines: Line[] = [heading(`Events: ${events.length}, ${warnings} warning${warnings === 1 ? '' : 's'}, oldest first`)];
 	if (events.length === 0) {
-		lines.push(line('  no events recorded for this pod (events expire after an hour by default)', 'dim'));
+		lines.push(
+			letGo
+				? line("  none kept: podlife lets a deleted pod's events go 5 min after its deletion", 'dim')
+				: line('  no events recorded for this pod (events expire after an hour by default)', 'dim'),
+		);
 		return fitLines(lines, width, wrapped);
 	}
 	lines.push(line(`    ${'TYPE'.padEnd(TYPE_WIDTH)}${'REASON'.padEnd(REASON_WIDTH)}${'COUNT'.padEnd(COUNT_WIDTH)}${'AGE'.padEnd(AGE_WIDTH)}FROM`, 'dim'));

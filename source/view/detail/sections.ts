@@ -37,6 +37,8 @@ export interface SectionInput {
 	wrap?: boolean;
 	/** Containers, Timeline: the logs the session captured of the pod, beside each run's end. */
 	logs?: RunLogs;
+	/** Events: the pod is a deleted one the store no longer holds, whose events it let go. */
+	eventsLetGo?: boolean;
 }
 
 export function sectionLines(input: SectionInput): Line[] {
@@ -52,7 +54,7 @@ export function sectionLines(input: SectionInput): Line[] {
 		case 'Scheduling':
 			return schedulingLines({pod, view, now, width, events, wrap});
 		case 'Events':
-			return eventsLines({events, now, width, wrap});
+			return eventsLines({events, now, width, wrap, letGo: input.eventsLetGo});
 		case 'YAML':
 			return podYamlLines(pod, width, wrap);
 	}
