@@ -23,6 +23,22 @@ function position(frame: string): {first: number; last: number; count: number} |
 }
 
 describe('pod detail sections', () => {
+	it("shows the Timeline's legend whole at 80 and 60 columns, on a second line when one does not hold it", async () => {
+		for (const size of [
+			{columns: 80, rows: 24},
+			{columns: 60, rows: 20},
+		]) {
+			const app = await detailOf('Timeline', size);
+			const lines = app.lastFrame().split('\n');
+			const first = lines.findIndex(line => line.startsWith('  ░ waiting  '));
+			const legend = lines.slice(first, first + 2).join('  ');
+			for (const entry of ['░ waiting', '≈ back-off/error', '█ running', '▒ completed', 'x failed', '↻ restart', '· not started'])
+				expect(legend).toContain(entry);
+			expect(legend).not.toContain('…');
+			closeReplayApps();
+		}
+	});
+
 	it('say which lines show (12–40 of 212) and jump to the bottom with G, the top with g', async () => {
 		const app = await detailOf('YAML');
 		const top = position(app.lastFrame());

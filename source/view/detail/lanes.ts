@@ -3,6 +3,7 @@
 // Then drawn into a fixed number of cells, each cell a glyph AND a tone, so the states read
 // without colour too.
 
+import stringWidth from 'string-width';
 import {containerStateLabel, containerSubject} from '../../model/history.js';
 import type {ContainerKind, PodState, Transition} from '../../model/pod-state.js';
 import {span, type Line, type Tone} from './lines.js';
@@ -118,13 +119,26 @@ export function drawLane(lane: Lane, start: number, end: number, cells: number):
 	return out;
 }
 
-/** "░ waiting  ≈ back-off/error  █ running  ▒ completed  x failed  ↻ restart  · not started" */
-export function legendLine(): Line {
+/**
+ * "░ waiting  ≈ back-off/error  █ running  ▒ completed  x failed  ↻ restart  · not started", on as
+ * many lines as `width` needs: an entry is never cut (at 80 columns "· not started" read "· n…").
+ */
+export function legendLines(width: number): Line[] {
 	const order: Array<LaneState | 'restart'> = ['waiting', 'backoff', 'running', 'completed', 'failed', 'restart', 'none'];
-	const out: Line = [span('  ')];
+	const lines: Line[] = [];
+	let out: Line = [span('  ')];
+	let used = 2;
 	for (const state of order) {
 		const style = LANE_GLYPHS[state];
+		const entry = `${style.glyph} ${style.word}`;
+		if (used > 2 && used + stringWidth(entry) > width) {
+			lines.push(out);
+			out = [span('  ')];
+			used = 2;
+		}
 		out.push(span(style.glyph, style.tone), span(` ${style.word}  `, 'dim'));
+		used += stringWidth(entry) + 2;
 	}
-	return out;
+	lines.push(out);
+	return lines;
 }

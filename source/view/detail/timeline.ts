@@ -9,7 +9,7 @@ import {transitionWords} from '../../model/transition-words.js';
 import {eventTime} from '../../model/store/pod-events.js';
 import type {PodState, Transition} from '../../model/pod-state.js';
 import {formatClock} from '../goto-time.js';
-import {containerLanes, drawLane, legendLine} from './lanes.js';
+import {containerLanes, drawLane, legendLines} from './lanes.js';
 import {blank, fitLines, formatDelta, formatSpan, heading, line, span, truncate, wrapLine, type Line, type Span, type Tone} from './lines.js';
 import {runEnds} from '../../model/container-logs.js';
 import {capturedLogRows, LOG_LINES_SHOWN, NO_RUN_LOGS, type RunLogs} from './log-lines.js';
@@ -88,7 +88,7 @@ export function timelineView({pod, events, now, width, wrap = false, logs = NO_R
 		const left = formatClock(axis.start);
 		const right = formatClock(axis.end);
 		lines.push([span(' '.repeat(labelWidth + 2)), span(left + ' '.repeat(Math.max(1, cells - left.length - right.length)) + right, 'dim')]);
-		lines.push(legendLine());
+		lines.push(...legendLines(width));
 	}
 
 	lines.push(blank, heading('Milestones'));
