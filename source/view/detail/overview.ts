@@ -39,8 +39,11 @@ export function overviewLines({pod, now, width, why, wrap: wrapped = false}: Ove
 	if (created !== null) lines.push(field('created', `${formatClock(created)} (${humanDuration(now - created)} ago)`));
 	const deletion = timeMs(object.metadata.deletionTimestamp);
 	if (deletion !== null) {
-		const grace = object.metadata.deletionGracePeriodSeconds;
-		lines.push(field('deleting', [span(`since ${formatClock(deletion)}${grace !== undefined ? `, grace period ${grace}s` : ''}`, 'warn')]));
+		// deletionTimestamp is when the grace period ends (the request's time plus the grace; a shorter
+		// grace asked later moves it back), not when the deletion was asked for.
+		const grace = object.metadata.deletionGracePeriodSeconds ?? 0;
+		const asked = `asked at ${formatClock(deletion - grace * 1000)}`;
+		lines.push(field('deleting', [span(grace > 0 ? `${asked}, grace period ${grace}s (ends ${formatClock(deletion)})` : asked, 'warn')]));
 	}
 	if (pod.deletedAt !== null) lines.push(field('deleted', [span(`${formatClock(pod.deletedAt)} (${humanDuration(now - pod.deletedAt)} ago)`, 'bad')]));
 	lines.push(field('QoS class', notKept(podQos(object))));

@@ -52,3 +52,16 @@ describe('overviewLines', () => {
 		expect(text('etcd-kind-control-plane', 50).some(entry => entry.startsWith('  kubernetes.io/config.hash=') && entry.endsWith('…'))).toBe(true);
 	});
 });
+
+describe('overviewLines of a pod being deleted', () => {
+	it('says when the deletion was asked for and when its grace period ends, not "since" the end of the grace', () => {
+		// kubectl delete at 04:20:45 with the default 30 s: the server set deletionTimestamp to 04:21:15.
+		const asked = loadCapture('terminating.ndjson', 11_000);
+		const during = overviewLines({pod: asked.pod('terminating'), now: asked.now, width: 120}).map(lineText);
+		expect(during).toContainEqual(expect.stringMatching(/^ {2}deleting: +asked at 04:20:45, grace period 30s \(ends 04:21:15\)$/));
+		// The kubelet's last delete (grace 0) moves deletionTimestamp back to the request's time.
+		const done = loadCapture('terminating.ndjson', 18_000);
+		const after = overviewLines({pod: done.pod('terminating'), now: done.now, width: 120}).map(lineText);
+		expect(after).toContainEqual(expect.stringMatching(/^ {2}deleting: +asked at 04:20:45$/));
+	});
+});
