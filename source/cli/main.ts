@@ -77,10 +77,17 @@ function refuseOtherCommandsFlags(command: CommandName | undefined, given: reado
 	throw new UsageError(`${foreign.typed} is not a flag of ${here}${elsewhere} (see podlife ${command ? command + ' ' : ''}--help)`);
 }
 
-function requireTty(io: Io, command: string): void {
+/** `asTyped`: the command and its arguments as the user gave them ("replay x.ndjson"), for a command line they can run as it is. */
+function requireTty(io: Io, asTyped: string, instead = '--output table (or json, ndjson)'): void {
 	if (!io.isTty) {
-		throw new UsageError(`stdout is not a terminal, so the TUI cannot start; for text use e.g. podlife ${command} --output table (or json, ndjson)`);
+		const line = ['podlife', asTyped, instead].filter(part => part !== '').join(' ');
+		throw new UsageError(`stdout is not a terminal, so the TUI cannot start; for text use e.g. ${line}`);
 	}
+}
+
+/** A path or name as a shell takes it: quoted when it holds anything but plain characters. */
+function shellWord(text: string): string {
+	return /^[\w./@:+-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 function one(input: string[], what: string, usage: string): string {
@@ -112,8 +119,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
 	}
 	if (command === undefined || isCommand(command)) refuseOtherCommandsFlags(command, givenFlags(args));
 	switch (command) {
-		case 'replay':
-			return replay(one(rest, 'session file', 'podlife replay FILE'), flags, io);
+		case 'replay': {
+			const file = one(rest, 'session file', 'podlife replay FILE');
+			return replay(file, flags, io, `replay ${shellWord(file)}`);
+		}
 		case 'demo':
 			return demo(rest, flags, io);
 		case 'record':
@@ -139,10 +148,11 @@ async function demo(rest: string[], flags: Flags, io: Io): Promise<number> {
 		return EXIT_OK;
 	}
 	if (rest.length > 1) throw new UsageError(`unexpected argument "${rest[1]}"; usage: podlife demo [NAME]`);
-	return replay(catalog.resolveDemo(rest[0]), flags, io, 'demo');
+	return replay(catalog.resolveDemo(rest[0]), flags, io, rest[0] === undefined ? 'demo' : `demo ${shellWord(rest[0])}`);
 }
 
-async function replay(file: string, flags: Flags, io: Io, command = 'replay'): Promise<number> {
+/** `asTyped`: the command line that asked for it, without podlife and flags ("demo crashloop"). */
+async function replay(file: string, flags: Flags, io: Io, asTyped: string): Promise<number> {
 	const at = flags.at === undefined ? undefined : parseAt(flags.at);
 	const compat = compatFlag(flags);
 	lanesOnly(flags, flags.output);
@@ -171,7 +181,7 @@ async function replay(file: string, flags: Flags, io: Io, command = 'replay'): P
 		await runHeadlessReplay({file, output, at: at ?? 'end', compat, lenient: flags.lenient, write: io.write, warn: io.warn});
 		return EXIT_OK;
 	}
-	requireTty(io, `${command}${command === 'replay' ? ' FILE' : ''}`);
+	requireTty(io, asTyped);
 	const speed = flags.speed;
 	if (speed !== undefined && !(speed >= 0.25 && speed <= 64)) throw new UsageError(`--speed must be between 0.25 and 64 (got ${speed})`);
 	// The TUI's modules load while the first entries do (prepareReplay waits for them).
@@ -264,7 +274,7 @@ async function record(file: string, flags: Flags, io: Io): Promise<number> {
 	const durationMs = flags.duration === undefined ? undefined : parseDuration(flags.duration, '--duration');
 	const view = startView(flags, undefined, flags.ui);
 	const logs = flags.logs === undefined ? 'crashes' : oneOf(flags.logs, LOGS_MODES, '--logs');
-	if (flags.ui) requireTty(io, 'record FILE --no-ui');
+	if (flags.ui) requireTty(io, `record ${shellWord(file)}`, '--no-ui');
 	const {runRecord} = await import('./record-command.js');
 	await runRecord({
 		file,
