@@ -93,6 +93,15 @@ export function podLane(pod: PodState): PodLane {
 	return lane;
 }
 
+/**
+ * Where a pod's reconstructed life (before-sight.ts) begins: its creation, for a pod first seen
+ * after it; null for one seen at its creation. What a replay's Lanes window may reach back to.
+ */
+export function beforeSightFrom(pod: PodState): number | null {
+	// The reconstruction's first step is the creation itself (after 0), and it is never empty.
+	return pod.beforeSight === null ? null : pod.columns.createdMs;
+}
+
 /** The lane of a history (its rows: printedMoments). */
 export function laneOf(history: readonly Transition[], readyNow: string, deletedAt: number | null): PodLane {
 	const restarts: number[] = [];

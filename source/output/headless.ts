@@ -54,7 +54,7 @@ function printPods(
 		// Live, watching began when the first pods were listed — not at the window's start, which may be
 		// before: a pod made between the two was not seen being made (its Deployment's revision is not known).
 		const group = lanes?.group === false ? null : {store, observedFrom: options.observedFrom ?? watched};
-		write(renderLanes({pods, now, start, end: now, cursor: now, width: lanes?.width ?? 120, color: lanes?.color ?? false, group}));
+		write(renderLanes({pods, now, recordingStart: null, start, end: now, cursor: now, width: lanes?.width ?? 120, color: lanes?.color ?? false, group}));
 	}
 }
 

@@ -17,12 +17,12 @@ import {TONE_LOOKS, sgrCodes} from '../view/tone-look.js';
 import {groupList} from '../view/workloads/grouped-list.js';
 import type {GroupedRows} from '../view/workloads/heading-lines.js';
 import {WorkloadMembers} from '../view/workloads/workload-members.js';
-import {podLane} from '../model/status-lane.js';
+import {beforeSightFrom, podLane} from '../model/status-lane.js';
 import {lineText, wrapLine, type Line} from '../view/detail/lines.js';
-import {laneLegend} from '../view/lanes/lane-cells.js';
+import {drawsBefore, laneLegend} from '../view/lanes/lane-cells.js';
 import {lanesFrame, type LaneRow} from '../view/lanes/lanes-frame.js';
 import {cellMs, clockLabel, spanLabel} from '../view/lanes/time-axis.js';
-import {atBase, formatClock, resolveTime, targetOffset, type SessionSpan, type TypedTime} from '../view/goto-time.js';
+import {atBase, beforeStart, formatClock, resolveTime, spanText, targetOffset, type SessionSpan, type TypedTime} from '../view/goto-time.js';
 import {replayInto} from './replay-store.js';
 import {podsAndEnded} from '../model/store/ended-pods.js';
 
@@ -46,6 +46,8 @@ export interface LanesPicture {
 	pods: readonly PodState[];
 	/** The store's clock: nothing is drawn after it. */
 	now: number;
+	/** Replay: the recording's first moment (epoch ms), marked on the axis when the window begins before it; live: null. */
+	recordingStart: number | null;
 	/** The window (epoch ms) and the cursor in it. */
 	start: number;
 	end: number;
@@ -138,6 +140,7 @@ export function renderLanes(picture: LanesPicture): string {
 		spanMs: end - start,
 		timeCursor: cursor,
 		oneNamespace: namespaces.size === 1,
+		recordingStart: picture.recordingStart,
 		title: 'POD',
 		wrapHeadings: true,
 	});
@@ -152,7 +155,9 @@ export function renderLanes(picture: LanesPicture): string {
 		...body.lines.map(line => ansiLine(line, color)),
 	];
 	if (keys.length === 0) lines.push('  No pod has a lane in this window.');
-	lines.push('', ...wrapLine([{text: '  '}, ...laneLegend()], width, 2).map(line => ansiLine(line, color)));
+	// Lanes drawn from before their pods were seen (their objects' word): the legend says how.
+	const before = shown.some(pod => drawsBefore(podLane(pod), body.window));
+	lines.push('', ...wrapLine([{text: '  '}, ...laneLegend(before, body.startCell !== null)], width, 2).map(line => ansiLine(line, color)));
 	return `${lines.join('\n')}\n`;
 }
 
@@ -209,11 +214,56 @@ export async function runReplayLanes(options: ReplayLanesOptions): Promise<void>
 	const windowEnd = `the window's end (${formatClock(now)} UTC)`;
 	if (until && at && offsetOf(at, span) > span.endMs) throw new UsageError(`--at: ${at.text.trim()} is after ${windowEnd}; give an --at before --until`);
 	const cursor = until && at ? resolved('--at', at, span) : now;
+	const view = store.view();
+	const pods = podsAndEnded(view);
+	const beforeFrom = earliestBeforeSight(pods);
 	const sincePastEnd = since !== undefined && stop !== undefined && offsetOf(since, span) >= span.endMs;
-	let start = since && !sincePastEnd ? resolved('--since', since, span) : recordedAtMs;
+	let start = since && !sincePastEnd ? sinceTime(since, span, beforeFrom) : recordedAtMs;
 	if (since && (sincePastEnd || start >= now))
 		throw new UsageError(`--since: ${since.text.trim()} is not before ${windowEnd}; give a --since before --until or --at`);
 	if (!since) start = Math.min(start, now - MIN_WINDOW_MS);
 	const group = options.group ? {store, observedFrom: recordedAtMs} : null;
-	options.write(renderLanes({pods: podsAndEnded(store.view()), now, start, end: now, cursor, width: options.width, color: options.color, group}));
+	const picture = renderLanes({pods, now, recordingStart: recordedAtMs, start, end: now, cursor, width: options.width, color: options.color, group});
+	options.write(since ? picture : picture + beforeHint(pods, beforeFrom, span, options.width));
+}
+
+/** The earliest moment a pod's life reconstructed from its object reaches (epoch ms), or null. */
+function earliestBeforeSight(pods: readonly PodState[]): number | null {
+	let earliest = Infinity;
+	for (const pod of pods) earliest = Math.min(earliest, beforeSightFrom(pod) ?? Infinity);
+	return Number.isFinite(earliest) ? earliest : null;
+}
+
+/**
+ * --since: within the session, or before its start as far back as the lives of the pods that were
+ * there before the recording began reach (reconstructed from their objects, model/before-sight.ts).
+ * Earlier than anything the session tells of is an error that says how far back it goes.
+ */
+function sinceTime(since: TypedTime, span: SessionSpan, beforeFrom: number | null): number {
+	const offset = offsetOf(since, span);
+	if (beforeFrom === null || beforeStart(offset, since.text, span) === null) return resolved('--since', since, span);
+	const at = span.recordedAtMs + offset;
+	// Typed to the second, as the axis and the creation timestamps are.
+	if (Math.floor(at / 1000) >= Math.floor(beforeFrom / 1000)) return Math.max(at, beforeFrom);
+	throw new UsageError(
+		`--since: ${since.text.trim()} is before the oldest pod's creation at ${timeBefore(beforeFrom, span).said}, as far back as the session tells (from the objects); it spans ${spanText(span)}`,
+	);
+}
+
+/** A time before the session as --since takes it and as said: a clock time within half a day of the start, else the date and time. */
+function timeBefore(at: number, span: SessionSpan): {typed: string; said: string} {
+	const text = new Date(at).toISOString().slice(0, 19);
+	if (span.recordedAtMs - at < 43_200_000) return {typed: `@${text.slice(11)}`, said: `${text.slice(11)} UTC`};
+	return {typed: `${text}Z`, said: `${text}Z`};
+}
+
+/** Under the session's window, when pods were there before it began: how to see their lives before it. */
+function beforeHint(pods: readonly PodState[], beforeFrom: number | null, span: SessionSpan, width: number): string {
+	if (beforeFrom === null) return '';
+	const count = pods.filter(pod => beforeSightFrom(pod) !== null).length;
+	const {typed, said} = timeBefore(beforeFrom, span);
+	const text = `${count} pod${count === 1 ? ' was' : 's were'} there before the recording began (made from ${said} on): --since ${typed} draws their lives before it, as their objects tell them.`;
+	return `${wrapLine([{text: '  '}, {text}], width, 2)
+		.map(line => lineText(line).trimEnd())
+		.join('\n')}\n`;
 }

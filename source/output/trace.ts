@@ -3,9 +3,11 @@
 // process_name metadata event), one thread per pod (tid; thread_name), one complete event ("X",
 // ts and dur in microseconds) per stretch of one printed STATUS and READY, instant events ("i",
 // thread scope) for restarts, the pod's deletion and its Kubernetes Events, and for a Deployment a
-// thread of its rollouts. A pod's slices follow one another without overlapping: Perfetto drops a
-// slice that overlaps another on its thread. Times are Unix epoch microseconds, so the file lines up
-// with other traces taken on wall-clock time.
+// thread of its rollouts; before a pod's first seen slice, what its object told of its life before
+// podlife saw it (category "before-sight"). A pod's slices follow one another without overlapping:
+// Perfetto drops a slice that overlaps another on its thread. Times are Unix epoch microseconds, so
+// the file lines up with other traces taken on wall-clock time (and a life reconstructed from before
+// the session's start needs no shift of the origin to stay positive).
 //
 // Ids follow Perfetto's reading, which is Linux's: a tid names one thread across the whole trace and
 // the thread whose tid is its process's pid is that process's main thread, and 0 is the kernel's. So
@@ -15,7 +17,7 @@
 
 import type {KubeEvent} from '../kube/objects.js';
 import type {PodState, StoreView} from '../model/pod-state.js';
-import {podLane, printedMoments, statusClass} from '../model/status-lane.js';
+import {podLane, printedMoments, statusClass, type PodLane} from '../model/status-lane.js';
 import {eventTime, podEvents} from '../model/store/pod-events.js';
 import {deploymentRollouts} from '../model/workloads/rollouts.js';
 import {revisionStep} from '../view/workloads/workload-summary.js';
@@ -59,10 +61,29 @@ function names(pid: number, tid: number | null, name: string, index: number): Tr
 	];
 }
 
+/**
+ * A pod's life before it was first seen, as its object told it (model/before-sight.ts): one slice per
+ * reconstructed stretch, in a category of its own and named so that no one takes it for a STATUS the
+ * server printed. It ends where the first seen slice begins.
+ */
+function beforeSightSlices(pod: PodState, lane: PodLane, pid: number, tid: number): TraceEvent[] {
+	const restarts = pod.beforeSight?.restarts ?? 0;
+	return lane.before.map(({from, to, cls}) => ({
+		name: `${cls} (before podlife watched: from the object, not seen)`,
+		cat: 'before-sight',
+		ph: 'X' as const,
+		pid,
+		tid,
+		ts: µs(from),
+		dur: µs(to) - µs(from),
+		args: {class: cls, seen: false, ...(cls === 'restarting' && {restarts})},
+	}));
+}
+
 /** A pod's slices, restarts, deletion and events on its thread, up to `now`. */
 function podTrack(pod: PodState, events: readonly KubeEvent[], pid: number, tid: number, now: number): TraceEvent[] {
-	const out: TraceEvent[] = [];
 	const lane = podLane(pod);
+	const out: TraceEvent[] = beforeSightSlices(pod, lane, pid, tid);
 	const end = Math.min(lane.end ?? now, now);
 	// Read once: each read of a pod's history builds its transitions afresh.
 	const history = pod.history;

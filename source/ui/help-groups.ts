@@ -9,6 +9,7 @@ import type {HelpEntry, HelpGroup} from '../view/help-layout.js';
 import {SECTIONS} from '../view/detail/sections.js';
 import {LANE_STYLE} from '../view/lanes/lane-cells.js';
 import {LANE_MARKS} from '../view/lanes/lanes-screen.js';
+import {RECORDING_START_GLYPH} from '../view/lanes/time-axis.js';
 import {foldMark} from '../view/workloads/heading-lines.js';
 
 function group(title: string, bindings: readonly KeyBinding[]): HelpGroup {
@@ -40,9 +41,14 @@ function marks(): HelpGroup {
 	};
 }
 
-/** The Lanes view's glyphs: each STATUS class, a restart, a deletion, and what is reconstructed before podlife watched. */
-function laneMarks(): HelpGroup {
-	return {title: 'Lanes marks', flow: true, entries: LANE_MARKS.map(mark => ({keys: LANE_STYLE[mark].glyph, label: LANE_STYLE[mark].word}))};
+/**
+ * The Lanes view's glyphs: each STATUS class, a restart, a deletion, and what is reconstructed before
+ * podlife watched; replaying, the axis's mark of the recording's first moment.
+ */
+function laneMarks(replaying: boolean): HelpGroup {
+	const entries = LANE_MARKS.map(mark => ({keys: LANE_STYLE[mark].glyph, label: LANE_STYLE[mark].word}));
+	if (replaying) entries.push({keys: RECORDING_START_GLYPH, label: 'recording began (axis)'});
+	return {title: 'Lanes marks', flow: true, entries};
 }
 
 /** The overlay's groups. Its own keys (scroll, close) are in the footer and the indicator line while it is open. */
@@ -75,7 +81,7 @@ export function helpGroups(replaying: boolean): HelpGroup[] {
 	// One container in full (Enter in Containers): its own keys, those of the detail screen aside.
 	const container = bindingsFor('container', replaying).filter(b => !b.replay && !bindingsFor('detail', replaying).includes(b));
 	if (container.length > 0) groups.push(group('A container in full', container));
-	groups.push(marks(), laneMarks());
+	groups.push(marks(), laneMarks(replaying));
 	return groups;
 }
 

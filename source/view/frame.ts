@@ -63,6 +63,8 @@ export interface PlayerView extends ReplayClockState {
 	density(cells: number): number[];
 	/** Session times where a pod entered a failing STATUS. */
 	failureMarks(): number[];
+	/** The earliest moment the pods' lives reconstructed from their objects reach (epoch ms; before the session's start), or null. */
+	readonly beforeSightFrom: number | null;
 }
 
 /** What frames keep from one to the next: the pod index and the table's column widths. */
@@ -357,8 +359,8 @@ function bottomLine(state: UiState, span: SessionSpan | null, status: () => Bott
 
 /** Replay: the session's span; live: the clock alone (view/lanes/lane-time.ts). */
 function laneClock(player: PlayerView | null, now: number): LaneClock {
-	if (!player) return {now, earliest: null, sessionMs: null};
-	return {now, earliest: player.recordedAtMs + player.startMs, sessionMs: player.endMs - player.startMs};
+	if (!player) return {now, earliest: null, sessionMs: null, beforeSightFrom: null};
+	return {now, earliest: player.recordedAtMs + player.startMs, sessionMs: player.endMs - player.startMs, beforeSightFrom: player.beforeSightFrom};
 }
 
 /**

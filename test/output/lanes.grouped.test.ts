@@ -186,6 +186,7 @@ describe('--output lanes: a stalled rollout', () => {
 		const out = renderLanes({
 			pods: podsAndEnded(store.view()),
 			now,
+			recordingStart: null,
 			start: STALL_START,
 			end: now,
 			cursor: now,

@@ -164,6 +164,7 @@ describe('deriveFrame', () => {
 			warnings: ['line 12 is cut off'],
 			density: cells => Array.from({length: cells}, () => 1),
 			failureMarks: () => [],
+			beforeSightFrom: null,
 		};
 		const key = [...mixed.store.view().pods.keys()].find(k => k.includes('crashloop'))!;
 		const f = frame({player, info: mixed.info, state: {screen: 'detail', selectedKey: key, section: 'Timeline'}});

@@ -326,6 +326,11 @@ export class ReplayPlayer implements Clock {
 		return this.timeline.density(buckets);
 	}
 
+	/** The earliest moment the pods' lives reconstructed from their objects reach, epoch ms (ChangeIndex.beforeSightFrom), or null. */
+	get beforeSightFrom(): number | null {
+		return this.loader.changes.beforeSightFrom;
+	}
+
 	/** t of every entry where a pod entered a failing STATUS (statusBucket 'failing'). */
 	failureMarks(): number[] {
 		return this.timeline.failureMarks();

@@ -12,7 +12,7 @@
 import {LANE_CLASSES, type LaneClass, type PodLane} from '../../model/status-lane.js';
 import {BEFORE_CLASSES, type BeforeClass} from '../../model/before-sight.js';
 import {span, type Line, type Tone} from '../detail/lines.js';
-import {cellMs, cellOf, cellTime, type LaneWindow} from './time-axis.js';
+import {cellMs, cellOf, cellTime, RECORDING_START_GLYPH, type LaneWindow} from './time-axis.js';
 
 /** A stretch before podlife saw the pod, reconstructed from its object. */
 export type BeforeMark = `before-${BeforeClass}`;
@@ -95,6 +95,18 @@ export function laneMarks(lane: PodLane, window: LaneWindow, now: number, cursor
 	return marks;
 }
 
+/** Whether `lane` draws a reconstructed stretch in a cell of `window` (a cell shows its right edge). */
+export function drawsBefore(lane: PodLane, window: LaneWindow): boolean {
+	if (lane.before.length === 0 || window.cells <= 0) return false;
+	const step = cellMs(window);
+	return lane.before.some(({from, to}) => {
+		// The first cell whose time is at or after `from`.
+		const cell = Math.max(0, Math.ceil((from - window.start) / step) - 1);
+		const at = cellTime(window, cell);
+		return cell < window.cells && at < to && at < lane.start;
+	});
+}
+
 /** The lane's cells as spans: runs of one mark are one span; the cursor's cell is its own, inverse. */
 export function laneLine(marks: readonly LaneMark[], cursorCell: number | null): Line {
 	const out: Line = [];
@@ -121,9 +133,10 @@ export function laneLine(marks: readonly LaneMark[], cursorCell: number | null):
 
 /**
  * "░ pending  ▒ creating/init  ▓ running, not ready  █ ready  ▄ terminating  ─ succeeded  x failed  ? unknown  ↻ restart  ┤ deleted",
- * and with `before` (live: lanes begin before the watch) ".:-=~_ before podlife watched: pending, creating, running, ready, restarting, ended".
+ * and with `before` (lanes begin before the watch, or before the recording) ".:-=~_ before podlife watched: pending, creating,
+ * running, ready, restarting, ended"; with `recordingStart` (the axis marks it) "┊ recording began".
  */
-export function laneLegend(before = false): Line {
+export function laneLegend(before = false, recordingStart = false): Line {
 	const out: Line = [];
 	for (const mark of [...LANE_CLASSES, 'restart', 'end'] as const) {
 		const style = LANE_STYLE[mark];
@@ -134,5 +147,6 @@ export function laneLegend(before = false): Line {
 		const glyphs = BEFORE_MARKS.map(mark => LANE_STYLE[mark].glyph).join('');
 		out.push(span('  '), span(glyphs, 'dim'), span(` before podlife watched (from the object): ${BEFORE_CLASSES.join(', ')}`, 'dim'));
 	}
+	if (recordingStart) out.push(span('  '), span(RECORDING_START_GLYPH, 'label'), span(' recording began', 'dim'));
 	return out;
 }

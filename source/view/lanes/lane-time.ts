@@ -7,6 +7,10 @@
 // the window starts with the session, and the cursor walks across it). ← and → step the cursor a
 // column and stop following; the window slides when the cursor reaches its edge; Shift-←/→ pan half
 // a screen. Zooming keeps the cursor where it is on the screen.
+//
+// A replay's pods that were there before the recording began have lives reconstructed from their
+// objects (model/before-sight.ts) from their creation on: the cursor and the window go back as far
+// as those reach, not only to the session's start; following keeps to the session.
 
 import {clampZoom, fitZoom, ZOOM_LEVELS_MS} from './time-axis.js';
 
@@ -32,6 +36,11 @@ export interface LaneClock {
 	earliest: number | null;
 	/** Replay: the session's length (the default zoom shows it whole); live: null. */
 	sessionMs: number | null;
+	/**
+	 * Replay: the earliest moment a pod's life reconstructed from its object reaches (epoch ms, before
+	 * `earliest`), which the cursor may go back to; null when every pod was seen from its creation, and live.
+	 */
+	beforeSightFrom: number | null;
 }
 
 /** The window and cursor a frame draws. */
@@ -54,13 +63,24 @@ export function defaultZoom(clock: LaneClock): number {
 	return clock.sessionMs === null ? LIVE_ZOOM : fitZoom(clock.sessionMs);
 }
 
+/** How far back the cursor goes: live, the widest zoom; replay, the session's start or the reconstructed lives before it. */
 function earliestOf(clock: LaneClock): number {
-	return clock.earliest ?? clock.now - LIVE_REACH_MS;
+	if (clock.earliest === null) return clock.now - LIVE_REACH_MS;
+	return Math.min(clock.earliest, clock.beforeSightFrom ?? Infinity);
 }
 
 /** The latest end a window may have: now, or (early in a replay) the session's start plus a screen. */
 function latestEnd(clock: LaneClock, spanMs: number): number {
 	return clock.earliest === null ? clock.now : Math.max(clock.now, clock.earliest + spanMs);
+}
+
+/**
+ * The earliest end a window may have: a replay's window starts no earlier than anything it knows of
+ * (the session, or the lives reconstructed before it), its first moment in the first column, as
+ * following does early in a replay; live, any (the cursor keeps it within a day).
+ */
+function earliestEnd(clock: LaneClock, spanMs: number): number {
+	return clock.earliest === null ? -Infinity : earliestOf(clock) + spanMs - 1;
 }
 
 /**
@@ -79,7 +99,7 @@ export function resolveLanes(state: LanesState, clock: LaneClock): ResolvedLanes
 	if (state.follow) return {zoom, spanMs, end: latestEnd(clock, spanMs), cursor: clock.now, follow: true};
 	// A replay sought back before the cursor: the cursor comes back to what is known.
 	const cursor = Math.max(earliestOf(clock), Math.min(state.cursor, clock.now));
-	return {zoom, spanMs, end: showing(state.end, spanMs, cursor), cursor, follow: false};
+	return {zoom, spanMs, end: Math.max(showing(state.end, spanMs, cursor), earliestEnd(clock, spanMs)), cursor, follow: false};
 }
 
 export type LaneMove =

@@ -11,7 +11,7 @@ import {fitLine, span, truncate, wrapLine, type Line} from '../detail/lines.js';
 import type {RowList} from '../pod-index.js';
 import {cutMiddle} from '../fit-text.js';
 import {laneLine, laneMarks} from './lane-cells.js';
-import {axisText, cellOf, type LaneWindow} from './time-axis.js';
+import {axisText, cellOf, startCellOf, type LaneWindow} from './time-axis.js';
 
 /**
  * A row of the Lanes view: a pod's lane, or a line that stands for a group of them (a workload's
@@ -64,6 +64,8 @@ export interface LanesInput {
 	timeCursor: number | null;
 	/** Only one namespace listed: names without it. */
 	oneNamespace: boolean;
+	/** Replay: the recording's first moment (epoch ms), marked on the axis when the window shows time before it; live: null. */
+	recordingStart: number | null;
 	/** Over the names, in the axis line: the zoom and whether the view follows the clock. */
 	title: string;
 	/**
@@ -85,6 +87,8 @@ export interface LanesBody {
 	window: LaneWindow;
 	/** The column of the cursor's time among the cells, or null. */
 	cursorCell: number | null;
+	/** The column the axis marks as the recording's first (time-axis.ts startCellOf), or null. */
+	startCell: number | null;
 	/** The name column's width (cells start after the prefix, this and a blank). */
 	nameWidth: number;
 }
@@ -131,6 +135,7 @@ export function lanesFrame(input: LanesInput): LanesBody {
 		lines.push(...rowLines(row, index === cursor));
 	}
 	const title = truncate(input.title, nameWidth).padEnd(nameWidth);
-	const header: Line = [span(' '.repeat(LANE_PREFIX_WIDTH)), span(title, 'heading'), span(' '), span(axisText(window, cursorCell), 'label')];
-	return {kind: 'lanes', header, lines, selected, height, window, cursorCell, nameWidth};
+	const startCell = startCellOf(window, input.recordingStart);
+	const header: Line = [span(' '.repeat(LANE_PREFIX_WIDTH)), span(title, 'heading'), span(' '), span(axisText(window, cursorCell, startCell), 'label')];
+	return {kind: 'lanes', header, lines, selected, height, window, cursorCell, startCell, nameWidth};
 }

@@ -107,11 +107,13 @@ export function lanesScreen(input: LanesScreenInput): LanesScreen {
 		spanMs: resolved.spanMs,
 		timeCursor: resolved.cursor,
 		oneNamespace: input.oneNamespace,
+		recordingStart: clock.earliest,
 		title: `${spanLabel(resolved.spanMs)} a screen`,
 	});
 	// The legend goes under the lanes when a blank line and all of it fit.
-	// Live, lanes begin before the watch did: the legend says how that part is drawn.
-	const legend = wrapLine([{text: '  '}, ...laneLegend(!replay)], width, 2);
+	// Live, lanes begin before the watch did, and a replay's pods there before the recording began do
+	// too (the window reaches back to their creation): the legend says how that part is drawn.
+	const legend = wrapLine([{text: '  '}, ...laneLegend(!replay || clock.beforeSightFrom !== null, body.startCell !== null)], width, 2);
 	const room = height - body.lines.length;
 	const key = list.keyAt(cursor);
 	const pod = key === undefined ? undefined : podOfRow(view, key);

@@ -70,9 +70,9 @@ export interface AxisTick {
 
 /**
  * Labels at round times (UTC multiples of a step), as many as fit with two blanks between them,
- * none under the cursor's cell (the axis marks it there).
+ * none under the cursor's cell nor the recording's start (the axis marks them there).
  */
-export function axisTicks(window: LaneWindow, cursorCell: number | null): AxisTick[] {
+export function axisTicks(window: LaneWindow, cursorCell: number | null, startCell: number | null = null): AxisTick[] {
 	const step = cellMs(window);
 	if (step <= 0 || window.cells < 10) return [];
 	// "╵04:21:10" or, once labels are whole minutes apart, "╵04:21".
@@ -84,19 +84,33 @@ export function axisTicks(window: LaneWindow, cursorCell: number | null): AxisTi
 		const cell = cellOf(window, at);
 		if (cell + width > window.cells) break;
 		if (cursorCell !== null && cursorCell >= cell && cursorCell < cell + width) continue;
+		if (startCell !== null && startCell >= cell && startCell < cell + width) continue;
 		if (ticks.length > 0 && cell < ticks.at(-1)!.cell + width + 1) continue;
 		ticks.push({cell, label: clockLabel(at, seconds)});
 	}
 	return ticks;
 }
 
-/** The axis over the lanes: "╵" and a label at each tick, "▼" over the cursor's cell. */
-export function axisText(window: LaneWindow, cursorCell: number | null): string {
+/** Over the first cell of a recording whose window shows time before it (the lives reconstructed from their objects). */
+export const RECORDING_START_GLYPH = '┊';
+
+/**
+ * The cell of the recording's first moment `start` (epoch ms), when the window shows time before it:
+ * the first cell at or after it, with a cell before it. Null otherwise (live, or a window that begins with the recording or after it).
+ */
+export function startCellOf(window: LaneWindow, start: number | null): number | null {
+	if (start === null || start <= window.start + cellMs(window) || start > window.end) return null;
+	return cellOf(window, start);
+}
+
+/** The axis over the lanes: "╵" and a label at each tick, "▼" over the cursor's cell, "┊" over the recording's first. */
+export function axisText(window: LaneWindow, cursorCell: number | null, startCell: number | null = null): string {
 	const cells = new Array<string>(window.cells).fill(' ');
-	for (const {cell, label} of axisTicks(window, cursorCell)) {
+	for (const {cell, label} of axisTicks(window, cursorCell, startCell)) {
 		cells[cell] = '╵';
 		for (let index = 0; index < label.length && cell + 1 + index < window.cells; index++) cells[cell + 1 + index] = label[index]!;
 	}
+	if (startCell !== null && startCell >= 0 && startCell < window.cells) cells[startCell] = RECORDING_START_GLYPH;
 	if (cursorCell !== null && cursorCell >= 0 && cursorCell < window.cells) cells[cursorCell] = '▼';
 	return cells.join('');
 }

@@ -3,8 +3,8 @@ import {INITIAL_LANES, moveLanes, resolveLanes, type LaneClock, type LanesState}
 import {ZOOM_LEVELS_MS} from '../../../source/view/lanes/time-axis.js';
 
 const T0 = Date.parse('2026-12-04T15:47:44Z');
-const live = (now: number): LaneClock => ({now, earliest: null, sessionMs: null});
-const replay = (now: number, sessionMs = 104_000): LaneClock => ({now, earliest: T0, sessionMs});
+const live = (now: number): LaneClock => ({now, earliest: null, sessionMs: null, beforeSightFrom: null});
+const replay = (now: number, sessionMs = 104_000, beforeSightFrom: number | null = null): LaneClock => ({now, earliest: T0, sessionMs, beforeSightFrom});
 const open: LanesState = {...INITIAL_LANES, open: true};
 
 /** A key's move as the frame on screen would pass it: `cells` columns across the window. */
@@ -55,6 +55,21 @@ describe('Lanes time', () => {
 		// A replay sought back before the cursor: the cursor comes back with it.
 		const stopped = press(open, clock, {kind: 'step', cells: -1});
 		expect(resolveLanes(stopped, replay(T0 + 20_000)).cursor).toBe(T0 + 20_000);
+	});
+
+	it('goes back before the session as far as the lives reconstructed from the pods’ objects reach, no further', () => {
+		// Pods there 21 s before the recording began: their creation is as far back as the replay knows anything.
+		const clock = replay(T0 + 50_000, 104_000, T0 - 21_000);
+		const back = press(open, clock, {kind: 'pan', screens: -3});
+		const resolved = resolveLanes(back, clock);
+		expect(resolved.cursor).toBe(T0 - 21_000);
+		// The window starts there too, not a screen of nothing before it.
+		expect(resolved.end - resolved.spanMs).toBeLessThan(T0 - 21_000);
+		expect(resolved.end - resolved.spanMs).toBeGreaterThan(T0 - 22_000);
+		const stepped = press(back, clock, {kind: 'step', cells: -5});
+		expect(resolveLanes(stepped, clock).cursor).toBe(T0 - 21_000);
+		// Following keeps to the session: the window starts with it early in the replay.
+		expect(resolveLanes(press(back, clock, {kind: 'follow'}), clock)).toMatchObject({follow: true, end: T0 + 120_000, cursor: T0 + 50_000});
 	});
 
 	it('pans half a screen with Shift-←/→, window and cursor together', () => {

@@ -42,6 +42,7 @@ describe('the lanes frame', () => {
 			spanMs: 120_000,
 			timeCursor: now,
 			oneNamespace: true,
+			recordingStart: null,
 			title: '2m',
 		});
 		expect(body.lines).toHaveLength(5);
@@ -71,6 +72,7 @@ describe('the lanes frame', () => {
 			spanMs: 120_000,
 			timeCursor: null,
 			oneNamespace: true,
+			recordingStart: null,
 			title: '2m',
 		});
 		expect(body.lines.map(lineText)[0]).toBe('› api  Deployment');
