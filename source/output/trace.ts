@@ -95,7 +95,10 @@ function podTrack(pod: PodState, events: readonly KubeEvent[], pid: number, tid:
 		while (next < moments.length && moments[next]!.status === moment.status && moments[next]!.ready === moment.ready) next++;
 		const to = Math.min(moments[next]?.at ?? end, end);
 		index = next - 1;
-		if (moment.at > now || to <= moment.at) continue;
+		// The row printed at the trace's last moment (the recording's or the pod's end) lasted no time
+		// that the trace holds, yet it is what the pod became: a slice of no duration, not nothing.
+		const last = next === moments.length && moment.at === end;
+		if (moment.at > now || (to <= moment.at && !last)) continue;
 		const cls = statusClass(moment.status, moment.ready);
 		out.push({
 			name: printable(`${moment.status} ${moment.ready}`),
