@@ -174,21 +174,38 @@ function fullContainerLines(pod: PodState, view: ContainerView, now: number, wid
 	return out;
 }
 
-/** "▸ api  running  ready ✓  started ✓  restarts 4"; "› ▸ api …" under the list's cursor (the table's mark). */
+/**
+ * "▸ api  running  ready ✓  started ✓  restarts 4"; "› ▸ api …" under the list's cursor (the table's
+ * mark). An ended container says how it ended ("▸ init-db  completed (exit 0) at 04:15:50") rather
+ * than its ready and started flags: the kubelet sets started false once a container has terminated
+ * (and ready true for an init container that exited 0, false for any other), so "started ✗" read
+ * as if a container that ran and finished had never started. A running init container (not a
+ * sidecar) has no readiness of its own — its ready turns true only when it exits 0 — so it shows
+ * no "ready ✗" either.
+ */
 function headerLine(view: ContainerView, selected = false): Line {
 	return [
 		selected ? span('› ', 'accent') : span('  '),
 		span('▸ '),
 		span(view.name, 'heading'),
 		span('  '),
-		span(view.state === 'unknown' ? 'no status yet' : view.state, stateTone(view)),
-		span('  ready '),
-		span(view.ready ? '✓' : '✗', view.ready ? 'good' : 'bad'),
-		span('  started '),
-		span(view.started === null ? '–' : view.started ? '✓' : '✗', view.started ? 'good' : 'dim'),
+		...headerState(view),
 		span('  restarts '),
 		span(String(view.restartCount), view.restartCount > 0 ? 'warn' : 'plain'),
 	];
+}
+
+function headerState(view: ContainerView): Span[] {
+	const tone = stateTone(view);
+	if (view.state === 'terminated') {
+		const exitCode = view.exitCode ?? 0;
+		const how = exitCode === 0 && !view.signal ? 'completed (exit 0)' : `terminated ${exitText(view.reason, exitCode, view.signal)}`;
+		return [span(how, tone), span(view.finishedMs === null ? '' : ` at ${formatClock(view.finishedMs)}`, 'dim')];
+	}
+	const out = [span(view.state === 'unknown' ? 'no status yet' : view.state, tone)];
+	if (!(view.state === 'running' && view.kind === 'init')) out.push(span('  ready '), span(view.ready ? '✓' : '✗', view.ready ? 'good' : 'bad'));
+	out.push(span('  started '), span(view.started === null ? '–' : view.started ? '✓' : '✗', view.started ? 'good' : 'dim'));
+	return out;
 }
 
 function imageText(view: ContainerView): string {

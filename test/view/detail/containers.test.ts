@@ -3,6 +3,7 @@ import type {Container} from '../../../source/kube/objects.js';
 import {containersLines} from '../../../source/view/detail/containers.js';
 import {lineText} from '../../../source/view/detail/lines.js';
 import {containerHandlers, containerProbes, describeProbe} from '../../../source/view/detail/probes.js';
+import {podStateWith} from '../../helpers/pod-state.js';
 import {loadCapture} from './capture.js';
 
 describe('containersLines', () => {
@@ -24,6 +25,39 @@ describe('containersLines', () => {
 		const names = lines.filter(entry => entry.includes('▸ ')).map(entry => entry.trim().split(/\s+/)[1]);
 		expect(names).toEqual(['init-schema', 'init-config', 'app']);
 		expect(lines.filter(entry => entry.includes('terminated Completed (exit 0)'))).toHaveLength(2);
+	});
+
+	it('says how a completed init container ended, not that it never started', () => {
+		const capture = loadCapture('init.ndjson');
+		const pod = capture.pod('init-demo');
+		const list = containersLines({pod, now: capture.now, width: 100}).map(lineText);
+		expect(list).toContainEqual(expect.stringMatching(/^ {2}▸ init-schema {2}completed \(exit 0\) at 04:15:50 {2}restarts 0$/));
+		expect(list).toContainEqual(expect.stringMatching(/^ {2}▸ init-config {2}completed \(exit 0\) at 04:15:53 {2}restarts 0$/));
+		const full = containersLines({pod, now: capture.now, width: 100, selectedContainer: 0}).map(lineText);
+		expect(full[1]).toBe('  ▸ init-schema  completed (exit 0) at 04:15:50  restarts 0');
+		expect([...list, ...full].join('\n')).not.toMatch(/started ✗/);
+	});
+
+	it('shows no readiness of a running init container, which has none until it exits 0', () => {
+		const capture = loadCapture('init.ndjson', 7_500);
+		const lines = containersLines({pod: capture.pod('init-demo'), now: capture.now, width: 100}).map(lineText);
+		expect(lines).toContainEqual(expect.stringMatching(/^ {2}▸ init-schema {2}running {2}started ✓ {2}restarts 0$/));
+	});
+
+	it("says how a Job's container and a sidecar ended, the failed one with its reason", () => {
+		const job = loadCapture('job.ndjson');
+		const jobLines = containersLines({pod: job.pod('report'), now: job.now, width: 100}).map(lineText);
+		expect(jobLines).toContainEqual(expect.stringMatching(/^ {2}▸ report {2}completed \(exit 0\) at \d\d:\d\d:\d\d {2}restarts 0$/));
+		const sidecar = loadCapture('sidecar.ndjson');
+		const pod = sidecar.pod('sidecar');
+		const containers = pod.containers.map(view =>
+			view.kind === 'sidecar'
+				? {...view, state: 'terminated' as const, reason: 'Error', exitCode: 143, ready: false, started: false, finishedMs: sidecar.now}
+				: view,
+		);
+		const lines = containersLines({pod: podStateWith(pod, {containers}), now: sidecar.now, width: 100}).map(lineText);
+		expect(lines).toContainEqual(expect.stringMatching(/^ {2}▸ log-shipper {2}terminated Error \(exit 143\) at \d\d:\d\d:\d\d {2}restarts 0$/));
+		expect(lines).toContainEqual(expect.stringMatching(/^ {2}▸ \S+ {2}running {2}ready ✓ {2}started ✓ {2}restarts 0$/));
 	});
 
 	it('counts the back-off down to the next restart', () => {
