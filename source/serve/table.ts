@@ -86,6 +86,18 @@ function podCells(name: string, row: PrintedRow | undefined): string[] {
 	];
 }
 
+/** What printPod prints for an object with nothing set (a BOOKMARK's): pkg/printers/internalversion printers.go printPod. */
+export const EMPTY_POD_ROW: PrintedRow = {
+	ready: '0/0',
+	status: '',
+	restarts: '0',
+	age: '<unknown>',
+	ip: '<none>',
+	node: '<none>',
+	nominatedNode: '<none>',
+	readinessGates: '<none>',
+};
+
 function rowObject(object: KubeObject, include: IncludeObject): KubeObject | undefined {
 	if (include === 'None') return undefined;
 	if (include === 'Object') return object;

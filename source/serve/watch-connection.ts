@@ -9,7 +9,7 @@ import type {KubeObject} from '../kube/objects.js';
 import type {PrintedRow, WatchType} from '../session/format.js';
 import type {Representation} from './media-type.js';
 import type {StatusBody} from './status.js';
-import {table, type IncludeObject, type RowPrinter} from './table.js';
+import {EMPTY_POD_ROW, table, type IncludeObject, type RowPrinter} from './table.js';
 import type {Change, ResourceName, StoredObject} from './object-history.js';
 
 export type WatchEventType = WatchType | 'BOOKMARK' | 'ERROR';
@@ -122,26 +122,33 @@ export class WatchConnection {
 
 	/** `atMs`: the moment (epoch ms) to print a pod's row at (default: now). */
 	sendObject(type: WatchType, item: {object: KubeObject; row?: PrintedRow}, atMs?: number): void {
-		this.write({type, object: this.represent(item, atMs)});
+		this.write(type, () => this.represent(item, atMs));
 	}
 
-	/** A BOOKMARK carries only the kind and the resourceVersion (apimachinery watch.Bookmark). */
+	/**
+	 * A BOOKMARK carries only the kind and the resourceVersion (apimachinery watch.Bookmark), in the
+	 * watch's representation like any other event: the watch encoder transforms every object but a
+	 * Status (handlers/response.go watchEncoder.Encode → doTransformObject), so asked as a Table it is
+	 * a one-row Table of an empty object, with the column definitions when it is the first event.
+	 */
 	sendBookmark(rv: number, annotations?: Record<string, string>): void {
 		if (!this.options.allowBookmarks) return;
 		this.position = Math.max(this.position, rv);
 		const kinds: Record<WatchScope['resource'], string> = {pods: 'Pod', nodes: 'Node', events: 'Event', namespaces: 'Namespace'};
 		const metadata: Record<string, unknown> = {resourceVersion: String(rv), creationTimestamp: null};
 		if (annotations) metadata['annotations'] = annotations;
-		this.write({type: 'BOOKMARK', object: {kind: kinds[this.scope.resource], apiVersion: 'v1', metadata}});
+		const object = {kind: kinds[this.scope.resource], apiVersion: 'v1', metadata} as KubeObject;
+		this.write('BOOKMARK', () => this.represent({object, row: EMPTY_POD_ROW}, undefined, stored => stored.row));
 	}
 
 	/** An ERROR event with a Status, then the stream ends (as the cacher's errWatcher does). */
 	sendErrorAndEnd(status: StatusBody): void {
-		this.write({type: 'ERROR', object: status});
+		this.write('ERROR', () => status);
 		this.end();
 	}
 
-	private represent(item: {object: KubeObject; row?: PrintedRow}, atMs?: number): unknown {
+	/** `printRow`: how the row is printed (default the server's: AGE and RESTARTS as of `atMs`). */
+	private represent(item: {object: KubeObject; row?: PrintedRow}, atMs?: number, printRow = this.options.printRow): unknown {
 		const representation = this.options.representation;
 		if (representation.kind === 'json' || this.scope.resource === 'namespaces') return item.object;
 		if (representation.kind === 'partial') {
@@ -154,7 +161,7 @@ export class WatchConnection {
 			include: this.options.include,
 			resourceVersion: item.object.metadata?.resourceVersion,
 			noHeaders,
-			printRow: this.options.printRow,
+			printRow,
 			atMs,
 		});
 	}
@@ -163,9 +170,13 @@ export class WatchConnection {
 		return `${JSON.stringify(event)}\n`;
 	}
 
-	private write(event: {type: WatchEventType; object: unknown}): void {
-		const line = this.line(event);
+	/**
+	 * Queues an event; its object is made when its turn comes, so that the first one written is the
+	 * first one represented (the one that carries a Table's column definitions).
+	 */
+	private write(type: WatchEventType, object: () => unknown): void {
 		this.queue = this.queue.then(async () => {
+			const line = this.line({type, object: object()});
 			const delay = this.options.chunkDelay();
 			if (delay > 0) await sleep(delay);
 			if (!this.closed) this.response.write(line);

@@ -116,6 +116,30 @@ describe('FakeApiServer Table responses', () => {
 		expect(events.every(event => event.object.kind === 'Table' && event.object.rows.length === 1 && event.object.rows[0]!.object?.kind === 'Pod')).toBe(true);
 	});
 
+	it('sends bookmarks as one-row Tables too, the first event of a watch-list of an empty namespace carrying the column definitions', async () => {
+		// handlers/response.go watchEncoder.Encode: a bookmark goes through doTransformObject like any object but a Status.
+		const started = await startServer('web');
+		server = started.server;
+		server.advanceTo(1000);
+		const query = 'watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&includeObject=Object';
+		const response = await fetch(`${started.url}/api/v1/namespaces/default/pods?${query}`, {headers: {Accept: TABLE}});
+		const first = readEvents(response, 3);
+		await new Promise(resolve => setTimeout(resolve, 50));
+		server.advanceTo(2200);
+		server.sendBookmarks();
+		const events = await first;
+		expect(events.map(event => event.type)).toEqual(['BOOKMARK', 'ADDED', 'BOOKMARK']);
+		const [end, added, bookmark] = events.map(event => event.object);
+		expect(end).toMatchObject({kind: 'Table', metadata: {resourceVersion: expect.any(String)}});
+		expect(end!.columnDefinitions).toHaveLength(9);
+		expect(end!.rows).toHaveLength(1);
+		expect(end!.rows[0]!.cells).toEqual(['', '0/0', '', '0', '<unknown>', '<none>', '<none>', '<none>', '<none>']);
+		expect(end!.rows[0]!.object).toMatchObject({kind: 'Pod', metadata: {annotations: {'k8s.io/initial-events-end': 'true'}}});
+		expect(added!.columnDefinitions).toBeNull();
+		expect(added!.rows[0]!.object?.metadata?.name).toBe('web-fjmnw');
+		expect(bookmark).toMatchObject({kind: 'Table', columnDefinitions: null, metadata: {resourceVersion: String(server.resourceVersion)}});
+	});
+
 	it("prints a loop round's deletions on the clock of the round that ends, the next round's pods from 0s", async () => {
 		// A pod created at t = 0 that lives 300 ms: deleted when the round ends, it is 0s old, not a round older.
 		const header = {podlife: 'session', version: 1, recordedAt: '2026-11-25T04:20:57.000Z', serverVersion: 'v1.32.13'} as const;

@@ -365,6 +365,10 @@ export class Reflector {
 			return isGone(error) ? 'gone' : error;
 		}
 		if (type === 'BOOKMARK') {
+			// Asked as a Table, a bookmark is one too, and carries the column definitions when it is the
+			// watch's first event (handlers/response.go watchEmbeddedEncoder.doEncode): a watch-list of
+			// an empty namespace starts with its end bookmark, and the rows after it come without them.
+			if (isTable(raw) && raw.columnDefinitions && raw.columnDefinitions.length > 0) this.columns = raw.columnDefinitions;
 			const rv = this.resourceVersionOf(raw);
 			if (initial) {
 				// Initial events come in no resourceVersion order: the stream's position is the end bookmark's.

@@ -1,0 +1,42 @@
+// The watch-list stream (KEP-3157) as a real API server sends it, beyond its plain case
+// (reflector.test.ts): its end bookmark as a Table (the first event of an empty scope, carrying
+// the column definitions), and changes that come between the initial events and that bookmark.
+
+import {afterEach, describe, expect, it} from 'vitest';
+import {connectLive, type LiveConnectOptions, type LiveHandlers, type LiveSource} from '../../../source/sources/live/live-source.js';
+import {Collector, FAST, podsFrom, startFake, visible, waitUntil, type Fake} from './helpers.js';
+
+let fake: Fake | undefined;
+let source: LiveSource | undefined;
+
+afterEach(async () => {
+	await source?.stop();
+	await fake?.close();
+	source = undefined;
+	fake = undefined;
+});
+
+async function startSource(options: Partial<LiveConnectOptions & LiveHandlers> & {onEntry: LiveHandlers['onEntry']}): Promise<LiveSource> {
+	source = (await connectLive({kubeconfig: fake!.kubeconfig, namespace: null, ...FAST, ...options})).start(options);
+	return source;
+}
+
+describe('the watch-list stream asked as Tables (podlife record)', () => {
+	it('prints the rows of pods created after a watch-list of an empty namespace, whose column definitions came with the end bookmark', async () => {
+		// Before t = 2184 the namespace "default" has no pod: the stream's first event is its end bookmark.
+		fake = await startFake('web', {startAt: 1000});
+		const collector = new Collector();
+		const live = await startSource({namespace: 'default', withTable: true, watchList: true, onEntry: collector.onEntry});
+		await live.synced;
+		expect(collector.podEntries()).toEqual([]);
+		fake.server.advanceToEnd();
+		const expected = podsFrom(
+			fake.entries.filter(entry => entry.object !== undefined && (entry.object as {metadata?: {namespace?: string}}).metadata?.namespace === 'default'),
+		);
+		await waitUntil(() => JSON.stringify(visible(collector.pods())) === JSON.stringify(visible(expected)), 'the pods of "default"');
+		const entries = collector.podEntries();
+		expect(entries.length).toBeGreaterThan(0);
+		expect(entries.filter(entry => entry.row === undefined).map(entry => `${entry.type} ${entry.object.metadata?.name}`)).toEqual([]);
+		expect(entries.at(-1)!.row).toMatchObject({ready: expect.stringMatching(/^\d+\/\d+$/), status: expect.any(String)});
+	});
+});
