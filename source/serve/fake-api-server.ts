@@ -336,6 +336,14 @@ export class FakeApiServer {
 		return this.watches.expire();
 	}
 
+	/**
+	 * Hold the bookmark that ends the initial events of watch-list streams until the returned
+	 * function is called: the changes made meanwhile come before it, as on servers before 1.32.
+	 */
+	holdInitialEventsEnd(): () => void {
+		return this.watches.holdInitialEventsEnd();
+	}
+
 	/** Send a BOOKMARK at the current resourceVersion to watches that allow bookmarks. */
 	sendBookmarks(): void {
 		this.watches.sendBookmarks();

@@ -46,6 +46,8 @@ function watchOptionProblems(query: Record<string, string>, watchList: boolean):
 
 export class Watches {
 	private readonly open = new Set<WatchConnection>();
+	/** While set: the end bookmarks of watch-list streams wait here for their turn (holdInitialEventsEnd). */
+	private endsHeld: Array<() => void> | null = null;
 
 	constructor(
 		private readonly objects: ServedObjects,
@@ -86,8 +88,11 @@ export class Watches {
 
 		if (fromRv === undefined || sendInitialEvents) watch.sendInitial(this.objects.current(scope.resource));
 		for (const change of backlog) watch.sendChange(change);
-		// The streaming-list protocol (KEP-3157) marks the end of the initial state with this bookmark.
-		if (sendInitialEvents) watch.sendBookmark(history.resourceVersion, {'k8s.io/initial-events-end': 'true'});
+		// The streaming-list protocol (KEP-3157) marks the end of the initial state with this bookmark,
+		// at the resourceVersion the server has reached when it sends it.
+		const sendEnd = () => watch.sendBookmark(history.resourceVersion, {'k8s.io/initial-events-end': 'true'});
+		if (sendInitialEvents && this.endsHeld) this.endsHeld.push(sendEnd);
+		else if (sendInitialEvents) sendEnd();
 
 		this.open.add(watch);
 		const timeoutSeconds = Number(query['timeoutSeconds'] ?? 0);
@@ -97,6 +102,22 @@ export class Watches {
 			this.open.delete(watch);
 		});
 		return null;
+	}
+
+	/**
+	 * Until the returned function is called, watch-list streams send their initial events and then
+	 * the changes that follow, but not the bookmark that ends the initial events: it goes at the
+	 * release, as servers before 1.32 sent it on the watch cache's bookmark timer (storage/cacher
+	 * cache_watcher.go nextBookmarkTime, "schedule immediately" once the initial events are queued;
+	 * kubernetes PR 127012 sends it right after them in processInterval).
+	 */
+	holdInitialEventsEnd(): () => void {
+		const held: Array<() => void> = [];
+		this.endsHeld = held;
+		return () => {
+			if (this.endsHeld === held) this.endsHeld = null;
+			for (const sendEnd of held) sendEnd();
+		};
 	}
 
 	/** Sends `changes` to every watch; `epochOf` gives a change's moment on the served clock. */

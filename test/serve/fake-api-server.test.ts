@@ -142,6 +142,28 @@ describe('FakeApiServer lists and watches', () => {
 		expect(watch.seen[2]!.object.metadata?.annotations).toEqual({'k8s.io/initial-events-end': 'true'});
 	});
 
+	it('sends the changes made while the end of the initial events is held before the bookmark that ends them', async () => {
+		const started = await startServer('web');
+		server = started.server;
+		server.advanceTo(1000);
+		const release = server.holdInitialEventsEnd();
+		const watch = collectWatch(started.url, '/api/v1/namespaces/default/pods', {
+			sendInitialEvents: true,
+			allowWatchBookmarks: true,
+			resourceVersionMatch: 'NotOlderThan',
+		});
+		await watch.started;
+		server.advanceTo(2200);
+		await waitFor(() => (watch.seen.length === 1 ? true : undefined), 'the change');
+		release();
+		await waitFor(() => (watch.seen.length === 2 ? true : undefined), 'the end bookmark');
+		expect(watch.seen.map(event => [event.type, event.object.metadata?.name])).toEqual([
+			['ADDED', 'web-fjmnw'],
+			['BOOKMARK', undefined],
+		]);
+		expect(watch.seen[1]!.object.metadata).toMatchObject({resourceVersion: String(server.resourceVersion), annotations: {'k8s.io/initial-events-end': 'true'}});
+	});
+
 	it('plays the session on its own and, with loop, deletes everything and plays it again', async () => {
 		const started = await startServer('web');
 		server = started.server;

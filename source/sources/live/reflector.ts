@@ -16,7 +16,7 @@ import type {PrintedRow} from '../../session/format.js';
 import type {WatchType} from '../../session/format.js';
 import {retryDelay, sleep, type BackoffOptions} from './backoff.js';
 import {isFatal, isGone, isThrottled, KubeApiError, type KubeStatus} from './kube-error.js';
-import {KnownObjects, type KnownItem, type Recall} from './known-objects.js';
+import {keyOf, KnownObjects, type KnownItem, type Recall} from './known-objects.js';
 import {isTable, printedRow, TABLE_ACCEPT, type TableColumn} from './table-rows.js';
 import type {Transport, WatchStream} from './transport.js';
 import type {ListProgress} from '../source-info.js';
@@ -383,7 +383,12 @@ export class Reflector {
 		if (type !== 'ADDED' && type !== 'MODIFIED' && type !== 'DELETED') return 'ok';
 		const item = this.watchItem(raw);
 		if (!item) return 'ok';
-		if (initial) {
+		if (initial && type === 'DELETED') {
+			// A change after the state was taken, sent before the bookmark that ends it (servers before
+			// 1.32 send that bookmark on their bookmark timer): gone from the state, as client-go's
+			// watchList applies it to its temporary store (tools/cache/reflector.go handleListWatch).
+			initial.seen.delete(keyOf(item.object));
+		} else if (initial) {
 			this.known.listed(item, initial.seen);
 			this.deps.progress?.({received: ++initial.received, total: null});
 			return 'ok';

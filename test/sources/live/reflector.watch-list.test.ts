@@ -5,6 +5,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {connectLive, type LiveConnectOptions, type LiveHandlers, type LiveSource} from '../../../source/sources/live/live-source.js';
 import {Collector, FAST, podsFrom, startFake, visible, waitUntil, type Fake} from './helpers.js';
+import type {SessionEntry} from '../../../source/session/format.js';
 
 let fake: Fake | undefined;
 let source: LiveSource | undefined;
@@ -38,5 +39,32 @@ describe('the watch-list stream asked as Tables (podlife record)', () => {
 		expect(entries.length).toBeGreaterThan(0);
 		expect(entries.filter(entry => entry.row === undefined).map(entry => `${entry.type} ${entry.object.metadata?.name}`)).toEqual([]);
 		expect(entries.at(-1)!.row).toMatchObject({ready: expect.stringMatching(/^\d+\/\d+$/), status: expect.any(String)});
+	});
+});
+
+describe('changes between the initial events and the bookmark that ends them', () => {
+	const podsAt = (entries: readonly SessionEntry[], t: number) => podsFrom(entries.filter(entry => entry.t <= t));
+
+	it('takes a pod deleted meanwhile out of the state, as client-go does, instead of keeping it as it was last seen', async () => {
+		// Servers before 1.32 send the end bookmark on their bookmark timer, after the changes made meanwhile.
+		fake = await startFake('terminating', {startAt: 17_000});
+		const release = fake.server.holdInitialEventsEnd();
+		const collector = new Collector();
+		const live = await startSource({watchList: true, onEntry: collector.onEntry});
+		const before = podsAt(fake.entries, 17_000);
+		await waitUntil(() => collector.pods().size === before.size, 'the initial events');
+		const changes = fake.server.advanceToEnd().filter(change => change.resource === 'pods').length;
+		await waitUntil(() => collector.podEntries().length === before.size + changes, 'the changes, the deletion last');
+		release();
+		await live.synced;
+		expect(visible(collector.pods())).toEqual(visible(podsAt(fake.entries, fake.end)));
+		expect(
+			collector
+				.podEntries()
+				.filter(entry => entry.type === 'DELETED')
+				.map(entry => entry.object.metadata?.name),
+		).toEqual(['terminating-kt8jr']);
+		// The stream goes on as the watch, from the end bookmark's resourceVersion.
+		expect(fake.server.count({verb: 'watch', resource: 'pods'})).toBe(1);
 	});
 });
