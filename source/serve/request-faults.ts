@@ -18,6 +18,16 @@ export interface ThrottleRule extends ForbidRule {
 	times: number;
 	/** The Retry-After the answers carry (seconds). */
 	retryAfterSeconds: number;
+	/**
+	 * Who refuses: API Priority and Fairness (default: a plain-text body, the Retry-After header
+	 * only), or a watch cache not ready yet after a restart (a Status whose details say it too).
+	 */
+	by?: 'priority-and-fairness' | 'watch-cache';
+}
+
+export interface Throttling {
+	retryAfterSeconds: number;
+	by: NonNullable<ThrottleRule['by']>;
 }
 
 export interface HoldRule extends ForbidRule {
@@ -84,12 +94,12 @@ export class RequestFaults {
 		this.throttleRules.push({...rule});
 	}
 
-	/** The Retry-After (seconds) to answer this request 429 with, counting it; null to let it pass. */
-	throttled(route: Route): number | null {
+	/** How to answer this request 429 (counting it); null to let it pass. */
+	throttled(route: Route): Throttling | null {
 		const rule = this.throttleRules.find(candidate => candidate.times > 0 && matches(candidate, route));
 		if (!rule) return null;
 		rule.times--;
-		return rule.retryAfterSeconds;
+		return {retryAfterSeconds: rule.retryAfterSeconds, by: rule.by ?? 'priority-and-fairness'};
 	}
 }
 

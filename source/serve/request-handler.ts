@@ -12,7 +12,7 @@ import {getAnswer, listAnswer, type Answer, type Shape} from './list.js';
 import {negotiate} from './media-type.js';
 import type {ObjectHistory} from './object-history.js';
 import type {PodLogs} from './pod-logs.js';
-import {ANONYMOUS, type RequestFaults} from './request-faults.js';
+import {ANONYMOUS, type RequestFaults, type Throttling} from './request-faults.js';
 import {resourceOfRoute, routeOf, type Verb} from './routes.js';
 import {parseFieldSelector, parseLabelSelector, SelectorError, type Matcher} from './selectors.js';
 import type {ServedObjects} from './served-objects.js';
@@ -123,8 +123,8 @@ export class RequestHandler {
 		// A held page is judged (throttled, forbidden, answered) only once released, as if it had just arrived.
 		const held = served.faults.heldUntil(route, route.verb === 'list' && Boolean(query['continue']));
 		if (held) await held;
-		const retryAfter = served.faults.throttled(route);
-		if (retryAfter !== null) return this.send(response, record, {body: status.tooManyRequests(retryAfter), headers: {'Retry-After': String(retryAfter)}});
+		const throttling = served.faults.throttled(route);
+		if (throttling !== null) return this.throttle(response, record, throttling);
 		if (served.faults.isForbidden(route) || !served.access.allows(route)) {
 			return this.send(response, record, {
 				body: status.forbidden({...route, resource: resourceOfRoute(route), namespace: requestNamespace(route), user: record.user}),
@@ -176,9 +176,22 @@ export class RequestHandler {
 		response.end(text);
 	}
 
-	private sendText(response: ServerResponse, record: RequestRecord, text: string): void {
-		record.status = 200;
-		response.writeHead(200, {'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text)});
+	/**
+	 * A 429. API Priority and Fairness answers before any handler, with Go's http.Error: a line of
+	 * plain text, the wait in the Retry-After header only (apiserver server/filters/maxinflight.go
+	 * tooManyRequests, used by priority-and-fairness.go). A watch cache not ready after a restart
+	 * answers a Status (storage/cacher cacher.go: errors.NewTooManyRequests), the wait in both.
+	 */
+	private throttle(response: ServerResponse, record: RequestRecord, {retryAfterSeconds, by}: Throttling): void {
+		const headers = {'Retry-After': String(retryAfterSeconds)};
+		if (by === 'watch-cache') return this.send(response, record, {body: status.tooManyRequests(retryAfterSeconds), headers});
+		this.sendText(response, record, 'Too many requests, please try again later.\n', 429, {...headers, 'X-Content-Type-Options': 'nosniff'});
+	}
+
+	private sendText(response: ServerResponse, record: RequestRecord, text: string, code = 200, headers: Record<string, string> = {}): void {
+		record.status = code;
+		record.answeredAt = Date.now();
+		response.writeHead(code, {...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text)});
 		response.end(text);
 	}
 }

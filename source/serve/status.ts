@@ -91,7 +91,7 @@ export function invalidListOptions(causes: Array<{field: string; message: string
 	});
 }
 
-/** API Priority and Fairness rejecting a request it has no seat for (apiserver filters/priority-and-fairness.go tooManyRequests). */
+/** A watch cache not ready yet refusing a request (storage/cacher cacher.go: errors.NewTooManyRequests); APF answers plain text. */
 export function tooManyRequests(retryAfterSeconds: number): StatusBody {
-	return failure(429, 'TooManyRequests', 'Too many requests, please try again later.', {retryAfterSeconds});
+	return failure(429, 'TooManyRequests', 'storage is (re)initializing', {retryAfterSeconds});
 }

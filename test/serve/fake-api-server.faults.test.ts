@@ -166,6 +166,29 @@ describe('FakeApiServer faults', () => {
 		expect(server.count({status: 403})).toBe(2);
 	});
 
+	it('throttles as API Priority and Fairness does: 429 with a line of plain text and Retry-After, no Status', async () => {
+		// apiserver server/filters/maxinflight.go tooManyRequests (http.Error), as priority-and-fairness.go calls it.
+		const started = await startServer('web');
+		server = started.server;
+		server.throttle({verb: 'list', resource: 'pods', times: 1, retryAfterSeconds: 3});
+		const throttled = await fetch(`${started.url}/api/v1/pods`);
+		expect(throttled.status).toBe(429);
+		expect(throttled.headers.get('retry-after')).toBe('3');
+		expect(throttled.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+		expect(await throttled.text()).toBe('Too many requests, please try again later.\n');
+		expect((await fetch(`${started.url}/api/v1/pods`)).status).toBe(200);
+	});
+
+	it('throttles as a watch cache not ready after a restart does: 429 with a Status saying how long to wait', async () => {
+		const started = await startServer('web');
+		server = started.server;
+		server.throttle({verb: 'watch', resource: 'pods', times: 1, retryAfterSeconds: 1, by: 'watch-cache'});
+		const throttled = await fetch(`${started.url}/api/v1/pods?watch=true`);
+		expect(throttled.status).toBe(429);
+		expect(throttled.headers.get('retry-after')).toBe('1');
+		expect(await throttled.json()).toMatchObject({kind: 'Status', code: 429, reason: 'TooManyRequests', details: {retryAfterSeconds: 1}});
+	});
+
 	it('ends open watch streams when cutWatches() drops them', async () => {
 		const started = await startServer('web');
 		server = started.server;

@@ -4,7 +4,7 @@
 // request headers or raw server bodies (scrub() guards the rare pass-through).
 
 import {EXIT_FAILURE, UserError} from '../../errors.js';
-import {KubeApiError} from './kube-error.js';
+import {KubeApiError, reasonOf} from './kube-error.js';
 
 export interface KubeErrorContext {
 	context?: string;
@@ -91,7 +91,7 @@ function apiError(err: KubeApiError, ctx: KubeErrorContext): string {
 		case 429:
 			return `the API server ${server} is throttling requests (429 Too Many Requests); retry in a moment`;
 		default: {
-			const reason = err.status?.reason ? ` ${err.status.reason}` : '';
+			const reason = reasonOf(err) ? ` ${reasonOf(err)}` : '';
 			const hint = err.statusCode >= 500 ? '; the server is failing, retry later' : '';
 			return `the API server ${server} answered ${verb} ${resource} ${quoteNs(namespace)} with HTTP ${err.statusCode}${reason}${hint}`;
 		}
@@ -100,7 +100,10 @@ function apiError(err: KubeApiError, ctx: KubeErrorContext): string {
 
 /** A short cause for a STATUS marker ("connection refused", "HTTP 503"). */
 export function shortError(error: unknown): string {
-	if (error instanceof KubeApiError) return `HTTP ${error.statusCode}${error.status?.reason ? ` ${error.status.reason}` : ''}`;
+	if (error instanceof KubeApiError) {
+		const reason = reasonOf(error);
+		return `HTTP ${error.statusCode}${reason ? ` ${reason}` : ''}`;
+	}
 	const code = errorCode(error);
 	if (code && UNREACHABLE[code]) return UNREACHABLE[code];
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'DNS lookup failed';

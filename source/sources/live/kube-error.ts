@@ -52,6 +52,20 @@ export class KubeApiError extends Error {
 	}
 }
 
+/** metav1 StatusReasons of answers that may come without a Status body (a proxy's, or API Priority and Fairness's plain text). */
+const REASON_OF_CODE: Record<number, string> = {
+	429: 'TooManyRequests',
+	500: 'InternalError',
+	502: 'BadGateway',
+	503: 'ServiceUnavailable',
+	504: 'Timeout',
+};
+
+/** The answer's reason: the Status's, else the usual one for its code ("" when neither says). */
+export function reasonOf(error: KubeApiError): string {
+	return error.status?.reason ?? REASON_OF_CODE[error.statusCode] ?? '';
+}
+
 /** 429 Too Many Requests: the server is shedding load (API Priority and Fairness) and says when to come back. */
 export function isThrottled(error: unknown): error is KubeApiError {
 	return error instanceof KubeApiError && error.statusCode === 429;

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {describeKubeError} from '../../../source/sources/live/errors.js';
+import {describeKubeError, shortError} from '../../../source/sources/live/errors.js';
 import {KubeApiError} from '../../../source/sources/live/kube-error.js';
 import {EXIT_FAILURE} from '../../../source/errors.js';
 
@@ -62,5 +62,15 @@ describe('describeKubeError', () => {
 	it('keeps every message on one line', () => {
 		const message = describeKubeError(new Error('first line\nsecond line with detail'), ctx).message;
 		expect(message).not.toContain('\n');
+	});
+});
+
+describe('shortError', () => {
+	it("names the reason of an answer without a Status body, as API Priority and Fairness's plain-text 429", () => {
+		// apiserver server/filters/maxinflight.go tooManyRequests: http.Error, no Status.
+		const throttled = new KubeApiError(429, null, {verb: 'list', resource: 'pods', namespace: null}, 1);
+		expect(shortError(throttled)).toBe('HTTP 429 TooManyRequests');
+		expect(shortError(new KubeApiError(503, null, {verb: 'watch', resource: 'pods', namespace: null}))).toBe('HTTP 503 ServiceUnavailable');
+		expect(shortError(new KubeApiError(504, {reason: 'Timeout'}, {verb: 'watch', resource: 'pods', namespace: null}))).toBe('HTTP 504 Timeout');
 	});
 });
