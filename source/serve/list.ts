@@ -87,10 +87,11 @@ export function listAnswer(objects: ServedObjects, scope: WatchScope, query: Rec
 	if (query['continue']) {
 		const token = decodeContinue(query['continue']);
 		if (!token) return {body: status.badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)')};
-		listRv = token.rv;
 		start = token.start;
-		items = objects.at(scope.resource, listRv);
-		if (items === 'expired') return {body: status.continueExpired()};
+		// resourceVersion -1: the inconsistent continuation an expired token's Status offers, at the latest resourceVersion.
+		listRv = token.rv === -1 ? listRv : token.rv;
+		items = token.rv === -1 ? objects.current(scope.resource) : objects.at(scope.resource, listRv);
+		if (items === 'expired') return {body: status.continueExpired(encodeContinue(-1, start))};
 	} else if (query['resourceVersion'] && query['resourceVersionMatch'] === 'Exact') {
 		const rv = Number(query['resourceVersion']);
 		if (!Number.isInteger(rv)) return {body: status.badRequest(`invalid resource version: ${query['resourceVersion']}`)};

@@ -11,7 +11,8 @@ export interface StatusCause {
 export interface StatusBody {
 	kind: 'Status';
 	apiVersion: 'v1';
-	metadata: Record<string, never>;
+	/** Empty, but for the inconsistent continue token of an expired one. */
+	metadata: {continue?: string};
 	status: 'Failure';
 	message: string;
 	reason: string;
@@ -61,12 +62,18 @@ export function expired(requested: number, oldest: number): StatusBody {
 	return failure(410, 'Expired', `too old resource version: ${requested} (${oldest})`);
 }
 
-export function continueExpired(): StatusBody {
-	return failure(
+/**
+ * A continue token older than the compacted history (storage/etcd3 errors.go
+ * handleCompactedErrorForPaging): 410 Expired, with a token in the Status's metadata that lists the
+ * rest at the latest resourceVersion, an inconsistent list.
+ */
+export function continueExpired(inconsistentContinue: string): StatusBody {
+	const body = failure(
 		410,
 		'Expired',
-		'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+		'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.',
 	);
+	return {...body, metadata: {continue: inconsistentContinue}};
 }
 
 export function badRequest(message: string): StatusBody {

@@ -1,7 +1,7 @@
 import {ApiException, CoreV1Api, makeInformer, Watch, type V1Pod} from '@kubernetes/client-node';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {FakeApiServer} from '../../source/serve/fake-api-server.js';
-import {kubeConfig, startServer, waitFor} from './helpers.js';
+import {kubeConfig, podsAt, startServer, waitFor} from './helpers.js';
 
 let server: FakeApiServer | undefined;
 afterEach(async () => {
@@ -56,6 +56,32 @@ describe('FakeApiServer faults', () => {
 			code: 410,
 			message: `too old resource version: ${old} (${server.resourceVersion - 1})`,
 		});
+	});
+
+	it('answers a continue token older than the compacted history with 410 Expired and an inconsistent token for the rest', async () => {
+		// storage/etcd3 errors.go handleCompactedErrorForPaging: the Status's metadata carries a token at resourceVersion -1.
+		const started = await startServer('web');
+		server = started.server;
+		server.advanceTo(3000);
+		const first = (await (await fetch(`${started.url}/api/v1/pods?limit=2`)).json()) as {
+			metadata: {continue: string};
+			items: Array<{metadata: {name: string}}>;
+		};
+		server.advanceToEnd();
+		server.expireResourceVersionsBefore(server.resourceVersion);
+		const expired = await fetch(`${started.url}/api/v1/pods?limit=2&continue=${first.metadata.continue}`);
+		expect(expired.status).toBe(410);
+		const body = (await expired.json()) as {reason: string; message: string; metadata: {continue?: string}};
+		expect(body).toMatchObject({kind: 'Status', reason: 'Expired', code: 410});
+		expect(body.message).toMatch(/^The provided continue parameter is too old .* use the continue token in this response to retrieve the remainder/);
+		const rest = (await (await fetch(`${started.url}/api/v1/pods?continue=${body.metadata.continue}`)).json()) as {
+			metadata: {resourceVersion: string};
+			items: Array<{metadata: {name: string}}>;
+		};
+		expect(rest.metadata.resourceVersion).toBe(String(server.resourceVersion));
+		const names = [...first.items, ...rest.items].map(item => item.metadata.name);
+		expect(new Set(names).size).toBe(names.length);
+		expect(names).toHaveLength(podsAt(started.entries, Infinity).size);
 	});
 
 	it('lists exactly at a retained resourceVersion as the state was then', async () => {

@@ -1,10 +1,11 @@
-// The watch-list stream (KEP-3157) as a real API server sends it, beyond its plain case
-// (reflector.test.ts): its end bookmark as a Table (the first event of an empty scope, carrying
-// the column definitions), and changes that come between the initial events and that bookmark.
+// The state and its watch as a real API server sends them, beyond the plain cases
+// (reflector.test.ts): the watch-list stream's end bookmark as a Table (the first event of an
+// empty scope, carrying the column definitions), changes that come between the initial events and
+// that bookmark, and a list whose continue token expired before its last page.
 
 import {afterEach, describe, expect, it} from 'vitest';
 import {connectLive, type LiveConnectOptions, type LiveHandlers, type LiveSource} from '../../../source/sources/live/live-source.js';
-import {Collector, FAST, podsFrom, startFake, visible, waitUntil, type Fake} from './helpers.js';
+import {Collector, duplicates, FAST, podsFrom, startFake, visible, waitUntil, type Fake} from './helpers.js';
 import type {SessionEntry} from '../../../source/session/format.js';
 
 let fake: Fake | undefined;
@@ -66,5 +67,27 @@ describe('changes between the initial events and the bookmark that ends them', (
 		).toEqual(['terminating-kt8jr']);
 		// The stream goes on as the watch, from the end bookmark's resourceVersion.
 		expect(fake.server.count({verb: 'watch', resource: 'pods'})).toBe(1);
+	});
+});
+
+describe('a list whose continue token expires before its last page', () => {
+	it('lists again from the start and ends with the pods the server has, nothing twice, nothing left over', async () => {
+		// storage/etcd3 errors.go handleCompactedErrorForPaging: 410 Expired. The inconsistent token it
+		// offers is not used (client-go's pager lists again in full too).
+		fake = await startFake('mixed', {startAt: 60_000});
+		const release = fake.server.holdContinuedLists();
+		const collector = new Collector();
+		const live = await startSource({watchList: false, pageSize: 5, onEntry: collector.onEntry});
+		await waitUntil(() => collector.podEntries().length === 5, 'the first page');
+		fake.server.advanceToEnd();
+		fake.server.expireResourceVersionsBefore(fake.server.resourceVersion);
+		release();
+		await live.synced;
+		const lists = fake.server.requests.filter(request => request.verb === 'list' && request.resource === 'pods').slice(1);
+		expect(lists.find(request => request.query['continue'])?.status).toBe(410);
+		expect(lists.filter(request => !request.query['continue'])).toHaveLength(2);
+		expect(visible(collector.pods())).toEqual(visible(podsFrom(fake.entries)));
+		expect(duplicates(collector.podEntries())).toEqual([]);
+		expect(live.status().state).toBe('connected');
 	});
 });
