@@ -12,7 +12,6 @@ import type {PodState} from '../model/pod-state.js';
 import {listLaneRows} from '../view/lanes/group-rows.js';
 import type {IndexSource} from '../view/pod-index.js';
 import {indexEntry} from '../view/index-entry.js';
-import {comparatorFor} from '../view/sort.js';
 import {TONE_LOOKS, sgrCodes} from '../view/tone-look.js';
 import {groupList} from '../view/workloads/grouped-list.js';
 import type {GroupedRows} from '../view/workloads/heading-lines.js';
@@ -97,19 +96,17 @@ function columnLabel(ms: number): string {
 
 /**
  * The pods grouped by workload as the TUI's Lanes view groups them with `o` (view/workloads/
- * grouped-list.ts, its headings heading-lines.ts): in the owner order (view/sort.ts), a heading per
- * workload, one per ReplicaSet with its revision when a Deployment's pods span several, each pod
- * under its own. `keyOf`: a pod's row key.
+ * grouped-list.ts, its headings heading-lines.ts, in the owner order it keeps: each workload's pods
+ * oldest first), a heading per workload, one per ReplicaSet with its revision when a Deployment's
+ * pods span several, each pod under its own. `shown`: in podsInWindow's order, which leaves a name's
+ * lives oldest first; `keyOf`: a pod's row key.
  */
 function groupedRows(shown: readonly PodState[], keyOf: (pod: PodState) => string, group: NonNullable<LanesPicture['group']>, now: number): GroupedRows {
 	const view = group.store.view();
 	const entries = shown.map(pod => indexEntry(pod, now, view.owners));
-	const owner = comparatorFor('owner');
-	// A name's lives: the earlier first (the comparator tells them apart by creation only).
-	const order = shown.map((_, index) => index).sort((a, b) => owner(entries[a]!, entries[b]!) || podLane(shown[a]!).start - podLane(shown[b]!).start);
-	const keys = order.map(index => keyOf(shown[index]!));
+	const keys = shown.map(keyOf);
 	const positions = new Map(keys.map((key, at) => [key, at]));
-	const list = groupList({length: keys.length, keyAt: at => keys[at], indexOf: key => positions.get(key) ?? -1}, at => entries[order[at]!], new Set());
+	const list = groupList({length: keys.length, keyAt: at => keys[at], indexOf: key => positions.get(key) ?? -1}, at => entries[at], new Set());
 	const members = new WorkloadMembers();
 	members.update(group.store);
 	const namespaces = new Set(shown.map(pod => pod.namespace));

@@ -72,7 +72,7 @@ export function sameEntry(a: IndexEntry, b: IndexEntry): boolean {
  * compareWorkloads). Joined, not concatenated: every pod keeps its key, and a concatenation would
  * keep it as a tree of pieces several times its length.
  */
-function ownerSortKey(workload: Workload): string {
+export function ownerSortKey(workload: Workload): string {
 	const rank = workload.kind === 'Node' ? 2 : workload.kind === 'Pod' ? 1 : 0;
 	return [workload.kind === 'Node' ? 1 : 0, workload.namespace, rank, workload.name, workload.kind].join('\u0000');
 }

@@ -29,8 +29,21 @@ function text(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function byNamespaceName(a: IndexEntry, b: IndexEntry): number {
+function byNamespaceName(a: Pick<IndexEntry, 'namespace' | 'name'>, b: Pick<IndexEntry, 'namespace' | 'name'>): number {
 	return text(a.namespace, b.namespace) || text(a.name, b.name);
+}
+
+/** What the owner order reads of a pod: its workload's sort key, its creation, its namespace and name. */
+export type OwnerOrdered = Pick<IndexEntry, 'owner' | 'createdMs' | 'namespace' | 'name'>;
+
+/**
+ * The owner order, grouped by owner (o): each workload's pods together, oldest first — a
+ * Deployment's ReplicaSets in the order they came, a name's lives one after the other. The table
+ * sorts by it, and the grouped list (workloads/grouped-list.ts) orders by it the pods the Lanes view
+ * adds to the table's (its ended lives), so the TUI and `--output lanes` read alike.
+ */
+export function compareOwnerOrder(a: OwnerOrdered, b: OwnerOrdered): number {
+	return text(a.owner, b.owner) || (a.createdMs ?? -Infinity) - (b.createdMs ?? -Infinity) || byNamespaceName(a, b);
 }
 
 export function comparatorFor(mode: SortMode): (a: IndexEntry, b: IndexEntry) => number {
@@ -50,7 +63,6 @@ export function comparatorFor(mode: SortMode): (a: IndexEntry, b: IndexEntry) =>
 		case 'node':
 			return (a, b) => text(a.node, b.node) || byNamespaceName(a, b);
 		case 'owner':
-			// Grouped: each workload's pods together, oldest first (a Deployment's ReplicaSets in the order they came).
-			return (a, b) => text(a.owner, b.owner) || (a.createdMs ?? -Infinity) - (b.createdMs ?? -Infinity) || byNamespaceName(a, b);
+			return compareOwnerOrder;
 	}
 }

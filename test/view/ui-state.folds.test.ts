@@ -10,9 +10,9 @@ import {groupList, headingKey, type PodPlace} from '../../source/view/workloads/
 const WEB = 'Deployment/shop/web';
 const DB = 'StatefulSet/shop/db';
 const PLACES: Record<string, PodPlace> = {
-	'shop/web-1': {workload: WEB, part: 'web-7d4f'},
-	'shop/web-2': {workload: WEB, part: 'web-7d4f'},
-	'shop/db-0': {workload: DB, part: null},
+	'shop/web-1': {workload: WEB, part: 'web-7d4f', owner: 'shop web', createdMs: 1000, namespace: 'shop', name: 'web-1'},
+	'shop/web-2': {workload: WEB, part: 'web-7d4f', owner: 'shop web', createdMs: 1000, namespace: 'shop', name: 'web-2'},
+	'shop/db-0': {workload: DB, part: null, owner: 'shop zdb', createdMs: 1000, namespace: 'shop', name: 'db-0'},
 };
 const pods: RowList = {length: 3, keyAt: i => Object.keys(PLACES)[i], indexOf: k => Object.keys(PLACES).indexOf(k)};
 const grouped = (folded: ReadonlySet<string>) => groupList(pods, index => PLACES[pods.keyAt(index)!], folded);

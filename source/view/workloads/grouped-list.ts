@@ -5,14 +5,20 @@
 // row key is headingKey(id), never a pod's key), and Enter folds one — its pods are then left out
 // and the heading stands for them, so asking for a hidden pod's row gives its heading's.
 //
-// Groups come in the order of their first pod in the list, parts in the order of their first pod,
-// pods in list order within their part: with the owner order (sort.ts) that is each workload's pods
-// together, oldest first, and a rollout's ReplicaSets one after the other.
+// Workloads, and each workload's pods, come in the owner order (sort.ts compareOwnerOrder), parts in
+// the order of their first pod: each workload's pods together, oldest first, a rollout's ReplicaSets
+// one after the other as they came. The table's list is in that order already; the Lanes view adds
+// the ended lives after the table's rows (lanes/ended-rows.ts), and here they go in among them by
+// their creation, as `--output lanes` orders them.
 
 import type {RowList} from '../pod-index.js';
+import {compareOwnerOrder, type OwnerOrdered} from '../sort.js';
 
-/** Where a listed pod goes: its workload's id and its part's name (null: the workload has no parts). */
-export interface PodPlace {
+/**
+ * Where a listed pod goes: its workload's id and its part's name (null: the workload has no parts),
+ * and what orders it among them (an index entry is one).
+ */
+export interface PodPlace extends OwnerOrdered {
 	readonly workload: string;
 	readonly part: string | null;
 }
@@ -139,10 +145,23 @@ class Headings {
  * the heading ids folded (any not listed are ignored).
  */
 export function groupList(list: RowList, placeAt: (index: number) => PodPlace | undefined, folded: ReadonlySet<string>): GroupedList {
-	return group(list, placeAt, folded);
+	return group(list, placesOf(list, placeAt), folded);
 }
 
-function group(list: RowList, placeAt: (index: number) => PodPlace | undefined, folded: ReadonlySet<string>): Grouped {
+function placesOf(list: RowList, placeAt: (index: number) => PodPlace | undefined): Array<PodPlace | undefined> {
+	const places: Array<PodPlace | undefined> = new Array(list.length);
+	for (let index = 0; index < list.length; index++) places[index] = placeAt(index);
+	return places;
+}
+
+/** Whether `indices` are in the order `compare` gives (most lists are: the check is what they cost). */
+function inOrder(indices: ArrayLike<number>, compare: (a: number, b: number) => number): boolean {
+	for (let i = 1; i < indices.length; i++) if (compare(indices[i - 1]!, indices[i]!) > 0) return false;
+	return true;
+}
+
+/** `places[i]`: where the list's pod at index i goes. */
+function group(list: RowList, places: ReadonlyArray<PodPlace | undefined>, folded: ReadonlySet<string>): Grouped {
 	const count = list.length;
 	// Each pod's workload (as a number), each workload's id, first part, listed pods, and whether it has other parts.
 	const bucketOf = new Int32Array(count);
@@ -154,7 +173,7 @@ function group(list: RowList, placeAt: (index: number) => PodPlace | undefined, 
 	let id: string | null = null;
 	let bucket = -1;
 	for (let index = 0; index < count; index++) {
-		const place = placeAt(index);
+		const place = places[index];
 		// A pod the index no longer holds is a group of its own, so it still shows.
 		const workload = place?.workload ?? list.keyAt(index)!;
 		const part = place?.part ?? null;
@@ -181,6 +200,26 @@ function group(list: RowList, placeAt: (index: number) => PodPlace | undefined, 
 	const order = new Int32Array(count);
 	const filled = starts.slice(0, ids.length);
 	for (let index = 0; index < count; index++) order[filled[bucketOf[index]!]!++] = index;
+	// Each workload's pods in the owner order; a pod with no place keeps its list position.
+	const podBefore = (a: number, b: number): number => {
+		const first = places[a];
+		const second = places[b];
+		return (first && second ? compareOwnerOrder(first, second) : 0) || a - b;
+	};
+	for (let b = 0; b < ids.length; b++) {
+		const pods = order.subarray(starts[b]!, starts[b + 1]!);
+		if (!inOrder(pods, podBefore)) pods.sort(podBefore);
+	}
+	// The workloads in the owner order, those of pods with no place last.
+	const ownerOf = (b: number): string | undefined => places[order[starts[b]!]!]?.owner;
+	const bucketBefore = (a: number, b: number): number => {
+		const first = ownerOf(a);
+		const second = ownerOf(b);
+		if (first === undefined || second === undefined) return first !== undefined ? -1 : second !== undefined ? 1 : a - b;
+		return (first < second ? -1 : first > second ? 1 : 0) || a - b;
+	};
+	const buckets = Array.from(ids, (_, b) => b);
+	if (!inOrder(buckets, bucketBefore)) buckets.sort(bucketBefore);
 
 	const refs: number[] = [];
 	const depths: number[] = [];
@@ -203,7 +242,7 @@ function group(list: RowList, placeAt: (index: number) => PodPlace | undefined, 
 	const hide = (indices: ArrayLike<number>, under: number): void => {
 		for (let i = 0; i < indices.length; i++) rowOfListIndex[indices[i]!] = under;
 	};
-	for (let b = 0; b < ids.length; b++) {
+	for (const b of buckets) {
 		const workload = ids[b]!;
 		const pods = order.subarray(starts[b]!, starts[b + 1]!);
 		const groupFolded = folded.has(workload);
@@ -215,7 +254,7 @@ function group(list: RowList, placeAt: (index: number) => PodPlace | undefined, 
 			// Its parts in the order of their first pod.
 			const parts = new Map<string | null, number[]>();
 			for (const index of pods) {
-				const part = placeAt(index)?.part ?? null;
+				const part = places[index]?.part ?? null;
 				const indices = parts.get(part);
 				if (indices) indices.push(index);
 				else parts.set(part, [index]);
@@ -259,7 +298,13 @@ function placedAlike(list: RowList, placeAt: (index: number) => PodPlace | undef
 		const place = placeAt(index);
 		// An entry the index did not change is the same object.
 		if (place === before && place !== undefined) continue;
-		if (place?.workload !== before?.workload || place?.part !== before?.part || list.keyAt(index) !== known.list.keyAt(index)) return null;
+		if (
+			place?.workload !== before?.workload ||
+			place?.part !== before?.part ||
+			place?.createdMs !== before?.createdMs ||
+			list.keyAt(index) !== known.list.keyAt(index)
+		)
+			return null;
 		places ??= known.places.slice();
 		places[index] = place;
 	}
@@ -274,9 +319,8 @@ export function groupedList(list: RowList, placeAt: (index: number) => PodPlace 
 	let next: Made;
 	if (last !== null && alike !== null) next = {list, folded, grouped: last.grouped.over(list), places: alike};
 	else {
-		const places: Array<PodPlace | undefined> = new Array(list.length);
-		const grouped = group(list, index => (places[index] = placeAt(index)), folded);
-		next = {list, folded, grouped, places};
+		const places = placesOf(list, placeAt);
+		next = {list, folded, grouped: group(list, places, folded), places};
 	}
 	made.set(list, next);
 	last = next;

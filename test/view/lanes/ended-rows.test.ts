@@ -57,7 +57,7 @@ describe('ended lives in the Lanes view', () => {
 		expect(keys).toEqual(['shop/web', ended]);
 		expect(rows.indexOf(ended)).toBe(1);
 		expect(podOfRow(store.view(), ended)?.name).toBe('api');
-		expect(rowPlaces(rows, table, store.view())(1)).toEqual({workload: 'Pod/shop/', part: null});
+		expect(rowPlaces(rows, table, store.view())(1)).toMatchObject({workload: 'Pod/shop/', part: null, namespace: 'shop', name: 'api'});
 	});
 
 	it('leaves it out when its lane ends before the window or the filter leaves it out', () => {

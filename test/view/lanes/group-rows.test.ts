@@ -4,7 +4,7 @@
 
 import {describe, expect, it} from 'vitest';
 import type {PodStore} from '../../../source/model/store/pod-store.js';
-import {workloadOf} from '../../../source/model/workloads/workload-of.js';
+import {indexEntry} from '../../../source/view/index-entry.js';
 import {lineText} from '../../../source/view/detail/lines.js';
 import {listLaneRows} from '../../../source/view/lanes/group-rows.js';
 import {groupList, partId} from '../../../source/view/workloads/grouped-list.js';
@@ -17,10 +17,7 @@ function laneTexts(store: PodStore, now: number, folded: ReadonlySet<string>): s
 	const keys = [...view.pods.keys()].sort();
 	const list = groupList(
 		{length: keys.length, keyAt: index => keys[index], indexOf: key => keys.indexOf(key)},
-		index => {
-			const workload = workloadOf(view.pods.get(keys[index]!)!, view.owners);
-			return {workload: workload.id, part: workload.part?.name ?? null};
-		},
+		index => indexEntry(view.pods.get(keys[index]!)!, now, view.owners),
 		folded,
 	);
 	const members = new WorkloadMembers();

@@ -5,6 +5,8 @@ import {describe, expect, it} from 'vitest';
 import type {Pod} from '../../../source/kube/objects.js';
 import {compatForServerVersion} from '../../../source/model/compat.js';
 import {PodStore} from '../../../source/model/store/pod-store.js';
+import {indexEntry} from '../../../source/view/index-entry.js';
+import {compareOwnerOrder} from '../../../source/view/sort.js';
 import {endedPlace} from '../../../source/view/workloads/ended-place.js';
 import {replicaSetPod} from '../../helpers/replica-set-pod.js';
 
@@ -17,13 +19,15 @@ describe('endedPlace', () => {
 		store.apply({t: 1000, type: 'DELETED', object: replicaSetPod('frontend-5c6d-a', 'frontend-5c6d', '5c6d')}, at + 1000);
 		const ended = store.view().endedPods[0]!;
 		const place = endedPlace(ended, store.view().owners);
-		expect(place).toEqual({workload: 'Deployment/shop/frontend', part: 'frontend-5c6d'});
+		expect(place).toMatchObject({workload: 'Deployment/shop/frontend', part: 'frontend-5c6d'});
+		// It sorts in the owner order as the table's entry of the pod does.
+		expect(compareOwnerOrder(place, indexEntry(ended, at + 1000, store.view().owners))).toBe(0);
 		expect(endedPlace(ended, store.view().owners)).toBe(place);
 		const replicaSet = {
 			kind: 'ReplicaSet',
 			metadata: {name: 'frontend-5c6d', namespace: 'shop', ownerReferences: [{kind: 'Deployment', name: 'storefront', controller: true}]},
 		};
 		store.apply({t: 2000, type: 'ADDED', object: replicaSet as unknown as Pod}, at + 2000);
-		expect(endedPlace(ended, store.view().owners)).toEqual({workload: 'Deployment/shop/storefront', part: 'frontend-5c6d'});
+		expect(endedPlace(ended, store.view().owners)).toMatchObject({workload: 'Deployment/shop/storefront', part: 'frontend-5c6d'});
 	});
 });

@@ -14,14 +14,28 @@ const API = 'Deployment/default/api';
 const DNS = 'Deployment/kube-system/coredns';
 const PROXY = 'DaemonSet/kube-system/kube-proxy';
 
+/** The owner order's key of each workload (index-entry.ts ownerSortKey: namespace, then name). */
+const OWNER: Record<string, string> = {
+	[API]: 'default api',
+	[DNS]: 'kube-system coredns',
+	[PROXY]: 'kube-system kube-proxy',
+	'Pod/kube-system': 'kube-system ~',
+};
+
+/** Pod `key`'s place: in `workload` (and `part`), made at second `created`. */
+function place(key: string, workload: string, part: string | null, created: number): PodPlace {
+	const [namespace = '', name = ''] = key.split('/');
+	return {workload, part, owner: OWNER[workload]!, createdMs: created * 1000, namespace, name};
+}
+
 // A rollout undone: api-old's pods, then api-new's, then api-old's again (the order the owner sort gives: oldest first).
 const PLACES: Record<string, PodPlace> = {
-	'default/api-old-1': {workload: API, part: 'api-old'},
-	'default/api-new-1': {workload: API, part: 'api-new'},
-	'default/api-old-2': {workload: API, part: 'api-old'},
-	'kube-system/coredns-1': {workload: DNS, part: 'coredns-6fc6'},
-	'kube-system/coredns-2': {workload: DNS, part: 'coredns-6fc6'},
-	'kube-system/kube-proxy-1': {workload: PROXY, part: null},
+	'default/api-old-1': place('default/api-old-1', API, 'api-old', 1),
+	'default/api-new-1': place('default/api-new-1', API, 'api-new', 2),
+	'default/api-old-2': place('default/api-old-2', API, 'api-old', 3),
+	'kube-system/coredns-1': place('kube-system/coredns-1', DNS, 'coredns-6fc6', 1),
+	'kube-system/coredns-2': place('kube-system/coredns-2', DNS, 'coredns-6fc6', 1),
+	'kube-system/kube-proxy-1': place('kube-system/kube-proxy-1', PROXY, null, 1),
 };
 const KEYS = Object.keys(PLACES);
 /** Groups `keys` as the index would hand them: each row's place read at its index. */
@@ -65,6 +79,37 @@ describe('groupList', () => {
 		expect(headingOf(grouped.keyAt(2))).toBeNull();
 		expect(grouped.indexOf('default/api-new-1')).toBe(5);
 		expect(grouped.indexOf(headingKey(partId(API, 'api-new')))).toBe(4);
+	});
+
+	// The Lanes view lists the table's rows, then the ended lives the table no longer lists (newest
+	// deletion first): grouped, each goes in among its workload's pods by its creation, as --output lanes has them.
+	it('puts pods listed after the rest among their workload’s by creation, and a workload of those alone in the owner order', () => {
+		const ended = {
+			'default/api-older-1': place('default/api-older-1', API, 'api-older', 0),
+			'default/api-new-0': place('default/api-new-0', API, 'api-new', 2),
+			'kube-system/kube-proxy-0': place('kube-system/kube-proxy-0', PROXY, null, 0),
+			'default/api-new-9': place('default/api-new-9', API, 'api-new', 2),
+		};
+		const places: Record<string, PodPlace> = {...PLACES, ...ended};
+		const keys = [...KEYS.filter(key => !key.includes('proxy')), ...Object.keys(ended)];
+		const pods = list(...keys);
+		expect(rows(groupList(pods, index => places[pods.keyAt(index)!], new Set()))).toEqual([
+			`▾ ${API} (6)`,
+			'  ▾ api-older (1)',
+			'    default/api-older-1',
+			'  ▾ api-old (2)',
+			'    default/api-old-1',
+			'    default/api-old-2',
+			'  ▾ api-new (3)',
+			'    default/api-new-0',
+			'    default/api-new-1',
+			'    default/api-new-9',
+			`▾ ${DNS} (2)`,
+			'  kube-system/coredns-1',
+			'  kube-system/coredns-2',
+			`▾ ${PROXY} (1)`,
+			'  kube-system/kube-proxy-0',
+		]);
 	});
 
 	it('hides a folded workload’s pods under its heading, which then stands for them', () => {
@@ -122,18 +167,20 @@ describe('groupList', () => {
 		// Same pods, same places (a pod's row changed): the same rows.
 		expect(rows(check(KEYS, PLACES))).toEqual(rows(first));
 		// kube-proxy-1's owner gone: a bare pod now, still in no part.
-		expect(rows(check(KEYS, {...PLACES, 'kube-system/kube-proxy-1': {workload: 'Pod/kube-system', part: null}}))).toContain('▾ Pod/kube-system (1)');
+		expect(rows(check(KEYS, {...PLACES, 'kube-system/kube-proxy-1': place('kube-system/kube-proxy-1', 'Pod/kube-system', null, 1)}))).toContain(
+			'▾ Pod/kube-system (1)',
+		);
 		// coredns-2 adopted by kube-proxy's DaemonSet: same keys, same order.
-		expect(rows(check(KEYS, {...PLACES, 'kube-system/coredns-2': {workload: PROXY, part: null}}))).toContain(`▾ ${PROXY} (2)`);
+		expect(rows(check(KEYS, {...PLACES, 'kube-system/coredns-2': place('kube-system/coredns-2', PROXY, null, 1)}))).toContain(`▾ ${PROXY} (2)`);
 		// api-new-1 back in the old ReplicaSet, right after the list as it was: one part, no part headings.
 		check(KEYS, PLACES);
-		const onePart = check(KEYS, {...PLACES, 'default/api-new-1': {workload: API, part: 'api-old'}});
+		const onePart = check(KEYS, {...PLACES, 'default/api-new-1': place('default/api-new-1', API, 'api-old', 2)});
 		expect(onePart.depth).toBe(1);
 		// A pod's status sorted it elsewhere, a pod left the list, another took its place.
 		check([...KEYS].reverse(), PLACES);
 		check(KEYS.slice(1), PLACES);
 		const renamed = ['default/api-old-9', ...KEYS.slice(1)];
-		const other = check(renamed, {...PLACES, 'default/api-old-9': PLACES['default/api-old-1']!});
+		const other = check(renamed, {...PLACES, 'default/api-old-9': place('default/api-old-9', API, 'api-old', 1)});
 		expect(rows(other)).toContain('    default/api-old-9');
 	});
 });

@@ -1,0 +1,65 @@
+// The Lanes view grouped by owner (o) as a user reads it, beside `--output lanes` of the same
+// session: the same order of ReplicaSets and pods (by creation, the ended lives among the listed).
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {afterEach, describe, expect, it} from 'vitest';
+import {main} from '../../source/cli/main.js';
+import {closeReplayApps, openReplayFile} from './helpers/replay-app.js';
+
+const ROLLOUT_UNDO = fileURLToPath(new URL('../fixtures/captures-full/rollout-undo.ndjson', import.meta.url));
+
+afterEach(() => closeReplayApps());
+
+/** rollout-undo, then ten quiet minutes: the rollout's deleted pods are then ended lives the table no longer lists. */
+function rolloutThenQuiet(): string {
+	const file = path.join(mkdtempSync(path.join(tmpdir(), 'podlife-lanes-')), 'rollout-late.ndjson');
+	const bookmark = {t: 700_000, type: 'BOOKMARK', object: {kind: 'Pod', apiVersion: 'v1', metadata: {resourceVersion: '99999'}}};
+	writeFileSync(file, `${readFileSync(ROLLOUT_UNDO, 'utf8').trimEnd()}\n${JSON.stringify(bookmark)}\n`);
+	return file;
+}
+
+async function lanesOutput(file: string, ...flags: string[]): Promise<string> {
+	let out = '';
+	const code = await main(['replay', file, '-o', 'lanes', ...flags], {write: text => void (out += text), warn: () => undefined, isTty: false});
+	expect(code).toBe(0);
+	return out;
+}
+
+/**
+ * The rows of Deployment default/api, in order, as a reader names them: "ReplicaSet api-… rev N"
+ * for a heading, the pod's name for a lane. `lines`: a screen or the output, from its heading on.
+ */
+function apiRows(lines: readonly string[]): string[] {
+	const from = lines.findIndex(line => /^[› ] ▾ default\/api {2}Deployment/.test(line));
+	expect(from).toBeGreaterThan(-1);
+	const rows: string[] = [];
+	for (const line of lines.slice(from + 1)) {
+		if (/^[› ] [▾▸] /.test(line) || !/^[› ] {3}/.test(line)) break;
+		const heading = /[▾▸] (ReplicaSet \S+ {2}rev .*?)\s*$/.exec(line);
+		rows.push(heading ? heading[1]! : line.slice(2).trim().split(/\s+/)[0]!);
+	}
+	return rows;
+}
+
+describe('the grouped Lanes view beside --output lanes', () => {
+	it('orders each ReplicaSet’s pods by creation, the ended lives among those the table lists, as the output does', async () => {
+		const file = rolloutThenQuiet();
+		const {app, player} = await openReplayFile(file, {size: {columns: 160, rows: 50}});
+		await player.whenLoaded();
+		player.seekToEnd();
+		await app.press('L', 'o');
+		const screen = apiRows((await app.waitFor('sort: owner (grouped)')).split('\n'));
+		const printed = apiRows((await lanesOutput(file, '--width', '160')).split('\n'));
+		expect(screen).toEqual(printed);
+		// The first revision first, each ReplicaSet's pods oldest first: the rolled-back-to one's first
+		// pods (deleted long ago) before the ones it made after the undo (still listed).
+		const headings = screen.filter(row => row.startsWith('ReplicaSet '));
+		expect(headings.map(row => row.split(' ')[1])).toEqual(['api-86c99489f4', 'api-f8d4ff6c9', 'api-784845b95f']);
+		const rolledBack = screen.slice(screen.indexOf(headings[1]!) + 1, screen.indexOf(headings[2]!));
+		expect(rolledBack).toHaveLength(8);
+		expect(rolledBack.slice(0, 2).map(name => name.slice(-5))).toEqual(['xnz4n', 'fhbhp']);
+		expect(rolledBack.slice(4).map(name => name.slice(-5))).toEqual(['hkdqj', 'xcvrw', 'q694l', 'zw4st']);
+	});
+});
