@@ -9,6 +9,7 @@ import type {SessionHeader} from '../session/format.js';
 import {requestNamespace, type AccessRules} from './access.js';
 import {apiGroupList, apiVersions, coreResourceList, versionInfo} from './discovery.js';
 import {getAnswer, listAnswer, type Answer, type Shape} from './list.js';
+import {listOptionProblems} from './list-options.js';
 import {negotiate} from './media-type.js';
 import type {ObjectHistory} from './object-history.js';
 import type {PodLogs} from './pod-logs.js';
@@ -142,7 +143,13 @@ export class RequestHandler {
 
 		const representation = negotiate(request.headers.accept);
 		if (!representation) return this.send(response, record, {body: status.notAcceptable()});
-		const include = (['None', 'Metadata', 'Object'].includes(query['includeObject'] ?? '') ? query['includeObject'] : 'Metadata') as IncludeObject;
+		const asked = query['includeObject'] ?? '';
+		// handlers/response.go optionsForTransform (apimachinery v1beta1/validation ValidateTableOptions): only when a Table is asked for.
+		if (representation.kind === 'table' && !['', 'None', 'Metadata', 'Object'].includes(asked)) {
+			const detail = `includeObject: Invalid value: "${asked}": must be 'Metadata', 'Object', 'None', or empty`;
+			return this.send(response, record, {body: status.badRequest(`Unable to convert to Table as requested: ${detail}`)});
+		}
+		const include = (asked === '' ? 'Metadata' : asked) as IncludeObject;
 		const shape: Shape = {representation, include, printRow: served.printRow};
 
 		let scope: WatchScope;
@@ -155,6 +162,8 @@ export class RequestHandler {
 
 		if (route.verb === 'get') return this.send(response, record, getAnswer(served.objects, route, shape));
 		if (route.verb === 'list') {
+			const problems = listOptionProblems(query);
+			if (problems.length > 0) return this.send(response, record, {body: status.invalidListOptions(problems)});
 			return this.send(response, record, listAnswer(served.objects, scope, query, shape));
 		}
 		record.status = 200;

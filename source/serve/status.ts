@@ -2,6 +2,8 @@
 // pkg/api/errors: NewUnauthorized, NewForbidden, NewNotFound, NewResourceExpired,
 // NewBadRequest), so clients that read `reason`/`code` behave as against a cluster.
 
+import type {OptionProblem} from './list-options.js';
+
 export interface StatusCause {
 	reason: string;
 	message: string;
@@ -88,13 +90,17 @@ export function notAcceptable(): StatusBody {
 	return failure(406, 'NotAcceptable', 'only the following media types are accepted: application/json, application/json;as=Table;v=v1;g=meta.k8s.io');
 }
 
-/** A request's options refused by validation (apimachinery NewInvalid of ListOptions, as ListResource answers). */
-export function invalidListOptions(causes: Array<{field: string; message: string}>): StatusBody {
-	const message = `ListOptions.meta.k8s.io "" is invalid: ${causes.map(cause => `${cause.field}: Forbidden: ${cause.message}`).join(', ')}`;
+/**
+ * A request's options refused by validation (apimachinery errors.NewInvalid of ListOptions, as
+ * ListResource answers): each cause "field: Type: message", several in brackets (an aggregate's Error()).
+ */
+export function invalidListOptions(problems: readonly OptionProblem[]): StatusBody {
+	const texts = problems.map(problem => `${problem.field}: ${problem.body}`);
+	const message = `ListOptions.meta.k8s.io "" is invalid: ${texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`}`;
 	return failure(422, 'Invalid', message, {
 		group: 'meta.k8s.io',
 		kind: 'ListOptions',
-		causes: causes.map(cause => ({reason: 'FieldValueForbidden', message: `Forbidden: ${cause.message}`, field: cause.field})),
+		causes: problems.map(problem => ({reason: problem.reason, message: problem.body, field: problem.field})),
 	});
 }
 

@@ -98,10 +98,11 @@ export const EMPTY_POD_ROW: PrintedRow = {
 	readinessGates: '<none>',
 };
 
-function rowObject(object: KubeObject, include: IncludeObject): KubeObject | undefined {
+/** The row's object (handlers/response.go asTable): the PartialObjectMetadata is of the Table's own group version. */
+function rowObject(object: KubeObject, include: IncludeObject, groupVersion: string): KubeObject | undefined {
 	if (include === 'None') return undefined;
 	if (include === 'Object') return object;
-	return {kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: object.metadata ?? {}};
+	return {kind: 'PartialObjectMetadata', apiVersion: groupVersion, metadata: object.metadata ?? {}};
 }
 
 /** The pod row to serve for a stored object, printed at `atMs` (epoch ms; default: now); the recorded one by default. */
@@ -109,10 +110,17 @@ export type RowPrinter = (stored: StoredObject, atMs?: number) => PrintedRow | u
 
 const recordedRow: RowPrinter = stored => stored.row;
 
-export function tableRow(resource: ResourceName, stored: StoredObject, include: IncludeObject, printRow: RowPrinter = recordedRow, atMs?: number): TableRow {
+export function tableRow(
+	resource: ResourceName,
+	stored: StoredObject,
+	include: IncludeObject,
+	printRow: RowPrinter = recordedRow,
+	atMs?: number,
+	groupVersion = 'meta.k8s.io/v1',
+): TableRow {
 	const name = stored.object.metadata?.name ?? '';
 	const cells = resource === 'pods' ? podCells(name, printRow(stored, atMs)) : [name, stored.object.metadata?.creationTimestamp ?? null];
-	const object = rowObject(stored.object, include);
+	const object = rowObject(stored.object, include, groupVersion);
 	return object ? {cells, object} : {cells};
 }
 
@@ -130,6 +138,6 @@ export function table(
 		// On a watch the real server sends column definitions with the first event only
 		// (handlers/watch.go serveWatch: tableOptions.NoHeaders = true after the first).
 		columnDefinitions: options.noHeaders ? null : columnsFor(resource),
-		rows: items.map(item => tableRow(resource, item, options.include, options.printRow, options.atMs)),
+		rows: items.map(item => tableRow(resource, item, options.include, options.printRow, options.atMs, options.groupVersion)),
 	};
 }

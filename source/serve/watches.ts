@@ -6,6 +6,7 @@ import type {ServerResponse} from 'node:http';
 import type {Answer, Shape} from './list.js';
 import type {Change} from './object-history.js';
 import type {ServedObjects} from './served-objects.js';
+import {watchOptionProblems} from './list-options.js';
 import * as status from './status.js';
 import {WatchConnection, type WatchScope} from './watch-connection.js';
 
@@ -19,29 +20,6 @@ export interface WatchesOptions {
 	chunkDelay: () => number;
 	/** The WatchList feature gate (sendInitialEvents): on by default from 1.32. */
 	watchList: boolean;
-}
-
-/**
- * What validation refuses in a watch's options (apimachinery internalversion/validation
- * validateWatchOptions): sendInitialEvents only with resourceVersionMatch=NotOlderThan and
- * bookmarks, and only where the WatchList gate is on; resourceVersionMatch only with it.
- */
-function watchOptionProblems(query: Record<string, string>, watchList: boolean): Array<{field: string; message: string}> {
-	const problems: Array<{field: string; message: string}> = [];
-	const send = query['sendInitialEvents'];
-	const match = query['resourceVersionMatch'] ?? '';
-	if (send !== undefined) {
-		if (match !== 'NotOlderThan')
-			problems.push({field: 'resourceVersionMatch', message: 'sendInitialEvents requires setting resourceVersionMatch to NotOlderThan'});
-		if (!watchList)
-			problems.push({field: 'sendInitialEvents', message: 'sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled'});
-		if (send === 'true' && query['allowWatchBookmarks'] !== 'true') {
-			problems.push({field: 'allowWatchBookmarks', message: 'allowWatchBookmarks must be set to true when sendInitialEvents is true'});
-		}
-	} else if (match !== '') {
-		problems.push({field: 'resourceVersionMatch', message: 'resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided'});
-	}
-	return problems;
 }
 
 export class Watches {

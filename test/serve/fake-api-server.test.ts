@@ -164,6 +164,48 @@ describe('FakeApiServer lists and watches', () => {
 		expect(watch.seen[1]!.object.metadata).toMatchObject({resourceVersion: String(server.resourceVersion), annotations: {'k8s.io/initial-events-end': 'true'}});
 	});
 
+	it("refuses list and watch options as the real server's validation does: 422 Invalid of ListOptions", async () => {
+		// apimachinery internalversion/validation validation.go ValidateListOptions, validateWatchOptions.
+		const started = await startServer('web', {watchList: false});
+		server = started.server;
+		const answer = async (query: string) => {
+			const response = await fetch(`${started.url}/api/v1/pods?${query}`);
+			return {code: response.status, ...((await response.json()) as {reason?: string; message?: string; details?: {causes?: unknown[]}})};
+		};
+		const gateOff = await answer('watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true');
+		expect(gateOff).toMatchObject({
+			code: 422,
+			reason: 'Invalid',
+			message:
+				'ListOptions.meta.k8s.io "" is invalid: sendInitialEvents: Forbidden: sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled',
+			details: {group: 'meta.k8s.io', kind: 'ListOptions', causes: [{reason: 'FieldValueForbidden', field: 'sendInitialEvents'}]},
+		});
+		// Several problems: in brackets, as an aggregate error says them.
+		expect((await answer('watch=true&sendInitialEvents=true&resourceVersionMatch=Exact')).message).toBe(
+			'ListOptions.meta.k8s.io "" is invalid: [resourceVersionMatch: Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan, ' +
+				'sendInitialEvents: Forbidden: sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled, ' +
+				'resourceVersionMatch: Unsupported value: "Exact": supported values: "NotOlderThan"]',
+		);
+		expect(await answer('sendInitialEvents=true')).toMatchObject({code: 422, message: expect.stringContaining('sendInitialEvents is forbidden for list')});
+		expect(await answer('resourceVersionMatch=NotOlderThan')).toMatchObject({
+			code: 422,
+			message: expect.stringContaining('resourceVersionMatch is forbidden unless resourceVersion is provided'),
+		});
+		expect((await answer('limit=1')).code).toBe(200);
+	});
+
+	it('streams the initial events without asking for bookmarks too, only without the bookmark that ends them', async () => {
+		const started = await startServer('web');
+		server = started.server;
+		server.advanceTo(3000);
+		const watch = collectWatch(started.url, '/api/v1/nodes', {sendInitialEvents: true, resourceVersionMatch: 'NotOlderThan'});
+		await watch.started;
+		await waitFor(() => (watch.seen.length === 2 ? true : undefined), 'the initial events');
+		server.sendBookmarks();
+		await new Promise(resolve => setTimeout(resolve, 100));
+		expect(watch.seen.map(event => event.type)).toEqual(['ADDED', 'ADDED']);
+	});
+
 	it('plays the session on its own and, with loop, deletes everything and plays it again', async () => {
 		const started = await startServer('web');
 		server = started.server;

@@ -94,6 +94,25 @@ describe('FakeApiServer Table responses', () => {
 		expect(body.rows[0]!.object).not.toHaveProperty('spec');
 	});
 
+	it("makes row objects of the Table's own group version, and refuses an includeObject it does not know with 400", async () => {
+		// handlers/response.go asTable (groupVersion.WithKind("PartialObjectMetadata")) and optionsForTransform.
+		const started = await startServer('web');
+		server = started.server;
+		server.advanceToEnd();
+		const v1beta1 = 'application/json;as=Table;v=v1beta1;g=meta.k8s.io';
+		const body = (await (await fetch(`${started.url}/api/v1/namespaces/default/pods`, {headers: {Accept: v1beta1}})).json()) as Table;
+		expect(body.apiVersion).toBe('meta.k8s.io/v1beta1');
+		expect(body.rows[0]!.object).toMatchObject({kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1beta1'});
+		const refused = await fetch(`${started.url}/api/v1/namespaces/default/pods?includeObject=Everything`, {headers: {Accept: TABLE}});
+		expect(refused.status).toBe(400);
+		expect(await refused.json()).toMatchObject({
+			reason: 'BadRequest',
+			message: `Unable to convert to Table as requested: includeObject: Invalid value: "Everything": must be 'Metadata', 'Object', 'None', or empty`,
+		});
+		// Not asked as a Table, includeObject means nothing.
+		expect((await fetch(`${started.url}/api/v1/namespaces/default/pods?includeObject=Everything`)).status).toBe(200);
+	});
+
 	it('watches as one-row Tables, with column definitions on the first event only', async () => {
 		const started = await startServer('crashloop');
 		server = started.server;
