@@ -69,6 +69,11 @@ export interface FakeApiServerOptions {
 	 * refuses them with 422 Invalid, as a server with the gate off does.
 	 */
 	watchList?: boolean;
+	/**
+	 * A watch that asks no timeoutSeconds ends after this × [1, 2) seconds, as kube-apiserver's
+	 * --min-request-timeout (default 1800) makes it.
+	 */
+	minRequestTimeoutSeconds?: number;
 }
 
 export class FakeApiServer {
@@ -109,6 +114,7 @@ export class FakeApiServer {
 			expiredWatchResponse: options.expiredWatchResponse,
 			chunkDelay: () => this.faults.delayMs,
 			watchList: options.watchList ?? true,
+			minRequestTimeoutMs: (options.minRequestTimeoutSeconds ?? 1800) * 1000,
 		});
 		this.playback = new Playback({
 			history: this.history,

@@ -20,7 +20,12 @@ export interface WatchesOptions {
 	chunkDelay: () => number;
 	/** The WatchList feature gate (sendInitialEvents): on by default from 1.32. */
 	watchList: boolean;
+	/** How long a watch that asks no timeoutSeconds lasts at least (kube-apiserver --min-request-timeout). */
+	minRequestTimeoutMs: number;
 }
+
+/** How long before a watch's deadline its last bookmark goes. */
+const PRE_TIMEOUT_BOOKMARK_MS = 2000;
 
 export class Watches {
 	private readonly open = new Set<WatchConnection>();
@@ -73,10 +78,17 @@ export class Watches {
 		else if (sendInitialEvents) sendEnd();
 
 		this.open.add(watch);
-		const timeoutSeconds = Number(query['timeoutSeconds'] ?? 0);
-		const timer = timeoutSeconds > 0 ? setTimeout(() => watch.end(), timeoutSeconds * 1000) : undefined;
+		// handlers/get.go ListResource: the client's timeoutSeconds, else minRequestTimeout × [1, 2).
+		const asked = Number(query['timeoutSeconds'] ?? 0);
+		const timeoutMs = asked > 0 ? asked * 1000 : this.options.minRequestTimeoutMs * (1 + Math.random());
+		const timer = setTimeout(() => watch.end(), timeoutMs);
+		// storage/cacher cache_watcher.go nextBookmarkTime: a bookmark 2 s before the deadline, so the
+		// client resumes from where the server is, not from its last event (maybe long compacted).
+		const lastBookmark =
+			timeoutMs > PRE_TIMEOUT_BOOKMARK_MS ? setTimeout(() => watch.sendBookmark(history.resourceVersion), timeoutMs - PRE_TIMEOUT_BOOKMARK_MS) : undefined;
 		response.on('close', () => {
 			clearTimeout(timer);
+			clearTimeout(lastBookmark);
 			this.open.delete(watch);
 		});
 		return null;

@@ -215,6 +215,38 @@ describe('FakeApiServer faults', () => {
 		expect(await throttled.json()).toMatchObject({kind: 'Status', code: 429, reason: 'TooManyRequests', details: {retryAfterSeconds: 1}});
 	});
 
+	it('ends a watch at its timeoutSeconds, with a bookmark at the current resourceVersion 2 s before', async () => {
+		// handlers/get.go ListResource (the timeout), storage/cacher cache_watcher.go nextBookmarkTime (the bookmark).
+		const started = await startServer('web');
+		server = started.server;
+		server.advanceTo(1000);
+		const openedAt = Date.now();
+		const watch = watchUntilDone(started.url, '/api/v1/namespaces/default/pods', {
+			resourceVersion: String(server.resourceVersion),
+			allowWatchBookmarks: 'true',
+			timeoutSeconds: '3',
+		});
+		await watch.started;
+		server.advanceTo(2000); // changes in other namespaces only: nothing for this watch
+		await waitFor(() => (watch.state.done ? true : undefined), 'the end of the watch', 5000);
+		expect(Date.now() - openedAt).toBeGreaterThanOrEqual(2900);
+		expect(watch.state.error).toBeNull();
+		expect(watch.events.map(event => [event.type, (event.object['metadata'] as {resourceVersion?: string}).resourceVersion])).toEqual([
+			['BOOKMARK', String(server.resourceVersion)],
+		]);
+	});
+
+	it('ends a watch that asks no timeout after the minimum request timeout, up to twice it', async () => {
+		const started = await startServer('web', {minRequestTimeoutSeconds: 1});
+		server = started.server;
+		const openedAt = Date.now();
+		const watch = watchUntilDone(started.url, '/api/v1/pods', {resourceVersion: String(server.resourceVersion)});
+		await watch.started;
+		await waitFor(() => (watch.state.done ? true : undefined), 'the end of the watch', 3000);
+		expect(Date.now() - openedAt).toBeGreaterThanOrEqual(950);
+		expect(watch.state.error).toBeNull();
+	});
+
 	it('ends open watch streams when cutWatches() drops them', async () => {
 		const started = await startServer('web');
 		server = started.server;

@@ -1,7 +1,8 @@
 // The state and its watch as a real API server sends them, beyond the plain cases
 // (reflector.test.ts): the watch-list stream's end bookmark as a Table (the first event of an
 // empty scope, carrying the column definitions), changes that come between the initial events and
-// that bookmark, and a list whose continue token expired before its last page.
+// that bookmark, a list whose continue token expired before its last page, and a watch that ends
+// at its timeout after a quiet while.
 
 import {afterEach, describe, expect, it} from 'vitest';
 import {connectLive, type LiveConnectOptions, type LiveHandlers, type LiveSource} from '../../../source/sources/live/live-source.js';
@@ -89,5 +90,24 @@ describe('a list whose continue token expires before its last page', () => {
 		expect(visible(collector.pods())).toEqual(visible(podsFrom(fake.entries)));
 		expect(duplicates(collector.podEntries())).toEqual([]);
 		expect(live.status().state).toBe('connected');
+	});
+});
+
+describe('a watch that ends at its timeout after a quiet while', () => {
+	it('resumes from the bookmark the server sent before the end, not from an older resourceVersion compacted since (no relist)', async () => {
+		// storage/cacher cache_watcher.go nextBookmarkTime: a bookmark 2 s before the watch's deadline.
+		fake = await startFake('web', {startAt: 1000});
+		const collector = new Collector();
+		const live = await startSource({namespace: 'default', watchTimeoutSeconds: 3, onEntry: collector.onEntry});
+		await live.synced;
+		const watches = () => fake!.server.requests.filter(request => request.verb === 'watch' && request.resource === 'pods');
+		fake.server.advanceTo(2100); // the nodes change; nothing in "default"
+		const before = fake.server.resourceVersion;
+		fake.server.expireResourceVersionsBefore(before);
+		await waitUntil(() => watches().length === 2, 'the watch opened again', 8000);
+		expect(watches()[1]!.query['resourceVersion']).toBe(String(before));
+		await waitUntil(() => watches()[1]!.status !== 0, 'its answer');
+		expect(collector.entries.filter(entry => entry.type === 'SYNCED' && entry.resource === 'pods')).toHaveLength(1);
+		expect(collector.statuses().some(status => status.state === 'relisting')).toBe(false);
 	});
 });
