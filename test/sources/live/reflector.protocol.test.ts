@@ -1,8 +1,8 @@
 // The state and its watch as a real API server sends them, beyond the plain cases
 // (reflector.test.ts): the watch-list stream's end bookmark as a Table (the first event of an
 // empty scope, carrying the column definitions), changes that come between the initial events and
-// that bookmark, a list whose continue token expired before its last page, and a watch that ends
-// at its timeout after a quiet while.
+// that bookmark, a list whose continue token expired before its last page, a watch that ends
+// at its timeout after a quiet while, and a server that restarts.
 
 import {afterEach, describe, expect, it} from 'vitest';
 import {connectLive, type LiveConnectOptions, type LiveHandlers, type LiveSource} from '../../../source/sources/live/live-source.js';
@@ -109,5 +109,31 @@ describe('a watch that ends at its timeout after a quiet while', () => {
 		await waitUntil(() => watches()[1]!.status !== 0, 'its answer');
 		expect(collector.entries.filter(entry => entry.type === 'SYNCED' && entry.resource === 'pods')).toHaveLength(1);
 		expect(collector.statuses().some(status => status.state === 'relisting')).toBe(false);
+	});
+});
+
+describe('a server that restarts', () => {
+	it('waits out the 429 of its watch cache still initializing, then lists again what changed meanwhile', async () => {
+		// storage/cacher cacher.go Watch: errors.NewTooManyRequests("storage is (re)initializing", 1)
+		// until the cache is ready; then a resourceVersion from before the restart is too old (410).
+		fake = await startFake('terminating', {startAt: 1000});
+		const collector = new Collector();
+		const live = await startSource({onEntry: collector.onEntry});
+		await live.synced;
+		await waitUntil(() => fake!.server.openWatches === 3, 'three open watches');
+		await fake.server.refuseConnections();
+		fake.server.advanceToEnd();
+		fake.server.expireResourceVersionsBefore(fake.server.resourceVersion);
+		await waitUntil(() => collector.statuses().some(status => status.state === 'reconnecting'), 'reconnecting');
+		fake.server.throttle({verb: 'watch', times: 3, retryAfterSeconds: 1, by: 'watch-cache'});
+		const restoredAt = fake.server.requests.length;
+		await fake.server.restoreConnections();
+		await waitUntil(() => JSON.stringify(visible(collector.pods())) === JSON.stringify(visible(podsFrom(fake!.entries))), 'the final pods');
+		await waitUntil(() => live.status().state === 'connected', 'connected again');
+		const podWatches = fake.server.requests.slice(restoredAt).filter(request => request.verb === 'watch' && request.resource === 'pods');
+		expect(podWatches[0]!.status).toBe(429);
+		expect(podWatches[1]!.at - podWatches[0]!.at).toBeGreaterThanOrEqual(1000);
+		expect(collector.statuses().map(status => status.message)).toContainEqual(expect.stringMatching(/HTTP 429 TooManyRequests; retrying in 1\.0s/));
+		expect(duplicates(collector.podEntries())).toEqual([]);
 	});
 });
