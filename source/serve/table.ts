@@ -20,9 +20,26 @@ export interface ColumnDefinition {
 
 export type IncludeObject = 'None' | 'Metadata' | 'Object';
 
+export interface TableRowCondition {
+	type: string;
+	status: string;
+	reason: string;
+	message: string;
+}
+
 export interface TableRow {
 	cells: unknown[];
+	/** A finished pod's (printPod: podSuccessConditions, podFailedConditions). */
+	conditions?: TableRowCondition[];
 	object?: KubeObject;
+}
+
+/** What printPod marks a pod that has finished with: kubectl's printer reads it to tell finished pods. */
+function podConditions(object: KubeObject): TableRowCondition[] | undefined {
+	const phase = (object['status'] as {phase?: string} | undefined)?.phase;
+	if (phase === 'Succeeded') return [{type: 'Completed', status: 'True', reason: 'Succeeded', message: 'The pod has completed successfully.'}];
+	if (phase === 'Failed') return [{type: 'Completed', status: 'True', reason: 'Failed', message: 'The pod failed.'}];
+	return undefined;
 }
 
 export interface Table {
@@ -120,8 +137,9 @@ export function tableRow(
 ): TableRow {
 	const name = stored.object.metadata?.name ?? '';
 	const cells = resource === 'pods' ? podCells(name, printRow(stored, atMs)) : [name, stored.object.metadata?.creationTimestamp ?? null];
+	const conditions = resource === 'pods' ? podConditions(stored.object) : undefined;
 	const object = rowObject(stored.object, include, groupVersion);
-	return object ? {cells, object} : {cells};
+	return {cells, ...(conditions ? {conditions} : {}), ...(object ? {object} : {})};
 }
 
 export function table(

@@ -94,6 +94,26 @@ describe('FakeApiServer Table responses', () => {
 		expect(body.rows[0]!.object).not.toHaveProperty('spec');
 	});
 
+	it('marks the row of a finished pod Completed, as printPod does, and no other', async () => {
+		// pkg/printers/internalversion printers.go printPod: podSuccessConditions, podFailedConditions.
+		const started = await startServer('job');
+		server = started.server;
+		server.advanceToEnd();
+		const body = (await (await fetch(`${started.url}/api/v1/pods`, {headers: {Accept: TABLE}})).json()) as Table & {
+			rows: Array<{cells: unknown[]; conditions?: unknown}>;
+		};
+		const finished = body.rows.filter(row => row.cells[2] === 'Completed');
+		expect(finished.length).toBeGreaterThan(0);
+		expect(
+			finished.every(
+				row =>
+					JSON.stringify(row.conditions) ===
+					JSON.stringify([{type: 'Completed', status: 'True', reason: 'Succeeded', message: 'The pod has completed successfully.'}]),
+			),
+		).toBe(true);
+		expect(body.rows.filter(row => row.cells[2] === 'Running').every(row => row.conditions === undefined)).toBe(true);
+	});
+
 	it("makes row objects of the Table's own group version, and refuses an includeObject it does not know with 400", async () => {
 		// handlers/response.go asTable (groupVersion.WithKind("PartialObjectMetadata")) and optionsForTransform.
 		const started = await startServer('web');
