@@ -17,7 +17,7 @@ interface Table {
 	apiVersion: string;
 	metadata: {resourceVersion?: string};
 	columnDefinitions: Array<{name: string; priority: number}> | null;
-	rows: Array<{cells: unknown[]; object?: {kind?: string; metadata?: {name?: string}; spec?: unknown}}>;
+	rows: Array<{cells: unknown[]; conditions?: unknown; object?: {kind?: string; metadata?: {name?: string}; spec?: unknown}}>;
 }
 
 /** Read a watch stream line by line until `count` events came. */
@@ -99,9 +99,7 @@ describe('FakeApiServer Table responses', () => {
 		const started = await startServer('job');
 		server = started.server;
 		server.advanceToEnd();
-		const body = (await (await fetch(`${started.url}/api/v1/pods`, {headers: {Accept: TABLE}})).json()) as Table & {
-			rows: Array<{cells: unknown[]; conditions?: unknown}>;
-		};
+		const body = (await (await fetch(`${started.url}/api/v1/pods`, {headers: {Accept: TABLE}})).json()) as Table;
 		const finished = body.rows.filter(row => row.cells[2] === 'Completed');
 		expect(finished.length).toBeGreaterThan(0);
 		expect(
