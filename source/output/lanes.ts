@@ -129,7 +129,8 @@ export function renderLanes(picture: LanesPicture): string {
 		rows,
 		cursor: -1,
 		offset: 0,
-		height: rows.length,
+		// Every row, a heading on as many lines as it takes.
+		height: Number.POSITIVE_INFINITY,
 		width,
 		pods,
 		now,
@@ -139,7 +140,6 @@ export function renderLanes(picture: LanesPicture): string {
 		oneNamespace: namespaces.size === 1,
 		recordingStart: picture.recordingStart,
 		title: 'POD',
-		wrapHeadings: true,
 	});
 	const seconds = end - start < 86_400_000;
 	const perCell = cellMs(body.window);

@@ -1,11 +1,14 @@
 // The Lanes view grouped by owner (o) as a user reads it, beside `--output lanes` of the same
-// session: the same order of ReplicaSets and pods (by creation, the ended lives among the listed).
+// session: the same order of ReplicaSets and pods (by creation, the ended lives among the listed), a
+// stalled rollout's why whole under its heading.
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
 import {main} from '../../source/cli/main.js';
+import {whyLine} from '../../source/model/why.js';
+import {STALL_START, stalledRolloutSession} from '../helpers/stalled-rollout.js';
 import {closeReplayApps, openReplayFile} from './helpers/replay-app.js';
 
 const ROLLOUT_UNDO = fileURLToPath(new URL('../fixtures/captures-full/rollout-undo.ndjson', import.meta.url));
@@ -61,5 +64,29 @@ describe('the grouped Lanes view beside --output lanes', () => {
 		expect(rolledBack).toHaveLength(8);
 		expect(rolledBack.slice(0, 2).map(name => name.slice(-5))).toEqual(['xnz4n', 'fhbhp']);
 		expect(rolledBack.slice(4).map(name => name.slice(-5))).toEqual(['hkdqj', 'xcvrw', 'q694l', 'zw4st']);
+	});
+});
+
+describe('the grouped Lanes view of a stalled rollout', () => {
+	it('shows the stall’s why whole under its Deployment’s heading at 80 columns, and keeps the cursor’s row on screen', async () => {
+		const {app, player} = await openReplayFile(stalledRolloutSession(), {size: {columns: 80, rows: 24}});
+		await player.whenLoaded();
+		player.seekToEnd();
+		await app.press('L', 'o');
+		const lines = (await app.waitFor('sort: owner (grouped)')).split('\n');
+		expect(lines.every(line => [...line].length <= 80)).toBe(true);
+		const heading = lines.findIndex(line => /^[› ] ▾ shop\/web {2}Deployment {2}rev 1→2/.test(line));
+		const firstPart = lines.findIndex(line => /^ {4}▾ ReplicaSet web-aaa {2}rev 1/.test(line));
+		expect(heading).toBeGreaterThan(0);
+		expect(firstPart).toBeGreaterThan(heading + 1);
+		const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+		const view = player.store.view();
+		const why = whyLine(view.pods.get('shop/web-bbb-1')!, view, STALL_START + 12 * 60_000);
+		const text = words(lines.slice(heading, firstPart).join(' '));
+		expect(text).toMatch(/ stalled ✗ rollout rev 1→2 stalled: shop\/web-bbb-1 not ready for 11m — crash-loop: /);
+		expect(text.endsWith(words(why!))).toBe(true);
+		// The last row, under the heading's extra lines, is the cursor's and on screen.
+		await app.press('G');
+		await app.waitFor(f => /^› {5}shop\/web-bbb-1 /m.test(f));
 	});
 });

@@ -1,5 +1,5 @@
-// The Lanes view's body: one line per row, a row being a pod's lane or (later) a group's summary
-// line, under an axis of time; the TUI (view/frame.ts) and `--output lanes` (output/lanes.ts) both
+// The Lanes view's body: a line per row, a row being a pod's lane or a workload's heading (on more
+// lines when it is wider than the screen), under an axis of time; the TUI (view/frame.ts) and `--output lanes` (output/lanes.ts) both
 // draw it from here. Pure: given the rows, the pods, the window of time and the width, it gives
 // lines of styled spans. Only the rows on screen are drawn, and a pod's lane is built once per
 // version of the pod (model/status-lane.ts), so a frame costs the rows shown.
@@ -50,7 +50,10 @@ export interface LanesInput {
 	/** The row under the cursor (−1: none, as in a file) and the first row shown. */
 	cursor: number;
 	offset: number;
-	/** Rows shown (under the axis line). */
+	/**
+	 * Lines for the rows (under the axis line): a row is a line, but a heading too wide for the width
+	 * goes on over further lines rather than being cut — a stalled rollout's why ends its heading.
+	 */
 	height: number;
 	width: number;
 	/** The pod of a row's key (the Lanes view's rows include ended lives: ended-rows.ts podOfRow). */
@@ -68,11 +71,6 @@ export interface LanesInput {
 	recordingStart: number | null;
 	/** Over the names, in the axis line: the zoom and whether the view follows the clock. */
 	title: string;
-	/**
-	 * A heading too wide for the width goes on over further lines rather than being cut: a file
-	 * has no cursor to scroll by rows, and a stalled rollout's why ends its heading.
-	 */
-	wrapHeadings?: boolean;
 }
 
 export interface LanesBody {
@@ -100,10 +98,34 @@ function rowName(pod: PodState | undefined, key: string, oneNamespace: boolean):
 
 export function lanesFrame(input: LanesInput): LanesBody {
 	const {rows, cursor, offset, height, width, pods, now, oneNamespace} = input;
-	const shown: Array<{row: LaneRow; index: number}> = [];
-	for (let index = offset; index < Math.min(rows.length, offset + height); index++) {
-		const row = rows.rowAt(index);
-		if (row) shown.push({row, index});
+	// Each row read once, a heading's lines wrapped once (the cursor's mark goes on its first line when drawn).
+	const read = new Map<number, {row: LaneRow | undefined; lines: Line[] | null}>();
+	const rowAt = (index: number): {row: LaneRow | undefined; lines: Line[] | null} => {
+		let known = read.get(index);
+		if (!known) {
+			const row = rows.rowAt(index);
+			const lines = row?.kind === 'group' ? wrapLine([span('  '), ...row.line], width).map(part => fitLine(part, width)) : null;
+			known = {row, lines};
+			read.set(index, known);
+		}
+		return known;
+	};
+	const linesOf = (index: number): number => rowAt(index).lines?.length ?? 1;
+	// From the table's first row shown, as many rows as fill the lines; when headings over several
+	// lines would push the cursor's row off the bottom, the first rows give way to it.
+	let first = offset;
+	if (cursor >= offset && cursor < rows.length) {
+		let used = 0;
+		for (let index = offset; index <= cursor; index++) used += linesOf(index);
+		while (used > height && first < cursor) used -= linesOf(first++);
+	}
+	const shown: Array<{row: LaneRow; index: number; lines: Line[] | null}> = [];
+	let used = 0;
+	for (let index = first; index < rows.length && used < height; index++) {
+		const {row, lines} = rowAt(index);
+		if (!row) continue;
+		shown.push({row, index, lines});
+		used += lines?.length ?? 1;
 	}
 	// The names take what the longest one shown needs, up to 40 % of the screen, leaving the lanes MIN_CELLS.
 	const longest = Math.max(
@@ -117,9 +139,9 @@ export function lanesFrame(input: LanesInput): LanesBody {
 	const inWindow = input.timeCursor !== null && input.timeCursor >= window.start && input.timeCursor <= window.end;
 	const cursorCell = inWindow ? cellOf(window, input.timeCursor!) : null;
 
-	const rowLines = (row: LaneRow, onCursor: boolean): Line[] => {
+	const rowLines = (row: LaneRow, heading: Line[] | null, onCursor: boolean): Line[] => {
 		const mark = span(onCursor ? '› ' : '  ', 'accent');
-		if (row.kind === 'group') return input.wrapHeadings ? wrapLine([mark, ...row.line], width) : [fitLine([mark, ...row.line], width)];
+		if (row.kind === 'group') return (heading ?? []).map((line, at) => (at === 0 ? [mark, ...line.slice(1)] : line));
 		const pod = pods.get(row.key);
 		// Cut in the middle, as the table cuts names: the end tells a ReplicaSet's pods apart.
 		const indent = Math.min(row.indent ?? 0, nameWidth - 1);
@@ -130,10 +152,12 @@ export function lanesFrame(input: LanesInput): LanesBody {
 	};
 	const lines: Line[] = [];
 	let selected = -1;
-	for (const {row, index} of shown) {
+	for (const {row, index, lines: heading} of shown) {
 		if (index === cursor) selected = lines.length;
-		lines.push(...rowLines(row, index === cursor));
+		lines.push(...rowLines(row, heading, index === cursor));
 	}
+	// The last heading shown may have more lines than are left.
+	lines.length = Math.min(lines.length, height);
 	const title = truncate(input.title, nameWidth).padEnd(nameWidth);
 	const startCell = startCellOf(window, input.recordingStart);
 	const header: Line = [span(' '.repeat(LANE_PREFIX_WIDTH)), span(title, 'heading'), span(' '), span(axisText(window, cursorCell, startCell), 'label')];
