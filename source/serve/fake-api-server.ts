@@ -337,6 +337,11 @@ export class FakeApiServer {
 		this.history.expireBefore(rv);
 	}
 
+	/** The next `times` watches from a resourceVersion are ended with 504 "Too large resource version" (a lagging watch cache). */
+	fallBehind(times: number): void {
+		this.watches.fallBehind(times);
+	}
+
 	/** Send every open watch an ERROR 410 Expired and end it (the watch cache dropping its watchers). */
 	expireOpenWatches(): number {
 		return this.watches.expire();

@@ -7,7 +7,8 @@ import type {OptionProblem} from './list-options.js';
 export interface StatusCause {
 	reason: string;
 	message: string;
-	field: string;
+	/** Omitted when empty, as the real server's JSON omits it. */
+	field?: string;
 }
 
 export interface StatusBody {
@@ -76,6 +77,17 @@ export function continueExpired(inconsistentContinue: string): StatusBody {
 		'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.',
 	);
 	return {...body, metadata: {continue: inconsistentContinue}};
+}
+
+/**
+ * A watch from a resourceVersion the watch cache has not reached in time (storage errors.go
+ * NewTooLargeResourceVersionError, as apierrors turns it: NewTimeoutError with a cause).
+ */
+export function tooLargeResourceVersion(requested: number, current: number): StatusBody {
+	return failure(504, 'Timeout', `Timeout: Too large resource version: ${requested}, current: ${current}`, {
+		causes: [{reason: 'ResourceVersionTooLarge', message: 'Too large resource version'}],
+		retryAfterSeconds: 1,
+	});
 }
 
 export function badRequest(message: string): StatusBody {

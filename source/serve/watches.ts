@@ -29,6 +29,8 @@ const PRE_TIMEOUT_BOOKMARK_MS = 2000;
 
 export class Watches {
 	private readonly open = new Set<WatchConnection>();
+	/** How many more watches from a resourceVersion find the watch cache behind it (fallBehind). */
+	private behind = 0;
 	/** While set: the end bookmarks of watch-list streams wait here for their turn (holdInitialEventsEnd). */
 	private endsHeld: Array<() => void> | null = null;
 
@@ -66,6 +68,11 @@ export class Watches {
 		);
 		if (backlog === 'expired') {
 			watch.sendErrorAndEnd(status.expired(fromRv!, history.oldestResumable));
+			return null;
+		}
+		if (fromRv !== undefined && !sendInitialEvents && this.behind > 0) {
+			this.behind--;
+			watch.sendErrorAndEnd(status.tooLargeResourceVersion(fromRv, fromRv - 1));
 			return null;
 		}
 
@@ -108,6 +115,16 @@ export class Watches {
 			if (this.endsHeld === held) this.endsHeld = null;
 			for (const sendEnd of held) sendEnd();
 		};
+	}
+
+	/**
+	 * The next `times` watches from a resourceVersion find the watch cache behind it (an API server
+	 * of several whose cache lags, or one just restarted): after waiting for it to catch up, the
+	 * cacher ends them with an ERROR event, 504 Timeout "Too large resource version"
+	 * (storage/cacher cacher.go Watch: waitUntilFreshAndBlock's error in an errWatcher).
+	 */
+	fallBehind(times: number): void {
+		this.behind = times;
 	}
 
 	/** Sends `changes` to every watch; `epochOf` gives a change's moment on the served clock. */

@@ -247,6 +247,28 @@ describe('FakeApiServer faults', () => {
 		expect(watch.state.error).toBeNull();
 	});
 
+	it('ends a watch from a resourceVersion its watch cache has not reached with an ERROR event, 504 Too large resource version', async () => {
+		// storage/cacher cacher.go Watch: waitUntilFreshAndBlock failing, its error sent by an errWatcher.
+		const started = await startServer('web');
+		server = started.server;
+		server.fallBehind(1);
+		const rv = String(server.resourceVersion);
+		const watch = watchUntilDone(started.url, '/api/v1/pods', {resourceVersion: rv});
+		await watch.started;
+		await waitFor(() => (watch.state.done ? true : undefined), 'the end of the watch');
+		expect(watch.events).toEqual([
+			{
+				type: 'ERROR',
+				object: expect.objectContaining({
+					code: 504,
+					reason: 'Timeout',
+					message: `Timeout: Too large resource version: ${rv}, current: ${Number(rv) - 1}`,
+					details: {causes: [{reason: 'ResourceVersionTooLarge', message: 'Too large resource version'}], retryAfterSeconds: 1},
+				}),
+			},
+		]);
+	});
+
 	it('ends open watch streams when cutWatches() drops them', async () => {
 		const started = await startServer('web');
 		server = started.server;

@@ -2,7 +2,7 @@
 // (reflector.test.ts): the watch-list stream's end bookmark as a Table (the first event of an
 // empty scope, carrying the column definitions), changes that come between the initial events and
 // that bookmark, a list whose continue token expired before its last page, a watch that ends
-// at its timeout after a quiet while, and a server that restarts.
+// at its timeout after a quiet while, a server that restarts, and one whose watch cache lags.
 
 import {afterEach, describe, expect, it} from 'vitest';
 import {connectLive, type LiveConnectOptions, type LiveHandlers, type LiveSource} from '../../../source/sources/live/live-source.js';
@@ -134,6 +134,32 @@ describe('a server that restarts', () => {
 		expect(podWatches[0]!.status).toBe(429);
 		expect(podWatches[1]!.at - podWatches[0]!.at).toBeGreaterThanOrEqual(1000);
 		expect(collector.statuses().map(status => status.message)).toContainEqual(expect.stringMatching(/HTTP 429 TooManyRequests; retrying in 1\.0s/));
+		expect(duplicates(collector.podEntries())).toEqual([]);
+	});
+});
+
+describe('a server whose watch cache has not reached the resourceVersion watched from', () => {
+	it('watches again from it after the wait the server asked for, without a relist and without losing a change', async () => {
+		// storage/cacher cacher.go Watch: an ERROR event 504 "Too large resource version", retryAfterSeconds 1.
+		fake = await startFake('web', {startAt: 3000});
+		const collector = new Collector();
+		const live = await startSource({namespace: 'default', onEntry: collector.onEntry});
+		await live.synced;
+		const watches = () => fake!.server.requests.filter(request => request.verb === 'watch' && request.resource === 'pods');
+		await waitUntil(() => fake!.server.openWatches === 3, 'the pods, nodes and events watches');
+		fake.server.fallBehind(3); // the three watches opened again
+		fake.server.cutWatches();
+		await waitUntil(() => watches().length >= 3, 'the pods watch opened twice more');
+		fake.server.advanceToEnd();
+		const inDefault = podsFrom(
+			fake.entries.filter(entry => (entry.object as {metadata?: {namespace?: string}} | undefined)?.metadata?.namespace === 'default'),
+		);
+		await waitUntil(() => JSON.stringify(visible(collector.pods())) === JSON.stringify(visible(inDefault)), 'the final pods of "default"');
+		const [, behind, again] = watches();
+		expect(again!.query['resourceVersion']).toBe(behind!.query['resourceVersion']);
+		expect(again!.at - behind!.at).toBeGreaterThanOrEqual(1000);
+		expect(collector.entries.filter(entry => entry.type === 'SYNCED' && entry.resource === 'pods')).toHaveLength(1);
+		expect(collector.statuses().map(status => status.message)).toContainEqual(expect.stringMatching(/HTTP 504 Timeout; retrying in 1\.0s/));
 		expect(duplicates(collector.podEntries())).toEqual([]);
 	});
 });
