@@ -19,6 +19,7 @@ import {STALL_START, stalledRollout} from '../helpers/stalled-rollout.js';
 
 const ROLLOUT = path.join(import.meta.dirname, '..', 'fixtures', 'captures-full', 'rollout-undo.ndjson');
 const REVISION = 'deployment.kubernetes.io/revision';
+const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
 
 async function lanes(file: string, ...flags: string[]): Promise<string> {
 	let out = '';
@@ -30,8 +31,9 @@ async function lanes(file: string, ...flags: string[]): Promise<string> {
 interface SessionFacts {
 	/** Each api pod's ReplicaSet, by its pod-template-hash: api-<hash>. */
 	replicaSetOf: Map<string, string>;
-	/** Each api ReplicaSet's revision at the moment. */
+	/** Each api ReplicaSet's revision at the moment, and those it had before (a rollout undo's, oldest first). */
 	revisionOf: Map<string, number>;
+	wasOf: Map<string, number[]>;
 	/** The api pods deleted by the moment, and when (ms from the session's start). */
 	deleted: Map<string, number>;
 	/** The api pods the server listed as ready (READY 1/1, not terminating) at the moment. */
@@ -40,13 +42,14 @@ interface SessionFacts {
 
 /**
  * What the session says of Deployment api up to `at` (ms from its start). A ReplicaSet's revision:
- * its deployment.kubernetes.io/revision annotation when the session holds the ReplicaSet; else as
- * the Deployment controller numbers them — each time a ReplicaSet becomes the one it creates pods
- * for, that one takes the next revision (a rollout undo included).
+ * its deployment.kubernetes.io/revision annotation when the session holds the ReplicaSet (its
+ * revision-history annotation the ones before); else as the Deployment controller numbers them —
+ * each time a ReplicaSet becomes the one it creates pods for, that one takes the next revision (a
+ * rollout undo included), and the one it had before goes to its history.
  */
 function sessionFacts(file: string, at: number): SessionFacts {
-	const facts: SessionFacts = {replicaSetOf: new Map(), revisionOf: new Map(), deleted: new Map(), ready: new Set()};
-	const annotated = new Map<string, number>();
+	const facts: SessionFacts = {replicaSetOf: new Map(), revisionOf: new Map(), wasOf: new Map(), deleted: new Map(), ready: new Set()};
+	const annotated = new Map<string, {revision: number; history: number[]}>();
 	let newest: string | null = null;
 	let revision = 0;
 	for (const entry of loadCapture(file).entries) {
@@ -54,11 +57,16 @@ function sessionFacts(file: string, at: number): SessionFacts {
 		if (!isWatchEntry(entry)) continue;
 		const {kind, metadata} = entry.object as Pod;
 		const name = metadata?.name ?? '';
-		if (kind === 'ReplicaSet' && name.startsWith('api-')) annotated.set(name, Number(metadata?.annotations?.[REVISION]));
+		if (kind === 'ReplicaSet' && name.startsWith('api-')) {
+			const history = metadata?.annotations?.[REVISION_HISTORY];
+			annotated.set(name, {revision: Number(metadata?.annotations?.[REVISION]), history: history ? history.split(',').map(Number) : []});
+		}
 		if (kind !== 'Pod' || metadata?.namespace !== 'default' || !name.startsWith('api-')) continue;
 		const replicaSet = `api-${metadata.labels?.['pod-template-hash']}`;
 		if (entry.type === 'ADDED' && !facts.replicaSetOf.has(name) && replicaSet !== newest) {
 			newest = replicaSet;
+			const before = facts.revisionOf.get(replicaSet);
+			if (before !== undefined) facts.wasOf.set(replicaSet, [...(facts.wasOf.get(replicaSet) ?? []), before]);
 			facts.revisionOf.set(replicaSet, ++revision);
 		}
 		facts.replicaSetOf.set(name, replicaSet);
@@ -66,15 +74,18 @@ function sessionFacts(file: string, at: number): SessionFacts {
 		if (entry.row?.ready === '1/1' && entry.row.status !== 'Terminating' && entry.type !== 'DELETED') facts.ready.add(name);
 		else facts.ready.delete(name);
 	}
-	for (const [name, held] of annotated) facts.revisionOf.set(name, held);
+	for (const [name, held] of annotated) {
+		facts.revisionOf.set(name, held.revision);
+		facts.wasOf.set(name, held.history);
+	}
 	return facts;
 }
 
 interface Printed {
 	/** The Deployment's summary line, and the lines under it up to the next workload. */
 	summary: string;
-	/** Each pod line's ReplicaSet heading: its name and revision. */
-	headingOf: Map<string, {replicaSet: string; revision: number}>;
+	/** Each pod line's ReplicaSet heading: its name, revision and the revisions it says it had ("rev 4 (was 2)"). */
+	headingOf: Map<string, {replicaSet: string; revision: number; was: number[]}>;
 	/** Each pod's lane line. */
 	lineOf: Map<string, string>;
 }
@@ -85,11 +96,11 @@ function printedApi(out: string): Printed {
 	const first = lines.findIndex(line => line.startsWith('  ▾ default/api  Deployment'));
 	expect(first).toBeGreaterThan(0);
 	const printed: Printed = {summary: lines[first]!, headingOf: new Map(), lineOf: new Map()};
-	let heading: {replicaSet: string; revision: number} | null = null;
+	let heading: {replicaSet: string; revision: number; was: number[]} | null = null;
 	for (const line of lines.slice(first + 1)) {
 		if (line.startsWith('  ▾ ') || line === '') break;
-		const part = /^ {4}▾ ReplicaSet (\S+) {2}rev (\d+)$/.exec(line);
-		if (part) heading = {replicaSet: part[1]!, revision: Number(part[2])};
+		const part = /^ {4}▾ ReplicaSet (\S+) {2}rev (\d+)(?: \(was ([\d, ]+)\))?$/.exec(line);
+		if (part) heading = {replicaSet: part[1]!, revision: Number(part[2]), was: part[3]?.split(', ').map(Number) ?? []};
 		else {
 			// Pods sit two steps in, under their ReplicaSet's heading.
 			const pod = /^ {6}default\/(api-\S+) /.exec(line);
@@ -118,6 +129,7 @@ describe('--output lanes grouped as the TUI groups them', () => {
 			for (const [pod, heading] of printed.headingOf) {
 				expect(heading.replicaSet, `${at} ${pod}`).toBe(facts.replicaSetOf.get(pod));
 				expect(heading.revision, `${at} ${pod}`).toBe(facts.revisionOf.get(heading.replicaSet));
+				expect(heading.was, `${at} ${pod}`).toEqual(facts.wasOf.get(heading.replicaSet) ?? []);
 			}
 			// More than one ReplicaSet by then: there is something to tell apart.
 			expect(new Set([...printed.headingOf.values()].map(heading => heading.replicaSet)).size, at).toBeGreaterThan(1);
@@ -157,7 +169,10 @@ describe('--output lanes grouped as the TUI groups them', () => {
 		for (const [pod, heading] of printed.headingOf) {
 			expect(heading.replicaSet, pod).toBe(facts.replicaSetOf.get(pod));
 			expect(heading.revision, pod).toBe(facts.revisionOf.get(heading.replicaSet));
+			expect(heading.was, pod).toEqual(facts.wasOf.get(heading.replicaSet) ?? []);
 		}
+		// The ReplicaSet rolled back to says the revision its first pods were made under.
+		expect([...printed.headingOf.values()].some(heading => heading.was.length > 0)).toBe(true);
 	});
 
 	it('prints the same pods with --no-group, one flat list in kubectl’s order, no heading, no indent', async () => {
@@ -221,7 +236,8 @@ describe('--output lanes: a stalled rollout', () => {
 function withReplicaSets(file: string, before: number): string {
 	const [header, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
 	const out: string[] = [];
-	const seen = new Map<string, number>();
+	/** Each ReplicaSet's revisions so far. */
+	const seen = new Map<string, number[]>();
 	let newest: string | null = null;
 	let revision = before;
 	for (const line of lines) {
@@ -233,17 +249,19 @@ function withReplicaSets(file: string, before: number): string {
 			if (namespace === 'default' && name.startsWith('api-') && replicaSet !== newest) {
 				newest = replicaSet;
 				revision += 1;
+				// Made the new one again (an undo): the controller keeps its old numbers in the history.
+				const history = seen.get(replicaSet);
 				const metadata = {
 					name: replicaSet,
 					namespace: 'default',
 					uid: `rs-${hash}`,
 					resourceVersion: `9${revision}`,
 					labels: {'pod-template-hash': hash},
-					annotations: {[REVISION]: String(revision)},
+					annotations: {[REVISION]: String(revision), ...(history ? {[REVISION_HISTORY]: history.join(',')} : {})},
 					ownerReferences: [{apiVersion: 'apps/v1', kind: 'Deployment', name: 'api', uid: 'deployment-api', controller: true}],
 				};
 				const type = seen.has(replicaSet) ? 'MODIFIED' : 'ADDED';
-				seen.set(replicaSet, revision);
+				seen.set(replicaSet, [...(seen.get(replicaSet) ?? []), revision]);
 				out.push(JSON.stringify({t: entry.t, type, object: {apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata, spec: {replicas: 2}}}));
 			}
 		}

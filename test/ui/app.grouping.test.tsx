@@ -37,8 +37,9 @@ describe('grouping by owner', () => {
 		const lines = app.lastFrame().split('\n');
 		const top = lines.findIndex(line => line.includes('▾ default/api  Deployment'));
 		expect(lines[top]).toMatch(/^[› ] ▾ default\/api {2}Deployment {2}rev 3→4 {2}ready 1\/4/);
-		// Under it its two ReplicaSets with pods listed, the one the rollout returned to (revision 4) and the crashing one (3).
-		expect(lines[top + 1]).toMatch(/^ {4}▾ ReplicaSet api-f8d4ff6c9 {2}rev 4$/);
+		// Under it its two ReplicaSets with pods listed, the one the rollout returned to (revision 4, its
+		// first pods made as revision 2: the controller gave it a new number) and the crashing one (3).
+		expect(lines[top + 1]).toMatch(/^ {4}▾ ReplicaSet api-f8d4ff6c9 {2}rev 4 \(was 2\)$/);
 		const crashing = lines.findIndex(line => /^ {4}▾ ReplicaSet api-784845b95f {2}rev 3$/.test(line));
 		expect(crashing).toBeGreaterThan(top + 1);
 		// Pods two steps in (after the health glyph), each under its own ReplicaSet.

@@ -59,7 +59,8 @@ describe('the grouped Lanes view beside --output lanes', () => {
 		// The first revision first, each ReplicaSet's pods oldest first: the rolled-back-to one's first
 		// pods (deleted long ago) before the ones it made after the undo (still listed).
 		const headings = screen.filter(row => row.startsWith('ReplicaSet '));
-		expect(headings.map(row => row.split(' ')[1])).toEqual(['api-86c99489f4', 'api-f8d4ff6c9', 'api-784845b95f']);
+		// The one rolled back to took revision 4, its first pods were made as revision 2: both said.
+		expect(headings).toEqual(['ReplicaSet api-86c99489f4  rev 1', 'ReplicaSet api-f8d4ff6c9  rev 4 (was 2)', 'ReplicaSet api-784845b95f  rev 3']);
 		const rolledBack = screen.slice(screen.indexOf(headings[1]!) + 1, screen.indexOf(headings[2]!));
 		expect(rolledBack).toHaveLength(8);
 		expect(rolledBack.slice(0, 2).map(name => name.slice(-5))).toEqual(['xnz4n', 'fhbhp']);

@@ -10,6 +10,12 @@ export const OWNER_KINDS = new Set(['ReplicaSet', 'Deployment', 'StatefulSet', '
 
 /** The Deployment controller's annotation on a ReplicaSet (and its Deployment): its revision. */
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
+/**
+ * The revisions a ReplicaSet had before, comma-separated: a rollback makes an old ReplicaSet the new
+ * one under the next revision number, and the controller keeps its old numbers here
+ * (deployment/util/deployment_util.go SetNewReplicaSetAnnotations).
+ */
+export const REVISION_HISTORY_ANNOTATION = 'deployment.kubernetes.io/revision-history';
 
 export interface OwnerObject {
 	readonly kind: string;
@@ -20,6 +26,8 @@ export interface OwnerObject {
 	readonly owner: PodOwner | null;
 	/** deployment.kubernetes.io/revision, when set. */
 	readonly revision: number | null;
+	/** deployment.kubernetes.io/revision-history: its revisions before, oldest first (none: empty). */
+	readonly revisionHistory: readonly number[];
 	/** spec.replicas (a Deployment's, ReplicaSet's or StatefulSet's), when set. */
 	readonly replicas: number | null;
 	/** A Deployment's spec.progressDeadlineSeconds, when set. */
@@ -56,6 +64,10 @@ export function ownerObjectOf(object: KubeObject): OwnerObject | null {
 		uid: metadata.uid ?? '',
 		owner: reference ? {kind: reference.kind, name: reference.name, uid: reference.uid ?? ''} : null,
 		revision: Number.isInteger(revision) && revision > 0 ? revision : null,
+		revisionHistory: (metadata.annotations?.[REVISION_HISTORY_ANNOTATION] ?? '')
+			.split(',')
+			.map(Number)
+			.filter(number => Number.isInteger(number) && number > 0),
 		replicas: count(spec.replicas),
 		progressDeadlineSeconds: count(spec.progressDeadlineSeconds),
 	};

@@ -42,20 +42,40 @@ function storeGroup(context: HeadingContext, id: string): WorkloadGroup | null {
 	return groupPods(context.members.podsOf(id), context.view.owners)[0] ?? null;
 }
 
-/** "rev 3", or "revision unknown" when neither the session's start nor a held ReplicaSet tells it. */
+/**
+ * "rev 3", or "revision unknown" when neither the session's start nor a held ReplicaSet tells it;
+ * "rev 4 (was 2)" once the session shows a ReplicaSet made the new one again under a new number (a
+ * rollout undo): its pods from before keep their place under it, and the number they had is said.
+ */
 function partRevision(summary: WorkloadSummary | null, group: WorkloadGroup, name: string, view: StoreView): string | null {
-	const held = view.owners.get(ownerKey('ReplicaSet', group.workload.namespace, name))?.revision;
-	if (held != null) return `rev ${held}`;
+	const held = view.owners.get(ownerKey('ReplicaSet', group.workload.namespace, name));
 	const rollouts = summary?.rollouts;
-	if (!rollouts) return null;
-	let revision: number | null | undefined;
-	// The latest word on it: a ReplicaSet made new again by an undo takes a new number.
-	for (const rollout of rollouts.rollouts) {
-		if (rollout.from?.replicaSet === name) revision = rollout.from.revision;
-		if (rollout.to.replicaSet === name) revision = rollout.to.revision;
+	// Its numbers as the rollouts counted them, in the order it had them.
+	const counted: Array<number | null> = [];
+	const had = (revision: number | null): void => {
+		if (counted.at(-1) !== revision) counted.push(revision);
+	};
+	for (const rollout of rollouts?.rollouts ?? []) {
+		if (rollout.from?.replicaSet === name) had(rollout.from.revision);
+		if (rollout.to.replicaSet === name) had(rollout.to.revision);
 	}
-	if (rollouts.current?.replicaSet === name) revision = rollouts.current.revision;
-	return revision == null ? 'revision unknown' : `rev ${revision}`;
+	if (rollouts?.current?.replicaSet === name) had(rollouts.current.revision);
+	if (held?.revision != null) {
+		const before = held.revisionHistory.length > 0 ? held.revisionHistory : counted.slice(0, -1);
+		return revisionText(
+			held.revision,
+			before.filter(revision => revision !== null && revision < held.revision!),
+		);
+	}
+	if (!rollouts) return null;
+	const revision = counted.at(-1);
+	return revision == null ? 'revision unknown' : revisionText(revision, counted.slice(0, -1));
+}
+
+/** "rev 4", "rev 4 (was 2)", "rev 6 (was 2, 4)". */
+function revisionText(revision: number, before: ReadonlyArray<number | null>): string {
+	const known = [...new Set(before.filter((number): number is number => number !== null && number !== revision))];
+	return known.length === 0 ? `rev ${revision}` : `rev ${revision} (was ${known.join(', ')})`;
 }
 
 /** Makes the heading lines of one frame: a workload's summary is worked out once however many of its headings show. */
