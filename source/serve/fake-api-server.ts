@@ -216,11 +216,6 @@ export class FakeApiServer {
 		return servedAt({...this.history.clock, shiftMs}, t);
 	}
 
-	/** How far the served times are from the recorded ones (ms). */
-	get timeShiftMs(): number {
-		return this.history.shiftMs;
-	}
-
 	/** A pod's row as the server prints it at `atMs` (default now): the recorded cells, AGE and "(X ago)" as of then. */
 	private readonly printRow: RowPrinter = (stored, atMs) => {
 		if (!stored.row || stored.object.kind !== 'Pod') return stored.row;

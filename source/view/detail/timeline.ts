@@ -164,15 +164,10 @@ interface Row {
 	below?: readonly Span[][];
 }
 
-/** Transitions and events, oldest first; each row has its time and the time since the row before. */
-export function transitionLines(pod: PodState, events: readonly KubeEvent[], width: number, logs: RunLogs = NO_RUN_LOGS): Line[] {
-	return fitLines(transitionRows(pod, events, logs).lines, width);
-}
-
-/** The rows at their full length (the caller cuts or wraps them). */
 /** Where a transition row's text starts, after "  04:17:10.0   +3.0s  ". */
 const ROW_TEXT_COLUMN = 22;
 
+/** Transitions and events, oldest first, at their full length (the caller cuts or wraps them): each row has its time and the time since the row before. */
 function transitionRows(pod: PodState, events: readonly KubeEvent[], logs: RunLogs): TimelineView {
 	const rows: Row[] = [];
 	const history = pod.history;
