@@ -18,8 +18,8 @@ export type AppModule = Pick<typeof import('../ui/run-app.js'), 'runApp'>;
 
 export async function runLiveApp(options: LiveAppOptions, loadApp: () => Promise<AppModule> = () => import('../ui/run-app.js')): Promise<void> {
 	// The TUI's modules load while the cluster is found, and are in before the list starts: once the
-	// list streams in, each step of a module load waits behind its events, and the first rows came
-	// up to a second later than they do so. Awaited below unless connecting fails first.
+	// list streams in, each step of a module load waits behind its events, and the first rows come
+	// late (README's figures). Awaited below unless connecting fails first.
 	const app = loadApp();
 	app.catch(() => undefined);
 	// client-node is heavy: only the live source loads it.

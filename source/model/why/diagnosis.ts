@@ -7,7 +7,7 @@ import type {CapturedLog} from '../captured-log.js';
 export interface WhyContext {
 	/** Nodes by name (StoreView.nodes); empty when the session holds none. */
 	nodes: ReadonlyMap<string, Node>;
-	/** This pod's events, oldest first (StoreView.eventsByPod.get(key)). */
+	/** This pod's events, this life's only, oldest first (store/pod-events.ts podEvents(view, pod)). */
 	events: readonly KubeEvent[];
 	/** The logs a recording captured of this pod's containers as of `now`, oldest first (StoreView.logsByPod.get(key)). */
 	logs: readonly CapturedLog[];

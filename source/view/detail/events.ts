@@ -7,6 +7,7 @@ import type {KubeEvent} from '../../kube/objects.js';
 import {humanDuration} from '../../model/duration.js';
 import {eventTime} from '../../model/store/pod-events.js';
 import {fitLines, heading, line, span, truncate, wrap, type Line} from './lines.js';
+import {KEPT_AFTER_DELETION} from './yaml.js';
 
 export interface EventsInput {
 	events: readonly KubeEvent[];
@@ -29,7 +30,7 @@ export function eventsLines({events, now, width, wrap: wrapped = false, letGo = 
 	if (events.length === 0) {
 		lines.push(
 			letGo
-				? line("  none kept: podlife lets a deleted pod's events go 5 min after its deletion", 'dim')
+				? line(`  none kept: podlife lets a deleted pod's events go ${KEPT_AFTER_DELETION} after its deletion`, 'dim')
 				: line('  no events recorded for this pod (events expire after an hour by default)', 'dim'),
 		);
 		return fitLines(lines, width, wrapped);

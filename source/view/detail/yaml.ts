@@ -4,15 +4,18 @@
 import {stringify} from 'yaml';
 import type {Pod} from '../../kube/objects.js';
 import type {PodState} from '../../model/pod-state.js';
+import {DEFAULT_TOMBSTONE_MS} from '../../model/store/pod-store.js';
 import {fitLines, line, span, type Line} from './lines.js';
+
+/** How long the store keeps a deleted pod (its object, its events), in minutes as the screens say it. */
+export const KEPT_AFTER_DELETION = `${DEFAULT_TOMBSTONE_MS / 60_000} min`;
 
 /**
  * Said where the object of a deleted pod would show once the store no longer keeps it (live, an
  * ended life in the Lanes view): what is left is the version's own facts, never to pass for the
  * object the server sent.
  */
-export const OBJECT_NOT_KEPT =
-	"this deleted pod's object is no longer kept: podlife keeps it 5 min after the deletion, or until a pod of the same name is made, then only its lane's facts: names, labels, owner, node, phase, conditions, containers and transitions";
+export const OBJECT_NOT_KEPT = `this deleted pod's object is no longer kept: podlife keeps it ${KEPT_AFTER_DELETION} after the deletion, or until a pod of the same name is made, then only its lane's facts: names, labels, owner, node, phase, conditions, containers and transitions`;
 
 /** The pod as YAML text, without metadata.managedFields. */
 export function podYaml(pod: Pod): string {
