@@ -10,7 +10,7 @@ export function cells(text: string): number {
 }
 
 /** The longest start of `text` that fits in `width` cells. */
-function head(text: string, width: number): string {
+export function head(text: string, width: number): string {
 	let out = '';
 	let used = 0;
 	for (const char of text) {
@@ -23,7 +23,7 @@ function head(text: string, width: number): string {
 }
 
 /** The longest end of `text` that fits in `width` cells. */
-function tail(text: string, width: number): string {
+export function tail(text: string, width: number): string {
 	const chars = [...text];
 	let out = '';
 	let used = 0;

@@ -91,3 +91,36 @@ describe('the grouped Lanes view of a stalled rollout', () => {
 		await app.waitFor(f => /^› {5}shop\/web-bbb-1 /m.test(f));
 	});
 });
+
+describe('the Lanes view on a narrow terminal', () => {
+	/** Each lane's label on screen: the name column's text, from the axis line to the blank line over the legend. */
+	const labels = (frame: string): string[] => {
+		const lines = frame.split('\n');
+		const axis = lines.findIndex(line => / a screen /.test(line));
+		const end = lines.findIndex((line, at) => at > axis && line.trim() === '');
+		return (
+			lines
+				.slice(axis + 1, end)
+				// A lane has its glyphs; a heading's further lines have words.
+				.filter(line => /^[› ] +[^\s▾▸]/.test(line) && /[░▒▓█▄─↻┤]/.test(line))
+				.map(line => line.slice(2).trim().split(/\s+/)[0]!)
+		);
+	};
+
+	it('tells every pod’s lane apart at 60 columns, grouped or not: no two labels alike', async () => {
+		const {app, player} = await openReplayFile(ROLLOUT_UNDO, {size: {columns: 60, rows: 50}});
+		await player.whenLoaded();
+		player.seekToEnd();
+		await app.press('L');
+		const flat = labels(await app.waitFor(/1:44\/1:44[^]* a screen /));
+		await app.press('o');
+		const grouped = labels(await app.waitFor('sort: owner (grouped)'));
+		for (const shown of [flat, grouped]) {
+			// Every pod of the session: 15 listed, 10 deleted.
+			expect(shown).toHaveLength(25);
+			expect(new Set(shown).size).toBe(shown.length);
+		}
+		// The static pods, alike at both ends (kube-system/…-kind-control-plane), read by their names.
+		expect(grouped.filter(label => /^kube-(apis|cont|sche)/.test(label))).toHaveLength(3);
+	});
+});

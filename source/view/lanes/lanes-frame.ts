@@ -9,7 +9,7 @@ import {podLane} from '../../model/status-lane.js';
 import type {PodState} from '../../model/pod-state.js';
 import {fitLine, span, truncate, wrapLine, type Line} from '../detail/lines.js';
 import type {RowList} from '../pod-index.js';
-import {cutMiddle} from '../fit-text.js';
+import {laneNames} from './lane-names.js';
 import {laneLine, laneMarks} from './lane-cells.js';
 import {axisText, cellOf, startCellOf, type LaneWindow} from './time-axis.js';
 
@@ -139,13 +139,24 @@ export function lanesFrame(input: LanesInput): LanesBody {
 	const inWindow = input.timeCursor !== null && input.timeCursor >= window.start && input.timeCursor <= window.end;
 	const cursorCell = inWindow ? cellOf(window, input.timeCursor!) : null;
 
-	const rowLines = (row: LaneRow, heading: Line[] | null, onCursor: boolean): Line[] => {
+	// The names of the pod rows shown, cut so that they stay told apart.
+	const indentOf = (row: LaneRow): number => (row.kind === 'pod' ? Math.min(row.indent ?? 0, nameWidth - 1) : 0);
+	const podRows = shown.filter(({row}) => row.kind === 'pod');
+	const labels = laneNames(
+		podRows.map(({row}) => {
+			const key = row.kind === 'pod' ? row.key : '';
+			const pod = pods.get(key);
+			return {namespace: pod && !oneNamespace ? pod.namespace : null, name: pod?.name ?? key, width: nameWidth - indentOf(row)};
+		}),
+	);
+	const labelOf = new Map(podRows.map(({index}, at) => [index, labels[at]!]));
+
+	const rowLines = (row: LaneRow, index: number, heading: Line[] | null, onCursor: boolean): Line[] => {
 		const mark = span(onCursor ? '› ' : '  ', 'accent');
 		if (row.kind === 'group') return (heading ?? []).map((line, at) => (at === 0 ? [mark, ...line.slice(1)] : line));
 		const pod = pods.get(row.key);
-		// Cut in the middle, as the table cuts names: the end tells a ReplicaSet's pods apart.
-		const indent = Math.min(row.indent ?? 0, nameWidth - 1);
-		const name = span(cutMiddle(rowName(pod, row.key, oneNamespace), nameWidth - indent).padEnd(nameWidth - indent), pod?.deletedAt != null ? 'dim' : 'plain');
+		const indent = indentOf(row);
+		const name = span((labelOf.get(index) ?? '').padEnd(nameWidth - indent), pod?.deletedAt != null ? 'dim' : 'plain');
 		if (onCursor) name.inverse = true;
 		const lane = pod ? laneLine(laneMarks(podLane(pod), window, now, inWindow ? input.timeCursor : null), cursorCell) : [];
 		return [[mark, ...(indent > 0 ? [span(' '.repeat(indent))] : []), name, span(' '), ...lane]];
@@ -154,7 +165,7 @@ export function lanesFrame(input: LanesInput): LanesBody {
 	let selected = -1;
 	for (const {row, index, lines: heading} of shown) {
 		if (index === cursor) selected = lines.length;
-		lines.push(...rowLines(row, heading, index === cursor));
+		lines.push(...rowLines(row, index, heading, index === cursor));
 	}
 	// The last heading shown may have more lines than are left.
 	lines.length = Math.min(lines.length, height);
