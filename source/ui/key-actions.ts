@@ -4,7 +4,7 @@
 // shows (KeyLimits, view/frame.ts), and acts through Controls: the UI reducer's dispatch, the
 // replay player, exit. No React here: tests call the handlers with plain objects.
 
-import type {KeyLimits} from '../view/frame.js';
+import type {KeyLimits} from '../view/key-limits.js';
 import type {CursorMove, UiAction, UiState} from '../view/ui-state.js';
 import {resolveTimelineCursor, seekOffsetOf, type TimelineTargets} from '../view/timeline-cursor.js';
 import {completeCommand, LIVE_SEEK_PROBLEM, parseCommand} from '../view/command-line.js';

@@ -6,7 +6,7 @@
 
 import {useRef} from 'react';
 import {useApp, useInput} from 'ink';
-import type {KeyLimits} from '../view/frame.js';
+import type {KeyLimits} from '../view/key-limits.js';
 import {inputView} from '../view/ui-state.js';
 import type {TimelineTargets} from '../view/timeline-cursor.js';
 import {actionFor} from './keys.js';

@@ -2,7 +2,7 @@
 // terminal's size and (replaying) the player, everything the screen shows — the header's texts,
 // the scrubber, the body (the pod table, a pod's detail or the help overlay), the status or prompt
 // line, which keys the footer lists — and what the key handlers need from the frame being drawn
-// (KeyLimits). No React here: the app renders a Frame and routes keys; tests call deriveFrame.
+// (KeyLimits, view/key-limits.ts; the line under the body: view/bottom-line.ts). No React here: the app renders a Frame and routes keys; tests call deriveFrame.
 //
 // The derivation keeps two things across frames (FrameMemory): the pod index, so a frame costs
 // what changed in the store, and the table's column widths, which remember what earlier frames
@@ -11,39 +11,32 @@
 import type {ConnectionStatus} from '../model/connection-status.js';
 import type {StoreView} from '../model/pod-state.js';
 import type {SourceInfo} from '../sources/source-info.js';
-import {PodIndex, type IndexSource, type RowList} from './pod-index.js';
-import {podRow, statusLineText} from './pod-row.js';
+import {PodIndex, type IndexSource} from './pod-index.js';
 import {TableWidths} from './table-widths.js';
 import {screenLayout, tooSmallMessage} from './screen-layout.js';
 import {cells} from './fit-text.js';
-import {activeFilter, inputView, tableWindow, uiReducer, type Prompt, type UiState} from './ui-state.js';
-import type {ContainerBlock} from './detail/containers.js';
+import {activeFilter, inputView, tableWindow, uiReducer, type UiState} from './ui-state.js';
 import type {Section} from './detail/sections.js';
 import {countsText, liveClockText, replayClockText, scopeText, sourceText, type ReplayClockState} from './header-text.js';
 import {scrubberCells, type ScrubberCell} from './scrubber.js';
 import {positionText, type SessionSpan} from './goto-time.js';
-import {commandHint} from './command-line.js';
+import {bottomLine, logStatusLine, statusLine, type BottomLine} from './bottom-line.js';
+import type {KeyLimits} from './key-limits.js';
 import {accessProblemLine, readProblemLine, recordingLogsLine, type ReadProblemLine} from './read-problem.js';
 import {NO_LIMITS} from '../sources/source-info.js';
-import {TONE_STYLE} from './health-style.js';
 import {helpLayout, helpWindow, type HelpGroup, type HelpWindow} from './help-layout.js';
-import type {TimelineTargets} from './timeline-cursor.js';
 import {tableFrame, type TableBody, type TableFrame} from './table-frame.js';
 import {detailFrame, type DetailBody, type DetailFrame} from './detail-frame.js';
 import {sessionCapturesLogs} from '../model/container-logs.js';
-import {logFrame, type LogBody, type LogLimits} from './log-view.js';
+import {logFrame, type LogBody} from './log-view.js';
 import {logChoice, type LogChoice} from './log-target.js';
-import type {LogSnapshot, LogTarget} from '../sources/log-feed.js';
-import {explainPod, whyContext} from '../model/why.js';
-import {podEvents} from '../model/store/pod-events.js';
-import {podKey} from '../model/pod-key.js';
-import {lanesScreen, type LanesScreen, type LanesScreenBody} from './lanes/lanes-screen.js';
-import {groupedList, type HeadingRow} from './workloads/grouped-list.js';
-import {headingStatus, type GroupedRows} from './workloads/heading-lines.js';
+import type {LogSnapshot} from '../sources/log-feed.js';
+import {lanesScreen, type LanesScreenBody} from './lanes/lanes-screen.js';
+import {groupedList} from './workloads/grouped-list.js';
+import type {GroupedRows} from './workloads/heading-lines.js';
 import {WorkloadMembers} from './workloads/workload-members.js';
-import {resolveLanes, type LaneClock, type LanesLimits} from './lanes/lane-time.js';
-import {podKeyOfRow, podOfRow, rowPlaces, withEndedRows} from './lanes/ended-rows.js';
-import {lifeOf} from '../model/store/ended-pods.js';
+import {resolveLanes, type LaneClock} from './lanes/lane-time.js';
+import {podOfRow, rowPlaces, withEndedRows} from './lanes/ended-rows.js';
 
 export type {TableBody, TableLine} from './table-frame.js';
 export type {DetailBody} from './detail-frame.js';
@@ -96,41 +89,6 @@ export interface FrameInput {
 	log?: LogSnapshot | null;
 }
 
-/**
- * What the key handlers act within, from the frame being drawn (ui/key-actions.ts): the list and
- * the page height the cursor keys move in, the scroll limits, and the targets the cursors step
- * through. Keys arrive between frames; they act on what the user sees.
- */
-export interface KeyLimits {
-	/** The table's list as shown (filter applied, in order). */
-	rows: RowList;
-	/** The pod under the table's cursor. */
-	selectedKey: string | null;
-	/** Lines of the body: a page for PgUp/PgDn. */
-	bodyLines: number;
-	/** The namespaces `n` cycles through and `:ns` completes. */
-	namespaces: readonly string[];
-	/** The detail section's largest scroll offset. */
-	detailMax: number;
-	/** The Containers list's blocks, in list order (detail, Containers section, the list showing). */
-	containerBlocks: readonly ContainerBlock[];
-	/** How many containers the Containers section lists. */
-	containerCount: number;
-	/** The Timeline's transition rows (detail, Timeline section, replaying only). */
-	timeline: TimelineTargets | null;
-	/** The column offsets ← and → scroll the table to (null: nothing off-screen that way). */
-	columnOffsets: {prev: number | null; next: number | null};
-	/** The help overlay's largest scroll offset, and its rows shown at once (0: it is closed). */
-	helpMax: number;
-	helpWindow: number;
-	/** The container `l`/`p` open the log of (the selected pod's), or why there is none. */
-	logChoice: LogChoice;
-	/** The open log view's lines and position (null: no log open). */
-	log: LogLimits | null;
-	/** The Lanes view's window, a column's time and the clock (null: the Lanes view is not shown). */
-	lanes: LanesLimits | null;
-}
-
 export interface HelpBody {
 	kind: 'help';
 	/** The overlay's rows on screen and the indicator line about the rest. */
@@ -140,10 +98,6 @@ export interface HelpBody {
 }
 
 export type FrameBody = TableBody | DetailBody | HelpBody | LogBody | LanesScreenBody;
-
-/** The line under the body: the open prompt, the answer to the last key, or the selected pod. */
-export type BottomLine =
-	{kind: 'prompt'; prompt: Prompt; hint?: string} | {kind: 'notice'; text: string} | {kind: 'status'; text: string; why: string | null; color?: string};
 
 export interface Frame {
 	/** The UI state the frame was drawn for: the pod under the table's cursor pinned as the selected one. */
@@ -350,49 +304,10 @@ export function deriveFrame(input: FrameInput): Frame {
 	};
 }
 
-/** The open prompt, else the answer to the last key, else the selected pod's status. */
-function bottomLine(state: UiState, span: SessionSpan | null, status: () => BottomLine): BottomLine {
-	if (state.prompt) return {kind: 'prompt', prompt: state.prompt, hint: state.prompt.kind === 'command' ? commandHint(span) : undefined};
-	if (state.notice) return {kind: 'notice', text: state.notice};
-	return status();
-}
-
 /** Replay: the session's span; live: the clock alone (view/lanes/lane-time.ts). */
 function laneClock(player: PlayerView | null, now: number): LaneClock {
 	if (!player) return {now, earliest: null, sessionMs: null, beforeSightFrom: null};
 	return {now, earliest: player.recordedAtMs + player.startMs, sessionMs: player.endMs - player.startMs, beforeSightFrom: player.beforeSightFrom};
-}
-
-/**
- * The line about the selected pod: the one in detail, or the one under the table's (or the Lanes
- * view's) cursor — in the Lanes view with the time cursor back in time, what the pod was then.
- */
-function statusLine({
-	state,
-	detail,
-	table,
-	lanes,
-	view,
-	now,
-	width,
-	heading,
-}: {
-	state: UiState;
-	detail: DetailFrame | null;
-	table: TableFrame | null;
-	lanes: LanesScreen | null;
-	view: StoreView;
-	now: number;
-	width: number;
-	heading: HeadingRow | null;
-}): BottomLine {
-	if (detail && !detail.pod) return {kind: 'status', text: `${podKeyOfRow(state.selectedKey ?? '')} is gone from the store`, why: null};
-	if (!detail && heading) return {kind: 'status', text: headingStatus(heading), why: null};
-	if (lanes?.atCursor) return {kind: 'status', text: lanes.atCursor, why: null};
-	const row = detail?.pod ? podRow(detail.pod, now, detail.why, podEvents(view, detail.pod), view.owners) : (table?.selected ?? lanes?.selected ?? null);
-	if (!row) return {kind: 'status', text: '', why: null};
-	const {text, why} = statusLineText(row, now, width);
-	return {kind: 'status', text, why, color: TONE_STYLE[row.tone].color};
 }
 
 /** The container `l` opens: the detail's (its Containers cursor, its why), or the table's (or Lanes view's) selected pod's. */
@@ -406,16 +321,6 @@ function chooseLog(
 	if (detail) return logChoice(detail.pod, detail.why, {cursorContainer: detail.limits.cursorContainer, live});
 	// The row's own life: a Lanes row may be an ended one, whose name another pod holds now.
 	return logChoice(rowKey === undefined ? null : podOfRow(view, rowKey), table?.selectedWhy ?? null, {live});
-}
-
-/** Under a log: the pod's status and why as they are now (its container may be restarting meanwhile); that life's, when the name lived more than once. */
-function logStatusLine(target: LogTarget, view: StoreView, now: number, width: number): BottomLine {
-	const pod = lifeOf(view, podKey(target.namespace, target.pod), target.uid);
-	if (!pod) return {kind: 'status', text: `${target.namespace}/${target.pod} is not in the store`, why: null};
-	const ctx = whyContext(view, pod, now, view);
-	const row = podRow(pod, now, explainPod(pod, ctx), ctx.events, view.owners);
-	const {text, why} = statusLineText(row, now, width);
-	return {kind: 'status', text, why, color: TONE_STYLE[row.tone].color};
 }
 
 /** Times are session offsets (t, ms since recordedAt), as the go-to prompt and --at take them. */

@@ -1,6 +1,7 @@
 // Fits the pod table to the terminal width: which columns show (wide adds IP, NOMINATED NODE as
-// `kubectl get pods -o wide` does, OWNER (the workload) while the pods are grouped by it, and WHY), how wide each is, and each visible row as one padded line.
-// A row is never wrapped: a wrapped row would push the table past the screen.
+// `kubectl get pods -o wide` does, OWNER (the workload) while the pods are grouped by it, and WHY),
+// how wide each is, and the header line; view/table-line.ts turns each visible row into one padded
+// line with these widths (never wrapped: a wrapped row would push the table past the screen).
 //
 // The widths come from what the table has shown so far (ColumnMeasure, kept by the caller across
 // frames, view/table-widths.ts), never from the rows of one frame, so a column does not shrink back
@@ -20,71 +21,12 @@
 // gives way before any of this: one cell a level, then none, when that keeps the kubectl columns
 // on screen (at 80 columns, two cells would push AGE off).
 
-import type {PodRow} from './pod-row.js';
-import {cells, cutMiddle, fitKeeping, fitWhy, truncate} from './fit-text.js';
-
-export {truncate} from './fit-text.js';
-
-export type ColumnId = 'namespace' | 'name' | 'ready' | 'status' | 'restarts' | 'age' | 'ip' | 'node' | 'nominatedNode' | 'owner' | 'flags' | 'why';
-
-/** Columns whose cells are measured (WHY takes what is left, whatever its text). */
-type MeasuredId = Exclude<ColumnId, 'why'>;
+import {cells, truncate} from './fit-text.js';
+import {CAP, FLAGS_ROOM, GAP, NARROW, RESERVE, TITLES, WHY_ROOM, WIDE, type ColumnId, type ColumnMeasure, type MeasuredId} from './table-columns.js';
+import {tableLine} from './table-line.js';
 
 /** How a column behaves when space is short. */
 type Kind = 'pinned' | 'core' | 'optional' | 'last';
-
-const TITLES: Readonly<Record<ColumnId, string>> = {
-	namespace: 'NAMESPACE',
-	name: 'NAME',
-	ready: 'READY',
-	status: 'STATUS',
-	restarts: 'RESTARTS',
-	age: 'AGE',
-	ip: 'IP',
-	node: 'NODE',
-	nominatedNode: 'NOMINATED NODE',
-	owner: 'OWNER',
-	flags: 'FLAGS',
-	why: 'WHY',
-};
-
-/** The widest a column grows to (a Kubernetes name is at most 63 characters, a namespace too). */
-const CAP: Readonly<Record<MeasuredId, number>> = {
-	namespace: 24,
-	name: 63,
-	ready: 9,
-	status: 40,
-	restarts: 24,
-	age: 10,
-	ip: 39,
-	node: 32,
-	nominatedNode: 32,
-	owner: 48,
-	flags: 40,
-};
-
-/**
- * Room the kubectl columns keep from the first frame: what every pod passes through ("ContainerCreating",
- * a restart "2 (12s ago)", an age "5m37s"), so that such a value appearing does not move the columns.
- */
-const RESERVE: Partial<Record<MeasuredId, number>> = {ready: 5, status: 17, restarts: 11, age: 5};
-
-/**
- * The least the last column shows with: FLAGS the longest back-off countdown ("next pull in 4m59s";
- * both back-offs stop at 5m), WHY the cause and its container.
- */
-const FLAGS_ROOM = 18;
-const WHY_ROOM = 28;
-
-const GAP = 2;
-
-const NARROW: readonly ColumnId[] = ['namespace', 'name', 'ready', 'status', 'restarts', 'age', 'node', 'flags'];
-const WIDE: readonly ColumnId[] = ['namespace', 'name', 'ready', 'status', 'restarts', 'age', 'ip', 'node', 'nominatedNode', 'owner', 'flags', 'why'];
-
-const MEASURED = Object.keys(CAP) as MeasuredId[];
-
-/** The widest cell seen per column (titles included), and FLAGS' widest first mark. */
-export type ColumnMeasure = Record<MeasuredId, number> & {flagsLead: number};
 
 /** NAMESPACE and NAME widths (NAMESPACE absent when one namespace is in scope). */
 export interface PinnedWidths {
@@ -130,36 +72,6 @@ export interface TableLayout {
 	/** The offsets ← and → go to (each shows a column that is off-screen now), null when none. */
 	prevOffset: number | null;
 	nextOffset: number | null;
-}
-
-/** The measure of no rows: the titles. */
-export function titleMeasure(): ColumnMeasure {
-	const measure = {flagsLead: 0} as ColumnMeasure;
-	for (const id of MEASURED) measure[id] = cells(TITLES[id]);
-	return measure;
-}
-
-/**
- * Widens `measure` (in place) to the cells of `rows`; true when a column widened. Work grows with
- * the rows given, not with the pods.
- */
-export function measureRows(measure: ColumnMeasure, rows: readonly PodRow[]): boolean {
-	let widened = false;
-	for (const row of rows) {
-		for (const id of MEASURED) {
-			const w = cells(row[id]);
-			if (w > measure[id]) {
-				measure[id] = w;
-				widened = true;
-			}
-		}
-		const lead = cells(row.flagsLead);
-		if (lead > measure.flagsLead) {
-			measure.flagsLead = lead;
-			widened = true;
-		}
-	}
-	return widened;
 }
 
 interface Plan {
@@ -357,7 +269,7 @@ export function tableLayout(measure: ColumnMeasure, given: LayoutOptions): Table
  * titles (`named`: false when not even "→ 3 more" fits; a title is never cut for it).
  */
 function headerLine(columns: ReadonlyArray<{title: string; width: number}>, hiddenRight: readonly ColumnId[], width: number): {text: string; named: boolean} {
-	const titles = truncate(line(columns.map(c => [c.title, c.width, truncate] as const)), width);
+	const titles = truncate(tableLine(columns.map(c => [c.title, c.width, truncate] as const)), width);
 	if (hiddenRight.length === 0) return {text: titles, named: true};
 	const names = hiddenRight.map(id => TITLES[id]);
 	const hints = names.length === 1 ? [`→ ${names[0]}`] : [`→ ${names.join(', ')}`, `→ ${names[0]} +${names.length - 1}`, `→ ${names.length} more`];
@@ -365,50 +277,4 @@ function headerLine(columns: ReadonlyArray<{title: string; width: number}>, hidd
 	const hint = hints.find(text => used + GAP + cells(text) <= width);
 	if (hint === undefined) return {text: titles, named: false};
 	return {text: titles + ' '.repeat(width - used - cells(hint)) + hint, named: true};
-}
-
-type Cut = (text: string, width: number) => string;
-
-function line(cellsOfLine: ReadonlyArray<readonly [string, number, Cut]>): string {
-	return cellsOfLine
-		.map(([text, width, cut], i) => {
-			const shown = cut(text, width);
-			return i === cellsOfLine.length - 1 ? shown : shown + ' '.repeat(Math.max(0, width - cells(shown)) + GAP);
-		})
-		.join('')
-		.trimEnd();
-}
-
-/**
- * How each column's cells are cut: names in the middle, FLAGS keeping its countdown, WHY too when
- * FLAGS is off-screen (else the cause comes first).
- */
-function cellOf(row: PodRow, id: ColumnId, flagsShown: boolean): readonly [string, Cut] {
-	switch (id) {
-		case 'namespace':
-		case 'name':
-		case 'node':
-		case 'nominatedNode':
-		case 'owner':
-			return [row[id], cutMiddle];
-		case 'flags':
-			return [row.flags, (text, width) => fitKeeping(text, row.flagsLead, width)];
-		case 'why':
-			return [row.why, (text, width) => fitWhy(text, flagsShown ? '' : row.whyNext, row.whyLastLog, width)];
-		default:
-			return [row[id], truncate];
-	}
-}
-
-export function rowLine(row: PodRow, layout: TableLayout): string {
-	const flagsShown = layout.columns.some(c => c.id === 'flags');
-	return truncate(
-		line(
-			layout.columns.map(c => {
-				const [text, cut] = cellOf(row, c.id, flagsShown);
-				return [text, c.width, cut] as const;
-			}),
-		),
-		layout.width,
-	);
 }

@@ -5,7 +5,8 @@
 // terminal does, or when a value no longer fits. Each frame measures only the rows it shows.
 
 import type {PodRow} from './pod-row.js';
-import {measureRows, tableLayout, titleMeasure, type LayoutOptions, type PinnedWidths, type TableLayout} from './table-layout.js';
+import {tableLayout, type LayoutOptions, type PinnedWidths, type TableLayout} from './table-layout.js';
+import {measureRows, titleMeasure} from './table-columns.js';
 
 export class TableWidths {
 	private readonly measure = titleMeasure();

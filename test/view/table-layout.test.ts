@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import stringWidth from 'string-width';
-import {measureRows, rowLine, tableLayout, titleMeasure, type LayoutOptions, type TableLayout} from '../../source/view/table-layout.js';
+import {tableLayout, type LayoutOptions, type TableLayout} from '../../source/view/table-layout.js';
+import {measureRows, titleMeasure} from '../../source/view/table-columns.js';
+import {rowLine} from '../../source/view/table-line.js';
 import {TableWidths} from '../../source/view/table-widths.js';
 import {podRow, type PodRow} from '../../source/view/pod-row.js';
 import {explainPod, whyContext} from '../../source/model/why.js';

@@ -3,7 +3,7 @@
 
 import {KEY_ACTIONS, type Controls, type KeyAction, type ReplayControls} from '../../../source/ui/key-actions.js';
 import {initialUiState, uiReducer, type UiState} from '../../../source/view/ui-state.js';
-import type {KeyLimits} from '../../../source/view/frame.js';
+import type {KeyLimits} from '../../../source/view/key-limits.js';
 import type {RowList} from '../../../source/view/pod-index.js';
 import type {TimelineTargets} from '../../../source/view/timeline-cursor.js';
 
