@@ -173,7 +173,9 @@ function openAt({state, limits, dispatch, player, timelineNow}: Controls): void 
 	const lanes = limits.lanes;
 	if (!lanes) return dispatch({type: 'open', rows: limits.rows});
 	if (limits.rows.length === 0) return;
-	const at = resolveLanes(state.lanes, lanes.clock).cursor;
+	// Not before the pod was seen: the replay would go where the pod is not yet, and its detail would
+	// call it gone from the store. Its first moment is what Enter on the lane's empty start means.
+	const at = Math.max(resolveLanes(state.lanes, lanes.clock).cursor, lanes.selectedFrom ?? -Infinity);
 	if (player && at < lanes.clock.now) {
 		player.pause();
 		player.seek(Math.floor(at - player.recordedAtMs));

@@ -185,6 +185,24 @@ describe('the Lanes view', () => {
 		expect(await app.waitFor(' a screen ')).toContain('▼');
 	});
 
+	it('Enter on a lane before its pod was there opens the pod at its first sight, not where the pod is not yet', async () => {
+		const {app, player} = await openReplayApp('crashloop', {atEnd: true});
+		await app.press('L');
+		const opened = await app.waitFor(' a screen ');
+		// Worst first: the crash-looping pod is the first row, made 2.3 s into the recording.
+		expect(laneName(laneLines(opened)[0])).toBe('crashloop-g6z5t');
+		// S-← as far as it goes: before the recording began, where the system pods were made.
+		for (let i = 0; i < 6; i++) await app.press('\u001B[1;2D');
+		expect(app.lastFrame()).toMatch(/crashloop-g6z5t +▼ \d\d:\d\d:\d\d +not created yet/);
+		await app.press(KEY.enter);
+		const frame = await app.waitFor('[Timeline]');
+		expect(frame).not.toContain('no longer in the store');
+		expect(player.positionMs).toBe(2293);
+		// The transition marked is the pod's first.
+		const marked = frame.split('\n').find(line => line.startsWith('›'));
+		expect(marked).toContain(formatClock(player.recordedAtMs + 2293));
+	});
+
 	it('starts in lanes when asked (--view lanes), live: Enter opens the Timeline, Esc comes back, : and ? and q work', async () => {
 		live = renderLive(captureStore('mixed'), {columns: 80, rows: 24}, {lanes: {...INITIAL_LANES, open: true}});
 		let frame = await live.waitFor('5m a screen');

@@ -117,6 +117,11 @@ export interface LanesLimits {
 	resolved: ResolvedLanes;
 	cellMs: number;
 	clock: LaneClock;
+	/**
+	 * When the selected pod was first seen (epoch ms; null: no pod selected, or not seen yet). Enter
+	 * opens the pod there at the earliest, never at a moment before the pod was there.
+	 */
+	selectedFrom: number | null;
 }
 
 /**

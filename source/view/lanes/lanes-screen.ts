@@ -7,7 +7,7 @@
 // pod (model/status-lane.ts, built once per version of a pod), so it costs the rows shown.
 
 import type {StoreView} from '../../model/pod-state.js';
-import {LANE_CLASSES, podLane, printedAt, segmentAt} from '../../model/status-lane.js';
+import {LANE_CLASSES, podLane, printedAt, segmentAt, type PodLane} from '../../model/status-lane.js';
 import {explainPod, whyContext, type Why} from '../../model/why.js';
 import {podEvents} from '../../model/store/pod-events.js';
 import {formatClock} from '../goto-time.js';
@@ -91,6 +91,11 @@ export function podAtCursorText(key: string, view: StoreView, cursor: number): s
 	return `${head}  ${row.status} ${row.ready} (${LANE_STYLE[segment.cls].word} since ${formatClock(segment.from)}${lasted})`;
 }
 
+/** When a lane's seen part begins; null for a pod not seen yet (no segment). */
+function firstSeen(lane: PodLane): number | null {
+	return lane.segments.length === 0 ? null : lane.start;
+}
+
 export function lanesScreen(input: LanesScreenInput): LanesScreen {
 	const {list, cursor, offset, height, width, view, clock} = input;
 	const resolved = resolveLanes(input.lanes, clock);
@@ -124,7 +129,7 @@ export function lanesScreen(input: LanesScreenInput): LanesScreen {
 	const empty = input.noPods ? 'No pods yet.' : 'No pods match: / edits the filter, n changes the namespace (f in the table: faulty only).';
 	return {
 		body: {...body, legend: room > legend.length ? legend : [], empty},
-		limits: {resolved, cellMs: cellMs(body.window), clock},
+		limits: {resolved, cellMs: cellMs(body.window), clock, selectedFrom: pod ? firstSeen(podLane(pod)) : null},
 		selected,
 		selectedWhy,
 		atCursor: key !== undefined && headingOf(key) === null && !atNow ? podAtCursorText(key, view, resolved.cursor) : null,
