@@ -84,7 +84,8 @@ export async function record(options: RecordOptions): Promise<RecordProgress> {
 	if (!options.overwrite && existsSync(options.file)) throw existsError(options.file);
 	const clock = options.clock ?? Date.now;
 	const logsMode = options.logs ?? 'crashes';
-	const connection = await connectLive({...options, withTable: options.withTable ?? true, clock});
+	// Redacted (the default), a recording drops managedFields: the source need not parse them.
+	const connection = await connectLive({...options, withTable: options.withTable ?? true, keepManagedFields: options.redact === false, clock});
 	const writer = SessionWriter.open(options.file, {...connection.header(), logs: logsMode}, {redact: options.redact, overwrite: options.overwrite});
 	const pods = new Set<string>();
 	let entries = 0;

@@ -21,6 +21,11 @@ export interface LiveOptions {
 	fieldSelector?: string;
 	/** Ask the server for its printed Table rows of pods (recording). */
 	withTable?: boolean;
+	/**
+	 * Hand objects on with their metadata.managedFields (a recording that keeps them). Default:
+	 * without — nothing podlife shows reads them, and they are left out before parsing, not after.
+	 */
+	keepManagedFields?: boolean;
 }
 
 /** Knobs for tests (and nothing else needs them). */

@@ -178,6 +178,7 @@ export function watch({
 			watchTimeoutSeconds: options.watchTimeoutSeconds,
 			pageSize: options.pageSize,
 			watchList: options.watchList,
+			keepManagedFields: options.keepManagedFields,
 			recall: handlers.recall?.(spec.resource),
 			progress: spec.resource === 'pods' ? podsProgress(spec) : undefined,
 		});

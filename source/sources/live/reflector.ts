@@ -57,6 +57,8 @@ export interface ReflectorDeps {
 	recall?: Recall;
 	/** While the state is being listed: how far it has come; null once it is complete. */
 	progress?: (progress: ListProgress | null) => void;
+	/** Hand objects on with their metadata.managedFields (a recording that keeps them); default, without. */
+	keepManagedFields?: boolean;
 }
 
 interface RawWatchEvent {
@@ -272,6 +274,7 @@ export class Reflector {
 					accept: this.spec.table ? TABLE_ACCEPT : 'application/json',
 					request: this.request('list'),
 					signal: this.deps.signal,
+					withoutManagedFields: !this.deps.keepManagedFields,
 				});
 				if (attempt > 1) this.deps.report({state: this.phase});
 				return page;
@@ -331,6 +334,7 @@ export class Reflector {
 			accept: this.spec.table ? TABLE_ACCEPT : 'application/json',
 			request: this.request('watch'),
 			signal: this.deps.signal,
+			withoutManagedFields: !this.deps.keepManagedFields,
 			// The server must end the stream at timeoutSeconds; silence well past it means a dead connection.
 			idleMs: timeoutSeconds * 1000 + 30_000,
 			onEvent: raw => {

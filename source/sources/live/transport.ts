@@ -11,6 +11,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type {KubeConfig} from '@kubernetes/client-node';
 import {KubeApiError, parseRetryAfter, type KubeStatus} from './kube-error.js';
+import {parseWithoutManagedFields} from './parse-without-managed-fields.js';
 
 export interface RequestDescription {
 	verb: string;
@@ -23,6 +24,8 @@ export interface GetOptions {
 	accept?: string;
 	request: RequestDescription;
 	signal?: AbortSignal;
+	/** Leave the objects' metadata.managedFields out of the parsed answer (parse-without-managed-fields.ts). */
+	withoutManagedFields?: boolean;
 }
 
 export interface WatchOptions extends GetOptions {
@@ -107,17 +110,20 @@ export function createTransport(kc: KubeConfig, server: string): Transport {
 		throw new KubeApiError(code, parseStatus(body), request, parseRetryAfter(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter));
 	}
 
+	const parserFor = (options: GetOptions): ((text: string) => unknown) => (options.withoutManagedFields ? parseWithoutManagedFields : JSON.parse);
+
 	return {
 		async getJson(path, options) {
 			const {res} = await open(path, options);
 			await failIfNotOk(res, options.request);
 			const body = await readBody(res);
-			return JSON.parse(body) as unknown;
+			return parserFor(options)(body);
 		},
 
 		async watch(path, options) {
 			const {req, res} = await open(path, {...options, query: {...options.query, watch: 'true'}});
 			await failIfNotOk(res, options.request);
+			const parse = parserFor(options);
 			res.setEncoding('utf8');
 			let buffer = '';
 			let finish: (error: Error | null) => void = () => {};
@@ -149,7 +155,7 @@ export function createTransport(kc: KubeConfig, server: string): Transport {
 					if (line) {
 						let event: unknown;
 						try {
-							event = JSON.parse(line);
+							event = parse(line);
 						} catch {
 							event = undefined;
 						}

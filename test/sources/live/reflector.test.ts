@@ -80,6 +80,40 @@ describe('getting the state of the pods', () => {
 	});
 });
 
+describe('managedFields', () => {
+	/** The pods' objects the source handed on, by key, and the server's (both after every entry). */
+	async function handedOn(options: {watchList: boolean; keepManagedFields?: boolean}) {
+		fake = await startFake('mixed', {startAt: 60_000, watchList: options.watchList});
+		const collector = new Collector();
+		const live = await startSource({...options, pageSize: 5, onEntry: collector.onEntry});
+		await live.synced;
+		fake.server.advanceToEnd();
+		await waitUntil(() => JSON.stringify(visible(collector.pods())) === JSON.stringify(visible(podsFrom(fake!.entries))), 'the final pods');
+		return {pods: collector.podEntries().map(entry => entry.object), final: collector.pods(), server: podsFrom(fake.entries)};
+	}
+
+	it('leaves them out of every object, listed, streamed or watched, and nothing else', async () => {
+		for (const watchList of [true, false]) {
+			const {pods, final, server} = await handedOn({watchList});
+			expect(pods.length).toBeGreaterThan(20);
+			expect(pods.filter(pod => pod.metadata?.managedFields !== undefined)).toEqual([]);
+			for (const [key, pod] of final) {
+				const {managedFields: _mf, resourceVersion: _rv, ...meta} = server.get(key)!.metadata ?? {};
+				const {resourceVersion: _rv2, ...handed} = pod.metadata ?? {};
+				expect(JSON.stringify(handed)).toBe(JSON.stringify(meta));
+				expect(JSON.stringify([pod['spec'], pod['status']])).toBe(JSON.stringify([server.get(key)!['spec'], server.get(key)!['status']]));
+			}
+			await source?.stop();
+			await fake?.close();
+		}
+	});
+
+	it('keeps them when asked (a recording that keeps them)', async () => {
+		const {pods} = await handedOn({watchList: true, keepManagedFields: true});
+		expect(pods.filter(pod => pod.metadata?.managedFields !== undefined).length).toBeGreaterThan(20);
+	});
+});
+
 describe('a server that throttles (API Priority and Fairness: 429 with Retry-After)', () => {
 	it('asks for a throttled page again once Retry-After has passed, and goes on from that page', async () => {
 		fake = await startFake('mixed', {startAt: 60_000});
