@@ -3,21 +3,11 @@
 import {describe, expect, it} from 'vitest';
 import {FLAG_SPEC} from '../../source/cli/flags.js';
 import {acceptedFlags, commandsTaking} from '../../source/cli/help.js';
-import {main} from '../../source/cli/main.js';
-import {UserError} from '../../source/errors.js';
+import {runMain} from '../helpers/run-main.js';
 
 const MIXED = new URL('../fixtures/captures/mixed.ndjson', import.meta.url).pathname;
 
-async function run(...args: string[]): Promise<{code: number; message: string; out: string}> {
-	let out = '';
-	try {
-		const code = await main(args, {write: text => void (out += text), warn: () => {}, isTty: false});
-		return {code, message: '', out};
-	} catch (error) {
-		if (error instanceof UserError) return {code: error.exitCode, message: error.message, out};
-		throw error;
-	}
-}
+const run = (...args: string[]) => runMain(args);
 
 describe('a flag of another command', () => {
 	it('is a usage error naming the command that takes it', async () => {

@@ -5,20 +5,15 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {main} from '../../source/cli/main.js';
-import {UserError} from '../../source/errors.js';
+import {runMain} from '../helpers/run-main.js';
 
 const MIXED = new URL('../fixtures/captures/mixed.ndjson', import.meta.url).pathname;
 const dir = mkdtempSync(path.join(tmpdir(), 'podlife-not-a-tty-'));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 async function run(...args: string[]): Promise<{code: number; message: string}> {
-	try {
-		return {code: await main(args, {write: () => {}, warn: () => {}, isTty: false}), message: ''};
-	} catch (error) {
-		if (error instanceof UserError) return {code: error.exitCode, message: error.message};
-		throw error;
-	}
+	const {code, message} = await runMain(args);
+	return {code, message};
 }
 
 const SAID = 'stdout is not a terminal, so the TUI cannot start; for text use e.g. ';

@@ -1,21 +1,11 @@
 // A replay flag the chosen output does not read is a usage error saying who reads it and why this
 // output does not: before, `replay -o table --speed 4` printed the table as if --speed were not there.
 import {describe, expect, it} from 'vitest';
-import {main} from '../../source/cli/main.js';
-import {UserError} from '../../source/errors.js';
+import {runMain} from '../helpers/run-main.js';
 
 const MIXED = new URL('../fixtures/captures/mixed.ndjson', import.meta.url).pathname;
 
-async function run(...args: string[]): Promise<{code: number; message: string; out: string}> {
-	let out = '';
-	try {
-		const code = await main(args, {write: text => void (out += text), warn: () => {}, isTty: false});
-		return {code, message: '', out};
-	} catch (error) {
-		if (error instanceof UserError) return {code: error.exitCode, message: error.message, out};
-		throw error;
-	}
-}
+const run = (...args: string[]) => runMain(args);
 
 describe('a replay flag the output ignores', () => {
 	it('refuses --speed with --output table, saying the TUI plays and the table prints one moment', async () => {

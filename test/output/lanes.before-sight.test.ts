@@ -5,24 +5,14 @@
 
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {main} from '../../source/cli/main.js';
-import {UserError} from '../../source/errors.js';
 import {firstSight} from '../helpers/first-sight.js';
+import {runMain} from '../helpers/run-main.js';
 
 const ROLLOUT = path.join(import.meta.dirname, '..', 'fixtures', 'captures-full', 'rollout-undo.ndjson');
 const KIND_BOOT = path.join(import.meta.dirname, '..', 'fixtures', 'captures', 'kind-boot.ndjson');
 const COREDNS = 'coredns-6fc664ddd6-nmb5x';
 
-async function podlife(...args: string[]): Promise<{code: number; out: string; error: string | null}> {
-	let out = '';
-	try {
-		const code = await main(args, {write: text => void (out += text), warn: () => undefined, isTty: false, columns: 100});
-		return {code, out, error: null};
-	} catch (error) {
-		if (!(error instanceof UserError)) throw error;
-		return {code: error.exitCode, out, error: error.message};
-	}
-}
+const podlife = (...args: string[]) => runMain(args, {columns: 100});
 
 /** "@15:47:23": a clock time as --since takes it. */
 const clock = (at: number): string => `@${new Date(at).toISOString().slice(11, 19)}`;
@@ -90,12 +80,12 @@ describe('--output lanes before the recording began', () => {
 		expect(back.out).toContain('=█');
 		const early = await podlife('replay', ROLLOUT, '-o', 'lanes', '--since', '@15:47:20');
 		expect(early.code).toBe(2);
-		expect(early.error).toBe(
+		expect(early.message).toBe(
 			"--since: @15:47:20 is before the oldest pod's creation at 15:47:23 UTC, as far back as the session tells (from the objects); it spans 0:00–1:44 (15:47:44–15:49:28 UTC)",
 		);
 		// Without pods there before it, before the session is before anything it shows: the error it was.
 		const boot = await podlife('replay', KIND_BOOT, '-o', 'lanes', '--since', '-1m');
 		expect(boot.code).toBe(2);
-		expect(boot.error).toMatch(/^--since: -1m is before the session starts at 04:15:20 UTC; it spans /);
+		expect(boot.message).toMatch(/^--since: -1m is before the session starts at 04:15:20 UTC; it spans /);
 	});
 });

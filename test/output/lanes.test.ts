@@ -5,8 +5,6 @@
 import path from 'node:path';
 import {Chalk} from 'chalk';
 import {describe, expect, it} from 'vitest';
-import {main} from '../../source/cli/main.js';
-import {UserError} from '../../source/errors.js';
 import type {Pod} from '../../source/kube/objects.js';
 import {podKeyOf} from '../../source/model/pod-key.js';
 import {statusClass} from '../../source/model/status-lane.js';
@@ -17,20 +15,12 @@ import {toneLook} from '../../source/ui/detail/tone-style.js';
 import type {Tone} from '../../source/view/detail/lines.js';
 import {TONE_LOOKS} from '../../source/view/tone-look.js';
 import {loadCapture} from '../helpers/load-capture.js';
+import {runMain} from '../helpers/run-main.js';
 
 const ROLLOUT = path.join(import.meta.dirname, '..', 'fixtures', 'captures-full', 'rollout-undo.ndjson');
 const STATEFULSET = path.join(import.meta.dirname, '..', 'fixtures', 'captures-full', 'statefulset.ndjson');
 
-async function podlife(isTty: boolean, ...args: string[]): Promise<{code: number; out: string; error: string | null}> {
-	let out = '';
-	try {
-		const code = await main(args, {write: text => void (out += text), warn: () => undefined, isTty, columns: 100});
-		return {code, out, error: null};
-	} catch (error) {
-		if (!(error instanceof UserError)) throw error;
-		return {code: error.exitCode, out, error: error.message};
-	}
-}
+const podlife = (isTty: boolean, ...args: string[]) => runMain(args, {isTty, columns: 100});
 
 /** Each pod's STATUS class as the server printed it at `at` (epoch ms): its last row up to then. */
 function printedClasses(file: string, at: number): Map<string, string> {
@@ -109,13 +99,13 @@ describe('--output lanes', () => {
 			[['--width', '10'], /^--width must be a whole number of columns from 40 to 1000 \(got 10\)$/],
 			[['--since', 'soon'], /^--since: "soon" is not a time; use an offset/],
 		];
-		for (const [flags, message] of cases) {
-			const {code, error} = await podlife(false, 'replay', ROLLOUT, '-o', 'lanes', ...flags);
+		for (const [flags, said] of cases) {
+			const {code, message} = await podlife(false, 'replay', ROLLOUT, '-o', 'lanes', ...flags);
 			expect(code, flags.join(' ')).toBe(2);
-			expect(error).toMatch(message);
+			expect(message).toMatch(said);
 		}
 		const table = await podlife(false, 'replay', ROLLOUT, '-o', 'table', '--since', '1:00');
-		expect(table.error).toBe('--since is for --output lanes (got --output table)');
+		expect(table.message).toBe('--since is for --output lanes (got --output table)');
 	});
 });
 
@@ -177,7 +167,7 @@ describe('--output lanes grouped by workload', () => {
 		expect(out).not.toContain('▾');
 		expect(out.split('\n')[0]).toMatch(/ \d+ pods$/);
 		const table = await podlife(false, 'replay', ROLLOUT, '-o', 'table', '--no-group');
-		expect(table.error).toBe('--no-group is for --output lanes (got --output table)');
+		expect(table.message).toBe('--no-group is for --output lanes (got --output table)');
 	});
 });
 
