@@ -73,14 +73,14 @@ export class ObjectHistory {
 	/** Changes with rv below this are forgotten: resuming before it is "too old". */
 	private oldest = 0;
 	/** The clock the recorded objects' times move to as they are applied (its shift changes each round). */
-	private onClock: ServedClock;
+	private roundClock: ServedClock;
 	/** Rounds of a loop started so far: 0 until the first rewind. */
 	private round = 0;
 
 	/** `clock`: the served clock (default: the times as recorded). */
 	constructor(entries: SessionEntry[], options: {firstResourceVersion?: number; clock?: ServedClock} = {}) {
 		this.entries = entries.filter(isWatchEntry).filter(entry => resourceOf(entry.object) !== undefined);
-		this.onClock = options.clock ?? {recordedAtMs: 0, shiftMs: 0, speed: 1};
+		this.roundClock = options.clock ?? {recordedAtMs: 0, shiftMs: 0, speed: 1};
 		this.rv = options.firstResourceVersion ?? 1000;
 		this.initialRv = this.rv;
 		for (const resource of ['pods', 'nodes', 'events'] as const) this.store.set(resource, new Map());
@@ -97,12 +97,12 @@ export class ObjectHistory {
 
 	/** How far the start of this round is moved from the recorded one (ms, whole seconds). */
 	get shiftMs(): number {
-		return this.onClock.shiftMs;
+		return this.roundClock.shiftMs;
 	}
 
 	/** The clock this round's objects are served on. */
 	get clock(): ServedClock {
-		return this.onClock;
+		return this.roundClock;
 	}
 
 	get ended(): boolean {
@@ -144,7 +144,7 @@ export class ObjectHistory {
 	 * growing; the objects of the new round have their times moved by `shiftMs` (default: as before)
 	 * and uids of their own.
 	 */
-	rewind(shiftMs = this.onClock.shiftMs): Change[] {
+	rewind(shiftMs = this.roundClock.shiftMs): Change[] {
 		const changes: Change[] = [];
 		for (const [resource, objects] of this.store) {
 			for (const [key, stored] of objects) {
@@ -160,7 +160,7 @@ export class ObjectHistory {
 		}
 		this.cursor = 0;
 		this.time = 0;
-		this.onClock = {...this.onClock, shiftMs};
+		this.roundClock = {...this.roundClock, shiftMs};
 		this.round += 1;
 		return changes;
 	}
@@ -202,8 +202,8 @@ export class ObjectHistory {
 	/** `recorded`: change.object is as recorded, to be served on this round's clock (not one the store already holds). */
 	private record(change: Omit<Change, 'rv' | 'shiftMs'>, recorded = true): Change {
 		this.rv += 1;
-		const object = served(change.object, this.rv, recorded ? this.onClock : null, this.round);
-		const made: Change = {...change, rv: this.rv, shiftMs: this.onClock.shiftMs, object};
+		const object = served(change.object, this.rv, recorded ? this.roundClock : null, this.round);
+		const made: Change = {...change, rv: this.rv, shiftMs: this.roundClock.shiftMs, object};
 		this.history.push(made);
 		return made;
 	}

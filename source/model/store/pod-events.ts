@@ -150,7 +150,7 @@ export function podUidOfEvent(event: KubeEvent): string | null {
 }
 
 // The events of one life, made once per list and life: a frame asks for them for every row it shows.
-const lives = new WeakMap<readonly KubeEvent[], {uid: string; events: readonly KubeEvent[]}>();
+const lifeEventsOfList = new WeakMap<readonly KubeEvent[], {uid: string; events: readonly KubeEvent[]}>();
 
 /**
  * The events of one life of a name, oldest first: those about its uid, and those that name no uid
@@ -161,14 +161,14 @@ const lives = new WeakMap<readonly KubeEvent[], {uid: string; events: readonly K
 export function eventsOfLife(events: readonly KubeEvent[], pod: Pick<PodState, 'uid'>): readonly KubeEvent[] {
 	// A pod without a uid (written by hand) cannot be told from another life: all its name's events.
 	if (pod.uid === '' || events.length === 0) return events;
-	const known = lives.get(events);
+	const known = lifeEventsOfList.get(events);
 	if (known?.uid === pod.uid) return known.events;
 	const other = (event: KubeEvent): boolean => {
 		const uid = podUidOfEvent(event);
 		return uid !== null && uid !== pod.uid;
 	};
 	const own = events.some(other) ? events.filter(event => !other(event)) : events;
-	lives.set(events, {uid: pod.uid, events: own});
+	lifeEventsOfList.set(events, {uid: pod.uid, events: own});
 	return own;
 }
 
