@@ -55,7 +55,6 @@ export function laneMarks(lane: PodLane, window: LaneWindow, now: number, cursor
 	const {segments} = lane;
 	if (segments.length === 0 && lane.before.length === 0) return marks;
 	const cursorCell = cursor === null ? -1 : cellOf(window, cursor);
-	const step = cellMs(window);
 	let index = 0;
 	for (let cell = 0; cell < window.cells; cell++) {
 		const at = cell === cursorCell ? cursor! : cellTime(window, cell);
@@ -67,8 +66,9 @@ export function laneMarks(lane: PodLane, window: LaneWindow, now: number, cursor
 		}
 		if (segments.length === 0) continue;
 		if (lane.end !== null && at > lane.end) {
-			// The cell the pod was deleted in shows the end; later ones stay blank.
-			if (lane.end > at - step) marks[cell] = 'end';
+			// The cell the pod was deleted in shows the end; later ones stay blank (the cursor's too: its
+			// time is within its cell, so less than a cell after the deletion need not be the deletion's cell).
+			if (cell === cellOf(window, lane.end)) marks[cell] = 'end';
 			continue;
 		}
 		// Cells go forward in time, except the cursor's (at most a cell back): search again from the start then.

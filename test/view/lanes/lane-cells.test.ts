@@ -65,6 +65,16 @@ describe('a lane in cells', () => {
 		expect(text(deleted, {start: s(0), end: s(12), cells: 12}, s(12), null, s(8.5))).toBe('░▒▒▓▓█▄▄┤   ');
 	});
 
+	it('marks the deletion once when the cursor’s cell follows the deletion’s', () => {
+		const deleted: Transition[] = [
+			...webHistory,
+			change(s(7), 'Terminating', 'deleting'),
+			{at: s(8.5), kind: 'deleted', subject: 'pod', from: 'Terminating', to: null, statusAfter: 'Terminating'},
+		];
+		// Deleted at 8.5 s, in the cell (8,9]; the cursor at 9.4 s, in the next one, less than a cell after the deletion.
+		expect(text(deleted, {start: s(0), end: s(12), cells: 12}, s(12), s(9.4), s(8.5))).toBe('░▒▒▓▓█▄▄┤   ');
+	});
+
 	it('shows, in the cursor’s cell, the pod at the cursor’s own time', () => {
 		const window = {start: s(0), end: s(10), cells: 2};
 		// The cell (0,5] shows the pod at 5 s (Running, not ready); with the cursor at 1.5 s, Pending.
