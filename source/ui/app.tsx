@@ -71,7 +71,7 @@ export function App({store, clock, info, player, frames, initial, logs}: AppProp
 				)}
 			</Box>
 			{bottom === null ? null : bottom.kind === 'prompt' ? (
-				<PromptLine prompt={bottom.prompt} hint={bottom.hint} />
+				<PromptLine prompt={bottom.prompt} aside={bottom.aside} />
 			) : bottom.kind === 'notice' ? (
 				<Text color={theme.color('yellow')} wrap="truncate-end">
 					{bottom.text}

@@ -61,18 +61,20 @@ export function footerText(view: KeyView, replaying: boolean, transport: boolean
 	return fitEntries(footerEntries(view, replaying, transport, section), width);
 }
 
-/** `note`: what the view says before its keys (the Lanes view: what it follows). */
+/** `note`: what the view says before its keys (the Lanes view: what it follows); `aside`: the transport line's words while a prompt leaves it without keys. */
 export function Footer({
 	view,
 	replaying,
 	section,
 	note,
+	aside,
 	width,
 }: {
 	view: KeyView;
 	replaying: boolean;
 	section?: Section;
 	note?: string;
+	aside?: string;
 	width: number;
 }): React.JSX.Element {
 	const lead = note ? `${note} · ` : '';
@@ -86,7 +88,7 @@ export function Footer({
 			</Text>
 			{replaying ? (
 				<Text dimColor wrap="truncate-end">
-					{transport === '' ? ' ' : `replay: ${transport}`}
+					{transport === '' ? (aside ?? ' ') : `replay: ${transport}`}
 				</Text>
 			) : null}
 		</Box>

@@ -11,7 +11,8 @@ import {lifeOf} from '../model/store/ended-pods.js';
 import {podRow, statusLineText, type PodRow} from './pod-row.js';
 import type {Prompt, UiState} from './ui-state.js';
 import type {SessionSpan} from './goto-time.js';
-import {commandHint} from './command-line.js';
+import {commandHint, fitProblem} from './command-line.js';
+import {cells} from './fit-text.js';
 import {TONE_STYLE} from './health-style.js';
 import type {HeadingRow} from './workloads/grouped-list.js';
 import {headingStatus} from './workloads/heading-lines.js';
@@ -19,13 +20,31 @@ import {podKeyOfRow} from './lanes/ended-rows.js';
 
 /** The line under the body: the open prompt, the answer to the last key, or the selected pod. */
 export type BottomLine =
-	{kind: 'prompt'; prompt: Prompt; hint?: string} | {kind: 'notice'; text: string} | {kind: 'status'; text: string; why: string | null; color?: string};
+	{kind: 'prompt'; prompt: Prompt; aside: PromptAside} | {kind: 'notice'; text: string} | {kind: 'status'; text: string; why: string | null; color?: string};
+
+/** What a prompt line shows after the typed text: the problem with the last submit, else a hint, fitted to the room left. */
+export interface PromptAside {
+	text: string;
+	error: boolean;
+}
+
+const FILTER_HINT = 'Enter apply · Esc clear';
+/** Cells on the prompt line before the aside besides the typed text: the prompt's mark, the cursor, two spaces. */
+const PROMPT_CELLS = 4;
 
 /** The open prompt, else the answer to the last key, else the selected pod's status. */
-export function bottomLine(state: UiState, span: SessionSpan | null, status: () => BottomLine): BottomLine {
-	if (state.prompt) return {kind: 'prompt', prompt: state.prompt, hint: state.prompt.kind === 'command' ? commandHint(span) : undefined};
+export function bottomLine(state: UiState, span: SessionSpan | null, width: number, status: () => BottomLine): BottomLine {
+	if (state.prompt) return {kind: 'prompt', prompt: state.prompt, aside: promptAside(state.prompt, span, width)};
 	if (state.notice) return {kind: 'notice', text: state.notice};
 	return status();
+}
+
+/** The aside in the room the typed text leaves on a `width`-cell line, in whole parts (view/command-line.ts). */
+function promptAside(prompt: Prompt, span: SessionSpan | null, width: number): PromptAside {
+	const room = width - PROMPT_CELLS - cells(prompt.text);
+	if (prompt.error) return {text: fitProblem(prompt.error, room), error: true};
+	if (prompt.note) return {text: prompt.note, error: false};
+	return {text: prompt.kind === 'command' ? commandHint(span, room) : prompt.kind === 'filter' ? FILTER_HINT : '', error: false};
 }
 
 /**

@@ -4,6 +4,7 @@
 // word or a namespace name. Pure: the app runs what parseCommand returns.
 
 import {parseTime, spanText, timeExamples, type SessionSpan, type TypedTime} from './goto-time.js';
+import {cells} from './fit-text.js';
 
 export type Command =
 	| {kind: 'none'}
@@ -36,17 +37,18 @@ export function parseCommand(text: string, namespaces: readonly string[], span: 
 	const command = word.toLowerCase();
 	if (QUIT.has(command) && args.length === 0) return {kind: 'quit'};
 	if (NAMESPACE.has(command)) {
-		if (args.length !== 1) return {kind: 'error', problem: `ns takes one name: ns NAME, or ns all (namespaces: ${namespaceList(namespaces)})`};
+		if (args.length !== 1) return {kind: 'error', problem: `ns takes one name: ns NAME, or ns all; namespaces: ${namespaceList(namespaces)}`};
 		const name = args[0]!;
 		if (ALL.has(name.toLowerCase())) return {kind: 'namespace', namespace: null};
-		if (!namespaces.includes(name)) return {kind: 'error', problem: `unknown namespace "${name}": no pod is in it (namespaces: ${namespaceList(namespaces)})`};
+		if (!namespaces.includes(name))
+			return {kind: 'error', problem: `no pod is in namespace "${name}": Tab completes a name; namespaces: ${namespaceList(namespaces)}`};
 		return {kind: 'namespace', namespace: name};
 	}
 	const target = parseTime(input);
 	if (target) return {kind: 'time', time: {target, text: input}};
 	if (span === null) return {kind: 'error', problem: `"${input}" is not a command: use q or ns NAME`};
 	const {offset, clock} = timeExamples(span);
-	return {kind: 'error', problem: `"${input}" is not a command: use q, ns NAME, or a time (${offset}, ${clock}, +10s, end)`};
+	return {kind: 'error', problem: `"${input}" is not a command: try ${offset}, ${clock}, +10s, end, ns NAME or q`};
 }
 
 export interface Completion {
@@ -78,12 +80,43 @@ export function completeCommand(text: string, namespaces: readonly string[]): Co
 	return {text: fits[0] === 'ns' ? 'ns ' : fits[0]!, choices: []};
 }
 
-/** The command line's hint: examples drawn from this session (null: live, where times do not apply). */
-export function commandHint(span: SessionSpan | null): string {
-	if (span === null) return 'ns NAME (Tab completes) · ns all · q quit';
-	const {offset, clock} = timeExamples(span);
-	return `go to ${offset}, ${clock}, +10s or -1m · ns NAME · q   session ${spanText(span)}`;
+/**
+ * The command line's hint in `width` cells (what is left beside the typed text): examples drawn
+ * from this session (null: live, where times do not apply), whole parts left out from the end when
+ * they do not all fit, never one cut in half. The session's span is not among them: replaying, it
+ * has a line of its own under the prompt (sessionSpanLine).
+ */
+export function commandHint(span: SessionSpan | null, width = Number.POSITIVE_INFINITY): string {
+	const choices: string[][] = [];
+	if (span === null) choices.push(['ns NAME (Tab completes)', 'ns all', 'q quit']);
+	else {
+		const {offset, clock} = timeExamples(span);
+		choices.push([`go to ${offset}, ${clock}, +10s or -1m`, 'ns NAME', 'q'], [`go to ${offset} or ${clock}`]);
+	}
+	for (const parts of choices) {
+		for (let n = parts.length; n > 0; n--) {
+			const text = parts.slice(0, n).join(' · ');
+			if (cells(text) <= width) return text;
+		}
+	}
+	return '';
+}
+
+/** Replaying, under the command line (on the transport keys' line, which an open prompt leaves empty): the times it takes. */
+export function sessionSpanLine(span: SessionSpan): string {
+	return `session ${spanText(span)}`;
+}
+
+/**
+ * A problem in `width` cells: its last clauses left out when they do not fit and the first does.
+ * The first says what happened and what to do; after it come what a wide line has room for: the
+ * namespaces there are, the session's span (which, replaying, stands on the line under it too).
+ */
+export function fitProblem(problem: string, width: number): string {
+	let text = problem;
+	while (cells(text) > width && text.includes('; ')) text = text.slice(0, text.lastIndexOf('; '));
+	return cells(text) <= width ? text : problem;
 }
 
 /** In live mode a time cannot be gone to: what to say instead. */
-export const LIVE_SEEK_PROBLEM = 'going to a time needs a replay: record with podlife record FILE, then podlife replay FILE';
+export const LIVE_SEEK_PROBLEM = 'a time needs a replay: podlife record FILE, then podlife replay FILE';

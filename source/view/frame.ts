@@ -20,6 +20,7 @@ import type {Section} from './detail/sections.js';
 import {countsText, liveClockText, replayClockText, scopeText, sourceText, type ReplayClockState} from './header-text.js';
 import {scrubberCells, type ScrubberCell} from './scrubber.js';
 import {positionText, type SessionSpan} from './goto-time.js';
+import {sessionSpanLine} from './command-line.js';
 import {bottomLine, logStatusLine, statusLine, type BottomLine} from './bottom-line.js';
 import type {KeyLimits} from './key-limits.js';
 import {accessProblemLine, readProblemLine, recordingLogsLine, type ReadProblemLine} from './read-problem.js';
@@ -115,8 +116,11 @@ export interface Frame {
 	bodyHeight: number;
 	/** Null while the help overlay takes the line. */
 	bottom: BottomLine | null;
-	/** `note`: the Lanes view's word on time (what it follows), before the keys. */
-	footer: {view: ReturnType<typeof inputView>; replaying: boolean; section?: Section; note?: string};
+	/**
+	 * `note`: the Lanes view's word on time (what it follows), before the keys; `aside`: what the
+	 * transport keys' line says while a prompt leaves it empty (the command line's session span).
+	 */
+	footer: {view: ReturnType<typeof inputView>; replaying: boolean; section?: Section; note?: string; aside?: string};
 	keys: KeyLimits;
 }
 
@@ -234,7 +238,7 @@ export function deriveFrame(input: FrameInput): Frame {
 	const heading = under && under.kind !== 'pod' ? under : null;
 	const bottom = help
 		? null
-		: bottomLine(state, span, () =>
+		: bottomLine(state, span, width, () =>
 				log && state.log ? logStatusLine(state.log.target, view, now, width) : statusLine({state, detail, table, lanes, view, now, width, heading}),
 			);
 
@@ -284,6 +288,7 @@ export function deriveFrame(input: FrameInput): Frame {
 			replaying,
 			section: !state.help && !state.log && state.screen === 'detail' ? state.section : undefined,
 			note: lanes && !state.prompt ? lanes.note : undefined,
+			aside: span && state.prompt?.kind === 'command' ? sessionSpanLine(span) : undefined,
 		},
 		keys: {
 			rows: list,

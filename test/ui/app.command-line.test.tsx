@@ -77,8 +77,8 @@ describe('the : command line, live', () => {
 	it('says in one line that a namespace no pod is in is unknown, and keeps the prompt to fix it', async () => {
 		const app = await renderLive({columns: 160, rows: 30});
 		await app.press(':', ...'ns kube-sys', KEY.enter);
-		const frame = await app.waitFor('unknown namespace');
-		expect(frame).toContain(':ns kube-sys   unknown namespace "kube-sys": no pod is in it (namespaces: default, kube-system, local-path-storage)');
+		const frame = await app.waitFor('no pod is in namespace');
+		expect(frame).toContain(':ns kube-sys   no pod is in namespace "kube-sys": Tab completes a name; namespaces: default, kube-system, local-path-storage');
 		expect(frame).toContain('ns: all');
 	});
 
@@ -101,7 +101,7 @@ describe('the : command line, live', () => {
 	it('says that going to a time needs a replay', async () => {
 		const app = await renderLive({columns: 160, rows: 30});
 		await app.press(':', ...'0:20', KEY.enter);
-		await app.waitFor('going to a time needs a replay: record with podlife record FILE, then podlife replay FILE');
+		await app.waitFor('a time needs a replay: podlife record FILE, then podlife replay FILE');
 	});
 
 	it('clears the typed text with Ctrl-U and keeps the prompt open', async () => {

@@ -123,16 +123,35 @@ describe('replay transport keys', () => {
 		expect(player.positionMs).toBe(0);
 	});
 
-	it('shows examples from this session in the prompt', async () => {
+	it('shows examples from this session in the prompt, and its span on the line under the keys', async () => {
 		const {app} = await renderReplay({columns: 160, rows: 40});
 		await app.press(':');
-		await app.waitFor('go to 0:47, @04:17:51, +10s or -1m · ns NAME · q   session 0:00–1:35 (04:17:04–04:18:39 UTC)');
+		const frame = await app.waitFor('go to 0:47, @04:17:51, +10s or -1m · ns NAME · q');
+		expect(frame.split('\n').slice(-3)).toEqual([
+			':   go to 0:47, @04:17:51, +10s or -1m · ns NAME · q',
+			expect.stringMatching(/^Enter run .*Esc cancel$/),
+			'session 0:00–1:35 (04:17:04–04:18:39 UTC)',
+		]);
+	});
+
+	it('fits the command line at 80 and 60 columns: the hint whole, a problem without the span it repeats', async () => {
+		for (const columns of [80, 60]) {
+			const {app} = await renderReplay({columns, rows: 24});
+			await app.press(':');
+			let frame = await app.waitFor('session 0:00–1:35 (04:17:04–04:18:39 UTC)');
+			const prompt = () => frame.split('\n').at(-3)!;
+			expect(prompt(), `${columns} columns`).toBe(':   go to 0:47, @04:17:51, +10s or -1m · ns NAME · q');
+			await app.press(...'5m', KEY.enter);
+			frame = await app.waitFor('is after the session ends');
+			expect(prompt(), `${columns} columns`).toBe(':5m   5m is after the session ends at 1:35');
+			for (const line of frame.split('\n').slice(-3)) expect(line).not.toContain('…');
+		}
 	});
 
 	it('says what the command line accepts when it does not parse, Esc cancels', async () => {
 		const {app} = await renderReplay();
 		await app.press(':', ...'soon', KEY.enter);
-		await app.waitFor('"soon" is not a command: use q, ns NAME, or a time (0:47, @04:17:51, +10s, end)');
+		await app.waitFor('"soon" is not a command: try 0:47, @04:17:51, +10s, end, ns NAME or q');
 		await app.press(KEY.escape);
 		const frame = await app.waitFor(f => !f.includes('is not a command'));
 		expect(clockOf(frame)).toBe('0:00/1:35');

@@ -110,7 +110,7 @@ describe('key actions', () => {
 
 		const live = harness({prompt: {kind: 'command', text: '0:10', error: null, note: null}});
 		live.act('promptEnter');
-		expect(live.h.state.prompt?.error).toMatch(/^going to a time needs a replay/);
+		expect(live.h.state.prompt?.error).toMatch(/^a time needs a replay/);
 
 		const player = fakePlayer();
 		const replay = harness({prompt: {kind: 'command', text: '0:10', error: null, note: null}}, {player});

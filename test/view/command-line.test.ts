@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {commandHint, completeCommand, parseCommand} from '../../source/view/command-line.js';
+import {commandHint, completeCommand, fitProblem, parseCommand, sessionSpanLine} from '../../source/view/command-line.js';
 import type {SessionSpan} from '../../source/view/goto-time.js';
 
 const namespaces = ['default', 'kube-node-lease', 'kube-system', 'local-path-storage'];
@@ -20,11 +20,11 @@ describe('the : command line', () => {
 	it('says so in one line for a namespace no pod is in', () => {
 		expect(parseCommand('ns kube-sys', namespaces, span)).toEqual({
 			kind: 'error',
-			problem: 'unknown namespace "kube-sys": no pod is in it (namespaces: default, kube-node-lease, kube-system, local-path-storage)',
+			problem: 'no pod is in namespace "kube-sys": Tab completes a name; namespaces: default, kube-node-lease, kube-system, local-path-storage',
 		});
 		expect(parseCommand('ns', namespaces, span)).toEqual({
 			kind: 'error',
-			problem: 'ns takes one name: ns NAME, or ns all (namespaces: default, kube-node-lease, kube-system, local-path-storage)',
+			problem: 'ns takes one name: ns NAME, or ns all; namespaces: default, kube-node-lease, kube-system, local-path-storage',
 		});
 	});
 
@@ -32,7 +32,7 @@ describe('the : command line', () => {
 		expect(parseCommand('0:20', namespaces, span)).toEqual({kind: 'time', time: {target: {kind: 'offset', ms: 20_000}, text: '0:20'}});
 		expect(parseCommand('soon', namespaces, span)).toEqual({
 			kind: 'error',
-			problem: '"soon" is not a command: use q, ns NAME, or a time (0:47, @04:21:44, +10s, end)',
+			problem: '"soon" is not a command: try 0:47, @04:21:44, +10s, end, ns NAME or q',
 		});
 		expect(parseCommand('soon', namespaces, null)).toEqual({kind: 'error', problem: '"soon" is not a command: use q or ns NAME'});
 		expect(parseCommand('  ', namespaces, span)).toEqual({kind: 'none'});
@@ -49,8 +49,24 @@ describe('the : command line', () => {
 		expect(completeCommand('1:2', namespaces)).toEqual({text: '1:2', choices: []});
 	});
 
-	it('hints with examples drawn from the session it replays', () => {
-		expect(commandHint(span)).toBe('go to 0:47, @04:21:44, +10s or -1m · ns NAME · q   session 0:00–1:34 (04:20:57–04:22:31 UTC)');
+	it('hints with examples drawn from the session it replays, its span on a line of its own', () => {
+		expect(commandHint(span)).toBe('go to 0:47, @04:21:44, +10s or -1m · ns NAME · q');
+		expect(sessionSpanLine(span)).toBe('session 0:00–1:34 (04:20:57–04:22:31 UTC)');
 		expect(commandHint(null)).toBe('ns NAME (Tab completes) · ns all · q quit');
+	});
+
+	it('leaves whole parts of the hint out when the typed text leaves too little room, never cutting one', () => {
+		expect(commandHint(span, 46)).toBe('go to 0:47, @04:21:44, +10s or -1m · ns NAME');
+		expect(commandHint(span, 36)).toBe('go to 0:47, @04:21:44, +10s or -1m');
+		expect(commandHint(span, 30)).toBe('go to 0:47 or @04:21:44');
+		expect(commandHint(span, 20)).toBe('');
+		expect(commandHint(null, 32)).toBe('ns NAME (Tab completes) · ns all');
+	});
+
+	it('fits a problem by leaving out its last clauses, keeping what happened and what to do', () => {
+		const problem = 'no pod is in namespace "x": Tab completes a name; namespaces: default, kube-system';
+		expect(fitProblem(problem, 100)).toBe(problem);
+		expect(fitProblem(problem, 60)).toBe('no pod is in namespace "x": Tab completes a name');
+		expect(fitProblem(problem, 20)).toBe(problem);
 	});
 });
