@@ -74,7 +74,8 @@ export interface LiveCheckOptions extends LiveOutputOptions {
 export async function runLiveCheck(options: LiveCheckOptions): Promise<number> {
 	// client-node is heavy: only the live source loads it.
 	const {startLiveStore, watchThenStop} = await import('../sources/live/live-store.js');
-	const live = await startLiveStore(options, {compat: options.compat, onWarning: options.warn});
+	// Judged once right after the list: objects as the text they came in (live-store.ts compactObjects).
+	const live = await startLiveStore(options, {compat: options.compat, onWarning: options.warn, compactObjects: options.forMs !== undefined});
 	await watchThenStop(live, options.forMs === undefined ? null : {durationMs: options.forMs, signal: options.signal});
 	const view = live.store.view();
 	const verdict = judgePods(view.pods.values(), view, live.source.now());

@@ -122,8 +122,8 @@ export async function runLiveHeadless(options: LiveHeadlessOptions): Promise<voi
 	const watching = options.output === 'ndjson' || options.watchForMs !== undefined;
 	const live = await startLiveStore(options, {
 		compat: options.compat,
-		// Printed once, right after the list: every object is read once more for its WHY, so parsing
-		// each again from compact text would cost more than holding them for that moment saves.
+		// Printed once, right after the list: kept as the text they came in (parsed again only for a
+		// WHY), not packed as compact text, which costs about a parse each (live-store.ts).
 		compactObjects: watching,
 		onApplied: options.output === 'ndjson' ? ndjsonAfter(options.write) : undefined,
 		onWarning: options.warn,

@@ -63,7 +63,8 @@ export function podJson(state: PodState, now: number, source: WhySource = NO_WHY
 	return {
 		namespace: state.namespace,
 		name: state.name,
-		phase: state.readObject().status?.phase ?? null,
+		// From the state, not the object: a store may keep the object out of memory (a parse per read).
+		phase: state.core.phase,
 		...rowCells(columns, now),
 		mirror: state.mirror ? {node: state.mirror.node, source: state.mirror.source, hash: state.mirror.hash} : null,
 		sidecars: state.sidecars,

@@ -12,6 +12,8 @@ import type {PrintedRow, WatchType} from '../../session/format.js';
 export interface KnownItem {
 	object: KubeObject;
 	row?: PrintedRow;
+	/** The text of the watch event it came in (`{"type":…,"object":…}`), handed on with it; not kept. */
+	eventText?: string;
 }
 
 interface Known {
@@ -26,7 +28,7 @@ interface Known {
 /** The last object emitted under `key` with this uid, as the consumer keeps it; undefined when it has none. */
 export type Recall = (key: string, uid: string | undefined) => KubeObject | undefined;
 
-export type Emit = (event: {type: WatchType; object: KubeObject; row?: PrintedRow}) => void;
+export type Emit = (event: {type: WatchType; object: KubeObject; row?: PrintedRow; eventText?: string}) => void;
 
 export function keyOf(object: KubeObject): string {
 	const meta = object.metadata ?? {};
@@ -69,7 +71,12 @@ export class KnownObjects {
 		}
 		if (before && before.resourceVersion === meta.resourceVersion) return;
 		this.remember(key, item);
-		this.emit({type: before ? 'MODIFIED' : 'ADDED', object: item.object, ...(item.row ? {row: item.row} : {})});
+		this.emit({
+			type: before ? 'MODIFIED' : 'ADDED',
+			object: item.object,
+			...(item.row ? {row: item.row} : {}),
+			...(item.eventText !== undefined && {eventText: item.eventText}),
+		});
 	}
 
 	/** After a complete list: every object known but not in it was deleted meanwhile. */

@@ -46,7 +46,8 @@ export interface LiveConnectOptions extends LiveOptions, LiveTuning {
 
 /** Where the entries go once the source starts. */
 export interface LiveHandlers {
-	onEntry: (entry: SessionEntry, atMs: number) => void;
+	/** `eventText`: the text of the watch event the entry's object came in, when it came in one (`.object` of it is the object). */
+	onEntry: (entry: SessionEntry, atMs: number, eventText?: string) => void;
 	onStatus?: (status: ConnectionStatus) => void;
 	/** Something was left out (e.g. nodes not visible to this user); the source carries on. */
 	onWarning?: (message: string) => void;

@@ -8,8 +8,9 @@ import {compatForServerVersion, type StatusCompat} from '../../model/compat.js';
 import type {ConnectionStatus} from '../../model/connection-status.js';
 import {PodStore} from '../../model/store/pod-store.js';
 import type {EndedPodsLimits} from '../../model/store/ended-pods.js';
-import type {SessionEntry} from '../../session/format.js';
+import {isWatchEntry, type SessionEntry} from '../../session/format.js';
 import {connectLive, type LiveConnectOptions, type LiveConnection, type LiveSource} from './live-source.js';
+import {EventTexts} from './event-texts.js';
 import {runUntil} from './run-until.js';
 
 export interface LiveStoreOptions {
@@ -25,7 +26,9 @@ export interface LiveStoreOptions {
 	signal?: AbortSignal;
 	/**
 	 * Keep each pod's object as compact text, parsed again when read (PodStoreOptions.compactObjects):
-	 * default true, for a store that holds a cluster for a while; false for one read once and dropped.
+	 * default true, for a store that holds a cluster for a while. false for one read once and dropped:
+	 * a pod that came in a watch event is kept as that event's text (event-texts.ts), parsed again
+	 * when read; one from a paged list, as parsed.
 	 */
 	compactObjects?: boolean;
 }
@@ -72,17 +75,21 @@ export async function watchThenStop(live: LiveStore, watch: {durationMs?: number
 export function openLiveStore(connection: LiveConnection, options: LiveStoreOptions = {}): LiveStore {
 	// Deleted pods are dropped as entries come, by the source's clock (each entry's time), so the
 	// store stays the same size over a day whatever the clock; the interval below covers quiet spells.
+	const compactObjects = options.compactObjects ?? true;
+	const texts = compactObjects ? null : new EventTexts();
 	const store = new PodStore({
 		compat: options.compat ?? compatForServerVersion(connection.info.serverVersion),
 		pruneOnApply: true,
-		compactObjects: options.compactObjects ?? true,
+		compactObjects,
 		endedPods: LIVE_ENDED_PODS,
+		...(texts && {objects: texts}),
 	});
 	const {tee, onApplied} = options;
 	const source = connection.start({
-		onEntry: (entry, atMs) => {
+		onEntry: (entry, atMs, eventText) => {
 			tee?.(entry, atMs);
-			store.apply(entry, atMs);
+			if (texts && eventText !== undefined && isWatchEntry(entry) && entry.object.kind === 'Pod') store.apply(entry, atMs, texts.add(eventText));
+			else store.apply(entry, atMs);
 			onApplied?.(entry, atMs, store);
 		},
 		onStatus: options.onStatus,

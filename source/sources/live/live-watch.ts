@@ -107,10 +107,10 @@ export function watch({
 	let lastT = 0;
 	let current: ConnectionStatus = {state: 'connected', message: null, since: startedAt};
 
-	function emit(entry: Record<string, unknown> & {type: string}): void {
+	function emit(entry: Record<string, unknown> & {type: string}, eventText?: string): void {
 		const t = Math.max(lastT, Math.round(clock() - startedAt));
 		lastT = t;
-		handlers.onEntry({t, ...entry} as SessionEntry, startedAt + t);
+		handlers.onEntry({t, ...entry} as SessionEntry, startedAt + t, eventText);
 	}
 
 	function publish(status: TrackedStatus): void {
@@ -137,7 +137,7 @@ export function watch({
 			watchNamespaces();
 		if (event.type === 'SYNCED') emit({type: 'SYNCED', resource, resourceVersion: event.resourceVersion});
 		else if (event.type === 'ERROR') emit({type: 'ERROR', object: event.object});
-		else emit(event.row ? {type: event.type, object: event.object as KubeObject, row: event.row} : {type: event.type, object: event.object});
+		else emit(event.row ? {type: event.type, object: event.object as KubeObject, row: event.row} : {type: event.type, object: event.object}, event.eventText);
 	}
 
 	// The first rows can be drawn as soon as the first pods are in: the list goes on behind them.

@@ -37,8 +37,11 @@ export interface ResourceSpec {
 
 export type ReflectorState = {state: 'connected'} | {state: 'relisting'} | {state: 'reconnecting'; attempt: number; error: unknown; delayMs: number};
 
+/** `eventText`: the text of the watch event an object came in, when it came in one (KnownItem). */
 export type ReflectorEvent =
-	{type: WatchType; object: KubeObject; row?: PrintedRow} | {type: 'SYNCED'; resourceVersion: string} | {type: 'ERROR'; object: Record<string, unknown>};
+	| {type: WatchType; object: KubeObject; row?: PrintedRow; eventText?: string}
+	| {type: 'SYNCED'; resourceVersion: string}
+	| {type: 'ERROR'; object: Record<string, unknown>};
 
 export interface ReflectorDeps {
 	transport: Transport;
@@ -337,9 +340,9 @@ export class Reflector {
 			withoutManagedFields: !this.deps.keepManagedFields,
 			// The server must end the stream at timeoutSeconds; silence well past it means a dead connection.
 			idleMs: timeoutSeconds * 1000 + 30_000,
-			onEvent: raw => {
+			onEvent: (raw, text) => {
 				received++;
-				const outcome = this.onWatchEvent(raw as RawWatchEvent, initial);
+				const outcome = this.onWatchEvent(raw as RawWatchEvent, initial, text);
 				if (outcome === 'initial-end') {
 					initial = null;
 					return;
@@ -359,7 +362,7 @@ export class Reflector {
 		return {gone, failure, quick};
 	}
 
-	private onWatchEvent(event: RawWatchEvent, initial: InitialEvents | null): 'ok' | 'gone' | 'initial-end' | Error {
+	private onWatchEvent(event: RawWatchEvent, initial: InitialEvents | null, text: string): 'ok' | 'gone' | 'initial-end' | Error {
 		const type = event.type;
 		const raw = event.object ?? {};
 		if (type === 'ERROR') {
@@ -385,7 +388,7 @@ export class Reflector {
 			return 'ok';
 		}
 		if (type !== 'ADDED' && type !== 'MODIFIED' && type !== 'DELETED') return 'ok';
-		const item = this.watchItem(raw);
+		const item = this.watchItem(raw, text);
 		if (!item) return 'ok';
 		if (initial && type === 'DELETED') {
 			// A change after the state was taken, sent before the bookmark that ends it (servers before
@@ -401,13 +404,15 @@ export class Reflector {
 		if (meta.resourceVersion) this.resourceVersion = meta.resourceVersion;
 		// A replayed event for a version already known adds nothing (no duplicates after a resume).
 		if (!this.known.watched(type, item)) return 'ok';
-		this.deps.emit(item.row ? {type, object: item.object, row: item.row} : {type, object: item.object});
+		this.deps.emit(
+			item.row ? {type, object: item.object, row: item.row} : {type, object: item.object, ...(item.eventText !== undefined && {eventText: item.eventText})},
+		);
 		return 'ok';
 	}
 
-	/** The object (and printed row) of a watch event, plain or as a one-row Table. */
-	private watchItem(raw: Record<string, unknown>): KnownItem | null {
-		if (!isTable(raw)) return {object: this.withKind(raw as KubeObject)};
+	/** The object (and printed row) of a watch event, plain (with the event's text) or as a one-row Table. */
+	private watchItem(raw: Record<string, unknown>, eventText: string): KnownItem | null {
+		if (!isTable(raw)) return {object: this.withKind(raw as KubeObject), eventText};
 		if (raw.columnDefinitions && raw.columnDefinitions.length > 0) this.columns = raw.columnDefinitions;
 		const first = raw.rows?.[0];
 		if (!first?.object) return null;

@@ -11,7 +11,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type {KubeConfig} from '@kubernetes/client-node';
 import {KubeApiError, parseRetryAfter, type KubeStatus} from './kube-error.js';
-import {parseWithoutManagedFields} from './parse-without-managed-fields.js';
+import {parseWithoutManagedFields, withoutManagedFieldsText} from './parse-without-managed-fields.js';
 
 export interface RequestDescription {
 	verb: string;
@@ -29,8 +29,11 @@ export interface GetOptions {
 }
 
 export interface WatchOptions extends GetOptions {
-	/** Called once per line (one watch event) with the parsed JSON. */
-	onEvent: (event: unknown) => void;
+	/**
+	 * Called once per line (one watch event) with the parsed JSON and the text it was parsed from
+	 * (managedFields cut already when they were left out): a consumer may keep it to parse again.
+	 */
+	onEvent: (event: unknown, text: string) => void;
 	/** Abort the stream when nothing arrives for this long (a silently dead connection). */
 	idleMs: number;
 }
@@ -123,7 +126,7 @@ export function createTransport(kc: KubeConfig, server: string): Transport {
 		async watch(path, options) {
 			const {req, res} = await open(path, {...options, query: {...options.query, watch: 'true'}});
 			await failIfNotOk(res, options.request);
-			const parse = parserFor(options);
+			const cut = options.withoutManagedFields ? withoutManagedFieldsText : (line: string) => line;
 			res.setEncoding('utf8');
 			let buffer = '';
 			let finish: (error: Error | null) => void = () => {};
@@ -153,13 +156,20 @@ export function createTransport(kc: KubeConfig, server: string): Transport {
 					const line = buffer.slice(0, newline).trim();
 					buffer = buffer.slice(newline + 1);
 					if (line) {
+						let text = cut(line);
 						let event: unknown;
 						try {
-							event = parse(line);
+							event = JSON.parse(text);
 						} catch {
-							event = undefined;
+							// A cut line that would not parse (not expected of valid JSON) is parsed whole.
+							text = line;
+							try {
+								event = JSON.parse(line);
+							} catch {
+								event = undefined;
+							}
 						}
-						if (event !== undefined && !ended) options.onEvent(event);
+						if (event !== undefined && !ended) options.onEvent(event, text);
 					}
 					newline = buffer.indexOf('\n');
 				}
