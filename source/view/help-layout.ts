@@ -1,8 +1,10 @@
 // The `?` overlay laid out for the size it has. Each group (a heading and its keys) is a block
 // kept whole in one column, so a heading always sits right above its keys; blocks flow top to
 // bottom, then left to right. It takes as few columns as the height needs, each as wide as its
-// widest line, so labels are cut only when even one column is narrower than a line; when it
-// still does not fit the height, the whole grid scrolls under a one-line indicator.
+// widest line, so labels are cut only when even one column is narrower than a line; the room left
+// then widens the columns whose headings need it, so a heading wraps only when the terminal is too
+// narrow for it whole. When it still does not fit the height, the whole grid scrolls under a
+// one-line indicator.
 // Pure: the component draws the rows it is given (ui/help-overlay.tsx).
 
 import stringWidth from 'string-width';
@@ -58,20 +60,25 @@ function widest(lines: readonly BlockLine[]): number {
 }
 
 /**
- * A heading as wide as its group's keys at most: a longer one ("Command line (:q, :ns NAME, a
- * time)") goes on over the next lines, indented, rather than widen its column or be cut.
+ * A heading in `width` cells: a longer one ("Command line (:q, :ns NAME, a time)") goes on over the
+ * next lines, indented, rather than be cut. The grid first gives a column the room its headings
+ * need when the terminal has it (helpLayout), so a heading wraps only where it must.
  */
 function headingLines(title: string, width: number): BlockLine[] {
+	if (stringWidth(title) <= width) return [{text: title, heading: true}];
 	return wrap(title, Math.max(MIN_HEADING, width) - INDENT.length).map((text, index) => ({text: index === 0 ? text : `${INDENT}${text}`, heading: true}));
 }
 
-/** A group's lines: its heading, then one key a line (keys padded to one width), or flowed marks. */
-function blockLines(group: HelpGroup, keyWidth: number, flowWidth: number): BlockLine[] {
+/**
+ * A group's lines: its heading, then one key a line (keys padded to one width), or flowed marks.
+ * `headingWidth`: the heading's room (absent: as wide as the group's own lines).
+ */
+function blockLines(group: HelpGroup, keyWidth: number, flowWidth: number, headingWidth?: number): BlockLine[] {
 	if (!group.flow) {
 		const entries = group.entries.map(entry => ({text: `${INDENT}${pad(entry.keys, keyWidth)}  ${entry.label}`, heading: false}));
-		return [...headingLines(group.title, widest(entries)), ...entries];
+		return [...headingLines(group.title, headingWidth ?? widest(entries)), ...entries];
 	}
-	const lines = headingLines(group.title, flowWidth);
+	const lines = headingLines(group.title, headingWidth ?? flowWidth);
 	let current = '';
 	for (const entry of group.entries) {
 		const item = `${entry.keys} ${entry.label}`;
@@ -137,14 +144,19 @@ export function helpLayout(groups: readonly HelpGroup[], width: number, height: 
 	// Not even one column is as wide as its lines: one column, lines cut to the width.
 	chosen ??= tallest ?? {...partition(heights, 1), widths: [room]};
 
+	// The room the grid leaves goes to the columns whose headings it holds whole ("Log search
+	// prompt (/ in a log)" over its keys at 80 columns); their headings wrap in what they then have.
+	const widths = headingRoom(chosen, groups, room);
+	const laid = chosen.columns.map((column, c) => column.map(b => blockLines(groups[b]!, keyWidth, flowWidth, widths[c])));
+	const tallestColumn = Math.max(...laid.map(column => column.reduce((sum, block) => sum + block.length, 0)));
+
 	// When it scrolls, a block that would straddle two pages starts the next one: the first screen
 	// and every PgDn show whole groups, headings with their keys (a group taller than a page at
 	// least starts one, its heading on top).
-	const page = chosen.height > height ? Math.max(1, height - 1) : Number.POSITIVE_INFINITY;
-	const columnLines = chosen.columns.map(column => {
+	const page = tallestColumn > height ? Math.max(1, height - 1) : Number.POSITIVE_INFINITY;
+	const columnLines = laid.map(column => {
 		const lines: BlockLine[] = [];
-		for (const b of column) {
-			const block = blocks[b]!;
+		for (const block of column) {
 			const used = lines.length % page;
 			if (used > 0 && used + block.length > page) lines.push(...Array.from({length: page - used}, () => ({text: '', heading: false})));
 			lines.push(...block);
@@ -159,7 +171,7 @@ export function helpLayout(groups: readonly HelpGroup[], width: number, height: 
 		rows.push(
 			columnLines.map((lines, c) => {
 				const last = c === columnLines.length - 1;
-				const cellWidth = chosen.widths[c]!;
+				const cellWidth = widths[c]!;
 				const line = lines[r] ?? {text: '', heading: false};
 				const text = truncate(line.text, cellWidth);
 				return {text: last ? text : pad(text, cellWidth + GAP), heading: line.heading};
@@ -168,6 +180,19 @@ export function helpLayout(groups: readonly HelpGroup[], width: number, height: 
 	}
 	const window = Number.isFinite(page) ? page : Math.max(1, height);
 	return {rows, columns: columnLines.length, window, scrollMax: Math.max(0, rows.length - window)};
+}
+
+/** The grid's column widths, each widened (left to right, while room is left) to its widest heading. */
+function headingRoom(grid: Grid, groups: readonly HelpGroup[], room: number): number[] {
+	const widths = [...grid.widths];
+	let spare = room - widths.reduce((sum, w) => sum + w, 0) - GAP * (widths.length - 1);
+	grid.columns.forEach((column, c) => {
+		const need = Math.max(0, ...column.map(b => stringWidth(groups[b]!.title))) - widths[c]!;
+		const granted = Math.max(0, Math.min(need, spare));
+		widths[c]! += granted;
+		spare -= granted;
+	});
+	return widths;
 }
 
 export interface HelpWindow {

@@ -75,6 +75,20 @@ describe('help overlay layout', () => {
 		expect(helpWindow(layout, 1).indicator).toMatch(/^▲▼ more {2}2–/);
 	});
 
+	it('keeps every heading on one line at 80×24, 60×20 and 200×50, live and replaying', () => {
+		for (const [columns, rows] of [
+			[80, 24],
+			[60, 20],
+			[200, 50],
+		] as const) {
+			for (const replaying of [true, false]) {
+				const {layout, groups} = overlayAt(columns, rows, replaying);
+				const headings = layout.rows.flatMap(row => row.filter(cell => cell.heading).map(cell => cell.text.trim()));
+				for (const group of groups) expect(headings, `${group.title} at ${columns}×${rows}`).toContain(group.title);
+			}
+		}
+	});
+
 	it('at 60×12 is readable: whole labels, a window of rows and an indicator', () => {
 		const layout = expectReadable(60, 12);
 		const shown = helpWindow(layout, 0);
