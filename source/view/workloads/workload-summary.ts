@@ -1,6 +1,7 @@
 // A workload's one-line summary, for the lanes (a group's row) and the table's grouping:
 // `api  Deployment  rev 3→4  ready 2/3  ▁▂▅█ rollout 41s` — its name and kind, for a Deployment
-// the revision (or the rollout's step while one is under way), its pods ready of those in service,
+// the revision (or the rollout's step while one is under way), its pods ready of those in service
+// (a Job's: active, succeeded and failed, as kubectl describe counts them),
 // and the last rollout: the new ReplicaSet's ready pods over it as a sparkline, how long it took
 // (or has taken), and whether it stalled. The why line of a stalled rollout names the pod and its
 // own why.
@@ -63,6 +64,26 @@ function readyCount(pods: readonly PodState[], now: number): {ready: number; liv
 	return {ready, live};
 }
 
+/**
+ * A Job's (or a CronJob's Jobs') pods at `now` as `kubectl describe job` counts them: active (and
+ * of those ready), succeeded, failed — a pod removed before it succeeded counts as failed, as the
+ * Job controller counts it. "ready 0/1" would read as a pod not ready where the work is done.
+ */
+function jobCounts(pods: readonly PodState[], now: number): {active: number; ready: number; succeeded: number; failed: number} {
+	const counts = {active: 0, ready: 0, succeeded: 0, failed: 0};
+	for (const pod of pods) {
+		const lane = podLane(pod);
+		if (lane.segments.length === 0 || lane.start > now) continue;
+		if (pod.core.phase === 'Succeeded') counts.succeeded++;
+		else if (pod.core.phase === 'Failed' || (lane.end !== null && lane.end <= now)) counts.failed++;
+		else {
+			counts.active++;
+			if (classAt(lane, now) === 'ready') counts.ready++;
+		}
+	}
+	return counts;
+}
+
 export interface WorkloadSummary {
 	line: Line;
 	/** For a stalled rollout: "rollout rev 3→4 stalled: web-x not ready for 11m — crash-loop: …". */
@@ -79,6 +100,11 @@ export function workloadSummary(group: WorkloadGroup, view: StoreView, now: numb
 	const name = workloadTitle(workload, withNamespace);
 	const line: Line = [span(name, 'heading')];
 	if (workload.kind !== 'Node' && workload.kind !== 'Pod') line.push(span(`  ${workload.kind}`, 'label'));
+	if (workload.kind === 'Job' || workload.kind === 'CronJob') {
+		const {active, ready, succeeded, failed} = jobCounts(group.pods, now);
+		line.push(span(`  ${active} active${active > 0 ? ` (${ready} ready)` : ''} / ${succeeded} succeeded / ${failed} failed`, failed > 0 ? 'warn' : 'plain'));
+		return {line, why: null, rollouts: null};
+	}
 	if (workload.kind !== 'Deployment') {
 		const {ready, live} = readyCount(group.pods, now);
 		line.push(span(`  ready ${ready}/${live}`, ready === live ? 'plain' : 'warn'));
