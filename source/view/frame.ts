@@ -30,7 +30,7 @@ import {tableFrame, type TableBody, type TableFrame} from './table-frame.js';
 import {detailFrame, type DetailBody, type DetailFrame} from './detail-frame.js';
 import {sessionCapturesLogs} from '../model/container-logs.js';
 import {logFrame, type LogBody} from './log-view.js';
-import {logChoice, type LogChoice} from './log-target.js';
+import {logChoice, noPreviousRun, type LogChoice} from './log-target.js';
 import type {LogSnapshot} from '../sources/log-feed.js';
 import {lanesScreen, type LanesScreenBody} from './lanes/lanes-screen.js';
 import {groupedList} from './workloads/grouped-list.js';
@@ -178,6 +178,7 @@ export function deriveFrame(input: FrameInput): Frame {
 					timestamps: state.logTimestamps,
 					width,
 					height: bodyLines,
+					noPreviousRun: state.log.target.previous ? noPreviousRun(view, state.log.target) : null,
 				})
 			: null;
 	const detail =

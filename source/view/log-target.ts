@@ -3,7 +3,9 @@
 // as `kubectl logs POD` picks it — of that life of the pod's name (its uid: a Lanes row may be an
 // ended life whose name another pod has taken since). Pure: the frame offers it to the keys.
 
-import type {PodState} from '../model/pod-state.js';
+import type {PodState, StoreView} from '../model/pod-state.js';
+import {lifeOf} from '../model/store/ended-pods.js';
+import {podKey} from '../model/pod-key.js';
 import type {Why} from '../model/why.js';
 import type {LogTarget} from '../sources/log-feed.js';
 import {formatClock} from './goto-time.js';
@@ -31,4 +33,17 @@ export function logChoice(pod: PodState | null | undefined, why: Why | null, {cu
 		pod.containers[0];
 	if (!chosen) return {ok: false, problem: `${pod.key} has no containers`};
 	return {ok: true, target: {namespace: pod.namespace, pod: pod.name, uid: pod.uid, container: chosen.name}};
+}
+
+/**
+ * Why the previous run (`p`) of the target's container has nothing to show, in podlife's words:
+ * its status has no earlier run (it has not restarted), where the kubelet answers "previous
+ * terminated container "api" in pod "x" not found". Null when it has one, or the pod is not known.
+ */
+export function noPreviousRun(view: Pick<StoreView, 'pods' | 'endedPods'>, target: Omit<LogTarget, 'previous'>): string | null {
+	const pod = lifeOf(view, podKey(target.namespace, target.pod), target.uid);
+	const container = pod?.containers.find(view => view.name === target.container);
+	if (!container || container.lastTermination) return null;
+	const current = container.state === 'terminated' ? 'the log of its one run' : 'its log';
+	return `${target.container} has no previous run: it has not restarted (l shows ${current})`;
 }

@@ -10,7 +10,7 @@ import stringWidth from 'string-width';
 import {splitTimestamp} from '../model/log-buffer.js';
 import {printableLogText} from '../model/log-text.js';
 import {logTargetText, type LogSnapshot, type LogTarget} from '../sources/log-feed.js';
-import {span, type Line, type Tone} from './detail/lines.js';
+import {span, wrapLine, type Line, type Tone} from './detail/lines.js';
 
 export interface LogViewState {
 	target: LogTarget;
@@ -62,6 +62,8 @@ export interface LogFrameInput {
 	timestamps: boolean;
 	width: number;
 	height: number;
+	/** The previous run asked for, and the pod's status has none (view/log-target.ts noPreviousRun): said in place of the source's refusal. */
+	noPreviousRun?: string | null;
 }
 
 export interface LogFrame {
@@ -71,7 +73,7 @@ export interface LogFrame {
 
 const NO_LINES: readonly string[] = [];
 
-export function logFrame({log, snapshot, search, wrap, timestamps, width, height}: LogFrameInput): LogFrame {
+export function logFrame({log, snapshot, search, wrap, timestamps, width, height, noPreviousRun = null}: LogFrameInput): LogFrame {
 	const lines = snapshot?.lines ?? NO_LINES;
 	const stamped = snapshot?.timestamps ?? false;
 	const textOf = (index: number): string => displayText(lines[index] ?? '', stamped, timestamps);
@@ -90,8 +92,9 @@ export function logFrame({log, snapshot, search, wrap, timestamps, width, height
 		rows.push(...(wrap ? wrapRows(text, tones, width) : [cutRow(text, tones, width)]).slice(0, height - rows.length));
 		shown++;
 	}
-	const empty = emptyLine(snapshot);
-	if (rows.length === 0 && empty) rows.push(empty);
+	const empty = emptyLine(snapshot, noPreviousRun);
+	// Said whole, over the lines it needs ("no log of the running api in the session: …" is longer than 80 columns).
+	if (rows.length === 0 && empty) rows.push(...wrapLine(empty, width, 0).slice(0, height));
 
 	const marks = marksText({snapshot, following, top, shown, count: lines.length, wrap, timestamps, stamped, search, needle, textOf});
 	return {
@@ -243,9 +246,10 @@ function wrapRows(text: string, tones: readonly Tone[], width: number): Line[] {
 }
 
 /** What shows when there is no line: why, or that the log is empty. */
-function emptyLine(snapshot: LogSnapshot | null): Line | null {
+function emptyLine(snapshot: LogSnapshot | null, noPreviousRun: string | null): Line | null {
 	if (!snapshot) return [span('logs are not available here', 'warn')];
 	if (snapshot.lines.length > 0) return null;
+	if (snapshot.state === 'unavailable' && noPreviousRun) return [span(noPreviousRun, 'warn')];
 	switch (snapshot.state) {
 		case 'opening':
 			return [span('asking for the log…', 'dim')];

@@ -73,8 +73,26 @@ describe('container logs in the TUI', () => {
 		const frame = await app.waitFor('RBAC forbids reading logs');
 		const rows = logRows(frame);
 		expect(rows[0]).toMatch(/^RBAC forbids reading logs \(get pods\/log\) in namespace "default"/);
-		// One line, cut to the width: nothing of it on the next row.
-		expect(rows[1]!.trim()).toBe('');
+		// Said whole, what to do included, over the rows it needs rather than cut at the width.
+		expect(rows.slice(0, 2).map(row => row.trim())).toEqual([
+			'RBAC forbids reading logs (get pods/log) in namespace "default" for this user; ask for a Role with',
+			'get on pods/log',
+		]);
+	});
+
+	it("says in podlife's words that p has no run before a container's first, where the server refuses it in the kubelet's", async () => {
+		const logs = new FakeLogs();
+		logs.onOpen = feed => feed.refuse(`previous terminated container "${feed.target.container}" in pod "${feed.target.pod}" not found`);
+		const app = await onPod('crashloop', 'local-path', logs, {columns: 80, rows: 24});
+		await app.press('p');
+		let frame = await app.waitFor('has no previous run');
+		expect(logRows(frame).slice(0, 2)).toEqual(['local-path-provisioner has no previous run: it has not restarted (l shows its', 'log)']);
+		expect(frame).not.toContain('previous terminated container');
+		// l shows the run there is.
+		logs.onOpen = feed => feed.push(stamped(1, 'provisioning'));
+		await app.press('l');
+		frame = await app.waitFor('provisioning');
+		expect(frame).not.toContain('has no previous run');
 	});
 
 	it('toggles timestamps with t and wrapping with w', async () => {

@@ -183,10 +183,10 @@ describe('the log view in a replay (l, p)', () => {
 		frame = await app.waitFor(f => f.includes(' api (previous)') && logRows(f).some(line => line.includes('(run 1)')));
 		expect(frame).toContain('captured at 04:17:18');
 		expect(frame).not.toContain('(run 2)');
-		// Back before run 0 ended: no previous run yet, in the kubelet's words.
+		// Back before run 0 ended: no previous run yet, in podlife's words (the kubelet's: "previous terminated container … not found").
 		player.seek(9_000);
-		frame = await app.waitFor('previous terminated container');
-		expect(logRows(frame)[1]).toMatch(/^previous terminated container "api" in pod "crashloop-g6z5t" not found$/);
+		frame = await app.waitFor('has no previous run');
+		expect(logRows(frame)[1]).toBe('api has no previous run: it has not restarted (l shows its log)');
 		// Run 2's capture was refused; run 3 was never captured.
 		player.seek(30_000);
 		frame = await app.waitFor('could not read');
@@ -194,6 +194,15 @@ describe('the log view in a replay (l, p)', () => {
 		player.seek(60_000);
 		frame = await app.waitFor('no log of this run');
 		expect(logRows(frame)[1]).toBe('no log of this run of api was captured by 04:18:04');
+	});
+
+	it('offers p beside a running log only when there is a run before it', async () => {
+		const {app} = await openReplayApp('crashloop', {atEnd: true, folder: 'logs', logs: 'captured', size: {columns: 120, rows: 40}});
+		await app.press('/', ...'local-path', KEY.enter);
+		await app.waitFor('filter: "local-path"');
+		await app.press('l');
+		const frame = await app.waitFor('no log of the running');
+		expect(logRows(frame)[1]).toBe('no log of the running local-path-provisioner in the session: logs are captured when a run ends');
 	});
 
 	it('says so in a session recorded without logs', async () => {

@@ -50,9 +50,11 @@ export function capturedLogAnswer(view: StoreView, now: number, header: SessionH
 	const log = logOfRun(view.logsByPod.get(key) ?? [], location.run);
 	if (!log) {
 		const running = !target.previous && location.finishedAt === null;
+		// p is offered only where there is a run before this one (one that has not restarted has none).
+		const before = logLocation(pod.readObject(), target.container, true).kind === 'run' ? ' (p: the run before)' : '';
 		return unavailable(
 			running
-				? `no log of the running ${target.container} in the session: logs are captured when a run ends (p: the run before)`
+				? `no log of the running ${target.container} in the session: logs are captured when a run ends${before}`
 				: `no log of this run of ${target.container} was captured by ${clock(now)}`,
 		);
 	}
