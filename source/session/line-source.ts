@@ -60,9 +60,11 @@ const READ_CHUNK = 64 * 1024;
 
 function describeFsError(file: string, error: unknown): SessionError {
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;
-	if (code === 'ENOENT') return new SessionError(file, undefined, 'file not found');
-	if (code === 'EACCES' || code === 'EPERM') return new SessionError(file, undefined, 'cannot read the file (permission denied)');
-	if (code === 'EISDIR') return new SessionError(file, undefined, 'is a directory, not a session file');
+	// Each says what to do too: a newcomer who typed a path wrong learns where sessions are.
+	if (code === 'ENOENT')
+		return new SessionError(file, undefined, 'file not found; check the path (`podlife demo --list` lists the sessions podlife comes with)');
+	if (code === 'EACCES' || code === 'EPERM') return new SessionError(file, undefined, 'cannot read the file (permission denied); check its permissions');
+	if (code === 'EISDIR') return new SessionError(file, undefined, 'is a directory, not a session file; name a file `podlife record` wrote');
 	const message = error instanceof Error ? error.message : String(error);
 	return new SessionError(file, undefined, `cannot read the file (${message})`);
 }

@@ -20,17 +20,17 @@ async function errorOf(run: () => Promise<unknown>): Promise<SessionError> {
 }
 
 describe('a file that is not a session stops the reader with a one-line message', () => {
-	it('says plainly that the file does not exist', async () => {
+	it('says plainly that the file does not exist, and where sessions are', async () => {
 		const file = temp.path('missing.ndjson');
 		const error = await errorOf(() => openSession(file));
-		expect(error.message).toBe(`${file}: file not found`);
+		expect(error.message).toBe(`${file}: file not found; check the path (\`podlife demo --list\` lists the sessions podlife comes with)`);
 		expect(error).toBeInstanceOf(UserError);
 		expect(error.exitCode).toBe(1);
 	});
 
 	it('says a directory is not a session file', async () => {
 		const error = await errorOf(() => openSession(temp.dir));
-		expect(error.message).toBe(`${temp.dir}: is a directory, not a session file`);
+		expect(error.message).toBe(`${temp.dir}: is a directory, not a session file; name a file \`podlife record\` wrote`);
 	});
 
 	it('says an empty file is not a session', async () => {
