@@ -26,7 +26,7 @@ export interface TableLine {
 	tone: RowTone;
 	/** Changed within view/pod-row.ts CHANGE_HIGHLIGHT_MS: bold, marked "*". */
 	changed: boolean;
-	/** The cells, laid out (view/table-layout.ts rowLine), indented under their heading when grouped. */
+	/** The cells, laid out (view/table-line.ts rowLine), indented under their heading when grouped. */
 	text: string;
 	/** Grouped by owner: a workload's (or part's) heading line, drawn in place of marks and cells (view/workloads/heading-lines.ts). */
 	heading?: Line;

@@ -27,7 +27,7 @@ describe('containers in the pod detail', () => {
 	it('selects a container with ↓, Enter shows it in full, Esc goes back to the list on it, Esc again to the table', async () => {
 		const app = await containersOf('init', 'init-demo');
 		let frame = app.lastFrame();
-		expect(markedLine(frame)).toMatch(/^› ▸ init-schema\s+terminated/);
+		expect(markedLine(frame)).toMatch(/^› ▸ init-schema\s+completed \(exit 0\)/);
 		expect(frame).toContain('Enter show container');
 		expect(frame).toContain('↓/j next container');
 		// The list shows the short form: no command.
