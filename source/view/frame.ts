@@ -251,6 +251,7 @@ export function deriveFrame(input: FrameInput): Frame {
 		namespace: state.namespace,
 		watched: input.info.namespace,
 		sort: state.sort,
+		wide: state.wide,
 		shown: list.length,
 		total: counts.total + counts.deleted,
 	});

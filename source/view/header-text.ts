@@ -117,11 +117,14 @@ export function scopeText(options: {
 	namespace: string | null;
 	watched?: string | null;
 	sort: SortMode;
+	/** `w`: kubectl's -o wide columns are on, said here since at 80 columns they all start off-screen. */
+	wide?: boolean;
 	shown: number;
 	total: number;
 }): string {
 	const watched = options.watched ? options.watched.split(',').join(', ') : 'all';
 	const parts = [`ns: ${options.namespace ?? watched}`, `sort: ${SORT_LABEL[options.sort]}`];
+	if (options.wide) parts.push('wide');
 	if (options.filter !== '') parts.push(`filter: "${options.filter}"`);
 	if (options.faultyOnly) parts.push('faulty only');
 	if (options.filter !== '' || options.faultyOnly) parts.push(`showing ${options.shown} of ${options.total}`);

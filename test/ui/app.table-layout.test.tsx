@@ -158,6 +158,18 @@ describe('pod table columns', () => {
 		expect(headerLine(frame)).toMatch(/^ +→? *NAMESPACE +NAME +READY +STATUS +RESTARTS +AGE/);
 	});
 
+	it('says wide mode is on at 80 columns, where its columns all start off-screen', async () => {
+		const {app} = renderLive(80);
+		let frame = await app.waitFor('crashloop');
+		expect(frame.split('\n')[1]).not.toMatch(/ wide$/);
+		await app.press('w');
+		frame = await app.waitFor(f => / wide$/.test(f.split('\n')[1]!));
+		expect(frame.split('\n')[1]).toMatch(/ns: all {2}sort: worst first {2}wide$/);
+		expect(headerLine(frame)).not.toContain(' IP');
+		await app.press('w');
+		await app.waitFor(f => !/ wide$/.test(f.split('\n')[1]!));
+	});
+
 	it('in wide mode at 120 columns shows IPs and nodes whole, and → brings the rest', async () => {
 		const {app} = renderLive(120);
 		await app.waitFor('crashloop');
