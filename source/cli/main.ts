@@ -3,6 +3,7 @@
 // for React and `podlife demo` never pays for client-node.
 
 import {EXIT_OK, EXIT_UNHEALTHY, UsageError} from '../errors.js';
+import {SessionError} from '../session/session-error.js';
 import {givenFlags, parseArgs, type Flags, type GivenFlag} from './flags.js';
 import {acceptedFlags, commandHelp, commandsTaking, isCommand, overviewHelp, COMMANDS, type CommandName} from './help.js';
 import {joinNegativeAt, parseAt, parseDuration, parseTimeFlag} from './duration-flag.js';
@@ -153,6 +154,17 @@ async function demo(rest: string[], flags: Flags, io: Io): Promise<number> {
 
 /** `asTyped`: the command line that asked for it, without podlife and flags ("demo crashloop"). */
 async function replay(file: string, flags: Flags, io: Io, asTyped: string): Promise<number> {
+	try {
+		return await replaySession(file, flags, io, asTyped);
+	} catch (error) {
+		// A bad line after the header stops the replay there: say how to read past it.
+		if (error instanceof SessionError && error.line !== undefined && error.line > 1 && !flags.lenient)
+			throw new SessionError(error.file, error.line, `${error.problem}; --lenient skips bad lines`);
+		throw error;
+	}
+}
+
+async function replaySession(file: string, flags: Flags, io: Io, asTyped: string): Promise<number> {
 	const at = flags.at === undefined ? undefined : parseAt(flags.at);
 	const compat = compatFlag(flags);
 	lanesOnly(flags, flags.output);
