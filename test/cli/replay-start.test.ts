@@ -52,9 +52,13 @@ describe('a session read error before the first frame', () => {
 					'bad-41.ndjson',
 					MIXED.map((line, i) => (i === 40 ? 'not json' : line)),
 				),
-			file => `${file}:41: line is not JSON`,
+			file => `${file}:41: line is not JSON; --lenient skips bad lines`,
 		],
-		['an entry without a type after the header', () => write('no-type.ndjson', [MIXED[0]!, '{"t":10,"x":1}']), file => `${file}:2: entry has no "type"`],
+		[
+			'an entry without a type after the header',
+			() => write('no-type.ndjson', [MIXED[0]!, '{"t":10,"x":1}']),
+			file => `${file}:2: entry has no "type"; --lenient skips bad lines`,
+		],
 	];
 	for (const [name, make, message] of cases) {
 		it(`ends the TUI with exit 1 and the line headless mode prints, for ${name}`, async () => {
@@ -81,7 +85,7 @@ describe('a session read error before the first frame', () => {
 		stream.write('"}}\n');
 		for (const line of MIXED.slice(2)) stream.write(`${line}\n`);
 		await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
-		const expected = `${file}:3: line is longer than 16 MiB, more than any API object takes: not a session entry`;
+		const expected = `${file}:3: line is longer than 16 MiB, more than any API object takes: not a session entry; --lenient skips bad lines`;
 		expect(await podlife('replay', file)).toMatchObject({code: 1, error: expected});
 		expect(await podlife('replay', file, '-o', 'check')).toMatchObject({code: 1, error: expected});
 	});

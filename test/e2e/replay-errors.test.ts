@@ -97,16 +97,16 @@ describe('podlife replay of a broken session, in a terminal', () => {
 		tmux('send-keys', '-t', session, 'q');
 		const after = await waitForScreen(text => text.includes(ended), 'the shell after quitting');
 		expect(after).not.toContain('NAMESPACE');
-		expect(after).toContain(`podlife: ${message}\npodlife exited 1`);
+		expect(after).toContain(`podlife: ${message}; --lenient skips bad lines\npodlife exited 1`);
 	}, 60_000);
 
 	it('exits 1 before any screen with the one line headless mode prints, for a read error on the first read', async () => {
 		const file = write('no-type.ndjson', [MIXED[0]!, '{"t":10,"x":1}']);
 		const ended = podlife('replay', file);
 		const after = await waitForScreen(text => text.includes(ended), 'the shell');
-		expect(after).toContain(`podlife: ${file}:2: entry has no "type"\npodlife exited 1`);
+		expect(after).toContain(`podlife: ${file}:2: entry has no "type"; --lenient skips bad lines\npodlife exited 1`);
 		const checked = podlife('replay', file, '-o', 'check');
-		expect(await waitForScreen(text => text.includes(checked), 'the shell')).toContain(`podlife: ${file}:2: entry has no "type"\npodlife exited 1`);
+		expect(await waitForScreen(text => text.includes(checked), 'the shell')).toContain(`podlife: ${file}:2: entry has no "type"; --lenient skips bad lines\npodlife exited 1`);
 	}, 60_000);
 
 	it('shows the warning of a gzip recording cut short in yellow, and prints it on the shell after q, exit 0', async () => {
