@@ -106,7 +106,9 @@ describe('podlife replay of a broken session, in a terminal', () => {
 		const after = await waitForScreen(text => text.includes(ended), 'the shell');
 		expect(after).toContain(`podlife: ${file}:2: entry has no "type"; --lenient skips bad lines\npodlife exited 1`);
 		const checked = podlife('replay', file, '-o', 'check');
-		expect(await waitForScreen(text => text.includes(checked), 'the shell')).toContain(`podlife: ${file}:2: entry has no "type"; --lenient skips bad lines\npodlife exited 1`);
+		expect(await waitForScreen(text => text.includes(checked), 'the shell')).toContain(
+			`podlife: ${file}:2: entry has no "type"; --lenient skips bad lines\npodlife exited 1`,
+		);
 	}, 60_000);
 
 	it('shows the warning of a gzip recording cut short in yellow, and prints it on the shell after q, exit 0', async () => {
