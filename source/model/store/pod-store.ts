@@ -4,7 +4,7 @@
 //
 // Reading it: view() for a screen or an output (the whole state, never changed afterwards);
 // pod(key), eventsOf(pod), logsOf(key) and nodes for a reader of one pod per entry; snapshot()/restore() to go
-// back and forth (replay); version, changedSince() and subscribe() to follow what changes.
+// back and forth (replay; what a snapshot holds: store-snapshot.ts); version, changedSince() and subscribe() to follow what changes.
 //
 // Cost: every entry costs O(what it changes) — one pod's columns/containers/diff, one pod's event
 // list — never a scan over all pods. Pod states are immutable (a change makes a new version,
@@ -26,10 +26,9 @@
 // text (compactObjects: the live store, which holds a whole cluster), parsed again when read.
 
 import type {KubeEvent, KubeObject, Node, Pod} from '../../kube/objects.js';
-import type {Cluster, NamespaceLabels} from '../placement/cluster.js';
+import type {Cluster} from '../placement/cluster.js';
 import {clusterOf} from '../placement/cluster-of.js';
 import {ClusterIndex} from '../placement/cluster-index.js';
-import type {Labels} from '../placement/label-selector.js';
 import type {LogEntry, PrintedRow, SessionEntry, WatchType} from '../../session/format.js';
 import {capturedLog, type CapturedLog} from '../captured-log.js';
 import {podColumns} from '../print-pod.js';
@@ -43,8 +42,9 @@ import type {ObjectSource} from './object-source.js';
 import {withCapturedLog} from './captured-logs.js';
 import {eventId, eventsOfLife, eventTime, LazyEvent, podKeyOfEvent, slimEvent, withEvent, withoutEvent} from './pod-events.js';
 import {nextPodVersion, PodVersion, type VersionContext} from './pod-version.js';
-import {TombstoneQueue, type TombstoneQueueSnapshot} from './tombstone-queue.js';
-import {EndedPods, UNLIMITED_ENDED_PODS, type EndedPodsLimits, type EndedPodsSnapshot} from './ended-pods.js';
+import {TombstoneQueue} from './tombstone-queue.js';
+import {EndedPods, UNLIMITED_ENDED_PODS, type EndedPodsLimits} from './ended-pods.js';
+import {namespaceLabels, NO_NAMESPACES, type NamespaceState, type SnapshotCopier, type StoreChanges, type StoreSnapshot} from './store-snapshot.js';
 import type {StatusCompat} from '../compat.js';
 import type {ConnectionStatus} from '../connection-status.js';
 import {NO_OWNER_OBJECTS, ownerKey, ownerObjectOf, type OwnerObjects} from '../workloads/owner-objects.js';
@@ -74,47 +74,6 @@ export interface PodStoreOptions {
 }
 
 export const DEFAULT_TOMBSTONE_MS = 5 * 60_000;
-
-/**
- * A PodStore's whole state at one version, for seeking in replay (PodStore.restore). It shares its
- * maps and PodState objects with the store (they are never changed in place), so taking one is
- * cheap. Its maps may be replaced by any map of the same entries (replay keyframes pack them):
- * restore reads them by forEach.
- */
-export interface StoreSnapshot {
-	readonly version: number;
-	readonly compat: StatusCompat;
-	readonly pods: ReadonlyMap<string, PodState>;
-	readonly nodes: ReadonlyMap<string, Node>;
-	readonly namespaces: NamespaceState;
-	/** The pods' owner objects the session holds (few, rarely changed: a write copies the map). */
-	readonly owners: OwnerObjects;
-	readonly eventsByPod: ReadonlyMap<string, readonly KubeEvent[]>;
-	readonly logsByPod: ReadonlyMap<string, readonly CapturedLog[]>;
-	/** Deleted pods, oldest deletion first (tombstone-queue.ts). */
-	readonly tombstones: TombstoneQueueSnapshot;
-	/** Deleted pods kept for their lanes (ended-pods.ts). */
-	readonly endedPods: EndedPodsSnapshot;
-	readonly synced: ReadonlySet<string>;
-	readonly connection: ConnectionStatus | null;
-}
-
-/** What changed in a store after a version (PodStore.changedSince). */
-export interface StoreChanges {
-	/** Pods whose state changed: added, modified, deleted, pruned. */
-	readonly pods: ReadonlySet<string>;
-	/** Pods whose event list changed. */
-	readonly events: ReadonlySet<string>;
-}
-
-/**
- * How snapshot() copies the pod and event maps instead of sharing them. Each function is given the
- * store's map as it is now, readable only during the call, and returns the map the snapshot holds.
- */
-export interface SnapshotCopier {
-	pods(current: ReadonlyMap<string, PodState>): ReadonlyMap<string, PodState>;
-	eventsByPod(current: ReadonlyMap<string, readonly KubeEvent[]>): ReadonlyMap<string, readonly KubeEvent[]>;
-}
 
 export class PodStore {
 	private readonly tombstoneMs: number;
@@ -472,25 +431,6 @@ export class PodStore {
 
 const NO_EVENTS: readonly KubeEvent[] = [];
 const NO_LOGS: readonly CapturedLog[] = [];
-
-/**
- * The namespaces' labels the store holds, and the server's refusal to list them. Few and rarely
- * changed (a write copies the map): a snapshot shares the state as it is.
- */
-export interface NamespaceState {
-	readonly labels: ReadonlyMap<string, Labels>;
-	/** The server's message when it refused to list them; null otherwise. */
-	readonly forbidden: string | null;
-}
-
-const NO_NAMESPACES: NamespaceState = {labels: new Map(), forbidden: null};
-
-/** What a view tells placement: the labels once the namespaces' list is complete (SYNCED). */
-function namespaceLabels(state: NamespaceState, synced: ReadonlySet<string>): NamespaceLabels {
-	if (synced.has('namespaces')) return {known: true, labels: state.labels};
-	if (state.forbidden !== null) return {known: false, why: 'forbidden', message: state.forbidden};
-	return {known: false, why: 'absent', message: null};
-}
 
 function sameCompat(a: StatusCompat, b: StatusCompat): boolean {
 	return a.label === b.label && a.terminatingForTerminalPods === b.terminatingForTerminalPods && a.errorBeatsCompleted === b.errorBeatsCompleted;

@@ -6,7 +6,8 @@
 // or DELTAS_PER_FULL deltas. Restoring one applies the chain: at most DELTAS_PER_FULL small lists.
 
 import type {KubeEvent} from '../../kube/objects.js';
-import type {PodStore, StoreSnapshot} from '../../model/store/pod-store.js';
+import type {PodStore} from '../../model/store/pod-store.js';
+import type {StoreSnapshot} from '../../model/store/store-snapshot.js';
 import type {PodState} from '../../model/pod-state.js';
 import {DeltaMap, PackedMap} from './packed-maps.js';
 

@@ -6,7 +6,8 @@
 
 import {openSession} from '../../session/reader.js';
 import {isWatchEntry, type SessionEntry} from '../../session/format.js';
-import {PodStore, type StoreSnapshot} from '../../model/store/pod-store.js';
+import {PodStore} from '../../model/store/pod-store.js';
+import type {StoreSnapshot} from '../../model/store/store-snapshot.js';
 import {Interns} from '../../model/store/interns.js';
 import {podKeyOf} from '../../model/pod-key.js';
 import {EntryLog} from './entry-log.js';

@@ -3,7 +3,8 @@
 // everything a pod state shows, to compare a lazy store with a plain one.
 
 import type {KubeEvent, Pod} from '../../../source/kube/objects.js';
-import {DEFAULT_TOMBSTONE_MS, PodStore, type PodStoreOptions, type StoreSnapshot} from '../../../source/model/store/pod-store.js';
+import {DEFAULT_TOMBSTONE_MS, PodStore, type PodStoreOptions} from '../../../source/model/store/pod-store.js';
+import type {StoreSnapshot} from '../../../source/model/store/store-snapshot.js';
 import {withoutManagedFields, type ObjectSource} from '../../../source/model/store/object-source.js';
 import {slimEvent} from '../../../source/model/store/pod-events.js';
 import type {PodState, StoreView} from '../../../source/model/pod-state.js';

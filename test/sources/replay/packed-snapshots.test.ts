@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import type {Pod} from '../../../source/kube/objects.js';
 import {compatForServerVersion, LATEST_COMPAT} from '../../../source/model/compat.js';
-import {DEFAULT_TOMBSTONE_MS, PodStore, type StoreSnapshot} from '../../../source/model/store/pod-store.js';
+import {DEFAULT_TOMBSTONE_MS, PodStore} from '../../../source/model/store/pod-store.js';
+import type {StoreSnapshot} from '../../../source/model/store/store-snapshot.js';
 import {isWatchEntry, type SessionEntry} from '../../../source/session/format.js';
 import {SnapshotPacker} from '../../../source/sources/replay/packed-snapshots.js';
 import {loadCapture} from '../../helpers/load-capture.js';
