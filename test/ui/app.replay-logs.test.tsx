@@ -209,6 +209,6 @@ describe('the log view in a replay (l, p)', () => {
 		const {app} = await onCrashloop('captures');
 		await app.press('p');
 		const frame = await app.waitFor('no container logs');
-		expect(logRows(frame)[1]).toBe('this session holds no container logs: it was recorded without them');
+		expect(logRows(frame)[1]).toBe('this session holds no container logs: it was recorded without them (podlife record keeps them unless --logs none)');
 	});
 });

@@ -46,7 +46,8 @@ export function capturedLogAnswer(view: StoreView, now: number, header: SessionH
 	const location = logLocation(pod.readObject(), target.container, target.previous);
 	if (location.kind === 'unscheduled') return unavailable(`${key} has no node yet at ${clock(now)}: no container has run`);
 	if (location.kind === 'refused') return unavailable(location.message);
-	if (!sessionCapturesLogs(header)) return unavailable('this session holds no container logs: it was recorded without them');
+	if (!sessionCapturesLogs(header))
+		return unavailable('this session holds no container logs: it was recorded without them (podlife record keeps them unless --logs none)');
 	const log = logOfRun(view.logsByPod.get(key) ?? [], location.run);
 	if (!log) {
 		const running = !target.previous && location.finishedAt === null;
