@@ -9,6 +9,7 @@ import type {PodState} from '../model/pod-state.js';
 import type {PrintedRow} from '../session/format.js';
 import {explainPod, placementOf, whyContext, whyText} from '../model/why.js';
 import {flagsCell} from '../view/flags.js';
+import {TITLES as COLUMN_TITLES} from '../view/table-columns.js';
 import {NO_WHY_SOURCE, type WhySource} from './pod-json.js';
 import {textTable} from './text-table.js';
 
@@ -22,16 +23,8 @@ const CELLS: Readonly<Record<TableOutput, readonly Cell[]>> = {
 	wide: ['ready', 'status', 'restarts', 'age', 'ip', 'node', 'nominatedNode', 'readinessGates'],
 };
 
-const TITLES: Readonly<Record<Cell, string>> = {
-	ready: 'READY',
-	status: 'STATUS',
-	restarts: 'RESTARTS',
-	age: 'AGE',
-	ip: 'IP',
-	node: 'NODE',
-	nominatedNode: 'NOMINATED NODE',
-	readinessGates: 'READINESS GATES',
-};
+// The TUI's titles, and kubectl's READINESS GATES, which only -o wide prints.
+const TITLES: Readonly<Record<Cell, string>> = {...COLUMN_TITLES, readinessGates: 'READINESS GATES'};
 
 export function tableHeader(output: TableOutput = 'table'): string[] {
 	return ['NAMESPACE', 'NAME', ...CELLS[output].map(cell => TITLES[cell]), 'FLAGS', 'WHY'];
