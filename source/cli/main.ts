@@ -8,6 +8,7 @@ import {givenFlags, parseArgs, type Flags, type GivenFlag} from './flags.js';
 import {acceptedFlags, commandHelp, commandsTaking, isCommand, overviewHelp, COMMANDS, type CommandName} from './help.js';
 import {joinNegativeAt, parseAt, parseDuration, parseTimeFlag} from './duration-flag.js';
 import {refuseFlagsTheReplayIgnores} from './replay-output-flags.js';
+import {textInstead} from './text-instead.js';
 import {compatForServerVersion, parseStatusCompat, type StatusCompat} from '../model/compat.js';
 
 // `wide` is kubectl's habit: the table with every column of `kubectl get pods -o wide`.
@@ -78,17 +79,9 @@ function refuseOtherCommandsFlags(command: CommandName | undefined, given: reado
 	throw new UsageError(`${foreign.typed} is not a flag of ${here}${elsewhere} (see podlife ${command ? command + ' ' : ''}--help)`);
 }
 
-/** `asTyped`: the command and its arguments as the user gave them ("replay x.ndjson"), for a command line they can run as it is. */
-function requireTty(io: Io, asTyped: string, instead = '--output table (or json, ndjson)'): void {
-	if (!io.isTty) {
-		const line = ['podlife', asTyped, instead].filter(part => part !== '').join(' ');
-		throw new UsageError(`stdout is not a terminal, so the TUI cannot start; for text use e.g. ${line}`);
-	}
-}
-
-/** A path or name as a shell takes it: quoted when it holds anything but plain characters. */
-function shellWord(text: string): string {
-	return /^[\w./@:+-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+/** `args`: the command line after `podlife`, for one the user can run as it is, with text instead of the TUI. */
+function requireTty(io: Io, args: readonly string[], instead = '--output table (or json, ndjson)'): void {
+	if (!io.isTty) throw new UsageError(`stdout is not a terminal, so the TUI cannot start; for text use e.g. ${textInstead(args, instead)}`);
 }
 
 function one(input: string[], what: string, usage: string): string {
@@ -122,25 +115,25 @@ export async function main(argv: string[], io: Io): Promise<number> {
 	switch (command) {
 		case 'replay': {
 			const file = one(rest, 'session file', 'podlife replay FILE');
-			return replay(file, flags, io, `replay ${shellWord(file)}`);
+			return replay(file, flags, io, args);
 		}
 		case 'demo':
-			return demo(rest, flags, io);
+			return demo(rest, flags, io, args);
 		case 'record':
-			return record(one(rest, 'session file to write', 'podlife record FILE'), flags, io);
+			return record(one(rest, 'session file to write', 'podlife record FILE'), flags, io, args);
 		case 'serve':
 			return serve(one(rest, 'session file', 'podlife serve FILE [--port P]'), flags, io);
 		case 'check':
 			if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; usage: podlife check [cluster flags] [--for DURATION]`);
 			return check(flags, io);
 		case undefined:
-			return live(flags, io);
+			return live(flags, io, args);
 		default:
 			throw new UsageError(`unknown command "${command}"; commands: ${COMMAND_LIST} (see podlife --help)`);
 	}
 }
 
-async function demo(rest: string[], flags: Flags, io: Io): Promise<number> {
+async function demo(rest: string[], flags: Flags, io: Io, args: readonly string[]): Promise<number> {
 	const catalog = await import('../demo/catalog.js');
 	if (flags.list) {
 		const demos = await catalog.listDemos();
@@ -149,13 +142,13 @@ async function demo(rest: string[], flags: Flags, io: Io): Promise<number> {
 		return EXIT_OK;
 	}
 	if (rest.length > 1) throw new UsageError(`unexpected argument "${rest[1]}"; usage: podlife demo [NAME]`);
-	return replay(catalog.resolveDemo(rest[0]), flags, io, rest[0] === undefined ? 'demo' : `demo ${shellWord(rest[0])}`);
+	return replay(catalog.resolveDemo(rest[0]), flags, io, args);
 }
 
-/** `asTyped`: the command line that asked for it, without podlife and flags ("demo crashloop"). */
-async function replay(file: string, flags: Flags, io: Io, asTyped: string): Promise<number> {
+/** `args`: the command line after `podlife` (for the line that says what to run without a terminal). */
+async function replay(file: string, flags: Flags, io: Io, args: readonly string[]): Promise<number> {
 	try {
-		return await replaySession(file, flags, io, asTyped);
+		return await replaySession(file, flags, io, args);
 	} catch (error) {
 		// A bad line after the header stops the replay there: say how to read past it.
 		if (error instanceof SessionError && error.line !== undefined && error.line > 1 && !flags.lenient)
@@ -164,7 +157,7 @@ async function replay(file: string, flags: Flags, io: Io, asTyped: string): Prom
 	}
 }
 
-async function replaySession(file: string, flags: Flags, io: Io, asTyped: string): Promise<number> {
+async function replaySession(file: string, flags: Flags, io: Io, args: readonly string[]): Promise<number> {
 	const at = flags.at === undefined ? undefined : parseAt(flags.at);
 	const compat = compatFlag(flags);
 	lanesOnly(flags, flags.output);
@@ -193,7 +186,7 @@ async function replaySession(file: string, flags: Flags, io: Io, asTyped: string
 		await runHeadlessReplay({file, output, at: at ?? 'end', compat, lenient: flags.lenient, write: io.write, warn: io.warn});
 		return EXIT_OK;
 	}
-	requireTty(io, asTyped);
+	requireTty(io, args);
 	const speed = flags.speed;
 	if (speed !== undefined && !(speed >= 0.25 && speed <= 64)) throw new UsageError(`--speed must be between 0.25 and 64 (got ${speed})`);
 	// The TUI's modules load while the first entries do (prepareReplay waits for them).
@@ -257,7 +250,7 @@ function clusterOptions(flags: Flags) {
 	};
 }
 
-async function live(flags: Flags, io: Io): Promise<number> {
+async function live(flags: Flags, io: Io, args: readonly string[]): Promise<number> {
 	const cluster = clusterOptions(flags);
 	const compat = compatFlag(flags);
 	lanesOnly(flags, flags.output);
@@ -275,18 +268,18 @@ async function live(flags: Flags, io: Io): Promise<number> {
 		await runLiveHeadless({...cluster, output, watchForMs, compat, lanes, write: io.write, warn: io.warn});
 		return EXIT_OK;
 	}
-	requireTty(io, '');
+	requireTty(io, args);
 	const {runLiveApp} = await import('./live-app.js');
 	await runLiveApp({cluster, compat, noColor: noColor(flags), view});
 	return EXIT_OK;
 }
 
-async function record(file: string, flags: Flags, io: Io): Promise<number> {
+async function record(file: string, flags: Flags, io: Io, args: readonly string[]): Promise<number> {
 	const cluster = clusterOptions(flags);
 	const durationMs = flags.duration === undefined ? undefined : parseDuration(flags.duration, '--duration');
 	const view = startView(flags, undefined, flags.ui);
 	const logs = flags.logs === undefined ? 'crashes' : oneOf(flags.logs, LOGS_MODES, '--logs');
-	if (flags.ui) requireTty(io, `record ${shellWord(file)}`, '--no-ui');
+	if (flags.ui) requireTty(io, args, '--no-ui');
 	const {runRecord} = await import('./record-command.js');
 	await runRecord({
 		file,

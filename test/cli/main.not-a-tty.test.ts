@@ -27,8 +27,27 @@ describe('the TUI asked for with stdout not a terminal', () => {
 		expect((await run('replay', spaced)).message).toContain(`podlife replay '${spaced}' --output table`);
 	});
 
+	it("keeps the user's own flags, so the text shows the same pods at the same moment", async () => {
+		expect((await run('--kubeconfig', '/tmp/my kc', '-n', 'shop', '-n', 'pay', '-l', 'app=web,tier!=db', '--context', 'kind-kind')).message).toBe(
+			`${SAID}podlife --kubeconfig '/tmp/my kc' -n shop -n pay -l 'app=web,tier!=db' --context kind-kind --output table (or json, ndjson)`,
+		);
+		expect((await run('replay', MIXED, '--at', '-30s', '--no-color')).message).toBe(
+			`${SAID}podlife replay ${MIXED} --at=-30s --no-color --output table (or json, ndjson)`,
+		);
+	});
+
+	it('leaves out what only the TUI reads, which the text outputs refuse, and turns --view lanes into --output lanes', async () => {
+		expect((await run('replay', MIXED, '--speed', '4', '--paused', '--loop', '--at', '0:30')).message).toBe(
+			`${SAID}podlife replay ${MIXED} --at 0:30 --output table (or json, ndjson)`,
+		);
+		expect((await run('demo', 'crashloop', '--view', 'lanes')).message).toBe(`${SAID}podlife demo crashloop --output lanes`);
+		expect((await run('-A', '--view=lanes')).message).toBe(`${SAID}podlife -A --output lanes`);
+		expect((await run('demo', '--view', 'table')).message).toBe(`${SAID}podlife demo --output table (or json, ndjson)`);
+	});
+
 	it('suggests --no-ui for record, which takes no --output', async () => {
 		const file = path.join(dir, 'boot.ndjson');
 		expect(await run('record', file)).toEqual({code: 2, message: `${SAID}podlife record ${file} --no-ui`});
+		expect((await run('record', file, '-A', '--duration', '5m', '--view', 'lanes')).message).toBe(`${SAID}podlife record ${file} -A --duration 5m --no-ui`);
 	});
 });
