@@ -30,9 +30,9 @@ import type {Verb} from './routes.js';
 import {servedAt} from './served-clock.js';
 import {ServedObjects} from './served-objects.js';
 import type {RowPrinter} from './table.js';
-import {Watches} from './watches.js';
+import {Watches, type WatchListFailure} from './watches.js';
 
-export type {ForbidRule, Grant, RequestRecord, Revocation, ThrottleRule, Verb};
+export type {ForbidRule, Grant, RequestRecord, Revocation, ThrottleRule, Verb, WatchListFailure};
 
 export interface FakeApiServerOptions {
 	header: SessionHeader;
@@ -348,6 +348,16 @@ export class FakeApiServer {
 	 */
 	holdInitialEventsEnd(): () => void {
 		return this.watches.holdInitialEventsEnd();
+	}
+
+	/**
+	 * The next `times` (default: every) watch-list streams fail before the bookmark that ends their
+	 * initial events. 'error' (default): the initial events, then an ERROR event 500 InternalError, as
+	 * when etcd fails the watcher's initial list (storage/etcd3 watcher.go), and the end of the stream;
+	 * 'close': the stream ends at once, before any event. Plain watches are not touched.
+	 */
+	failWatchLists(rule: {how?: WatchListFailure; times?: number} = {}): void {
+		this.watches.failWatchLists(rule.how ?? 'error', rule.times ?? Number.POSITIVE_INFINITY);
 	}
 
 	/** Send a BOOKMARK at the current resourceVersion to watches that allow bookmarks. */

@@ -90,6 +90,11 @@ export function tooLargeResourceVersion(requested: number, current: number): Sta
 	});
 }
 
+/** A storage failure the server passes on (apierrors.NewInternalError, as storage/etcd3 watcher.go's interpretWatchError makes it). */
+export function internalError(cause: string): StatusBody {
+	return failure(500, 'InternalError', `Internal error occurred: ${cause}`, {causes: [{reason: '', message: cause}]});
+}
+
 export function badRequest(message: string): StatusBody {
 	return failure(400, 'BadRequest', message);
 }

@@ -24,6 +24,9 @@ export interface WatchesOptions {
 	minRequestTimeoutMs: number;
 }
 
+/** How a watch-list stream fails before its end bookmark: after its initial events, an ERROR event; or closed at once, before any event. */
+export type WatchListFailure = 'error' | 'close';
+
 /** How long before a watch's deadline its last bookmark goes. */
 const PRE_TIMEOUT_BOOKMARK_MS = 2000;
 
@@ -33,6 +36,8 @@ export class Watches {
 	private behind = 0;
 	/** While set: the end bookmarks of watch-list streams wait here for their turn (holdInitialEventsEnd). */
 	private endsHeld: Array<() => void> | null = null;
+	/** How the next watch-list streams fail before their end bookmark, and how many more do (failWatchLists). */
+	private listsFailing: {how: WatchListFailure; times: number} | null = null;
 
 	constructor(
 		private readonly objects: ServedObjects,
@@ -76,8 +81,17 @@ export class Watches {
 			return null;
 		}
 
+		const failure = sendInitialEvents ? this.nextWatchListFailure() : null;
+		if (failure === 'close') {
+			watch.end();
+			return null;
+		}
 		if (fromRv === undefined || sendInitialEvents) watch.sendInitial(this.objects.current(scope.resource));
 		for (const change of backlog) watch.sendChange(change);
+		if (failure === 'error') {
+			watch.sendErrorAndEnd(status.internalError('etcdserver: request timed out'));
+			return null;
+		}
 		// The streaming-list protocol (KEP-3157) marks the end of the initial state with this bookmark,
 		// at the resourceVersion the server has reached when it sends it.
 		const sendEnd = () => watch.sendBookmark(history.resourceVersion, {'k8s.io/initial-events-end': 'true'});
@@ -115,6 +129,18 @@ export class Watches {
 			if (this.endsHeld === held) this.endsHeld = null;
 			for (const sendEnd of held) sendEnd();
 		};
+	}
+
+	/** The next `times` watch-list streams fail before their end bookmark (FakeApiServer.failWatchLists). */
+	failWatchLists(how: WatchListFailure, times: number): void {
+		this.listsFailing = times > 0 ? {how, times} : null;
+	}
+
+	private nextWatchListFailure(): WatchListFailure | null {
+		const failing = this.listsFailing;
+		if (!failing) return null;
+		if (--failing.times <= 0) this.listsFailing = null;
+		return failing.how;
 	}
 
 	/**

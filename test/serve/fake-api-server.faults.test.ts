@@ -269,6 +269,26 @@ describe('FakeApiServer faults', () => {
 		]);
 	});
 
+	it('fails watch-list streams before their end bookmark as asked: an ERROR 500 after the initial events, or an end before any event', async () => {
+		const started = await startServer('web');
+		server = started.server;
+		server.advanceTo(3000);
+		const query = {sendInitialEvents: 'true', resourceVersionMatch: 'NotOlderThan', allowWatchBookmarks: 'true'};
+		server.failWatchLists({times: 1});
+		const failed = watchUntilDone(started.url, '/api/v1/pods', query);
+		await waitFor(() => (failed.state.done ? true : undefined), 'the end of the first watch-list');
+		expect(failed.events.map(event => event.type)).toEqual([...[...podsAt(started.entries, 3000).keys()].map(() => 'ADDED'), 'ERROR']);
+		expect(failed.events.at(-1)!.object).toMatchObject({code: 500, reason: 'InternalError', message: 'Internal error occurred: etcdserver: request timed out'});
+		server.failWatchLists({how: 'close', times: 1});
+		const closed = watchUntilDone(started.url, '/api/v1/pods', query);
+		await waitFor(() => (closed.state.done ? true : undefined), 'the end of the second watch-list');
+		expect(closed.events).toEqual([]);
+		// Then they stream their initial events and the bookmark that ends them again; plain watches were never touched.
+		const streamed = watchUntilDone(started.url, '/api/v1/pods', query);
+		await waitFor(() => (streamed.events.some(event => event.type === 'BOOKMARK') ? true : undefined), 'the end bookmark');
+		expect(streamed.state.done).toBe(false);
+	});
+
 	it('ends open watch streams when cutWatches() drops them', async () => {
 		const started = await startServer('web');
 		server = started.server;
