@@ -26,11 +26,11 @@ afterEach(async () => {
 const START_AT = 60_000;
 
 /** A live store on the 'mixed' capture's fake server, listed 5 pods a page; `prepare` runs before it connects. */
-async function renderLive(prepare: (server: Fake['server']) => void): Promise<{app: Rendered; pods: number}> {
+async function renderLive(prepare: (server: Fake['server']) => void, watchList = false): Promise<{app: Rendered; pods: number}> {
 	fake = await startFake('mixed', {startAt: START_AT});
 	prepare(fake.server);
 	const pods = podsFrom(fake.entries.filter(entry => entry.t <= START_AT)).size;
-	live = await startLiveStore({kubeconfig: fake.kubeconfig, namespace: null, ...FAST, pageSize: 5, watchList: false});
+	live = await startLiveStore({kubeconfig: fake.kubeconfig, namespace: null, ...FAST, pageSize: 5, watchList});
 	const frames = new FrameSource([listener => live!.store.subscribe(listener)], realScheduler, 0, 0);
 	const {store, source} = live;
 	app = renderAtSize(<App store={store} clock={{now: () => source.now()}} info={source.info} frames={frames} />, {columns: 120, rows: 40});
@@ -50,6 +50,15 @@ describe('a live table while the pods are listed', () => {
 		expect(frame).not.toContain('No pods yet');
 		release();
 		frame = await screen.waitFor(f => f.includes('● connected'));
+		expect(frame).not.toContain('listing');
+		expect(frame).toMatch(new RegExp(`^${pods} pods`, 'm'));
+	});
+
+	it('lists the pods when every watch-list of the server fails before its end, and leaves "listing" once they are in', async () => {
+		// The stream's initial events come, then an ERROR event instead of the bookmark that ends them;
+		// client-go's reflector lists instead for that round, "making progress is better than deadlocking".
+		const {app: screen, pods} = await renderLive(server => server.failWatchLists(), true);
+		const frame = await screen.waitFor(f => f.includes('● connected'));
 		expect(frame).not.toContain('listing');
 		expect(frame).toMatch(new RegExp(`^${pods} pods`, 'm'));
 	});

@@ -18,7 +18,7 @@ export interface KubeStatus {
 	message?: string;
 	reason?: string;
 	code?: number;
-	details?: {name?: string; kind?: string; group?: string; retryAfterSeconds?: number};
+	details?: {name?: string; kind?: string; group?: string; retryAfterSeconds?: number; causes?: Array<{reason?: string; message?: string; field?: string}>};
 }
 
 /** A non-2xx answer of the API server (or a watch ERROR event), with what was asked. */

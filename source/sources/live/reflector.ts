@@ -8,8 +8,9 @@
 // The state arrives as it comes, never held whole: where the server streams it (WatchList,
 // KEP-3157: a watch with sendInitialEvents=true whose initial ADDED events end with a bookmark
 // annotated k8s.io/initial-events-end) each event is emitted as it arrives and the same stream
-// goes on as the watch; a server that refuses that request (400/422: the feature is off) is asked
-// for a paged list instead, as client-go falls back, and each page is emitted as it arrives.
+// goes on as the watch; else a paged list, each page emitted as it arrives: from then on where the
+// server refuses the watch-list (400/422: the feature is off), for the round where the attempt
+// failed otherwise, as client-go falls back (watch-list-failure.ts).
 
 import type {KubeObject} from '../../kube/objects.js';
 import type {PrintedRow} from '../../session/format.js';
@@ -19,6 +20,7 @@ import {isFatal, isGone, isThrottled, KubeApiError, type KubeStatus} from './kub
 import {keyOf, KnownObjects, type KnownItem, type Recall} from './known-objects.js';
 import {isTable, printedRow, TABLE_ACCEPT, type TableColumn} from './table-rows.js';
 import type {Transport, WatchStream} from './transport.js';
+import {afterFailedWatchList, earlyEndError} from './watch-list-failure.js';
 import type {ListProgress} from '../source-info.js';
 
 export interface ResourceSpec {
@@ -87,11 +89,6 @@ const QUICK_CLOSE_MS = 1000;
 /** A page of a list answered 429 is asked again this many times before the whole list is. */
 const THROTTLED_PAGE_RETRIES = 10;
 const INITIAL_EVENTS_END = 'k8s.io/initial-events-end';
-
-/** The answer of a server that does not stream lists (WatchList off: 422 Invalid; older: 400). */
-function watchListRefused(error: unknown): boolean {
-	return error instanceof KubeApiError && (error.statusCode === 422 || error.statusCode === 400);
-}
 
 /** Lets keys, frames and other requests in between two pages. */
 const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
@@ -201,9 +198,10 @@ export class Reflector {
 				await this.watchList();
 				return;
 			} catch (error) {
-				if (!watchListRefused(error)) throw error;
-				// As client-go: making progress with list+watch beats insisting.
-				this.useWatchList = false;
+				const next = this.deps.signal.aborted ? 'retry' : afterFailedWatchList(error);
+				if (next === 'retry') throw error;
+				// As client-go: making progress with list+watch beats insisting (this round, or for good once refused).
+				if (next === 'list-from-now-on') this.useWatchList = false;
 			}
 		}
 		await this.list();
@@ -292,7 +290,7 @@ export class Reflector {
 
 	/**
 	 * The state as a watch-list stream: resolves once its initial events have ended (the stream
-	 * goes on in `streaming`); rejects as opening a watch does, or when the stream ends first.
+	 * goes on in `streaming`); rejects as opening a watch does, or when the stream ends first (earlyEndError).
 	 */
 	private async watchList(): Promise<void> {
 		let ended: () => void = () => {};
@@ -315,7 +313,7 @@ export class Reflector {
 			return;
 		}
 		if (this.deps.signal.aborted) return;
-		throw first.failure ?? new Error('the watch-list stream ended before its initial events did');
+		throw earlyEndError(first);
 	}
 
 	/** One watch request; resolves when it ends, rejects when it cannot be opened. `onOpen` runs once the server accepted it. */

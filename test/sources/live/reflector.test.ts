@@ -5,7 +5,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {connectLive, type LiveConnectOptions, type LiveHandlers, type LiveSource} from '../../../source/sources/live/live-source.js';
 import type {RequestRecord} from '../../../source/serve/index.js';
-import {Collector, FAST, podsFrom, startFake, visible, waitUntil, type Fake} from './helpers.js';
+import {Collector, duplicates, FAST, podsFrom, startFake, visible, waitUntil, type Fake} from './helpers.js';
 
 let fake: Fake | undefined;
 let source: LiveSource | undefined;
@@ -77,6 +77,70 @@ describe('getting the state of the pods', () => {
 		await live.synced;
 		expect(collector.pods().size).toBe(total);
 		expect(live.listing()).toBeNull();
+	});
+});
+
+describe('a watch-list attempt that ends before the bookmark that ends its initial events', () => {
+	// client-go (tools/cache/reflector.go, v1.32+): ListAndWatchWithContext lists instead, for that
+	// round, when watchList returns an error; watchList opens another watch-list when the stream just closed.
+	const watchLists = () => podRequests('watch').filter(request => request.query['sendInitialEvents'] === 'true');
+	const fullLists = () => podRequests('list').filter(request => !request.query['continue']);
+	const synced = (collector: Collector) => collector.entries.filter(entry => entry.type === 'SYNCED' && entry.resource === 'pods').length;
+
+	it('lists the pods page by page that round when the stream fails with an ERROR event, and asks for a watch-list again at the next relist', async () => {
+		fake = await startFake('mixed', {startAt: 60_000});
+		fake.server.failWatchLists();
+		const collector = new Collector();
+		const live = await startSource({watchList: true, pageSize: 5, onEntry: collector.onEntry});
+		await live.synced;
+		expect(live.status().state).toBe('connected');
+		expect(visible(collector.pods())).toEqual(visible(podsFrom(fake.entries.filter(entry => entry.t <= 60_000))));
+		expect(watchLists()).toHaveLength(1);
+		expect(podRequests('list').filter(request => request.query['continue']).length).toBeGreaterThan(0);
+		// The pods the failed stream delivered are not handed on again by the list.
+		expect(duplicates(collector.podEntries())).toEqual([]);
+		fake.server.advanceToEnd();
+		await waitUntil(() => JSON.stringify(visible(collector.pods())) === JSON.stringify(visible(podsFrom(fake!.entries))), 'the final pods');
+		// A relist (after 410) asks for a watch-list first again; it fails again, and that round lists too.
+		const listsBefore = fullLists().length;
+		await waitUntil(() => fake!.server.openWatches === 3, 'three open watches');
+		fake.server.expireOpenWatches();
+		await waitUntil(() => synced(collector) === 2, 'the relist');
+		expect(watchLists()).toHaveLength(2);
+		expect(fullLists()).toHaveLength(listsBefore + 1);
+		await waitUntil(() => live.status().state === 'connected', 'connected again');
+	});
+
+	it('lists them when the stream closes at once with nothing in it (client-go: VeryShortWatchError), and streams them at the next relist', async () => {
+		fake = await startFake('web', {startAt: 1000});
+		fake.server.failWatchLists({how: 'close', times: 1});
+		const collector = new Collector();
+		const live = await startSource({watchList: true, onEntry: collector.onEntry});
+		await live.synced;
+		expect(visible(collector.pods())).toEqual(visible(podsFrom(fake.entries.filter(entry => entry.t <= 1000))));
+		expect(watchLists().map(request => request.status)).toEqual([200]);
+		expect(fullLists()).toHaveLength(2); // the access check's and this one
+		await waitUntil(() => fake!.server.openWatches === 3, 'three open watches');
+		fake.server.expireOpenWatches();
+		await waitUntil(() => synced(collector) === 2, 'the relist');
+		expect(watchLists()).toHaveLength(2);
+		expect(fullLists()).toHaveLength(2);
+	});
+
+	it('asks for a watch-list again, not a list, when the stream is cut before its end bookmark', async () => {
+		fake = await startFake('web', {startAt: 1000});
+		const release = fake.server.holdInitialEventsEnd();
+		const collector = new Collector();
+		const live = await startSource({watchList: true, onEntry: collector.onEntry});
+		const before = podsFrom(fake.entries.filter(entry => entry.t <= 1000));
+		await waitUntil(() => collector.pods().size === before.size, 'the initial events');
+		fake.server.cutWatches();
+		await waitUntil(() => watchLists().length === 2, 'a second watch-list');
+		release();
+		await live.synced;
+		expect(visible(collector.pods())).toEqual(visible(before));
+		expect(fullLists()).toHaveLength(1); // the access check's only
+		expect(duplicates(collector.podEntries())).toEqual([]);
 	});
 });
 
