@@ -40,6 +40,25 @@ export class PackedMap<K, V> implements ReadonlyMap<K, V> {
 		return this.get(key) !== undefined;
 	}
 
+	/**
+	 * Where each of `keys` (no key twice) is in this copy's forEach order, −1 for one it does not
+	 * hold: one pass over the copy, and no index of it to keep (a delta asks for a few keys).
+	 */
+	positionsOf(keys: readonly K[]): Int32Array {
+		const positions = new Int32Array(keys.length).fill(-1);
+		if (keys.length === 0) return positions;
+		const wanted = new Map<K, number>();
+		keys.forEach((key, index) => wanted.set(key, index));
+		let found = 0;
+		for (let at = 0; at < this.valueList.length && found < keys.length; at++) {
+			const index = wanted.get(this.keyAt(at));
+			if (index === undefined) continue;
+			positions[index] = at;
+			found++;
+		}
+		return positions;
+	}
+
 	forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
 		for (let at = 0; at < this.valueList.length; at++) callback.call(thisArg, this.valueList[at]!, this.keyAt(at), this);
 	}
@@ -98,22 +117,15 @@ export class DeltaMap<V> implements ReadonlyMap<string, V> {
 	/** Changes held by the chain up to this one. */
 	readonly chainChanges: number;
 
-	/**
-	 * The keys in `changes` as they are in `current` now, after `before`. `positionInBase`: where a
-	 * key is in the chain's full copy (its forEach order), −1 when it is not there.
-	 */
-	static after<V>(
-		before: PackedMap<string, V> | DeltaMap<V>,
-		changes: Iterable<string>,
-		current: ReadonlyMap<string, V>,
-		positionInBase: (key: string) => number,
-	): DeltaMap<V> {
+	/** The keys in `changes` as they are in `current` now, after `before`. */
+	static after<V>(before: PackedMap<string, V> | DeltaMap<V>, changes: Iterable<string>, current: ReadonlyMap<string, V>): DeltaMap<V> {
 		const keys = [...changes];
+		const base = before instanceof DeltaMap ? before.base : before;
 		return new DeltaMap(
 			before,
 			keys,
 			keys.map(key => current.get(key)),
-			Int32Array.from(keys, key => positionInBase(key)),
+			base.positionsOf(keys),
 		);
 	}
 

@@ -50,8 +50,6 @@ export function flattenedSnapshot(snapshot: StoreSnapshot): StoreSnapshot {
 /** The packed copies of one map: the last one taken, which the next delta follows. */
 class PackedChain<V> {
 	private last: PackedMap<string, V> | DeltaMap<V> | null = null;
-	/** Where each key is in the full copy the chain started from (made with the first delta after it). */
-	private basePositions: Map<string, number> | null = null;
 
 	constructor(private readonly keyOf: ((value: V) => string) | null) {}
 
@@ -62,18 +60,9 @@ class PackedChain<V> {
 		const chainChanges = last instanceof DeltaMap ? last.chainChanges : 0;
 		if (last === null || changed === null || depth >= DELTAS_PER_FULL || (chainChanges + changed.size) * 2 > map.size) {
 			this.last = new PackedMap(map, this.keyOf);
-			this.basePositions = null;
 		} else {
-			const positions = (this.basePositions ??= positionsOf(last instanceof DeltaMap ? last.base : last));
-			this.last = DeltaMap.after(last, changed, map, key => positions.get(key) ?? -1);
+			this.last = DeltaMap.after(last, changed, map);
 		}
 		return this.last;
 	}
-}
-
-/** Each key of `map` by its place in the map's forEach order. */
-function positionsOf(map: ReadonlyMap<string, unknown>): Map<string, number> {
-	const positions = new Map<string, number>();
-	map.forEach((_value, key) => positions.set(key, positions.size));
-	return positions;
 }
