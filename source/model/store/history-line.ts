@@ -78,8 +78,20 @@ function low(pair: number): number {
 	return pair % PAIR;
 }
 
+/** Room to append, by length: filler doubles, shared and never written (concat copies them). */
+const ROOMS: number[][] = [];
+
+/**
+ * `length` numbers of room, as doubles: concat of two arrays of doubles makes one array of doubles of
+ * the exact sum, where a new Array(n) filled with doubles is made once as an array of pointers and
+ * again when the first double is written — twice the garbage for every line that grows.
+ */
+function roomOf(length: number): number[] {
+	return (ROOMS[length] ??= new Array<number>(length).fill(0.5));
+}
+
 export class HistoryLine {
-	/** Room for more transitions past `used` (appends), holes until written. */
+	/** Room for more transitions past `used` (appends), filler until written. */
 	private data: number[];
 	/** Numbers written in `data`. */
 	private used: number;
@@ -147,9 +159,7 @@ export class HistoryLine {
 	 */
 	private grow(): void {
 		const room = Math.max(2 * WIDTH, Math.ceil(this.used / 8 / WIDTH) * WIDTH);
-		const data = new Array<number>(this.used + room);
-		for (let at = 0; at < this.used; at++) data[at] = this.data[at]!;
-		this.data = data;
+		this.data = this.data.concat(roomOf(room));
 	}
 
 	private write(at: number, transition: Transition): void {
