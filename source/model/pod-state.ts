@@ -122,7 +122,7 @@ export interface SchedulingFacts {
  * A pod as the store holds it after one entry: what the screens show, derived once. Immutable: a
  * change makes a new state. What is shown on every frame is in memory; the object itself may be
  * read back from the session file (readObject). One implementation, model/store/pod-version.ts:
- * a new field read from the object is a line in its placementOf and a getter there.
+ * a new field read from the object goes in its Placement (placementAfter) and a getter there.
  */
 export interface PodState {
 	/** "namespace/name". */

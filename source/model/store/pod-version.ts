@@ -56,27 +56,45 @@ interface SharedByPods {
 
 /**
  * What rarely changes between versions of a pod, shared by the versions until it does: the place
- * for a new field read from the object (add it here and a getter to PodVersion). A deleted version
- * was made by its DELETED entry, so its deletedAt is its lastChangedAt.
+ * for a new field read from the object (add it here, to placementAfter's comparison, and a getter
+ * to PodVersion). A deleted version was made by its DELETED entry, so its deletedAt is its
+ * lastChangedAt.
  */
-function placementOf(pod: Pod, deleted: boolean, interns: Interns, previous?: SharedByPods) {
-	return {
-		mirror: mirrorInfo(pod),
-		sidecars: countSidecars(pod),
-		nodeName: pod.spec?.nodeName ? interns.text(pod.spec.nodeName) : null,
-		deletionTimestamp: pod.metadata?.deletionTimestamp ?? null,
-		deleted,
-		labels: interns.labels(pod.metadata?.labels, previous?.labels),
-		rules: interns.podRules(pod.spec?.affinity, previous?.rules),
-		owner: interns.owner(pod, previous?.owner),
-	};
+interface Placement extends SharedByPods {
+	readonly mirror: MirrorInfo | null;
+	readonly sidecars: number;
+	readonly nodeName: string | null;
+	readonly deletionTimestamp: string | null;
+	readonly deleted: boolean;
 }
 
-type Placement = Readonly<ReturnType<typeof placementOf>>;
-
-// The fields versions compare, on every pod entry: those placementOf makes (listed once, not
-// Object.keys per call).
-const PLACEMENT_FIELDS = Object.keys(placementOf({} as Pod, false, new Interns())) as Array<keyof Placement>;
+/**
+ * The placement of a version made from `pod`: `previous` itself when nothing in it changed (most
+ * entries), compared field by field before a new one is made, so that an entry that changes no
+ * placement leaves no object behind.
+ */
+function placementAfter(pod: Pod, deleted: boolean, interns: Interns, previous: Placement | undefined): Placement {
+	const mirror = mirrorInfo(pod);
+	const sidecars = countSidecars(pod);
+	const nodeName = pod.spec?.nodeName ? interns.text(pod.spec.nodeName) : null;
+	const deletionTimestamp = pod.metadata?.deletionTimestamp ?? null;
+	const labels = interns.labels(pod.metadata?.labels, previous?.labels);
+	const rules = interns.podRules(pod.spec?.affinity, previous?.rules);
+	const owner = interns.owner(pod, previous?.owner);
+	if (
+		previous &&
+		sameMirror(previous.mirror, mirror) &&
+		previous.sidecars === sidecars &&
+		previous.nodeName === nodeName &&
+		previous.deletionTimestamp === deletionTimestamp &&
+		previous.deleted === deleted &&
+		previous.labels === labels &&
+		previous.rules === rules &&
+		previous.owner === owner
+	)
+		return previous;
+	return {mirror, sidecars, nodeName, deletionTimestamp, deleted, labels, rules, owner};
+}
 
 /** What a store passes to nextPodVersion besides the entry. */
 export interface VersionContext {
@@ -280,7 +298,7 @@ export function nextPodVersion(
 		base?.containers,
 		containerViews(received).map(view => interns.container(view)),
 	);
-	const placement = samePlacementOr(base?.placement, placementOf(received, deleted, interns, base?.placement));
+	const placement = placementAfter(received, deleted, interns, base?.placement);
 	const status = interns.status(received.status);
 	const shared = {version, placement, status};
 	const transitions = diffPod(
@@ -357,17 +375,8 @@ function coreOf({version, placement, status}: SharedParts): PodCore {
 	};
 }
 
-function samePlacementOr(previous: Placement | undefined, next: Placement): Placement {
-	if (!previous) return next;
-	for (const field of PLACEMENT_FIELDS) {
-		if (previous[field] === next[field]) continue;
-		if (field === 'mirror' && previous.mirror && next.mirror && sameMirror(previous.mirror, next.mirror)) continue;
-		return next;
-	}
-	return previous;
-}
-
-function sameMirror(a: MirrorInfo, b: MirrorInfo): boolean {
+function sameMirror(a: MirrorInfo | null, b: MirrorInfo | null): boolean {
+	if (a === null || b === null) return a === b;
 	return a.node === b.node && a.source === b.source && a.hash === b.hash && a.mirror === b.mirror;
 }
 
