@@ -205,13 +205,19 @@ export function eventTime(event: KubeEvent): number {
  * list, and an array grown by splice keeps room for more.
  */
 export function withEvent(list: readonly KubeEvent[], event: KubeEvent, id: string): KubeEvent[] {
-	const next = list.filter(other => eventId(other) !== id);
+	// Made in one array of its final size (a list names an id once): each event a replay loads
+	// would otherwise leave two copies of its pod's list behind.
+	const replaced = list.findIndex(other => eventId(other) === id);
+	const others = replaced === -1 ? list.length : list.length - 1;
+	const other = (index: number): KubeEvent => list[replaced === -1 || index < replaced ? index : index + 1]!;
 	// Usually the end, after one comparison.
 	const time = eventTime(event);
-	let at = next.length;
-	while (at > 0 && eventTime(next[at - 1]!) > time) at--;
-	next.splice(at, 0, event);
-	return next.length > EVENTS_PER_POD_LIMIT ? next.slice(next.length - EVENTS_PER_POD_LIMIT) : next.slice();
+	let at = others;
+	while (at > 0 && eventTime(other(at - 1)) > time) at--;
+	const from = Math.max(0, others + 1 - EVENTS_PER_POD_LIMIT);
+	const next = new Array<KubeEvent>(others + 1 - from);
+	for (let index = from; index <= others; index++) next[index - from] = index < at ? other(index) : index === at ? event : other(index - 1);
+	return next;
 }
 
 /** `list` without the event `id`, or null when it has no such event. */
