@@ -157,7 +157,7 @@ function method(big) {
 	out(`          grouped by owner (o): ${LANES_OPENS} opens on pages of the grouped list, and a third sample each round, in the grouped`);
 	out('          Lanes view (o and L between, untimed)');
 	out(
-		`  memory: ReplayPlayer.open of the big session, loaded to the end, display store at the end: peak RSS (process.resourceUsage().maxRSS)${with50k ? `; again with ${HUGE.pods} pods (${HUGE.entries} entries)` : ''}`,
+		`  memory: ReplayPlayer.open of the big session, loaded to the end, display store at the end (transitions counted from each pod's historyLength, no history built): peak RSS (process.resourceUsage().maxRSS)${with50k ? `; again with ${HUGE.pods} pods (${HUGE.entries} entries)` : ''}`,
 	);
 	out(
 		`  seek: ReplayPlayer.seek to ${SEEKS} (or as many as fit in 60 s) seeded random moments of the loaded big session, forward and back; time of the call, median`,
