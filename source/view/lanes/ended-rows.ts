@@ -129,26 +129,59 @@ function listedByTable(pod: PodState, deletedAt: number, list: RowList, view: St
 	return held.deletedAt === null ? list.indexOf(pod.key) !== -1 : now - held.deletedAt <= TOMBSTONE_SHOW_MS;
 }
 
-/** The ended lives to list, as indices among their candidates: not in `list`, their lanes meeting (start, end]; newest deletion first. */
-function endedPicks(candidates: Candidates, list: RowList, view: StoreView, window: {start: number; end: number}, now: number): Int32Array {
-	const {deleted, starts, pods} = candidates;
-	// Deletion order is time order: those deleted after the window's start are the first ones.
+/** How many of `deleted` (descending) are after `time`: deletion order is time order. */
+function deletedAfter(deleted: Float64Array, time: number): number {
 	let low = 0;
 	let high = deleted.length;
 	while (low < high) {
 		const middle = (low + high) >> 1;
-		if (deleted[middle]! > window.start) low = middle + 1;
+		if (deleted[middle]! > time) low = middle + 1;
 		else high = middle;
 	}
+	return low;
+}
+
+/** The ended lives to list, as indices among their candidates: not in `list`, their lanes meeting (start, end]; newest deletion first. */
+function endedPicks(candidates: Candidates, list: RowList, view: StoreView, window: {start: number; end: number}, now: number): Int32Array {
+	const {deleted, starts, pods} = candidates;
+	// Those deleted after the window's start are the first ones; of them, only those deleted within
+	// the table's minute of tombstones can be listed by it.
+	const low = deletedAfter(deleted, window.start);
+	const recent = deletedAfter(deleted, now - TOMBSTONE_SHOW_MS - 1);
 	const picks = new Int32Array(low);
 	let count = 0;
 	for (let index = 0; index < low; index++) {
 		if (starts[index]! > window.end) continue;
 		// Still listed as the table's tombstone (its first minute): that row is its lane.
-		if (listedByTable(pods[index]!, deleted[index]!, list, view, now)) continue;
+		if (index < recent && listedByTable(pods[index]!, deleted[index]!, list, view, now)) continue;
 		picks[count++] = index;
 	}
 	return picks.subarray(0, count);
+}
+
+/**
+ * The picks last made for these candidates, with what they were made of: a frame over the same
+ * list, pods, window and time (a paused replay's, live or replaying while nothing moves: an open,
+ * the cursor moving) takes them again rather than reading every recently deleted pod of the store.
+ */
+interface PicksMade {
+	readonly list: RowList;
+	readonly pods: StoreView['pods'];
+	readonly start: number;
+	readonly end: number;
+	readonly now: number;
+	readonly picks: Int32Array;
+}
+
+const picksMade = new WeakMap<Candidates, PicksMade>();
+
+function picksOf(candidates: Candidates, list: RowList, view: StoreView, window: {start: number; end: number}, now: number): Int32Array {
+	const known = picksMade.get(candidates);
+	if (known && known.list === list && known.pods === view.pods && known.start === window.start && known.end === window.end && known.now === now)
+		return known.picks;
+	const picks = endedPicks(candidates, list, view, window, now);
+	picksMade.set(candidates, {list, pods: view.pods, start: window.start, end: window.end, now, picks});
+	return picks;
 }
 
 class WithEnded implements RowList {
@@ -194,7 +227,7 @@ function samePicks(a: Int32Array, b: Int32Array): boolean {
  */
 export function withEndedRows(list: RowList, view: StoreView, filter: RowFilter, window: {start: number; end: number}, now: number): RowList {
 	const candidates = candidatesOf(view.endedPods, filter);
-	const picks = endedPicks(candidates, list, view, window, now);
+	const picks = picksOf(candidates, list, view, window, now);
 	if (picks.length === 0) return list;
 	const known = made.get(list);
 	if (known && known.candidates === candidates && samePicks(known.picks, picks)) return known;
