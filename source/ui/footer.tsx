@@ -56,9 +56,21 @@ function fitEntries(entries: readonly Entry[], width: number): string {
 	return line(entries.filter(e => chosen.has(e)));
 }
 
+// The key table does not change: a footer is made once per view and width, not on every frame
+// (fitting it measures its entries over and over, and a Lanes footer's arrows are not ASCII).
+const made = new Map<string, string>();
+const MADE_MAX = 256;
+
 /** The footer's keys as one line; `width`: the cells it may take (whole entries are left out to fit). */
 export function footerText(view: KeyView, replaying: boolean, transport: boolean, section?: Section, width = Infinity): string {
-	return fitEntries(footerEntries(view, replaying, transport, section), width);
+	const key = `${view}\u0000${replaying}\u0000${transport}\u0000${section ?? ''}\u0000${width}`;
+	let text = made.get(key);
+	if (text === undefined) {
+		text = fitEntries(footerEntries(view, replaying, transport, section), width);
+		if (made.size >= MADE_MAX) made.clear();
+		made.set(key, text);
+	}
+	return text;
 }
 
 /** `note`: what the view says before its keys (the Lanes view: what it follows); `aside`: the transport line's words while a prompt leaves it without keys. */

@@ -107,6 +107,12 @@ export class PodIndex {
 	private sorted = SortedChunks.of<IndexEntry>([]);
 	/** Keys of the deleted pods shown (dropped TOMBSTONE_SHOW_MS after deletion). */
 	private readonly tombstones = new Set<string>();
+	/**
+	 * No tombstone shown was deleted before this (epoch ms; their earliest deletion, or earlier): none
+	 * is due to be dropped before TOMBSTONE_SHOW_MS after it, and a frame until then does not walk them
+	 * (a replay's store holds thousands).
+	 */
+	private earliestTombstoneAt = Infinity;
 	private source: IndexSource | null = null;
 	/** The owner objects the entries were placed with (a pod's workload, for the owner order and grouping). */
 	private owners: OwnerObjects = NO_OWNER_OBJECTS;
@@ -163,12 +169,16 @@ export class PodIndex {
 			const change = this.refresh(key, view.pods.get(key), now);
 			if (change) changes.push(change);
 		}
-		for (const key of this.tombstones) {
-			const entry = this.entries.get(key)!;
-			if (now - entry.deletedAt! > TOMBSTONE_SHOW_MS) {
-				this.setEntry(key, entry, undefined);
-				changes.push({before: entry, after: undefined});
+		if (now - this.earliestTombstoneAt > TOMBSTONE_SHOW_MS) {
+			let earliest = Infinity;
+			for (const key of this.tombstones) {
+				const entry = this.entries.get(key)!;
+				if (now - entry.deletedAt! > TOMBSTONE_SHOW_MS) {
+					this.setEntry(key, entry, undefined);
+					changes.push({before: entry, after: undefined});
+				} else earliest = Math.min(earliest, entry.deletedAt!);
 			}
+			this.earliestTombstoneAt = earliest;
 		}
 		if (changes.length === 0) return;
 		const compare = comparatorFor(this.mode);
@@ -183,6 +193,7 @@ export class PodIndex {
 	private rebuild(pods: ReadonlyMap<string, PodState>, now: number): void {
 		this.entries.clear();
 		this.tombstones.clear();
+		this.earliestTombstoneAt = Infinity;
 		this.allCounts = emptyCounts();
 		this.namespaceCounts.clear();
 		this.namespaceList = null;
@@ -224,8 +235,10 @@ export class PodIndex {
 				this.namespaceList = null;
 			}
 			tally(inNamespace, after, 1);
-			if (after.deletedAt !== null) this.tombstones.add(key);
-			else this.tombstones.delete(key);
+			if (after.deletedAt !== null) {
+				this.tombstones.add(key);
+				this.earliestTombstoneAt = Math.min(this.earliestTombstoneAt, after.deletedAt);
+			} else this.tombstones.delete(key);
 		} else {
 			this.entries.delete(key);
 			this.tombstones.delete(key);
