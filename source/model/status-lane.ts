@@ -87,7 +87,9 @@ export function podLane(pod: PodState): PodLane {
 	let lane = lanes.get(pod);
 	if (!lane) {
 		lane = laneOf(pod.history, pod.columns.ready, pod.deletedAt);
-		if (pod.beforeSight !== null) lane = {...lane, before: beforeSegments(pod.beforeSight, pod.columns.createdMs, Math.min(pod.firstSeenAt, lane.start))};
+		// Read once: a store unpacks it on each read (store/pod-version.ts).
+		const before = pod.beforeSight;
+		if (before !== null) lane = {...lane, before: beforeSegments(before, pod.columns.createdMs, Math.min(pod.firstSeenAt, lane.start))};
 		lanes.set(pod, lane);
 	}
 	return lane;

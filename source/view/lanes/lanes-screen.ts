@@ -118,8 +118,9 @@ export function lanesScreen(input: LanesScreenInput): LanesScreen {
 	// The legend goes under the lanes when a blank line and all of it fit.
 	// Live, lanes begin before the watch did, and a replay's pods there before the recording began do
 	// too (the window reaches back to their creation): the legend says how that part is drawn.
-	const legend = wrapLine([{text: '  '}, ...laneLegend(!replay || clock.beforeSightFrom !== null, body.startCell !== null)], width, 2);
+	// A screen full of lanes leaves no room for it: it is not made.
 	const room = height - body.lines.length;
+	const legend = room > 1 ? wrapLine([{text: '  '}, ...laneLegend(!replay || clock.beforeSightFrom !== null, body.startCell !== null)], width, 2) : [];
 	const key = list.keyAt(cursor);
 	const pod = key === undefined ? undefined : podOfRow(view, key);
 	// The selected row only: its why reads its events and node, as the table's selected row does.
