@@ -78,7 +78,11 @@ function low(pair: number): number {
 	return pair % PAIR;
 }
 
-/** Room to append, by length: filler doubles, shared and never written (concat copies them). */
+/**
+ * Room to append, by length: filler doubles, shared and never written (concat copies them). Kept for
+ * good, one per size a line grows by: few, since a line never grows past 4 × HISTORY_LIMIT
+ * transitions (a longer one is made anew, see append).
+ */
 const ROOMS: number[][] = [];
 
 /**
